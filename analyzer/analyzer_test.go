@@ -1,0 +1,42 @@
+package analyzer_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/spanattrlint/spanattrlint/analyzer"
+)
+
+// testdata is a module that requires the real go.opentelemetry.io/otel
+// pinned in go.mod; analysistest loads it with GOPROXY=off from the module
+// cache that "go mod download" filled.
+var testdata = filepath.Join("..", "testdata", "src")
+
+const tracingPkg = "example.com/app/internal/tracing"
+
+func TestAnalyzer(t *testing.T) {
+	for _, tc := range []struct {
+		pkg string
+		cfg analyzer.Config
+	}{
+		{"positions", analyzer.Config{}},
+		{"zeroconfig", analyzer.Config{}},
+		{"configured", analyzer.Config{Constants: []string{tracingPkg}}},
+		{"aliases", analyzer.Config{}},
+		{"semconvfix", analyzer.Config{}},
+		{"semconvhint", analyzer.Config{}},
+		{"several", analyzer.Config{}},
+		{"generated", analyzer.Config{}},
+		{"nolint", analyzer.Config{}},
+		{"lookalike", analyzer.Config{}},
+		{"cycle", analyzer.Config{Constants: []string{"example.com/app/cycleconsts"}}},
+		{"spannames", analyzer.Config{SpanNames: true}},
+		{"internal/tracing", analyzer.Config{}}, // constant declarations are not hard-coded
+	} {
+		t.Run(tc.pkg, func(t *testing.T) {
+			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)
+		})
+	}
+}

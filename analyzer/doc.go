@@ -1,0 +1,45 @@
+// Package analyzer defines an Analyzer that reports OpenTelemetry attribute
+// keys and span event names written as string literals, names the constant
+// that already holds the same value, and rewrites the code to use it.
+//
+// # Analyzer spanattrlint
+//
+// spanattrlint: report hard-coded OpenTelemetry attribute keys and event names
+//
+// Attribute keys and event names written as literals drift: a typo or a
+// renamed key silently breaks dashboards, and nobody can find every place a
+// key is emitted. spanattrlint reports a constant string expression that is
+// not simply a named constant ("k", `k`, "a"+".b", Prefix+".b") in these
+// positions, recognised by type, so aliased imports, dot imports and wrapper
+// types work and look-alike packages are left alone:
+//
+//   - the key argument of a go.opentelemetry.io/otel/attribute constructor
+//     (String, Int, Int64, Float64, Bool, Stringer, the Slice variants,
+//     ByteSlice, Slice, Map);
+//   - the conversion attribute.Key("k");
+//   - the Key field of an attribute.KeyValue composite literal;
+//   - the name argument of AddEvent on trace.Span or any type implementing it;
+//   - with -span-names, the name argument of Start on trace.Tracer or any
+//     type implementing it.
+//
+// A literal is matched by exact value against constants from, in order of
+// preference: the package itself; the packages named by -constants; packages
+// whose constants the package already uses as keys or event names; every
+// attribute.Key constant of the packages it imports (a semantic-conventions
+// package among them); and the embedded table of the newest
+// go.opentelemetry.io/otel/semconv package, which is named in the message but
+// fixed only where the package already imports a semconv version that
+// defines the key. Attribute.Key constants are offered for attribute keys
+// only, never as event or span names.
+//
+// The suggested fix replaces the literal with the constant, reusing the
+// file's import name, adding the import when it is missing (with a fresh name
+// when the package name is taken or shadowed), and removing an import that
+// the fix leaves unused. With an attribute.Key constant,
+// attribute.String("k", v) becomes pkg.KKey.String(v), so the code emits the
+// same key as before.
+//
+// Not reported: named constants, keys built from non-constant parts,
+// generated files, the semconv packages themselves, and lines carrying a
+// //nolint or //nolint:spanattrlint comment.
+package analyzer

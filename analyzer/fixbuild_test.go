@@ -1,0 +1,163 @@
+package analyzer_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/spanattrlint/spanattrlint/analyzer"
+)
+
+// TestFixesBuildAsGiven applies every fix to a copy of the testdata module
+// exactly as the analyzer gives it, the way golangci-lint --fix and editors
+// do (no formatting, no import clean-up by the driver), then builds and
+// vets the result and checks that nothing fixable is left.
+func TestFixesBuildAsGiven(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a module")
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(testdata)); err != nil {
+		t.Fatal(err)
+	}
+	cfg := analyzer.Config{Constants: []string{tracingPkg}, SpanNames: true}
+
+	diags := analyze(t, dir, cfg)
+	edits := map[string][]edit{}
+	fixes := 0
+	for _, d := range diags {
+		if len(d.fixes) > 0 {
+			fixes++
+			for _, e := range d.fixes[0] {
+				edits[e.file] = append(edits[e.file], e)
+			}
+		}
+	}
+	if fixes < 40 {
+		t.Fatalf("only %d fixes in the testdata module; the cases are not being analysed", fixes)
+	}
+	for file, es := range edits {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := applyEdits(src, es)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if err := os.WriteFile(file, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The testdata deliberately holds an unkeyed attribute.KeyValue literal,
+	// which vet's composites check reports before and after the fix alike.
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "-composites=false", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %v after applying the fixes as given: %v\n%s", args, err, out)
+		}
+	}
+
+	for _, d := range analyze(t, dir, cfg) {
+		if len(d.fixes) > 0 {
+			t.Errorf("still fixable after -fix: %s: %s", d.posn, d.message)
+		}
+	}
+}
+
+type edit struct {
+	file       string
+	start, end int
+	text       string
+}
+
+type diag struct {
+	posn, message string
+	fixes         [][]edit
+}
+
+// analyze runs the analyzer on every package of the module in dir, as the
+// command does, and returns the root diagnostics.
+func analyze(t *testing.T, dir string, cfg analyzer.Config) []diag {
+	t.Helper()
+	pcfg := &packages.Config{
+		Mode:  packages.LoadSyntax | packages.NeedModule,
+		Dir:   dir,
+		Tests: true,
+		Env:   append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod"),
+	}
+	pkgs, err := packages.Load(pcfg, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("the module does not load")
+	}
+	g, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(cfg)}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []diag
+	seen := map[string]bool{} // a file analysed in p and in p's test variant
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			posn := fset.Position(d.Pos).String()
+			if seen[posn+d.Message] {
+				continue
+			}
+			seen[posn+d.Message] = true
+			dd := diag{posn: posn, message: d.Message}
+			for _, f := range d.SuggestedFixes {
+				var es []edit
+				for _, e := range f.TextEdits {
+					tf := fset.File(e.Pos)
+					es = append(es, edit{tf.Name(), tf.Offset(e.Pos), tf.Offset(e.End), string(e.NewText)})
+				}
+				dd.fixes = append(dd.fixes, es)
+			}
+			out = append(out, dd)
+		}
+	}
+	return out
+}
+
+// applyEdits applies edits as given: identical edits (the same import
+// added or removed by two fixes) count once; any other overlap is an error.
+func applyEdits(src []byte, es []edit) ([]byte, error) {
+	slices.SortFunc(es, func(a, b edit) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return a.end - b.end
+	})
+	es = slices.Compact(es)
+	var buf bytes.Buffer
+	last := 0
+	for i, e := range es {
+		if e.start < last || (i > 0 && e.start == es[i-1].start && e.start == e.end && es[i-1].end == es[i-1].start) {
+			return nil, fmt.Errorf("overlapping edits at offset %d: %q", e.start, e.text)
+		}
+		buf.Write(src[last:e.start])
+		buf.WriteString(e.text)
+		last = e.end
+	}
+	buf.Write(src[last:])
+	return buf.Bytes(), nil
+}
+
+var _ = filepath.Join

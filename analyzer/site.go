@@ -1,0 +1,217 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// What a string names, for the message and for which constants may replace it.
+type role int
+
+const (
+	roleKey      role = iota // an attribute key
+	roleEvent                // a span event name
+	roleSpanName             // a span name (with -span-names)
+)
+
+func (r role) String() string {
+	switch r {
+	case roleEvent:
+		return "event name"
+	case roleSpanName:
+		return "span name"
+	}
+	return "attribute key"
+}
+
+// Where the string stands, which decides the shape of the fix.
+type place int
+
+const (
+	placeCtorArg    place = iota // attribute.String("k", v): key argument of a constructor
+	placeKeyConv                 // attribute.Key("k")
+	placeKeyField                // attribute.KeyValue{Key: "k"}
+	placeStringArg               // span.AddEvent("e"), tracer.Start(ctx, "s")
+)
+
+// A site is a key, event name or span name position in the code.
+type site struct {
+	role  role
+	place place
+	expr  ast.Expr       // the key or name expression
+	call  *ast.CallExpr  // the constructor call or conversion (placeCtorArg, placeKeyConv)
+	ctor  *types.Func    // the constructor (placeCtorArg)
+	value string         // the constant value, if expr is constant
+	named *types.Const   // expr is simply this named constant (possibly converted)
+}
+
+// hardCoded reports whether the site is a constant string written with at
+// least one literal: "k", "a"+"b", Prefix+".b", but not K or string(K).
+func (s *site) hardCoded() bool {
+	if s.named != nil {
+		return false
+	}
+	lit := false
+	ast.Inspect(s.expr, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BasicLit); ok && b.Kind == token.STRING {
+			lit = true
+		}
+		return !lit
+	})
+	return lit
+}
+
+// collectSites visits every call and composite literal of the package once
+// and returns the sites whose string is a constant.
+func collectSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*ast.File, *site)) {
+	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
+	info := pass.TypesInfo
+	filter := []ast.Node{(*ast.File)(nil), (*ast.GenDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
+	var file *ast.File
+	var constEnd token.Pos // end of the const declaration being visited
+	insp.Preorder(filter, func(n ast.Node) {
+		if n.Pos() < constEnd {
+			return // a constant's own value defines a key; it is not hard-coded
+		}
+		switch n := n.(type) {
+		case *ast.File:
+			file = n
+		case *ast.GenDecl:
+			if n.Tok == token.CONST {
+				constEnd = n.End()
+			}
+		case *ast.CallExpr:
+			if s := callSite(info, api, spanNames, n); s != nil && constantSite(info, s) {
+				yield(file, s)
+			}
+		case *ast.CompositeLit:
+			if s := keyFieldSite(info, api, n); s != nil && constantSite(info, s) {
+				yield(file, s)
+			}
+		}
+	})
+}
+
+// callSite classifies a call: an attribute constructor, a conversion to
+// attribute.Key, Span.AddEvent or Tracer.Start.
+func callSite(info *types.Info, api *otelAPI, spanNames bool, call *ast.CallExpr) *site {
+	if len(call.Args) == 0 {
+		return nil
+	}
+	if isKeyConversion(info, api, call) {
+		return &site{role: roleKey, place: placeKeyConv, expr: call.Args[0], call: call}
+	}
+	switch callee := typeutil.Callee(info, call).(type) {
+	case *types.Func:
+		sig := callee.Signature()
+		if recv := sig.Recv(); recv != nil {
+			switch callee.Name() {
+			case "AddEvent":
+				if api.implementsIface(recv.Type(), api.span) {
+					return &site{role: roleEvent, place: placeStringArg, expr: call.Args[0]}
+				}
+			case "Start":
+				if spanNames && len(call.Args) >= 2 && api.implementsIface(recv.Type(), api.tracer) {
+					return &site{role: roleSpanName, place: placeStringArg, expr: call.Args[1]}
+				}
+			}
+			return nil
+		}
+		if api.attribute != nil && callee.Pkg() == api.attribute && isConstructor(api, sig) {
+			return &site{role: roleKey, place: placeCtorArg, expr: call.Args[0], call: call, ctor: callee}
+		}
+	}
+	return nil
+}
+
+// isKeyConversion reports whether call is attribute.Key(x).
+func isKeyConversion(info *types.Info, api *otelAPI, call *ast.CallExpr) bool {
+	tv, ok := info.Types[call.Fun]
+	return ok && tv.IsType() && len(call.Args) == 1 && api.isKey(tv.Type)
+}
+
+// isConstructor reports whether sig is func(k string, ...) attribute.KeyValue.
+func isConstructor(api *otelAPI, sig *types.Signature) bool {
+	if sig.Params().Len() == 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	if b, ok := sig.Params().At(0).Type().(*types.Basic); !ok || b.Kind() != types.String {
+		return false
+	}
+	return api.keyValue != nil && types.Identical(sig.Results().At(0).Type(), api.keyValue)
+}
+
+// keyFieldSite finds the Key field of an attribute.KeyValue literal, keyed
+// or positional. A Key written as attribute.Key("k") is left to callSite.
+func keyFieldSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) *site {
+	if api.keyValue == nil || len(lit.Elts) == 0 {
+		return nil
+	}
+	t := info.TypeOf(lit)
+	if t == nil || !types.Identical(types.Unalias(t), api.keyValue) {
+		return nil
+	}
+	var expr ast.Expr
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Key" {
+				expr = kv.Value
+			}
+		} else if i == 0 {
+			expr = elt
+		}
+	}
+	if expr == nil {
+		return nil
+	}
+	if call, ok := ast.Unparen(expr).(*ast.CallExpr); ok && isKeyConversion(info, api, call) {
+		return nil
+	}
+	return &site{role: roleKey, place: placeKeyField, expr: expr}
+}
+
+// constantSite fills in the site's constant value and, when the expression
+// is simply a named constant (or a conversion of one), that constant.
+// It reports whether the expression is a constant string.
+func constantSite(info *types.Info, s *site) bool {
+	tv, ok := info.Types[s.expr]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	s.value = constant.StringVal(tv.Value)
+	s.named = namedConst(info, s.expr)
+	return true
+}
+
+// namedConst returns the constant that e simply names: K, pkg.K, (K), or a
+// conversion such as string(pkg.K) or attribute.Key(K).
+func namedConst(info *types.Info, e ast.Expr) *types.Const {
+	for {
+		e = ast.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			break
+		}
+		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
+			return nil
+		}
+		e = call.Args[0]
+	}
+	var id *ast.Ident
+	switch e := e.(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return nil
+	}
+	c, _ := info.Uses[id].(*types.Const)
+	return c
+}
