@@ -34,21 +34,21 @@ func (r role) String() string {
 type place int
 
 const (
-	placeCtorArg    place = iota // attribute.String("k", v): key argument of a constructor
-	placeKeyConv                 // attribute.Key("k")
-	placeKeyField                // attribute.KeyValue{Key: "k"}
-	placeStringArg               // span.AddEvent("e"), tracer.Start(ctx, "s")
+	placeCtorArg   place = iota // attribute.String("k", v): key argument of a constructor
+	placeKeyConv                // attribute.Key("k")
+	placeKeyField               // attribute.KeyValue{Key: "k"}
+	placeStringArg              // span.AddEvent("e"), tracer.Start(ctx, "s")
 )
 
 // A site is a key, event name or span name position in the code.
 type site struct {
 	role  role
 	place place
-	expr  ast.Expr       // the key or name expression
-	call  *ast.CallExpr  // the constructor call or conversion (placeCtorArg, placeKeyConv)
-	ctor  *types.Func    // the constructor (placeCtorArg)
-	value string         // the constant value, if expr is constant
-	named *types.Const   // expr is simply this named constant (possibly converted)
+	expr  ast.Expr      // the key or name expression
+	call  *ast.CallExpr // the constructor call or conversion (placeCtorArg, placeKeyConv)
+	ctor  *types.Func   // the constructor (placeCtorArg)
+	value string        // the constant value, if expr is constant
+	named *types.Const  // expr is simply this named constant (possibly converted)
 }
 
 // hardCoded reports whether the site is a constant string written with at
