@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -38,5 +39,27 @@ func TestAnalyzer(t *testing.T) {
 		t.Run(tc.pkg, func(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)
 		})
+	}
+}
+
+func TestConfigCheck(t *testing.T) {
+	for _, tc := range []struct {
+		constants []string
+		wantErr   string
+	}{
+		{[]string{tracingPkg}, ""},
+		{[]string{"example.com/app/internal/..."}, ""},
+		{[]string{"example.com/app/nosuchpkg"}, `-constants: no package matches "example.com/app/nosuchpkg"`},
+		{[]string{"example.com/app/nosuch/..."}, `-constants: no package matches "example.com/app/nosuch/..."`},
+		{[]string{"./internal/tracing"}, `is not an import path or pattern`},
+	} {
+		cfg := analyzer.Config{Constants: tc.constants}
+		err := cfg.Check(filepath.Join(testdata, "positions"))
+		switch {
+		case tc.wantErr == "" && err != nil:
+			t.Errorf("%v: unexpected error %v", tc.constants, err)
+		case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+			t.Errorf("%v: error %v, want one containing %q", tc.constants, err, tc.wantErr)
+		}
 	}
 }

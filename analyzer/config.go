@@ -53,3 +53,17 @@ func (l *listFlag) Set(s string) error {
 	}
 	return nil
 }
+
+// Check validates the configuration and resolves each -constants pattern
+// in the module that holds dir, so that a front end that starts before any
+// package is analysed (the golangci-lint plugin) can fail at start-up.
+func (c *Config) Check(dir string) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if len(c.Constants) == 0 {
+		return nil
+	}
+	_, err := newConstLoader(c.Constants).packagesFor(dir)
+	return err
+}
