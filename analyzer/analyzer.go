@@ -264,5 +264,6 @@ func extractDoc(src, name string) string {
 			lines = append(lines, text)
 		}
 	}
-	return strings.TrimSpace(strings.Join(lines, "\n"))
+	text := strings.TrimSpace(strings.Join(lines, "\n"))
+	return strings.TrimPrefix(text, name+": ") // drivers print the name themselves
 }

@@ -42,4 +42,8 @@
 // Not reported: named constants, keys built from non-constant parts,
 // generated files, the semconv packages themselves, and lines carrying a
 // //nolint or //nolint:spanattrlint comment.
+//
+// Run it as spanattrlint [flags] ./... (exit status 3 when it reports
+// something, 1 on errors), with -fix to apply the fixes or -fix -diff to
+// see them, or as go vet -vettool=$(which spanattrlint) [flags] ./...
 package analyzer
