@@ -1,10 +1,12 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -134,7 +136,7 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 			rewrites[i] = shape(api, f, c.obj, ip.qualify)
 		}
 	}
-	unused := ip.unusedAfter(rewrites)
+	removals := ip.unusedAfter(rewrites)
 
 	diags := make([]analysis.Diagnostic, 0, len(findings))
 	for i, f := range findings {
@@ -146,10 +148,8 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 					edits = append(edits, ip.addEdit(pkg))
 				}
 			}
-			for _, spec := range unused {
-				if removesAnyUse(pass, spec, rw.edits) {
-					edits = append(edits, ip.removeEdit(spec))
-				}
+			for _, spec := range removals[i] {
+				edits = append(edits, ip.removeEdit(spec))
 			}
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: rw.message, TextEdits: edits}}
 		}
@@ -158,13 +158,21 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 	return diags
 }
 
-// unusedAfter returns the imports of the file that no reference would use
-// once all the rewrites are applied.
-func (ip *importPlan) unusedAfter(rewrites []rewrite) []*ast.ImportSpec {
-	var deleted []analysis.TextEdit
+// unusedAfter finds the imports of the file that no reference would use
+// once all the rewrites are applied, and returns, per rewrite, those whose
+// references it deletes: each such fix removes the import, and identical
+// removals from several fixes merge into one.
+func (ip *importPlan) unusedAfter(rewrites []rewrite) map[int][]*ast.ImportSpec {
+	type span struct {
+		pos, end token.Pos
+		rw       int
+	}
+	var deleted []span
 	written := map[*types.Package]bool{}
-	for _, rw := range rewrites {
-		deleted = append(deleted, rw.edits...)
+	for i, rw := range rewrites {
+		for _, e := range rw.edits {
+			deleted = append(deleted, span{e.Pos, e.End, i})
+		}
 		for _, pkg := range rw.writes {
 			if _, added := ip.added[pkg]; !added {
 				written[pkg] = true
@@ -174,20 +182,52 @@ func (ip *importPlan) unusedAfter(rewrites []rewrite) []*ast.ImportSpec {
 	if len(deleted) == 0 {
 		return nil
 	}
-	var unused []*ast.ImportSpec
-	for _, spec := range ip.file.Imports {
+	slices.SortFunc(deleted, func(a, b span) int { return cmp.Compare(a.pos, b.pos) })
+	// deleter returns the rewrite whose edits delete pos, or -1.
+	deleter := func(pos token.Pos) int {
+		i, _ := slices.BinarySearchFunc(deleted, pos, func(s span, p token.Pos) int {
+			if s.end <= p {
+				return -1
+			}
+			if s.pos > p {
+				return 1
+			}
+			return 0
+		})
+		if i < len(deleted) && deleted[i].pos <= pos && pos < deleted[i].end {
+			return deleted[i].rw
+		}
+		return -1
+	}
+
+	out := map[int][]*ast.ImportSpec{}
+	for spec, uses := range importUses(ip.pass.TypesInfo, ip.file) {
 		pn := importedName(ip.pass.TypesInfo, spec)
-		if pn == nil || pn.Name() == "_" || written[pn.Imported()] && pn.Name() != "." {
+		if written[pn.Imported()] && pn.Name() != "." {
 			continue
 		}
-		if !removesAnyUse(ip.pass, spec, deleted) {
+		var by []int
+		kept := false
+		for _, pos := range uses {
+			if rw := deleter(pos); rw < 0 {
+				kept = true
+				break
+			} else {
+				by = append(by, rw)
+			}
+		}
+		if kept || len(by) == 0 {
 			continue
 		}
-		if countUses(ip.pass, ip.file, pn, deleted) == 0 {
-			unused = append(unused, spec)
+		slices.Sort(by)
+		for _, rw := range slices.Compact(by) {
+			out[rw] = append(out[rw], spec)
 		}
 	}
-	return unused
+	for _, specs := range out {
+		slices.SortFunc(specs, func(a, b *ast.ImportSpec) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	}
+	return out
 }
 
 func importedName(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
@@ -199,22 +239,32 @@ func importedName(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
 	return pn
 }
 
-// countUses counts the references through an import that lie outside the
-// deleted ranges: qualified identifiers for a named import, unqualified
-// package-level names for a dot import.
-func countUses(pass *analysis.Pass, file *ast.File, pn *types.PkgName, deleted []analysis.TextEdit) int {
-	n := 0
-	forEachUse(pass, file, pn, func(id *ast.Ident) {
-		if !inside(id.Pos(), deleted) {
-			n++
+// importUses maps each named or dot import of the file to the positions of
+// the references made through it: qualified identifiers for a named
+// import, unqualified package-level names for a dot import.
+func importUses(info *types.Info, file *ast.File) map[*ast.ImportSpec][]token.Pos {
+	named := map[*types.PkgName]*ast.ImportSpec{}
+	dots := map[*types.Package]*ast.ImportSpec{}
+	uses := map[*ast.ImportSpec][]token.Pos{}
+	for _, spec := range file.Imports {
+		pn := importedName(info, spec)
+		switch {
+		case pn == nil || pn.Name() == "_":
+		case pn.Name() == ".":
+			dots[pn.Imported()] = spec
+			uses[spec] = nil
+		default:
+			named[pn] = spec
+			uses[spec] = nil
 		}
-	})
-	return n
-}
-
-func forEachUse(pass *analysis.Pass, file *ast.File, pn *types.PkgName, f func(*ast.Ident)) {
-	info := pass.TypesInfo
-	dot := pn.Name() == "."
+	}
+	dotUse := func(id *ast.Ident) {
+		if obj := info.Uses[id]; obj != nil && obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() {
+			if spec, ok := dots[obj.Pkg()]; ok {
+				uses[spec] = append(uses[spec], id.Pos())
+			}
+		}
+	}
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -222,59 +272,26 @@ func forEachUse(pass *analysis.Pass, file *ast.File, pn *types.PkgName, f func(*
 			return false
 		case *ast.SelectorExpr:
 			if id, ok := n.X.(*ast.Ident); ok {
-				if dot {
-					dotUse(info, pn, id, f)
-				} else if info.Uses[id] == pn {
-					f(id)
+				if pn, ok := info.Uses[id].(*types.PkgName); ok {
+					if spec, ok := named[pn]; ok {
+						uses[spec] = append(uses[spec], id.Pos())
+					}
+				} else if len(dots) > 0 {
+					dotUse(id)
 				}
 			} else {
 				ast.Inspect(n.X, visit)
 			}
 			return false // n.Sel is a member, not a reference through an import
 		case *ast.Ident:
-			if dot {
-				dotUse(info, pn, n, f)
+			if len(dots) > 0 {
+				dotUse(n)
 			}
 		}
 		return true
 	}
 	ast.Inspect(file, visit)
-}
-
-func dotUse(info *types.Info, pn *types.PkgName, id *ast.Ident, f func(*ast.Ident)) {
-	if obj := info.Uses[id]; obj != nil && obj.Pkg() == pn.Imported() && obj.Parent() == pn.Imported().Scope() {
-		f(id)
-	}
-}
-
-// removesAnyUse reports whether edits delete a reference through spec.
-func removesAnyUse(pass *analysis.Pass, spec *ast.ImportSpec, edits []analysis.TextEdit) bool {
-	pn := importedName(pass.TypesInfo, spec)
-	if pn == nil {
-		return false
-	}
-	var file *ast.File
-	for _, f := range pass.Files {
-		if f.Pos() <= spec.Pos() && spec.Pos() < f.End() {
-			file = f
-		}
-	}
-	found := false
-	forEachUse(pass, file, pn, func(id *ast.Ident) {
-		if inside(id.Pos(), edits) {
-			found = true
-		}
-	})
-	return found
-}
-
-func inside(pos token.Pos, edits []analysis.TextEdit) bool {
-	for _, e := range edits {
-		if e.Pos <= pos && pos < e.End {
-			return true
-		}
-	}
-	return false
+	return uses
 }
 
 // best is the candidate the message names and the fix uses.

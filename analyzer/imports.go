@@ -20,20 +20,11 @@ type importPlan struct {
 	file  *ast.File
 	names map[*types.Package]string // qualifier, "" for the analysed package
 	added map[*types.Package]string // new imports: package -> name
-	taken map[string]bool
+	taken map[string]bool           // names this plan gave to new imports
 }
 
 func newImportPlan(pass *analysis.Pass, file *ast.File) *importPlan {
-	ip := &importPlan{pass: pass, file: file, names: map[*types.Package]string{}, added: map[*types.Package]string{}, taken: map[string]bool{}}
-	for _, name := range pass.Pkg.Scope().Names() {
-		ip.taken[name] = true
-	}
-	if fs := pass.TypesInfo.Scopes[file]; fs != nil {
-		for _, name := range fs.Names() {
-			ip.taken[name] = true
-		}
-	}
-	return ip
+	return &importPlan{pass: pass, file: file, names: map[*types.Package]string{}, added: map[*types.Package]string{}, taken: map[string]bool{}}
 }
 
 // decide fixes the qualifier of pkg in this file, given every position
@@ -70,13 +61,24 @@ func (ip *importPlan) decide(pkg *types.Package, uses []token.Pos) {
 		if i > 1 {
 			name = base + strconv.Itoa(i)
 		}
-		if !ip.taken[name] && types.Universe.Lookup(name) == nil && !token.IsKeyword(name) && ip.visibleAt(name, uses, nil) {
+		if ip.free(name) && ip.visibleAt(name, uses, nil) {
 			ip.taken[name] = true
 			ip.names[pkg] = name
 			ip.added[pkg] = name
 			return
 		}
 	}
+}
+
+// free reports whether a new import may take name in this file: no
+// package-level declaration, import of the file, predeclared identifier or
+// keyword has it.
+func (ip *importPlan) free(name string) bool {
+	if ip.taken[name] || ip.pass.Pkg.Scope().Lookup(name) != nil || types.Universe.Lookup(name) != nil || token.IsKeyword(name) {
+		return false
+	}
+	fs := ip.pass.TypesInfo.Scopes[ip.file]
+	return fs == nil || fs.Lookup(name) == nil
 }
 
 // visibleAt reports whether name resolves to want (nil: to nothing) at

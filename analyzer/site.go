@@ -76,12 +76,15 @@ func collectSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(
 	var file *ast.File
 	var constEnd token.Pos // end of the const declaration being visited
 	insp.Preorder(filter, func(n ast.Node) {
+		if f, ok := n.(*ast.File); ok {
+			// Files need not be laid out in the FileSet in this order.
+			file, constEnd = f, token.NoPos
+			return
+		}
 		if n.Pos() < constEnd {
 			return // a constant's own value defines a key; it is not hard-coded
 		}
 		switch n := n.(type) {
-		case *ast.File:
-			file = n
 		case *ast.GenDecl:
 			if n.Tok == token.CONST {
 				constEnd = n.End()

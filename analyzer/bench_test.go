@@ -1,0 +1,120 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/spanattrlint/spanattrlint/analyzer"
+)
+
+// BenchmarkAnalyzer runs the analyzer's Run on generated packages of n
+// attribute calls (half of them with a matching constant, plus an event per
+// ten calls), and on a package that imports neither attribute nor trace,
+// which must cost close to nothing. Loading and type-checking happen
+// before the timer; the inspector is built once, as the driver does.
+//
+//	go test -run '^$' -bench Analyzer -benchmem ./analyzer/
+func BenchmarkAnalyzer(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		pkg := generate(b, n, true)
+		b.Run(fmt.Sprintf("calls=%d", n), func(b *testing.B) { benchRun(b, pkg, n) })
+	}
+	pkg := generate(b, 10_000, false)
+	b.Run("no-otel/calls=10000", func(b *testing.B) { benchRun(b, pkg, 10_000) })
+}
+
+func benchRun(b *testing.B, pkg *packages.Package, n int) {
+	insp := inspector.New(pkg.Syntax)
+	reports := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		// A new analyzer per iteration: its per-process caches start empty.
+		a := analyzer.New(analyzer.Config{})
+		pass := &analysis.Pass{
+			Analyzer:   a,
+			Fset:       pkg.Fset,
+			Files:      pkg.Syntax,
+			Pkg:        pkg.Types,
+			TypesInfo:  pkg.TypesInfo,
+			TypesSizes: pkg.TypesSizes,
+			ResultOf:   map[*analysis.Analyzer]any{inspect.Analyzer: insp},
+			Report:     func(analysis.Diagnostic) { reports++ },
+			ReadFile:   os.ReadFile,
+		}
+		if _, err := a.Run(pass); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/call")
+	if reports == 0 && n > 0 && pkg.Types.Scope().Lookup("attribute") == nil {
+		b.Fatal("nothing reported: the generated package is not being analysed")
+	}
+}
+
+// generate writes a module with one package of n calls in files of 1,000
+// and loads it. With otel false the calls go to a local look-alike.
+func generate(b *testing.B, n int, otel bool) *packages.Package {
+	b.Helper()
+	dir := b.TempDir()
+	for _, f := range []string{"go.mod", "go.sum"} {
+		data, err := os.ReadFile(filepath.Join(testdata, f))
+		if err != nil && f == "go.mod" {
+			b.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
+	pkgDir := filepath.Join(dir, "gen")
+	os.MkdirAll(pkgDir, 0o755)
+	imports := "import (\n\t\"go.opentelemetry.io/otel/attribute\"\n\t\"go.opentelemetry.io/otel/trace\"\n)\n"
+	if !otel {
+		imports = "type kv struct{ k, v string }\n\ntype span struct{}\n\nfunc (span) AddEvent(string) {}\n\nvar attribute = struct{ String func(k, v string) kv }{func(k, v string) kv { return kv{k, v} }}\n"
+	}
+	var consts strings.Builder
+	consts.WriteString("package gen\n\nconst (\n")
+	for i := 0; i < n/2; i++ {
+		fmt.Fprintf(&consts, "\tKey%d = \"app.key_%d\"\n", i, i)
+	}
+	consts.WriteString(")\n")
+	os.WriteFile(filepath.Join(pkgDir, "consts.go"), []byte(consts.String()), 0o644)
+	for f := 0; f*1000 < n; f++ {
+		var src strings.Builder
+		fmt.Fprintf(&src, "package gen\n\n%s\n", imports)
+		spanType := "trace.Span"
+		if !otel {
+			spanType = "span"
+			src.Reset()
+			fmt.Fprintf(&src, "package gen\n\n")
+			if f == 0 {
+				src.WriteString(imports)
+			}
+		}
+		fmt.Fprintf(&src, "func f%d(s %s) {\n", f, spanType)
+		for i := f * 1000; i < (f+1)*1000 && i < n; i++ {
+			fmt.Fprintf(&src, "\t_ = attribute.String(\"app.key_%d\", \"v\")\n", i)
+			if i%10 == 0 {
+				fmt.Fprintf(&src, "\ts.AddEvent(\"app.event_%d\")\n", i)
+			}
+		}
+		src.WriteString("}\n")
+		os.WriteFile(filepath.Join(pkgDir, fmt.Sprintf("f%d.go", f)), []byte(src.String()), 0o644)
+	}
+	cfg := &packages.Config{
+		Mode: packages.LoadSyntax,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod"),
+	}
+	pkgs, err := packages.Load(cfg, "./gen")
+	if err != nil || len(pkgs) != 1 || packages.PrintErrors(pkgs) > 0 {
+		b.Fatalf("loading the generated package: %v", err)
+	}
+	return pkgs[0]
+}
