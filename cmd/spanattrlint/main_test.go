@@ -220,3 +220,50 @@ func maps_equal(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// TestFixExample applies -fix to a copy of the bundled example and checks
+// what a user would: the code is gofmt-clean, builds, passes go vet, its
+// tests (which assert the exact keys and event names the spans carry) still
+// pass, and nothing fixable is left.
+func TestFixExample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and tests a module")
+	}
+	root := filepath.Join("..", "..")
+	dir := t.TempDir()
+	for _, f := range []string{"go.mod", "go.sum"} {
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
+	example := filepath.Join("examples", "journey")
+	if err := os.CopyFS(filepath.Join(dir, example), os.DirFS(filepath.Join(root, example))); err != nil {
+		t.Fatal(err)
+	}
+	pkgs := "./examples/journey/..."
+
+	_, before, code := run(t, dir, bin, pkgs)
+	if code != 3 {
+		t.Fatalf("before -fix: exit %d, want 3:\n%s", code, before)
+	}
+	if _, stderr, code := run(t, dir, bin, "-fix", pkgs); code != 0 {
+		t.Fatalf("-fix: exit %d:\n%s", code, stderr)
+	}
+	if out, _, _ := run(t, dir, "gofmt", "-l", "examples"); out != "" {
+		t.Errorf("not gofmt-clean after -fix:\n%s", out)
+	}
+	for _, args := range [][]string{{"build", pkgs}, {"vet", pkgs}, {"test", "-count=1", pkgs}} {
+		if stdout, stderr, code := run(t, dir, "go", args...); code != 0 {
+			t.Fatalf("go %v after -fix: exit %d\n%s%s", args, code, stdout, stderr)
+		}
+	}
+	stdout, _, _ := run(t, dir, bin, "-json", pkgs)
+	if strings.Contains(stdout, "suggested_fixes") {
+		t.Errorf("fixable findings left after -fix:\n%s", stdout)
+	}
+	if after := findings(dir, func() string { _, s, _ := run(t, dir, bin, pkgs); return s }()); len(after) == 0 || len(after) >= len(findings(dir, before)) {
+		t.Errorf("after -fix %d findings (want the few with no constant), before %d", len(after), len(findings(dir, before)))
+	}
+}
