@@ -220,7 +220,9 @@ else
 	say "$out"
 	die "the test module does not build"
 fi
-git init -q && git add -A && git commit -q -m "app" || die "git commit of the test module"
+if ! { git init -q && git add -A && git commit -q -m "app"; }; then
+	die "git commit of the test module"
+fi
 timed "set up the test module (go build ./...)" "$(since "$s")"
 
 # pc LABEL CMD...: run a pre-commit (or git) command in the test repository,
