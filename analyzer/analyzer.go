@@ -3,8 +3,10 @@ package analyzer
 import (
 	_ "embed"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -30,11 +32,12 @@ var Analyzer = New(Config{})
 func New(cfg Config) *analysis.Analyzer {
 	l := &linter{cfg: cfg}
 	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      extractDoc(doc, Name),
-		URL:      "https://pkg.go.dev/github.com/spanattrlint/spanattrlint/analyzer",
-		Requires: []*analysis.Analyzer{inspectorAnalyzer},
-		Run:      l.run,
+		Name:       Name,
+		Doc:        extractDoc(doc, Name),
+		URL:        "https://pkg.go.dev/github.com/spanattrlint/spanattrlint/analyzer",
+		Requires:   []*analysis.Analyzer{inspectorAnalyzer},
+		Run:        l.run,
+		ResultType: reflect.TypeFor[*Result](),
 	}
 	l.cfg.bindFlags(&a.Flags)
 	return a
@@ -54,7 +57,7 @@ type linter struct {
 
 func (l *linter) run(pass *analysis.Pass) (any, error) {
 	if isSemconv(pass.Pkg.Path()) {
-		return nil, nil
+		return &Result{}, nil
 	}
 	l.once.Do(func() {
 		if err := l.cfg.Validate(); err != nil {
@@ -78,7 +81,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	// package cannot contain a finding.
 	r := l.reach.of(pass.Pkg)
 	if r.attribute == nil && r.trace == nil {
-		return nil, nil
+		return &Result{}, nil
 	}
 	api := newOtelAPI(r)
 
@@ -99,7 +102,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	})
 	findings := l.filter(pass, sites, files)
 	if len(findings) == 0 {
-		return nil, nil
+		return &Result{}, nil
 	}
 
 	l.rank(pass, api, mod, inUse, findings)
@@ -116,7 +119,26 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 			pass.Report(d)
 		}
 	}
-	return nil, nil
+	res := &Result{}
+	for _, f := range findings {
+		if len(f.cands) == 0 {
+			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.value, Role: f.site.role.String(), Pos: f.site.expr.Pos()})
+		}
+	}
+	return res, nil
+}
+
+// Result is what the analyzer returns for a package, for tools built on it
+// (spanattrlint gen): the hard-coded strings that no constant defines.
+type Result struct {
+	Unmatched []Unmatched
+}
+
+// Unmatched is a hard-coded key or name for which no constant exists.
+type Unmatched struct {
+	Value string    // the string's value
+	Role  string    // "attribute key", "event name" or "span name"
+	Pos   token.Pos // where it is written
 }
 
 // filter drops sites in generated files and on //nolint lines.
