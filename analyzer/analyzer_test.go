@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -61,5 +62,22 @@ func TestConfigCheck(t *testing.T) {
 		case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
 			t.Errorf("%v: error %v, want one containing %q", tc.constants, err, tc.wantErr)
 		}
+	}
+}
+
+// TestResultListsUnmatched checks what spanattrlint gen builds on: the
+// strings that no constant defines, with what they name.
+func TestResultListsUnmatched(t *testing.T) {
+	results := analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "example.com/app/positions")
+	var got []string
+	for _, r := range results {
+		for _, u := range r.Result.(*analyzer.Result).Unmatched {
+			got = append(got, u.Role+" "+u.Value)
+		}
+	}
+	slices.Sort(got)
+	want := []string{"attribute key engine.cache_hit", "attribute key journey.step", "event name journey.UNKNOWN"}
+	if !slices.Equal(got, want) {
+		t.Errorf("unmatched = %q, want %q", got, want)
 	}
 }
