@@ -85,27 +85,37 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	}
 	api := newOtelAPI(r)
 
-	var sites []*site
-	var files []*ast.File
-	inUse := map[string]bool{} // packages whose constants are used as keys
+	sup := newSuppressor(pass)
+	var findings []*finding
+	var consts []constSpec
+	inUse := map[string]bool{}          // packages whose constants are used as keys
+	localUse := map[*types.Const]role{} // the package's constants used as keys or names
 	collectSites(pass, api, l.cfg.SpanNames, func(f *ast.File, s *site) {
 		if s.named != nil {
-			if p := s.named.Pkg(); p != nil && p != pass.Pkg && s.role != roleSpanName {
+			if p := s.named.Pkg(); p == pass.Pkg {
+				localUse[s.named] = s.role
+			} else if p != nil && s.role != roleSpanName {
 				inUse[p.Path()] = true
 			}
 			return
 		}
-		if s.hardCoded() {
-			sites = append(sites, s)
-			files = append(files, f)
+		if s.hardCoded() && !sup.suppressed(f, s.expr.Pos()) {
+			findings = append(findings, &finding{site: s, file: f})
 		}
+	}, func(f *ast.File, spec *ast.ValueSpec) {
+		consts = append(consts, constSpec{f, spec})
 	})
-	findings := l.filter(pass, sites, files)
-	if len(findings) == 0 {
+	hardCoded := len(findings)
+	findings = append(findings, l.semconvUses(pass, api, sup)...)
+	if len(findings) == 0 && len(consts) == 0 {
 		return &Result{}, nil
 	}
 
-	l.rank(pass, api, mod, inUse, findings)
+	srcs := l.sources(pass, api, mod, inUse)
+	findings = append(findings, l.deprecations(findings[:hardCoded])...)
+	l.rank(api, srcs, findings)
+	l.checkKeys(pass, api, sup, srcs, findings[:hardCoded], consts, localUse)
+
 	byFile := map[*ast.File][]*finding{}
 	var order []*ast.File
 	for _, f := range findings {
@@ -120,7 +130,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	res := &Result{}
-	for _, f := range findings {
+	for _, f := range findings[:hardCoded] {
 		if len(f.cands) == 0 {
 			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.value, Role: f.site.role.String(), Pos: f.site.expr.Pos()})
 		}
@@ -141,49 +151,78 @@ type Unmatched struct {
 	Pos   token.Pos // where it is written
 }
 
-// filter drops sites in generated files and on //nolint lines.
-func (l *linter) filter(pass *analysis.Pass, sites []*site, files []*ast.File) []*finding {
-	var findings []*finding
-	generated := map[*ast.File]bool{}
-	nolints := map[*ast.File]*nolint{}
-	for i, s := range sites {
-		file := files[i]
-		gen, ok := generated[file]
-		if !ok {
-			gen = ast.IsGenerated(file)
-			generated[file] = gen
-		}
-		if gen {
-			continue
-		}
-		nl := nolints[file]
-		if nl == nil {
-			name := pass.Fset.File(file.Pos()).Name()
-			src, _ := pass.ReadFile(name)
-			nl = newNolint(pass.Fset, file, src)
-			nolints[file] = nl
-		}
-		if nl.covers(pass.Fset.File(file.Pos()).Line(s.expr.Pos())) {
-			continue
-		}
-		findings = append(findings, &finding{site: s, file: file})
-	}
-	return findings
+// suppressor tells whether a position is in a generated file or covered
+// by a //nolint directive; it reads each file's directives on first use.
+type suppressor struct {
+	pass      *analysis.Pass
+	generated map[*ast.File]bool
+	nolints   map[*ast.File]*nolint
 }
 
-// rank gathers the candidate constants for the findings' values, in order
-// of preference, and gives each finding its ranked list.
-func (l *linter) rank(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse map[string]bool, findings []*finding) {
+func newSuppressor(pass *analysis.Pass) *suppressor {
+	return &suppressor{pass: pass, generated: map[*ast.File]bool{}, nolints: map[*ast.File]*nolint{}}
+}
+
+func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
+	gen, ok := sp.generated[file]
+	if !ok {
+		gen = ast.IsGenerated(file)
+		sp.generated[file] = gen
+	}
+	if gen {
+		return true
+	}
+	nl := sp.nolints[file]
+	tf := sp.pass.Fset.File(file.Pos())
+	if nl == nil {
+		src, _ := sp.pass.ReadFile(tf.Name())
+		nl = newNolint(sp.pass.Fset, file, src)
+		sp.nolints[file] = nl
+	}
+	return nl.covers(tf.Line(pos))
+}
+
+// rank gathers the candidate constants for the findings' values (for a
+// deprecation, its new key's), in order of preference, and gives each
+// finding its ranked list.
+func (l *linter) rank(api *otelAPI, srcs []sourceTable, findings []*finding) {
 	need := map[string]bool{}
+	keys, events := map[string]bool{}, map[string]bool{}
 	for _, f := range findings {
-		need[f.site.value] = true
+		v := f.lookupValue()
+		need[v] = true
+		switch f.site.role {
+		case roleKey:
+			keys[v] = true
+		case roleEvent:
+			events[v] = true
+		}
 	}
 	cs := newCandidateSet(api, need)
+	for _, st := range srcs {
+		cs.add(st.tab, st.src, st.keep)
+	}
+	// 5. The newest semantic conventions, named even where not imported.
+	cs.addSemconvTable(keys, events)
+	for _, f := range findings {
+		f.cands = cs.ranked(f.lookupValue(), f.site.role)
+	}
+}
 
-	// 1. The package itself.
-	cs.add(scanConsts(pass.Pkg, false), fromLocal, nil)
+// A sourceTable is the constants of one package, from one source.
+type sourceTable struct {
+	tab  constTable
+	src  source
+	keep func(*types.Const) bool // nil keeps all
+}
 
-	// 2. The -constants packages.
+// sources lists the constant tables that may name a hard-coded string, in
+// order of preference: 1. the package itself; 2. the -constants packages;
+// 3. packages whose constants are already used as keys or event names;
+// 4. the attribute.Key constants of every imported package (a semconv
+// package's event names too).
+func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse map[string]bool) []sourceTable {
+	out := []sourceTable{{tab: scanConsts(pass.Pkg, false), src: fromLocal}}
 	if mod != nil {
 		graph := importGraph(pass.Pkg)
 		for _, pd := range mod.pkgs {
@@ -198,43 +237,24 @@ func (l *linter) rank(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse map
 				pkg = l.loader.load(mod, pd, graph)
 			}
 			if pkg != nil && pkg.Name() != "main" {
-				cs.add(l.tables.of(pkg), fromConfigured, nil)
+				out = append(out, sourceTable{tab: l.tables.of(pkg), src: fromConfigured})
 			}
 		}
 	}
-
-	// 3. Packages whose constants are already used as keys or event names,
-	// and 4. the attribute.Key constants of every imported package (a
-	// semconv package's event names too).
 	imports := slices.Clone(pass.Pkg.Imports())
 	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	for _, imp := range imports {
 		if inUse[imp.Path()] {
-			cs.add(l.tables.of(imp), fromInUse, nil)
+			out = append(out, sourceTable{tab: l.tables.of(imp), src: fromInUse})
 		}
 	}
 	for _, imp := range imports {
 		semconv := isSemconv(imp.Path())
-		cs.add(l.tables.of(imp), fromImportKey, func(c *types.Const) bool {
+		out = append(out, sourceTable{tab: l.tables.of(imp), src: fromImportKey, keep: func(c *types.Const) bool {
 			return api.isKey(c.Type()) || semconv && strings.HasSuffix(c.Name(), "EventName")
-		})
+		}})
 	}
-
-	// 5. The newest semantic conventions, named even where not imported.
-	keys, events := map[string]bool{}, map[string]bool{}
-	for _, f := range findings {
-		switch f.site.role {
-		case roleKey:
-			keys[f.site.value] = true
-		case roleEvent:
-			events[f.site.value] = true
-		}
-	}
-	cs.addSemconvTable(keys, events)
-
-	for _, f := range findings {
-		f.cands = cs.ranked(f.site.value, f.site.role)
-	}
+	return out
 }
 
 // importGraph maps the import paths of every package that pkg depends on.

@@ -36,6 +36,11 @@ func TestAnalyzer(t *testing.T) {
 		{"cycle", analyzer.Config{Constants: []string{"example.com/app/cycleconsts"}}},
 		{"spannames", analyzer.Config{SpanNames: true}},
 		{"internal/tracing", analyzer.Config{}}, // constant declarations are not hard-coded
+		{"deprecated", analyzer.Config{}},
+		{"migrate", analyzer.Config{MigrateDeprecated: true}},
+		{"naming", analyzer.Config{}},
+		{"typos", analyzer.Config{}},
+		{"rules", analyzer.Config{KeyPrefixes: []string{"journey", "gen_ai"}, ForbiddenKeys: []string{"user.email"}, EventStyle: "upper"}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)

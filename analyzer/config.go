@@ -3,6 +3,7 @@ package analyzer
 import (
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -16,6 +17,21 @@ type Config struct {
 	Constants []string
 	// SpanNames also reports hard-coded span names passed to Tracer.Start.
 	SpanNames bool
+
+	// Key hygiene. The zero Config checks deprecated keys, near misses and
+	// the OpenTelemetry naming rules; the No fields turn them off.
+	NoDeprecated bool // -deprecated=false
+	NoMisspelled bool // -misspelled=false
+	NoNaming     bool // -naming=false
+	// MigrateDeprecated makes the fix of a renamed deprecated key rewrite it
+	// to the new key, which changes the telemetry dashboards read.
+	MigrateDeprecated bool
+	// KeyPrefixes are the namespaces the project's own keys must start with.
+	KeyPrefixes []string
+	// ForbiddenKeys are keys that must not be emitted.
+	ForbiddenKeys []string
+	// EventStyle is "" (any), "snake" (journey.queued) or "upper" (journey.QUEUED).
+	EventStyle string
 }
 
 // Validate reports a malformed option. Whether each -constants entry names
@@ -25,6 +41,16 @@ func (c *Config) Validate() error {
 	for _, p := range c.Constants {
 		if p == "" || strings.ContainsAny(p, " \t\"") || strings.HasPrefix(p, ".") || strings.HasPrefix(p, "/") {
 			return fmt.Errorf("-constants: %q is not an import path or pattern (want e.g. example.com/app/tracing or example.com/app/...)", p)
+		}
+	}
+	switch c.EventStyle {
+	case "", "snake", "upper":
+	default:
+		return fmt.Errorf("-event-style: %q is not a style (want snake, upper, or empty for any)", c.EventStyle)
+	}
+	for _, p := range c.KeyPrefixes {
+		if p == "" || strings.ContainsAny(p, " \t\"") {
+			return fmt.Errorf("-key-prefix: %q is not a key namespace (want e.g. app or app.journey)", p)
 		}
 	}
 	return nil
@@ -38,7 +64,44 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 			"and the attribute.Key constants of its imports are always candidates)")
 	fs.BoolVar(&c.SpanNames, "span-names", c.SpanNames,
 		"also report hard-coded span names passed to trace.Tracer.Start")
+	fs.Var((*notFlag)(&c.NoDeprecated), "deprecated",
+		"report keys that the semantic conventions deprecated (http.method, db.system), in literals,\n"+
+			"constant declarations and old semconv constants (default true)")
+	fs.BoolVar(&c.MigrateDeprecated, "migrate-deprecated", c.MigrateDeprecated,
+		"let the fix of a renamed deprecated key rewrite it to the new key; this changes the\n"+
+			"telemetry that dashboards and alerts read, so it is off by default")
+	fs.Var((*notFlag)(&c.NoMisspelled), "misspelled",
+		"report keys one or two edits away from a known key: \"did you mean ...?\" (default true)")
+	fs.Var((*notFlag)(&c.NoNaming), "naming",
+		"report keys that break OpenTelemetry's attribute naming rules: lowercase snake_case components\n"+
+			"separated by dots, none empty, nothing in the reserved otel namespace (default true)")
+	fs.Var((*listFlag)(&c.KeyPrefixes), "key-prefix",
+		"comma-separated namespaces that the project's own keys must start with, e.g. app,journey\n"+
+			"(default: none; semantic-convention keys are exempt)")
+	fs.Var((*listFlag)(&c.ForbiddenKeys), "forbidden-keys",
+		"comma-separated keys that must not be emitted, e.g. user.email (default: none)")
+	fs.StringVar(&c.EventStyle, "event-style", c.EventStyle,
+		"case style of event names: snake (journey.queued) or upper (journey.QUEUED) (default: any)")
 }
+
+// notFlag is a boolean flag that sets the negation of its field, so that
+// the zero Config has the check on.
+type notFlag bool
+
+func (f *notFlag) String() string {
+	if f == nil {
+		return "true"
+	}
+	return strconv.FormatBool(!bool(*f))
+}
+
+func (f *notFlag) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	*f = notFlag(!v)
+	return err
+}
+
+func (f *notFlag) IsBoolFlag() bool { return true }
 
 // listFlag is a comma-separated list flag; repeating the flag appends.
 type listFlag []string

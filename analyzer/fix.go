@@ -2,7 +2,9 @@ package analyzer
 
 import (
 	"cmp"
+
 	"fmt"
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -13,11 +15,35 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// A finding is a hard-coded site with its ranked candidates.
+// A finding is a hard-coded site, or a deprecated key, with its ranked
+// candidates: constants of the site's value, or of the new key.
 type finding struct {
 	site  *site
 	file  *ast.File
 	cands []candidate
+	dep   *semconvtab.Deprecated // a deprecated key, to migrate to dep.RenamedTo
+	noFix bool
+}
+
+// lookupValue is the value whose constants can replace the site.
+func (f *finding) lookupValue() string {
+	if f.dep != nil && f.dep.RenamedTo != "" {
+		return f.dep.RenamedTo
+	}
+	return f.site.value
+}
+
+// fixConst is the constant the fix writes, or nil; a migration without
+// one writes the new key as a literal.
+func (f *finding) fixConst() *types.Const {
+	if c := f.best(); c != nil && c.fixable() {
+		return c.obj
+	}
+	return nil
+}
+
+func (f *finding) wantsFix() bool {
+	return !f.noFix && (f.dep != nil || f.fixConst() != nil)
 }
 
 // rewrite is the text a fix writes for a finding: edits within the
@@ -34,12 +60,20 @@ type rewrite struct {
 // learn which packages the fix writes, once with the final qualifiers.
 func shape(api *otelAPI, f *finding, c *types.Const, q func(*types.Package, string) string) rewrite {
 	s := f.site
-	ref := q(c.Pkg(), c.Name())
-	isKey := api.isKey(c.Type())
-	untyped := isUntypedOrString(c.Type())
 	replace := func(n ast.Node, text string) []analysis.TextEdit {
 		return []analysis.TextEdit{{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}}
 	}
+	if c == nil { // a migration to a key that no constant holds
+		lit := strconv.Quote(f.lookupValue())
+		if s.place == placeConstUse {
+			conv := q(api.attribute, "Key") + "(" + lit + ")"
+			return rewrite{replace(s.expr, conv), []*types.Package{api.attribute}, "Use " + conv}
+		}
+		return rewrite{replace(s.expr, lit), nil, "Use " + lit}
+	}
+	ref := q(c.Pkg(), c.Name())
+	isKey := api.isKey(c.Type())
+	untyped := isUntypedOrString(c.Type())
 	asString := ref
 	if !untyped {
 		asString = "string(" + ref + ")"
@@ -63,8 +97,8 @@ func shape(api *otelAPI, f *finding, c *types.Const, q func(*types.Package, stri
 			return rewrite{replace(s.call, ref), []*types.Package{c.Pkg()}, "Use " + ref}
 		}
 		return rewrite{replace(s.expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
-	case placeKeyField:
-		if isKey || isUntyped(c.Type()) {
+	case placeKeyField, placeConstUse:
+		if isKey || isUntyped(c.Type()) && s.place == placeKeyField {
 			return rewrite{replace(s.expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
 		}
 		conv := q(api.attribute, "Key") + "(" + ref + ")"
@@ -116,8 +150,8 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 	uses := map[*types.Package][]token.Pos{}
 	var order []*types.Package
 	for _, f := range findings {
-		if c := f.best(); c != nil && c.fixable() {
-			for _, pkg := range shape(api, f, c.obj, plain).writes {
+		if f.wantsFix() {
+			for _, pkg := range shape(api, f, f.fixConst(), plain).writes {
 				if _, ok := uses[pkg]; !ok {
 					order = append(order, pkg)
 				}
@@ -128,12 +162,18 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 	for _, pkg := range order {
 		ip.decide(pkg, uses[pkg])
 	}
+	// A message names its constant as a fix would write it, fix or not.
+	for _, f := range findings {
+		if c := f.fixConst(); c != nil && !f.wantsFix() {
+			ip.decide(c.Pkg(), []token.Pos{f.site.expr.Pos()})
+		}
+	}
 
 	// Then build the rewrites with the final names.
 	rewrites := make([]rewrite, len(findings))
 	for i, f := range findings {
-		if c := f.best(); c != nil && c.fixable() {
-			rewrites[i] = shape(api, f, c.obj, ip.qualify)
+		if f.wantsFix() {
+			rewrites[i] = shape(api, f, f.fixConst(), ip.qualify)
 		}
 	}
 	removals := ip.unusedAfter(rewrites)
@@ -305,6 +345,13 @@ func (f *finding) best() *candidate {
 // message says what is hard-coded and what to use instead, naming the
 // constant exactly as the fix writes it in this file.
 func (f *finding) message(ip *importPlan) string {
+	if f.dep != nil {
+		instead := semconvName(f.dep.RenamedTo)
+		if c := f.fixConst(); c != nil {
+			instead = ip.qualify(c.Pkg(), c.Name())
+		}
+		return deprecationMessage(*f.dep, instead)
+	}
 	head := fmt.Sprintf("hard-coded %s %s", f.site.role, strconv.Quote(f.site.value))
 	c := f.best()
 	if c == nil {
@@ -324,10 +371,13 @@ func (f *finding) message(ip *importPlan) string {
 				names = append(names, fmt.Sprintf("and %d more", len(others)-3))
 				break
 			}
-			if o.obj != nil && o.obj.Pkg() == ip.pass.Pkg {
-				names = append(names, o.name)
-			} else {
+			switch {
+			case o.obj == nil:
 				names = append(names, o.pkgName+"."+o.name)
+			case o.obj.Pkg() == ip.pass.Pkg:
+				names = append(names, o.name)
+			default:
+				names = append(names, ip.fileName(o.obj.Pkg())+"."+o.name)
 			}
 		}
 		verb := "constants have"

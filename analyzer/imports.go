@@ -96,6 +96,22 @@ func (ip *importPlan) visibleAt(name string, uses []token.Pos, want types.Object
 	return true
 }
 
+// fileName is the name under which the file imports pkg, or its package
+// name when the file does not import it.
+func (ip *importPlan) fileName(pkg *types.Package) string {
+	if q, ok := ip.names[pkg]; ok && q != "" {
+		return q
+	}
+	for _, spec := range ip.file.Imports {
+		if importPath(spec) == pkg.Path() {
+			if pn := importedName(ip.pass.TypesInfo, spec); pn != nil && pn.Name() != "_" && pn.Name() != "." {
+				return pn.Name()
+			}
+		}
+	}
+	return pkg.Name()
+}
+
 // qualify writes pkg.name as it must appear in this file.
 func (ip *importPlan) qualify(pkg *types.Package, name string) string {
 	if q := ip.names[pkg]; q != "" {

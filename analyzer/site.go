@@ -38,6 +38,7 @@ const (
 	placeKeyConv                // attribute.Key("k")
 	placeKeyField               // attribute.KeyValue{Key: "k"}
 	placeStringArg              // span.AddEvent("e"), tracer.Start(ctx, "s")
+	placeConstUse               // semconv.HTTPMethodKey: a use of a deprecated constant
 )
 
 // A site is a key, event name or span name position in the code.
@@ -69,7 +70,7 @@ func (s *site) hardCoded() bool {
 
 // collectSites visits every call and composite literal of the package once
 // and returns the sites whose string is a constant.
-func collectSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*ast.File, *site)) {
+func collectSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
 	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 	filter := []ast.Node{(*ast.File)(nil), (*ast.GenDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
@@ -88,6 +89,9 @@ func collectSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(
 		case *ast.GenDecl:
 			if n.Tok == token.CONST {
 				constEnd = n.End()
+				for _, spec := range n.Specs {
+					yieldConst(file, spec.(*ast.ValueSpec))
+				}
 			}
 		case *ast.CallExpr:
 			if s := callSite(info, api, spanNames, n); s != nil && constantSite(info, s) {

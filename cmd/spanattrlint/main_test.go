@@ -68,7 +68,8 @@ func TestHelpExplainsEveryFlag(t *testing.T) {
 	if code != 0 {
 		t.Errorf("-help exited %d", code)
 	}
-	for _, want := range []string{"-constants", "-span-names", "-fix", "-diff", "-json", "-test", "hard-coded OpenTelemetry attribute keys"} {
+	for _, want := range []string{"-constants", "-span-names", "-fix", "-diff", "-json", "-test", "hard-coded OpenTelemetry attribute keys",
+		"-deprecated", "-migrate-deprecated", "-misspelled", "-naming", "-key-prefix", "-forbidden-keys", "-event-style"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("-help does not mention %s:\n%s", want, stderr)
 		}
@@ -265,5 +266,25 @@ func TestFixExample(t *testing.T) {
 	}
 	if after := findings(dir, func() string { _, s, _ := run(t, dir, bin, pkgs); return s }()); len(after) == 0 || len(after) >= len(findings(dir, before)) {
 		t.Errorf("after -fix %d findings (want the few with no constant), before %d", len(after), len(findings(dir, before)))
+	}
+}
+
+func TestHygieneFlags(t *testing.T) {
+	dir := copyTestdata(t)
+	_, on, _ := run(t, dir, bin, "./deprecated")
+	_, off, _ := run(t, dir, bin, "-deprecated=false", "./deprecated")
+	if !strings.Contains(on, "is deprecated in the semantic conventions") {
+		t.Errorf("deprecated keys not reported by default:\n%s", on)
+	}
+	if strings.Contains(off, "is deprecated") || !strings.Contains(off, "hard-coded") {
+		t.Errorf("-deprecated=false still reports deprecations, or nothing at all:\n%s", off)
+	}
+	_, naming, _ := run(t, dir, bin, "-naming=false", "-misspelled=false", "./naming", "./typos")
+	if strings.Contains(naming, "naming rules") || strings.Contains(naming, "did you mean") {
+		t.Errorf("-naming=false -misspelled=false still report:\n%s", naming)
+	}
+	_, stderr, code := run(t, dir, bin, "-event-style=camel", "./rules")
+	if code != 1 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, `-event-style: "camel" is not a style`) {
+		t.Errorf("bad -event-style: exit %d, stderr:\n%s", code, stderr)
 	}
 }

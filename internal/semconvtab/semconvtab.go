@@ -100,3 +100,14 @@ func find[T any](tab []T, key string, keyOf func(T) string) (T, bool) {
 	}
 	return tab[i], true
 }
+
+// KeyConstValues yields the values of the attribute.Key constants of
+// ImportPath in sorted order: the keys the Go package defines, some of
+// which the registry copy lacks (server.port, client.address).
+func KeyConstValues(yield func(string) bool) {
+	for _, c := range keyConsts {
+		if !yield(c.value) {
+			return
+		}
+	}
+}

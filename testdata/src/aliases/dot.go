@@ -7,5 +7,5 @@ import (
 // promptTokens reaches attribute through a dot import, which the fix keeps:
 // KeyValue still needs it.
 func promptTokens(n int) KeyValue {
-	return Int("gen_ai.usage.prompt_tokens", n) // want `use tracing.GenAIUsagePromptTokensKey`
+	return Int("gen_ai.usage.input_tokens", n) // want `use tracing.GenAIUsageInputTokensKey`
 }

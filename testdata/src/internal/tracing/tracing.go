@@ -14,9 +14,9 @@ const (
 const FinishStatus string = "finish.status"
 
 // Request metadata, as attribute.Key so that callers write
-// GenAIUsagePromptTokensKey.Int(n).
+// GenAIUsageInputTokensKey.Int(n).
 const (
-	GenAIUsagePromptTokensKey  = attribute.Key("gen_ai.usage.prompt_tokens")
+	GenAIUsageInputTokensKey  = attribute.Key("gen_ai.usage.input_tokens")
 	GenAIRequestTemperatureKey = attribute.Key("gen_ai.request.temperature")
 	GenAIResponseModelKey      = attribute.Key("gen_ai.response.model")
 	GenAIRequestTopPKey        = attribute.Key("gen_ai.request.top_p")

@@ -1,0 +1,335 @@
+package analyzer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+)
+
+// This file checks what a key says rather than where it is written:
+// deprecated semantic-convention keys, near misses of known keys, and
+// OpenTelemetry's naming rules, with the project's own opt-in rules.
+
+// deprecation returns the registry's deprecation of key. Keys without a
+// namespace ("state") are left alone: a project's own "state" is not the
+// retired semconv one. Nor are keys the registry marks as moved to another
+// conventions repository: they are relocated, not retired.
+func deprecation(key string) (semconvtab.Deprecated, bool) {
+	if !strings.Contains(key, ".") {
+		return semconvtab.Deprecated{}, false
+	}
+	d, ok := semconvtab.LookupDeprecated(key)
+	if !ok || strings.HasPrefix(d.Note, "Moved to") {
+		return semconvtab.Deprecated{}, false
+	}
+	return d, true
+}
+
+// deprecationMessage says why key is deprecated and what replaces it;
+// instead names the replacement constant, if any.
+func deprecationMessage(d semconvtab.Deprecated, instead string) string {
+	msg := fmt.Sprintf("attribute key %q is deprecated in the semantic conventions: ", d.Key)
+	switch d.Reason {
+	case "renamed":
+		msg += fmt.Sprintf("renamed to %q", d.RenamedTo)
+		if instead != "" {
+			msg += " (" + instead + ")"
+		}
+		return msg
+	case "obsoleted":
+		msg += "obsoleted"
+	}
+	if note := plainNote(d.Note); note != "" {
+		if d.Reason == "obsoleted" {
+			msg += ": "
+		}
+		msg += note
+	}
+	return msg
+}
+
+// mdLink matches a Markdown link; the registry copy cuts some notes short
+// inside one, so the closing parenthesis is optional.
+var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)?`)
+
+// plainNote turns a registry note (Markdown) into one line of text.
+func plainNote(note string) string {
+	note = mdLink.ReplaceAllString(note, "$1")
+	note = strings.ReplaceAll(note, "`", "")
+	return strings.Join(strings.Fields(note), " ")
+}
+
+// isKnownKey reports whether key is a semantic-convention key, current or
+// deprecated: such keys are exempt from naming rules and are no typos.
+func isKnownKey(key string) bool {
+	if _, ok := semconvtab.LookupAttribute(key); ok {
+		return true
+	}
+	if _, ok := semconvtab.KeyConst(key); ok {
+		return true
+	}
+	if _, ok := semconvtab.LookupDeprecated(key); ok {
+		return true
+	}
+	return underTemplate(key)
+}
+
+// underTemplate reports whether key extends a template attribute such as
+// http.request.header.<name>, whose last part is the user's to choose.
+func underTemplate(key string) bool {
+	for i := strings.LastIndexByte(key, '.'); i > 0; i = strings.LastIndexByte(key[:i], '.') {
+		if a, ok := semconvtab.LookupAttribute(key[:i]); ok && strings.HasPrefix(a.Type, "template[") {
+			return true
+		}
+	}
+	return false
+}
+
+var component = regexp.MustCompile(`^[a-z0-9]+(_[a-z0-9]+)*$`)
+
+// namingAdvice checks OpenTelemetry's attribute naming rules and returns
+// what to do, or "" when key follows them.
+func namingAdvice(key string) string {
+	if isKnownKey(key) {
+		return ""
+	}
+	if key == "otel" || strings.HasPrefix(key, "otel.") {
+		return fmt.Sprintf("attribute key %q is in the otel namespace, which OpenTelemetry reserves for its own keys: use a namespace of your own", key)
+	}
+	for _, c := range strings.Split(key, ".") {
+		if !component.MatchString(c) {
+			return fmt.Sprintf("attribute key %q breaks the OpenTelemetry naming rules: use lowercase snake_case components separated by dots, e.g. %q", key, normalizeKey(key))
+		}
+	}
+	return ""
+}
+
+// normalizeKey suggests a key that follows the naming rules:
+// "Request.userID" becomes "request.user_id".
+func normalizeKey(key string) string {
+	var parts []string
+	for _, c := range strings.Split(key, ".") {
+		var b strings.Builder
+		rs := []rune(c)
+		for i, r := range rs {
+			switch {
+			case unicode.IsUpper(r):
+				if i > 0 && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
+					b.WriteByte('_')
+				}
+				b.WriteRune(unicode.ToLower(r))
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				b.WriteRune(r)
+			default:
+				b.WriteByte('_')
+			}
+		}
+		s := strings.Trim(b.String(), "_")
+		for strings.Contains(s, "__") {
+			s = strings.ReplaceAll(s, "__", "_")
+		}
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// prefixAdvice checks -key-prefix: keys the project defines start with
+// one of its namespaces; known semantic-convention keys are exempt.
+func (c *Config) prefixAdvice(key string) string {
+	if len(c.KeyPrefixes) == 0 || isKnownKey(key) {
+		return ""
+	}
+	var want []string
+	for _, p := range c.KeyPrefixes {
+		p = strings.TrimSuffix(p, ".")
+		if key == p || strings.HasPrefix(key, p+".") {
+			return ""
+		}
+		want = append(want, strconv.Quote(p+"."))
+	}
+	return fmt.Sprintf("attribute key %q is outside the project's namespaces (-key-prefix): start it with %s", key, strings.Join(want, " or "))
+}
+
+func (c *Config) forbiddenAdvice(key string) string {
+	if slices.Contains(c.ForbiddenKeys, key) {
+		return fmt.Sprintf("attribute key %q is forbidden (-forbidden-keys): do not emit it", key)
+	}
+	return ""
+}
+
+var upperComponent = regexp.MustCompile(`^[A-Z0-9]+(_[A-Z0-9]+)*$`)
+
+// eventStyleAdvice checks -event-style: "snake" names events like keys
+// (journey.queued), "upper" keeps lowercase namespaces and writes the last
+// component in UPPER_SNAKE_CASE (journey.QUEUED).
+func (c *Config) eventStyleAdvice(name string) string {
+	if c.EventStyle == "" {
+		return ""
+	}
+	if _, ok := semconvtab.LookupEvent(name); ok {
+		return ""
+	}
+	parts := strings.Split(name, ".")
+	last := len(parts) - 1
+	ok := true
+	for i, p := range parts {
+		if c.EventStyle == "upper" && i == last {
+			ok = ok && upperComponent.MatchString(p)
+		} else {
+			ok = ok && component.MatchString(p)
+		}
+	}
+	if ok {
+		return ""
+	}
+	want := normalizeKey(name)
+	how := "lowercase snake_case components separated by dots"
+	if c.EventStyle == "upper" {
+		if i := strings.LastIndexByte(want, '.'); i >= 0 {
+			want = want[:i+1] + strings.ToUpper(want[i+1:])
+		} else {
+			want = strings.ToUpper(want)
+		}
+		how = "lowercase namespaces and the last component in UPPER_SNAKE_CASE"
+	}
+	return fmt.Sprintf("event name %q breaks -event-style=%s: use %s, e.g. %q", name, c.EventStyle, how, want)
+}
+
+// A known key that a near miss may have meant, with the name to show.
+type poolEntry struct{ value, name string }
+
+var semconvPool = sync.OnceValue(func() []poolEntry {
+	var pool []poolEntry
+	seen := map[string]bool{}
+	add := func(v string) {
+		if !seen[v] {
+			seen[v] = true
+			name := ""
+			if n, ok := semconvtab.KeyConst(v); ok {
+				name = "semconv." + n
+			}
+			pool = append(pool, poolEntry{v, name})
+		}
+	}
+	for _, a := range semconvtab.Attributes() {
+		add(a.Key)
+	}
+	semconvtab.KeyConstValues(func(v string) bool { add(v); return true })
+	slices.SortFunc(pool, func(a, b poolEntry) int { return strings.Compare(a.value, b.value) })
+	return pool
+})
+
+// maxTypoDistance is how far a near miss may be from a known key: one
+// edit from 8 bytes, two from 20, none below 8, where distinct real keys
+// are one edit apart ("db.name", "db.type"). Measured on real modules:
+// see the README's proving-ground table.
+func maxTypoDistance(n int) int {
+	switch {
+	case n < 8:
+		return 0
+	case n < 20:
+		return 1
+	}
+	return 2
+}
+
+// nearMiss returns the known key closest to key within the typo distance,
+// preferring the project's constants (pools in order), then the smallest
+// distance, then the first in sorted order.
+func nearMiss(key string, pools ...[]poolEntry) (poolEntry, bool) {
+	max := maxTypoDistance(len(key))
+	if max == 0 {
+		return poolEntry{}, false
+	}
+	for _, pool := range pools {
+		best, bestD := poolEntry{}, max+1
+		for _, e := range pool {
+			if e.value == key || abs(len(e.value)-len(key)) > max || sameButDigits(e.value, key) || shortLastDiffers(e.value, key) {
+				continue
+			}
+			if d := osaDistance(key, e.value, max); d < bestD {
+				best, bestD = e, d
+			}
+		}
+		if bestD <= max {
+			return best, true
+		}
+	}
+	return poolEntry{}, false
+}
+
+// sameButDigits reports whether a and b differ only in digits, as
+// numbered keys do ("gpu.0.util", "gpu.1.util"): no typo.
+func sameButDigits(a, b string) bool {
+	strip := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return strip(a) == strip(b)
+}
+
+// shortLastDiffers reports whether the keys differ in a last component of
+// one or two bytes, where one edit makes another word ("request.n",
+// "request.id").
+func shortLastDiffers(a, b string) bool {
+	la, lb := a[strings.LastIndexByte(a, '.')+1:], b[strings.LastIndexByte(b, '.')+1:]
+	return la != lb && (len(la) <= 2 || len(lb) <= 2)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// osaDistance is the optimal-string-alignment edit distance (insertions,
+// deletions, substitutions, adjacent transpositions) of a and b, or max+1
+// once it exceeds max.
+func osaDistance(a, b string, max int) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+func typoMessage(key string, e poolEntry) string {
+	if e.name != "" {
+		return fmt.Sprintf("attribute key %q is not a known key: did you mean %q (%s)?", key, e.value, e.name)
+	}
+	return fmt.Sprintf("attribute key %q is not a known key: did you mean %q?", key, e.value)
+}

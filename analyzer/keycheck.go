@@ -1,0 +1,241 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+)
+
+// A constSpec is a const declaration line of the package, whose values
+// define keys and names and so are checked for what they say.
+type constSpec struct {
+	file *ast.File
+	spec *ast.ValueSpec
+}
+
+// deprecations adds a finding for each hard-coded key that the semantic
+// conventions deprecated. With -migrate-deprecated its fix rewrites a
+// renamed key to the new one, and the hard-coded finding's own fix (to a
+// constant of the old value) is withdrawn so that the two do not compete.
+func (l *linter) deprecations(hardCoded []*finding) []*finding {
+	if l.cfg.NoDeprecated {
+		return nil
+	}
+	var out []*finding
+	for _, f := range hardCoded {
+		if f.site.role != roleKey {
+			continue
+		}
+		d, ok := deprecation(f.site.value)
+		if !ok {
+			continue
+		}
+		migrate := l.cfg.MigrateDeprecated && d.Reason == "renamed"
+		if migrate {
+			f.noFix = true
+		}
+		out = append(out, &finding{site: f.site, file: f.file, dep: &d, noFix: !migrate})
+	}
+	return out
+}
+
+// semconvUses finds uses of semconv constants whose key is deprecated,
+// such as HTTPMethodKey of semconv/v1.20.0, in packages that import one.
+func (l *linter) semconvUses(pass *analysis.Pass, api *otelAPI, sup *suppressor) []*finding {
+	if l.cfg.NoDeprecated || api.attribute == nil || !importsSemconv(pass.Pkg) {
+		return nil
+	}
+	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
+	var out []*finding
+	var file *ast.File
+	insp.Preorder([]ast.Node{(*ast.File)(nil), (*ast.SelectorExpr)(nil)}, func(n ast.Node) {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			file = n.(*ast.File)
+			return
+		}
+		c, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Const)
+		if !ok || c.Pkg() == nil || !isSemconv(c.Pkg().Path()) || c.Val().Kind() != constant.String {
+			return
+		}
+		v := constant.StringVal(c.Val())
+		d, ok := deprecation(v)
+		if !ok || sup.suppressed(file, sel.Pos()) {
+			return
+		}
+		s := &site{role: roleKey, place: placeConstUse, expr: sel, value: v, named: c}
+		migrate := l.cfg.MigrateDeprecated && d.Reason == "renamed" && api.isKey(c.Type())
+		out = append(out, &finding{site: s, file: file, dep: &d, noFix: !migrate})
+	})
+	return out
+}
+
+func importsSemconv(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if isSemconv(imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkKeys reports, without fixes (renaming a key changes the telemetry),
+// keys that break the naming rules, the project's prefixes or forbidden
+// list, near misses of known keys, event names off the configured style,
+// and the same in the values of the package's constant declarations, where
+// a deprecated key is reported too.
+func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, srcs []sourceTable, hardCoded []*finding, consts []constSpec, localUse map[*types.Const]role) {
+	cfg := &l.cfg
+	var projectPool []poolEntry
+	pools := func() [][]poolEntry {
+		if projectPool == nil {
+			projectPool = poolOf(pass, srcs)
+		}
+		return [][]poolEntry{projectPool, semconvPool()}
+	}
+	report := func(pos, end token.Pos, msg string, fix *analysis.SuggestedFix) {
+		d := analysis.Diagnostic{Pos: pos, End: end, Message: msg}
+		if fix != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		}
+		pass.Report(d)
+	}
+	// keyAdvice returns the messages for what a key says; a declared
+	// constant is checked against the semantic conventions only, since the
+	// project's other constants are as deliberate as it is.
+	keyAdvice := func(key string, exact, declared bool) []string {
+		var msgs []string
+		if !cfg.NoNaming {
+			if m := namingAdvice(key); m != "" {
+				msgs = append(msgs, m)
+			}
+		}
+		if m := cfg.prefixAdvice(key); m != "" {
+			msgs = append(msgs, m)
+		}
+		if m := cfg.forbiddenAdvice(key); m != "" {
+			msgs = append(msgs, m)
+		}
+		if !cfg.NoMisspelled && !exact && !isKnownKey(key) {
+			ps := pools()
+			if declared {
+				ps = ps[1:]
+			}
+			if e, ok := nearMiss(key, ps...); ok {
+				msgs = append(msgs, typoMessage(key, e))
+			}
+		}
+		return msgs
+	}
+
+	for _, f := range hardCoded {
+		e := f.site.expr
+		switch f.site.role {
+		case roleKey:
+			for _, m := range keyAdvice(f.site.value, len(f.cands) > 0 && f.cands[0].fixable(), false) {
+				report(e.Pos(), e.End(), m, nil)
+			}
+		case roleEvent:
+			if m := cfg.eventStyleAdvice(f.site.value); m != "" {
+				report(e.Pos(), e.End(), m, nil)
+			}
+		}
+	}
+
+	for _, cs := range consts {
+		for i, name := range cs.spec.Names {
+			c, ok := pass.TypesInfo.Defs[name].(*types.Const)
+			if !ok || i >= len(cs.spec.Values) || c.Val().Kind() != constant.String {
+				continue
+			}
+			val := cs.spec.Values[i]
+			if !(&site{expr: val}).hardCoded() || sup.suppressed(cs.file, val.Pos()) {
+				continue
+			}
+			v := constant.StringVal(c.Val())
+			r, used := localUse[c]
+			isKey := api.isKey(c.Type()) || used && r == roleKey
+			if !cfg.NoDeprecated && (isKey || !used) {
+				if d, ok := deprecation(v); ok {
+					var fix *analysis.SuggestedFix
+					if lit := soleLiteral(val); lit != nil && cfg.MigrateDeprecated && d.Reason == "renamed" {
+						fix = &analysis.SuggestedFix{
+							Message:   "Rename to " + strconv.Quote(d.RenamedTo),
+							TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(strconv.Quote(d.RenamedTo))}},
+						}
+					}
+					report(val.Pos(), val.End(), deprecationMessage(d, semconvName(d.RenamedTo)), fix)
+					continue
+				}
+			}
+			switch {
+			case isKey:
+				for _, m := range keyAdvice(v, false, true) {
+					report(val.Pos(), val.End(), m, nil)
+				}
+			case used && r == roleEvent:
+				if m := cfg.eventStyleAdvice(v); m != "" {
+					report(val.Pos(), val.End(), m, nil)
+				}
+			}
+		}
+	}
+}
+
+// soleLiteral returns the string literal that is all of e, possibly
+// converted (attribute.Key("k")), or nil.
+func soleLiteral(e ast.Expr) *ast.BasicLit {
+	for {
+		e = ast.Unparen(e)
+		if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			e = call.Args[0]
+			continue
+		}
+		lit, _ := e.(*ast.BasicLit)
+		if lit != nil && lit.Kind != token.STRING {
+			return nil
+		}
+		return lit
+	}
+}
+
+// semconvName names the newest semconv constant for key, if any.
+func semconvName(key string) string {
+	if n, ok := semconvtab.KeyConst(key); ok {
+		return "semconv." + n
+	}
+	return ""
+}
+
+// poolOf lists the values of the candidate constants, for near misses of
+// the project's own keys.
+func poolOf(pass *analysis.Pass, srcs []sourceTable) []poolEntry {
+	pool := []poolEntry{}
+	seen := map[string]bool{}
+	for _, st := range srcs {
+		for v, cs := range st.tab {
+			for _, c := range cs {
+				if seen[v] || st.keep != nil && !st.keep(c) {
+					continue
+				}
+				seen[v] = true
+				name := c.Name()
+				if c.Pkg() != pass.Pkg {
+					name = c.Pkg().Name() + "." + name
+				}
+				pool = append(pool, poolEntry{v, name})
+			}
+		}
+	}
+	slices.SortFunc(pool, func(a, b poolEntry) int { return strings.Compare(a.value, b.value) })
+	return pool
+}
