@@ -1,8 +1,9 @@
 // Package plugin makes spanattrlint a golangci-lint v2 module plugin.
 //
-// It is an adapter only: it decodes the linter's settings into an
-// analyzer.Config, checks them once at start-up with Config.Check, and hands
-// golangci-lint the same analyzer that the spanattrlint command runs.
+// It is an adapter only: it hands golangci-lint the analyzer that the
+// spanattrlint command runs, built the same way (analyzer.New with a zero
+// Config, then its flags set), with the settings as the flags, and resolves
+// the constants setting once at start-up with Config.Check.
 //
 // Build a golangci-lint that contains it with "golangci-lint custom" and a
 // .custom-gcl.yml such as
@@ -28,25 +29,34 @@
 //	          constants: [example.com/app/internal/tracing] # default: none
 //	          span-names: false                             # default: false
 //
-// The settings are the command's flags, with the same names and meanings:
+// The settings are the command's flags (spanattrlint -help), with the same
+// names and meanings; the plugin sets them on the command's analyzer through
+// its own flag.FlagSet, so a flag added to the command is a setting too.
+// Today:
 //
 //   - constants: the -constants import paths or patterns, as a list of
-//     strings or as one comma-separated string (the flag's own syntax); every
-//     entry is split at commas, as repeated -constants flags are. Default:
-//     none.
-//   - span-names: -span-names, a boolean. Default: false.
+//     strings or as one comma-separated string (the flag's own syntax). A
+//     list is the flag repeated, so its entries are split at commas too.
+//     Default: none.
+//   - span-names: -span-names, true or false. Default: false.
 //
-// A key left out, or given no value (null), takes its default. Any other
-// key, a value of the wrong type, and a constants entry that names no
-// package in the module that holds golangci-lint's working directory stop
-// golangci-lint at start-up with an error naming the key or the entry.
+// A boolean flag takes true or false, a list flag a list of strings or one
+// string, any other flag a string (or a number, given as written). A key
+// left out, or given no value (null), keeps the flag's default. Any other
+// key, a value of the wrong type, a value the flag rejects, and a constants
+// entry that names no package in the module that holds golangci-lint's
+// working directory stop golangci-lint at start-up with a one-line error
+// naming the key or the entry. Other checks of the values are the
+// analyzer's, made when it runs, as for the command.
 package plugin
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -59,14 +69,6 @@ func init() {
 	register.Plugin(analyzer.Name, New)
 }
 
-// Setting keys: the command's flag names.
-const (
-	keyConstants = "constants"
-	keySpanNames = "span-names"
-)
-
-var keys = []string{keyConstants, keySpanNames}
-
 // New decodes the settings from .golangci.yml and checks them in the module
 // that holds the working directory, where golangci-lint runs.
 func New(settings any) (register.LinterPlugin, error) {
@@ -78,126 +80,197 @@ func New(settings any) (register.LinterPlugin, error) {
 }
 
 func newPlugin(settings any, dir string) (*Plugin, error) {
-	cfg, err := decode(settings)
+	sets, err := decode(settings)
 	if err != nil {
 		return nil, err
+	}
+	p := &Plugin{sets: sets}
+	a, err := p.analyzer()
+	if err != nil {
+		return nil, err
+	}
+	// Resolve -constants now rather than at the first package.
+	var cfg analyzer.Config
+	if f := a.Flags.Lookup("constants"); f != nil {
+		cfg.Constants = splitList(f.Value.String())
 	}
 	if err := cfg.Check(dir); err != nil {
 		return nil, fmt.Errorf("%s settings: %w", analyzer.Name, err)
 	}
-	return &Plugin{cfg: cfg}, nil
+	return p, nil
 }
 
 // Plugin is the registered golangci-lint linter.
 type Plugin struct {
-	cfg analyzer.Config
+	sets []setting
 }
 
 var _ register.LinterPlugin = (*Plugin)(nil)
 
-// Config returns the configuration decoded from the settings.
-func (p *Plugin) Config() analyzer.Config { return p.cfg }
-
-// BuildAnalyzers returns the command's analyzer with the decoded settings.
+// BuildAnalyzers returns the command's analyzer with the settings applied
+// to its flags, as the command applies its command line.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return []*analysis.Analyzer{analyzer.New(p.cfg)}, nil
+	a, err := p.analyzer()
+	if err != nil {
+		return nil, err
+	}
+	return []*analysis.Analyzer{a}, nil
 }
 
 // GetLoadMode asks for syntax and type information: the analyzer finds
-// attribute and event calls by type. It uses no facts, so golangci-lint
-// need not analyse dependencies from source (its "whole program" mode).
+// attribute and event calls by type (in golangci-lint's syntax mode
+// pass.Pkg is nil). It uses no facts, so golangci-lint need not analyse
+// dependencies from source (its whole-program mode).
 func (p *Plugin) GetLoadMode() string {
 	return register.LoadModeTypesInfo
 }
 
+// analyzer builds a fresh analyzer, as analyzer.Analyzer is built, and sets
+// its flags.
+func (p *Plugin) analyzer() (*analysis.Analyzer, error) {
+	a := analyzer.New(analyzer.Config{})
+	for _, s := range p.sets {
+		for _, v := range s.values {
+			if err := a.Flags.Set(s.key, v); err != nil {
+				return nil, fmt.Errorf("%s settings: %q: %v", analyzer.Name, s.key, err)
+			}
+		}
+	}
+	return a, nil
+}
+
+// A setting is a flag and the values to set it to, in order.
+type setting struct {
+	key    string
+	values []string
+}
+
+type kind int
+
+const (
+	scalar kind = iota
+	boolean
+	list
+)
+
+// flags returns the analyzer's flags by name, with their kinds.
+func flags() map[string]kind {
+	kinds := map[string]kind{}
+	analyzer.New(analyzer.Config{}).Flags.VisitAll(func(f *flag.Flag) {
+		kinds[f.Name] = kindOf(f.Name)
+	})
+	return kinds
+}
+
+// kindOf tells a boolean flag by its IsBoolFlag method, as package flag
+// does, and a list flag by what it does: set twice, it holds both values.
+func kindOf(name string) kind {
+	f := analyzer.New(analyzer.Config{}).Flags.Lookup(name)
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return boolean
+	}
+	if f.Value.Set("a") == nil && f.Value.Set("b") == nil && f.Value.String() == "a,b" {
+		return list
+	}
+	return scalar
+}
+
 // decode reads the raw settings golangci-lint passes (the YAML mapping as
-// map[string]any, or nil when there is none) strictly: through JSON, key by
-// key, so that every error names its key.
-func decode(settings any) (analyzer.Config, error) {
-	var cfg analyzer.Config
+// map[string]any, or nil when there is none) strictly, key by key, so that
+// every error names its key.
+func decode(settings any) ([]setting, error) {
 	data, err := json.Marshal(settings)
 	if err != nil {
-		return cfg, fmt.Errorf("%s settings: %w", analyzer.Name, err)
+		return nil, fmt.Errorf("%s settings: %w", analyzer.Name, err)
 	}
+	kinds := flags()
+	keys := make([]string, 0, len(kinds))
+	for k := range kinds {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(data, &m); err != nil {
-		return cfg, fmt.Errorf("%s settings: want a mapping with the keys %s, got %s",
-			analyzer.Name, strings.Join(keys, ", "), kind(data))
+		return nil, fmt.Errorf("%s settings: want a mapping with the keys %s, got %s",
+			analyzer.Name, strings.Join(keys, ", "), describe(data))
 	}
 	names := make([]string, 0, len(m))
 	for k := range m {
 		names = append(names, k)
 	}
 	slices.Sort(names)
+	var sets []setting
 	for _, k := range names {
-		v := m[k]
-		switch k {
-		case keyConstants:
-			cfg.Constants, err = decodeConstants(v)
-		case keySpanNames:
-			err = decodeBool(v, &cfg.SpanNames)
-		default:
+		var values []string
+		var err error
+		if kd, ok := kinds[k]; !ok {
 			err = fmt.Errorf("unknown key (known keys: %s)", strings.Join(keys, ", "))
+		} else {
+			values, err = decodeValue(m[k], kd)
 		}
 		if err != nil {
-			return cfg, fmt.Errorf("%s settings: %q: %w", analyzer.Name, k, err)
+			return nil, fmt.Errorf("%s settings: %q: %w", analyzer.Name, k, err)
+		}
+		if len(values) > 0 {
+			sets = append(sets, setting{k, values})
 		}
 	}
-	return cfg, nil
+	return sets, nil
 }
 
-func decodeBool(data json.RawMessage, b *bool) error {
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
-		return err
-	}
-	switch v := v.(type) {
-	case nil:
-	case bool:
-		*b = v
-	default:
-		return fmt.Errorf("want true or false, got %s", kind(data))
-	}
-	return nil
-}
-
-// decodeConstants accepts a list of strings or one string; each entry is
-// split at commas as the -constants flag splits its value.
-func decodeConstants(data json.RawMessage) ([]string, error) {
+// decodeValue turns a JSON value into the flag values it stands for.
+func decodeValue(data json.RawMessage, kd kind) ([]string, error) {
 	var v any
 	if err := json.Unmarshal(data, &v); err != nil {
 		return nil, err
 	}
-	var entries []string
-	switch v := v.(type) {
-	case nil:
-	case string:
-		entries = []string{v}
-	case []any:
-		for i, e := range v {
-			s, ok := e.(string)
-			if !ok {
-				raw, _ := json.Marshal(e)
-				return nil, fmt.Errorf("entry %d: want an import path or pattern (a string), got %s", i, kind(raw))
-			}
-			entries = append(entries, s)
+	if v == nil {
+		return nil, nil // the default
+	}
+	switch kd {
+	case boolean:
+		if b, ok := v.(bool); ok {
+			return []string{strconv.FormatBool(b)}, nil
 		}
+		return nil, fmt.Errorf("want true or false, got %s", describe(data))
+	case list:
+		switch v := v.(type) {
+		case string:
+			return []string{v}, nil
+		case []any:
+			var values []string
+			for i, e := range v {
+				s, ok := e.(string)
+				if !ok {
+					raw, _ := json.Marshal(e)
+					return nil, fmt.Errorf("entry %d: want a string, got %s", i, describe(raw))
+				}
+				values = append(values, s)
+			}
+			return values, nil
+		}
+		return nil, fmt.Errorf("want a list of strings or one comma-separated string, got %s", describe(data))
 	default:
-		return nil, fmt.Errorf("want a list of import paths or patterns, or one comma-separated string, got %s", kind(data))
-	}
-	var out []string
-	for _, e := range entries {
-		for _, p := range strings.Split(e, ",") {
-			if p = strings.TrimSpace(p); p != "" {
-				out = append(out, p)
-			}
+		switch v := v.(type) {
+		case string:
+			return []string{v}, nil
+		case float64:
+			return []string{string(data)}, nil
 		}
+		return nil, fmt.Errorf("want a string, got %s", describe(data))
 	}
-	return out, nil
 }
 
-// kind describes a JSON value for an error message.
-func kind(data []byte) string {
+// splitList reads back a list flag's value, which String joins with commas.
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+// describe describes a JSON value for an error message.
+func describe(data []byte) string {
 	var v any
 	if json.Unmarshal(data, &v) != nil {
 		return "an unreadable value"

@@ -1,8 +1,9 @@
 package plugin
 
 import (
+	"flag"
 	"path/filepath"
-	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,33 +19,51 @@ var testdata = filepath.Join("..", "testdata", "src")
 
 const tracingPkg = "example.com/app/internal/tracing"
 
+// flagValues returns the analyzer's flags as the command would print them.
+func flagValues(a *analysis.Analyzer) map[string]string {
+	m := map[string]string{}
+	a.Flags.VisitAll(func(f *flag.Flag) { m[f.Name] = f.Value.String() })
+	return m
+}
+
 func TestDecode(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		settings any
-		want     analyzer.Config
-		wantErr  string // substring; every error names its key
+		want     map[string]string // flag values after decoding
+		wantErr  string            // substring; every error names its key
 	}{
-		{name: "none", settings: nil},
-		{name: "empty", settings: map[string]any{}},
+		{name: "none", settings: nil, want: map[string]string{"constants": "", "span-names": "false"}},
+		{name: "empty", settings: map[string]any{}, want: map[string]string{"constants": "", "span-names": "false"}},
 		{
 			name:     "list",
 			settings: map[string]any{"constants": []any{tracingPkg, "example.com/app/cycleconsts"}, "span-names": true},
-			want:     analyzer.Config{Constants: []string{tracingPkg, "example.com/app/cycleconsts"}, SpanNames: true},
+			want:     map[string]string{"constants": tracingPkg + ",example.com/app/cycleconsts", "span-names": "true"},
 		},
 		{
-			name:     "comma-separated string",
+			name:     "comma-separated string, as the flag",
 			settings: map[string]any{"constants": tracingPkg + ", example.com/app/internal/...,"},
-			want:     analyzer.Config{Constants: []string{tracingPkg, "example.com/app/internal/..."}},
+			want:     map[string]string{"constants": tracingPkg + ",example.com/app/internal/..."},
 		},
 		{
-			name:     "null values take the defaults",
+			name:     "list entries split at commas, as repeated flags",
+			settings: map[string]any{"constants": []any{"a,b", " c "}},
+			want:     map[string]string{"constants": "a,b,c"},
+		},
+		{
+			name:     "span-names false",
+			settings: map[string]any{"span-names": false},
+			want:     map[string]string{"span-names": "false"},
+		},
+		{
+			name:     "null values keep the defaults",
 			settings: map[string]any{"constants": nil, "span-names": nil},
+			want:     map[string]string{"constants": "", "span-names": "false"},
 		},
 		{
 			name:     "unknown key",
 			settings: map[string]any{"constants": []any{tracingPkg}, "span_names": true},
-			wantErr:  `spanattrlint settings: "span_names": unknown key (known keys: constants, span-names)`,
+			wantErr:  `spanattrlint settings: "span_names": unknown key (known keys: constants, `,
 		},
 		{
 			name:     "span-names not a boolean",
@@ -54,17 +73,17 @@ func TestDecode(t *testing.T) {
 		{
 			name:     "constants not a list",
 			settings: map[string]any{"constants": 3},
-			wantErr:  `spanattrlint settings: "constants": want a list of import paths or patterns, or one comma-separated string, got the number 3`,
+			wantErr:  `spanattrlint settings: "constants": want a list of strings or one comma-separated string, got the number 3`,
 		},
 		{
 			name:     "constants entry not a string",
 			settings: map[string]any{"constants": []any{tracingPkg, map[string]any{"path": "x"}}},
-			wantErr:  `spanattrlint settings: "constants": entry 1: want an import path or pattern (a string), got a mapping`,
+			wantErr:  `spanattrlint settings: "constants": entry 1: want a string, got a mapping`,
 		},
 		{
 			name:     "settings not a mapping",
 			settings: []any{"constants"},
-			wantErr:  `spanattrlint settings: want a mapping with the keys constants, span-names, got a list`,
+			wantErr:  `spanattrlint settings: want a mapping with the keys constants, `,
 		},
 		{
 			name:     "not encodable",
@@ -73,7 +92,7 @@ func TestDecode(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := decode(tc.settings)
+			sets, err := decode(tc.settings)
 			if tc.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 					t.Fatalf("error %v, want one containing %q", err, tc.wantErr)
@@ -83,32 +102,55 @@ func TestDecode(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("got %#v, want %#v", got, tc.want)
+			a, err := (&Plugin{sets: sets}).analyzer()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := flagValues(a)
+			for k, want := range tc.want {
+				if got[k] != want {
+					t.Errorf("-%s is %q, want %q", k, got[k], want)
+				}
 			}
 		})
 	}
 }
 
-// TestConstantsAsFlag checks that a constants string means what the same
-// text means as a -constants flag of the command's analyzer.
-func TestConstantsAsFlag(t *testing.T) {
-	for _, s := range []string{
-		tracingPkg,
-		tracingPkg + ",example.com/app/internal/...",
-		" a , ,b,",
-		"",
-	} {
-		cfg, err := decode(map[string]any{"constants": s})
-		if err != nil {
-			t.Fatal(err)
+// TestEveryFlagIsASetting sets every flag of the command to its default
+// through the settings, so a flag added to the analyzer is a setting with
+// a kind the plugin reads.
+func TestEveryFlagIsASetting(t *testing.T) {
+	kinds := flags()
+	if kinds["constants"] != list || kinds["span-names"] != boolean {
+		t.Fatalf("kinds %v: constants must be a list flag, span-names a boolean", kinds)
+	}
+	settings := map[string]any{}
+	analyzer.New(analyzer.Config{}).Flags.VisitAll(func(f *flag.Flag) {
+		switch kinds[f.Name] {
+		case boolean:
+			b, err := strconv.ParseBool(f.DefValue)
+			if err != nil {
+				t.Errorf("-%s: default %q: %v", f.Name, f.DefValue, err)
+			}
+			settings[f.Name] = b
+		case list:
+			settings[f.Name] = []any{}
+		default:
+			settings[f.Name] = f.DefValue
 		}
-		a := analyzer.New(analyzer.Config{})
-		if err := a.Flags.Set("constants", s); err != nil {
-			t.Fatal(err)
-		}
-		if got, want := strings.Join(cfg.Constants, ","), a.Flags.Lookup("constants").Value.String(); got != want {
-			t.Errorf("constants %q: plugin reads %q, the flag %q", s, got, want)
+	})
+	p, err := newPlugin(settings, testdata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := flagValues(analyzer.New(analyzer.Config{}))
+	for k, v := range flagValues(as[0]) {
+		if v != def[k] {
+			t.Errorf("-%s is %q after setting it to its default, want %q", k, v, def[k])
 		}
 	}
 }
@@ -134,6 +176,7 @@ func TestNew(t *testing.T) {
 			`spanattrlint settings: -constants: "./internal/tracing" is not an import path or pattern`,
 		},
 		{"unknown key", map[string]any{"constant": tracingPkg}, `"constant": unknown key`},
+		{"wrong type", map[string]any{"span-names": 1}, `"span-names": want true or false, got the number 1`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := New(tc.settings)
@@ -166,8 +209,12 @@ func TestRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := p.(*Plugin).Config(), (analyzer.Config{Constants: []string{tracingPkg}, SpanNames: true}); !reflect.DeepEqual(got, want) {
-		t.Errorf("config %#v, want %#v", got, want)
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := flagValues(as[0]); got["constants"] != tracingPkg || got["span-names"] != "true" {
+		t.Errorf("flags %v, want -constants=%s -span-names", got, tracingPkg)
 	}
 }
 
@@ -190,7 +237,7 @@ func TestBuildAnalyzers(t *testing.T) {
 	if a.Flags.Lookup("span-names").Value.String() != "true" {
 		t.Errorf("span-names not passed on: flags say %s", a.Flags.Lookup("span-names").Value)
 	}
-	// Each call builds a fresh analyzer: golangci-lint may build several.
+	// Each call builds a fresh analyzer, with its own flags.
 	if as2, _ := p.BuildAnalyzers(); as2[0] == a {
 		t.Errorf("BuildAnalyzers returned the same analyzer twice")
 	}
