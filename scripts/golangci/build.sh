@@ -48,6 +48,7 @@ flock 9
 # this script, the golangci-lint version and the Go toolchain.
 inputs() {
 	cd "$root"
+	# shellcheck disable=SC2016 # a Go template, not shell
 	go list -deps -f '{{if and .Module .Module.Main}}{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}
 {{end}}{{range .EmbedFiles}}{{$d}}/{{.}}
 {{end}}{{end}}' ./plugin | sed '/^$/d' | LC_ALL=C sort -u

@@ -13,8 +13,9 @@
 #      byte for byte what "spanattrlint -fix" leaves, and on which a second
 #      run reports no finding that carries a fix;
 #   d. a constants entry naming no package, an unknown key and a wrongly
-#      typed value stop golangci-lint with a non-zero exit and a clear
-#      message.
+#      typed value stop golangci-lint at start-up, and a value the
+#      analyzer rejects when it runs stops it then, each with a non-zero
+#      exit and a clear message.
 #
 # Any difference fails the script (exit 1) with a diff. Environment: see
 # build.sh (SPANATTRLINT_GOLANGCI_CACHE, GOLANGCI_LINT_VERSION);
@@ -180,6 +181,9 @@ bad 'spanattrlint settings: "span_names": unknown key (known keys: constants, ' 
 	"constants: [$constants]" 'span_names: true'
 bad 'spanattrlint settings: "span-names": want true or false, got the string "yes"' \
 	'span-names: "yes"'
+# A value that only the analyzer's own checks reject fails when it runs, as
+# in the command: golangci-lint exits 3 with its message.
+bad 'spanattrlint: -event-style: ' 'event-style: camel'
 
 # Note, not a failure: the analyzer honours //nolint itself, so golangci-lint
 # never sees the findings a directive covers, and nolintlint (if a project
