@@ -39,7 +39,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Run:        l.run,
 		ResultType: reflect.TypeFor[*Result](),
 	}
-	l.cfg.bindFlags(&a.Flags)
+	l.cfg.BindFlags(&a.Flags)
 	return a
 }
 
@@ -85,7 +85,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	}
 	api := newOtelAPI(r)
 
-	sup := newSuppressor(pass)
+	sup := newSuppressor(pass, !l.cfg.LeaveNolint)
 	var findings []*finding
 	var consts []constSpec
 	inUse := map[string]bool{}          // packages whose constants are used as keys
@@ -155,12 +155,13 @@ type Unmatched struct {
 // by a //nolint directive; it reads each file's directives on first use.
 type suppressor struct {
 	pass      *analysis.Pass
+	nolint    bool // honour //nolint directives
 	generated map[*ast.File]bool
 	nolints   map[*ast.File]*nolint
 }
 
-func newSuppressor(pass *analysis.Pass) *suppressor {
-	return &suppressor{pass: pass, generated: map[*ast.File]bool{}, nolints: map[*ast.File]*nolint{}}
+func newSuppressor(pass *analysis.Pass, honourNolint bool) *suppressor {
+	return &suppressor{pass: pass, nolint: honourNolint, generated: map[*ast.File]bool{}, nolints: map[*ast.File]*nolint{}}
 }
 
 func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
@@ -169,8 +170,8 @@ func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 		gen = ast.IsGenerated(file)
 		sp.generated[file] = gen
 	}
-	if gen {
-		return true
+	if gen || !sp.nolint {
+		return gen
 	}
 	nl := sp.nolints[file]
 	tf := sp.pass.Fset.File(file.Pos())

@@ -32,6 +32,11 @@ type Config struct {
 	ForbiddenKeys []string
 	// EventStyle is "" (any), "snake" (journey.queued) or "upper" (journey.QUEUED).
 	EventStyle string
+
+	// LeaveNolint leaves //nolint directives to the driver. golangci-lint
+	// applies them itself, and its nolintlint reports a directive unused when
+	// the analyzer has already dropped the finding it covers.
+	LeaveNolint bool
 }
 
 // Validate reports a malformed option. Whether each -constants entry names
@@ -56,7 +61,10 @@ func (c *Config) Validate() error {
 	return nil
 }
 
-func (c *Config) bindFlags(fs *flag.FlagSet) {
+// BindFlags registers the options as flags on fs, with the names and
+// meanings of the command's flags; the golangci-lint plugin sets them from
+// its settings.
+func (c *Config) BindFlags(fs *flag.FlagSet) {
 	fs.Var((*listFlag)(&c.Constants), "constants",
 		"comma-separated import paths or patterns (example.com/app/tracing, example.com/app/...) of packages\n"+
 			"whose exported string constants name attribute keys and event names; a fix imports them where needed\n"+

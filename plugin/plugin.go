@@ -84,37 +84,27 @@ func newPlugin(settings any, dir string) (*Plugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plugin{sets: sets}
-	a, err := p.analyzer()
+	cfg, err := configOf(sets)
 	if err != nil {
 		return nil, err
 	}
-	// Resolve -constants now rather than at the first package.
-	var cfg analyzer.Config
-	if f := a.Flags.Lookup("constants"); f != nil {
-		cfg.Constants = splitList(f.Value.String())
-	}
+	// Validate and resolve -constants now rather than at the first package.
 	if err := cfg.Check(dir); err != nil {
 		return nil, fmt.Errorf("%s settings: %w", analyzer.Name, err)
 	}
-	return p, nil
+	return &Plugin{cfg: cfg}, nil
 }
 
 // Plugin is the registered golangci-lint linter.
 type Plugin struct {
-	sets []setting
+	cfg analyzer.Config
 }
 
 var _ register.LinterPlugin = (*Plugin)(nil)
 
-// BuildAnalyzers returns the command's analyzer with the settings applied
-// to its flags, as the command applies its command line.
+// BuildAnalyzers returns the command's analyzer with the settings applied.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	a, err := p.analyzer()
-	if err != nil {
-		return nil, err
-	}
-	return []*analysis.Analyzer{a}, nil
+	return []*analysis.Analyzer{analyzer.New(p.cfg)}, nil
 }
 
 // GetLoadMode asks for syntax and type information: the analyzer finds
@@ -125,18 +115,21 @@ func (p *Plugin) GetLoadMode() string {
 	return register.LoadModeTypesInfo
 }
 
-// analyzer builds a fresh analyzer, as analyzer.Analyzer is built, and sets
-// its flags.
-func (p *Plugin) analyzer() (*analysis.Analyzer, error) {
-	a := analyzer.New(analyzer.Config{})
-	for _, s := range p.sets {
+// configOf applies the settings to the analyzer's flags, as the command
+// applies its command line, and leaves //nolint to golangci-lint.
+func configOf(sets []setting) (analyzer.Config, error) {
+	var cfg analyzer.Config
+	fs := flag.NewFlagSet(analyzer.Name, flag.ContinueOnError)
+	cfg.BindFlags(fs)
+	for _, s := range sets {
 		for _, v := range s.values {
-			if err := a.Flags.Set(s.key, v); err != nil {
-				return nil, fmt.Errorf("%s settings: %q: %v", analyzer.Name, s.key, err)
+			if err := fs.Set(s.key, v); err != nil {
+				return cfg, fmt.Errorf("%s settings: %q: %v", analyzer.Name, s.key, err)
 			}
 		}
 	}
-	return a, nil
+	cfg.LeaveNolint = true
+	return cfg, nil
 }
 
 // A setting is a flag and the values to set it to, in order.
@@ -261,13 +254,6 @@ func decodeValue(data json.RawMessage, kd kind) ([]string, error) {
 	}
 }
 
-// splitList reads back a list flag's value, which String joins with commas.
-func splitList(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, ",")
-}
 
 // describe describes a JSON value for an error message.
 func describe(data []byte) string {

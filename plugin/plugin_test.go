@@ -102,10 +102,14 @@ func TestDecode(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := (&Plugin{sets: sets}).analyzer()
+			cfg, err := configOf(sets)
 			if err != nil {
 				t.Fatal(err)
 			}
+			if !cfg.LeaveNolint {
+				t.Error("the plugin must leave //nolint to golangci-lint")
+			}
+			a := analyzer.New(cfg)
 			got := flagValues(a)
 			for k, want := range tc.want {
 				if got[k] != want {
