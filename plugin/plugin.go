@@ -254,7 +254,6 @@ func decodeValue(data json.RawMessage, kd kind) ([]string, error) {
 	}
 }
 
-
 // describe describes a JSON value for an error message.
 func describe(data []byte) string {
 	var v any
