@@ -180,7 +180,10 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 
 	diags := make([]analysis.Diagnostic, 0, len(findings))
 	for i, f := range findings {
-		d := analysis.Diagnostic{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Message: f.message(ip)}
+		d := analysis.Diagnostic{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Category: "hard-coded", Message: f.message(ip)}
+		if f.dep != nil {
+			d.Category = "deprecated"
+		}
 		if rw := rewrites[i]; rw.edits != nil {
 			edits := rw.edits
 			for _, pkg := range rw.writes {

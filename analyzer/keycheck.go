@@ -102,8 +102,8 @@ func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, s
 		}
 		return [][]poolEntry{projectPool, semconvPool()}
 	}
-	report := func(pos, end token.Pos, msg string, fix *analysis.SuggestedFix) {
-		d := analysis.Diagnostic{Pos: pos, End: end, Message: msg}
+	report := func(pos, end token.Pos, a advice, fix *analysis.SuggestedFix) {
+		d := analysis.Diagnostic{Pos: pos, End: end, Category: a.check, Message: a.msg}
 		if fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}
@@ -112,26 +112,25 @@ func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, s
 	// keyAdvice returns the messages for what a key says; a declared
 	// constant is checked against the semantic conventions only, since the
 	// project's other constants are as deliberate as it is.
-	keyAdvice := func(key string, exact, declared bool) []string {
-		var msgs []string
-		if !cfg.NoNaming {
-			if m := namingAdvice(key); m != "" {
-				msgs = append(msgs, m)
+	keyAdvice := func(key string, exact, declared bool) []advice {
+		var msgs []advice
+		add := func(check, m string) {
+			if m != "" {
+				msgs = append(msgs, advice{check, m})
 			}
 		}
-		if m := cfg.prefixAdvice(key); m != "" {
-			msgs = append(msgs, m)
+		if !cfg.NoNaming {
+			add("naming", namingAdvice(key))
 		}
-		if m := cfg.forbiddenAdvice(key); m != "" {
-			msgs = append(msgs, m)
-		}
+		add("key-prefix", cfg.prefixAdvice(key))
+		add("forbidden-keys", cfg.forbiddenAdvice(key))
 		if !cfg.NoMisspelled && !exact && !isKnownKey(key) {
 			ps := pools()
 			if declared {
 				ps = ps[1:]
 			}
 			if e, ok := nearMiss(key, ps...); ok {
-				msgs = append(msgs, typoMessage(key, e))
+				add("misspelled", typoMessage(key, e))
 			}
 		}
 		return msgs
@@ -146,7 +145,7 @@ func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, s
 			}
 		case roleEvent:
 			if m := cfg.eventStyleAdvice(f.site.value); m != "" {
-				report(e.Pos(), e.End(), m, nil)
+				report(e.Pos(), e.End(), advice{"event-style", m}, nil)
 			}
 		}
 	}
@@ -173,7 +172,7 @@ func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, s
 							TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(strconv.Quote(d.RenamedTo))}},
 						}
 					}
-					report(val.Pos(), val.End(), deprecationMessage(d, semconvName(d.RenamedTo)), fix)
+					report(val.Pos(), val.End(), advice{"deprecated", deprecationMessage(d, semconvName(d.RenamedTo))}, fix)
 					continue
 				}
 			}
@@ -184,12 +183,15 @@ func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, s
 				}
 			case used && r == roleEvent:
 				if m := cfg.eventStyleAdvice(v); m != "" {
-					report(val.Pos(), val.End(), m, nil)
+					report(val.Pos(), val.End(), advice{"event-style", m}, nil)
 				}
 			}
 		}
 	}
 }
+
+// advice is a message and the check (the diagnostic's category) behind it.
+type advice struct{ check, msg string }
 
 // soleLiteral returns the string literal that is all of e, possibly
 // converted (attribute.Key("k")), or nil.

@@ -163,6 +163,7 @@ func TestJSONCarriesTheEdit(t *testing.T) {
 	}
 	// {"pkg": {"spanattrlint": [diagnostic...]}}
 	var out map[string]map[string][]struct {
+		Category       string `json:"category"`
 		Posn           string `json:"posn"`
 		Message        string `json:"message"`
 		SuggestedFixes []struct {
@@ -185,6 +186,9 @@ func TestJSONCarriesTheEdit(t *testing.T) {
 				found = true
 				if len(d.SuggestedFixes) != 1 || d.SuggestedFixes[0].Message != "Use semconv.ServerPortKey.Int" {
 					t.Errorf("fix = %+v", d.SuggestedFixes)
+				}
+				if d.Category != "hard-coded" {
+					t.Errorf("category = %q, want hard-coded", d.Category)
 				}
 				if !strings.Contains(d.Posn, "semconvfix.go:") {
 					t.Errorf("posn = %q", d.Posn)
