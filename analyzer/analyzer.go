@@ -111,7 +111,12 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		return &Result{}, nil
 	}
 
-	srcs := l.sources(pass, api, mod, inUse)
+	// The candidate sources, a -constants package read from source among
+	// them, are needed only where something was found.
+	var srcs []sourceTable
+	if len(findings) > 0 {
+		srcs = l.sources(pass, api, mod, inUse)
+	}
 	findings = append(findings, l.deprecations(findings[:hardCoded])...)
 	l.rank(api, srcs, findings)
 	l.checkKeys(pass, api, sup, srcs, findings[:hardCoded], consts, localUse)
