@@ -20,9 +20,13 @@ import (
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/gen"
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "gen" {
+		os.Exit(gen.Main(os.Args[2:]))
+	}
 	a := analyzer.Analyzer
 	stopOnConfigError(a)
 	singlechecker.Main(a)

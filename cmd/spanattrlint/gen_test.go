@@ -1,0 +1,126 @@
+package main_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Tests of the gen subcommand through the command, with main_test.go's
+// bin and run.
+
+func TestGenHelp(t *testing.T) {
+	_, stderr, code := run(t, ".", bin, "gen", "-help")
+	if code != 0 {
+		t.Errorf("gen -help exited %d", code)
+	}
+	for _, want := range []string{"usage: spanattrlint gen", "-into", "-file", "-dry-run", "-span-names", "-test"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("gen -help does not mention %s:\n%s", want, stderr)
+		}
+	}
+	if _, _, code := run(t, ".", bin, "gen", "-nosuchflag"); code != 2 {
+		t.Errorf("gen with an unknown flag exited %d, want 2", code)
+	}
+}
+
+// copyGenTestdata copies the testdata/gen module into a temporary directory.
+func copyGenTestdata(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "testdata", "gen"))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestGenCycle(t *testing.T) {
+	dir := copyGenTestdata(t)
+	before := snapshot(t, dir)
+	stdout, stderr, code := run(t, dir, bin, "gen", "-into=./cyclic", "./...")
+	if code != 1 || stdout != "" || strings.Count(stderr, "\n") != 1 ||
+		!strings.Contains(stderr, "example.com/genapp/cyclic imports example.com/genapp/engine") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if !maps_equal(before, snapshot(t, dir)) {
+		t.Error("files changed although gen refused the target")
+	}
+}
+
+// TestGenExample runs gen on a copy of the bundled example: the only value
+// without a constant anywhere is "engine.batch_size", so the new package
+// holds that one constant; every other literal is fixed to package tracing.
+// The example then builds, vets, passes its tests (which assert every key
+// and event name its spans carry), and spanattrlint has nothing left to fix.
+func TestGenExample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and tests a module")
+	}
+	root := filepath.Join("..", "..")
+	dir := t.TempDir()
+	for _, f := range []string{"go.mod", "go.sum"} {
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
+	example := filepath.Join("examples", "journey")
+	if err := os.CopyFS(filepath.Join(dir, example), os.DirFS(filepath.Join(root, example))); err != nil {
+		t.Fatal(err)
+	}
+	pkgs := "./examples/..."
+
+	before := snapshot(t, dir)
+	stdout, stderr, code := run(t, dir, bin, "gen", "-into=./examples/journey/telemetry", "-dry-run", pkgs)
+	if code != 0 || !strings.Contains(stdout, "would write examples/journey/telemetry/spanattrlint_gen.go: 1 new constant (1 attribute key)") {
+		t.Fatalf("-dry-run: exit %d:\n%s%s", code, stdout, stderr)
+	}
+	if !maps_equal(before, snapshot(t, dir)) {
+		t.Fatal("-dry-run changed files")
+	}
+
+	stdout, stderr, code = run(t, dir, bin, "gen", "-into=./examples/journey/telemetry", pkgs)
+	if code != 0 {
+		t.Fatalf("gen: exit %d:\n%s%s", code, stdout, stderr)
+	}
+	rewrites := regexp.MustCompile(`made (\d+) rewrites in 2 files`).FindStringSubmatch(stdout)
+	if rewrites == nil {
+		t.Errorf("gen output:\n%s", stdout)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, example, "telemetry", "spanattrlint_gen.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	consts := regexp.MustCompile(`(?m)^\t(\w+) = (.*)$`).FindAllStringSubmatch(string(got), -1)
+	if len(consts) != 1 || consts[0][1] != "EngineBatchSizeKey" || consts[0][2] != `attribute.Key("engine.batch_size")` {
+		t.Errorf("constants %q, want EngineBatchSizeKey only:\n%s", consts, got)
+	}
+	engine, _ := os.ReadFile(filepath.Join(dir, example, "engine", "engine.go"))
+	if !strings.Contains(string(engine), "telemetry.EngineBatchSizeKey.Int(len(batch))") {
+		t.Error("engine.go does not use telemetry.EngineBatchSizeKey")
+	}
+
+	if out, _, _ := run(t, dir, "gofmt", "-l", "examples"); out != "" {
+		t.Errorf("not gofmt-clean after gen:\n%s", out)
+	}
+	for _, args := range [][]string{{"build", pkgs}, {"vet", pkgs}, {"test", "-count=1", pkgs}} {
+		if stdout, stderr, code := run(t, dir, "go", args...); code != 0 {
+			t.Fatalf("go %v after gen: exit %d\n%s%s", args, code, stdout, stderr)
+		}
+	}
+	if stdout, _, _ := run(t, dir, bin, "-json", pkgs); strings.Contains(stdout, "suggested_fixes") {
+		t.Errorf("fixable findings left after gen:\n%s", stdout)
+	}
+
+	after := snapshot(t, dir)
+	stdout, _, code = run(t, dir, bin, "gen", "-into=./examples/journey/telemetry", pkgs)
+	if code != 0 || !strings.Contains(stdout, "0 new constants") || !strings.Contains(stdout, "made 0 rewrites") {
+		t.Errorf("second gen: exit %d:\n%s", code, stdout)
+	}
+	if !maps_equal(after, snapshot(t, dir)) {
+		t.Error("second gen changed files")
+	}
+}

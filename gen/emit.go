@@ -1,0 +1,160 @@
+package gen
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A section is one const block of the generated file, found again by its
+// doc comment on later runs.
+type section struct {
+	doc  string // the block's doc comment, without "// "
+	take func(*Constant) bool
+}
+
+var sections = []section{
+	{"Attribute keys.", func(c *Constant) bool { return c.Key }},
+	{"Event names.", func(c *Constant) bool { return !c.Key && slices.Contains(c.Roles, roleEvent) }},
+	{"Span names.", func(c *Constant) bool { return !c.Key && !slices.Contains(c.Roles, roleEvent) }},
+}
+
+const ownership = `spanattrlint gen wrote this file from the string literals the code used,
+and it is yours to edit: it is deliberately not marked as generated. A later
+run of spanattrlint gen adds constants for new literals and leaves the ones
+here alone.`
+
+// render returns the content of the generated file with consts added:
+// a new file when existing is nil, else existing with each constant
+// inserted at the end of its section's block (or a new block at the end
+// of the file), and the attribute import added if it is missing. It is
+// gofmt-formatted.
+func render(t *target, modPath string, existing []byte, consts []*Constant) ([]byte, error) {
+	if len(consts) == 0 {
+		return existing, nil
+	}
+	var src []byte
+	var f *ast.File
+	fset := token.NewFileSet()
+	if existing == nil {
+		var b bytes.Buffer
+		if !t.exists {
+			fmt.Fprintf(&b, "// Package %s names the OpenTelemetry attribute keys and event names that\n// %s writes.\n//\n", t.name, modPath)
+			b.WriteString(comment(ownership))
+		} else {
+			b.WriteString(comment(ownership))
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "package %s\n", t.name)
+		src = b.Bytes()
+	} else {
+		src = existing
+	}
+	f, err := parser.ParseFile(fset, "gen.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", t.path, firstLine(err.Error()))
+	}
+	tf := fset.File(f.Pos())
+
+	type insertion struct {
+		off  int
+		text string
+	}
+	var ins []insertion
+
+	// The attribute package's name in this file, importing it if needed.
+	attr := ""
+	if slices.ContainsFunc(consts, func(c *Constant) bool { return c.Key }) {
+		used := map[string]bool{}
+		for _, spec := range f.Imports {
+			p, _ := strconv.Unquote(spec.Path.Value)
+			name := ""
+			if spec.Name != nil {
+				name = spec.Name.Name
+			} else if i := strings.LastIndex(p, "/"); i >= 0 {
+				name = p[i+1:]
+			} else {
+				name = p
+			}
+			if p == attributePath && name != "_" && name != "." && attr == "" {
+				attr = name
+			}
+			used[name] = true
+		}
+		if attr == "" {
+			attr = "attribute"
+			spec := strconv.Quote(attributePath)
+			if t.declared["attribute"] || used["attribute"] {
+				attr = "otelattribute"
+				spec = attr + " " + spec
+			}
+			ins = append(ins, insertion{tf.Offset(f.Name.End()), "\n\nimport " + spec + "\n"})
+		}
+	}
+
+	for _, sec := range sections {
+		var cs []*Constant
+		for _, c := range consts {
+			if sec.take(c) {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		var b strings.Builder
+		for _, c := range cs {
+			fmt.Fprintf(&b, "\t// %s is the %s %s, first seen at %s.\n", c.Name, c.roleText(), strconv.Quote(c.Value), c.First)
+			if c.Key {
+				fmt.Fprintf(&b, "\t%s = %s.Key(%s)\n", c.Name, attr, strconv.Quote(c.Value))
+			} else {
+				fmt.Fprintf(&b, "\t%s = %s\n", c.Name, strconv.Quote(c.Value))
+			}
+		}
+		if block := findBlock(f, sec.doc); block != nil {
+			ins = append(ins, insertion{tf.Offset(block.Rparen), "\n" + b.String()})
+		} else {
+			ins = append(ins, insertion{len(src), "\n// " + sec.doc + "\nconst (\n" + b.String() + ")\n"})
+		}
+	}
+
+	slices.SortStableFunc(ins, func(a, b insertion) int { return a.off - b.off })
+	var out bytes.Buffer
+	last := 0
+	for _, in := range ins {
+		out.Write(src[last:in.off])
+		out.WriteString(in.text)
+		last = in.off
+	}
+	out.Write(src[last:])
+	formatted, err := format.Source(out.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("formatting the constants of %s: %v", t.path, err)
+	}
+	return formatted, nil
+}
+
+// findBlock finds the parenthesised const block whose doc comment is doc.
+func findBlock(f *ast.File, doc string) *ast.GenDecl {
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if ok && g.Tok == token.CONST && g.Rparen.IsValid() && g.Doc != nil && strings.TrimSpace(g.Doc.Text()) == doc {
+			return g
+		}
+	}
+	return nil
+}
+
+func comment(text string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		b.WriteString("// " + line + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,369 @@
+// Package gen is the spanattrlint gen subcommand: it writes the constants
+// package that the code needs, then points every use at it.
+//
+// It runs the analyzer over the packages, collects the attribute keys and
+// event names (span names with -span-names) that no constant defines,
+// writes one constant per value into a file of the target package, runs
+// the analyzer again with the target as its -constants package and
+// applies the fixes. Everything is computed before any source file is
+// written; the constants file has to exist on disk for the second run (the
+// analyzer reads -constants packages from disk), so a failure or a
+// -dry-run removes it again.
+package gen
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+)
+
+// testHook, when set by a test, runs once the constants file is on disk;
+// an error it returns fails the run there.
+var testHook func() error
+
+// DefaultFile is the name of the file gen writes in the target package.
+const DefaultFile = "spanattrlint_gen.go"
+
+// Options configure a run.
+type Options struct {
+	Dir       string   // where to run, as the go command would (default ".")
+	Into      string   // target package: a directory (./internal/telemetry) or an import path in the main module
+	File      string   // file to write in the target package (default DefaultFile)
+	Patterns  []string // packages to analyse and fix (./...)
+	DryRun    bool     // print what would be written, change nothing
+	SpanNames bool     // also span names passed to Tracer.Start
+	Tests     bool     // analyse test files too
+	Env       []string // environment of the go command (nil: this process's)
+	Stdout    io.Writer
+}
+
+// Summary is what a run did, or with DryRun would do.
+type Summary struct {
+	File      string      // the constants file, relative to the module root
+	Content   []byte      // its new content; nil when no constant is added
+	Constants []*Constant // the constants added
+	Rewrites  int         // fixes applied
+	Files     []string    // source files changed, relative to the module root
+	PerFile   map[string]int
+	Left      int      // hard-coded strings still without a constant
+	Notes     []string // collisions and what was left alone
+
+	existed bool // the constants file existed before
+}
+
+// Main runs the subcommand with the arguments after "gen" and returns the
+// exit status.
+func Main(args []string) int {
+	return main(args, ".", os.Stdout, os.Stderr)
+}
+
+func main(args []string, dir string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("spanattrlint gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := Options{Dir: dir, Stdout: stdout}
+	fs.StringVar(&o.Into, "into", "", "the package to write the constants into: a directory (./internal/telemetry)\nor an import path of the main module; created if missing (required)")
+	fs.StringVar(&o.File, "file", DefaultFile, "name of the file to write (or add to) in that package")
+	fs.BoolVar(&o.DryRun, "dry-run", false, "print the file that would be written and the number of rewrites, change nothing")
+	fs.BoolVar(&o.SpanNames, "span-names", false, "also make constants for span names passed to trace.Tracer.Start, and use them")
+	fs.BoolVar(&o.Tests, "test", true, "analyse and fix test files too")
+	fs.Usage = func() { usage(fs) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	o.Patterns = fs.Args()
+	if _, err := Run(o); err != nil {
+		fmt.Fprintf(stderr, "spanattrlint gen: %s\n", firstLine(err.Error()))
+		return 1
+	}
+	return 0
+}
+
+func usage(fs *flag.FlagSet) {
+	w := fs.Output()
+	fmt.Fprint(w, `usage: spanattrlint gen -into=DIR|IMPORTPATH [flags] packages
+
+spanattrlint gen writes the constants package that the code needs, then fixes
+every use. It collects the hard-coded OpenTelemetry attribute keys and span
+event names (span names too with -span-names) of the packages for which no
+constant exists anywhere, and writes one constant per value into a file of the
+-into package, creating the package if needed:
+
+	// GenAIUsagePromptTokensKey is the attribute key "gen_ai.usage.prompt_tokens", first seen at engine/engine.go:139.
+	GenAIUsagePromptTokensKey = attribute.Key("gen_ai.usage.prompt_tokens")
+	// JourneyQueuedEvent is the event name "journey.QUEUED", first seen at engine/engine.go:142.
+	JourneyQueuedEvent = "journey.QUEUED"
+
+Attribute keys get attribute.Key constants (so that the fix writes
+telemetry.GenAIUsagePromptTokensKey.Int(n)), event and span names untyped
+ones. Names follow the semantic conventions' style; two values that would
+share a name are told apart by a number, in sorted order, with a note. Then
+it applies spanattrlint's fixes with -constants set to that package, so that
+every literal, and any other with a constant elsewhere, becomes a constant.
+
+Constants already in the package are never written again nor changed (only
+the -file is written to, and only appended to), and a second run with no code
+change changes nothing. The file is not marked "Code generated": it is yours to edit, and
+later runs only add to it. gen refuses, before writing anything, a package
+outside the main module, a main package, and a package that imports one of
+the packages that would import it (an import cycle). All edits are computed
+and type-checked first; on an error nothing is left changed.
+
+Example:
+
+	spanattrlint gen -into=./internal/telemetry ./...
+
+Flags:
+`)
+	fs.PrintDefaults()
+}
+
+// Run generates the constants and applies the fixes, or with DryRun
+// computes what it would do.
+func Run(o Options) (*Summary, error) {
+	if o.Stdout == nil {
+		o.Stdout = io.Discard
+	}
+	if o.File == "" {
+		o.File = DefaultFile
+	}
+	if o.Dir == "" {
+		o.Dir = "."
+	}
+	if len(o.Patterns) == 0 {
+		return nil, errors.New("no packages given: name the packages whose literals to replace, e.g. ./...")
+	}
+	if filepath.Base(o.File) != o.File || !strings.HasSuffix(o.File, ".go") || strings.HasSuffix(o.File, "_test.go") ||
+		strings.HasPrefix(o.File, ".") || strings.HasPrefix(o.File, "_") {
+		return nil, fmt.Errorf("-file=%s: want the name of a non-test Go file, such as %s", o.File, DefaultFile)
+	}
+	dir, err := filepath.Abs(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	o.Dir = dir
+	mod, err := findModule(dir)
+	if err != nil {
+		return nil, err
+	}
+	t, err := resolveTarget(mod, dir, o.Into)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.inspect(o.Env); err != nil {
+		return nil, err
+	}
+	genPath := filepath.Join(t.dir, o.File)
+	genRel, _ := mod.rel(genPath)
+	sum := &Summary{File: genRel, PerFile: map[string]int{}}
+
+	// 1. What has no constant, anywhere in the module.
+	pkgs, err := load(&o, mod)
+	if err != nil {
+		return nil, err
+	}
+	sources := constantSources(pkgs, mod, t)
+	var constants []string
+	if t.exists {
+		constants = []string{t.path}
+	}
+	results, err := analyse(&o, pkgs, append(constants, sources...))
+	if err != nil {
+		return nil, err
+	}
+	uses := collectUses(results, mod, t, &sum.Notes)
+	if p, chain := t.cycle(importers(uses, t)); p != "" {
+		via := ""
+		if len(chain) > 2 {
+			via = " (via " + strings.Join(chain[1:len(chain)-1], " -> ") + ")"
+		}
+		return nil, fmt.Errorf("-into: %s imports %s%s, which would import it to use the constants: an import cycle; choose another package", t.path, p, via)
+	}
+
+	// 2. The constants, in memory.
+	sum.Constants = planConstants(uses, t, &sum.Notes)
+	existing, err := os.ReadFile(genPath)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	sum.existed = err == nil
+	if len(sum.Constants) > 0 {
+		if sum.Content, err = render(t, mod.path, existing, sum.Constants); err != nil {
+			return nil, err
+		}
+	}
+
+	// 3. With the constants on disk (the analyzer reads -constants
+	// packages from there), the fixes. Nothing else is written until all
+	// of them are known to compile.
+	j := &journal{}
+	stop := undoOnSignal(j)
+	defer stop()
+	fail := func(err error) (*Summary, error) {
+		if uerr := j.undo(); uerr != nil {
+			err = fmt.Errorf("%v; and undoing the changes failed: %v", err, uerr)
+		}
+		return nil, err
+	}
+	if sum.Content != nil {
+		if err := j.write(genPath, sum.Content); err != nil {
+			return fail(err)
+		}
+		// A new package is imported by none of those loaded, whose types
+		// therefore still hold; an existing one may be, and is analysed
+		// itself: reload them.
+		if t.anyGo {
+			if pkgs, err = load(&o, mod); err != nil {
+				return fail(err)
+			}
+		}
+		if results, err = analyse(&o, pkgs, append([]string{t.path}, sources...)); err != nil {
+			return fail(err)
+		}
+	}
+	if testHook != nil {
+		if err := testHook(); err != nil {
+			return fail(err)
+		}
+	}
+	files, rewrites, skipped, outside := mergeFixes(results, mod)
+	changed, err := applyEdits(files, mod)
+	if err != nil {
+		return fail(err)
+	}
+	var extra []string
+	if sum.Content != nil {
+		extra = append(extra, t.dir)
+	}
+	if len(changed) > 0 || len(extra) > 0 {
+		all := map[string][]byte{}
+		for k, v := range changed {
+			all[k] = v
+		}
+		if err := verify(&o, mod, all, extra...); err != nil {
+			return fail(err)
+		}
+	}
+	sum.Rewrites = rewrites
+	for name := range changed {
+		rel, _ := mod.rel(name)
+		sum.Files = append(sum.Files, rel)
+		sum.PerFile[rel] = files[name].counts
+	}
+	slices.Sort(sum.Files)
+	if outside > 0 {
+		sum.Notes = append(sum.Notes, fmt.Sprintf("left alone: %d fixes of files outside the main module", outside))
+	}
+	if skipped > 0 {
+		sum.Notes = append(sum.Notes, fmt.Sprintf("%d fixes skipped: they overlap fixes already taken; run spanattrlint gen again", skipped))
+	}
+	sum.Left = countLeft(results)
+
+	// 4. Write, or undo for a dry run.
+	if o.DryRun {
+		if err := j.undo(); err != nil {
+			return nil, err
+		}
+	} else {
+		names := make([]string, 0, len(changed))
+		for name := range changed {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			if err := j.write(name, changed[name]); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	report(o.Stdout, sum, o.DryRun)
+	return sum, nil
+}
+
+// countLeft counts the distinct hard-coded strings that the last analysis
+// found no constant for: those that gen leaves alone.
+func countLeft(results []pkgResult) int {
+	seen := map[string]bool{}
+	for _, r := range results {
+		for _, u := range r.unmatched {
+			p := r.pkg.Fset.Position(u.Pos)
+			seen[fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)] = true
+		}
+	}
+	return len(seen)
+}
+
+func report(w io.Writer, s *Summary, dry bool) {
+	for _, n := range s.Notes {
+		fmt.Fprintf(w, "spanattrlint gen: note: %s\n", n)
+	}
+	verb, rw := "wrote", "made"
+	if dry {
+		if s.Content != nil {
+			w.Write(s.Content)
+		}
+		verb, rw = "-dry-run: would write", "-dry-run: would make"
+	}
+	if s.Content != nil {
+		counts := map[string]int{}
+		for _, c := range s.Constants {
+			counts[c.roleText()]++
+		}
+		var parts []string
+		for _, k := range slices.Sorted(maps.Keys(counts)) {
+			parts = append(parts, plural(counts[k], k))
+		}
+		fmt.Fprintf(w, "spanattrlint gen: %s %s: %s (%s)\n", verb, s.File, plural(len(s.Constants), "new constant"), strings.Join(parts, ", "))
+	} else if s.existed {
+		fmt.Fprintf(w, "spanattrlint gen: 0 new constants (%s unchanged)\n", s.File)
+	} else {
+		fmt.Fprintf(w, "spanattrlint gen: 0 new constants (nothing to write into %s)\n", s.File)
+	}
+	fmt.Fprintf(w, "spanattrlint gen: %s %s in %s\n", rw, plural(s.Rewrites, "rewrite"), plural(len(s.Files), "file"))
+	if dry {
+		for _, f := range s.Files {
+			fmt.Fprintf(w, "\t%s: %d\n", f, s.PerFile[f])
+		}
+	}
+	if s.Left > 0 {
+		fmt.Fprintf(w, "spanattrlint gen: %s left without a constant\n", plural(s.Left, "hard-coded string"))
+	}
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// undoOnSignal undoes the journal when the process is interrupted, so that
+// an interrupted run leaves nothing half written.
+func undoOnSignal(j *journal) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ch:
+			j.close()
+			fmt.Fprintln(os.Stderr, "spanattrlint gen: interrupted; every change undone")
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}

@@ -1,0 +1,102 @@
+package gen
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/spanattrlint/spanattrlint/analyzer"
+)
+
+// pkgResult is what the analyzer found in one package (one variant of it:
+// with Tests, a package's non-test files are seen twice, once in the
+// package and once in its test variant).
+type pkgResult struct {
+	pkg       *packages.Package
+	diags     []analysis.Diagnostic
+	unmatched []analyzer.Unmatched
+}
+
+// load loads the packages, with their syntax and types.
+func load(o *Options, mod *module) ([]*packages.Package, error) {
+	cfg := &packages.Config{
+		Mode:  packages.LoadSyntax,
+		Tests: o.Tests,
+		Dir:   o.Dir,
+		Env:   o.Env,
+	}
+	pkgs, err := packages.Load(cfg, o.Patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %v", strings.Join(o.Patterns, " "), firstLine(err.Error()))
+	}
+	// The generated test mains hold nothing of the user's.
+	pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool { return strings.HasSuffix(p.PkgPath, ".test") })
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(o.Patterns, " "))
+	}
+	if err := firstError(pkgs, mod.root); err != nil {
+		return nil, err
+	}
+	return pkgs, nil
+}
+
+// analyse runs the analyzer on each package with the given -constants
+// packages, returning the results sorted by package ID so that everything
+// built from them is deterministic.
+func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgResult, error) {
+	a := analyzer.New(analyzer.Config{Constants: constants, SpanNames: o.SpanNames})
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []pkgResult
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			var cerr *analyzer.ConfigError
+			if errors.As(act.Err, &cerr) {
+				return nil, cerr
+			}
+			return nil, fmt.Errorf("%s: %v", act.Package.ID, act.Err)
+		}
+		r := pkgResult{pkg: act.Package, diags: act.Diagnostics}
+		if res, ok := act.Result.(*analyzer.Result); ok && res != nil {
+			r.unmatched = res.Unmatched
+		}
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
+	return out, nil
+}
+
+// firstError returns the first error of the packages or their
+// dependencies, on one line, with the number of others.
+func firstError(pkgs []*packages.Package, root string) error {
+	var errs []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			pos := e.Pos
+			if rel, err := filepath.Rel(root, pos); err == nil && filepath.IsAbs(pos) && !strings.HasPrefix(rel, "..") {
+				pos = rel
+			}
+			msg := firstLine(e.Msg)
+			if pos != "" && pos != "-" {
+				msg = pos + ": " + msg
+			}
+			errs = append(errs, msg)
+		}
+	})
+	if len(errs) == 0 {
+		return nil
+	}
+	errs = slices.Compact(errs)
+	if len(errs) > 1 {
+		return fmt.Errorf("%s (and %d more errors)", errs[0], len(errs)-1)
+	}
+	return errors.New(errs[0])
+}

@@ -1,0 +1,219 @@
+package gen
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Roles, as analyzer.Unmatched names them.
+const (
+	roleKey   = "attribute key"
+	roleEvent = "event name"
+	roleSpan  = "span name"
+)
+
+// A use is one hard-coded string that no constant defines.
+type use struct {
+	value, role string
+	file        string // relative to the module root, with slashes
+	line, col   int
+	pkg         string // import path of the package that writes it
+}
+
+func (u use) pos() string { return fmt.Sprintf("%s:%d", u.file, u.line) }
+
+func compareUses(a, b use) int {
+	return cmp.Or(strings.Compare(a.file, b.file), cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col),
+		strings.Compare(a.role, b.role), strings.Compare(a.value, b.value), strings.Compare(a.pkg, b.pkg))
+}
+
+// collectUses gathers the unmatched strings of every package, once each
+// (a package and its test variant share files), leaving out those in files
+// outside the module and those in packages that may not import the target.
+func collectUses(results []pkgResult, mod *module, t *target, notes *[]string) []use {
+	seen := map[use]bool{}
+	var uses []use
+	outside, internal := map[string]bool{}, map[string]bool{}
+	for _, r := range results {
+		for _, u := range r.unmatched {
+			p := r.pkg.Fset.Position(u.Pos)
+			rel, ok := mod.rel(p.Filename)
+			if !ok {
+				outside[p.Filename] = true
+				continue
+			}
+			if r.pkg.PkgPath != t.path && !importable(r.pkg.PkgPath, t.path) {
+				internal[r.pkg.PkgPath] = true
+				continue
+			}
+			x := use{value: u.Value, role: u.Role, file: rel, line: p.Line, col: p.Column, pkg: r.pkg.PkgPath}
+			if !seen[x] {
+				seen[x] = true
+				uses = append(uses, x)
+			}
+		}
+	}
+	slices.SortFunc(uses, compareUses)
+	if len(outside) > 0 {
+		*notes = append(*notes, fmt.Sprintf("left alone: hard-coded strings in %d files outside the main module (%s)", len(outside), firstKey(outside)))
+	}
+	if len(internal) > 0 {
+		*notes = append(*notes, fmt.Sprintf("left alone: hard-coded strings in %d packages that may not import %s, an internal package (%s)", len(internal), t.path, firstKey(internal)))
+	}
+	return uses
+}
+
+func firstKey(m map[string]bool) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if len(keys) > 1 {
+		return keys[0] + ", ..."
+	}
+	return keys[0]
+}
+
+// importers are the packages that will import the target to use its
+// constants: every package with an unmatched string, but the target.
+func importers(uses []use, t *target) []string {
+	var out []string
+	for _, u := range uses {
+		if u.pkg != t.path && u.pkg != t.path+"_test" {
+			out = append(out, u.pkg)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// A Constant is one constant that gen writes.
+type Constant struct {
+	Name  string
+	Value string
+	Key   bool     // an attribute.Key constant; otherwise an untyped string
+	Roles []string // what the value names: attribute key, event name, span name
+	First string   // where it is first written, "file.go:line" relative to the module root
+
+	stem, suffix string
+	prefixed     bool // the suffix leads: Event404
+}
+
+// planConstants decides the constants to write: one per value that the
+// target does not hold yet (an attribute.Key constant for attribute keys,
+// an untyped one for event and span names), named from the value, with
+// collisions broken by a number in sorted order of values.
+func planConstants(uses []use, t *target, notes *[]string) []*Constant {
+	type kindValue struct {
+		key   bool
+		value string
+	}
+	byKV := map[kindValue]*Constant{}
+	var consts []*Constant
+	for _, u := range uses { // sorted: the first use of a value is its first
+		kv := kindValue{u.role == roleKey, u.value}
+		if kv.key {
+			if _, ok := t.forKey[u.value]; ok {
+				continue
+			}
+		} else if _, ok := t.forName[u.value]; ok {
+			continue
+		}
+		c := byKV[kv]
+		if c == nil {
+			c = &Constant{Value: u.value, Key: kv.key, First: u.pos()}
+			byKV[kv] = c
+			consts = append(consts, c)
+		}
+		if !slices.Contains(c.Roles, u.role) {
+			c.Roles = append(c.Roles, u.role)
+		}
+	}
+	for _, c := range consts {
+		slices.Sort(c.Roles)
+		suffix := "Key"
+		switch {
+		case c.Key:
+		case slices.Contains(c.Roles, roleEvent):
+			suffix = "Event"
+		default:
+			suffix = "Span"
+		}
+		c.suffix = suffix
+		c.stem, c.prefixed = nameStem(c.Value)
+		c.Name = composeName(c.stem, suffix, c.prefixed, 0)
+	}
+	// Stable order: by base name, then value, then keys first.
+	slices.SortFunc(consts, func(a, b *Constant) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Value, b.Value), boolCmp(a.Key, b.Key))
+	})
+	taken := map[string]bool{}
+	for n := range t.declared {
+		taken[n] = true
+	}
+	bases := map[string]int{}
+	for _, c := range consts {
+		bases[c.Name]++
+	}
+	var renamed []*Constant
+	for _, c := range consts {
+		if !taken[c.Name] {
+			taken[c.Name] = true
+			continue
+		}
+		renamed = append(renamed, c)
+	}
+	for _, c := range renamed {
+		base := c.Name
+		for n := 2; ; n++ {
+			name := composeName(c.stem, c.suffix, c.prefixed, n)
+			if !taken[name] && bases[name] == 0 {
+				c.Name = name
+				taken[name] = true
+				break
+			}
+		}
+		var why string
+		if t.declared[base] {
+			why = fmt.Sprintf("%s is already declared in %s", base, t.path)
+		} else {
+			var others []string
+			for _, o := range consts {
+				if o != c && o.Name == base {
+					others = append(others, strconv.Quote(o.Value))
+				}
+			}
+			why = fmt.Sprintf("%s also names %s", base, strings.Join(others, ", "))
+		}
+		*notes = append(*notes, fmt.Sprintf("name collision: %s, so %s %q is %s", why, c.roleText(), c.Value, c.Name))
+	}
+	slices.SortFunc(consts, func(a, b *Constant) int { return strings.Compare(a.Name, b.Name) })
+	return consts
+}
+
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
+	}
+	return 1
+}
+
+// roleText is what the constant names: "attribute key", "event name",
+// "event and span name".
+func (c *Constant) roleText() string {
+	if c.Key {
+		return roleKey
+	}
+	var ws []string
+	for _, r := range c.Roles {
+		ws = append(ws, strings.TrimSuffix(r, " name"))
+	}
+	return strings.Join(ws, " and ") + " name"
+}

@@ -1,0 +1,345 @@
+package gen
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/mod/modfile"
+	"golang.org/x/tools/go/packages"
+)
+
+// module is the main module: the one whose go.mod governs the directory gen
+// runs in.
+type module struct {
+	root string // absolute directory
+	path string // module path
+}
+
+func findModule(dir string) (*module, error) {
+	for d := dir; ; d = filepath.Dir(d) {
+		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
+		if err == nil {
+			mp := modfile.ModulePath(data)
+			if mp == "" {
+				return nil, fmt.Errorf("%s has no module directive", filepath.Join(d, "go.mod"))
+			}
+			return &module{root: d, path: mp}, nil
+		}
+		if filepath.Dir(d) == d {
+			return nil, fmt.Errorf("%s is not inside a Go module (no go.mod)", dir)
+		}
+	}
+}
+
+// rel returns name relative to the module root, with forward slashes, and
+// whether it is inside the module root at all.
+func (m *module) rel(name string) (string, bool) {
+	r, err := filepath.Rel(m.root, name)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) || filepath.IsAbs(r) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
+}
+
+// target is the package the constants go into.
+type target struct {
+	dir, path string // directory and import path
+	name      string // package name, existing or derived
+	exists    bool   // it has non-test Go files
+	anyGo     bool   // its directory has Go files, test files included
+
+	// What the package already declares at package level (test files of
+	// the package included), so that no new name collides.
+	declared map[string]bool
+	// Its exported string constants by value: those that can stand for an
+	// event or span name, and those that can stand for an attribute key
+	// (attribute.Key constants only the latter).
+	forKey, forName map[string]string
+	// Its transitive imports, for the cycle check.
+	deps map[string]*packages.Package
+	pkg  *packages.Package
+}
+
+// resolveTarget maps -into (a directory, "./x" or absolute, or an import
+// path in the main module) to a target, refusing one outside the main
+// module or that holds a command.
+func resolveTarget(mod *module, dir, into string) (*target, error) {
+	if into == "" {
+		return nil, errors.New("-into is required: the directory or import path of the package to write the constants into (e.g. -into=./internal/telemetry)")
+	}
+	var tdir string
+	switch {
+	case filepath.IsAbs(into):
+		tdir = filepath.Clean(into)
+	case into == "." || into == ".." || strings.HasPrefix(into, "./") || strings.HasPrefix(into, "../") ||
+		strings.HasPrefix(into, `.\`) || strings.HasPrefix(into, `..\`):
+		tdir = filepath.Join(dir, into)
+	default:
+		if strings.Contains(into, "...") {
+			return nil, fmt.Errorf("-into=%s: want one package, not a pattern", into)
+		}
+		rel, ok := within(into, mod.path)
+		if !ok {
+			return nil, fmt.Errorf("-into=%s is outside the main module %s: the constants must go into a package of the module whose code uses them", into, mod.path)
+		}
+		tdir = filepath.Join(mod.root, filepath.FromSlash(rel))
+	}
+	rel, ok := mod.rel(tdir)
+	if !ok {
+		return nil, fmt.Errorf("-into=%s (%s) is outside the main module %s (%s)", into, tdir, mod.path, mod.root)
+	}
+	ipath := mod.path
+	if rel != "." {
+		ipath = path.Join(mod.path, rel)
+		// The go command ignores these directories and nested modules
+		// are other modules.
+		for d, elems := mod.root, strings.Split(rel, "/"); len(elems) > 0; elems = elems[1:] {
+			e := elems[0]
+			if e == "testdata" || e == "vendor" || strings.HasPrefix(e, ".") || strings.HasPrefix(e, "_") {
+				return nil, fmt.Errorf("-into=%s is outside the main module %s: the go command ignores %q directories", into, mod.path, e)
+			}
+			d = filepath.Join(d, e)
+			if fileExists(filepath.Join(d, "go.mod")) {
+				return nil, fmt.Errorf("-into=%s is outside the main module %s: %s has a go.mod of its own", into, mod.path, d)
+			}
+		}
+	}
+	if fi, err := os.Stat(tdir); err == nil && !fi.IsDir() {
+		return nil, fmt.Errorf("-into=%s: %s is a file, not a directory", into, tdir)
+	}
+	return &target{dir: tdir, path: ipath, declared: map[string]bool{}, forKey: map[string]string{}, forName: map[string]string{}}, nil
+}
+
+func within(importPath, modPath string) (string, bool) {
+	if importPath == modPath {
+		return ".", true
+	}
+	if strings.HasPrefix(importPath, modPath+"/") {
+		return importPath[len(modPath)+1:], true
+	}
+	return "", false
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// inspect reads the target package, if it exists: its name (refusing a
+// command), what it declares, its string constants and its imports.
+func (t *target) inspect(env []string) error {
+	entries, err := os.ReadDir(t.dir)
+	if errors.Is(err, os.ErrNotExist) {
+		t.name = sanitisePackageName(t.path)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	// Package clauses, to learn the name even where the build would
+	// exclude a file, and to find the names the test files declare.
+	fset := token.NewFileSet()
+	names := map[string]bool{}
+	var testFiles []*ast.File
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "_") {
+			continue
+		}
+		t.anyGo = true
+		f, err := parser.ParseFile(fset, filepath.Join(t.dir, n), nil, parser.SkipObjectResolution)
+		if err != nil {
+			return fmt.Errorf("-into: %v", firstLine(err.Error()))
+		}
+		pn := f.Name.Name
+		if strings.HasSuffix(n, "_test.go") {
+			if !strings.HasSuffix(pn, "_test") {
+				testFiles = append(testFiles, f)
+			}
+			continue
+		}
+		names[pn] = true
+	}
+	switch len(names) {
+	case 0:
+		t.name = sanitisePackageName(t.path)
+		for _, f := range testFiles { // only in-package tests so far: take their name
+			t.name = f.Name.Name
+		}
+	case 1:
+		for n := range names {
+			t.name = n
+		}
+	default:
+		ns := slices.Sorted(maps.Keys(names))
+		return fmt.Errorf("-into: %s holds several packages (%s)", t.dir, strings.Join(ns, ", "))
+	}
+	if t.name == "main" {
+		return fmt.Errorf("-into: %s is a main package (a command), which no other package can import", t.path)
+	}
+	for _, f := range testFiles {
+		declareAll(t.declared, f)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+
+	// The package itself, type-checked, for exact constant values and its
+	// imports, transitively.
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
+			packages.NeedTypes | packages.NeedSyntax,
+		Dir: t.dir,
+		Env: env,
+	}
+	pkgs, err := packages.Load(cfg, ".")
+	if err != nil {
+		return fmt.Errorf("-into: loading %s: %v", t.path, err)
+	}
+	if len(pkgs) != 1 {
+		return fmt.Errorf("-into: loading %s: %d packages", t.path, len(pkgs))
+	}
+	p := pkgs[0]
+	if err := firstError([]*packages.Package{p}, t.dir); err != nil {
+		return fmt.Errorf("-into: %s does not build: %v", t.path, err)
+	}
+	if p.PkgPath != t.path {
+		return fmt.Errorf("-into: %s is package %s, not %s", t.dir, p.PkgPath, t.path)
+	}
+	t.exists = true
+	t.pkg = p
+	t.deps = map[string]*packages.Package{}
+	packages.Visit([]*packages.Package{p}, nil, func(d *packages.Package) {
+		if d != p {
+			t.deps[d.PkgPath] = d
+		}
+	})
+	scope := p.Types.Scope()
+	for _, n := range scope.Names() {
+		t.declared[n] = true
+		c, ok := scope.Lookup(n).(*types.Const)
+		if !ok || !c.Exported() || c.Val().Kind() != constant.String {
+			continue
+		}
+		v := constant.StringVal(c.Val())
+		if _, dup := t.forKey[v]; !dup {
+			t.forKey[v] = n
+		}
+		if !isAttributeKey(c.Type()) {
+			if _, dup := t.forName[v]; !dup {
+				t.forName[v] = n
+			}
+		}
+	}
+	return nil
+}
+
+// declareAll records the package-level names that f declares.
+func declareAll(m map[string]bool, f *ast.File) {
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				m[d.Name.Name] = true
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						m[n.Name] = true
+					}
+				case *ast.TypeSpec:
+					m[s.Name.Name] = true
+				}
+			}
+		}
+	}
+}
+
+func isAttributeKey(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == attributePath && n.Obj().Name() == "Key"
+}
+
+const attributePath = "go.opentelemetry.io/otel/attribute"
+
+// cycle reports the first package of importers (sorted) that the target
+// imports, directly or not, with the chain of imports that leads there.
+func (t *target) cycle(importers []string) (string, []string) {
+	if !t.exists {
+		return "", nil
+	}
+	for _, imp := range importers {
+		if _, ok := t.deps[imp]; ok {
+			return imp, t.chain(imp)
+		}
+	}
+	return "", nil
+}
+
+// chain is a shortest import chain from the target to p.
+func (t *target) chain(p string) []string {
+	prev := map[string]string{t.path: ""}
+	queue := []*packages.Package{t.pkg}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		if cur.PkgPath == p {
+			var out []string
+			for q := p; q != ""; q = prev[q] {
+				out = append(out, q)
+			}
+			slices.Reverse(out)
+			return out
+		}
+		paths := make([]string, 0, len(cur.Imports))
+		for ip := range cur.Imports {
+			paths = append(paths, ip)
+		}
+		slices.Sort(paths)
+		for _, ip := range paths {
+			d := cur.Imports[ip]
+			if _, seen := prev[d.PkgPath]; !seen {
+				prev[d.PkgPath] = cur.PkgPath
+				queue = append(queue, d)
+			}
+		}
+	}
+	return []string{t.path, p}
+}
+
+// importable reports whether the package at from may import the package at
+// to under the internal rule.
+func importable(from, to string) bool {
+	from = strings.TrimSuffix(from, "_test")
+	for _, sep := range []string{"/internal/", "/internal"} {
+		if i := strings.LastIndex(to, sep); i >= 0 && (sep == "/internal/" || i+len(sep) == len(to)) {
+			parent := to[:i]
+			return from == parent || strings.HasPrefix(from, parent+"/")
+		}
+	}
+	if strings.HasPrefix(to, "internal/") || to == "internal" {
+		return false
+	}
+	return true
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return line
+}
+
+func quote(s string) string { return strconv.Quote(s) }
