@@ -111,13 +111,20 @@ share a name are told apart by a number, in sorted order, with a note. Then
 it applies spanattrlint's fixes with -constants set to that package, so that
 every literal, and any other with a constant elsewhere, becomes a constant.
 
-Constants already in the package are never written again nor changed (only
-the -file is written to, and only appended to), and a second run with no code
-change changes nothing. The file is not marked "Code generated": it is yours to edit, and
-later runs only add to it. gen refuses, before writing anything, a package
-outside the main module, a main package, and a package that imports one of
-the packages that would import it (an import cycle). All edits are computed
-and type-checked first; on an error nothing is left changed.
+Constants already in the package are never written again nor changed: only
+the -file is written to, and later runs only add to it, so a second run with
+no code change changes nothing. The file is not marked "Code generated": it is
+yours to edit (and the analyzer skips generated files). Values that another
+package of the module already names with a constant, used as a key somewhere,
+get that constant instead of a new one.
+
+gen refuses, before writing anything, a package outside the main module, a
+main package, and a package that imports one of the packages that would
+import it (an import cycle). All edits are computed
+and type-checked before any source file is written; on an error, or with
+-dry-run, nothing is left changed. (The constants file itself is on disk while
+the fixes are computed, since the analyzer reads -constants packages from
+there; it is removed again on an error, an interrupt and with -dry-run.)
 
 Example:
 
