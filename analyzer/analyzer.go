@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -108,7 +109,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	hardCoded := len(findings)
 	findings = append(findings, l.semconvUses(pass, api, sup)...)
 	if len(findings) == 0 && len(consts) == 0 {
-		return &Result{}, nil
+		return &Result{ConstantPackages: sortedKeys(inUse)}, nil
 	}
 
 	// The candidate sources, a -constants package read from source among
@@ -134,7 +135,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 			pass.Report(d)
 		}
 	}
-	res := &Result{}
+	res := &Result{ConstantPackages: sortedKeys(inUse)}
 	for _, f := range findings[:hardCoded] {
 		if len(f.cands) == 0 {
 			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.value, Role: f.site.role.String(), Pos: f.site.expr.Pos()})
@@ -143,10 +144,20 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
+func sortedKeys(m map[string]bool) []string {
+	keys := slices.Collect(maps.Keys(m))
+	slices.Sort(keys)
+	return keys
+}
+
 // Result is what the analyzer returns for a package, for tools built on it
 // (spanattrlint gen): the hard-coded strings that no constant defines.
 type Result struct {
 	Unmatched []Unmatched
+	// ConstantPackages are the import paths of the packages whose constants
+	// the package already uses as keys or event names, which the analyzer
+	// offers with no configuration.
+	ConstantPackages []string
 }
 
 // Unmatched is a hard-coded key or name for which no constant exists.

@@ -25,6 +25,7 @@ func TestAnalyzer(t *testing.T) {
 	}{
 		{"positions", analyzer.Config{}},
 		{"zeroconfig", analyzer.Config{}},
+		{"zeroconfigkey", analyzer.Config{}},
 		{"configured", analyzer.Config{Constants: []string{tracingPkg}}},
 		{"aliases", analyzer.Config{}},
 		{"semconvfix", analyzer.Config{}},
@@ -84,5 +85,18 @@ func TestResultListsUnmatched(t *testing.T) {
 	want := []string{"attribute key engine.cache_hit", "attribute key journey.step", "event name journey.UNKNOWN"}
 	if !slices.Equal(got, want) {
 		t.Errorf("unmatched = %q, want %q", got, want)
+	}
+}
+
+// TestResultListsConstantPackages checks the packages offered with no
+// configuration, which spanattrlint gen passes on as -constants.
+func TestResultListsConstantPackages(t *testing.T) {
+	for _, pkg := range []string{"zeroconfig", "zeroconfigkey"} {
+		results := analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "example.com/app/"+pkg)
+		for _, r := range results {
+			if got := r.Result.(*analyzer.Result).ConstantPackages; !slices.Equal(got, []string{tracingPkg}) {
+				t.Errorf("%s: constant packages = %q, want [%s]", pkg, got, tracingPkg)
+			}
+		}
 	}
 }

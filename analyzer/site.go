@@ -96,6 +96,8 @@ func collectSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(
 		case *ast.CallExpr:
 			if s := callSite(info, api, spanNames, n); s != nil && constantSite(info, s) {
 				yield(file, s)
+			} else if s := keyMethodReceiver(info, api, n); s != nil {
+				yield(file, s)
 			}
 		case *ast.CompositeLit:
 			if s := keyFieldSite(info, api, n); s != nil && constantSite(info, s) {
@@ -135,6 +137,21 @@ func callSite(info *types.Info, api *otelAPI, spanNames bool, call *ast.CallExpr
 		}
 	}
 	return nil
+}
+
+// keyMethodReceiver returns, for pkg.KKey.String(v), a site naming the
+// constant KKey: using an attribute.Key constant that way uses it as a key,
+// which makes its package a constants package with no configuration.
+func keyMethodReceiver(info *types.Info, api *otelAPI, call *ast.CallExpr) *site {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || api.key == nil {
+		return nil
+	}
+	c := namedConst(info, sel.X)
+	if c == nil || !api.isKey(c.Type()) {
+		return nil
+	}
+	return &site{role: roleKey, expr: sel.X, named: c, value: constant.StringVal(c.Val())}
 }
 
 // isKeyConversion reports whether call is attribute.Key(x).

@@ -179,14 +179,23 @@ func Run(o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	sources := constantSources(pkgs, mod, t)
 	var constants []string
 	if t.exists {
 		constants = []string{t.path}
 	}
-	results, err := analyse(&o, pkgs, append(constants, sources...))
+	results, err := analyse(&o, pkgs, constants)
 	if err != nil {
 		return nil, err
+	}
+	// A package that already uses another's constants as keys is offered
+	// them by the analyzer; every package is, once they are -constants, so
+	// that a value written as tracing.JourneyEventType in one package and
+	// "event.type" in another gets no second constant.
+	sources := constantSources(results, mod, t)
+	if len(sources) > 0 {
+		if results, err = analyse(&o, pkgs, append(constants, sources...)); err != nil {
+			return nil, err
+		}
 	}
 	uses := collectUses(results, mod, t, &sum.Notes)
 	if p, chain := t.cycle(importers(uses, t)); p != "" {

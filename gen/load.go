@@ -21,6 +21,7 @@ type pkgResult struct {
 	pkg       *packages.Package
 	diags     []analysis.Diagnostic
 	unmatched []analyzer.Unmatched
+	constPkgs []string // packages whose constants it already uses as keys
 }
 
 // load loads the packages, with their syntax and types.
@@ -67,6 +68,7 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgRes
 		r := pkgResult{pkg: act.Package, diags: act.Diagnostics}
 		if res, ok := act.Result.(*analyzer.Result); ok && res != nil {
 			r.unmatched = res.Unmatched
+			r.constPkgs = res.ConstantPackages
 		}
 		out = append(out, r)
 	}
