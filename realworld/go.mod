@@ -1,0 +1,3 @@
+module github.com/spanattrlint/spanattrlint/realworld
+
+go 1.26.0

@@ -1,0 +1,9 @@
+package user
+
+import "testing"
+
+func TestAttrs(t *testing.T) {
+	if len(Attrs) != 2 {
+		t.Fatal(len(Attrs))
+	}
+}
