@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
 )
 
 // Name is the analyzer's name, also the name that //nolint directives use.
@@ -243,7 +245,7 @@ func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse 
 	if mod != nil {
 		graph := importGraph(pass.Pkg)
 		for _, pd := range mod.pkgs {
-			if pd.path == pass.Pkg.Path() || !importable(pass.Pkg.Path(), pd.path) {
+			if pd.path == pass.Pkg.Path() || !pkgpath.Importable(pass.Pkg.Path(), pd.path) {
 				continue
 			}
 			pkg := graph[pd.path]

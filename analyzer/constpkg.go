@@ -405,19 +405,3 @@ func parseImports(dir string) []string {
 	}
 	return imps
 }
-
-// importable reports whether a package at path from may import to: not a
-// main package, and an internal package only from within its parent.
-func importable(from, to string) bool {
-	from, _, _ = strings.Cut(from, " ") // "p [p.test]"
-	for _, sep := range []string{"/internal/", "/internal"} {
-		if i := strings.LastIndex(to, sep); i >= 0 && (sep == "/internal/" || i+len(sep) == len(to)) {
-			parent := to[:i]
-			return from == parent || strings.HasPrefix(from, parent+"/")
-		}
-	}
-	if strings.HasPrefix(to, "internal/") || to == "internal" {
-		return false
-	}
-	return true
-}

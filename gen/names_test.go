@@ -118,21 +118,3 @@ func sortedUses(uses []use) []use {
 	}
 	return out
 }
-
-func TestImportable(t *testing.T) {
-	for _, tc := range []struct {
-		from, to string
-		want     bool
-	}{
-		{"example.com/app/api", "example.com/app/internal/telemetry", true},
-		{"example.com/app/api_test", "example.com/app/internal/telemetry", true},
-		{"example.com/app/api", "example.com/app/engine/internal/t", false},
-		{"example.com/app/engine/x", "example.com/app/engine/internal/t", true},
-		{"example.com/app/engine_test", "example.com/app/engine/internal/t", true},
-		{"example.com/other", "example.com/app/telemetry", true},
-	} {
-		if got := importable(tc.from, tc.to); got != tc.want {
-			t.Errorf("importable(%s, %s) = %v", tc.from, tc.to, got)
-		}
-	}
-}

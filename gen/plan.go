@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
 )
 
 // Roles, as analyzer.Unmatched names them.
@@ -45,7 +47,7 @@ func collectUses(results []pkgResult, mod *module, t *target, notes *[]string) [
 				outside[p.Filename] = true
 				continue
 			}
-			if r.pkg.PkgPath != t.path && !importable(r.pkg.PkgPath, t.path) {
+			if r.pkg.PkgPath != t.path && !pkgpath.Importable(r.pkg.PkgPath, t.path) {
 				internal[r.pkg.PkgPath] = true
 				continue
 			}

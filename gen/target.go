@@ -321,22 +321,6 @@ func (t *target) chain(p string) []string {
 	return []string{t.path, p}
 }
 
-// importable reports whether the package at from may import the package at
-// to under the internal rule.
-func importable(from, to string) bool {
-	from = strings.TrimSuffix(from, "_test")
-	for _, sep := range []string{"/internal/", "/internal"} {
-		if i := strings.LastIndex(to, sep); i >= 0 && (sep == "/internal/" || i+len(sep) == len(to)) {
-			parent := to[:i]
-			return from == parent || strings.HasPrefix(from, parent+"/")
-		}
-	}
-	if strings.HasPrefix(to, "internal/") || to == "internal" {
-		return false
-	}
-	return true
-}
-
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return line

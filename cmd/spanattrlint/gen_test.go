@@ -58,19 +58,7 @@ func TestGenExample(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and tests a module")
 	}
-	root := filepath.Join("..", "..")
-	dir := t.TempDir()
-	for _, f := range []string{"go.mod", "go.sum"} {
-		data, err := os.ReadFile(filepath.Join(root, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(dir, f), data, 0o644)
-	}
-	example := filepath.Join("examples", "journey")
-	if err := os.CopyFS(filepath.Join(dir, example), os.DirFS(filepath.Join(root, example))); err != nil {
-		t.Fatal(err)
-	}
+	dir := copyExample(t)
 	pkgs := "./examples/..."
 	// With -mod=mod the go command itself tidies a copied go.mod that
 	// needs it: let it do so before the snapshot that -dry-run must keep.
@@ -95,7 +83,7 @@ func TestGenExample(t *testing.T) {
 	if rewrites == nil {
 		t.Errorf("gen output:\n%s", stdout)
 	}
-	got, err := os.ReadFile(filepath.Join(dir, example, "telemetry", "spanattrlint_gen.go"))
+	got, err := os.ReadFile(filepath.Join(dir, "examples", "journey", "telemetry", "spanattrlint_gen.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +91,7 @@ func TestGenExample(t *testing.T) {
 	if len(consts) != 1 || consts[0][1] != "EngineBatchSizeKey" || consts[0][2] != `attribute.Key("engine.batch_size")` {
 		t.Errorf("constants %q, want EngineBatchSizeKey only:\n%s", consts, got)
 	}
-	engine, _ := os.ReadFile(filepath.Join(dir, example, "engine", "engine.go"))
+	engine, _ := os.ReadFile(filepath.Join(dir, "examples", "journey", "engine", "engine.go"))
 	if !strings.Contains(string(engine), "telemetry.EngineBatchSizeKey.Int(len(batch))") {
 		t.Error("engine.go does not use telemetry.EngineBatchSizeKey")
 	}

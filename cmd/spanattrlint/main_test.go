@@ -63,6 +63,26 @@ func copyTestdata(t *testing.T) string {
 	return dir
 }
 
+// copyExample copies the bundled example, with the module's go.mod and
+// go.sum, into a temporary directory.
+func copyExample(t *testing.T) string {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	dir := t.TempDir()
+	for _, f := range []string{"go.mod", "go.sum"} {
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
+	example := filepath.Join("examples", "journey")
+	if err := os.CopyFS(filepath.Join(dir, example), os.DirFS(filepath.Join(root, example))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func TestHelpExplainsEveryFlag(t *testing.T) {
 	_, stderr, code := run(t, ".", bin, "-help")
 	if code != 0 {
@@ -234,19 +254,7 @@ func TestFixExample(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and tests a module")
 	}
-	root := filepath.Join("..", "..")
-	dir := t.TempDir()
-	for _, f := range []string{"go.mod", "go.sum"} {
-		data, err := os.ReadFile(filepath.Join(root, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(dir, f), data, 0o644)
-	}
-	example := filepath.Join("examples", "journey")
-	if err := os.CopyFS(filepath.Join(dir, example), os.DirFS(filepath.Join(root, example))); err != nil {
-		t.Fatal(err)
-	}
+	dir := copyExample(t)
 	pkgs := "./examples/journey/..."
 
 	_, before, code := run(t, dir, bin, pkgs)
