@@ -3,9 +3,11 @@ package analyzer
 import (
 	_ "embed"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"maps"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -75,9 +77,11 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	if len(l.cfg.Constants) > 0 {
 		// Resolve -constants even where nothing is found, so that a
 		// pattern naming no package is reported on every run.
-		var err error
-		if mod, err = l.loader.packagesFor(packageDir(pass)); err != nil {
-			return nil, err
+		if dir := packageDir(pass); dir != "" {
+			var err error
+			if mod, err = l.loader.packagesFor(dir); err != nil {
+				return nil, err
+			}
 		}
 	}
 	// Cheap first: a package that cannot reach the attribute or trace
@@ -118,10 +122,10 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	// them, are needed only where something was found.
 	var srcs []sourceTable
 	if len(findings) > 0 {
-		srcs = l.sources(pass, api, mod, inUse)
+		srcs = l.sources(pass, api, mod, inUse, localUse)
 	}
 	findings = append(findings, l.deprecations(findings[:hardCoded])...)
-	l.rank(api, srcs, findings)
+	l.rank(pass, api, srcs, findings)
 	l.checkKeys(pass, api, sup, srcs, findings[:hardCoded], consts, localUse)
 
 	byFile := map[*ast.File][]*finding{}
@@ -185,7 +189,7 @@ func newSuppressor(pass *analysis.Pass, honourNolint bool) *suppressor {
 func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 	gen, ok := sp.generated[file]
 	if !ok {
-		gen = ast.IsGenerated(file)
+		gen = ast.IsGenerated(file) || laxGenerated(file)
 		sp.generated[file] = gen
 	}
 	if gen || !sp.nolint {
@@ -204,7 +208,7 @@ func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 // rank gathers the candidate constants for the findings' values (for a
 // deprecation, its new key's), in order of preference, and gives each
 // finding its ranked list.
-func (l *linter) rank(api *otelAPI, srcs []sourceTable, findings []*finding) {
+func (l *linter) rank(pass *analysis.Pass, api *otelAPI, srcs []sourceTable, findings []*finding) {
 	need := map[string]bool{}
 	keys, events := map[string]bool{}, map[string]bool{}
 	for _, f := range findings {
@@ -223,9 +227,48 @@ func (l *linter) rank(api *otelAPI, srcs []sourceTable, findings []*finding) {
 	}
 	// 5. The newest semantic conventions, named even where not imported.
 	cs.addSemconvTable(keys, events)
-	for _, f := range findings {
-		f.cands = cs.ranked(f.lookupValue(), f.site.role)
+	testFile := map[*ast.File]bool{}
+	for _, f := range pass.Files {
+		testFile[f] = strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
 	}
+	for _, f := range findings {
+		cands := cs.ranked(f.lookupValue(), f.site.role)
+		if !testFile[f.file] {
+			// A constant of the package's _test.go files is not there
+			// when the package is built without its tests.
+			cands = slices.DeleteFunc(cands, func(c candidate) bool {
+				return c.obj != nil && c.obj.Pkg() == pass.Pkg && strings.HasSuffix(pass.Fset.Position(c.obj.Pos()).Filename, "_test.go")
+			})
+		}
+		f.cands = preferImported(cands, f.file)
+	}
+}
+
+// preferImported moves to the front the first candidate, among those of
+// the best source, whose package the file already imports: its import is
+// reused rather than another version's added.
+func preferImported(cands []candidate, file *ast.File) []candidate {
+	for i := 1; i < len(cands) && cands[i].source == cands[0].source; i++ {
+		if cands[0].obj != nil && imports(file, cands[0].path) {
+			return cands
+		}
+		if cands[i].obj != nil && imports(file, cands[i].path) {
+			c := cands[i]
+			copy(cands[1:i+1], cands[:i])
+			cands[0] = c
+			return cands
+		}
+	}
+	return cands
+}
+
+func imports(file *ast.File, path string) bool {
+	for _, spec := range file.Imports {
+		if importPath(spec) == path {
+			return true
+		}
+	}
+	return false
 }
 
 // A sourceTable is the constants of one package, from one source.
@@ -240,8 +283,13 @@ type sourceTable struct {
 // 3. packages whose constants are already used as keys or event names;
 // 4. the attribute.Key constants of every imported package (a semconv
 // package's event names too).
-func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse map[string]bool) []sourceTable {
-	out := []sourceTable{{tab: scanConsts(pass.Pkg, false), src: fromLocal}}
+func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse map[string]bool, localUse map[*types.Const]role) []sourceTable {
+	// The package's own constants are keys when typed so, used so, or
+	// namespaced: a Prometheus label "allowed" is not an attribute key.
+	out := []sourceTable{{tab: scanConsts(pass.Pkg, false), src: fromLocal, keep: func(c *types.Const) bool {
+		_, used := localUse[c]
+		return used || api.isKey(c.Type()) || strings.Contains(constant.StringVal(c.Val()), ".")
+	}}}
 	if mod != nil {
 		graph := importGraph(pass.Pkg)
 		for _, pd := range mod.pkgs {
@@ -292,17 +340,52 @@ func importGraph(pkg *types.Package) map[string]*types.Package {
 	return graph
 }
 
-// packageDir is the directory of the package's first file, where the
-// module that resolves -constants is found.
+// packageDir is the directory of the package's first source file, where
+// the module that resolves -constants is found; "" for a package with no
+// file in a source tree, such as the test main package that go test
+// generates in the build cache.
 func packageDir(pass *analysis.Pass) string {
 	for _, f := range pass.Files {
-		if name := pass.Fset.Position(f.Package).Filename; name != "" {
-			if abs, err := filepath.Abs(filepath.Dir(name)); err == nil {
-				return abs
+		name := pass.Fset.Position(f.Package).Filename
+		if !strings.HasSuffix(name, ".go") || inBuildCache(name) {
+			continue
+		}
+		if abs, err := filepath.Abs(filepath.Dir(name)); err == nil {
+			return abs
+		}
+	}
+	return ""
+}
+
+// laxGenerated recognises generated files whose header does not follow the
+// "Code generated ... DO NOT EDIT." convention ("DO NOT MODIFY. Generated by
+// gotmpl."), as golangci-lint's lax mode does: a fix there is lost at the
+// next generation.
+func laxGenerated(file *ast.File) bool {
+	for _, g := range file.Comments {
+		if g.Pos() > file.Package {
+			break
+		}
+		text := strings.ToLower(g.Text())
+		for _, marker := range []string{"do not edit", "do not modify", "autogenerated file", "code generated"} {
+			if strings.Contains(text, marker) {
+				return true
 			}
 		}
 	}
-	return "."
+	return false
+}
+
+// inBuildCache reports whether a file is one the go command generated in
+// its build cache (cgo output, test mains).
+func inBuildCache(name string) bool {
+	cache := os.Getenv("GOCACHE")
+	if cache == "" {
+		if dir, err := os.UserCacheDir(); err == nil {
+			cache = filepath.Join(dir, "go-build")
+		}
+	}
+	return cache != "" && strings.HasPrefix(name, cache+string(filepath.Separator))
 }
 
 // extractDoc returns the "# Analyzer name" section of a package doc comment.

@@ -369,19 +369,26 @@ func (f *finding) message(ip *importPlan) string {
 	msg := head + ": use " + use
 	if others := f.cands[1:]; len(others) > 0 {
 		names := make([]string, 0, 3)
+		shown := map[string]bool{use: true}
 		for i, o := range others {
 			if i == 3 {
 				names = append(names, fmt.Sprintf("and %d more", len(others)-3))
 				break
 			}
+			var name string
 			switch {
 			case o.obj == nil:
-				names = append(names, o.pkgName+"."+o.name)
+				name = o.pkgName + "." + o.name
 			case o.obj.Pkg() == ip.pass.Pkg:
-				names = append(names, o.name)
+				name = o.name
 			default:
-				names = append(names, ip.fileName(o.obj.Pkg())+"."+o.name)
+				name = ip.fileName(o.obj.Pkg()) + "." + o.name
 			}
+			if shown[name] { // another version of a semconv package, say
+				name += " from " + o.path
+			}
+			shown[name] = true
+			names = append(names, name)
 		}
 		verb := "constants have"
 		if len(others) == 1 {

@@ -19,13 +19,19 @@ import (
 // deprecation returns the registry's deprecation of key. Keys without a
 // namespace ("state") are left alone: a project's own "state" is not the
 // retired semconv one. Nor are keys the registry marks as moved to another
-// conventions repository: they are relocated, not retired.
+// conventions repository (relocated, not retired), nor keys that the newest
+// Go semconv package still defines.
 func deprecation(key string) (semconvtab.Deprecated, bool) {
 	if !strings.Contains(key, ".") {
 		return semconvtab.Deprecated{}, false
 	}
 	d, ok := semconvtab.LookupDeprecated(key)
 	if !ok || strings.HasPrefix(d.Note, "Moved to") {
+		return semconvtab.Deprecated{}, false
+	}
+	if _, current := semconvtab.KeyConst(key); current {
+		// The registry copy is newer than the newest Go semconv package,
+		// which still defines the key with no successor to use.
 		return semconvtab.Deprecated{}, false
 	}
 	return d, true

@@ -175,14 +175,22 @@ func (ip *importPlan) addEdit(pkg *types.Package) analysis.TextEdit {
 		groups[len(groups)-1] = append(groups[len(groups)-1], is)
 		prevLine = tf.Line(is.End())
 	}
+	// The group of its kind (standard library or not) whose paths share
+	// the longest prefix with it (go.opentelemetry.io/otel/... beside the
+	// other otel imports); on a tie the first standard-library group, or
+	// the last other group.
 	std := isStd(pkg.Path())
-	group := -1
+	group, best := -1, -1
 	for i, g := range groups {
-		if isStd(importPath(g[0])) == std {
-			group = i
-			if std {
-				break // the first standard-library group; otherwise the last other group
-			}
+		if isStd(importPath(g[0])) != std {
+			continue
+		}
+		share := 0
+		for _, is := range g {
+			share = max(share, commonPrefix(importPath(is), pkg.Path()))
+		}
+		if share > best || share == best && !std {
+			group, best = i, share
 		}
 	}
 	if group < 0 { // a new group after the last one
@@ -263,6 +271,16 @@ func blankLine(ip *importPlan, tf *token.File, line int) bool {
 		}
 	}
 	return true
+}
+
+// commonPrefix is the number of leading path elements a and b share.
+func commonPrefix(a, b string) int {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	n := 0
+	for n < len(as) && n < len(bs) && as[n] == bs[n] {
+		n++
+	}
+	return n
 }
 
 func importPath(spec *ast.ImportSpec) string {

@@ -2,8 +2,11 @@ package analyzer
 
 import (
 	"cmp"
+	"path"
+
 	"go/constant"
 	"go/types"
+	"golang.org/x/mod/semver"
 	"slices"
 	"strings"
 	"sync"
@@ -132,6 +135,20 @@ func (cs *candidateSet) addSemconvTable(keys, events map[string]bool) {
 	}
 }
 
+// compareSemconv orders import paths, semconv versions newest first (by
+// semver: v1.43.0 before v1.37.0 before v1.4.0), others by path.
+func compareSemconv(a, b string) int {
+	if isSemconv(a) && isSemconv(b) {
+		va, vb := path.Base(a), path.Base(b)
+		if semver.IsValid(va) && semver.IsValid(vb) {
+			if d := semver.Compare(vb, va); d != 0 {
+				return d
+			}
+		}
+	}
+	return strings.Compare(a, b)
+}
+
 // ranked returns the candidates for value v usable in role r, best first:
 // by source, then (for keys) attribute.Key constants before plain strings,
 // then by package path and name, so the choice never depends on map order.
@@ -159,7 +176,7 @@ func (cs *candidateSet) ranked(v string, r role) []candidate {
 				return 1
 			}
 		}
-		return cmp.Or(strings.Compare(a.path, b.path), strings.Compare(a.name, b.name))
+		return cmp.Or(compareSemconv(a.path, b.path), strings.Compare(a.name, b.name))
 	})
 	return out
 }

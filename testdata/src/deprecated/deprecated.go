@@ -21,5 +21,8 @@ func handle(span trace.Span, m string) {
 		attribute.String(AttrMethod, m),             // a named constant: reported where it is declared
 		peerName.String("db.internal"),
 		attribute.String("state", "ready"), // want `hard-coded attribute key "state": no constant defines it$`
+		// The registry copy deprecates it, but the newest Go semconv still
+		// defines it, with no successor: no deprecation.
+		attribute.Int("rpc.response.status_code", 0), // want `hard-coded attribute key "rpc.response.status_code": use semconv.RPCResponseStatusCodeKey \(import "go.opentelemetry.io/otel/semconv/v1.43.0"\)$`
 	)
 }

@@ -6,21 +6,21 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
-const keyPhase = "phase"
+const keyPhase = "journey.phase"
 
 func record(span trace.Span) {
 	span.SetAttributes(
-		attribute.String("phase", "a"), //nolint:spanattrlint // dashboards read this literal
-		attribute.String("phase", "b"), //nolint
-		attribute.String("phase", "c"), //nolint:errcheck,spanattrlint
-		attribute.String("phase", "d"), //nolint:all
-		attribute.String("phase", "e"), //nolint:errcheck // want `use keyPhase`
-		attribute.String("phase", "f"), // want `use keyPhase`
+		attribute.String("journey.phase", "a"), //nolint:spanattrlint // dashboards read this literal
+		attribute.String("journey.phase", "b"), //nolint
+		attribute.String("journey.phase", "c"), //nolint:errcheck,spanattrlint
+		attribute.String("journey.phase", "d"), //nolint:all
+		attribute.String("journey.phase", "e"), //nolint:errcheck // want `use keyPhase`
+		attribute.String("journey.phase", "f"), // want `use keyPhase`
 	)
 }
 
 //nolint:spanattrlint // the whole function is exempt
 func legacy(span trace.Span) {
-	span.SetAttributes(attribute.String("phase", "g"))
+	span.SetAttributes(attribute.String("journey.phase", "g"))
 	span.AddEvent("journey.QUEUED")
 }
