@@ -849,6 +849,11 @@ func report(w io.Writer, e *env, cells []*cell, versions []toolVersion, p packag
 			for _, r := range okRuns(c) {
 				procs[r.ToolRuns] = true
 			}
+			if c.Config.Bare { // no wrapper: nothing is known of the tool processes alone
+				fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t%.0f\t%s\t\n", c.Config.Label,
+					medianOf(c, mTreeRSS), pairedRatio(c, b, mTreeRSS))
+				continue
+			}
 			fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s\t%.0f\t%s\t%.0f\t%s\t\n", c.Config.Label, setString(procs),
 				medianOf(c, mToolCPU), pairedRatio(c, b, mToolCPU),
 				medianOf(c, mRSS), pairedRatio(c, b, mRSS),
