@@ -212,8 +212,8 @@ func (c *Config) eventStyleAdvice(name string) string {
 // A known key that a near miss may have meant, with the name to show.
 type poolEntry struct{ value, name string }
 
-var semconvPool = sync.OnceValue(func() []poolEntry {
-	var pool []poolEntry
+var semconvPool = sync.OnceValue(func() *pool {
+	var entries []poolEntry
 	seen := map[string]bool{}
 	add := func(v string) {
 		if !seen[v] {
@@ -222,15 +222,15 @@ var semconvPool = sync.OnceValue(func() []poolEntry {
 			if n, ok := semconvtab.KeyConst(v); ok {
 				name = "semconv." + n
 			}
-			pool = append(pool, poolEntry{v, name})
+			entries = append(entries, poolEntry{v, name})
 		}
 	}
 	for _, a := range semconvtab.Attributes() {
 		add(a.Key)
 	}
 	semconvtab.KeyConstValues(func(v string) bool { add(v); return true })
-	slices.SortFunc(pool, func(a, b poolEntry) int { return strings.Compare(a.value, b.value) })
-	return pool
+	slices.SortFunc(entries, func(a, b poolEntry) int { return strings.Compare(a.value, b.value) })
+	return &pool{entries: entries} // constant size: a scan by length is cheap
 })
 
 // maxTypoDistance is how far a near miss may be from a known key: one
@@ -247,26 +247,77 @@ func maxTypoDistance(n int) int {
 	return 2
 }
 
+// A pool is the known keys a near miss may have meant. A pool built with
+// an index finds the candidates one edit away through their one-deletion
+// variants (a substitution, insertion, deletion or transposition leaves
+// the two keys a shared variant), so checking n keys against a pool of m
+// costs O(n+m), not O(n*m); without one it scans the entries of about the
+// right length, which is cheap for the fixed semconv pool.
+type pool struct {
+	entries []poolEntry // sorted by value
+	del     map[string][]int32
+}
+
+func newIndexedPool(entries []poolEntry) *pool {
+	p := &pool{entries: entries, del: make(map[string][]int32)}
+	for i, e := range entries {
+		forDeletions(e.value, func(v string) { p.del[v] = append(p.del[v], int32(i)) })
+	}
+	return p
+}
+
+// forDeletions yields s and each string made by deleting one byte of it.
+func forDeletions(s string, yield func(string)) {
+	yield(s)
+	for i := range len(s) {
+		yield(s[:i] + s[i+1:])
+	}
+}
+
+// candidates yields the entries that may be within max edits of key.
+func (p *pool) candidates(key string, max int, yield func(int)) {
+	if p.del != nil && max == 1 {
+		seen := map[int32]bool{}
+		forDeletions(key, func(v string) {
+			for _, i := range p.del[v] {
+				if !seen[i] {
+					seen[i] = true
+					yield(int(i))
+				}
+			}
+		})
+		return
+	}
+	for i, e := range p.entries {
+		if abs(len(e.value)-len(key)) <= max {
+			yield(i)
+		}
+	}
+}
+
 // nearMiss returns the known key closest to key within the typo distance,
-// preferring the project's constants (pools in order), then the smallest
-// distance, then the first in sorted order.
-func nearMiss(key string, pools ...[]poolEntry) (poolEntry, bool) {
+// preferring the pools in order (the project's constants first), then the
+// smallest distance, then the first in sorted order.
+func nearMiss(key string, pools ...*pool) (poolEntry, bool) {
 	max := maxTypoDistance(len(key))
 	if max == 0 {
 		return poolEntry{}, false
 	}
-	for _, pool := range pools {
-		best, bestD := poolEntry{}, max+1
-		for _, e := range pool {
-			if e.value == key || abs(len(e.value)-len(key)) > max || sameButDigits(e.value, key) || shortLastDiffers(e.value, key) {
-				continue
+	for _, p := range pools {
+		best, bestD := -1, max+1
+		p.candidates(key, max, func(i int) {
+			e := p.entries[i]
+			if e.value == key {
+				return
 			}
-			if d := osaDistance(key, e.value, max); d < bestD {
-				best, bestD = e, d
+			d := osaDistance(key, e.value, max)
+			if d > max || d > bestD || d == bestD && i > best || sameButDigits(e.value, key) || shortLastDiffers(e.value, key) {
+				return
 			}
-		}
-		if bestD <= max {
-			return best, true
+			best, bestD = i, d
+		})
+		if best >= 0 {
+			return p.entries[best], true
 		}
 	}
 	return poolEntry{}, false
@@ -275,15 +326,22 @@ func nearMiss(key string, pools ...[]poolEntry) (poolEntry, bool) {
 // sameButDigits reports whether a and b differ only in digits, as
 // numbered keys do ("gpu.0.util", "gpu.1.util"): no typo.
 func sameButDigits(a, b string) bool {
-	strip := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if unicode.IsDigit(r) {
-				return -1
-			}
-			return r
-		}, s)
+	i, j := 0, 0
+	for {
+		for i < len(a) && '0' <= a[i] && a[i] <= '9' {
+			i++
+		}
+		for j < len(b) && '0' <= b[j] && b[j] <= '9' {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i, j = i+1, j+1
 	}
-	return strip(a) == strip(b)
 }
 
 // shortLastDiffers reports whether the keys differ in a last component of
@@ -305,9 +363,15 @@ func abs(n int) int {
 // deletions, substitutions, adjacent transpositions) of a and b, or max+1
 // once it exceeds max.
 func osaDistance(a, b string, max int) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var buf [3 * 65]int // no allocation for keys up to 64 bytes
+	var rows []int
+	if n := len(b) + 1; n <= 65 {
+		rows = buf[:3*n]
+	} else {
+		rows = make([]int, 3*n)
+	}
+	n := len(b) + 1
+	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -95,12 +95,12 @@ func importsSemconv(pkg *types.Package) bool {
 // a deprecated key is reported too.
 func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, srcs []sourceTable, hardCoded []*finding, consts []constSpec, localUse map[*types.Const]role) {
 	cfg := &l.cfg
-	var projectPool []poolEntry
-	pools := func() [][]poolEntry {
+	var projectPool *pool
+	pools := func() []*pool {
 		if projectPool == nil {
-			projectPool = poolOf(pass, srcs)
+			projectPool = newIndexedPool(poolOf(pass, srcs))
 		}
-		return [][]poolEntry{projectPool, semconvPool()}
+		return []*pool{projectPool, semconvPool()}
 	}
 	report := func(pos, end token.Pos, a advice, fix *analysis.SuggestedFix) {
 		d := analysis.Diagnostic{Pos: pos, End: end, Category: a.check, Message: a.msg}
