@@ -24,10 +24,17 @@ import (
 //	go test -run '^$' -bench Analyzer -benchmem ./analyzer/
 func BenchmarkAnalyzer(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
-		pkg := generate(b, n, true)
+		pkg := generate(b, n, true, false)
 		b.Run(fmt.Sprintf("calls=%d", n), func(b *testing.B) { benchRun(b, pkg, n) })
 	}
-	pkg := generate(b, 10_000, false)
+	// attribute.Key constants: each fix rewrites attribute.String("k", v)
+	// to KeyN.String(v), deleting a use of the attribute import, which the
+	// import planning must account for.
+	for _, n := range []int{1_000, 10_000} {
+		pkg := generate(b, n, true, true)
+		b.Run(fmt.Sprintf("keyconsts/calls=%d", n), func(b *testing.B) { benchRun(b, pkg, n) })
+	}
+	pkg := generate(b, 10_000, false, false)
 	b.Run("no-otel/calls=10000", func(b *testing.B) { benchRun(b, pkg, 10_000) })
 }
 
@@ -62,7 +69,7 @@ func benchRun(b *testing.B, pkg *packages.Package, n int) {
 
 // generate writes a module with one package of n calls in files of 1,000
 // and loads it. With otel false the calls go to a local look-alike.
-func generate(b *testing.B, n int, otel bool) *packages.Package {
+func generate(b *testing.B, n int, otel, keyConsts bool) *packages.Package {
 	b.Helper()
 	dir := b.TempDir()
 	for _, f := range []string{"go.mod", "go.sum"} {
@@ -79,9 +86,17 @@ func generate(b *testing.B, n int, otel bool) *packages.Package {
 		imports = "type kv struct{ k, v string }\n\ntype span struct{}\n\nfunc (span) AddEvent(string) {}\n\nvar attribute = struct{ String func(k, v string) kv }{func(k, v string) kv { return kv{k, v} }}\n"
 	}
 	var consts strings.Builder
-	consts.WriteString("package gen\n\nconst (\n")
+	consts.WriteString("package gen\n\n")
+	if keyConsts {
+		consts.WriteString("import \"go.opentelemetry.io/otel/attribute\"\n\n")
+	}
+	consts.WriteString("const (\n")
 	for i := 0; i < n/2; i++ {
-		fmt.Fprintf(&consts, "\tKey%d = \"app.key_%d\"\n", i, i)
+		if keyConsts {
+			fmt.Fprintf(&consts, "\tKey%d = attribute.Key(\"app.key_%d\")\n", i, i)
+		} else {
+			fmt.Fprintf(&consts, "\tKey%d = \"app.key_%d\"\n", i, i)
+		}
 	}
 	consts.WriteString(")\n")
 	os.WriteFile(filepath.Join(pkgDir, "consts.go"), []byte(consts.String()), 0o644)
