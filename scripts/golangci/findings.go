@@ -1,7 +1,7 @@
 //go:build ignore
 
 // findings prints the findings in a JSON report, from the spanattrlint
-// command's -json or golangci-lint's --output.json.path, as sorted lines
+// command's -json or golangci-lint's --output.json.path, as sorted, distinct lines
 //
 //	path:line:col: message [fix]
 //
@@ -137,7 +137,10 @@ func main() {
 			}
 		}
 	}
+	// A file of a package with tests is analysed twice by the command, in
+	// the package and in its test variant; golangci-lint reports it once.
 	slices.Sort(lines)
+	lines = slices.Compact(lines)
 	for _, l := range lines {
 		fmt.Println(l)
 	}
