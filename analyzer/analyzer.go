@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
 )
@@ -126,6 +127,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	}
 	findings = append(findings, l.deprecations(findings[:hardCoded])...)
 	l.rank(pass, api, srcs, findings)
+	findings, hardCoded = dropPinning(pass, findings, hardCoded)
 	l.checkKeys(pass, api, sup, srcs, findings[:hardCoded], consts, localUse)
 
 	byFile := map[*ast.File][]*finding{}
@@ -171,6 +173,62 @@ type Unmatched struct {
 	Value string    // the string's value
 	Role  string    // "attribute key", "event name" or "span name"
 	Pos   token.Pos // where it is written
+}
+
+// dropPinning drops the hard-coded findings of test files that pin a
+// constant's value: a literal written beside the very constant the fix
+// would write, in one comparison or composite literal
+// ({got: ReadBytesKey, want: attribute.Key("http.read_bytes")}), where the
+// fix would make the test compare the constant with itself.
+func dropPinning(pass *analysis.Pass, findings []*finding, hardCoded int) ([]*finding, int) {
+	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
+	out := findings[:0]
+	kept := 0
+	for i, f := range findings {
+		if i < hardCoded && pins(pass, insp, f) {
+			continue
+		}
+		if i < hardCoded {
+			kept++
+		}
+		out = append(out, f)
+	}
+	return out, kept
+}
+
+func pins(pass *analysis.Pass, insp *inspector.Inspector, f *finding) bool {
+	c := f.fixConst()
+	if c == nil || !strings.HasSuffix(pass.Fset.File(f.file.Pos()).Name(), "_test.go") {
+		return false
+	}
+	cur, ok := insp.Root().FindNode(f.site.expr)
+	if !ok {
+		return false
+	}
+	for enc := range cur.Enclosing() {
+		switch n := enc.Node().(type) {
+		case ast.Stmt, *ast.FuncDecl:
+			return false
+		case *ast.CompositeLit:
+			return refersTo(pass.TypesInfo, n, c)
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				return refersTo(pass.TypesInfo, n, c)
+			}
+		}
+	}
+	return false
+}
+
+func refersTo(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // suppressor tells whether a position is in a generated file or covered

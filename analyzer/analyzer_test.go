@@ -33,6 +33,8 @@ func TestAnalyzer(t *testing.T) {
 		{"semconvversion", analyzer.Config{}},
 		{"testonly", analyzer.Config{}},
 		{"unrelatedlocal", analyzer.Config{}},
+		{"pinning", analyzer.Config{}},
+		{"derived", analyzer.Config{Constants: []string{"example.com/app/internal/derived"}}},
 		{"several", analyzer.Config{}},
 		{"generated", analyzer.Config{}},
 		{"nolint", analyzer.Config{}},

@@ -328,7 +328,11 @@ func (l *constLoader) check(m *modInfo, pd pkgDir, graph map[string]*types.Packa
 			if pkg, ok := l.loaded[p]; ok {
 				return pkg, nil
 			}
-			if _, local := within(p, m.path); local && !busy[p] {
+			// The module's own packages load from source; so do those of
+			// other modules one or two imports away (a constant defined as
+			// string(semconv.PeerServiceKey)), but not the standard library
+			// or deeper chains, which would cost more than they give.
+			if _, local := within(p, m.path); !busy[p] && (local || !isStd(p) && len(busy) <= 2) {
 				if dir, ok := dirOf(m, p); ok {
 					pkg, ok := l.check(m, pkgDir{p, dir}, graph, busy)
 					complete = complete && ok
