@@ -266,11 +266,17 @@ func newIndexedPool(entries []poolEntry) *pool {
 	return p
 }
 
-// forDeletions yields s and each string made by deleting one byte of it.
+// forDeletions yields s and each string made by deleting one byte of it
+// that is not a digit. Keys one digit edit apart are never hints (see
+// sameButDigits), and numbered keys (gpu.0.util ... gpu.99.util) would
+// otherwise all share variants, making the search quadratic in them; the
+// price is missing a typo that swaps a letter for a digit.
 func forDeletions(s string, yield func(string)) {
 	yield(s)
 	for i := range len(s) {
-		yield(s[:i] + s[i+1:])
+		if s[i] < '0' || s[i] > '9' {
+			yield(s[:i] + s[i+1:])
+		}
 	}
 }
 
@@ -363,6 +369,18 @@ func abs(n int) int {
 // deletions, substitutions, adjacent transpositions) of a and b, or max+1
 // once it exceeds max.
 func osaDistance(a, b string, max int) int {
+	// Edits leave a common prefix and suffix alone: strip them, and give up
+	// when what is left is longer than max edits can touch (a transposition
+	// touches two bytes).
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	if len(a) > 2*max || len(b) > 2*max {
+		return max + 1
+	}
 	var buf [3 * 65]int // no allocation for keys up to 64 bytes
 	var rows []int
 	if n := len(b) + 1; n <= 65 {
