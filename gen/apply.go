@@ -122,6 +122,22 @@ func mergeFixes(results []pkgResult, mod *module) (files map[string]*fileFix, re
 	return files, rewrites, skipped, outside
 }
 
+// splice applies non-overlapping edits to src, in order of position;
+// insertions at one place keep the order they are given in.
+func splice(src []byte, edits []edit) []byte {
+	edits = slices.Clone(edits)
+	slices.SortStableFunc(edits, func(a, b edit) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
+	var b bytes.Buffer
+	last := 0
+	for _, e := range edits {
+		b.Write(src[last:e.start])
+		b.WriteString(e.text)
+		last = e.end
+	}
+	b.Write(src[last:])
+	return b.Bytes()
+}
+
 // applyEdits returns the new content of each file, gofmt-formatted.
 func applyEdits(files map[string]*fileFix, mod *module) (map[string][]byte, error) {
 	out := map[string][]byte{}
@@ -134,17 +150,7 @@ func applyEdits(files map[string]*fileFix, mod *module) (map[string][]byte, erro
 			rel, _ := mod.rel(name)
 			return nil, fmt.Errorf("%s changed while spanattrlint gen ran", rel)
 		}
-		edits := slices.Clone(ff.edits)
-		slices.SortStableFunc(edits, func(a, b edit) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
-		var b bytes.Buffer
-		last := 0
-		for _, e := range edits {
-			b.Write(src[last:e.start])
-			b.WriteString(e.text)
-			last = e.end
-		}
-		b.Write(src[last:])
-		formatted, err := format.Source(b.Bytes())
+		formatted, err := format.Source(splice(src, ff.edits))
 		if err != nil {
 			rel, _ := mod.rel(name)
 			return nil, fmt.Errorf("%s does not parse after the fixes: %v", rel, firstLine(err.Error()))

@@ -62,11 +62,7 @@ func render(t *target, modPath string, existing []byte, consts []*Constant) ([]b
 	}
 	tf := fset.File(f.Pos())
 
-	type insertion struct {
-		off  int
-		text string
-	}
-	var ins []insertion
+	var ins []edit // insertions
 
 	// The attribute package's name in this file, importing it if needed.
 	attr := ""
@@ -94,7 +90,8 @@ func render(t *target, modPath string, existing []byte, consts []*Constant) ([]b
 				attr = "otelattribute"
 				spec = attr + " " + spec
 			}
-			ins = append(ins, insertion{tf.Offset(f.Name.End()), "\n\nimport " + spec + "\n"})
+			at := tf.Offset(f.Name.End())
+			ins = append(ins, edit{at, at, "\n\nimport " + spec + "\n"})
 		}
 	}
 
@@ -118,22 +115,14 @@ func render(t *target, modPath string, existing []byte, consts []*Constant) ([]b
 			}
 		}
 		if block := findBlock(f, sec.doc); block != nil {
-			ins = append(ins, insertion{tf.Offset(block.Rparen), "\n" + b.String()})
+			at := tf.Offset(block.Rparen)
+			ins = append(ins, edit{at, at, "\n" + b.String()})
 		} else {
-			ins = append(ins, insertion{len(src), "\n// " + sec.doc + "\nconst (\n" + b.String() + ")\n"})
+			ins = append(ins, edit{len(src), len(src), "\n// " + sec.doc + "\nconst (\n" + b.String() + ")\n"})
 		}
 	}
 
-	slices.SortStableFunc(ins, func(a, b insertion) int { return a.off - b.off })
-	var out bytes.Buffer
-	last := 0
-	for _, in := range ins {
-		out.Write(src[last:in.off])
-		out.WriteString(in.text)
-		last = in.off
-	}
-	out.Write(src[last:])
-	formatted, err := format.Source(out.Bytes())
+	formatted, err := format.Source(splice(src, ins))
 	if err != nil {
 		return nil, fmt.Errorf("formatting the constants of %s: %v", t.path, err)
 	}
