@@ -25,8 +25,7 @@ type otelAPI struct {
 	span     *types.Interface // trace.Span
 	tracer   *types.Interface // trace.Tracer
 
-	mu         sync.Mutex
-	implements map[implKey]bool
+	implements map[implKey]bool // one pass's answers; a pass runs on one goroutine
 }
 
 type implKey struct {
@@ -121,8 +120,6 @@ func (api *otelAPI) implementsIface(recv types.Type, iface *types.Interface) boo
 		return false
 	}
 	k := implKey{recv, iface}
-	api.mu.Lock()
-	defer api.mu.Unlock()
 	if v, ok := api.implements[k]; ok {
 		return v
 	}
