@@ -234,69 +234,65 @@ func refersTo(info *types.Info, n ast.Node, obj types.Object) bool {
 // suppressor tells whether a position is in a generated file or covered
 // by a //nolint directive; it reads each file's directives on first use.
 type suppressor struct {
-	pass      *analysis.Pass
-	nolint    bool // honour //nolint directives
-	generated map[*ast.File]bool
-	nolints   map[*ast.File]*nolint
+	pass   *analysis.Pass
+	nolint bool // honour //nolint directives
+	files  map[*ast.File]*fileSuppression
+	last   *ast.File // positions come file by file: skip the map
+	lastS  *fileSuppression
+}
+
+type fileSuppression struct {
+	generated bool
+	tf        *token.File
+	nolints   *nolint // read on first use
 }
 
 func newSuppressor(pass *analysis.Pass, honourNolint bool) *suppressor {
-	return &suppressor{pass: pass, nolint: honourNolint, generated: map[*ast.File]bool{}, nolints: map[*ast.File]*nolint{}}
+	return &suppressor{pass: pass, nolint: honourNolint, files: map[*ast.File]*fileSuppression{}}
 }
 
 func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
-	gen, ok := sp.generated[file]
-	if !ok {
-		gen = ast.IsGenerated(file) || laxGenerated(file)
-		sp.generated[file] = gen
+	fs := sp.lastS
+	if file != sp.last {
+		fs = sp.files[file]
+		if fs == nil {
+			fs = &fileSuppression{generated: ast.IsGenerated(file) || laxGenerated(file), tf: sp.pass.Fset.File(file.Pos())}
+			sp.files[file] = fs
+		}
+		sp.last, sp.lastS = file, fs
 	}
-	if gen || !sp.nolint {
-		return gen
+	if fs.generated || !sp.nolint {
+		return fs.generated
 	}
-	nl := sp.nolints[file]
-	tf := sp.pass.Fset.File(file.Pos())
-	if nl == nil {
-		src, _ := sp.pass.ReadFile(tf.Name())
-		nl = newNolint(sp.pass.Fset, file, src)
-		sp.nolints[file] = nl
+	if fs.nolints == nil {
+		src, _ := sp.pass.ReadFile(fs.tf.Name())
+		fs.nolints = newNolint(sp.pass.Fset, file, src)
 	}
-	return nl.covers(tf.Line(pos))
+	return fs.nolints.covers(fs.tf.Line(pos))
 }
 
 // rank gathers the candidate constants for the findings' values (for a
 // deprecation, its new key's), in order of preference, and gives each
 // finding its ranked list.
 func (l *linter) rank(pass *analysis.Pass, api *otelAPI, srcs []sourceTable, findings []*finding) {
-	need := map[string]bool{}
-	keys, events := map[string]bool{}, map[string]bool{}
-	for _, f := range findings {
-		v := f.lookupValue()
-		need[v] = true
-		switch f.site.role {
-		case roleKey:
-			keys[v] = true
-		case roleEvent:
-			events[v] = true
-		}
+	cs := newCandidateSet(api, pass.Pkg, pass.Fset)
+	ids := make([]int32, len(findings))
+	for i, f := range findings {
+		ids[i] = cs.need(f.lookupValue(), f.site.role)
 	}
-	cs := newCandidateSet(api, need)
 	for _, st := range srcs {
-		cs.add(st.tab, st.src, st.keep)
+		cs.add(st)
 	}
 	// 5. The newest semantic conventions, named even where not imported.
-	cs.addSemconvTable(keys, events)
+	cs.addSemconvTable()
 	testFile := map[*ast.File]bool{}
 	for _, f := range pass.Files {
 		testFile[f] = strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
 	}
-	for _, f := range findings {
-		cands := cs.ranked(f.lookupValue(), f.site.role)
+	for i, f := range findings {
+		cands := cs.ranked(ids[i], f.site.role)
 		if !testFile[f.file] {
-			// A constant of the package's _test.go files is not there
-			// when the package is built without its tests.
-			cands = slices.DeleteFunc(cands, func(c candidate) bool {
-				return c.obj != nil && c.obj.Pkg() == pass.Pkg && strings.HasSuffix(pass.Fset.Position(c.obj.Pos()).Filename, "_test.go")
-			})
+			cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.testOnly })
 		}
 		f.cands = preferImported(cands, f.file)
 	}
@@ -331,9 +327,9 @@ func imports(file *ast.File, path string) bool {
 
 // A sourceTable is the constants of one package, from one source.
 type sourceTable struct {
-	tab  constTable
-	src  source
-	keep func(*types.Const) bool // nil keeps all
+	consts *constList
+	src    source
+	keep   func(*types.Const) bool // nil keeps all
 }
 
 // sources lists the constant tables that may name a hard-coded string, in
@@ -344,7 +340,7 @@ type sourceTable struct {
 func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse map[string]bool, localUse map[*types.Const]role) []sourceTable {
 	// The package's own constants are keys when typed so, used so, or
 	// namespaced: a Prometheus label "allowed" is not an attribute key.
-	out := []sourceTable{{tab: scanConsts(pass.Pkg, false), src: fromLocal, keep: func(c *types.Const) bool {
+	out := []sourceTable{{consts: &constList{list: scanConsts(pass.Pkg, false)}, src: fromLocal, keep: func(c *types.Const) bool {
 		_, used := localUse[c]
 		return used || api.isKey(c.Type()) || strings.Contains(constant.StringVal(c.Val()), ".")
 	}}}
@@ -362,7 +358,7 @@ func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse 
 				pkg = l.loader.load(mod, pd, graph)
 			}
 			if pkg != nil && pkg.Name() != "main" {
-				out = append(out, sourceTable{tab: l.tables.of(pkg), src: fromConfigured})
+				out = append(out, sourceTable{consts: l.tables.of(pkg), src: fromConfigured})
 			}
 		}
 	}
@@ -370,12 +366,12 @@ func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse 
 	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	for _, imp := range imports {
 		if inUse[imp.Path()] {
-			out = append(out, sourceTable{tab: l.tables.of(imp), src: fromInUse})
+			out = append(out, sourceTable{consts: l.tables.of(imp), src: fromInUse})
 		}
 	}
 	for _, imp := range imports {
 		semconv := isSemconv(imp.Path())
-		out = append(out, sourceTable{tab: l.tables.of(imp), src: fromImportKey, keep: func(c *types.Const) bool {
+		out = append(out, sourceTable{consts: l.tables.of(imp), src: fromImportKey, keep: func(c *types.Const) bool {
 			return api.isKey(c.Type()) || semconv && strings.HasSuffix(c.Name(), "EventName")
 		}})
 	}

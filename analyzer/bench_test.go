@@ -7,10 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"go/ast"
+	"go/types"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
 )
@@ -132,4 +136,34 @@ func generate(b *testing.B, n int, otel, keyConsts bool) *packages.Package {
 		b.Fatalf("loading the generated package: %v", err)
 	}
 	return pkgs[0]
+}
+
+// BenchmarkFloor is what any type-based check pays on the same packages:
+// a Preorder walk over the calls that resolves each callee and the
+// constant value of its first argument, and reports nothing. It shows how
+// much of the analyzer's growth per call is the growth of go/types' own
+// tables, which no analyzer can avoid touching.
+func BenchmarkFloor(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		pkg := generate(b, n, true, false)
+		b.Run(fmt.Sprintf("calls=%d", n), func(b *testing.B) {
+			insp := inspector.New(pkg.Syntax)
+			found := 0
+			b.ReportAllocs()
+			for b.Loop() {
+				insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+					call := n.(*ast.CallExpr)
+					if fn, ok := typeutil.Callee(pkg.TypesInfo, call).(*types.Func); ok && len(call.Args) > 0 && fn.Pkg() != nil {
+						if tv := pkg.TypesInfo.Types[call.Args[0]]; tv.Value != nil {
+							found++
+						}
+					}
+				})
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/call")
+			if found == 0 {
+				b.Fatal("no call resolved")
+			}
+		})
+	}
 }

@@ -209,8 +209,9 @@ func (c *Config) eventStyleAdvice(name string) string {
 	return fmt.Sprintf("event name %q breaks -event-style=%s: use %s, e.g. %q", name, c.EventStyle, how, want)
 }
 
-// A known key that a near miss may have meant, with the name to show.
-type poolEntry struct{ value, name string }
+// A known key that a near miss may have meant, with the constant to show
+// (qualified by pkg unless it is the analysed package's own, or empty).
+type poolEntry struct{ value, pkg, name string }
 
 var semconvPool = sync.OnceValue(func() *pool {
 	var entries []poolEntry
@@ -218,19 +219,18 @@ var semconvPool = sync.OnceValue(func() *pool {
 	add := func(v string) {
 		if !seen[v] {
 			seen[v] = true
-			name := ""
+			e := poolEntry{value: v}
 			if n, ok := semconvtab.KeyConst(v); ok {
-				name = "semconv." + n
+				e.pkg, e.name = "semconv", n
 			}
-			entries = append(entries, poolEntry{v, name})
+			entries = append(entries, e)
 		}
 	}
 	for _, a := range semconvtab.Attributes() {
 		add(a.Key)
 	}
 	semconvtab.KeyConstValues(func(v string) bool { add(v); return true })
-	slices.SortFunc(entries, func(a, b poolEntry) int { return strings.Compare(a.value, b.value) })
-	return &pool{entries: entries} // constant size: a scan by length is cheap
+	return newPool(entries)
 })
 
 // maxTypoDistance is how far a near miss may be from a known key: one
@@ -247,50 +247,120 @@ func maxTypoDistance(n int) int {
 	return 2
 }
 
-// A pool is the known keys a near miss may have meant. A pool built with
-// an index finds the candidates one edit away through their one-deletion
-// variants (a substitution, insertion, deletion or transposition leaves
-// the two keys a shared variant), so checking n keys against a pool of m
-// costs O(n+m), not O(n*m); without one it scans the entries of about the
-// right length, which is cheap for the fixed semconv pool.
+// A pool is the known keys a near miss may have meant. A pool finds the
+// candidates one edit away through their one-deletion variants (a
+// substitution, insertion, deletion or transposition leaves the two keys a
+// shared variant), so checking n keys against a pool of m costs O(n+m), not
+// O(n*m). Two edits away it scans the entries of about the right length.
 type pool struct {
-	entries []poolEntry // sorted by value
-	del     map[string][]int32
+	entries []poolEntry // a value may repeat: the first is preferred
+	del     delIndex
 }
 
-func newIndexedPool(entries []poolEntry) *pool {
-	p := &pool{entries: entries, del: make(map[string][]int32)}
+func newPool(entries []poolEntry) *pool {
+	n := 0
+	for _, e := range entries {
+		n += len(e.value) + 1
+	}
+	p := &pool{entries: entries, del: newDelIndex(n)}
 	for i, e := range entries {
-		forDeletions(e.value, func(v string) { p.del[v] = append(p.del[v], int32(i)) })
+		forDeletions(e.value, func(h uint64) { p.del.add(h, int32(i)) })
 	}
 	return p
 }
 
-// forDeletions yields s and each string made by deleting one byte of it
-// that is not a digit. Keys one digit edit apart are never hints (see
-// sameButDigits), and numbered keys (gpu.0.util ... gpu.99.util) would
-// otherwise all share variants, making the search quadratic in them; the
-// price is missing a typo that swaps a letter for a digit.
-func forDeletions(s string, yield func(string)) {
-	yield(s)
+// forDeletions yields the hashes of s and of each distinct string made by
+// deleting one byte of it that is not a digit, without building the
+// strings. Keys one digit edit apart are never hints (see sameButDigits),
+// and numbered keys (gpu.0.util ... gpu.99.util) would otherwise all share
+// variants, making the search quadratic in them; the price is missing a
+// typo that swaps a letter for a digit.
+//
+// The hash is a polynomial over the bytes, so the hash of s without s[i]
+// is hash(s[:i])*base^(len(s)-1-i) + hash(s[i+1:]). Equal hashes only make
+// an entry a candidate; the edit distance decides.
+func forDeletions(s string, yield func(uint64)) {
+	const base = 0x100000001b3
+	var buf [2 * 65]uint64
+	var pow, suf []uint64 // pow[k] = base^k; suf[j] = hash(s[j:])
+	if n := len(s) + 1; n <= 65 {
+		pow, suf = buf[:n], buf[65:65+n]
+	} else {
+		pow, suf = make([]uint64, n), make([]uint64, n)
+	}
+	pow[0] = 1
+	for k := 1; k < len(pow); k++ {
+		pow[k] = pow[k-1] * base
+	}
+	suf[len(s)] = 0
+	for j := len(s) - 1; j >= 0; j-- {
+		suf[j] = uint64(s[j])*pow[len(s)-1-j] + suf[j+1]
+	}
+	yield(suf[0])
+	var pre uint64 // hash(s[:i])
 	for i := range len(s) {
-		if s[i] < '0' || s[i] > '9' {
-			yield(s[:i] + s[i+1:])
+		digit := '0' <= s[i] && s[i] <= '9'
+		// Deleting either of two equal neighbours leaves the same string.
+		if !digit && (i == 0 || s[i] != s[i-1]) {
+			yield(pre*pow[len(s)-1-i] + suf[i+1])
+		}
+		pre = pre*base + uint64(s[i])
+	}
+}
+
+// A delIndex maps variant hashes to pool entries, several per hash: one
+// flat open-addressing table of 8-byte slots, so that a look-up touches
+// one place in memory and building it allocates once. A slot keeps 32 bits
+// of the hash; a false match only adds a candidate for the distance to
+// reject.
+type delIndex struct {
+	slots []delSlot // a power of two, at most three quarters full
+}
+
+type delSlot struct {
+	hash  uint32
+	entry int32 // the entry's index + 1; 0 is an empty slot
+}
+
+func newDelIndex(n int) delIndex {
+	size := 16
+	for size < n+n/3 {
+		size *= 2
+	}
+	return delIndex{slots: make([]delSlot, size)}
+}
+
+// slot returns where h's probe starts and the 32 bits a slot keeps,
+// taken from a multiplicative mix of the polynomial hash, whose low bits
+// alone are poorly spread.
+func (d *delIndex) slot(h uint64) (int, uint32) {
+	m := h * 0x9e3779b97f4a7c15
+	return int(m>>40) & (len(d.slots) - 1), uint32(m)
+}
+
+func (d *delIndex) add(h uint64, entry int32) {
+	i, fp := d.slot(h)
+	for d.slots[i].entry != 0 {
+		i = (i + 1) & (len(d.slots) - 1)
+	}
+	d.slots[i] = delSlot{fp, entry + 1}
+}
+
+func (d *delIndex) lookup(h uint64, yield func(int32)) {
+	i, fp := d.slot(h)
+	for ; d.slots[i].entry != 0; i = (i + 1) & (len(d.slots) - 1) {
+		if d.slots[i].hash == fp {
+			yield(d.slots[i].entry - 1)
 		}
 	}
 }
 
-// candidates yields the entries that may be within max edits of key.
+// candidates yields the entries that may be within max edits of key, an
+// entry possibly more than once.
 func (p *pool) candidates(key string, max int, yield func(int)) {
-	if p.del != nil && max == 1 {
-		seen := map[int32]bool{}
-		forDeletions(key, func(v string) {
-			for _, i := range p.del[v] {
-				if !seen[i] {
-					seen[i] = true
-					yield(int(i))
-				}
-			}
+	if max == 1 {
+		forDeletions(key, func(h uint64) {
+			p.del.lookup(h, func(i int32) { yield(int(i)) })
 		})
 		return
 	}
@@ -303,7 +373,7 @@ func (p *pool) candidates(key string, max int, yield func(int)) {
 
 // nearMiss returns the known key closest to key within the typo distance,
 // preferring the pools in order (the project's constants first), then the
-// smallest distance, then the first in sorted order.
+// smallest distance, then the smallest value, then the first entry.
 func nearMiss(key string, pools ...*pool) (poolEntry, bool) {
 	max := maxTypoDistance(len(key))
 	if max == 0 {
@@ -317,7 +387,7 @@ func nearMiss(key string, pools ...*pool) (poolEntry, bool) {
 				return
 			}
 			d := osaDistance(key, e.value, max)
-			if d > max || d > bestD || d == bestD && i > best || sameButDigits(e.value, key) || shortLastDiffers(e.value, key) {
+			if d > max || d > bestD || d == bestD && best >= 0 && (e.value > p.entries[best].value || e.value == p.entries[best].value && i > best) || sameButDigits(e.value, key) || shortLastDiffers(e.value, key) {
 				return
 			}
 			best, bestD = i, d
@@ -417,7 +487,11 @@ func osaDistance(a, b string, max int) int {
 
 func typoMessage(key string, e poolEntry) string {
 	if e.name != "" {
-		return fmt.Sprintf("attribute key %q is not a known key: did you mean %q (%s)?", key, e.value, e.name)
+		name := e.name
+		if e.pkg != "" {
+			name = e.pkg + "." + name
+		}
+		return fmt.Sprintf("attribute key %q is not a known key: did you mean %q (%s)?", key, e.value, name)
 	}
 	return fmt.Sprintf("attribute key %q is not a known key: did you mean %q?", key, e.value)
 }

@@ -1,6 +1,10 @@
 package analyzer
 
-import "testing"
+import (
+	"maps"
+	"strings"
+	"testing"
+)
 
 func TestNormalizeKey(t *testing.T) {
 	for in, want := range map[string]string{
@@ -48,5 +52,91 @@ func TestNamingAdvice(t *testing.T) {
 		if got := namingAdvice(key) != ""; got != bad {
 			t.Errorf("namingAdvice(%q) reported %v, want %v", key, got, bad)
 		}
+	}
+}
+
+// The index finds a pool entry through the hash of a one-byte deletion
+// without building the string: each hash must be the hash of the string
+// the deletion makes.
+func TestForDeletionsHashesTheDeletedStrings(t *testing.T) {
+	hash := func(s string) uint64 {
+		var h uint64
+		forDeletions(s, func(v uint64) {
+			if h == 0 {
+				h = v // the first is s itself
+			}
+		})
+		return h
+	}
+	for _, s := range []string{"db.name", "http.request.method", "gpu.0.util", "aab", strings.Repeat("long.key_", 9)} {
+		want := map[uint64]bool{hash(s): true}
+		for i := range len(s) {
+			if s[i] < '0' || s[i] > '9' {
+				want[hash(s[:i]+s[i+1:])] = true
+			}
+		}
+		got := map[uint64]bool{}
+		forDeletions(s, func(h uint64) { got[h] = true })
+		if !maps.Equal(got, want) {
+			t.Errorf("forDeletions(%q) yields %d hashes, want the %d of s and its deletions", s, len(got), len(want))
+		}
+	}
+}
+
+// nearMiss through the index finds what comparing the key with every entry
+// finds, in a pool with shared prefixes, numbered keys, repeated values
+// and near neighbours.
+func TestNearMissIndexMatchesScan(t *testing.T) {
+	var entries []poolEntry
+	for _, ns := range []string{"journey", "journeys", "http.request", "http.response", "messaging.kafka"} {
+		for _, k := range []string{"step", "steps", "stage_name", "retry_count", "queue.depth", "gpu.0.util", "gpu.10.util", "method", "methods"} {
+			entries = append(entries, poolEntry{value: ns + "." + k, name: "K"})
+		}
+	}
+	entries = append(entries, poolEntry{value: "journey.step", name: "Again"}) // a repeated value: the first wins
+	p := newPool(entries)
+	scan := func(key string) (poolEntry, bool) {
+		best, bestD := -1, 2
+		for i, e := range entries {
+			if e.value == key || sameButDigits(e.value, key) || shortLastDiffers(e.value, key) {
+				continue
+			}
+			if d := osaDistance(key, e.value, 1); d < bestD || d == bestD && best >= 0 && e.value < entries[best].value {
+				best, bestD = i, d
+			}
+		}
+		if best < 0 {
+			return poolEntry{}, false
+		}
+		return entries[best], true
+	}
+	checked := 0
+	for _, e := range entries {
+		for i := range len(e.value) + 1 {
+			for _, edit := range []string{"", "x", "_"} {
+				var keys []string
+				if i < len(e.value) {
+					keys = append(keys, e.value[:i]+edit+e.value[i+1:]) // substitution or deletion
+				}
+				keys = append(keys, e.value[:i]+edit+e.value[i:]) // insertion
+				if i+1 < len(e.value) {
+					keys = append(keys, e.value[:i]+string(e.value[i+1])+string(e.value[i])+e.value[i+2:]) // transposition
+				}
+				for _, key := range keys {
+					if maxTypoDistance(len(key)) != 1 || strings.ContainsAny(key[i:min(i+2, len(key))]+e.value[i:min(i+2, len(e.value))], "0123456789") {
+						continue // two edits are scanned anyway; digit edits are never hints
+					}
+					got, gotOK := nearMiss(key, p)
+					want, wantOK := scan(key)
+					if got != want || gotOK != wantOK {
+						t.Fatalf("nearMiss(%q) = %v %v, a scan finds %v %v", key, got, gotOK, want, wantOK)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d keys checked", checked)
 	}
 }

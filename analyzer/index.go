@@ -5,6 +5,7 @@ import (
 	"path"
 
 	"go/constant"
+	"go/token"
 	"go/types"
 	"golang.org/x/mod/semver"
 	"slices"
@@ -33,47 +34,62 @@ type candidate struct {
 	name    string
 	source  source
 	role    role // for a semconv table entry: what it names
+	// testOnly: declared in a _test.go file of the analysed package, so
+	// absent when the package is built without its tests.
+	testOnly bool
 }
 
 func (c *candidate) fixable() bool { return c.obj != nil }
 
-// constTable maps values to the string constants of one package.
-type constTable map[string][]*types.Const
+// A constList is the string constants of one package in name order, with
+// their values; tab indexes them by value, for imported packages, which
+// the process keeps (the analysed package's list is joined without one).
+type constList struct {
+	list []constEntry
+	tab  map[string][]*types.Const
+}
 
-// tables caches constTables of imported packages; the checker shares
+type constEntry struct {
+	value string
+	c     *types.Const
+}
+
+// tables caches the constants of imported packages; the checker shares
 // imported packages between passes, so each is scanned once per process.
 type tables struct {
 	mu sync.Mutex
-	m  map[*types.Package]constTable
+	m  map[*types.Package]*constList
 }
 
-func (t *tables) of(pkg *types.Package) constTable {
+func (t *tables) of(pkg *types.Package) *constList {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if tab, ok := t.m[pkg]; ok {
-		return tab
+	if cl, ok := t.m[pkg]; ok {
+		return cl
 	}
 	if t.m == nil {
-		t.m = make(map[*types.Package]constTable)
+		t.m = make(map[*types.Package]*constList)
 	}
-	tab := scanConsts(pkg, true)
-	t.m[pkg] = tab
-	return tab
+	cl := &constList{list: scanConsts(pkg, true), tab: map[string][]*types.Const{}}
+	for _, e := range cl.list {
+		cl.tab[e.value] = append(cl.tab[e.value], e.c)
+	}
+	t.m[pkg] = cl
+	return cl
 }
 
-// scanConsts collects the package-level constants of string kind.
-func scanConsts(pkg *types.Package, exportedOnly bool) constTable {
-	tab := make(constTable)
+// scanConsts lists the package-level constants of string kind.
+func scanConsts(pkg *types.Package, exportedOnly bool) []constEntry {
+	var out []constEntry
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		c, ok := scope.Lookup(name).(*types.Const)
 		if !ok || (exportedOnly && !c.Exported()) || !isStringKind(c.Type()) || c.Val().Kind() != constant.String {
 			continue
 		}
-		v := constant.StringVal(c.Val())
-		tab[v] = append(tab[v], c)
+		out = append(out, constEntry{constant.StringVal(c.Val()), c})
 	}
-	return tab
+	return out
 }
 
 func isStringKind(t types.Type) bool {
@@ -81,33 +97,60 @@ func isStringKind(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-// candidateSet gathers the candidates for the hard-coded values of one pass.
+// candidateSet gathers the candidates for the hard-coded values of one
+// pass. Each distinct value gets a number once; everything else about it
+// is in slices by that number rather than in more maps keyed by strings.
 type candidateSet struct {
 	api    *otelAPI
-	values map[string][]candidate
-	seen   map[*types.Const]bool
+	local  *types.Package
+	fset   *token.FileSet
+	ids    map[string]int32
+	values []string
+	roles  []uint8 // 1<<roleKey | 1<<roleEvent: what the value is used as
+	cands  [][]candidate
 }
 
-func newCandidateSet(api *otelAPI, need map[string]bool) *candidateSet {
-	cs := &candidateSet{api: api, values: make(map[string][]candidate), seen: make(map[*types.Const]bool)}
-	for v := range need {
-		cs.values[v] = nil
+func newCandidateSet(api *otelAPI, local *types.Package, fset *token.FileSet) *candidateSet {
+	return &candidateSet{api: api, local: local, fset: fset, ids: make(map[string]int32)}
+}
+
+// need numbers value v, used in role r.
+func (cs *candidateSet) need(v string, r role) int32 {
+	id, ok := cs.ids[v]
+	if !ok {
+		id = int32(len(cs.values))
+		cs.ids[v] = id
+		cs.values = append(cs.values, v)
+		cs.roles = append(cs.roles, 0)
+		cs.cands = append(cs.cands, nil)
 	}
-	return cs
+	cs.roles[id] |= 1 << r
+	return id
 }
 
-// add offers the constants of tab whose value is needed, from source src.
-// keep filters them (nil keeps all).
-func (cs *candidateSet) add(tab constTable, src source, keep func(*types.Const) bool) {
-	for v := range cs.values {
-		for _, c := range tab[v] {
-			if cs.seen[c] || (keep != nil && !keep(c)) {
-				continue
+// add offers the constants of st whose value is needed, walking whichever
+// of the source and the needed values is shorter.
+func (cs *candidateSet) add(st sourceTable) {
+	offer := func(id int32, c *types.Const) {
+		if st.keep != nil && !st.keep(c) || slices.ContainsFunc(cs.cands[id], func(x candidate) bool { return x.obj == c }) {
+			return
+		}
+		cs.cands[id] = append(cs.cands[id], candidate{
+			obj: c, path: c.Pkg().Path(), pkgName: c.Pkg().Name(), name: c.Name(), source: st.src,
+			testOnly: c.Pkg() == cs.local && strings.HasSuffix(cs.fset.File(c.Pos()).Name(), "_test.go"),
+		})
+	}
+	if st.consts.tab == nil || len(st.consts.list) <= len(cs.ids) {
+		for _, e := range st.consts.list {
+			if id, ok := cs.ids[e.value]; ok {
+				offer(id, e.c)
 			}
-			cs.seen[c] = true
-			cs.values[v] = append(cs.values[v], candidate{
-				obj: c, path: c.Pkg().Path(), pkgName: c.Pkg().Name(), name: c.Name(), source: src,
-			})
+		}
+		return
+	}
+	for id, v := range cs.values {
+		for _, c := range st.consts.tab[v] {
+			offer(int32(id), c)
 		}
 	}
 }
@@ -115,22 +158,24 @@ func (cs *candidateSet) add(tab constTable, src source, keep func(*types.Const) 
 // addSemconvTable names the newest semconv constant for the keys and
 // event names, unless an imported semconv package already offered a
 // constant of that name.
-func (cs *candidateSet) addSemconvTable(keys, events map[string]bool) {
-	add := func(v string, r role, name string) {
-		cands := cs.values[v]
+func (cs *candidateSet) addSemconvTable() {
+	add := func(id int, r role, name string) {
+		cands := cs.cands[id]
 		if slices.ContainsFunc(cands, func(c candidate) bool { return isSemconv(c.path) && c.name == name }) {
 			return
 		}
-		cs.values[v] = append(cands, candidate{path: semconvtab.ImportPath, pkgName: "semconv", name: name, source: fromSemconv, role: r})
+		cs.cands[id] = append(cands, candidate{path: semconvtab.ImportPath, pkgName: "semconv", name: name, source: fromSemconv, role: r})
 	}
-	for v := range keys {
-		if name, ok := semconvtab.KeyConst(v); ok {
-			add(v, roleKey, name)
+	for id, v := range cs.values {
+		if cs.roles[id]&(1<<roleKey) != 0 {
+			if name, ok := semconvtab.KeyConst(v); ok {
+				add(id, roleKey, name)
+			}
 		}
-	}
-	for v := range events {
-		if name, ok := semconvtab.EventConst(v); ok {
-			add(v, roleEvent, name)
+		if cs.roles[id]&(1<<roleEvent) != 0 {
+			if name, ok := semconvtab.EventConst(v); ok {
+				add(id, roleEvent, name)
+			}
 		}
 	}
 }
@@ -152,9 +197,9 @@ func compareSemconv(a, b string) int {
 // ranked returns the candidates for value v usable in role r, best first:
 // by source, then (for keys) attribute.Key constants before plain strings,
 // then by package path and name, so the choice never depends on map order.
-func (cs *candidateSet) ranked(v string, r role) []candidate {
+func (cs *candidateSet) ranked(id int32, r role) []candidate {
 	var out []candidate
-	for _, c := range cs.values[v] {
+	for _, c := range cs.cands[id] {
 		if c.obj != nil && r != roleKey && cs.api.isKey(c.obj.Type()) {
 			continue // an attribute.Key names a key, not an event or span
 		}

@@ -5,9 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -98,7 +96,7 @@ func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, s
 	var projectPool *pool
 	pools := func() []*pool {
 		if projectPool == nil {
-			projectPool = newIndexedPool(poolOf(pass, srcs))
+			projectPool = newPool(poolOf(pass, srcs))
 		}
 		return []*pool{projectPool, semconvPool()}
 	}
@@ -219,25 +217,28 @@ func semconvName(key string) string {
 }
 
 // poolOf lists the values of the candidate constants, for near misses of
-// the project's own keys.
+// the project's own keys, in the sources' order (a value may repeat; the
+// first is preferred). A table kept whole is listed once.
 func poolOf(pass *analysis.Pass, srcs []sourceTable) []poolEntry {
 	pool := []poolEntry{}
-	seen := map[string]bool{}
+	whole := map[*constList]bool{}
 	for _, st := range srcs {
-		for v, cs := range st.tab {
-			for _, c := range cs {
-				if seen[v] || st.keep != nil && !st.keep(c) {
-					continue
-				}
-				seen[v] = true
-				name := c.Name()
-				if c.Pkg() != pass.Pkg {
-					name = c.Pkg().Name() + "." + name
-				}
-				pool = append(pool, poolEntry{v, name})
+		if whole[st.consts] {
+			continue
+		}
+		if st.keep == nil {
+			whole[st.consts] = true
+		}
+		for _, e := range st.consts.list {
+			if st.keep != nil && !st.keep(e.c) {
+				continue
 			}
+			pe := poolEntry{value: e.value, name: e.c.Name()}
+			if e.c.Pkg() != pass.Pkg {
+				pe.pkg = e.c.Pkg().Name()
+			}
+			pool = append(pool, pe)
 		}
 	}
-	slices.SortFunc(pool, func(a, b poolEntry) int { return strings.Compare(a.value, b.value) })
 	return pool
 }

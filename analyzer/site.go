@@ -5,10 +5,10 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // What a string names, for the message and for which constants may replace it.
@@ -55,6 +55,9 @@ type site struct {
 // hardCoded reports whether the site is a constant string written with at
 // least one literal: "k", "a"+"b", Prefix+".b", but not K or string(K).
 func (s *site) hardCoded() bool {
+	if lit, ok := s.expr.(*ast.BasicLit); ok {
+		return lit.Kind == token.STRING
+	}
 	if s.named != nil {
 		return false
 	}
@@ -113,11 +116,10 @@ func callSite(info *types.Info, api *otelAPI, spanNames bool, call *ast.CallExpr
 	if len(call.Args) == 0 {
 		return nil
 	}
-	if isKeyConversion(info, api, call) {
+	if len(call.Args) == 1 && isKeyConversion(info, api, call) {
 		return &site{role: roleKey, place: placeKeyConv, expr: call.Args[0], call: call}
 	}
-	switch callee := typeutil.Callee(info, call).(type) {
-	case *types.Func:
+	if callee := calledFunc(info, call); callee != nil {
 		sig := callee.Signature()
 		if recv := sig.Recv(); recv != nil {
 			switch callee.Name() {
@@ -137,6 +139,30 @@ func callSite(info *types.Info, api *otelAPI, spanNames bool, call *ast.CallExpr
 		}
 	}
 	return nil
+}
+
+// calledFunc returns the function or method a call names, like
+// typeutil.Callee but with one look-up: the checker records the object of
+// every selector's name in Uses, so Selections need not be consulted.
+func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr: // an instantiation: f[T](x)
+		fun = ast.Unparen(f.X)
+	case *ast.IndexListExpr:
+		fun = ast.Unparen(f.X)
+	}
+	var id *ast.Ident
+	switch f := fun.(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	default:
+		return nil
+	}
+	fn, _ := info.Uses[id].(*types.Func)
+	return fn
 }
 
 // keyMethodReceiver returns, for pkg.KKey.String(v), a site naming the
@@ -204,6 +230,12 @@ func keyFieldSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) *site {
 // is simply a named constant (or a conversion of one), that constant.
 // It reports whether the expression is a constant string.
 func constantSite(info *types.Info, s *site) bool {
+	if lit, ok := s.expr.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+		// The common case, without a look-up in the checker's largest map.
+		v, err := strconv.Unquote(lit.Value)
+		s.value = v
+		return err == nil
+	}
 	tv, ok := info.Types[s.expr]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return false
