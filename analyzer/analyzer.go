@@ -139,11 +139,16 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		byFile[f.file] = append(byFile[f.file], f)
 	}
 	for _, file := range order {
-		for _, d := range planFile(pass, api, file, byFile[file]) {
-			pass.Report(d)
-		}
+		planFile(pass, api, file, byFile[file], pass.Report)
 	}
 	res := &Result{ConstantPackages: sortedKeys(inUse)}
+	unmatched := 0
+	for _, f := range findings[:hardCoded] {
+		if len(f.cands) == 0 {
+			unmatched++
+		}
+	}
+	res.Unmatched = make([]Unmatched, 0, unmatched)
 	for _, f := range findings[:hardCoded] {
 		if len(f.cands) == 0 {
 			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.value, Role: f.site.role.String(), Pos: f.site.expr.Pos()})
@@ -265,8 +270,10 @@ func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 		return fs.generated
 	}
 	if fs.nolints == nil {
-		src, _ := sp.pass.ReadFile(fs.tf.Name())
-		fs.nolints = newNolint(sp.pass.Fset, file, src)
+		fs.nolints = newNolint(sp.pass.Fset, file, func() []byte {
+			src, _ := sp.pass.ReadFile(fs.tf.Name())
+			return src
+		})
 	}
 	return fs.nolints.covers(fs.tf.Line(pos))
 }
@@ -275,7 +282,7 @@ func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 // deprecation, its new key's), in order of preference, and gives each
 // finding its ranked list.
 func (l *linter) rank(pass *analysis.Pass, api *otelAPI, srcs []sourceTable, findings []*finding) {
-	cs := newCandidateSet(api, pass.Pkg, pass.Fset)
+	cs := newCandidateSet(api, pass.Pkg, pass.Fset, len(findings))
 	ids := make([]int32, len(findings))
 	for i, f := range findings {
 		ids[i] = cs.need(f.lookupValue(), f.site.role)

@@ -142,7 +142,7 @@ func isUntypedOrString(t types.Type) bool {
 // planFile turns a file's findings into diagnostics: it decides how each
 // package is written in the file, then builds each fix, adding the imports
 // it needs and removing the ones that the file's fixes leave unused.
-func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*finding) []analysis.Diagnostic {
+func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*finding, report func(analysis.Diagnostic)) {
 	ip := newImportPlan(pass, file)
 	plain := func(pkg *types.Package, name string) string { return pkg.Name() + "." + name }
 
@@ -178,7 +178,6 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 	}
 	removals := ip.unusedAfter(rewrites)
 
-	diags := make([]analysis.Diagnostic, 0, len(findings))
 	for i, f := range findings {
 		d := analysis.Diagnostic{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Category: "hard-coded", Message: f.message(ip)}
 		if f.dep != nil {
@@ -196,9 +195,8 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 			}
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: rw.message, TextEdits: edits}}
 		}
-		diags = append(diags, d)
+		report(d)
 	}
-	return diags
 }
 
 // unusedAfter finds the imports of the file that no reference would use

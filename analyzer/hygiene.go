@@ -97,19 +97,43 @@ func underTemplate(key string) bool {
 	return false
 }
 
-var component = regexp.MustCompile(`^[a-z0-9]+(_[a-z0-9]+)*$`)
+// snakeCase reports whether c is runs of [a-z0-9] (with upper, [A-Z0-9])
+// joined by single underscores: `^[a-z0-9]+(_[a-z0-9]+)*$` without a
+// regular expression, as it is checked for every component of every key.
+func snakeCase(c string, upper bool) bool {
+	lo, hi := byte('a'), byte('z')
+	if upper {
+		lo, hi = 'A', 'Z'
+	}
+	underscore := true // as if one came before: no leading underscore
+	for i := 0; i < len(c); i++ {
+		switch b := c[i]; {
+		case lo <= b && b <= hi || '0' <= b && b <= '9':
+			underscore = false
+		case b == '_' && !underscore:
+			underscore = true
+		default:
+			return false
+		}
+	}
+	return !underscore // not empty, no trailing underscore
+}
 
 // namingAdvice checks OpenTelemetry's attribute naming rules and returns
 // what to do, or "" when key follows them.
-func namingAdvice(key string) string {
-	if isKnownKey(key) {
+func namingAdvice(key string) string { return namingRules(key, isKnownKey(key)) }
+
+// namingRules is namingAdvice for a key already looked up: known keys are
+// exempt.
+func namingRules(key string, known bool) string {
+	if known {
 		return ""
 	}
 	if key == "otel" || strings.HasPrefix(key, "otel.") {
 		return fmt.Sprintf("attribute key %q is in the otel namespace, which OpenTelemetry reserves for its own keys: use a namespace of your own", key)
 	}
-	for _, c := range strings.Split(key, ".") {
-		if !component.MatchString(c) {
+	for c := range strings.SplitSeq(key, ".") {
+		if !snakeCase(c, false) {
 			return fmt.Sprintf("attribute key %q breaks the OpenTelemetry naming rules: use lowercase snake_case components separated by dots, e.g. %q", key, normalizeKey(key))
 		}
 	}
@@ -171,8 +195,6 @@ func (c *Config) forbiddenAdvice(key string) string {
 	return ""
 }
 
-var upperComponent = regexp.MustCompile(`^[A-Z0-9]+(_[A-Z0-9]+)*$`)
-
 // eventStyleAdvice checks -event-style: "snake" names events like keys
 // (journey.queued), "upper" keeps lowercase namespaces and writes the last
 // component in UPPER_SNAKE_CASE (journey.QUEUED).
@@ -188,9 +210,9 @@ func (c *Config) eventStyleAdvice(name string) string {
 	ok := true
 	for i, p := range parts {
 		if c.EventStyle == "upper" && i == last {
-			ok = ok && upperComponent.MatchString(p)
+			ok = ok && snakeCase(p, true)
 		} else {
-			ok = ok && component.MatchString(p)
+			ok = ok && snakeCase(p, false)
 		}
 	}
 	if ok {

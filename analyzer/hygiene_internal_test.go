@@ -140,3 +140,20 @@ func TestNearMissIndexMatchesScan(t *testing.T) {
 		t.Fatalf("only %d keys checked", checked)
 	}
 }
+
+func TestSnakeCase(t *testing.T) {
+	for _, tc := range []struct {
+		c     string
+		upper bool
+		want  bool
+	}{
+		{"phase", false, true}, {"step_2", false, true}, {"a_b_c", false, true}, {"0", false, true},
+		{"", false, false}, {"_a", false, false}, {"a_", false, false}, {"a__b", false, false},
+		{"userId", false, false}, {"x-request", false, false}, {"QUEUED", false, false},
+		{"QUEUED", true, true}, {"NOT_FOUND", true, true}, {"queued", true, false}, {"A__B", true, false},
+	} {
+		if got := snakeCase(tc.c, tc.upper); got != tc.want {
+			t.Errorf("snakeCase(%q, upper=%v) = %v, want %v", tc.c, tc.upper, got, tc.want)
+		}
+	}
+}

@@ -110,8 +110,12 @@ type candidateSet struct {
 	cands  [][]candidate
 }
 
-func newCandidateSet(api *otelAPI, local *types.Package, fset *token.FileSet) *candidateSet {
-	return &candidateSet{api: api, local: local, fset: fset, ids: make(map[string]int32)}
+// newCandidateSet makes a set for at most n values.
+func newCandidateSet(api *otelAPI, local *types.Package, fset *token.FileSet, n int) *candidateSet {
+	return &candidateSet{
+		api: api, local: local, fset: fset, ids: make(map[string]int32, n),
+		values: make([]string, 0, n), roles: make([]uint8, 0, n), cands: make([][]candidate, 0, n),
+	}
 }
 
 // need numbers value v, used in role r.

@@ -33,10 +33,11 @@ func (l *linter) deprecations(hardCoded []*finding) []*finding {
 		if f.site.role != roleKey {
 			continue
 		}
-		d, ok := deprecation(f.site.value)
+		found, ok := deprecation(f.site.value)
 		if !ok {
 			continue
 		}
+		d := found // escapes: kept apart so that a key found current costs nothing
 		migrate := l.cfg.MigrateDeprecated && d.Reason == "renamed"
 		if migrate {
 			f.noFix = true
@@ -117,12 +118,13 @@ func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, s
 				msgs = append(msgs, advice{check, m})
 			}
 		}
+		known := isKnownKey(key)
 		if !cfg.NoNaming {
-			add("naming", namingAdvice(key))
+			add("naming", namingRules(key, known))
 		}
 		add("key-prefix", cfg.prefixAdvice(key))
 		add("forbidden-keys", cfg.forbiddenAdvice(key))
-		if !cfg.NoMisspelled && !exact && !isKnownKey(key) {
+		if !cfg.NoMisspelled && !exact && !known {
 			ps := pools()
 			if declared {
 				ps = ps[1:]

@@ -15,8 +15,10 @@ type nolint struct {
 	ranges [][2]int // inclusive line ranges
 }
 
-func newNolint(fset *token.FileSet, file *ast.File, src []byte) *nolint {
+// The file's source, needed only beside a directive, is read on first use.
+func newNolint(fset *token.FileSet, file *ast.File, readSrc func() []byte) *nolint {
 	var nl nolint
+	var src []byte
 	tf := fset.File(file.Pos())
 	starts := map[int]bool{} // lines whose directive may cover the next node
 	for _, g := range file.Comments {
@@ -27,6 +29,9 @@ func newNolint(fset *token.FileSet, file *ast.File, src []byte) *nolint {
 			line := tf.Line(c.Pos())
 			nl.ranges = append(nl.ranges, [2]int{line, line})
 			starts[line] = true
+			if src == nil {
+				src = readSrc()
+			}
 			if aloneOnLine(tf, src, c.Pos()) {
 				starts[line+1] = true
 			}
