@@ -242,7 +242,7 @@ func (ip *importPlan) unusedAfter(rewrites []rewrite) map[int][]*ast.ImportSpec 
 	}
 
 	out := map[int][]*ast.ImportSpec{}
-	for spec, uses := range importUses(ip.pass.TypesInfo, ip.file) {
+	for spec, uses := range importUses(ip.pass.TypesInfo, ip.file, func(pos token.Pos) bool { return deleter(pos) >= 0 }) {
 		pn := importedName(ip.pass.TypesInfo, spec)
 		if written[pn.Imported()] && pn.Name() != "." {
 			continue
@@ -282,9 +282,12 @@ func importedName(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
 
 // importUses maps each named or dot import of the file to the positions of
 // the references made through it: qualified identifiers for a named
-// import, unqualified package-level names for a dot import.
-func importUses(info *types.Info, file *ast.File) map[*ast.ImportSpec][]token.Pos {
+// import, unqualified package-level names for a dot import. With deleted,
+// an import's list ends at its first use that deleted does not cover (the
+// import stays), and the walk ends once every import has one.
+func importUses(info *types.Info, file *ast.File, deleted func(token.Pos) bool) map[*ast.ImportSpec][]token.Pos {
 	named := map[*types.PkgName]*ast.ImportSpec{}
+	names := map[string]bool{} // the names named imports take in the file
 	dots := map[*types.Package]*ast.ImportSpec{}
 	uses := map[*ast.ImportSpec][]token.Pos{}
 	for _, spec := range file.Imports {
@@ -296,26 +299,49 @@ func importUses(info *types.Info, file *ast.File) map[*ast.ImportSpec][]token.Po
 			uses[spec] = nil
 		default:
 			named[pn] = spec
+			names[pn.Name()] = true
 			uses[spec] = nil
+		}
+	}
+	open := len(uses) // imports without a use that stays
+	stays := map[*ast.ImportSpec]bool{}
+	use := func(spec *ast.ImportSpec, pos token.Pos) {
+		if stays[spec] {
+			return
+		}
+		uses[spec] = append(uses[spec], pos)
+		if deleted != nil && !deleted(pos) {
+			stays[spec] = true
+			open--
 		}
 	}
 	dotUse := func(id *ast.Ident) {
 		if obj := info.Uses[id]; obj != nil && obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() {
 			if spec, ok := dots[obj.Pkg()]; ok {
-				uses[spec] = append(uses[spec], id.Pos())
+				use(spec, id.Pos())
 			}
 		}
 	}
 	var visit func(n ast.Node) bool
 	visit = func(n ast.Node) bool {
+		if open == 0 {
+			return false
+		}
 		switch n := n.(type) {
 		case *ast.ImportSpec:
 			return false
 		case *ast.SelectorExpr:
 			if id, ok := n.X.(*ast.Ident); ok {
-				if pn, ok := info.Uses[id].(*types.PkgName); ok {
-					if spec, ok := named[pn]; ok {
-						uses[spec] = append(uses[spec], id.Pos())
+				// Only an identifier spelled as an import's name can refer
+				// to it: skip the look-up for the rest (x.Method).
+				pn, isPkg := types.Object(nil), false
+				if names[id.Name] {
+					pn = info.Uses[id]
+					_, isPkg = pn.(*types.PkgName)
+				}
+				if isPkg {
+					if spec, ok := named[pn.(*types.PkgName)]; ok {
+						use(spec, id.Pos())
 					}
 				} else if len(dots) > 0 {
 					dotUse(id)

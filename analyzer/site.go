@@ -116,10 +116,11 @@ func callSite(info *types.Info, api *otelAPI, spanNames bool, call *ast.CallExpr
 	if len(call.Args) == 0 {
 		return nil
 	}
-	if len(call.Args) == 1 && isKeyConversion(info, api, call) {
+	callee := calledFunc(info, call)
+	if callee == nil && len(call.Args) == 1 && isKeyConversion(info, api, call) {
 		return &site{role: roleKey, place: placeKeyConv, expr: call.Args[0], call: call}
 	}
-	if callee := calledFunc(info, call); callee != nil {
+	if callee != nil {
 		sig := callee.Signature()
 		if recv := sig.Recv(); recv != nil {
 			switch callee.Name() {
