@@ -153,17 +153,24 @@ func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 	case *ast.IndexListExpr:
 		fun = ast.Unparen(f.X)
 	}
-	var id *ast.Ident
-	switch f := fun.(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
+	id := nameIdent(fun)
+	if id == nil {
 		return nil
 	}
 	fn, _ := info.Uses[id].(*types.Func)
 	return fn
+}
+
+// nameIdent returns the identifier that names what e refers to: K for K,
+// K for pkg.K or x.K; nil for any other expression.
+func nameIdent(e ast.Expr) *ast.Ident {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
 }
 
 // keyMethodReceiver returns, for pkg.KKey.String(v), a site naming the
@@ -260,13 +267,8 @@ func namedConst(info *types.Info, e ast.Expr) *types.Const {
 		}
 		e = call.Args[0]
 	}
-	var id *ast.Ident
-	switch e := e.(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
+	id := nameIdent(e)
+	if id == nil {
 		return nil
 	}
 	c, _ := info.Uses[id].(*types.Const)
