@@ -28,17 +28,22 @@ import (
 //	go test -run '^$' -bench Analyzer -benchmem ./analyzer/
 func BenchmarkAnalyzer(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
-		pkg := generate(b, n, true, false)
+		pkg := generate(b, n, genOpts{otel: true})
 		b.Run(fmt.Sprintf("calls=%d", n), func(b *testing.B) { benchRun(b, pkg, n) })
+	}
+	// Keys of 20 bytes or more, where a near miss may be two edits away.
+	for _, n := range []int{1_000, 10_000} {
+		pkg := generate(b, n, genOpts{otel: true, long: true})
+		b.Run(fmt.Sprintf("longkeys/calls=%d", n), func(b *testing.B) { benchRun(b, pkg, n) })
 	}
 	// attribute.Key constants: each fix rewrites attribute.String("k", v)
 	// to KeyN.String(v), deleting a use of the attribute import, which the
 	// import planning must account for.
 	for _, n := range []int{1_000, 10_000} {
-		pkg := generate(b, n, true, true)
+		pkg := generate(b, n, genOpts{otel: true, keyConsts: true})
 		b.Run(fmt.Sprintf("keyconsts/calls=%d", n), func(b *testing.B) { benchRun(b, pkg, n) })
 	}
-	pkg := generate(b, 10_000, false, false)
+	pkg := generate(b, 10_000, genOpts{})
 	b.Run("no-otel/calls=10000", func(b *testing.B) { benchRun(b, pkg, 10_000) })
 }
 
@@ -71,10 +76,20 @@ func benchRun(b *testing.B, pkg *packages.Package, n int) {
 	}
 }
 
+// genOpts shape a generated package: calls to the real otel or to a local
+// look-alike, attribute.Key constants or plain ones, keys of 11 to 13
+// bytes or of 29 to 33.
+type genOpts struct{ otel, keyConsts, long bool }
+
 // generate writes a module with one package of n calls in files of 1,000
-// and loads it. With otel false the calls go to a local look-alike.
-func generate(b *testing.B, n int, otel, keyConsts bool) *packages.Package {
+// and loads it.
+func generate(b *testing.B, n int, o genOpts) *packages.Package {
 	b.Helper()
+	otel, keyConsts := o.otel, o.keyConsts
+	key := "app.key_%d"
+	if o.long {
+		key = "app.checkout_service.key_%d"
+	}
 	dir := b.TempDir()
 	for _, f := range []string{"go.mod", "go.sum"} {
 		data, err := os.ReadFile(filepath.Join(testdata, f))
@@ -97,9 +112,9 @@ func generate(b *testing.B, n int, otel, keyConsts bool) *packages.Package {
 	consts.WriteString("const (\n")
 	for i := 0; i < n/2; i++ {
 		if keyConsts {
-			fmt.Fprintf(&consts, "\tKey%d = attribute.Key(\"app.key_%d\")\n", i, i)
+			fmt.Fprintf(&consts, "\tKey%d = attribute.Key(\""+key+"\")\n", i, i)
 		} else {
-			fmt.Fprintf(&consts, "\tKey%d = \"app.key_%d\"\n", i, i)
+			fmt.Fprintf(&consts, "\tKey%d = \""+key+"\"\n", i, i)
 		}
 	}
 	consts.WriteString(")\n")
@@ -118,7 +133,7 @@ func generate(b *testing.B, n int, otel, keyConsts bool) *packages.Package {
 		}
 		fmt.Fprintf(&src, "func f%d(s %s) {\n", f, spanType)
 		for i := f * 1000; i < (f+1)*1000 && i < n; i++ {
-			fmt.Fprintf(&src, "\t_ = attribute.String(\"app.key_%d\", \"v\")\n", i)
+			fmt.Fprintf(&src, "\t_ = attribute.String(\""+key+"\", \"v\")\n", i)
 			if i%10 == 0 {
 				fmt.Fprintf(&src, "\ts.AddEvent(\"app.event_%d\")\n", i)
 			}
@@ -145,7 +160,7 @@ func generate(b *testing.B, n int, otel, keyConsts bool) *packages.Package {
 // tables, which no analyzer can avoid touching.
 func BenchmarkFloor(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
-		pkg := generate(b, n, true, false)
+		pkg := generate(b, n, genOpts{otel: true})
 		b.Run(fmt.Sprintf("calls=%d", n), func(b *testing.B) {
 			insp := inspector.New(pkg.Syntax)
 			found := 0

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
@@ -273,11 +274,22 @@ func maxTypoDistance(n int) int {
 // candidates one edit away through their one-deletion variants (a
 // substitution, insertion, deletion or transposition leaves the two keys a
 // shared variant), so checking n keys against a pool of m costs O(n+m), not
-// O(n*m). Two edits away it scans the entries of about the right length.
+// O(n*m). Two edits away (keys of 20 bytes or more), where osaDistance
+// accepts keys that differ in one window of at most four bytes, the first
+// look-ups scan the entries of about the right length, which is cheaper
+// for a few keys; after windowIndexAfter of them the pool indexes its long
+// entries by their window-deletion variants, so that many long keys cost
+// O(n+m) too.
 type pool struct {
 	entries []poolEntry // a value may repeat: the first is preferred
 	del     delIndex
+
+	scans   atomic.Int32 // two-edit look-ups answered by a scan
+	winOnce sync.Once
+	win     delIndex // built after windowIndexAfter scans
 }
+
+const windowIndexAfter = 32
 
 func newPool(entries []poolEntry) *pool {
 	n := 0
@@ -291,6 +303,29 @@ func newPool(entries []poolEntry) *pool {
 	return p
 }
 
+// buildWindows indexes the entries that a two-edit look-up can reach.
+func (p *pool) buildWindows() {
+	n := 0
+	for _, e := range p.entries {
+		if len(e.value) >= minTwoEditEntry {
+			n += 1 + maxWindow*len(e.value)
+		}
+	}
+	p.win = newDelIndex(n)
+	for i, e := range p.entries {
+		if len(e.value) >= minTwoEditEntry {
+			forWindows(e.value, maxWindow, func(h uint64) { p.win.add(h, int32(i)) })
+		}
+	}
+}
+
+// maxWindow is the widest difference osaDistance accepts two edits in;
+// minTwoEditEntry the shortest entry two edits from a 20-byte key.
+const (
+	maxWindow       = 4
+	minTwoEditEntry = 18
+)
+
 // forDeletions yields the hashes of s and of each distinct string made by
 // deleting one byte of it that is not a digit, without building the
 // strings. Keys one digit edit apart are never hints (see sameButDigits),
@@ -301,34 +336,58 @@ func newPool(entries []poolEntry) *pool {
 // The hash is a polynomial over the bytes, so the hash of s without s[i]
 // is hash(s[:i])*base^(len(s)-1-i) + hash(s[i+1:]). Equal hashes only make
 // an entry a candidate; the edit distance decides.
-func forDeletions(s string, yield func(uint64)) {
-	const base = 0x100000001b3
-	var buf [2 * 65]uint64
-	var pow, suf []uint64 // pow[k] = base^k; suf[j] = hash(s[j:])
-	if n := len(s) + 1; n <= 65 {
-		pow, suf = buf[:n], buf[65:65+n]
-	} else {
-		pow, suf = make([]uint64, n), make([]uint64, n)
+func forDeletions(s string, yield func(uint64)) { forWindows(s, 1, yield) }
+
+// forWindows yields the hashes of s and of each distinct string made by
+// deleting a window of one to maxW bytes without a digit. Two keys that
+// differ in one window of at most maxW bytes (a = P+X+S, b = P+Y+S) share
+// the variant P+S. Windows with a digit are left out for the reason
+// forDeletions leaves digits out.
+func forWindows(s string, maxW int, yield func(uint64)) {
+	var buf polyBuf
+	pow, suf := polyTables(s, &buf)
+	yield(suf[0])
+	var pre uint64 // hash(s[:i])
+	for i := range len(s) {
+		for w := 1; w <= maxW && i+w <= len(s); w++ {
+			if '0' <= s[i+w-1] && s[i+w-1] <= '9' {
+				break // so does every wider window here
+			}
+			// Deleting s[i-1:i-1+w] leaves the same string when s[i-1]
+			// equals s[i+w-1]: that one was yielded already.
+			if i == 0 || s[i-1] != s[i+w-1] {
+				yield(pre*pow[len(s)-i-w] + suf[i+w])
+			}
+		}
+		pre = pre*polyBase + uint64(s[i])
 	}
+}
+
+// polyTables returns base^k for k up to len(s) and the hashes of the
+// suffixes of s (suf[j] = hash(s[j:])), in buf for keys up to 64 bytes.
+func polyTables(s string, buf *polyBuf) (pow, suf []uint64) {
+	n := len(s) + 1
+	var b []uint64
+	if n <= len(buf)/2 {
+		b = buf[:2*n]
+	} else {
+		b = make([]uint64, 2*n)
+	}
+	pow, suf = b[:n], b[n:]
 	pow[0] = 1
-	for k := 1; k < len(pow); k++ {
-		pow[k] = pow[k-1] * base
+	for k := 1; k < n; k++ {
+		pow[k] = pow[k-1] * polyBase
 	}
 	suf[len(s)] = 0
 	for j := len(s) - 1; j >= 0; j-- {
 		suf[j] = uint64(s[j])*pow[len(s)-1-j] + suf[j+1]
 	}
-	yield(suf[0])
-	var pre uint64 // hash(s[:i])
-	for i := range len(s) {
-		digit := '0' <= s[i] && s[i] <= '9'
-		// Deleting either of two equal neighbours leaves the same string.
-		if !digit && (i == 0 || s[i] != s[i-1]) {
-			yield(pre*pow[len(s)-1-i] + suf[i+1])
-		}
-		pre = pre*base + uint64(s[i])
-	}
+	return pow, suf
 }
+
+type polyBuf [2 * 65]uint64
+
+const polyBase = 0x100000001b3
 
 // A delIndex maps variant hashes to pool entries, several per hash: one
 // flat open-addressing table of 8-byte slots, so that a look-up touches
@@ -386,6 +445,14 @@ func (p *pool) candidates(key string, max int, yield func(int)) {
 		})
 		return
 	}
+	if p.scans.Load() >= windowIndexAfter {
+		p.winOnce.Do(p.buildWindows)
+		forWindows(key, maxWindow, func(h uint64) {
+			p.win.lookup(h, func(i int32) { yield(int(i)) })
+		})
+		return
+	}
+	p.scans.Add(1)
 	for i, e := range p.entries {
 		if abs(len(e.value)-len(key)) <= max {
 			yield(i)
@@ -459,11 +526,13 @@ func abs(n int) int {
 
 // osaDistance is the optimal-string-alignment edit distance (insertions,
 // deletions, substitutions, adjacent transpositions) of a and b, or max+1
-// once it exceeds max.
+// once it exceeds max, counting only edits in one spot: what is left after
+// the common prefix and suffix must be at most 2*max bytes on each side.
+// For one edit that is no restriction (a transposition touches two bytes);
+// for two it accepts one slip (a doubled, dropped or swapped pair) and
+// rejects two slips far apart, which in a long key are more often two
+// different words than a typo.
 func osaDistance(a, b string, max int) int {
-	// Edits leave a common prefix and suffix alone: strip them, and give up
-	// when what is left is longer than max edits can touch (a transposition
-	// touches two bytes).
 	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
 		a, b = a[1:], b[1:]
 	}

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"maps"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -95,21 +96,6 @@ func TestNearMissIndexMatchesScan(t *testing.T) {
 	}
 	entries = append(entries, poolEntry{value: "journey.step", name: "Again"}) // a repeated value: the first wins
 	p := newPool(entries)
-	scan := func(key string) (poolEntry, bool) {
-		best, bestD := -1, 2
-		for i, e := range entries {
-			if e.value == key || sameButDigits(e.value, key) || shortLastDiffers(e.value, key) {
-				continue
-			}
-			if d := osaDistance(key, e.value, 1); d < bestD || d == bestD && best >= 0 && e.value < entries[best].value {
-				best, bestD = i, d
-			}
-		}
-		if best < 0 {
-			return poolEntry{}, false
-		}
-		return entries[best], true
-	}
 	checked := 0
 	for _, e := range entries {
 		for i := range len(e.value) + 1 {
@@ -127,7 +113,7 @@ func TestNearMissIndexMatchesScan(t *testing.T) {
 						continue // two edits are scanned anyway; digit edits are never hints
 					}
 					got, gotOK := nearMiss(key, p)
-					want, wantOK := scan(key)
+					want, wantOK := bruteNearMiss(entries, key)
 					if got != want || gotOK != wantOK {
 						t.Fatalf("nearMiss(%q) = %v %v, a scan finds %v %v", key, got, gotOK, want, wantOK)
 					}
@@ -156,4 +142,81 @@ func TestSnakeCase(t *testing.T) {
 			t.Errorf("snakeCase(%q, upper=%v) = %v, want %v", tc.c, tc.upper, got, tc.want)
 		}
 	}
+}
+
+// Two edits away, after windowIndexAfter scans the pool answers from its
+// window index: what it finds must be what the scan finds, for keys with
+// one or two slips in one spot, and for slips far apart (which neither
+// accepts).
+func TestNearMissWindowIndexMatchesScan(t *testing.T) {
+	var entries []poolEntry
+	for _, ns := range []string{"checkout.service", "checkout.services", "payment.gateway.request", "payment.gateway.response"} {
+		for _, k := range []string{"queue.depth", "retry_count", "stage_name", "method", "methods"} {
+			entries = append(entries, poolEntry{value: ns + "." + k, name: "K"})
+		}
+	}
+	indexed := newPool(entries)
+	indexed.scans.Store(windowIndexAfter)
+	r := rand.New(rand.NewPCG(1, 2))
+	edit := func(s string, i int) string {
+		i = min(i, len(s)-1)
+		switch r.IntN(4) {
+		case 0:
+			return s[:i] + "x" + s[i+1:]
+		case 1:
+			return s[:i] + s[i+1:]
+		case 2:
+			return s[:i] + "q" + s[i:]
+		}
+		if i+1 < len(s) {
+			return s[:i] + string(s[i+1]) + string(s[i]) + s[i+2:]
+		}
+		return s
+	}
+	found := 0
+	for range 20000 {
+		e := entries[r.IntN(len(entries))].value
+		i := r.IntN(len(e))
+		key := edit(e, i)
+		if r.IntN(2) == 0 {
+			gap := 1 + r.IntN(3)
+			if r.IntN(4) == 0 {
+				gap = 6 + r.IntN(10) // far apart: more than one spot
+			}
+			key = edit(key, i+gap)
+		}
+		if maxTypoDistance(len(key)) != 2 {
+			continue
+		}
+		got, gotOK := nearMiss(key, indexed)
+		want, wantOK := bruteNearMiss(entries, key)
+		if got != want || gotOK != wantOK {
+			t.Fatalf("nearMiss(%q) with the window index = %v %v, comparing with every entry %v %v", key, got, gotOK, want, wantOK)
+		}
+		if gotOK {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d near misses found", found)
+	}
+}
+
+// bruteNearMiss is nearMiss by comparing key with every entry.
+func bruteNearMiss(entries []poolEntry, key string) (poolEntry, bool) {
+	max := maxTypoDistance(len(key))
+	best, bestD := -1, max+1
+	for i, e := range entries {
+		if e.value == key || sameButDigits(e.value, key) || shortLastDiffers(e.value, key) {
+			continue
+		}
+		d := osaDistance(key, e.value, max)
+		if d < bestD || d == bestD && d <= max && e.value < entries[best].value {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return poolEntry{}, false
+	}
+	return entries[best], true
 }
