@@ -1,9 +1,11 @@
 package analyzer
 
 import (
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -219,4 +221,38 @@ func bruteNearMiss(entries []poolEntry, key string) (poolEntry, bool) {
 		return poolEntry{}, false
 	}
 	return entries[best], true
+}
+
+// The semconv pool is shared by the passes the driver runs in parallel: the
+// switch from scanning to the window index must be safe and give the same
+// answers (run with -race to check the first).
+func TestPoolSharedAcrossGoroutines(t *testing.T) {
+	var entries []poolEntry
+	for _, k := range []string{"queue.depth", "retry_count", "stage_name", "method"} {
+		entries = append(entries, poolEntry{value: "checkout.service." + k}, poolEntry{value: "payment.gateway." + k})
+	}
+	p := newPool(entries)
+	keys := []string{"checkout.service.queue.detph", "payment.gateway.retry_cuont", "checkout.servcie.method", "payment.gateway.stage_nmae", "unrelated.namespace.key"}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 4 * windowIndexAfter {
+				key := keys[(g+i)%len(keys)]
+				got, gotOK := nearMiss(key, p)
+				if want, wantOK := bruteNearMiss(entries, key); got != want || gotOK != wantOK {
+					errs <- fmt.Sprintf("nearMiss(%q) = %v %v, want %v %v", key, got, gotOK, want, wantOK)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if p.scans.Load() < windowIndexAfter {
+		t.Fatalf("%d scans: the pool never switched to its window index", p.scans.Load())
+	}
 }
