@@ -3,7 +3,6 @@ package analyzer
 import (
 	_ "embed"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"maps"
@@ -336,7 +335,7 @@ func imports(file *ast.File, path string) bool {
 type sourceTable struct {
 	consts *constList
 	src    source
-	keep   func(*types.Const) bool // nil keeps all
+	keep   func(constEntry) bool // nil keeps all
 }
 
 // sources lists the constant tables that may name a hard-coded string, in
@@ -347,9 +346,9 @@ type sourceTable struct {
 func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse map[string]bool, localUse map[*types.Const]role) []sourceTable {
 	// The package's own constants are keys when typed so, used so, or
 	// namespaced: a Prometheus label "allowed" is not an attribute key.
-	out := []sourceTable{{consts: &constList{list: scanConsts(pass.Pkg, false)}, src: fromLocal, keep: func(c *types.Const) bool {
-		_, used := localUse[c]
-		return used || api.isKey(c.Type()) || strings.Contains(constant.StringVal(c.Val()), ".")
+	out := []sourceTable{{consts: &constList{list: scanConsts(pass.Pkg, false)}, src: fromLocal, keep: func(e constEntry) bool {
+		_, used := localUse[e.c]
+		return used || api.isKey(e.c.Type()) || strings.Contains(e.value, ".")
 	}}}
 	if mod != nil {
 		graph := importGraph(pass.Pkg)
@@ -378,8 +377,8 @@ func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse 
 	}
 	for _, imp := range imports {
 		semconv := isSemconv(imp.Path())
-		out = append(out, sourceTable{consts: l.tables.of(imp), src: fromImportKey, keep: func(c *types.Const) bool {
-			return api.isKey(c.Type()) || semconv && strings.HasSuffix(c.Name(), "EventName")
+		out = append(out, sourceTable{consts: l.tables.of(imp), src: fromImportKey, keep: func(e constEntry) bool {
+			return api.isKey(e.c.Type()) || semconv && strings.HasSuffix(e.c.Name(), "EventName")
 		}})
 	}
 	return out

@@ -334,13 +334,12 @@ func importUses(info *types.Info, file *ast.File, deleted func(token.Pos) bool) 
 			if id, ok := n.X.(*ast.Ident); ok {
 				// Only an identifier spelled as an import's name can refer
 				// to it: skip the look-up for the rest (x.Method).
-				pn, isPkg := types.Object(nil), false
+				var pn *types.PkgName
 				if names[id.Name] {
-					pn = info.Uses[id]
-					_, isPkg = pn.(*types.PkgName)
+					pn, _ = info.Uses[id].(*types.PkgName)
 				}
-				if isPkg {
-					if spec, ok := named[pn.(*types.PkgName)]; ok {
+				if pn != nil {
+					if spec, ok := named[pn]; ok {
 						use(spec, id.Pos())
 					}
 				} else if len(dots) > 0 {

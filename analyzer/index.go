@@ -135,8 +135,9 @@ func (cs *candidateSet) need(v string, r role) int32 {
 // add offers the constants of st whose value is needed, walking whichever
 // of the source and the needed values is shorter.
 func (cs *candidateSet) add(st sourceTable) {
-	offer := func(id int32, c *types.Const) {
-		if st.keep != nil && !st.keep(c) || slices.ContainsFunc(cs.cands[id], func(x candidate) bool { return x.obj == c }) {
+	offer := func(id int32, e constEntry) {
+		c := e.c
+		if st.keep != nil && !st.keep(e) || slices.ContainsFunc(cs.cands[id], func(x candidate) bool { return x.obj == c }) {
 			return
 		}
 		cs.cands[id] = append(cs.cands[id], candidate{
@@ -147,14 +148,14 @@ func (cs *candidateSet) add(st sourceTable) {
 	if st.consts.tab == nil || len(st.consts.list) <= len(cs.ids) {
 		for _, e := range st.consts.list {
 			if id, ok := cs.ids[e.value]; ok {
-				offer(id, e.c)
+				offer(id, e)
 			}
 		}
 		return
 	}
 	for id, v := range cs.values {
 		for _, c := range st.consts.tab[v] {
-			offer(int32(id), c)
+			offer(int32(id), constEntry{v, c})
 		}
 	}
 }

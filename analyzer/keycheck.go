@@ -232,7 +232,7 @@ func poolOf(pass *analysis.Pass, srcs []sourceTable) []poolEntry {
 			whole[st.consts] = true
 		}
 		for _, e := range st.consts.list {
-			if st.keep != nil && !st.keep(e.c) {
+			if st.keep != nil && !st.keep(e) {
 				continue
 			}
 			pe := poolEntry{value: e.value, name: e.c.Name()}
