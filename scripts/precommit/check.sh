@@ -46,6 +46,18 @@ timings=()
 say() { printf '%s\n' "$*"; }
 pass() { passed=$((passed + 1)); say "PASS: $*"; }
 fail() { failed=$((failed + 1)); say "FAIL: $*"; }
+
+# fixed_builds STEP shows what the fix hook changed and checks that the
+# fixed module still builds.
+fixed_builds() {
+	say "   git diff after the fix:"
+	git diff | sed 's/^/    | /'
+	if go build ./... >/dev/null 2>&1; then
+		pass "$1 the fixed module builds"
+	else
+		fail "$1 the fixed module does not build"
+	fi
+}
 die() { say "FAIL: $*"; say "precommit check: $passed passed, $((failed + 1)) failed"; exit 1; }
 since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 timed() { timings+=("$(printf '%-62s %6ss' "$1" "$2")"); }
@@ -269,13 +281,7 @@ if [ "$rc" -ne 0 ] && has 'files were modified by this hook' &&
 else
 	fail "A2 spanattrlint-fix: want the file rewritten and 'files were modified by this hook' (exit status $rc)"
 fi
-say "   git diff after the fix:"
-git diff | sed 's/^/    | /'
-if go build ./... >/dev/null 2>&1; then
-	pass "A2 the fixed module builds"
-else
-	fail "A2 the fixed module does not build"
-fi
+fixed_builds A2
 
 git add cmd/app/main.go
 pc "A3 try-repo spanattrlint after the fix (must pass)" \
@@ -373,13 +379,7 @@ if [ "$rc" -ne 0 ] && [ "$(git rev-parse HEAD)" = "$head_before" ] &&
 else
 	fail "B3 want the commit stopped and worker.go fixed (exit status $rc)"
 fi
-say "   git diff after the fix:"
-git diff | sed 's/^/    | /'
-if go build ./... >/dev/null 2>&1; then
-	pass "B3 the fixed module builds"
-else
-	fail "B3 the fixed module does not build"
-fi
+fixed_builds B3
 
 git add -A
 pc "B4 git commit of the fixed file (must pass)" \
