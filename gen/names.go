@@ -38,12 +38,55 @@ func constName(value, suffix string) string {
 // nameStem is the capitalised words of value; prefixed reports that they
 // cannot start an exported name, so that the suffix leads.
 func nameStem(value string) (stem string, prefixed bool) {
-	var b strings.Builder
-	for _, w := range words(value) {
-		b.WriteString(capitalise(w))
+	ws := words(value)
+	for i, w := range ws {
+		ws[i] = capitalise(w)
 	}
-	stem = b.String()
+	stem = strings.Join(shorten(ws), "")
 	return stem, stem == "" || !token.IsExported(stem)
+}
+
+// maxStem is the longest stem made of more than one word. Sentence-like
+// event names ("Skipping verification hook because ...") would otherwise
+// give names of a hundred characters; the constant's comment keeps the
+// whole value.
+const maxStem = 40
+
+// stopWords are dropped first from a stem longer than maxStem.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("A An And Are As At Be Because By For From In Is It Its Of On Or That The This To Was Were With") {
+		stopWords[w] = true
+	}
+}
+
+// shorten keeps a stem of capitalised words within maxStem characters:
+// it drops stop words after the first word, then keeps the leading words
+// that fit (always the first).
+func shorten(ws []string) []string {
+	if length(ws) <= maxStem {
+		return ws
+	}
+	kept := ws[:1]
+	for _, w := range ws[1:] {
+		if !stopWords[w] {
+			kept = append(kept, w)
+		}
+	}
+	n := 1
+	for total := len(kept[0]); n < len(kept) && total+len(kept[n]) <= maxStem; n++ {
+		total += len(kept[n])
+	}
+	return kept[:n]
+}
+
+func length(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		n += len(w)
+	}
+	return n
 }
 
 // composeName writes stem and suffix, with n (from 2) to tell apart
@@ -87,11 +130,16 @@ func words(s string) []string {
 	return out
 }
 
-// capitalise writes one word: an initialism upper case, anything else
-// with its first letter, and any letter that follows a digit, upper case.
+// capitalise writes one word: an initialism upper case, its plural with
+// a lower-case s (IDs, URLs), anything else with its first letter, and any
+// letter that follows a digit, upper case.
 func capitalise(w string) string {
-	if up := strings.ToUpper(w); initialisms[up] {
+	up := strings.ToUpper(w)
+	if initialisms[up] {
 		return up
+	}
+	if len(up) > 2 && up[len(up)-1] == 'S' && initialisms[up[:len(up)-1]] {
+		return up[:len(up)-1] + "s"
 	}
 	rs := []rune(strings.ToLower(w))
 	for i, r := range rs {

@@ -29,6 +29,16 @@ func TestConstName(t *testing.T) {
 		{"", "Key", "Key"},
 		{"日本.name", "Key", "Key日本Name"},
 		{"café.crème", "Key", "CaféCrèmeKey"},
+		// Plural initialisms keep the initialism and a lower-case s.
+		{"identity.ids", "Key", "IdentityIDsKey"},
+		{"seriesIDs", "Key", "SeriesIDsKey"},
+		{"chunk.urls", "Key", "ChunkURLsKey"},
+		{"dns.https", "Key", "DNSHTTPSKey"},
+		// Sentence-like names are cut to 40 characters of stem: stop words
+		// first, then the trailing words.
+		{"Skipping verification hook because AAL is not 1", "Event", "SkippingVerificationHookBecauseAalIsNot1Event"},
+		{"distributor pre-push validation middleware: deduplicated samples and histograms with conflicting timestamps from write request", "Event", "DistributorPrePushValidationMiddlewareEvent"},
+		{"the quick brown fox jumps over the lazy dog and the cat", "Event", "TheQuickBrownFoxJumpsOverLazyDogCatEvent"},
 	} {
 		if got := constName(tc.value, tc.suffix); got != tc.want {
 			t.Errorf("constName(%q, %q) = %s, want %s", tc.value, tc.suffix, got, tc.want)
@@ -76,6 +86,8 @@ func TestPlanConstants(t *testing.T) {
 		{value: "journey.DONE", role: roleSpan, file: "a/a.go", line: 18},
 		{value: "journey.DONE", role: roleKey, file: "c/c.go", line: 1},
 		{value: "step", role: roleSpan, file: "a/a.go", line: 19},
+		{value: "blockID", role: roleKey, file: "a/a.go", line: 20},
+		{value: "block_id", role: roleKey, file: "a/a.go", line: 21},
 	}
 	for i := range uses {
 		uses[i].pkg = "example.com/app/" + strings.Split(uses[i].file, "/")[0]
@@ -90,6 +102,8 @@ func TestPlanConstants(t *testing.T) {
 		`ABC2Key attribute key "a.b.c2" a/a.go:13`,
 		`ABC3Key attribute key "a.b_c" b/b.go:3`,
 		`ABCKey attribute key "a.b.c" a/a.go:12`,
+		`BlockID2Key attribute key "blockID" a/a.go:20`,
+		`BlockIDKey attribute key "block_id" a/a.go:21`,
 		`JourneyDoneEvent event and span name "journey.DONE" a/a.go:17`,
 		`JourneyDoneKey attribute key "journey.DONE" c/c.go:1`,
 		`StepSpan span name "step" a/a.go:19`,
@@ -100,6 +114,7 @@ func TestPlanConstants(t *testing.T) {
 	}
 	wantNotes := []string{
 		`name collision: ABCKey also names "a.b.c", so attribute key "a.b_c" is ABC3Key`,
+		`name collision: BlockIDKey also names "block_id", so attribute key "blockID" is BlockID2Key`,
 		`name collision: TakenKey is already declared in example.com/app/telemetry, so attribute key "taken" is Taken2Key`,
 	}
 	if strings.Join(notes, "\n") != strings.Join(wantNotes, "\n") {

@@ -149,9 +149,11 @@ func planConstants(uses []use, t *target, notes *[]string) []*Constant {
 		c.stem, c.prefixed = nameStem(c.Value)
 		c.Name = composeName(c.stem, suffix, c.prefixed, 0)
 	}
-	// Stable order: by base name, then value, then keys first.
+	// Stable order: by base name, then a well-formed key before one that
+	// breaks the naming rules (block_id keeps BlockIDKey, blockID is
+	// numbered), then value, then keys first.
 	slices.SortFunc(consts, func(a, b *Constant) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Value, b.Value), boolCmp(a.Key, b.Key))
+		return cmp.Or(strings.Compare(a.Name, b.Name), boolCmp(wellFormed(a.Value), wellFormed(b.Value)), strings.Compare(a.Value, b.Value), boolCmp(a.Key, b.Key))
 	})
 	taken := map[string]bool{}
 	for n := range t.declared {
@@ -195,6 +197,23 @@ func planConstants(uses []use, t *target, notes *[]string) []*Constant {
 	}
 	slices.SortFunc(consts, func(a, b *Constant) int { return strings.Compare(a.Name, b.Name) })
 	return consts
+}
+
+// wellFormed reports whether a value follows OpenTelemetry's naming rules
+// for keys: dot-separated components of lower-case letters, digits and
+// underscores.
+func wellFormed(value string) bool {
+	for _, c := range strings.Split(value, ".") {
+		if c == "" {
+			return false
+		}
+		for _, r := range c {
+			if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '_') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func boolCmp(a, b bool) int {
