@@ -151,7 +151,11 @@ func normalizeKey(key string) string {
 		for i, r := range rs {
 			switch {
 			case unicode.IsUpper(r):
-				if i > 0 && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
+				// A break before the last capital of an initialism that a
+				// word follows (HTTPServer), but not before a plural s
+				// (seriesIDs, chunkURLs, userIDsCount).
+				wordAfter := i+1 < len(rs) && unicode.IsLower(rs[i+1]) && !pluralS(rs, i+1)
+				if i > 0 && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) || wordAfter && unicode.IsUpper(rs[i-1])) {
 					b.WriteByte('_')
 				}
 				b.WriteRune(unicode.ToLower(r))
@@ -170,6 +174,11 @@ func normalizeKey(key string) string {
 		}
 	}
 	return strings.Join(parts, ".")
+}
+
+// pluralS reports whether rs[i] is an s that ends a word (IDs, URLsCount).
+func pluralS(rs []rune, i int) bool {
+	return rs[i] == 's' && (i+1 == len(rs) || !unicode.IsLower(rs[i+1]))
 }
 
 // prefixAdvice checks -key-prefix: keys the project defines start with

@@ -17,6 +17,12 @@ func TestNormalizeKey(t *testing.T) {
 		"HTTPStatusCode":  "http_status_code",
 		"user-agent.name": "user_agent.name",
 		"kv.usage_ratio":  "kv.usage_ratio",
+		// Plural initialisms (loki: seriesIDs, chunkURLs, userIDsCount).
+		"seriesIDs":    "series_ids",
+		"chunkURLs":    "chunk_urls",
+		"userIDsCount": "user_ids_count",
+		"HTTPServer":   "http_server",
+		"APIsList":     "apis_list",
 	} {
 		if got := normalizeKey(in); got != want {
 			t.Errorf("normalizeKey(%q) = %q, want %q", in, got, want)
