@@ -384,10 +384,19 @@ func (f *finding) message(ip *importPlan) string {
 		return head + ": no constant defines it"
 	}
 	var use string
-	if c.fixable() {
+	switch {
+	case c.unavailable:
+		return head + ": " + c.note
+	case c.notKey:
+		others := ""
+		if n := len(f.cands) - 1; n > 0 {
+			others = fmt.Sprintf(" (and %d other constants of the package)", n)
+		}
+		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.name, others, f.site.role, c.name)
+	case c.fixable():
 		use = ip.qualify(c.obj.Pkg(), c.name)
-	} else {
-		use = fmt.Sprintf("%s.%s (import %q)", c.pkgName, c.name, c.path)
+	default:
+		use = fmt.Sprintf("%s.%s (import %q%s)", c.pkgName, c.name, c.path, c.note)
 	}
 	msg := head + ": use " + use
 	if others := f.cands[1:]; len(others) > 0 {

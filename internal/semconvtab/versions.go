@@ -112,41 +112,59 @@ type Const struct {
 // ImportPath is the import path of the constant's package.
 func (c Const) ImportPath() string { return BasePath + "/" + c.Version }
 
-// NewestKey returns the constant for key in the newest semconv version
-// that otel release otel ships (every version, for otel ""). ok is false
-// when none of them defines key.
-func NewestKey(otel, key string) (Const, bool) { return newest(versionKeys, otel, key) }
+// NewestVersion returns the newest semconv version that otel release otel
+// ships ("" for none), or for otel "", the newest of all.
+func NewestVersion(otel string) string {
+	if otel == "" {
+		return semconvVersions[len(semconvVersions)-1].version
+	}
+	vs := VersionsIn(otel)
+	if len(vs) == 0 {
+		return ""
+	}
+	return vs[len(vs)-1]
+}
 
-// NewestEvent is NewestKey for event names.
-func NewestEvent(otel, event string) (Const, bool) { return newest(versionEvents, otel, event) }
+// KeySince returns the constant for key in version, with Version the
+// oldest version from which every version up to this one defines the
+// same constant: what an older otel (from Otel on) can import instead.
+func KeySince(version, key string) (Const, bool) { return since(versionKeys, version, key) }
 
-// OldestKey returns the constant for key in the oldest semconv version
-// that defines it: what the otel release Const.Otel first makes
-// importable.
-func OldestKey(key string) (Const, bool) { return oldest(versionKeys, key) }
+// EventSince is KeySince for event names.
+func EventSince(version, event string) (Const, bool) { return since(versionEvents, version, event) }
 
-// OldestEvent is OldestKey for event names.
-func OldestEvent(event string) (Const, bool) { return oldest(versionEvents, event) }
+// KeyAfter returns the constant for key in the oldest semconv version
+// newer than version (of all, for version "") that defines it: what the
+// smallest otel upgrade, to Const.Otel, makes importable.
+func KeyAfter(version, key string) (Const, bool) { return after(versionKeys, version, key) }
 
-func newest(tab []versionConst, otel, value string) (Const, bool) {
-	ms := matching(tab, value)
-	for i := len(semconvVersions) - 1; i >= 0; i-- {
-		v := semconvVersions[i]
-		if otel != "" && semver.Compare(v.otel, otel) > 0 {
+// EventAfter is KeyAfter for event names.
+func EventAfter(version, event string) (Const, bool) { return after(versionEvents, version, event) }
+
+func since(tab []versionConst, version, value string) (Const, bool) {
+	i := versionIndex(version)
+	if i < 0 {
+		return Const{}, false
+	}
+	for _, c := range matching(tab, value) {
+		if c.mask&(1<<i) == 0 {
 			continue
 		}
-		for _, c := range ms {
-			if c.mask&(1<<i) != 0 {
-				return Const{v.version, c.name, v.otel}, true
-			}
+		j := i
+		for j > 0 && c.mask&(1<<(j-1)) != 0 {
+			j--
 		}
+		return Const{semconvVersions[j].version, c.name, semconvVersions[j].otel}, true
 	}
 	return Const{}, false
 }
 
-func oldest(tab []versionConst, value string) (Const, bool) {
+func after(tab []versionConst, version, value string) (Const, bool) {
 	ms := matching(tab, value)
 	for i, v := range semconvVersions {
+		if version != "" && semver.Compare(v.version, version) <= 0 {
+			continue
+		}
 		for _, c := range ms {
 			if c.mask&(1<<i) != 0 {
 				return Const{v.version, c.name, v.otel}, true

@@ -155,26 +155,38 @@ func TestVersionsIn(t *testing.T) {
 	}
 }
 
-func TestNewestOldestKey(t *testing.T) {
-	want := semconvtab.Const{Version: "v1.26.0", Name: "SessionIDKey", Otel: "v1.28.0"}
-	if got, ok := semconvtab.NewestKey("v1.28.0", "session.id"); !ok || got != want {
-		t.Errorf("NewestKey(v1.28.0, session.id) = %+v, %t; want %+v", got, ok, want)
+func TestNewestVersion(t *testing.T) {
+	for otel, want := range map[string]string{"v1.28.0": "v1.26.0", "v1.0.1": "v1.4.0", "v0.20.0": "", "": semconvtab.Version, "v1.99.0": semconvtab.Version} {
+		if got := semconvtab.NewestVersion(otel); got != want {
+			t.Errorf("NewestVersion(%q) = %q, want %q", otel, got, want)
+		}
 	}
-	if got := want.ImportPath(); got != "go.opentelemetry.io/otel/semconv/v1.26.0" {
+}
+
+func TestKeySinceAfter(t *testing.T) {
+	want := semconvtab.Const{Version: "v1.22.0", Name: "SessionIDKey", Otel: "v1.22.0"}
+	if got, ok := semconvtab.KeySince("v1.26.0", "session.id"); !ok || got != want {
+		t.Errorf("KeySince(v1.26.0, session.id) = %+v, %t; want %+v", got, ok, want)
+	}
+	if got := want.ImportPath(); got != "go.opentelemetry.io/otel/semconv/v1.22.0" {
 		t.Errorf("ImportPath() = %s", got)
 	}
-	if got, ok := semconvtab.NewestKey("", "session.id"); !ok || got.Version != "v1.43.0" {
-		t.Errorf(`NewestKey("", session.id) = %+v, %t; want v1.43.0`, got, ok)
+	if got, ok := semconvtab.KeySince("v1.21.0", "session.id"); ok {
+		t.Errorf("KeySince(v1.21.0, session.id) = %+v, want none", got)
 	}
-	// otel v1.21.0 ships up to semconv v1.21.0, before session.id.
-	if got, ok := semconvtab.NewestKey("v1.21.0", "session.id"); ok {
-		t.Errorf("NewestKey(v1.21.0, session.id) = %+v, want none", got)
+	// otel v1.21.0 ships up to semconv v1.21.0, before session.id: the
+	// smallest upgrade is to otel v1.22.0.
+	if got, ok := semconvtab.KeyAfter("v1.21.0", "session.id"); !ok || got != want {
+		t.Errorf("KeyAfter(v1.21.0, session.id) = %+v, %t; want %+v", got, ok, want)
 	}
-	want = semconvtab.Const{Version: "v1.22.0", Name: "SessionIDKey", Otel: "v1.22.0"}
-	if got, ok := semconvtab.OldestKey("session.id"); !ok || got != want {
-		t.Errorf("OldestKey(session.id) = %+v, %t; want %+v", got, ok, want)
+	if got, ok := semconvtab.KeyAfter("", "session.id"); !ok || got != want {
+		t.Errorf(`KeyAfter("", session.id) = %+v, %t; want %+v`, got, ok, want)
 	}
-	if got, ok := semconvtab.NewestEvent("v1.28.0", "exception"); !ok || got.Version != "v1.26.0" || got.Name != "ExceptionEventName" {
-		t.Errorf("NewestEvent(v1.28.0, exception) = %+v, %t", got, ok)
+	// http.method was dropped with the deprecated keys in v1.36.0.
+	if got, ok := semconvtab.KeyAfter("v1.36.0", "http.method"); ok {
+		t.Errorf("KeyAfter(v1.36.0, http.method) = %+v, want none", got)
+	}
+	if got, ok := semconvtab.EventSince("v1.26.0", "exception"); !ok || got.Version != "v1.4.0" || got.Name != "ExceptionEventName" {
+		t.Errorf("EventSince(v1.26.0, exception) = %+v, %t", got, ok)
 	}
 }
