@@ -202,15 +202,17 @@ func (m *Module) Describe() string {
 // importPath, and importPath relative to it ("" for the module's root
 // package).
 func (m *Module) Main(importPath string) (*Module, string, bool) {
-	return longest(m.MainModules(), importPath)
+	return Longest(m.MainModules(), importPath)
 }
 
 // Main is Module.Main for a workspace.
 func (w *Workspace) Main(importPath string) (*Module, string, bool) {
-	return longest(w.Modules, importPath)
+	return Longest(w.Modules, importPath)
 }
 
-func longest(mods []*Module, importPath string) (*Module, string, bool) {
+// Longest returns the module of mods whose path is the longest prefix of
+// importPath, and importPath relative to it.
+func Longest(mods []*Module, importPath string) (*Module, string, bool) {
 	var best *Module
 	var bestRel string
 	for _, mm := range mods {
