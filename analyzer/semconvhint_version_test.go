@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -29,4 +30,28 @@ func TestSemconvHintModuleOtel(t *testing.T) {
 // that the key rules leave out is named in the message, with no fix.
 func TestLocalConstNamed(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "example.com/app/localfiltered")
+}
+
+// TestUnmatchedFollowsHints: what spanattrlint gen makes constants for.
+// A value the package's own constant holds is not unmatched (gen would
+// write a second constant beside it); a key whose semconv constant the
+// module's otel version lacks is (the module cannot import it).
+func TestUnmatchedFollowsHints(t *testing.T) {
+	for _, tc := range []struct {
+		dir, pkg string
+		want     []string
+	}{
+		{testdata, "example.com/app/localfiltered", []string{"taskqueues"}},
+		{oldotel, "example.com/oldotel/semconvhint", []string{"artifact.hash"}},
+	} {
+		var got []string
+		for _, r := range analysistest.Run(t, tc.dir, analyzer.New(analyzer.Config{}), tc.pkg) {
+			for _, u := range r.Result.(*analyzer.Result).Unmatched {
+				got = append(got, u.Value)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: unmatched %q, want %q", tc.pkg, got, tc.want)
+		}
+	}
 }
