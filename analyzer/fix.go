@@ -395,8 +395,10 @@ func (f *finding) message(ip *importPlan) string {
 		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.name, others, f.site.role, c.name)
 	case c.fixable():
 		use = ip.qualify(c.obj.Pkg(), c.name)
+	case c.noImport:
+		use = c.pkgName + "." + c.name + c.note
 	default:
-		use = fmt.Sprintf("%s.%s (import %q%s)", c.pkgName, c.name, c.path, c.note)
+		use = fmt.Sprintf("%s.%s (import %q)", c.pkgName, c.name, c.path)
 	}
 	msg := head + ": use " + use
 	if others := f.cands[1:]; len(others) > 0 {

@@ -42,12 +42,13 @@ type candidate struct {
 	// key rules leave out (it may name something else): named in the
 	// message, never used by a fix.
 	notKey bool
-	// For a semconv table entry: note is added to the import it names
-	// ("; needs go.opentelemetry.io/otel v1.45.0 or newer"); with
+	// For a semconv table entry: with noImport, note follows the name
+	// (", which needs go.opentelemetry.io/otel v1.22.0 or newer ..."); with
 	// unavailable, the module's otel version has no semconv package
 	// that defines the value, and note is the whole advice.
 	note        string
 	unavailable bool
+	noImport    bool // the otel version is unknown: note says what the constant needs instead of an import
 }
 
 func (c *candidate) fixable() bool { return c.obj != nil && !c.notKey }
@@ -202,16 +203,20 @@ func (cs *candidateSet) addSemconvTable(otel string) {
 		if slices.ContainsFunc(cands, func(x candidate) bool { return isSemconv(x.path) && x.name == c.Name }) {
 			return
 		}
-		note := ""
+		cand := candidate{path: c.ImportPath(), pkgName: "semconv", name: c.Name, source: fromSemconv, role: r}
 		if otel == "" {
-			// No go.mod to tell (Bazel): say what the import needs, and
-			// the oldest otel release with the same constant.
-			note = fmt.Sprintf("; needs go.opentelemetry.io/otel %s or newer", c.Otel)
-			if o, ok := since(newest, v); ok && o.Version != c.Version {
-				note += fmt.Sprintf(", or semconv/%s from otel %s", o.Version, o.Otel)
+			// No go.mod to tell (Bazel): rather than an import the
+			// module may not have, the otel version the constant needs,
+			// from the oldest semconv package with it on.
+			cand.noImport = true
+			o, _ := since(newest, v)
+			cand.note = fmt.Sprintf(", which needs go.opentelemetry.io/otel %s or newer (semconv/%s", o.Otel, o.Version)
+			if o.Version != c.Version {
+				cand.note += fmt.Sprintf("; its newest package, semconv/%s, needs otel %s", c.Version, c.Otel)
 			}
+			cand.note += ")"
 		}
-		cs.cands[id] = append(cands, candidate{path: c.ImportPath(), pkgName: "semconv", name: c.Name, source: fromSemconv, role: r, note: note})
+		cs.cands[id] = append(cands, cand)
 	}
 	for id := range cs.values {
 		if cs.roles[id]&(1<<roleKey) != 0 {

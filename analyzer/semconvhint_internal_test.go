@@ -24,8 +24,8 @@ func hintFor(r role, value, otel string) string {
 }
 
 // TestSemconvHintWithoutModule: where no go.mod tells the otel version
-// (Bazel's nogo), the hint names the newest package and says which otel
-// version it needs, and the oldest that has the key.
+// (Bazel's nogo), the hint names no import the module may lack but the
+// otel version the constant needs (and what the newest package needs).
 func TestSemconvHintWithoutModule(t *testing.T) {
 	for _, tc := range []struct {
 		r           role
@@ -33,7 +33,7 @@ func TestSemconvHintWithoutModule(t *testing.T) {
 		want        string
 	}{
 		{roleKey, "session.id", "",
-			`hard-coded attribute key "session.id": use semconv.SessionIDKey (import "go.opentelemetry.io/otel/semconv/v1.43.0"; needs go.opentelemetry.io/otel v1.45.0 or newer, or semconv/v1.22.0 from otel v1.22.0)`},
+			`hard-coded attribute key "session.id": use semconv.SessionIDKey, which needs go.opentelemetry.io/otel v1.22.0 or newer (semconv/v1.22.0; its newest package, semconv/v1.43.0, needs otel v1.45.0)`},
 		{roleKey, "session.id", "v1.28.0",
 			`hard-coded attribute key "session.id": use semconv.SessionIDKey (import "go.opentelemetry.io/otel/semconv/v1.26.0")`},
 		{roleKey, "session.id", "v1.47.0",
@@ -41,7 +41,7 @@ func TestSemconvHintWithoutModule(t *testing.T) {
 		{roleKey, "session.id", "v1.21.0",
 			`hard-coded attribute key "session.id": go.opentelemetry.io/otel v1.21.0, which the module requires, has no semconv constant for it: semconv.SessionIDKey needs otel v1.22.0 or newer (import "go.opentelemetry.io/otel/semconv/v1.22.0")`},
 		{roleEvent, "exception", "",
-			`hard-coded event name "exception": use semconv.ExceptionEventName (import "go.opentelemetry.io/otel/semconv/v1.43.0"; needs go.opentelemetry.io/otel v1.45.0 or newer, or semconv/v1.4.0 from otel v1.0.1)`},
+			`hard-coded event name "exception": use semconv.ExceptionEventName, which needs go.opentelemetry.io/otel v1.0.1 or newer (semconv/v1.4.0; its newest package, semconv/v1.43.0, needs otel v1.45.0)`},
 		{roleKey, "no.such.key", "", `hard-coded attribute key "no.such.key": no constant defines it`},
 	} {
 		if got := hintFor(tc.r, tc.value, tc.otel); got != tc.want {
