@@ -46,7 +46,7 @@ func main() {
 		p.cleanup()
 		log.Fatal(err)
 	}
-	first, err := p.bisect(releases)
+	first, err := bisect(releases, p.set)
 	if err != nil {
 		p.cleanup()
 		log.Fatal(err)
@@ -155,8 +155,9 @@ func (p *prober) set(r string) ([]string, error) {
 }
 
 // bisect finds, for every semconv version of the newest release, the
-// first release that ships it.
-func (p *prober) bisect(rs []string) (map[string]string, error) {
+// first release of rs (oldest first) that ships it, asking set for the
+// versions of as few releases as it can.
+func bisect(rs []string, set func(release string) ([]string, error)) (map[string]string, error) {
 	sets := make([][]string, len(rs))
 	var solve func(lo, hi int) error
 	solve = func(lo, hi int) error {
@@ -173,7 +174,7 @@ func (p *prober) bisect(rs []string) (map[string]string, error) {
 			return nil
 		}
 		mid := (lo + hi) / 2
-		s, err := p.set(rs[mid])
+		s, err := set(rs[mid])
 		if err != nil {
 			return err
 		}
@@ -184,11 +185,11 @@ func (p *prober) bisect(rs []string) (map[string]string, error) {
 		return solve(mid, hi)
 	}
 	var err error
-	if sets[0], err = p.set(rs[0]); err != nil {
+	if sets[0], err = set(rs[0]); err != nil {
 		return nil, err
 	}
 	last := len(rs) - 1
-	if sets[last], err = p.set(rs[last]); err != nil {
+	if sets[last], err = set(rs[last]); err != nil {
 		return nil, err
 	}
 	if err := solve(0, last); err != nil {
