@@ -213,29 +213,29 @@ func buildProblem(dir string) string {
 // other packages, or "".
 func constPkgProblem(dir string) string {
 	fset := token.NewFileSet()
-	exported := false
-	name := ""
-	for _, file := range goFiles(dir) {
+	files := goFiles(dir)
+	for i, file := range files {
 		f, err := parser.ParseFile(fset, filepath.Join(dir, file), nil, parser.SkipObjectResolution)
 		if err != nil {
 			return "" // the type checker will say
 		}
-		name = f.Name.Name
+		if f.Name.Name == "main" {
+			return "is a main package (a command), which no other package can import"
+		}
 		for _, d := range f.Decls {
 			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.CONST {
 				for _, spec := range gd.Specs {
 					for _, n := range spec.(*ast.ValueSpec).Names {
-						exported = exported || n.IsExported()
+						if n.IsExported() {
+							return ""
+						}
 					}
 				}
 			}
 		}
-	}
-	switch {
-	case name == "main":
-		return "is a main package (a command), which no other package can import"
-	case name != "" && !exported:
-		return "declares no exported constants: it is not a constants package"
+		if i == len(files)-1 {
+			return "declares no exported constants: it is not a constants package"
+		}
 	}
 	return ""
 }
