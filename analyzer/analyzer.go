@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
 )
 
@@ -35,7 +36,7 @@ var Analyzer = New(Config{})
 // New returns an analyzer with its own configuration and caches; flags
 // registered on its FlagSet change that configuration.
 func New(cfg Config) *analysis.Analyzer {
-	l := &linter{cfg: cfg}
+	l := &linter{cfg: cfg, res: modresolve.NewResolver()}
 	a := &analysis.Analyzer{
 		Name:       Name,
 		Doc:        extractDoc(doc, Name),
@@ -55,6 +56,7 @@ type linter struct {
 
 	once   sync.Once
 	cfgErr error
+	res    *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
 	loader *constLoader
 	reach  reach
 	tables tables
@@ -68,7 +70,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		if err := l.cfg.Validate(); err != nil {
 			l.cfgErr = &ConfigError{err}
 		}
-		l.loader = newConstLoader(l.cfg.Constants)
+		l.loader = newConstLoader(l.cfg.Constants, l.res)
 	})
 	if l.cfgErr != nil {
 		return nil, l.cfgErr
@@ -143,13 +145,13 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	res := &Result{ConstantPackages: sortedKeys(inUse)}
 	unmatched := 0
 	for _, f := range findings[:hardCoded] {
-		if len(f.cands) == 0 {
+		if !f.matched() {
 			unmatched++
 		}
 	}
 	res.Unmatched = make([]Unmatched, 0, unmatched)
 	for _, f := range findings[:hardCoded] {
-		if len(f.cands) == 0 {
+		if !f.matched() {
 			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.value, Role: f.site.role.String(), Pos: f.site.expr.Pos()})
 		}
 	}
@@ -289,8 +291,12 @@ func (l *linter) rank(pass *analysis.Pass, api *otelAPI, srcs []sourceTable, fin
 	for _, st := range srcs {
 		cs.add(st)
 	}
-	// 5. The newest semantic conventions, named even where not imported.
-	cs.addSemconvTable()
+	// 5. The newest semantic conventions of the module's otel version,
+	// named even where not imported.
+	cs.addSemconvTable(l.moduleOtel(pass))
+	if len(srcs) > 0 && srcs[0].src == fromLocal {
+		cs.addFilteredLocal(srcs[0])
+	}
 	testFile := map[*ast.File]bool{}
 	for _, f := range pass.Files {
 		testFile[f] = strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")

@@ -135,6 +135,6 @@ func (c *Config) Check(dir string) error {
 	if len(c.Constants) == 0 {
 		return nil
 	}
-	_, err := newConstLoader(c.Constants).packagesFor(dir)
+	_, err := newConstLoader(c.Constants, nil).packagesFor(dir)
 	return err
 }

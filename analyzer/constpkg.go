@@ -18,8 +18,7 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/mod/modfile"
-	"golang.org/x/mod/module"
+	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 )
 
 // ConfigError is an error in the configuration, such as a -constants entry
@@ -31,12 +30,14 @@ func (e *ConfigError) Error() string { return e.Err.Error() }
 func (e *ConfigError) Unwrap() error { return e.Err }
 
 // constLoader finds the -constants packages and reads their constants from
-// source. It resolves import paths through the module's go.mod (the module
-// itself, vendor, replace and require directives) so that the common case
-// starts no "go list", which would cost more than analysing a package; only
-// what go.mod cannot resolve falls back to one "go list" per module.
+// source. It resolves import paths through the module's go.mod and go.work
+// (the main modules, vendor, replace and require directives; see
+// internal/modresolve) so that the common case starts no "go list", which
+// would cost more than analysing a package; only what they cannot resolve
+// falls back to one "go list" per pattern.
 type constLoader struct {
 	patterns []string
+	res      *modresolve.Resolver
 
 	mu      sync.Mutex
 	modOf   map[string]*modInfo // by module root
@@ -46,17 +47,20 @@ type constLoader struct {
 }
 
 type modInfo struct {
-	root, path string
-	file       *modfile.File
-	pkgs       []pkgDir // the packages that the patterns name
-	err        error
+	mod  *modresolve.Module
+	pkgs []pkgDir // the packages that the patterns name
+	err  error
 }
 
 type pkgDir struct{ path, dir string }
 
-func newConstLoader(patterns []string) *constLoader {
+func newConstLoader(patterns []string, res *modresolve.Resolver) *constLoader {
+	if res == nil {
+		res = modresolve.NewResolver()
+	}
 	return &constLoader{
 		patterns: patterns,
+		res:      res,
 		modOf:    make(map[string]*modInfo),
 		dirMod:   make(map[string]*modInfo),
 		loaded:   make(map[string]*types.Package),
@@ -71,56 +75,34 @@ func (l *constLoader) packagesFor(dir string) (*modInfo, error) {
 	defer l.mu.Unlock()
 	m, ok := l.dirMod[dir]
 	if !ok {
-		m = l.findModule(dir)
+		mod, err := l.res.Module(dir)
+		switch {
+		case errors.Is(err, modresolve.ErrNotInModule):
+			m = &modInfo{err: &ConfigError{fmt.Errorf("-constants: %s is not inside a Go module, so %s cannot be resolved", dir, strings.Join(l.patterns, ","))}}
+		case err != nil:
+			m = &modInfo{err: &ConfigError{fmt.Errorf("-constants: %v", err)}}
+		default:
+			if m = l.modOf[mod.Root]; m == nil {
+				m = &modInfo{mod: mod}
+				l.modOf[mod.Root] = m
+			}
+		}
 		l.dirMod[dir] = m
 	}
 	if m.err == nil && m.pkgs == nil {
-		m.pkgs, m.err = resolvePatterns(m, l.patterns)
+		m.pkgs, m.err = resolvePatterns(m.mod, l.patterns)
 	}
 	return m, m.err
 }
 
-func (l *constLoader) findModule(dir string) *modInfo {
-	for d := dir; ; d = filepath.Dir(d) {
-		if m, ok := l.modOf[d]; ok {
-			return m
-		}
-		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil {
-			m := &modInfo{root: d}
-			m.file, m.err = modfile.Parse(filepath.Join(d, "go.mod"), data, nil)
-			if m.err == nil && m.file.Module != nil {
-				m.path = m.file.Module.Mod.Path
-			}
-			l.modOf[d] = m
-			return m
-		}
-		if parent := filepath.Dir(d); parent == d {
-			return &modInfo{err: &ConfigError{fmt.Errorf("-constants: %s is not inside a Go module, so %s cannot be resolved", dir, strings.Join(l.patterns, ","))}}
-		}
-	}
-}
-
 // resolvePatterns expands the patterns into packages; a pattern that names
-// no package is a ConfigError naming it.
-func resolvePatterns(m *modInfo, patterns []string) ([]pkgDir, error) {
+// no usable package is a ConfigError that says why.
+func resolvePatterns(mod *modresolve.Module, patterns []string) ([]pkgDir, error) {
 	var pkgs []pkgDir
-	var rest []string
 	for _, p := range patterns {
-		found, ok := resolveLocal(m, p)
-		if !ok {
-			rest = append(rest, p)
-			continue
-		}
-		if len(found) == 0 {
-			return nil, &ConfigError{fmt.Errorf("-constants: no package matches %q (module %s in %s)", p, m.path, m.root)}
-		}
-		pkgs = append(pkgs, found...)
-	}
-	if len(rest) > 0 {
-		found, err := goList(m.root, rest)
+		found, err := resolvePattern(mod, p)
 		if err != nil {
-			return nil, err
+			return nil, &ConfigError{fmt.Errorf("-constants: %v", err)}
 		}
 		pkgs = append(pkgs, found...)
 	}
@@ -130,22 +112,69 @@ func resolvePatterns(m *modInfo, patterns []string) ([]pkgDir, error) {
 	return pkgs, nil
 }
 
-// resolveLocal resolves p without running go: ok is false when go.mod
-// alone cannot tell.
-func resolveLocal(m *modInfo, p string) (pkgs []pkgDir, ok bool) {
+// resolvePattern resolves one pattern through go.mod and go.work, or
+// else with go list, and keeps the packages that can hold constants for
+// others: not commands, not test-only, with exported constants.
+func resolvePattern(mod *modresolve.Module, p string) ([]pkgDir, error) {
 	prefix, wild := strings.CutSuffix(p, "/...")
-	if strings.Contains(prefix, "...") {
-		return nil, false
+	if isStd(prefix) && !strings.Contains(prefix, "...") {
+		return nil, stdError(mod, p)
 	}
-	dir, ok := dirOf(m, prefix)
+	found, err, ok := resolveLocal(mod, prefix, wild)
 	if !ok {
-		return nil, false
+		found, err = goList(mod, p)
 	}
-	if !wild {
-		if hasGoFiles(dir) {
-			return []pkgDir{{prefix, dir}}, true
+	if err != nil {
+		return nil, err
+	}
+	if len(found) == 0 {
+		return nil, fmt.Errorf("no package matches %q in %s", p, mod.Describe())
+	}
+	var keep []pkgDir
+	var why string
+	for _, pd := range found {
+		if w := constPkgProblem(pd.dir); w != "" {
+			if why == "" {
+				why = strconv.Quote(pd.path) + " " + w
+			}
+			continue
 		}
-		return nil, true
+		keep = append(keep, pd)
+	}
+	if len(keep) == 0 {
+		if wild {
+			return nil, fmt.Errorf("no package that %q matches can hold constants for others: %s", p, why)
+		}
+		return nil, errors.New(why)
+	}
+	return keep, nil
+}
+
+// resolveLocal resolves prefix (with wild, prefix/...) without running
+// go: ok is false when go.mod and go.work alone cannot tell.
+func resolveLocal(mod *modresolve.Module, prefix string, wild bool) (pkgs []pkgDir, err error, ok bool) {
+	if strings.Contains(prefix, "...") {
+		return nil, nil, false
+	}
+	dir, ok := mod.Dir(prefix)
+	if !ok {
+		return nil, nil, false
+	}
+	_, _, inMain := mod.Main(prefix)
+	if !wild {
+		if _, err := os.Stat(dir); err != nil {
+			if inMain {
+				return nil, fmt.Errorf("no package matches %q in %s (no directory %s)", prefix, mod.Describe(), dir), true
+			}
+			return nil, nil, false // perhaps not downloaded: ask go
+		}
+		if w := buildProblem(dir); w != "" {
+			return nil, fmt.Errorf("%q %s", prefix, w), true
+		}
+		return []pkgDir{{prefix, dir}}, nil, true
+	}
+	if _, err := os.Stat(dir); err != nil && !inMain {
+		return nil, nil, false
 	}
 	filepath.WalkDir(dir, func(d string, e fs.DirEntry, err error) error {
 		if err != nil || !e.IsDir() {
@@ -161,74 +190,58 @@ func resolveLocal(m *modInfo, p string) (pkgs []pkgDir, ok bool) {
 		}
 		return nil
 	})
-	return pkgs, true
+	return pkgs, nil, true
 }
 
-// dirOf maps an import path to its directory through go.mod.
-func dirOf(m *modInfo, importPath string) (string, bool) {
-	if rel, ok := within(importPath, m.path); ok {
-		return filepath.Join(m.root, filepath.FromSlash(rel)), true
+// buildProblem says why dir holds no package to build, or "".
+func buildProblem(dir string) string {
+	bp, _ := build.Default.ImportDir(dir, 0)
+	switch {
+	case bp == nil:
+		return "has no Go files"
+	case len(bp.GoFiles)+len(bp.CgoFiles) > 0:
+		return ""
+	case len(bp.TestGoFiles)+len(bp.XTestGoFiles) > 0 && len(bp.IgnoredGoFiles) == 0:
+		return "has only test files (_test.go), which no other package can import"
+	case len(bp.IgnoredGoFiles) > 0:
+		return "has no Go files for this build: build constraints exclude them all"
 	}
-	if fileExists(filepath.Join(m.root, "vendor", "modules.txt")) {
-		return filepath.Join(m.root, "vendor", filepath.FromSlash(importPath)), true
-	}
-	if m.file == nil {
-		return "", false
-	}
-	// The longest module path wins, as in the go command.
-	best, bestLen := "", -1
-	for _, r := range m.file.Require {
-		if rel, ok := within(importPath, r.Mod.Path); ok && len(r.Mod.Path) > bestLen {
-			best, bestLen = modCacheDir(r.Mod, rel), len(r.Mod.Path)
+	return "has no Go files"
+}
+
+// constPkgProblem says why the package in dir cannot provide constants to
+// other packages, or "".
+func constPkgProblem(dir string) string {
+	fset := token.NewFileSet()
+	files := goFiles(dir)
+	for i, file := range files {
+		f, err := parser.ParseFile(fset, filepath.Join(dir, file), nil, parser.SkipObjectResolution)
+		if err != nil {
+			return "" // the type checker will say
 		}
-	}
-	for _, r := range m.file.Replace {
-		rel, ok := within(importPath, r.Old.Path)
-		if !ok || len(r.Old.Path) < bestLen {
-			continue
+		if f.Name.Name == "main" {
+			return "is a main package (a command), which no other package can import"
 		}
-		if r.New.Version == "" { // a directory
-			d := r.New.Path
-			if !filepath.IsAbs(d) {
-				d = filepath.Join(m.root, d)
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.CONST {
+				for _, spec := range gd.Specs {
+					for _, n := range spec.(*ast.ValueSpec).Names {
+						if n.IsExported() {
+							return ""
+						}
+					}
+				}
 			}
-			best, bestLen = filepath.Join(d, filepath.FromSlash(rel)), len(r.Old.Path)
-		} else {
-			best, bestLen = modCacheDir(r.New, rel), len(r.Old.Path)
+		}
+		if i == len(files)-1 {
+			return "declares no exported constants: it is not a constants package"
 		}
 	}
-	return best, best != ""
+	return ""
 }
 
-func within(importPath, modPath string) (rel string, ok bool) {
-	if importPath == modPath {
-		return "", true
-	}
-	if modPath != "" && strings.HasPrefix(importPath, modPath+"/") {
-		return importPath[len(modPath)+1:], true
-	}
-	return "", false
-}
-
-func modCacheDir(mod module.Version, rel string) string {
-	cache := os.Getenv("GOMODCACHE")
-	if cache == "" {
-		gopath := os.Getenv("GOPATH")
-		if gopath == "" {
-			home, _ := os.UserHomeDir()
-			gopath = filepath.Join(home, "go")
-		}
-		cache = filepath.Join(filepath.SplitList(gopath)[0], "pkg", "mod")
-	}
-	esc, err := module.EscapePath(mod.Path)
-	if err != nil {
-		return ""
-	}
-	escv, err := module.EscapeVersion(mod.Version)
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(cache, esc+"@"+escv, filepath.FromSlash(rel))
+func stdError(mod *modresolve.Module, p string) error {
+	return fmt.Errorf("%q is in the standard library, not a constants package of %s or of a module it requires", p, mod.Describe())
 }
 
 func fileExists(name string) bool {
@@ -242,49 +255,51 @@ func goFiles(dir string) []string {
 	if err != nil {
 		return nil
 	}
-	return bp.GoFiles
+	return append(bp.GoFiles, bp.CgoFiles...)
 }
 
 func hasGoFiles(dir string) bool { return len(goFiles(dir)) > 0 }
 
-// goList resolves what go.mod could not, with one go list for all of it.
-func goList(root string, patterns []string) ([]pkgDir, error) {
-	args := append([]string{"list", "-e", "-f", "{{.ImportPath}}\t{{.Dir}}\t{{with .Error}}{{.Err}}{{end}}"}, patterns...)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = root
+// goList resolves what go.mod and go.work could not, with go list run in
+// the module (which honours go.work and GOFLAGS as the build does).
+func goList(mod *modresolve.Module, pattern string) ([]pkgDir, error) {
+	cmd := exec.Command("go", "list", "-e", "-f", "{{.ImportPath}}\t{{.Dir}}\t{{.Standard}}\t{{with .Error}}{{.Err}}{{end}}", pattern)
+	cmd.Dir = mod.Root
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, &ConfigError{fmt.Errorf("-constants: go list %s: %v", strings.Join(patterns, " "), firstLine(stderr.String(), err))}
+		return nil, fmt.Errorf("go list: %v", firstLine(stderr.String(), err))
 	}
 	var pkgs []pkgDir
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		f := strings.SplitN(line, "\t", 3)
-		if len(f) == 3 && f[1] != "" && f[2] == "" {
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.SplitN(line, "\t", 4)
+		if len(f) != 4 {
+			continue
+		}
+		switch {
+		case f[2] == "true":
+			return nil, stdError(mod, f[0])
+		case strings.Contains(f[3], "no required module provides package"):
+			if r, ok := mod.Requirer(f[0]); ok {
+				return nil, fmt.Errorf("no package matches %q in %s@%s, which %s requires", f[0], r.Path, r.Version, mod.Describe())
+			}
+			return nil, fmt.Errorf("%q is in no module that %s requires: add its module with go get, or name a package of the main module", f[0], mod.Describe())
+		case f[3] != "":
+			return nil, fmt.Errorf("%q: %s", f[0], firstLine(f[3], nil))
+		case f[1] != "":
 			pkgs = append(pkgs, pkgDir{f[0], f[1]})
 		}
-	}
-	if len(pkgs) == 0 {
-		return nil, &ConfigError{fmt.Errorf("-constants: no package matches %s (from %s)", quoteAll(patterns), root)}
 	}
 	return pkgs, nil
 }
 
 func firstLine(s string, err error) string {
-	if s = strings.TrimSpace(s); s == "" {
+	if s = strings.TrimSpace(s); s == "" && err != nil {
 		return err.Error()
 	}
 	line, _, _ := strings.Cut(s, "\n")
-	return line
-}
-
-func quoteAll(ss []string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = strconv.Quote(s)
-	}
-	return strings.Join(q, ", ")
+	return strings.TrimPrefix(line, "go: ")
 }
 
 // load type-checks a configured package from source, resolving its imports
@@ -332,8 +347,8 @@ func (l *constLoader) check(m *modInfo, pd pkgDir, graph map[string]*types.Packa
 			// other modules one or two imports away (a constant defined as
 			// string(semconv.PeerServiceKey)), but not the standard library
 			// or deeper chains, which would cost more than they give.
-			if _, local := within(p, m.path); !busy[p] && (local || !isStd(p) && len(busy) <= 2) {
-				if dir, ok := dirOf(m, p); ok {
+			if local := m.mod.IsMain(p); !busy[p] && (local || !isStd(p) && len(busy) <= 2) {
+				if dir, ok := m.mod.Dir(p); ok {
 					pkg, ok := l.check(m, pkgDir{p, dir}, graph, busy)
 					complete = complete && ok
 					if ok {
@@ -373,12 +388,12 @@ func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[stri
 			return false
 		}
 		seen[p] = true
-		if _, local := within(p, m.path); !local {
+		if !m.mod.IsMain(p) {
 			return false
 		}
 		imps, ok := l.imports[p]
 		if !ok {
-			if dir, ok := dirOf(m, p); ok {
+			if dir, ok := m.mod.Dir(p); ok {
 				imps = parseImports(dir)
 			}
 			l.imports[p] = imps

@@ -384,9 +384,20 @@ func (f *finding) message(ip *importPlan) string {
 		return head + ": no constant defines it"
 	}
 	var use string
-	if c.fixable() {
+	switch {
+	case c.unavailable:
+		return head + ": " + c.note
+	case c.notKey:
+		others := ""
+		if n := len(f.cands) - 1; n > 0 {
+			others = fmt.Sprintf(" (and %d other constants of the package)", n)
+		}
+		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.name, others, f.site.role, c.name)
+	case c.fixable():
 		use = ip.qualify(c.obj.Pkg(), c.name)
-	} else {
+	case c.noImport:
+		use = c.pkgName + "." + c.name + c.note
+	default:
 		use = fmt.Sprintf("%s.%s (import %q)", c.pkgName, c.name, c.path)
 	}
 	msg := head + ": use " + use

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"cmp"
+	"fmt"
 	"path"
 
 	"go/constant"
@@ -37,9 +38,25 @@ type candidate struct {
 	// testOnly: declared in a _test.go file of the analysed package, so
 	// absent when the package is built without its tests.
 	testOnly bool
+	// notKey: a constant of the analysed package with the value that the
+	// key rules leave out (it may name something else): named in the
+	// message, never used by a fix.
+	notKey bool
+	// For a semconv table entry: with noImport, note follows the name
+	// (", which needs go.opentelemetry.io/otel v1.22.0 or newer ..."); with
+	// unavailable, the module's otel version has no semconv package
+	// that defines the value, and note is the whole advice.
+	note        string
+	unavailable bool
+	noImport    bool // the otel version is unknown: note says what the constant needs instead of an import
 }
 
-func (c *candidate) fixable() bool { return c.obj != nil }
+func (c *candidate) fixable() bool { return c.obj != nil && !c.notKey }
+
+// counts reports whether the candidate is a constant the code can use as
+// it is, for Result.Unmatched: a semconv constant of an otel version the
+// module does not have is not one.
+func (c *candidate) counts() bool { return !c.unavailable }
 
 // A constList is the string constants of one package in name order, with
 // their values; tab indexes them by value, for imported packages, which
@@ -160,28 +177,88 @@ func (cs *candidateSet) add(st sourceTable) {
 	}
 }
 
-// addSemconvTable names the newest semconv constant for the keys and
-// event names, unless an imported semconv package already offered a
-// constant of that name.
-func (cs *candidateSet) addSemconvTable() {
-	add := func(id int, r role, name string) {
+// addSemconvTable names, for the keys and event names, the constant of
+// the newest semconv package that otel (the otel version the module
+// requires; "" when unknown) ships, unless an imported semconv package
+// already offered a constant of that name. Where that package has none
+// but a newer one does, and nothing else names the value, it says which
+// otel version would. A key that newer packages dropped (deprecated) is
+// not named from an older one: the deprecation check speaks for it.
+func (cs *candidateSet) addSemconvTable(otel string) {
+	newest := semconvtab.NewestVersion(otel)
+	add := func(id int, r role, in, since, after func(string, string) (semconvtab.Const, bool)) {
+		v := cs.values[id]
 		cands := cs.cands[id]
-		if slices.ContainsFunc(cands, func(c candidate) bool { return isSemconv(c.path) && c.name == name }) {
+		c, ok := in(newest, v)
+		if !ok {
+			if len(cands) > 0 || otel == "" {
+				return
+			}
+			if o, ok := after(newest, v); ok {
+				cs.cands[id] = append(cands, candidate{path: o.ImportPath(), pkgName: "semconv", name: o.Name, source: fromSemconv, role: r, unavailable: true,
+					note: fmt.Sprintf("go.opentelemetry.io/otel %s, which the module requires, has no semconv constant for it: semconv.%s needs otel %s or newer (import %q)", otel, o.Name, o.Otel, o.ImportPath())})
+			}
 			return
 		}
-		cs.cands[id] = append(cands, candidate{path: semconvtab.ImportPath, pkgName: "semconv", name: name, source: fromSemconv, role: r})
-	}
-	for id, v := range cs.values {
-		if cs.roles[id]&(1<<roleKey) != 0 {
-			if name, ok := semconvtab.KeyConst(v); ok {
-				add(id, roleKey, name)
+		if slices.ContainsFunc(cands, func(x candidate) bool { return isSemconv(x.path) && x.name == c.Name }) {
+			return
+		}
+		cand := candidate{path: c.ImportPath(), pkgName: "semconv", name: c.Name, source: fromSemconv, role: r}
+		if otel == "" {
+			// No go.mod to tell (Bazel): rather than an import the
+			// module may not have, the otel version the constant needs,
+			// from the oldest semconv package with it on.
+			cand.noImport = true
+			o, _ := since(newest, v)
+			cand.note = fmt.Sprintf(", which needs go.opentelemetry.io/otel %s or newer (semconv/%s", o.Otel, o.Version)
+			if o.Version != c.Version {
+				cand.note += fmt.Sprintf("; its newest package, semconv/%s, needs otel %s", c.Version, c.Otel)
 			}
+			cand.note += ")"
+		}
+		cs.cands[id] = append(cands, cand)
+	}
+	for id := range cs.values {
+		if cs.roles[id]&(1<<roleKey) != 0 {
+			add(id, roleKey, inVersion(semconvtab.KeyIn), semconvtab.KeySince, semconvtab.KeyAfter)
 		}
 		if cs.roles[id]&(1<<roleEvent) != 0 {
-			if name, ok := semconvtab.EventConst(v); ok {
-				add(id, roleEvent, name)
-			}
+			add(id, roleEvent, inVersion(semconvtab.EventIn), semconvtab.EventSince, semconvtab.EventAfter)
 		}
+	}
+}
+
+// inVersion adapts KeyIn and EventIn to the shape of KeySince.
+func inVersion(f func(version, value string) (string, bool)) func(string, string) (semconvtab.Const, bool) {
+	return func(version, value string) (semconvtab.Const, bool) {
+		name, ok := f(version, value)
+		if !ok {
+			return semconvtab.Const{}, false
+		}
+		otel, _ := semconvtab.FirstOtel(version)
+		return semconvtab.Const{Version: version, Name: name, Otel: otel}, true
+	}
+}
+
+// addFilteredLocal offers, for the values that nothing else names, the
+// analysed package's own constants that the key rules of st (the local
+// source) left out: the message names them, the fix does not use them.
+func (cs *candidateSet) addFilteredLocal(st sourceTable) {
+	if st.keep == nil {
+		return
+	}
+	for _, e := range st.consts.list {
+		id, ok := cs.ids[e.value]
+		if !ok || st.keep(e) || slices.ContainsFunc(cs.cands[id], func(c candidate) bool { return !c.notKey && !c.unavailable }) {
+			continue
+		}
+		c := e.c
+		// The package's own constant says more than an otel upgrade.
+		cs.cands[id] = slices.DeleteFunc(cs.cands[id], func(c candidate) bool { return c.unavailable })
+		cs.cands[id] = append(cs.cands[id], candidate{
+			obj: c, path: c.Pkg().Path(), pkgName: c.Pkg().Name(), name: c.Name(), source: fromLocal, notKey: true,
+			testOnly: strings.HasSuffix(cs.fset.File(c.Pos()).Name(), "_test.go"),
+		})
 	}
 }
 
@@ -229,4 +306,10 @@ func (cs *candidateSet) ranked(id int32, r role) []candidate {
 		return cmp.Or(compareSemconv(a.path, b.path), strings.Compare(a.name, b.name))
 	})
 	return out
+}
+
+// matched reports whether some constant names the finding's value, one the
+// module can use (for Result.Unmatched, which gen makes constants for).
+func (f *finding) matched() bool {
+	return slices.ContainsFunc(f.cands, func(c candidate) bool { return c.counts() })
 }

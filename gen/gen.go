@@ -180,7 +180,7 @@ func Run(o Options) (*Summary, error) {
 		return nil, err
 	}
 	var constants []string
-	if t.exists {
+	if t.exists && len(t.forKey) > 0 { // -constants refuses a package with no constants yet
 		constants = []string{t.path}
 	}
 	results, err := analyse(&o, pkgs, constants)
@@ -214,7 +214,7 @@ func Run(o Options) (*Summary, error) {
 	}
 	sum.existed = err == nil
 	if len(sum.Constants) > 0 {
-		if sum.Content, err = render(t, mod.path, existing, sum.Constants); err != nil {
+		if sum.Content, err = render(t, t.modPath, existing, sum.Constants); err != nil {
 			return nil, err
 		}
 	}

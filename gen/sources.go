@@ -9,7 +9,7 @@ func constantSources(results []pkgResult, mod *module, t *target) []string {
 	var out []string
 	for _, r := range results {
 		for _, p := range r.constPkgs {
-			if _, in := within(p, mod.path); in && p != t.path {
+			if mod.isMain(p) && p != t.path {
 				out = append(out, p)
 			}
 		}

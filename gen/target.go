@@ -16,46 +16,63 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 )
 
-// module is the main module: the one whose go.mod governs the directory gen
-// runs in.
+// module is where gen may read and write: the main module that governs
+// the directory gen runs in, or every module of its go.work workspace
+// (internal/modresolve decides, as for the analyzer's -constants).
 type module struct {
-	root string // absolute directory
-	path string // module path
+	root string // the module root, or the workspace's directory: paths are shown relative to it
+	path string // the module path; for a workspace, that of the module gen runs in, if any
+	mods []*modresolve.Module
+	desc string // "the main module example.com/app" or "the workspace /w/go.work"
 }
 
 func findModule(dir string) (*module, error) {
-	for d := dir; ; d = filepath.Dir(d) {
-		data, err := os.ReadFile(filepath.Join(d, "go.mod"))
-		if err == nil {
-			mp := modfile.ModulePath(data)
-			if mp == "" {
-				return nil, fmt.Errorf("%s has no module directive", filepath.Join(d, "go.mod"))
-			}
-			return &module{root: d, path: mp}, nil
-		}
-		if filepath.Dir(d) == d {
-			return nil, fmt.Errorf("%s is not inside a Go module (no go.mod)", dir)
-		}
+	res := modresolve.NewResolver()
+	m, err := res.Module(dir)
+	switch {
+	case err == nil && m.Work != nil:
+		return &module{root: m.Work.Dir, path: m.Path, mods: m.Work.Modules, desc: "the workspace " + m.Work.File}, nil
+	case err == nil:
+		return &module{root: m.Root, path: m.Path, mods: []*modresolve.Module{m}, desc: "the main module " + m.Path}, nil
+	case !errors.Is(err, modresolve.ErrNotInModule):
+		return nil, err
 	}
+	// At a workspace root, outside every module of it.
+	w, err := res.Workspace(dir)
+	if err != nil {
+		return nil, err
+	}
+	if w == nil || len(w.Modules) == 0 {
+		return nil, fmt.Errorf("%s is not inside a Go module (no go.mod) nor a go.work workspace", dir)
+	}
+	return &module{root: w.Dir, mods: w.Modules, desc: "the workspace " + w.File}, nil
 }
 
-// rel returns name relative to the module root, with forward slashes, and
-// whether it is inside the module root at all.
+// rel returns name relative to the root, with forward slashes, and
+// whether it is inside a main module at all.
 func (m *module) rel(name string) (string, bool) {
-	r, err := filepath.Rel(m.root, name)
-	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) || filepath.IsAbs(r) {
-		return "", false
+	return modresolve.Rel(m.root, m.mods, name)
+}
+
+// isMain reports whether importPath is a package of a main module.
+func (m *module) isMain(importPath string) bool {
+	for _, mm := range m.mods {
+		if _, ok := modresolve.Within(importPath, mm.Path); ok {
+			return true
+		}
 	}
-	return filepath.ToSlash(r), true
+	return false
 }
 
 // target is the package the constants go into.
 type target struct {
 	dir, path string // directory and import path
+	modPath   string // the path of the module it is in
 	name      string // package name, existing or derived
 	exists    bool   // it has non-test Go files
 	anyGo     bool   // its directory has Go files, test files included
@@ -90,46 +107,38 @@ func resolveTarget(mod *module, dir, into string) (*target, error) {
 		if strings.Contains(into, "...") {
 			return nil, fmt.Errorf("-into=%s: want one package, not a pattern", into)
 		}
-		rel, ok := within(into, mod.path)
+		mm, rel, ok := modresolve.Longest(mod.mods, into)
 		if !ok {
-			return nil, fmt.Errorf("-into=%s is outside the main module %s: the constants must go into a package of the module whose code uses them", into, mod.path)
+			return nil, fmt.Errorf("-into=%s is outside %s: the constants must go into a package of the module whose code uses them", into, mod.desc)
 		}
-		tdir = filepath.Join(mod.root, filepath.FromSlash(rel))
+		tdir = filepath.Join(mm.Root, filepath.FromSlash(rel))
 	}
-	rel, ok := mod.rel(tdir)
-	if !ok {
-		return nil, fmt.Errorf("-into=%s (%s) is outside the main module %s (%s)", into, tdir, mod.path, mod.root)
+	mm := modresolve.Holder(mod.mods, tdir)
+	if mm == nil {
+		return nil, fmt.Errorf("-into=%s (%s) is outside %s (%s)", into, tdir, mod.desc, mod.root)
 	}
-	ipath := mod.path
+	rel, _ := filepath.Rel(mm.Root, tdir)
+	rel = filepath.ToSlash(rel)
+	ipath := mm.Path
 	if rel != "." {
-		ipath = path.Join(mod.path, rel)
+		ipath = path.Join(mm.Path, rel)
 		// The go command ignores these directories and nested modules
 		// are other modules.
-		for d, elems := mod.root, strings.Split(rel, "/"); len(elems) > 0; elems = elems[1:] {
+		for d, elems := mm.Root, strings.Split(rel, "/"); len(elems) > 0; elems = elems[1:] {
 			e := elems[0]
 			if e == "testdata" || e == "vendor" || strings.HasPrefix(e, ".") || strings.HasPrefix(e, "_") {
-				return nil, fmt.Errorf("-into=%s is outside the main module %s: the go command ignores %q directories", into, mod.path, e)
+				return nil, fmt.Errorf("-into=%s is outside %s: the go command ignores %q directories", into, mod.desc, e)
 			}
 			d = filepath.Join(d, e)
 			if fileExists(filepath.Join(d, "go.mod")) {
-				return nil, fmt.Errorf("-into=%s is outside the main module %s: %s has a go.mod of its own", into, mod.path, d)
+				return nil, fmt.Errorf("-into=%s is outside %s: %s has a go.mod of its own", into, mod.desc, d)
 			}
 		}
 	}
 	if fi, err := os.Stat(tdir); err == nil && !fi.IsDir() {
 		return nil, fmt.Errorf("-into=%s: %s is a file, not a directory", into, tdir)
 	}
-	return &target{dir: tdir, path: ipath, declared: map[string]bool{}, forKey: map[string]string{}, forName: map[string]string{}}, nil
-}
-
-func within(importPath, modPath string) (string, bool) {
-	if importPath == modPath {
-		return ".", true
-	}
-	if strings.HasPrefix(importPath, modPath+"/") {
-		return importPath[len(modPath)+1:], true
-	}
-	return "", false
+	return &target{dir: tdir, path: ipath, modPath: mm.Path, declared: map[string]bool{}, forKey: map[string]string{}, forName: map[string]string{}}, nil
 }
 
 func fileExists(name string) bool {

@@ -11,5 +11,5 @@ const allowedLabel = "allowed"
 var Labels = []string{allowedLabel}
 
 func decision(ok bool) attribute.KeyValue {
-	return attribute.Bool("allowed", ok) // want `hard-coded attribute key "allowed": no constant defines it`
+	return attribute.Bool("allowed", ok) // want `hard-coded attribute key "allowed": the package.s constant allowedLabel has this value, but is not declared as a key, so no fix is offered`
 }

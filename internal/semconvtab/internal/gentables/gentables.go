@@ -41,6 +41,10 @@ func Generate(dir string) ([]byte, error) {
 		return nil, err
 	}
 	keys, events, dups := collectConsts(pkg.Types)
+	vt, err := versionTables(dir, importPath, filepath.Join(dir, "registry", "otel-releases.tsv"))
+	if err != nil {
+		return nil, err
+	}
 
 	reg := filepath.Join(dir, "registry")
 	attrs, err := readTSV(filepath.Join(reg, "attributes.tsv"), 3)
@@ -94,6 +98,8 @@ func Generate(dir string) ([]byte, error) {
 
 	writeConsts(&b, "keyConsts", "attribute.Key constants of ImportPath, by value", keys)
 	writeConsts(&b, "eventConsts", "event-name constants of ImportPath, by value", events)
+
+	vt.write(&b)
 
 	fmt.Fprintf(&b, "// attributes holds registry/attributes.tsv, sorted by key.\n")
 	fmt.Fprintf(&b, "var attributes = []Attribute{\n")

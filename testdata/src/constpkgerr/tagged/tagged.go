@@ -1,0 +1,6 @@
+//go:build never
+
+// Package tagged is excluded from every build.
+package tagged
+
+const Key = "tagged.key"
