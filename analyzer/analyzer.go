@@ -274,7 +274,7 @@ func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 			return src
 		})
 	}
-	return fs.nolints.covers(fs.tf.Line(pos))
+	return fs.nolints.covers(fileLine(fs.tf, pos))
 }
 
 // rank gathers the candidate constants for the findings' values (for a
