@@ -2,9 +2,7 @@ package analyzer
 
 import (
 	"cmp"
-
 	"fmt"
-	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -13,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
 // A finding is a hard-coded site, or a deprecated key, with its ranked
@@ -177,6 +177,11 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 		}
 	}
 	removals := ip.unusedAfter(rewrites)
+	for _, specs := range removals {
+		for _, spec := range specs {
+			ip.gone[spec] = true
+		}
+	}
 
 	for i, f := range findings {
 		d := analysis.Diagnostic{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Category: "hard-coded", Message: f.message(ip)}
@@ -184,19 +189,42 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 			d.Category = "deprecated"
 		}
 		if rw := rewrites[i]; rw.edits != nil {
-			edits := rw.edits
+			edits := slices.Clone(rw.edits)
+			added := map[*types.Package]bool{}
 			for _, pkg := range rw.writes {
-				if _, ok := ip.added[pkg]; ok {
+				if _, ok := ip.added[pkg]; ok && !added[pkg] {
+					added[pkg] = true
 					edits = append(edits, ip.addEdit(pkg))
 				}
 			}
 			for _, spec := range removals[i] {
 				edits = append(edits, ip.removeEdit(spec))
 			}
-			d.SuggestedFixes = []analysis.SuggestedFix{{Message: rw.message, TextEdits: edits}}
+			if edits, ok := disjoint(edits); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{{Message: rw.message, TextEdits: edits}}
+			}
 		}
 		report(d)
 	}
+}
+
+// disjoint sorts a fix's edits, keeps one of identical edits (two imports
+// that leave the same whole declaration) and reports whether none overlaps
+// another: the plan above never makes them overlap; should it, the
+// finding loses its fix rather than the driver rejecting it.
+func disjoint(edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	slices.SortStableFunc(edits, func(a, b analysis.TextEdit) int {
+		return cmp.Or(cmp.Compare(a.Pos, b.Pos), cmp.Compare(a.End, b.End))
+	})
+	edits = slices.CompactFunc(edits, func(a, b analysis.TextEdit) bool {
+		return a.Pos == b.Pos && a.End == b.End && string(a.NewText) == string(b.NewText)
+	})
+	for i := 1; i < len(edits); i++ {
+		if edits[i-1].End > edits[i].Pos {
+			return edits, false
+		}
+	}
+	return edits, true
 }
 
 // unusedAfter finds the imports of the file that no reference would use

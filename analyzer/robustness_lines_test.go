@@ -27,6 +27,11 @@ func TestLineDirectivesAndImportEdits(t *testing.T) {
 		cfg analyzer.Config
 	}{
 		{"linedirective", configured},
+		{"linedirectiveimport", configured},
+		{"linedirectivetmpl", configured},
+		{"linedirectivebreakingfix", configured},
+		{"importoverlap", configured},
+		{"importgroup", analyzer.Config{}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			results := analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)
