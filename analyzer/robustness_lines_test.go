@@ -32,6 +32,7 @@ func TestLineDirectivesAndImportEdits(t *testing.T) {
 		{"linedirectivebreakingfix", configured},
 		{"importoverlap", configured},
 		{"importgroup", analyzer.Config{}},
+		{"overlap", configured},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			results := analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)
