@@ -276,7 +276,7 @@ func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 			return src
 		})
 	}
-	return fs.nolints.covers(fs.tf.Line(pos))
+	return fs.nolints.covers(fileLine(fs.tf, pos))
 }
 
 // rank gathers the candidate constants for the findings' values (for a
@@ -409,15 +409,18 @@ func importGraph(pkg *types.Package) map[string]*types.Package {
 // packageDir is the directory of the package's first source file, where
 // the module that resolves -constants is found; "" for a package with no
 // file in a source tree, such as the test main package that go test
-// generates in the build cache.
+// generates in the build cache. The file's own name comes first (a //line
+// directive may name a template anywhere); for cgo's copy in the build
+// cache, the user's file that its //line directive names.
 func packageDir(pass *analysis.Pass) string {
 	for _, f := range pass.Files {
-		name := pass.Fset.Position(f.Package).Filename
-		if !strings.HasSuffix(name, ".go") || inBuildCache(name) {
-			continue
-		}
-		if abs, err := filepath.Abs(filepath.Dir(name)); err == nil {
-			return abs
+		for _, name := range []string{pass.Fset.File(f.Pos()).Name(), pass.Fset.Position(f.Package).Filename} {
+			if !strings.HasSuffix(name, ".go") || inBuildCache(name) {
+				continue
+			}
+			if abs, err := filepath.Abs(filepath.Dir(name)); err == nil {
+				return abs
+			}
 		}
 	}
 	return ""

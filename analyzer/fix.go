@@ -2,9 +2,7 @@ package analyzer
 
 import (
 	"cmp"
-
 	"fmt"
-	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -13,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
 // A finding is a hard-coded site, or a deprecated key, with its ranked
@@ -176,27 +176,103 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 			rewrites[i] = shape(api, f, f.fixConst(), ip.qualify)
 		}
 	}
+	drop := overlapping(findings, rewrites)
 	removals := ip.unusedAfter(rewrites)
+	for _, specs := range removals {
+		for _, spec := range specs {
+			ip.gone[spec] = true
+		}
+	}
 
 	for i, f := range findings {
+		if drop[i] {
+			continue
+		}
 		d := analysis.Diagnostic{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Category: "hard-coded", Message: f.message(ip)}
 		if f.dep != nil {
 			d.Category = "deprecated"
 		}
 		if rw := rewrites[i]; rw.edits != nil {
-			edits := rw.edits
+			edits := slices.Clone(rw.edits)
+			added := map[*types.Package]bool{}
 			for _, pkg := range rw.writes {
-				if _, ok := ip.added[pkg]; ok {
+				if _, ok := ip.added[pkg]; ok && !added[pkg] {
+					added[pkg] = true
 					edits = append(edits, ip.addEdit(pkg))
 				}
 			}
 			for _, spec := range removals[i] {
 				edits = append(edits, ip.removeEdit(spec))
 			}
-			d.SuggestedFixes = []analysis.SuggestedFix{{Message: rw.message, TextEdits: edits}}
+			if edits, ok := disjoint(edits); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{{Message: rw.message, TextEdits: edits}}
+			}
 		}
 		report(d)
 	}
+}
+
+// overlapping finds the fixes whose expression edits overlap another's: a
+// finding inside another's expression (the literal of attribute.Key("k")
+// in attribute.String(string(attribute.Key("k")), v)), whose fix the outer
+// one's rewrites too. Such a finding is not reported (the returned set),
+// so that one run of -fix leaves nothing to fix; any other overlap loses
+// its fix, the later one. Overlap is only ever between nested expressions
+// of one call, so the sweep over the edits in order of position finds it.
+func overlapping(findings []*finding, rewrites []rewrite) map[int]bool {
+	type span struct {
+		pos, end token.Pos
+		i        int
+	}
+	var spans []span
+	for i, rw := range rewrites {
+		for _, e := range rw.edits {
+			spans = append(spans, span{e.Pos, e.End, i})
+		}
+	}
+	slices.SortStableFunc(spans, func(a, b span) int { return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(b.end, a.end)) })
+	var drop map[int]bool
+	lost := func(i int) bool { return drop[i] || rewrites[i].edits == nil }
+	end, owner := token.NoPos, -1
+	for _, s := range spans {
+		if lost(s.i) {
+			continue
+		}
+		if owner >= 0 && s.i != owner && s.pos < end {
+			if drop == nil {
+				drop = map[int]bool{}
+			}
+			outer, inner := findings[owner].site.expr, findings[s.i].site.expr
+			if outer.Pos() <= inner.Pos() && inner.End() <= outer.End() {
+				drop[s.i] = true
+			}
+			rewrites[s.i] = rewrite{}
+			continue
+		}
+		if s.end > end || owner < 0 {
+			end, owner = s.end, s.i
+		}
+	}
+	return drop
+}
+
+// disjoint sorts a fix's edits, keeps one of identical edits (two imports
+// that leave the same whole declaration) and reports whether none overlaps
+// another: the plan above never makes them overlap; should it, the
+// finding loses its fix rather than the driver rejecting it.
+func disjoint(edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
+	slices.SortStableFunc(edits, func(a, b analysis.TextEdit) int {
+		return cmp.Or(cmp.Compare(a.Pos, b.Pos), cmp.Compare(a.End, b.End))
+	})
+	edits = slices.CompactFunc(edits, func(a, b analysis.TextEdit) bool {
+		return a.Pos == b.Pos && a.End == b.End && string(a.NewText) == string(b.NewText)
+	})
+	for i := 1; i < len(edits); i++ {
+		if edits[i-1].End > edits[i].Pos {
+			return edits, false
+		}
+	}
+	return edits, true
 }
 
 // unusedAfter finds the imports of the file that no reference would use

@@ -11,6 +11,17 @@ import (
 // agree: a directive covers its own line, and a directive on the line where
 // a declaration or statement starts, or alone on the line just before it,
 // covers that whole node.
+//
+// Lines are the file's own, the ones the user sees and writes the
+// directive on, never those a //line directive (template, cgo and yacc
+// output) assigns: see fileLine. For a file without //line directives that
+// is what golangci-lint does. With them, golangci-lint (which applies
+// //nolint itself when spanattrlint runs as its plugin) maps a finding back
+// to its line in the file only when the directive precedes the package
+// clause, and reads the directives at the lines the //line directives
+// assign: it has no consistent meaning there to follow. Here a directive
+// covers the finding on its own line of the file, whatever the //line
+// directives say, and no position can lie outside the file.
 type nolint struct {
 	ranges [][2]int // inclusive line ranges
 }
@@ -26,7 +37,7 @@ func newNolint(fset *token.FileSet, file *ast.File, readSrc func() []byte) *noli
 			if !isNolintForUs(c.Text) {
 				continue
 			}
-			line := tf.Line(c.Pos())
+			line := fileLine(tf, c.Pos())
 			nl.ranges = append(nl.ranges, [2]int{line, line})
 			starts[line] = true
 			if src == nil {
@@ -43,8 +54,8 @@ func newNolint(fset *token.FileSet, file *ast.File, readSrc func() []byte) *noli
 	ast.Inspect(file, func(n ast.Node) bool {
 		switch n.(type) {
 		case ast.Decl, ast.Stmt, ast.Spec:
-			if start := tf.Line(n.Pos()); starts[start] {
-				nl.ranges = append(nl.ranges, [2]int{start, tf.Line(n.End())})
+			if start := fileLine(tf, n.Pos()); starts[start] {
+				nl.ranges = append(nl.ranges, [2]int{start, fileLine(tf, n.End())})
 			}
 		}
 		return true
@@ -87,9 +98,17 @@ func isNolintForUs(text string) bool {
 // aloneOnLine reports whether only white space precedes pos on its line.
 func aloneOnLine(tf *token.File, src []byte, pos token.Pos) bool {
 	off := tf.Offset(pos)
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	if src == nil || off > len(src) {
-		return false
+	start := tf.Offset(tf.LineStart(fileLine(tf, pos)))
+	if src == nil || off > len(src) || len(src) != tf.Size() {
+		return false // not the source that was parsed
 	}
 	return strings.TrimSpace(string(src[start:off])) == ""
 }
+
+// fileLine is pos's line in the file itself, whatever //line directives
+// say. Template, cgo and yacc output carry //line directives, which make
+// token.File.Line and Position report the lines of another file: lines
+// past the end of this one, which token.File.LineStart rejects with a
+// panic, or lines of this one that hold something else. Every line the
+// analyzer computes is the file's own.
+func fileLine(tf *token.File, pos token.Pos) int { return tf.PositionFor(pos, false).Line }

@@ -225,6 +225,14 @@ func Run(o Options) (*Summary, error) {
 	j := &journal{}
 	stop := undoOnSignal(j)
 	defer stop()
+	// A panic on the way leaves nothing behind either (the analyzer's are
+	// errors by then: see analyse).
+	finished := false
+	defer func() {
+		if !finished {
+			j.undo()
+		}
+	}()
 	fail := func(err error) (*Summary, error) {
 		if uerr := j.undo(); uerr != nil {
 			err = fmt.Errorf("%v; and undoing the changes failed: %v", err, uerr)
@@ -302,6 +310,7 @@ func Run(o Options) (*Summary, error) {
 			}
 		}
 	}
+	finished = true
 	report(o.Stdout, sum, o.DryRun)
 	return sum, nil
 }
@@ -312,7 +321,7 @@ func countLeft(results []pkgResult) int {
 	seen := map[string]bool{}
 	for _, r := range results {
 		for _, u := range r.unmatched {
-			p := r.pkg.Fset.Position(u.Pos)
+			p := r.pkg.Fset.PositionFor(u.Pos, false)
 			seen[fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)] = true
 		}
 	}

@@ -51,7 +51,7 @@ func load(o *Options, mod *module) ([]*packages.Package, error) {
 // packages, returning the results sorted by package ID so that everything
 // built from them is deterministic.
 func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgResult, error) {
-	a := analyzer.New(analyzer.Config{Constants: constants, SpanNames: o.SpanNames})
+	a := recovering(analyzer.New(analyzer.Config{Constants: constants, SpanNames: o.SpanNames}))
 	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		return nil, err
@@ -74,6 +74,29 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgRes
 	}
 	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
 	return out, nil
+}
+
+// analyzeHook, when set by a test, runs at the start of each package's
+// analysis.
+var analyzeHook func(*analysis.Pass)
+
+// recovering returns a copy of a whose panics are errors of the package:
+// checker.Analyze runs analyzers in goroutines of its own, where a panic
+// would end the process before Run could undo the constants file it wrote.
+func recovering(a *analysis.Analyzer) *analysis.Analyzer {
+	c := *a
+	c.Run = func(pass *analysis.Pass) (res any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				res, err = nil, fmt.Errorf("internal error: the analyzer panicked (please report it): %v", r)
+			}
+		}()
+		if analyzeHook != nil {
+			analyzeHook(pass)
+		}
+		return a.Run(pass)
+	}
+	return &c
 }
 
 // firstError returns the first error of the packages or their

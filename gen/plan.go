@@ -41,7 +41,9 @@ func collectUses(results []pkgResult, mod *module, t *target, notes *[]string) [
 	outside, internal := map[string]bool{}, map[string]bool{}
 	for _, r := range results {
 		for _, u := range r.unmatched {
-			p := r.pkg.Fset.Position(u.Pos)
+			// The file and line of the file itself, not those a //line
+			// directive names (a template, perhaps outside the module).
+			p := r.pkg.Fset.PositionFor(u.Pos, false)
 			rel, ok := mod.rel(p.Filename)
 			if !ok {
 				outside[p.Filename] = true
