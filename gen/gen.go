@@ -67,19 +67,23 @@ func Main(args []string) int {
 
 func main(args []string, dir string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("spanattrlint gen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	o := Options{Dir: dir, Stdout: stdout}
 	fs.StringVar(&o.Into, "into", "", "the package to write the constants into: a directory (./internal/telemetry)\nor an import path of the main module; created if missing (required)")
 	fs.StringVar(&o.File, "file", DefaultFile, "name of the file to write (or add to) in that package")
 	fs.BoolVar(&o.DryRun, "dry-run", false, "print the file that would be written and the number of rewrites, change nothing")
 	fs.BoolVar(&o.SpanNames, "span-names", false, "also make constants for span names passed to trace.Tracer.Start, and use them")
 	fs.BoolVar(&o.Tests, "test", true, "analyse and fix test files too")
-	fs.Usage = func() { usage(fs) }
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stderr)
+			usage(fs)
 			return 0
 		}
-		return 2
+		// One line, not the usage: the help is one flag away.
+		fmt.Fprintf(stderr, "spanattrlint gen: %s; run 'spanattrlint gen -help'\n", firstLine(err.Error()))
+		return 1
 	}
 	o.Patterns = fs.Args()
 	if _, err := Run(o); err != nil {
@@ -226,13 +230,13 @@ func Run(o Options) (*Summary, error) {
 	stop := undoOnSignal(j)
 	defer stop()
 	fail := func(err error) (*Summary, error) {
-		if uerr := j.undo(); uerr != nil {
+		if uerr := j.Undo(); uerr != nil {
 			err = fmt.Errorf("%v; and undoing the changes failed: %v", err, uerr)
 		}
 		return nil, err
 	}
 	if sum.Content != nil {
-		if err := j.write(genPath, sum.Content); err != nil {
+		if err := j.Write(genPath, sum.Content); err != nil {
 			return fail(err)
 		}
 		// A new package is imported by none of those loaded, whose types
@@ -252,8 +256,9 @@ func Run(o Options) (*Summary, error) {
 			return fail(err)
 		}
 	}
-	files, rewrites, skipped, outside := mergeFixes(results, mod)
-	changed, err := applyEdits(files, mod)
+	set, outside := mergeFixes(results, mod)
+	rewrites, skipped := set.Applied, set.Skipped
+	changed, err := applyEdits(set, mod)
 	if err != nil {
 		return fail(err)
 	}
@@ -274,7 +279,7 @@ func Run(o Options) (*Summary, error) {
 	for name := range changed {
 		rel, _ := mod.rel(name)
 		sum.Files = append(sum.Files, rel)
-		sum.PerFile[rel] = files[name].counts
+		sum.PerFile[rel] = set.Files[name].Fixes
 	}
 	slices.Sort(sum.Files)
 	if outside > 0 {
@@ -287,7 +292,7 @@ func Run(o Options) (*Summary, error) {
 
 	// 4. Write, or undo for a dry run.
 	if o.DryRun {
-		if err := j.undo(); err != nil {
+		if err := j.Undo(); err != nil {
 			return nil, err
 		}
 	} else {
@@ -297,7 +302,7 @@ func Run(o Options) (*Summary, error) {
 		}
 		slices.Sort(names)
 		for _, name := range names {
-			if err := j.write(name, changed[name]); err != nil {
+			if err := j.Write(name, changed[name]); err != nil {
 				return fail(err)
 			}
 		}
@@ -372,7 +377,7 @@ func undoOnSignal(j *journal) (stop func()) {
 	go func() {
 		select {
 		case <-ch:
-			j.close()
+			j.Close()
 			fmt.Fprintln(os.Stderr, "spanattrlint gen: interrupted; every change undone")
 			os.Exit(130)
 		case <-done:
