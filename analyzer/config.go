@@ -105,8 +105,11 @@ func (f *notFlag) String() string {
 
 func (f *notFlag) Set(s string) error {
 	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return fmt.Errorf("want true or false")
+	}
 	*f = notFlag(!v)
-	return err
+	return nil
 }
 
 func (f *notFlag) IsBoolFlag() bool { return true }
