@@ -18,11 +18,9 @@ import (
 	"io"
 	"maps"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 )
 
 // testHook, when set by a test, runs once the constants file is on disk;
@@ -371,20 +369,5 @@ func plural(n int, what string) string {
 // undoOnSignal undoes the journal when the process is interrupted, so that
 // an interrupted run leaves nothing half written.
 func undoOnSignal(j *journal) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-ch:
-			j.Close()
-			fmt.Fprintln(os.Stderr, "spanattrlint gen: interrupted; every change undone")
-			os.Exit(130)
-		case <-done:
-		}
-	}()
-	return func() {
-		signal.Stop(ch)
-		close(done)
-	}
+	return j.UndoOnSignal("spanattrlint gen")
 }

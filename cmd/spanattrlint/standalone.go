@@ -256,6 +256,8 @@ func fix(o *options, roots []*checker.Action, cwd string) int {
 		return 1
 	}
 	var j fixes.Journal
+	stop := j.UndoOnSignal(analyzer.Name)
+	defer stop()
 	for _, c := range changes {
 		if err := j.Write(c.Name, c.New); err != nil {
 			msg := fmt.Sprintf("-fix changed no file: writing %s: %v", display(c.Name), errText(err))

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"sync"
+	"syscall"
 )
 
 // Writable reports why name cannot be rewritten in place, or nil. It asks
@@ -155,4 +157,26 @@ func WriteFileAtomic(name string, data []byte, mode os.FileMode) error {
 func exists(name string) bool {
 	_, err := os.Stat(name)
 	return err == nil
+}
+
+// UndoOnSignal undoes the journal and exits with status 130 when the
+// process is interrupted, so that an interrupted run leaves nothing half
+// written; prog names the program in the message. stop ends the watch.
+func (j *Journal) UndoOnSignal(prog string) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ch:
+			j.Close()
+			fmt.Fprintf(os.Stderr, "%s: interrupted; every change undone\n", prog)
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
 }
