@@ -78,6 +78,17 @@ func TestFixChangesNothingWhenAFileIsReadOnly(t *testing.T) {
 		t.Errorf("mode of svc.go is %v", fi.Mode())
 	}
 
+	// Every file that would be written is checked, and counted.
+	other := filepath.Join(dir, "svc", "other.go")
+	os.Chmod(other, 0o400)
+	_, stderr, code = run(t, dir, bin, fixConstants, "-fix", "./svc")
+	want = "spanattrlint: -fix changed no file: svc/other.go is not writable: read-only (mode -r--------) (and 1 more file)\n"
+	if code != 1 || stderr != want {
+		t.Errorf("two read-only files: exit %d, want 1; stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+	sameFiles(t, before, snapshot(t, dir))
+	os.Chmod(other, 0o644)
+
 	// Made writable, both files are fixed.
 	os.Chmod(ro, 0o644)
 	if _, stderr, code := run(t, dir, bin, fixConstants, "-fix", "./svc"); code != 0 || stderr != "" {

@@ -250,7 +250,7 @@ func fix(o *options, roots []*checker.Action, cwd string) int {
 	if len(refused) > 0 {
 		more := ""
 		if len(refused) > 1 {
-			more = fmt.Sprintf(" (and %d more files)", len(refused)-1)
+			more = fmt.Sprintf(" (and %s)", plural(len(refused)-1, "more file", "more files"))
 		}
 		fmt.Fprintf(os.Stderr, "%s: -fix changed no file: %s%s\n", analyzer.Name, refused[0], more)
 		return 1
