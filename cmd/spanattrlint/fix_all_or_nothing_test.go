@@ -130,9 +130,10 @@ func TestFixChangesNothingWhenAFileIsNotTheUsers(t *testing.T) {
 			return nil
 		})
 	}
-	// svc.go is root's, with the usual mode 0644: nobody may not write it.
-	svc := filepath.Join(dir, "svc", "svc.go")
-	os.Chown(svc, 0, 0)
+	// nofix.go is root's, with the usual mode 0644: nobody may not write it
+	// (nofix imports only attribute, which keeps what nobody must build small).
+	target := filepath.Join(dir, "nofix", "nofix.go")
+	os.Chown(target, 0, 0)
 	// The test's own temporary directories, and the binary's.
 	for _, d := range []string{filepath.Dir(home), filepath.Dir(dir), filepath.Dir(bin)} {
 		os.Chmod(d, 0o755)
@@ -143,13 +144,13 @@ func TestFixChangesNothingWhenAFileIsNotTheUsers(t *testing.T) {
 		}
 	}
 	before := snapshot(t, dir)
-	cmd := exec.Command(bin, fixConstants, "-fix", "./svc")
+	cmd := exec.Command(bin, fixConstants, "-fix", "./nofix")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "HOME="+home, "GOCACHE="+filepath.Join(home, "cache"), "GOPATH="+filepath.Join(home, "go"),
 		"GOFLAGS=-mod=vendor", "GOPROXY=off", "GOTOOLCHAIN=local")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
 	out, err := cmd.CombinedOutput()
-	want := "spanattrlint: -fix changed no file: svc/svc.go is not writable: permission denied\n"
+	want := "spanattrlint: -fix changed no file: nofix/nofix.go is not writable: permission denied\n"
 	if code := cmd.ProcessState.ExitCode(); code != 1 || string(out) != want {
 		t.Errorf("exit %d (%v), want 1; output:\n%s\nwant:\n%s", code, err, out, want)
 	}
