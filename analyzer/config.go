@@ -105,23 +105,35 @@ func (f *notFlag) String() string {
 
 func (f *notFlag) Set(s string) error {
 	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return fmt.Errorf("want true or false")
+	}
 	*f = notFlag(!v)
-	return err
+	return nil
 }
 
 func (f *notFlag) IsBoolFlag() bool { return true }
 
 // listFlag is a comma-separated list flag; repeating the flag appends.
+// An empty value adds nothing, and a trailing comma is allowed; an empty
+// entry (",,,", "a,,b", ",a") is a mistake, not a way to say nothing.
 type listFlag []string
 
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
 func (l *listFlag) Set(s string) error {
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			*l = append(*l, p)
-		}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
 	}
+	var add []string
+	for _, p := range strings.Split(strings.TrimSuffix(s, ","), ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			return fmt.Errorf("empty entry in the comma-separated list")
+		}
+		add = append(add, p)
+	}
+	*l = append(*l, add...)
 	return nil
 }
 

@@ -91,7 +91,7 @@ func render(t *target, modPath string, existing []byte, consts []*Constant) ([]b
 				spec = attr + " " + spec
 			}
 			at := tf.Offset(f.Name.End())
-			ins = append(ins, edit{at, at, "\n\nimport " + spec + "\n"})
+			ins = append(ins, edit{Start: at, End: at, Text: "\n\nimport " + spec + "\n"})
 		}
 	}
 
@@ -116,9 +116,9 @@ func render(t *target, modPath string, existing []byte, consts []*Constant) ([]b
 		}
 		if block := findBlock(f, sec.doc); block != nil {
 			at := tf.Offset(block.Rparen)
-			ins = append(ins, edit{at, at, "\n" + b.String()})
+			ins = append(ins, edit{Start: at, End: at, Text: "\n" + b.String()})
 		} else {
-			ins = append(ins, edit{len(src), len(src), "\n// " + sec.doc + "\nconst (\n" + b.String() + ")\n"})
+			ins = append(ins, edit{Start: len(src), End: len(src), Text: "\n// " + sec.doc + "\nconst (\n" + b.String() + ")\n"})
 		}
 	}
 

@@ -18,11 +18,9 @@ import (
 	"io"
 	"maps"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 )
 
 // testHook, when set by a test, runs once the constants file is on disk;
@@ -67,19 +65,23 @@ func Main(args []string) int {
 
 func main(args []string, dir string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("spanattrlint gen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	o := Options{Dir: dir, Stdout: stdout}
 	fs.StringVar(&o.Into, "into", "", "the package to write the constants into: a directory (./internal/telemetry)\nor an import path of the main module; created if missing (required)")
 	fs.StringVar(&o.File, "file", DefaultFile, "name of the file to write (or add to) in that package")
 	fs.BoolVar(&o.DryRun, "dry-run", false, "print the file that would be written and the number of rewrites, change nothing")
 	fs.BoolVar(&o.SpanNames, "span-names", false, "also make constants for span names passed to trace.Tracer.Start, and use them")
 	fs.BoolVar(&o.Tests, "test", true, "analyse and fix test files too")
-	fs.Usage = func() { usage(fs) }
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stderr)
+			usage(fs)
 			return 0
 		}
-		return 2
+		// One line, not the usage: the help is one flag away.
+		fmt.Fprintf(stderr, "spanattrlint gen: %s; run 'spanattrlint gen -help'\n", firstLine(err.Error()))
+		return 1
 	}
 	o.Patterns = fs.Args()
 	if _, err := Run(o); err != nil {
@@ -234,13 +236,13 @@ func Run(o Options) (*Summary, error) {
 		}
 	}()
 	fail := func(err error) (*Summary, error) {
-		if uerr := j.undo(); uerr != nil {
+		if uerr := j.Undo(); uerr != nil {
 			err = fmt.Errorf("%v; and undoing the changes failed: %v", err, uerr)
 		}
 		return nil, err
 	}
 	if sum.Content != nil {
-		if err := j.write(genPath, sum.Content); err != nil {
+		if err := j.Write(genPath, sum.Content); err != nil {
 			return fail(err)
 		}
 		// A new package is imported by none of those loaded, whose types
@@ -260,8 +262,9 @@ func Run(o Options) (*Summary, error) {
 			return fail(err)
 		}
 	}
-	files, rewrites, skipped, outside := mergeFixes(results, mod)
-	changed, err := applyEdits(files, mod)
+	set, outside := mergeFixes(results, mod)
+	rewrites, skipped := set.Applied, set.Skipped
+	changed, err := applyEdits(set, mod)
 	if err != nil {
 		return fail(err)
 	}
@@ -282,7 +285,7 @@ func Run(o Options) (*Summary, error) {
 	for name := range changed {
 		rel, _ := mod.rel(name)
 		sum.Files = append(sum.Files, rel)
-		sum.PerFile[rel] = files[name].counts
+		sum.PerFile[rel] = set.Files[name].Fixes
 	}
 	slices.Sort(sum.Files)
 	if outside > 0 {
@@ -295,7 +298,7 @@ func Run(o Options) (*Summary, error) {
 
 	// 4. Write, or undo for a dry run.
 	if o.DryRun {
-		if err := j.undo(); err != nil {
+		if err := j.Undo(); err != nil {
 			return nil, err
 		}
 	} else {
@@ -305,7 +308,7 @@ func Run(o Options) (*Summary, error) {
 		}
 		slices.Sort(names)
 		for _, name := range names {
-			if err := j.write(name, changed[name]); err != nil {
+			if err := j.Write(name, changed[name]); err != nil {
 				return fail(err)
 			}
 		}
@@ -375,20 +378,5 @@ func plural(n int, what string) string {
 // undoOnSignal undoes the journal when the process is interrupted, so that
 // an interrupted run leaves nothing half written.
 func undoOnSignal(j *journal) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-ch:
-			j.close()
-			fmt.Fprintln(os.Stderr, "spanattrlint gen: interrupted; every change undone")
-			os.Exit(130)
-		case <-done:
-		}
-	}()
-	return func() {
-		signal.Stop(ch)
-		close(done)
-	}
+	return j.UndoOnSignal("spanattrlint gen")
 }

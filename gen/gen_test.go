@@ -366,36 +366,6 @@ func TestFailureLeavesNothing(t *testing.T) {
 	}
 }
 
-func TestJournal(t *testing.T) {
-	dir := t.TempDir()
-	old := filepath.Join(dir, "old.go")
-	os.WriteFile(old, []byte("old"), 0o600)
-	before := snapshot(t, dir)
-	j := &journal{}
-	if err := j.write(old, []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	if err := j.write(filepath.Join(dir, "a", "b", "new.go"), []byte("x")); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(old); string(b) != "new" {
-		t.Fatalf("not written: %q", b)
-	}
-	if err := j.undo(); err != nil {
-		t.Fatal(err)
-	}
-	if k, ok := sameSnapshot(before, snapshot(t, dir)); !ok {
-		t.Errorf("undo left %s", k)
-	}
-	if fi, _ := os.Stat(old); fi.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v", fi.Mode())
-	}
-	j.close()
-	if err := j.write(old, []byte("late")); err == nil {
-		t.Error("write after close succeeded")
-	}
-}
-
 func TestHelp(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := main([]string{"-help"}, ".", &out, &errb); code != 0 {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/internal/pkgerrors"
 )
 
 // pkgResult is what the analyzer found in one package (one variant of it:
@@ -100,28 +101,26 @@ func recovering(a *analysis.Analyzer) *analysis.Analyzer {
 }
 
 // firstError returns the first error of the packages or their
-// dependencies, on one line, with the number of others.
+// dependencies, on one line, with the number of other distinct errors
+// (pkgerrors.List: each once, the compiler's too).
 func firstError(pkgs []*packages.Package, root string) error {
-	var errs []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			pos := e.Pos
-			if rel, err := filepath.Rel(root, pos); err == nil && filepath.IsAbs(pos) && !strings.HasPrefix(rel, "..") {
-				pos = rel
-			}
-			msg := firstLine(e.Msg)
-			if pos != "" && pos != "-" {
-				msg = pos + ": " + msg
-			}
-			errs = append(errs, msg)
-		}
-	})
+	errs, _ := pkgerrors.List(pkgs, root)
 	if len(errs) == 0 {
 		return nil
 	}
-	errs = slices.Compact(errs)
-	if len(errs) > 1 {
-		return fmt.Errorf("%s (and %d more errors)", errs[0], len(errs)-1)
+	msg := errs[0].Msg
+	if pos := errs[0].Pos; pos != "" {
+		if rel, err := filepath.Rel(root, pos); err == nil && !strings.HasPrefix(rel, "..") {
+			pos = filepath.ToSlash(rel)
+		}
+		msg = pos + ": " + msg
 	}
-	return errors.New(errs[0])
+	switch len(errs) {
+	case 1:
+		return errors.New(msg)
+	case 2:
+		return fmt.Errorf("%s (and 1 more error)", msg)
+	default:
+		return fmt.Errorf("%s (and %d more errors)", msg, len(errs)-1)
+	}
 }

@@ -21,8 +21,8 @@ func TestGenHelp(t *testing.T) {
 			t.Errorf("gen -help does not mention %s:\n%s", want, stderr)
 		}
 	}
-	if _, _, code := run(t, ".", bin, "gen", "-nosuchflag"); code != 2 {
-		t.Errorf("gen with an unknown flag exited %d, want 2", code)
+	if _, stderr, code := run(t, ".", bin, "gen", "-nosuchflag"); code != 1 || stderr != "spanattrlint gen: flag provided but not defined: -nosuchflag; run 'spanattrlint gen -help'\n" {
+		t.Errorf("gen with an unknown flag: exit %d, want 1 and one line; stderr:\n%s", code, stderr)
 	}
 }
 

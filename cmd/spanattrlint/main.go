@@ -6,53 +6,91 @@
 //
 //	spanattrlint [flags] packages
 //	go vet -vettool=$(which spanattrlint) [flags] packages
+//	spanattrlint gen -into=DIR [flags] packages
 //
 // Run spanattrlint -help for the flags.
+//
+// Standalone, the command loads the packages with go/packages, runs the
+// analyzer with golang.org/x/tools/go/analysis/checker and prints what
+// the singlechecker driver prints (the same text and -json output); -fix
+// applies the fixes itself (package internal/fixes), all of them or none.
+// Invoked by go vet (a .cfg file, -flags), it is the unitchecker of
+// golang.org/x/tools/go/analysis/singlechecker.
 package main
 
 import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
 	"github.com/spanattrlint/spanattrlint/gen"
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "gen" {
-		os.Exit(gen.Main(os.Args[2:]))
+	args := os.Args[1:]
+	if len(args) > 0 {
+		switch args[0] {
+		case "gen":
+			os.Exit(gen.Main(args[1:]))
+		case "help":
+			os.Exit(help(args[1:]))
+		}
 	}
-	a := analyzer.Analyzer
-	stopOnConfigError(a)
-	singlechecker.Main(a)
+	if v, ok := versionFlag(args); ok {
+		os.Exit(printVersion(v))
+	}
+	if cfg, ok := vetMode(args); ok {
+		vet(args, cfg) // does not return
+	}
+	os.Exit(standalone(args))
+}
+
+// help is "spanattrlint help [gen]".
+func help(args []string) int {
+	if len(args) > 0 && args[0] == "gen" {
+		return gen.Main([]string{"-help"})
+	}
+	fs, _ := newFlagSet(analyzer.Analyzer)
+	usage(os.Stderr, fs)
+	return 0
 }
 
 // stopOnConfigError makes a configuration error (a -constants entry that
-// names no package) end the process with one line and exit status 1,
-// before the driver applies any fix: the checker would otherwise report it
-// per package and still apply the fixes of the others.
-func stopOnConfigError(a *analysis.Analyzer) {
+// names no package, a bad -event-style) end the process with one line and
+// exit status 1 before anything is written: the checker would otherwise
+// report it once per package. report prints the line; under go vet, only
+// the first process of the run does.
+func stopOnConfigError(a *analysis.Analyzer, report func(error)) {
 	run := a.Run
 	var once sync.Once
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		res, err := run(pass)
 		var cerr *analyzer.ConfigError
 		if errors.As(err, &cerr) {
-			exit(&once, cerr)
+			once.Do(func() {
+				report(cerr)
+				os.Exit(1)
+			})
+			select {} // another goroutine is exiting
 		}
 		return res, err
 	}
 }
 
-func exit(once *sync.Once, err error) {
-	once.Do(func() {
-		fmt.Fprintf(os.Stderr, "%s: %v\n", analyzer.Name, err)
-		os.Exit(1)
-	})
-	select {} // another goroutine is exiting
+func printError(err error) {
+	fmt.Fprintf(os.Stderr, "%s: %s\n", analyzer.Name, oneLine(err.Error()))
+}
+
+// oneLine joins the lines of a message.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
 }

@@ -1,0 +1,61 @@
+package main_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Errors a person can act on: each printed once, on one line.
+
+// A type error in a package that has a test file and a package importing
+// it is printed once: not again for the test variant, nor as the go
+// command's copy, nor as the importer's "could not import".
+func TestTypeErrorIsPrintedOnce(t *testing.T) {
+	dir := copyFixmod(t)
+	want := filepath.Join(dir, "broken", "broken.go") + ":5:43: cannot use 42 (untyped int constant) as string value in argument to attribute.String\n"
+	for _, args := range [][]string{{"./broken", "./user"}, {"-fix", "./broken", "./user"}} {
+		stdout, stderr, code := run(t, dir, bin, args...)
+		if args[0] == "-fix" {
+			want += "spanattrlint: -fix changed no file: package example.com/fixmod/broken has errors\n"
+		}
+		if code != 1 || stdout != "" || stderr != want {
+			t.Errorf("%v: exit %d, want 1; stderr:\n%s\nwant:\n%s", args, code, stderr, want)
+		}
+	}
+}
+
+// go vet runs one process per package: a bad -constants, or a flag value
+// that does not parse, is still printed once, and no package that
+// imports another then fails for want of its "vetx" file.
+func TestGoVetConfigErrorIsPrintedOnce(t *testing.T) {
+	dir := copyFixmod(t)
+	for _, c := range []struct{ flag, want string }{
+		{"-constants=example.com/fixmod/nosuch", `spanattrlint: -constants: no package matches "example.com/fixmod/nosuch"`},
+		{"-constants=,,,", `spanattrlint: invalid value ",,," for flag -constants: empty entry in the comma-separated list; run 'spanattrlint -help'`},
+		{"-event-style=camel", `spanattrlint: -event-style: "camel" is not a style`},
+	} {
+		_, stderr, code := run(t, dir, "go", "vet", "-vettool="+bin, c.flag, "./svc", "./clean", "./tracing", "./nofix")
+		var said []string
+		for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+			if !strings.HasPrefix(l, "# ") {
+				said = append(said, l)
+			}
+		}
+		if code == 0 || len(said) != 1 || !strings.HasPrefix(said[0], c.want) {
+			t.Errorf("%s: exit %d, want one line starting %q; stderr:\n%s", c.flag, code, c.want, stderr)
+		}
+	}
+}
+
+// gen names the error of a package that does not type-check.
+func TestGenShowsTheError(t *testing.T) {
+	dir := copyFixmod(t)
+	before := snapshot(t, dir)
+	stdout, stderr, code := run(t, dir, bin, "gen", "-into=./telemetry", "./broken", "./user")
+	want := "spanattrlint gen: broken/broken.go:5:43: cannot use 42 (untyped int constant) as string value in argument to attribute.String\n"
+	if code != 1 || stdout != "" || stderr != want {
+		t.Errorf("exit %d, want 1; stdout %q; stderr:\n%s\nwant:\n%s", code, stdout, stderr, want)
+	}
+	sameFiles(t, before, snapshot(t, dir))
+}

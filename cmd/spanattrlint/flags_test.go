@@ -1,0 +1,107 @@
+package main_test
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Flags: a mistake costs one line that says what is wrong and where the
+// help is; every kind of run exits with the status the README states.
+
+func TestFlagErrorsAreOneLine(t *testing.T) {
+	dir := copyFixmod(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-nosuch", "./clean"}, "flag provided but not defined: -nosuch"},
+		{[]string{"-c=x", "./clean"}, `invalid value "x" for flag -c: parse error`},
+		{[]string{"-deprecated=maybe", "./clean"}, `invalid boolean value "maybe" for -deprecated: want true or false`},
+		{[]string{"-constants=,,,", "./clean"}, `invalid value ",,," for flag -constants: empty entry in the comma-separated list`},
+		{[]string{"-key-prefix=app,,journey", "./clean"}, `invalid value "app,,journey" for flag -key-prefix: empty entry in the comma-separated list`},
+		{[]string{"-diff", "./clean"}, "-diff needs -fix"},
+		{[]string{"-V=short"}, "-V=short: want -V or -V=full"},
+	} {
+		stdout, stderr, code := run(t, dir, bin, c.args...)
+		want := "spanattrlint: " + c.want + "; run 'spanattrlint -help'\n"
+		if code != 1 || stdout != "" || stderr != want {
+			t.Errorf("%v: exit %d, want 1; stdout %q; stderr:\n%s\nwant:\n%s", c.args, code, stdout, stderr, want)
+		}
+	}
+}
+
+// "spanattrlint help" is -help; "spanattrlint help gen" is gen -help.
+func TestHelpSubcommand(t *testing.T) {
+	for _, c := range [][2][]string{{{"help"}, {"-help"}}, {{"help", "gen"}, {"gen", "-help"}}} {
+		stdout, stderr, code := run(t, ".", bin, c[0]...)
+		_, want, _ := run(t, ".", bin, c[1]...)
+		if code != 0 || stdout != "" || stderr != want || !strings.Contains(stderr, "Usage") && !strings.Contains(stderr, "usage") {
+			t.Errorf("%v: exit %d; stderr:\n%s\nwant what %v prints:\n%s", c[0], code, stderr, c[1], want)
+		}
+	}
+	_, stderr, _ := run(t, ".", bin, "-help")
+	if !strings.Contains(stderr, "spanattrlint gen") {
+		t.Errorf("-help does not mention gen:\n%s", stderr)
+	}
+}
+
+// -V=full is what go vet hashes into its cache key: the executable's
+// SHA-256 as the build ID, after a version that says "devel" for a build
+// that is not a release (go vet then keys on the build ID alone).
+func TestVersion(t *testing.T) {
+	stdout, _, code := run(t, ".", bin, "-V=full")
+	m := regexp.MustCompile(`^spanattrlint version devel (?:\S+ )?go\S+ buildID=([0-9a-f]{64})\n$`).FindStringSubmatch(stdout)
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || m == nil || m[1] != fmt.Sprintf("%x", sha256.Sum256(data)) {
+		t.Errorf("-V=full: exit %d, %q", code, stdout)
+	}
+	stdout, _, code = run(t, ".", bin, "-V")
+	if code != 0 || !regexp.MustCompile(`^spanattrlint version devel (?:\S+ )?go\S+\n$`).MatchString(stdout) {
+		t.Errorf("-V: exit %d, %q", code, stdout)
+	}
+}
+
+// The exit status of each kind of run: 0 clean, 3 findings, 1 an error;
+// -json 0 unless it failed; -fix 0 when it applied every fix, although
+// findings without a fix remain.
+func TestExitStatuses(t *testing.T) {
+	dir := copyFixmod(t)
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"./clean"}, 0},
+		{[]string{"./svc"}, 3},
+		{[]string{"./broken"}, 1},
+		{[]string{"-json", "./svc"}, 0},
+		{[]string{"-json", "./broken"}, 1},
+		{[]string{"-fix", "-diff", "./nofix"}, 0},
+		{[]string{"-fix", "./nofix"}, 0},
+		{[]string{"./nofix"}, 3}, // the finding without a fix is left
+		{[]string{"-fix", "./nofix"}, 0},
+		{[]string{"-fix", "./broken"}, 1},
+		{[]string{"./nosuchdir"}, 1},
+		{[]string{}, 1},
+	} {
+		args := append([]string{fixConstants}, c.args...)
+		if len(c.args) == 0 {
+			args = nil
+		}
+		_, stderr, code := run(t, dir, bin, args...)
+		if code != c.want {
+			t.Errorf("%v: exit %d, want %d; stderr:\n%s", c.args, code, c.want, stderr)
+		}
+	}
+	got, _ := os.ReadFile(filepath.Join(dir, "nofix", "nofix.go"))
+	if !strings.Contains(string(got), "attribute.Int(tracing.Qty, 1)") || !strings.Contains(string(got), `"app.unknown_key"`) {
+		t.Errorf("nofix.go after -fix:\n%s", got)
+	}
+}

@@ -1,0 +1,340 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"runtime/trace"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/internal/fixes"
+	"github.com/spanattrlint/spanattrlint/internal/pkgerrors"
+)
+
+// standalone runs the command on the packages its arguments name and
+// returns the exit status.
+func standalone(args []string) int {
+	a := analyzer.Analyzer
+	fs, o := newFlagSet(a)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(os.Stderr, fs)
+			return 0
+		}
+		fmt.Fprintln(os.Stderr, flagError(err))
+		return 1
+	}
+	if o.printFlags {
+		// Only go vet asks; vetMode sends it to the driver. Here for
+		// completeness.
+		vet(args, "")
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		usage(os.Stderr, fs)
+		return 1
+	}
+	if o.diff && !o.fix {
+		fmt.Fprintln(os.Stderr, flagError(errors.New("-diff needs -fix")))
+		return 1
+	}
+	if v := fs.Lookup("v"); v != nil && v.Value.String() == "true" && !strings.Contains(o.debug, "v") {
+		o.debug += "v"
+	}
+	stop, err := profile(o)
+	if err != nil {
+		printError(err)
+		return 1
+	}
+	defer stop()
+	stopOnConfigError(a, printError)
+	return lint(a, o, patterns)
+}
+
+func (o *options) dbg(b byte) bool { return strings.IndexByte(o.debug, b) >= 0 }
+
+// lint loads, analyses, and prints or fixes.
+func lint(a *analysis.Analyzer, o *options, patterns []string) int {
+	cwd, _ := os.Getwd()
+	cfg := &packages.Config{
+		Mode:  packages.LoadSyntax | packages.NeedModule,
+		Tests: o.tests,
+	}
+	initial, err := packages.Load(cfg, patterns...)
+	if err == nil && len(initial) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	if err != nil {
+		printError(err)
+		return 1
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, initial, &checker.Options{
+		SanityCheck: o.dbg('s'),
+		Sequential:  o.dbg('p'),
+	})
+	if err != nil {
+		printError(err)
+		return 1
+	}
+
+	// Errors, each once: the package's, and then the analysis's.
+	broken := printPackageErrors(initial, cwd)
+	var ok []*checker.Action
+	seen := map[string]bool{}
+	for _, act := range graph.Roots {
+		if act.Err == nil {
+			ok = append(ok, act)
+			continue
+		}
+		if act.Package.IllTyped {
+			continue // "analysis skipped due to errors in package": said above
+		}
+		broken = append(broken, act.Package.PkgPath)
+		if msg := oneLine(act.Err.Error()); !seen[msg] {
+			seen[msg] = true
+			fmt.Fprintf(os.Stderr, "%s: %s\n", analyzer.Name, msg)
+		}
+	}
+	failed := len(broken) > 0
+
+	if o.fix {
+		if failed {
+			fmt.Fprintf(os.Stderr, "%s: -fix changed no file: %s\n", analyzer.Name, haveErrors(broken))
+			return 1
+		}
+		return fix(o, graph.Roots, cwd)
+	}
+
+	if o.json {
+		if err := graph.PrintJSON(os.Stdout); err != nil {
+			return 1
+		}
+		if failed {
+			return 1
+		}
+		return 0
+	}
+	if err := (&checker.Graph{Roots: ok}).PrintText(os.Stderr, o.context); err != nil {
+		return 1
+	}
+	if failed {
+		return 1
+	}
+	for _, act := range ok {
+		if len(act.Diagnostics) > 0 {
+			return 3
+		}
+	}
+	return 0
+}
+
+// printPackageErrors prints the errors of the packages and their
+// dependencies, each once (see pkgerrors.List), and returns the paths of
+// the packages that have them.
+func printPackageErrors(initial []*packages.Package, cwd string) []string {
+	errs, paths := pkgerrors.List(initial, cwd)
+	for _, e := range errs {
+		if e.Pos == "" {
+			fmt.Fprintf(os.Stderr, "%s: %s\n", analyzer.Name, e.Msg)
+		} else {
+			fmt.Fprintln(os.Stderr, e)
+		}
+	}
+	return paths
+}
+
+// haveErrors says which packages have errors.
+func haveErrors(paths []string) string {
+	slices.Sort(paths)
+	paths = slices.Compact(paths)
+	switch n := len(paths); {
+	case n == 1:
+		return "package " + paths[0] + " has errors"
+	case n <= 3:
+		return "packages " + strings.Join(paths[:n-1], ", ") + " and " + paths[n-1] + " have errors"
+	default:
+		return fmt.Sprintf("packages %s and %d more have errors", strings.Join(paths[:2], ", "), n-2)
+	}
+}
+
+// fix applies the first fix of every finding, in every file or none.
+func fix(o *options, roots []*checker.Action, cwd string) int {
+	roots = slices.Clone(roots)
+	slices.SortStableFunc(roots, func(a, b *checker.Action) int { return strings.Compare(a.Package.ID, b.Package.ID) })
+	var set fixes.Set
+	generated := map[*token.File]bool{}
+	for _, act := range roots {
+		fset := act.Package.Fset
+		for _, f := range act.Package.Syntax {
+			if ast.IsGenerated(f) {
+				generated[fset.File(f.FileStart)] = true
+			}
+		}
+	diags:
+		for _, d := range act.Diagnostics {
+			if len(d.SuggestedFixes) == 0 {
+				continue
+			}
+			var edits []fixes.FileEdit
+			for _, te := range d.SuggestedFixes[0].TextEdits {
+				tf := fset.File(te.Pos)
+				if tf == nil || generated[tf] {
+					continue diags
+				}
+				end := te.End
+				if !end.IsValid() {
+					end = te.Pos
+				}
+				edits = append(edits, fixes.FileEdit{File: tf.Name(), Size: tf.Size(),
+					Edit: fixes.Edit{Start: tf.Offset(te.Pos), End: tf.Offset(end), Text: string(te.NewText)}})
+			}
+			if len(edits) == 0 {
+				continue
+			}
+			findFile, findStart, findEnd := "", 0, 0
+			if tf := fset.File(d.Pos); tf != nil {
+				end := d.End
+				if !end.IsValid() || fset.File(end) != tf {
+					end = d.Pos
+				}
+				findFile, findStart, findEnd = tf.Name(), tf.Offset(d.Pos), tf.Offset(end)
+			}
+			set.Add(edits, findFile, findStart, findEnd)
+		}
+	}
+	display := func(name string) string { return relTo(cwd, name) }
+	changes, err := fixes.Apply(&set, os.ReadFile, display)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: -fix changed no file: %s\n", analyzer.Name, oneLine(err.Error()))
+		return 1
+	}
+	left := func() int {
+		if set.Skipped == 0 {
+			return 0
+		}
+		fmt.Fprintf(os.Stderr, "%s: applied %s to %s; %s overlap those and were left: run %s -fix again\n",
+			analyzer.Name, plural(set.Applied, "fix", "fixes"), plural(len(changes), "file", "files"),
+			plural(set.Skipped, "fix", "fixes"), analyzer.Name)
+		return 3
+	}
+	if o.diff {
+		for _, c := range changes {
+			rel := display(c.Name)
+			oldName, newName := "a/"+rel, "b/"+rel
+			if filepath.IsAbs(rel) {
+				oldName, newName = rel, rel
+			}
+			os.Stdout.WriteString(fixes.Unified(oldName, newName, c.Old, c.New))
+		}
+		return left()
+	}
+	// Every file must be writable before any is written.
+	var refused []string
+	for _, c := range changes {
+		if err := fixes.Writable(fixes.Target(c.Name)); err != nil {
+			refused = append(refused, fmt.Sprintf("%s is not writable: %v", display(c.Name), errText(err)))
+		}
+	}
+	if len(refused) > 0 {
+		more := ""
+		if len(refused) > 1 {
+			more = fmt.Sprintf(" (and %s)", plural(len(refused)-1, "more file", "more files"))
+		}
+		fmt.Fprintf(os.Stderr, "%s: -fix changed no file: %s%s\n", analyzer.Name, refused[0], more)
+		return 1
+	}
+	var j fixes.Journal
+	stop := j.UndoOnSignal(analyzer.Name)
+	defer stop()
+	for _, c := range changes {
+		if err := j.Write(c.Name, c.New); err != nil {
+			msg := fmt.Sprintf("-fix changed no file: writing %s: %v", display(c.Name), errText(err))
+			if uerr := j.Undo(); uerr != nil {
+				msg = fmt.Sprintf("-fix: writing %s: %v; and undoing the files written before failed: %v", display(c.Name), errText(err), uerr)
+			}
+			fmt.Fprintf(os.Stderr, "%s: %s\n", analyzer.Name, msg)
+			return 1
+		}
+	}
+	return left()
+}
+
+// errText is an error's message without the path that the message
+// around it already names.
+func errText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func relTo(dir, name string) string {
+	if dir != "" {
+		if rel, err := filepath.Rel(dir, name); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return name
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// profile starts what -cpuprofile, -memprofile and -trace ask for.
+func profile(o *options) (stop func(), err error) {
+	var stops []func()
+	stop = func() {
+		for i := len(stops) - 1; i >= 0; i-- {
+			stops[i]()
+		}
+	}
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return stop, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return stop, err
+		}
+		stops = append(stops, pprof.StopCPUProfile)
+	}
+	if o.trace != "" {
+		f, err := os.Create(o.trace)
+		if err != nil {
+			return stop, err
+		}
+		if err := trace.Start(f); err != nil {
+			return stop, err
+		}
+		stops = append(stops, trace.Stop)
+	}
+	if o.memProfile != "" {
+		f, err := os.Create(o.memProfile)
+		if err != nil {
+			return stop, err
+		}
+		stops = append(stops, func() {
+			runtime.GC()
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		})
+	}
+	return stop, nil
+}

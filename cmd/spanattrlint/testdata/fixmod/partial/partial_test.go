@@ -1,0 +1,3 @@
+package partial_test
+
+var broken int = "not an int"

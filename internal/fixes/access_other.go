@@ -1,0 +1,7 @@
+//go:build !unix
+
+package fixes
+
+func access(name string) error { return nil }
+
+func keepOwner(tmp, old string) {}

@@ -1,0 +1,182 @@
+package fixes
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"sync"
+	"syscall"
+)
+
+// Writable reports why name cannot be rewritten in place, or nil. It asks
+// what an editor asks: a file without any write permission bit is not to
+// be written, even by root (whom the kernel would let), and the file and
+// its directory (where the new content is written before it is renamed
+// over the file) must be writable by this process.
+func Writable(name string) error {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("not a regular file")
+	}
+	if fi.Mode().Perm()&0o222 == 0 {
+		return fmt.Errorf("read-only (mode %v)", fi.Mode().Perm())
+	}
+	if err := access(name); err != nil {
+		return err
+	}
+	if err := access(filepath.Dir(name)); err != nil {
+		return fmt.Errorf("its directory: %v", err)
+	}
+	return nil
+}
+
+// Target is the file that writing name replaces: name with every symbolic
+// link resolved, so that a rename replaces the file a link points to, not
+// the link.
+func Target(name string) string {
+	if t, err := filepath.EvalSymlinks(name); err == nil {
+		return t
+	}
+	return name
+}
+
+// A Journal undoes the writes of a run that fails half way, or of a dry
+// run that must write a file for a while.
+type Journal struct {
+	mu      sync.Mutex
+	entries []journalEntry
+	closed  bool
+}
+
+type journalEntry struct {
+	name    string
+	old     []byte // nil: the file did not exist
+	mode    os.FileMode
+	mkdirs  []string // directories created for it, deepest last
+	existed bool
+}
+
+// Write replaces name's content, creating its directory if needed, and
+// records how to undo it.
+func (j *Journal) Write(name string, data []byte) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.closed {
+		return errors.New("interrupted")
+	}
+	name = Target(name)
+	e := journalEntry{name: name, mode: 0o644}
+	if fi, err := os.Stat(name); err == nil {
+		old, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		e.old, e.mode, e.existed = old, fi.Mode().Perm(), true
+	}
+	var missing []string
+	for d := filepath.Dir(name); !exists(d); d = filepath.Dir(d) {
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	slices.Reverse(missing)
+	for _, d := range missing {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			j.entries = append(j.entries, e)
+			return err
+		}
+		e.mkdirs = append(e.mkdirs, d)
+	}
+	j.entries = append(j.entries, e)
+	return WriteFileAtomic(name, data, e.mode)
+}
+
+// Close undoes everything and refuses any further write.
+func (j *Journal) Close() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.closed = true
+	j.undoLocked()
+}
+
+// Undo restores every file the journal wrote, newest first.
+func (j *Journal) Undo() error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.undoLocked()
+}
+
+func (j *Journal) undoLocked() error {
+	var errs []error
+	for i := len(j.entries) - 1; i >= 0; i-- {
+		e := j.entries[i]
+		if e.existed {
+			if err := WriteFileAtomic(e.name, e.old, e.mode); err != nil {
+				errs = append(errs, err)
+			}
+		} else if err := os.Remove(e.name); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+		}
+		for k := len(e.mkdirs) - 1; k >= 0; k-- {
+			os.Remove(e.mkdirs[k]) // only if still empty
+		}
+	}
+	j.entries = nil
+	return errors.Join(errs...)
+}
+
+// WriteFileAtomic writes through a temporary file in the same directory,
+// renamed over name, so that a reader never sees half a file. The new
+// file gets mode, and the old file's owner where this process may set it.
+func WriteFileAtomic(name string, data []byte, mode os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".spanattrlint-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if err := errors.Join(werr, cerr, os.Chmod(tmp.Name(), mode)); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	keepOwner(tmp.Name(), name)
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// UndoOnSignal undoes the journal and exits with status 130 when the
+// process is interrupted, so that an interrupted run leaves nothing half
+// written; prog names the program in the message. stop ends the watch.
+func (j *Journal) UndoOnSignal(prog string) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ch:
+			j.Close()
+			fmt.Fprintf(os.Stderr, "%s: interrupted; every change undone\n", prog)
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}
