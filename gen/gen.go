@@ -232,7 +232,7 @@ func Run(o Options) (*Summary, error) {
 	finished := false
 	defer func() {
 		if !finished {
-			j.undo()
+			j.Undo()
 		}
 	}()
 	fail := func(err error) (*Summary, error) {
