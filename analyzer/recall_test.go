@@ -18,6 +18,7 @@ func TestRecall(t *testing.T) {
 		cfg analyzer.Config
 	}{
 		{"methodvalue", analyzer.Config{Constants: []string{tracingPkg}}},
+		{"laxgen", analyzer.Config{}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)
