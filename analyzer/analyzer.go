@@ -347,9 +347,14 @@ type sourceTable struct {
 func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse map[string]bool, localUse map[*types.Const]role) []sourceTable {
 	// The package's own constants are keys when typed so, used so, or
 	// namespaced: a Prometheus label "allowed" is not an attribute key.
-	out := []sourceTable{{consts: &constList{list: scanConsts(pass.Pkg, false)}, src: fromLocal, keep: func(e constEntry) bool {
+	// So is a constant declared in one const group with such keys.
+	isKey := func(e constEntry) bool {
 		_, used := localUse[e.c]
 		return used || api.isKey(e.c.Type()) || strings.Contains(e.value, ".")
+	}
+	grouped := keyGroups(pass, isKey)
+	out := []sourceTable{{consts: &constList{list: scanConsts(pass.Pkg, false)}, src: fromLocal, keep: func(e constEntry) bool {
+		return isKey(e) || grouped[e.c]
 	}}}
 	if mod != nil {
 		graph := importGraph(pass.Pkg)

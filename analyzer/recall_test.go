@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -19,9 +20,26 @@ func TestRecall(t *testing.T) {
 	}{
 		{"methodvalue", analyzer.Config{Constants: []string{tracingPkg}}},
 		{"laxgen", analyzer.Config{}},
+		{"constgroup", analyzer.Config{}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)
 		})
+	}
+}
+
+// TestConstGroupUnmatched checks what spanattrlint gen builds on: a key
+// whose constant sits in a group of keys is matched, so gen writes no
+// second constant for it.
+func TestConstGroupUnmatched(t *testing.T) {
+	results := analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "example.com/app/constgroup")
+	var got []string
+	for _, r := range results {
+		for _, u := range r.Result.(*analyzer.Result).Unmatched {
+			got = append(got, u.Value)
+		}
+	}
+	if !slices.Equal(got, []string{"allowed"}) {
+		t.Errorf("unmatched = %q, want [allowed]", got)
 	}
 }
