@@ -88,7 +88,8 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	// Cheap first: a package that cannot reach the attribute or trace
 	// package cannot contain a finding.
 	r := l.reach.of(pass.Pkg)
-	if r.attribute == nil && r.trace == nil {
+	constPkg := configured(mod, pass.Pkg.Path()) // its constants' values are checked
+	if r.attribute == nil && r.trace == nil && !constPkg {
 		return &Result{}, nil
 	}
 	api := newOtelAPI(r)
@@ -128,7 +129,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	findings = append(findings, l.deprecations(findings[:hardCoded])...)
 	l.rank(pass, api, srcs, findings)
 	findings, hardCoded = dropPinning(pass, findings, hardCoded)
-	l.checkKeys(pass, api, sup, srcs, findings[:hardCoded], consts, localUse)
+	l.checkKeys(pass, api, sup, srcs, findings[:hardCoded], consts, localUse, constPkg)
 
 	byFile := map[*ast.File][]*finding{}
 	var order []*ast.File

@@ -21,6 +21,7 @@ func TestRecall(t *testing.T) {
 		{"methodvalue", analyzer.Config{Constants: []string{tracingPkg}}},
 		{"laxgen", analyzer.Config{}},
 		{"constgroup", analyzer.Config{}},
+		{"constpkgnootel", analyzer.Config{Constants: []string{"example.com/app/constpkgnootel"}, KeyPrefixes: []string{"app"}, ForbiddenKeys: []string{"user.email"}}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)
