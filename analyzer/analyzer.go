@@ -74,11 +74,12 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	if l.cfgErr != nil {
 		return nil, l.cfgErr
 	}
+	cgo := newCgoFiles(pass) // cmd/cgo's copies of the user's files, if any
 	var mod *modInfo
 	if len(l.cfg.Constants) > 0 {
 		// Resolve -constants even where nothing is found, so that a
 		// pattern naming no package is reported on every run.
-		if dir := packageDir(pass); dir != "" {
+		if dir := packageDir(pass, cgo); dir != "" {
 			var err error
 			if mod, err = l.loader.packagesFor(dir); err != nil {
 				return nil, err
@@ -93,8 +94,15 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		return &Result{}, nil
 	}
 	api := newOtelAPI(r)
+	if cgo != nil {
+		// Findings in cgo's copies are reported in the user's files.
+		p := *pass
+		p.Report = cgo.report(pass.Report)
+		pass = &p
+	}
 
 	sup := newSuppressor(pass, !l.cfg.LeaveNolint)
+	sup.cgo = cgo
 	var findings []*finding
 	var consts []constSpec
 	inUse := map[string]bool{}          // packages whose constants are used as keys
@@ -241,7 +249,8 @@ func refersTo(info *types.Info, n ast.Node, obj types.Object) bool {
 // by a //nolint directive; it reads each file's directives on first use.
 type suppressor struct {
 	pass   *analysis.Pass
-	nolint bool // honour //nolint directives
+	cgo    *cgoFiles // which user's file a cgo copy is; nil without cgo
+	nolint bool      // honour //nolint directives
 	files  map[*ast.File]*fileSuppression
 	last   *ast.File // positions come file by file: skip the map
 	lastS  *fileSuppression
@@ -262,7 +271,7 @@ func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 	if file != sp.last {
 		fs = sp.files[file]
 		if fs == nil {
-			fs = &fileSuppression{generated: ast.IsGenerated(file) || laxGenerated(file), tf: sp.pass.Fset.File(file.Pos())}
+			fs = &fileSuppression{generated: sp.cgo.generated(file), tf: sp.pass.Fset.File(file.Pos())}
 			sp.files[file] = fs
 		}
 		sp.last, sp.lastS = file, fs
@@ -408,14 +417,18 @@ func importGraph(pkg *types.Package) map[string]*types.Package {
 }
 
 // packageDir is the directory of the package's first source file, where
-// the module that resolves -constants is found; "" for a package with no
-// file in a source tree, such as the test main package that go test
-// generates in the build cache.
-func packageDir(pass *analysis.Pass) string {
+// the module that resolves -constants is found; for a cgo package, that
+// of the user's files behind cgo's copies (go vet passes the copies in its
+// $WORK directory); "" for a package with no file in a source tree, such
+// as the test main package that go test generates in the build cache.
+func packageDir(pass *analysis.Pass, cgo *cgoFiles) string {
+	if dir := cgo.dir(); dir != "" {
+		return dir
+	}
 	for _, f := range pass.Files {
 		name := pass.Fset.Position(f.Package).Filename
-		if !strings.HasSuffix(name, ".go") || inBuildCache(name) {
-			continue
+		if !strings.HasSuffix(name, ".go") || inBuildCache(name) || cgo != nil {
+			continue // with cgo, a file of no user's is in $WORK
 		}
 		if abs, err := filepath.Abs(filepath.Dir(name)); err == nil {
 			return abs

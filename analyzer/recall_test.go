@@ -1,7 +1,9 @@
 package analyzer_test
 
 import (
+	"os/exec"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -9,8 +11,18 @@ import (
 	"github.com/spanattrlint/spanattrlint/analyzer"
 )
 
+// needCgo skips a test that needs cgo where it cannot be built.
+func needCgo(t *testing.T) {
+	t.Helper()
+	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is not enabled")
+	}
+}
+
 // TestRecall guards packages and call forms that the analyzer used to
-// skip: method values and expressions, hand-written comments that mention
+// skip: packages that import "C" (analysed as cmd/cgo's copies, reported
+// and fixed in the user's files), method values and expressions, hand-written comments that mention
 // "do not edit", a package's own constant groups, and -constants packages
 // that import no OpenTelemetry package.
 func TestRecall(t *testing.T) {
@@ -22,8 +34,12 @@ func TestRecall(t *testing.T) {
 		{"laxgen", analyzer.Config{}},
 		{"constgroup", analyzer.Config{}},
 		{"constpkgnootel", analyzer.Config{Constants: []string{"example.com/app/constpkgnootel"}, KeyPrefixes: []string{"app"}, ForbiddenKeys: []string{"user.email"}}},
+		{"cgo", analyzer.Config{Constants: []string{tracingPkg}}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
+			if tc.pkg == "cgo" {
+				needCgo(t)
+			}
 			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)
 		})
 	}
