@@ -427,8 +427,8 @@ func packageDir(pass *analysis.Pass, cgo *cgoFiles) string {
 	}
 	for _, f := range pass.Files {
 		name := pass.Fset.Position(f.Package).Filename
-		if !strings.HasSuffix(name, ".go") || inBuildCache(name) || cgo != nil {
-			continue // with cgo, a file of no user's is in $WORK
+		if !strings.HasSuffix(name, ".go") || inBuildCache(name) || cgo.ownFile(pass.Fset.File(f.FileStart).Name()) {
+			continue
 		}
 		if abs, err := filepath.Abs(filepath.Dir(name)); err == nil {
 			return abs

@@ -52,6 +52,9 @@ type cgoFiles struct {
 	files map[*token.File]*cgoOrig // by the copy's token.File
 	byAST map[*ast.File]*cgoOrig
 	first *cgoOrig
+	// copyDirs are the directories of the copies, where cgo's own files
+	// are too (go vet's $WORK/b001).
+	copyDirs map[string]bool
 }
 
 // newCgoFiles finds the pass's cgo copies and the user's files behind
@@ -66,8 +69,8 @@ func newCgoFiles(pass *analysis.Pass) *cgoFiles {
 	if len(copies) == 0 {
 		return nil
 	}
-	cf := &cgoFiles{pass: pass, files: map[*token.File]*cgoOrig{}, byAST: map[*ast.File]*cgoOrig{}}
 	copyDirs := map[string]bool{}
+	cf := &cgoFiles{pass: pass, files: map[*token.File]*cgoOrig{}, byAST: map[*ast.File]*cgoOrig{}, copyDirs: copyDirs}
 	for _, f := range copies {
 		copyDirs[filepath.Dir(pass.Fset.File(f.FileStart).Name())] = true
 	}
@@ -247,6 +250,12 @@ func (cf *cgoFiles) dir() string {
 		return ""
 	}
 	return filepath.Dir(cf.first.name)
+}
+
+// ownFile reports whether name is a file of cgo's: a copy, or one of
+// cgo's own files beside the copies.
+func (cf *cgoFiles) ownFile(name string) bool {
+	return cf != nil && cf.copyDirs[filepath.Dir(name)]
 }
 
 // moveRange moves [pos, end) of a copy into the user's file; ok is false
