@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -75,11 +76,13 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	if l.cfgErr != nil {
 		return nil, l.cfgErr
 	}
+	cgo := newCgoFiles(pass) // cmd/cgo's copies of the user's files, if any
+	dir := packageDir(pass, cgo)
 	var mod *modInfo
 	if len(l.cfg.Constants) > 0 {
 		// Resolve -constants even where nothing is found, so that a
 		// pattern naming no package is reported on every run.
-		if dir := packageDir(pass); dir != "" {
+		if dir != "" {
 			var err error
 			if mod, err = l.loader.packagesFor(dir); err != nil {
 				return nil, err
@@ -89,12 +92,20 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	// Cheap first: a package that cannot reach the attribute or trace
 	// package cannot contain a finding.
 	r := l.reach.of(pass.Pkg)
-	if r.attribute == nil && r.trace == nil {
+	constPkg := configured(mod, pass.Pkg.Path()) // its constants' values are checked
+	if r.attribute == nil && r.trace == nil && !constPkg {
 		return &Result{}, nil
 	}
 	api := newOtelAPI(r)
+	if cgo != nil {
+		// Findings in cgo's copies are reported in the user's files.
+		p := *pass
+		p.Report = cgo.report(pass.Report)
+		pass = &p
+	}
 
 	sup := newSuppressor(pass, !l.cfg.LeaveNolint)
+	sup.cgo = cgo
 	var findings []*finding
 	var consts []constSpec
 	inUse := map[string]bool{}          // packages whose constants are used as keys
@@ -127,9 +138,9 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		srcs = l.sources(pass, api, mod, inUse, localUse)
 	}
 	findings = append(findings, l.deprecations(findings[:hardCoded])...)
-	l.rank(pass, api, srcs, findings)
+	l.rank(pass, api, dir, srcs, findings)
 	findings, hardCoded = dropPinning(pass, findings, hardCoded)
-	l.checkKeys(pass, api, sup, srcs, findings[:hardCoded], consts, localUse)
+	l.checkKeys(pass, api, sup, srcs, findings[:hardCoded], consts, localUse, constPkg)
 
 	byFile := map[*ast.File][]*finding{}
 	var order []*ast.File
@@ -241,7 +252,8 @@ func refersTo(info *types.Info, n ast.Node, obj types.Object) bool {
 // by a //nolint directive; it reads each file's directives on first use.
 type suppressor struct {
 	pass   *analysis.Pass
-	nolint bool // honour //nolint directives
+	cgo    *cgoFiles // which user's file a cgo copy is; nil without cgo
+	nolint bool      // honour //nolint directives
 	files  map[*ast.File]*fileSuppression
 	last   *ast.File // positions come file by file: skip the map
 	lastS  *fileSuppression
@@ -262,7 +274,7 @@ func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 	if file != sp.last {
 		fs = sp.files[file]
 		if fs == nil {
-			fs = &fileSuppression{generated: ast.IsGenerated(file) || laxGenerated(file), tf: sp.pass.Fset.File(file.Pos())}
+			fs = &fileSuppression{generated: sp.cgo.generated(file), tf: sp.pass.Fset.File(file.Pos())}
 			sp.files[file] = fs
 		}
 		sp.last, sp.lastS = file, fs
@@ -282,7 +294,7 @@ func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 // rank gathers the candidate constants for the findings' values (for a
 // deprecation, its new key's), in order of preference, and gives each
 // finding its ranked list.
-func (l *linter) rank(pass *analysis.Pass, api *otelAPI, srcs []sourceTable, findings []*finding) {
+func (l *linter) rank(pass *analysis.Pass, api *otelAPI, dir string, srcs []sourceTable, findings []*finding) {
 	cs := newCandidateSet(api, pass.Pkg, pass.Fset, len(findings))
 	ids := make([]int32, len(findings))
 	for i, f := range findings {
@@ -293,7 +305,7 @@ func (l *linter) rank(pass *analysis.Pass, api *otelAPI, srcs []sourceTable, fin
 	}
 	// 5. The newest semantic conventions of the module's otel version,
 	// named even where not imported.
-	cs.addSemconvTable(l.moduleOtel(pass))
+	cs.addSemconvTable(l.moduleOtel(dir))
 	if len(srcs) > 0 && srcs[0].src == fromLocal {
 		cs.addFilteredLocal(srcs[0])
 	}
@@ -352,9 +364,14 @@ type sourceTable struct {
 func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse map[string]bool, localUse map[*types.Const]role) []sourceTable {
 	// The package's own constants are keys when typed so, used so, or
 	// namespaced: a Prometheus label "allowed" is not an attribute key.
-	out := []sourceTable{{consts: &constList{list: scanConsts(pass.Pkg, false)}, src: fromLocal, keep: func(e constEntry) bool {
+	// So is a constant declared in one const group with such keys.
+	isKey := func(e constEntry) bool {
 		_, used := localUse[e.c]
 		return used || api.isKey(e.c.Type()) || strings.Contains(e.value, ".")
+	}
+	grouped := keyGroups(pass, isKey)
+	out := []sourceTable{{consts: &constList{list: scanConsts(pass.Pkg, false)}, src: fromLocal, keep: func(e constEntry) bool {
+		return isKey(e) || grouped[e.c]
 	}}}
 	if mod != nil {
 		graph := importGraph(pass.Pkg)
@@ -407,14 +424,22 @@ func importGraph(pkg *types.Package) map[string]*types.Package {
 }
 
 // packageDir is the directory of the package's first source file, where
-// the module that resolves -constants is found; "" for a package with no
-// file in a source tree, such as the test main package that go test
-// generates in the build cache. The file's own name comes first (a //line
-// directive may name a template anywhere); for cgo's copy in the build
-// cache, the user's file that its //line directive names.
-func packageDir(pass *analysis.Pass) string {
+// the module that resolves -constants is found; for a cgo package, that
+// of the user's files behind cgo's copies (go vet passes the copies in its
+// $WORK directory); "" for a package with no file in a source tree, such
+// as the test main package that go test generates in the build cache. The
+// file's own name comes first (a //line directive may name a template
+// anywhere), then the name its //line directive gives.
+func packageDir(pass *analysis.Pass, cgo *cgoFiles) string {
+	if dir := cgo.dir(); dir != "" {
+		return dir
+	}
 	for _, f := range pass.Files {
-		for _, name := range []string{pass.Fset.File(f.Pos()).Name(), pass.Fset.Position(f.Package).Filename} {
+		own := pass.Fset.File(f.FileStart).Name()
+		if cgo.ownFile(own) {
+			continue
+		}
+		for _, name := range []string{own, pass.Fset.Position(f.Package).Filename} {
 			if !strings.HasSuffix(name, ".go") || inBuildCache(name) {
 				continue
 			}
@@ -426,24 +451,28 @@ func packageDir(pass *analysis.Pass) string {
 	return ""
 }
 
-// laxGenerated recognises generated files whose header does not follow the
-// "Code generated ... DO NOT EDIT." convention ("DO NOT MODIFY. Generated by
-// gotmpl."), as golangci-lint's lax mode does: a fix there is lost at the
-// next generation.
+// laxGenerated recognises the generated-file headers that do not follow
+// Go's "// Code generated ... DO NOT EDIT." convention and that the README
+// lists, each a whole "//" line before the package clause: the same line
+// without its final period, and "// DO NOT EDIT. Generated by TOOL." or
+// "// DO NOT MODIFY. Generated by TOOL." (gotmpl's header). A fix there is
+// lost at the next generation. Any other comment that merely mentions "do
+// not edit" is a person's, and leaves the file linted.
 func laxGenerated(file *ast.File) bool {
 	for _, g := range file.Comments {
 		if g.Pos() > file.Package {
 			break
 		}
-		text := strings.ToLower(g.Text())
-		for _, marker := range []string{"do not edit", "do not modify", "autogenerated file", "code generated"} {
-			if strings.Contains(text, marker) {
+		for _, c := range g.List {
+			if laxHeader.MatchString(c.Text) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+var laxHeader = regexp.MustCompile(`^// (?:Code generated .* DO NOT EDIT|DO NOT (?:EDIT|MODIFY)\. Generated by \S+\.)$`)
 
 // inBuildCache reports whether a file is one the go command generated in
 // its build cache (cgo output, test mains).

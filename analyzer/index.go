@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"path"
 
+	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"golang.org/x/mod/semver"
+	"golang.org/x/tools/go/analysis"
 	"slices"
 	"strings"
 	"sync"
@@ -312,4 +314,39 @@ func (cs *candidateSet) ranked(id int32, r role) []candidate {
 // module can use (for Result.Unmatched, which gen makes constants for).
 func (f *finding) matched() bool {
 	return slices.ContainsFunc(f.cands, func(c candidate) bool { return c.counts() })
+}
+
+// keyGroups returns the package-level string constants declared in one
+// const ( ... ) group with a constant that isKey accepts: a group that
+// holds "event.type" makes its "phase" a key too.
+func keyGroups(pass *analysis.Pass, isKey func(constEntry) bool) map[*types.Const]bool {
+	out := map[*types.Const]bool{}
+	var group []constEntry
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST || !gd.Lparen.IsValid() || len(gd.Specs) < 2 {
+				continue
+			}
+			group = group[:0]
+			keys := false
+			for _, spec := range gd.Specs {
+				for _, name := range spec.(*ast.ValueSpec).Names {
+					c, ok := pass.TypesInfo.Defs[name].(*types.Const)
+					if !ok || !isStringKind(c.Type()) || c.Val().Kind() != constant.String {
+						continue
+					}
+					e := constEntry{constant.StringVal(c.Val()), c}
+					group = append(group, e)
+					keys = keys || isKey(e)
+				}
+			}
+			if keys {
+				for _, e := range group {
+					out[e.c] = true
+				}
+			}
+		}
+	}
+	return out
 }

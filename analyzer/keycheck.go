@@ -5,7 +5,9 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -91,8 +93,12 @@ func importsSemconv(pkg *types.Package) bool {
 // keys that break the naming rules, the project's prefixes or forbidden
 // list, near misses of known keys, event names off the configured style,
 // and the same in the values of the package's constant declarations, where
-// a deprecated key is reported too.
-func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, srcs []sourceTable, hardCoded []*finding, consts []constSpec, localUse map[*types.Const]role) {
+// a deprecated key is reported too. In a package named by -constants
+// (constPkg), whose exported string constants name keys and event names,
+// such a constant is checked as a key unless its use or type says
+// otherwise, or its value has the shape of an event name in the upper
+// style (journey.QUEUED), which no key has.
+func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, srcs []sourceTable, hardCoded []*finding, consts []constSpec, localUse map[*types.Const]role, constPkg bool) {
 	cfg := &l.cfg
 	var projectPool *pool
 	pools := func() []*pool {
@@ -162,7 +168,8 @@ func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, s
 			}
 			v := constant.StringVal(c.Val())
 			r, used := localUse[c]
-			isKey := api.isKey(c.Type()) || used && r == roleKey
+			isKey := api.isKey(c.Type()) || used && r == roleKey ||
+				constPkg && !used && c.Exported() && isUntypedOrString(c.Type()) && !upperEventName(v)
 			if !cfg.NoDeprecated && (isKey || !used) {
 				if d, ok := deprecation(v); ok {
 					var fix *analysis.SuggestedFix
@@ -243,4 +250,29 @@ func poolOf(pass *analysis.Pass, srcs []sourceTable) []poolEntry {
 		}
 	}
 	return pool
+}
+
+// upperEventName reports whether v is written as an event name in the
+// upper style: lowercase snake_case namespaces and an UPPER_SNAKE_CASE
+// last component with a letter in it (journey.QUEUED).
+func upperEventName(v string) bool {
+	i := strings.LastIndexByte(v, '.')
+	if i < 0 {
+		return false
+	}
+	last := v[i+1:]
+	if !snakeCase(last, true) || strings.ToLower(last) == last {
+		return false
+	}
+	for c := range strings.SplitSeq(v[:i], ".") {
+		if !snakeCase(c, false) {
+			return false
+		}
+	}
+	return true
+}
+
+// configured reports whether -constants names the package at path.
+func configured(mod *modInfo, path string) bool {
+	return mod != nil && slices.ContainsFunc(mod.pkgs, func(pd pkgDir) bool { return pd.path == path })
 }

@@ -1,17 +1,14 @@
 package analyzer
 
-import "golang.org/x/tools/go/analysis"
-
 // otelModule is the module whose semconv packages the hint names.
 const otelModule = "go.opentelemetry.io/otel"
 
 // moduleOtel returns the go.opentelemetry.io/otel version that the main
-// module of the pass's package requires (go.mod, go.work), or "" when no
+// module of the package in dir (packageDir) requires (go.mod, go.work), or "" when no
 // go.mod is known (Bazel's nogo) or it does not say (a directory
 // replacement): the semconv hint then says which otel version a constant
 // needs.
-func (l *linter) moduleOtel(pass *analysis.Pass) string {
-	dir := packageDir(pass)
+func (l *linter) moduleOtel(dir string) string {
 	if dir == "" {
 		return ""
 	}

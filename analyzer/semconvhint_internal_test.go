@@ -84,7 +84,7 @@ func TestModuleOtel(t *testing.T) {
 			t.Fatal(err)
 		}
 		l := &linter{res: modresolve.NewResolver()}
-		if got := l.moduleOtel(&analysis.Pass{Fset: fset, Files: []*ast.File{f}}); got != tc.want {
+		if got := l.moduleOtel(packageDir(&analysis.Pass{Fset: fset, Files: []*ast.File{f}}, nil)); got != tc.want {
 			t.Errorf("%s: moduleOtel = %q, want %q", tc.file, got, tc.want)
 		}
 	}

@@ -79,6 +79,7 @@ func collectSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(
 	filter := []ast.Node{(*ast.File)(nil), (*ast.GenDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
 	var file *ast.File
 	var constEnd token.Pos // end of the const declaration being visited
+	var viaVars []varCall  // calls of variables, resolved once every assignment is seen
 	insp.Preorder(filter, func(n ast.Node) {
 		if f, ok := n.(*ast.File); ok {
 			// Files need not be laid out in the FileSet in this order.
@@ -101,6 +102,8 @@ func collectSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(
 				yield(file, s)
 			} else if s := keyMethodReceiver(info, api, n); s != nil {
 				yield(file, s)
+			} else if v := calledVar(info, n); v != nil {
+				viaVars = append(viaVars, varCall{file, n, v})
 			}
 		case *ast.CompositeLit:
 			if s := keyFieldSite(info, api, n); s != nil && constantSite(info, s) {
@@ -108,10 +111,169 @@ func collectSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(
 			}
 		}
 	})
+	if len(viaVars) == 0 {
+		return
+	}
+	vals := funcValues(insp, info, api, spanNames)
+	for _, vc := range viaVars {
+		fv, ok := vals[vc.v]
+		if !ok || fv.arg >= len(vc.call.Args) {
+			continue
+		}
+		s := &site{role: fv.role, place: placeStringArg, expr: vc.call.Args[fv.arg]}
+		if constantSite(info, s) {
+			yield(vc.file, s)
+		}
+	}
+}
+
+// A varCall is a call of a function-typed variable: f("x").
+type varCall struct {
+	file *ast.File
+	call *ast.CallExpr
+	v    *types.Var
+}
+
+// calledVar returns the variable that a call calls, if it is one of
+// function type that is not a struct field.
+func calledVar(info *types.Info, call *ast.CallExpr) *types.Var {
+	if len(call.Args) == 0 {
+		return nil
+	}
+	id := nameIdent(ast.Unparen(call.Fun))
+	if id == nil {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.IsField() {
+		return nil
+	}
+	if _, ok := v.Type().Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	return v
+}
+
+// A funcValue is what a variable holds for certain: a method value or
+// method expression of Span.AddEvent (Tracer.Start), or an attribute
+// constructor; arg is the index of the key or name among the arguments
+// of a call of the variable.
+type funcValue struct {
+	role role
+	arg  int
+}
+
+// funcValues finds the variables of the package that hold one of the
+// functions whose argument is a key or name, and only that: declared with
+// it as their value (f := span.AddEvent, var g = attribute.String) and
+// never assigned again nor addressed, so every call of them is a call of
+// that function. A variable assigned anything else is left alone.
+func funcValues(insp *inspector.Inspector, info *types.Info, api *otelAPI, spanNames bool) map[*types.Var]funcValue {
+	vals := map[*types.Var]funcValue{}
+	spoiled := map[*types.Var]bool{}
+	define := func(id *ast.Ident, rhs ast.Expr) {
+		v, ok := info.Defs[id].(*types.Var)
+		if !ok || v.Exported() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+			return // another package may assign an exported variable
+		}
+		if fv, ok := funcValueOf(info, api, spanNames, rhs); ok {
+			vals[v] = fv
+		}
+	}
+	spoil := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				spoiled[v] = true
+			}
+		}
+	}
+	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)}
+	insp.Preorder(filter, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+					if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] != nil {
+						define(id, n.Rhs[i])
+						continue
+					}
+				}
+				spoil(lhs) // = and op=, or := redeclaring it
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					define(id, n.Values[i])
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				spoil(n.X)
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				spoil(n.Key)
+				if n.Value != nil {
+					spoil(n.Value)
+				}
+			}
+		}
+	})
+	for v := range spoiled {
+		delete(vals, v)
+	}
+	return vals
+}
+
+// funcValueOf tells whether e is a method value or method expression of
+// AddEvent on a type implementing trace.Span (of Start on a trace.Tracer,
+// with -span-names), or an attribute constructor used as a value.
+func funcValueOf(info *types.Info, api *otelAPI, spanNames bool, e ast.Expr) (funcValue, bool) {
+	e = ast.Unparen(e)
+	id := nameIdent(e)
+	if id == nil {
+		return funcValue{}, false
+	}
+	fn, ok := info.Uses[id].(*types.Func)
+	if !ok {
+		return funcValue{}, false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		if api.attribute != nil && fn.Pkg() == api.attribute && isConstructor(api, fn.Signature()) {
+			return funcValue{roleKey, 0}, true
+		}
+		return funcValue{}, false
+	}
+	shift := 0
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return funcValue{}, false
+	}
+	switch s := info.Selections[sel]; {
+	case s == nil:
+		return funcValue{}, false
+	case s.Kind() == types.MethodExpr:
+		shift = 1
+	case s.Kind() != types.MethodVal:
+		return funcValue{}, false
+	}
+	switch fn.Name() {
+	case "AddEvent":
+		if api.implementsIface(recv.Type(), api.span) {
+			return funcValue{roleEvent, shift}, true
+		}
+	case "Start":
+		if spanNames && api.implementsIface(recv.Type(), api.tracer) {
+			return funcValue{roleSpanName, 1 + shift}, true
+		}
+	}
+	return funcValue{}, false
 }
 
 // callSite classifies a call: an attribute constructor, a conversion to
-// attribute.Key, Span.AddEvent or Tracer.Start.
+// attribute.Key, Span.AddEvent or Tracer.Start, called as a method or
+// through a method expression (trace.Span.AddEvent(span, "e")).
 func callSite(info *types.Info, api *otelAPI, spanNames bool, call *ast.CallExpr) *site {
 	if len(call.Args) == 0 {
 		return nil
@@ -123,14 +285,20 @@ func callSite(info *types.Info, api *otelAPI, spanNames bool, call *ast.CallExpr
 	if callee != nil {
 		sig := callee.Signature()
 		if recv := sig.Recv(); recv != nil {
+			shift := 0 // the receiver is the first argument of a method expression
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+					shift = 1
+				}
+			}
 			switch callee.Name() {
 			case "AddEvent":
-				if api.implementsIface(recv.Type(), api.span) {
-					return &site{role: roleEvent, place: placeStringArg, expr: call.Args[0]}
+				if len(call.Args) > shift && api.implementsIface(recv.Type(), api.span) {
+					return &site{role: roleEvent, place: placeStringArg, expr: call.Args[shift]}
 				}
 			case "Start":
-				if spanNames && len(call.Args) >= 2 && api.implementsIface(recv.Type(), api.tracer) {
-					return &site{role: roleSpanName, place: placeStringArg, expr: call.Args[1]}
+				if spanNames && len(call.Args) >= 2+shift && api.implementsIface(recv.Type(), api.tracer) {
+					return &site{role: roleSpanName, place: placeStringArg, expr: call.Args[1+shift]}
 				}
 			}
 			return nil

@@ -54,7 +54,8 @@ const defaultModules = "" +
 	"jaeger=github.com/jaegertracing/jaeger@v1.76.0 " +
 	"jaeger+constants=github.com/jaegertracing/jaeger@v1.76.0:-constants=github.com/jaegertracing/jaeger/internal/telemetry/otelsemconv " +
 	"otelhttp=go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp@v0.72.0 " +
-	"otelgrpc=go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc@v0.72.0"
+	"otelgrpc=go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc@v0.72.0 " +
+	"adbc=github.com/apache/arrow-adbc/go/adbc@v1.10.0"
 
 var (
 	flagRepo      = flag.String("repo", "..", "root of the spanattrlint checkout to build the linter from")

@@ -1,0 +1,28 @@
+// Package constgroup is a tracing package: a constant declared in one
+// const group with keys is a key too, though its value has no namespace.
+package constgroup
+
+import (
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+)
+
+// Journey event attributes.
+const (
+	JourneyEventType = "event.type"
+	JourneyPhase     = "phase"
+)
+
+// Metric labels, in a group of their own with no key among them.
+const (
+	labelAllowed = "allowed"
+	labelCode    = "code"
+)
+
+func record(span trace.Span, p string) {
+	span.SetAttributes(
+		attribute.String("phase", p),      // want `hard-coded attribute key "phase": use JourneyPhase$`
+		attribute.String("event.type", p), // want `hard-coded attribute key "event.type": use JourneyEventType$`
+		attribute.String("allowed", p),    // want `hard-coded attribute key "allowed"`
+	)
+}
