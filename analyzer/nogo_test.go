@@ -186,21 +186,22 @@ func TestNogoSameFindings(t *testing.T) {
 		t.Skip("builds export data")
 	}
 	cases := []struct {
-		pkg  string
-		cfg  analyzer.Config
-		none bool // analysistest reports nothing
+		pkg   string
+		cfg   analyzer.Config
+		none  bool              // analysistest reports nothing
+		flags map[string]string // nogo's analyzer_flags for cfg
 	}{
-		{"nolint", analyzer.Config{}, false},
-		{"positions", analyzer.Config{}, false},
-		{"zeroconfig", analyzer.Config{}, false},
-		{"configured", analyzer.Config{Constants: []string{tracingPkg}}, false},
-		{"generated", analyzer.Config{}, true},
-		{"aliases", analyzer.Config{}, false},
-		{"semconvfix", analyzer.Config{}, false},
-		{"semconvhint", analyzer.Config{}, false},
-		{"spannames", analyzer.Config{SpanNames: true}, false},
-		{"deprecated", analyzer.Config{}, false},
-		{"naming", analyzer.Config{}, false},
+		{"nolint", analyzer.Config{}, false, nil},
+		{"positions", analyzer.Config{}, false, nil},
+		{"zeroconfig", analyzer.Config{}, false, nil},
+		{"configured", analyzer.Config{Constants: []string{tracingPkg}}, false, map[string]string{"constants": tracingPkg}},
+		{"generated", analyzer.Config{}, true, nil},
+		{"aliases", analyzer.Config{}, false, nil},
+		{"semconvfix", analyzer.Config{}, false, nil},
+		{"semconvhint", analyzer.Config{}, false, nil},
+		{"spannames", analyzer.Config{SpanNames: true}, false, map[string]string{"span-names": "true"}},
+		{"deprecated", analyzer.Config{}, false, nil},
+		{"naming", analyzer.Config{}, false, nil},
 	}
 	var patterns []string
 	for _, c := range cases {
@@ -224,7 +225,14 @@ func TestNogoSameFindings(t *testing.T) {
 				t.Fatalf("analysistest reports nothing for %s: the case does not test anything", path)
 			}
 			np := loadNogo(t, path, goFiles[path], exports)
-			diags, err := runNogo(analyzer.New(c.cfg), np)
+			// nogo sets the flags of the registered analyzer.
+			a := analyzer.New(analyzer.Config{})
+			for name, value := range c.flags {
+				if err := a.Flags.Set(name, value); err != nil {
+					t.Fatal(err)
+				}
+			}
+			diags, err := runNogo(a, np)
 			if err != nil {
 				t.Fatalf("under nogo: %v", err)
 			}
