@@ -155,6 +155,15 @@ func (ip *importPlan) addEdit(pkg *types.Package) analysis.TextEdit {
 			break
 		}
 	}
+	lay := ip.layout()
+	if last := decls[len(decls)-1]; block == nil && !lay.ownsLines(declStart(last), last.End()) {
+		at := declStart(last) // import "a"; var x = 1
+		return analysis.TextEdit{Pos: at, End: at, NewText: []byte("import " + spec + "; ")}
+	}
+	if block != nil && !lay.tidyBlock(block) {
+		at := block.Lparen + 1 // import("a"; "b")
+		return analysis.TextEdit{Pos: at, End: at, NewText: []byte(spec + "; ")}
+	}
 	if block == nil {
 		at := nextLine(decls[len(decls)-1].End())
 		return analysis.TextEdit{Pos: at, End: at, NewText: []byte("import " + spec + "\n")}
@@ -222,6 +231,15 @@ func (ip *importPlan) removeEdit(spec *ast.ImportSpec) analysis.TextEdit {
 		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && slices.Contains(gd.Specs, ast.Spec(spec)) {
 			decl = gd
 		}
+	}
+	// Layouts other than gofmt's: delete the tokens, and the ";" after
+	// them, not whole lines (a spec alone in an untidy block leaves an
+	// empty "import ()", where addEdit may insert).
+	switch lay := ip.layout(); {
+	case decl.Lparen.IsValid() && (!lay.tidyBlock(decl) || len(decl.Specs) == 1 && !lay.ownsLines(declStart(decl), decl.End())):
+		return analysis.TextEdit{Pos: specStart(spec), End: lay.afterSemicolon(spec.End())}
+	case !decl.Lparen.IsValid() && !lay.ownsLines(declStart(decl), decl.End()):
+		return analysis.TextEdit{Pos: declStart(decl), End: lay.afterSemicolon(decl.End())}
 	}
 	from, to := ast.Node(spec), ast.Node(spec)
 	if spec.Doc != nil {
