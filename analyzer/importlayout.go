@@ -20,8 +20,11 @@ type importLayout struct {
 }
 
 func (ip *importPlan) layout() *importLayout {
-	tf := ip.pass.Fset.File(ip.file.Pos())
-	return &importLayout{tf: tf, src: readSource(ip.pass, tf)}
+	if ip.lay == nil {
+		tf := ip.pass.Fset.File(ip.file.Pos())
+		ip.lay = &importLayout{tf: tf, src: readSource(ip.pass, tf)}
+	}
+	return ip.lay
 }
 
 // ownsLines reports whether only white space precedes from on its line

@@ -21,6 +21,7 @@ type importPlan struct {
 	names map[*types.Package]string // qualifier, "" for the analysed package
 	added map[*types.Package]string // new imports: package -> name
 	taken map[string]bool           // names this plan gave to new imports
+	lay   *importLayout             // read on first use
 }
 
 func newImportPlan(pass *analysis.Pass, file *ast.File) *importPlan {
