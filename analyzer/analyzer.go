@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	_ "embed"
+	"errors"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -85,6 +86,11 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		if dir != "" {
 			var err error
 			if mod, err = l.loader.packagesFor(dir); err != nil {
+				if pass.Module == nil && (mod == nil || mod.mod == nil) {
+					// No go.mod above the files and no module from the
+					// driver: Bazel's nogo, which runs in a sandbox.
+					return nil, &ConfigError{errors.New("-constants needs module information (a go.mod), which this driver (Bazel nogo?) does not provide")}
+				}
 				return nil, err
 			}
 		}
@@ -283,12 +289,25 @@ func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
 		return fs.generated
 	}
 	if fs.nolints == nil {
-		fs.nolints = newNolint(sp.pass.Fset, file, func() []byte {
-			src, _ := sp.pass.ReadFile(fs.tf.Name())
-			return src
-		})
+		fs.nolints = newNolint(sp.pass.Fset, file, func() []byte { return readSource(sp.pass, fs.tf) })
 	}
 	return fs.nolints.covers(fileLine(fs.tf, pos))
+}
+
+// readSource returns the source of a file of the package, or nil. Drivers
+// that give no Pass.ReadFile (Bazel's nogo) get the file from disk, where
+// their parser read it; a file that changed since it was parsed is not
+// used.
+func readSource(pass *analysis.Pass, tf *token.File) []byte {
+	read := pass.ReadFile
+	if read == nil {
+		read = os.ReadFile
+	}
+	src, err := read(tf.Name())
+	if err != nil || len(src) != tf.Size() {
+		return nil
+	}
+	return src
 }
 
 // rank gathers the candidate constants for the findings' values (for a
