@@ -21,8 +21,9 @@ const (
 
 func record(span trace.Span, p string) {
 	span.SetAttributes(
-		attribute.String("phase", p),      // want `hard-coded attribute key "phase": use JourneyPhase$`
-		attribute.String("event.type", p), // want `hard-coded attribute key "event.type": use JourneyEventType$`
-		attribute.String("allowed", p),    // want `hard-coded attribute key "allowed"`
+		attribute.String("phase", p),            // want `hard-coded attribute key "phase": use JourneyPhase$`
+		attribute.String("event.type", p),       // want `hard-coded attribute key "event.type": use JourneyEventType$`
+		attribute.String("allowed", p),          // want `hard-coded attribute key "allowed"`
+		attribute.String("constgroup.fresh", p), // want `hard-coded attribute key "constgroup.fresh": no constant defines it`
 	)
 }
