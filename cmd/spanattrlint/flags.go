@@ -20,7 +20,7 @@ import (
 type options struct {
 	json, fix, diff, tests, printFlags bool
 	context                            int
-	debug                              string
+	debug, tags                        string
 	cpuProfile, memProfile, trace      string
 }
 
@@ -48,7 +48,7 @@ func newFlagSet(a *analysis.Analyzer) (*flag.FlagSet, *options) {
 	_ = fs.Bool("source", false, "no effect (deprecated)")
 	_ = fs.Bool("v", false, "no effect (deprecated)")
 	_ = fs.Bool("all", false, "no effect (deprecated)")
-	_ = fs.String("tags", "", "no effect (deprecated)")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as go build's -tags (GOFLAGS=-tags=... works too)")
 	return fs, o
 }
 

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -103,5 +104,29 @@ func TestExitStatuses(t *testing.T) {
 	got, _ := os.ReadFile(filepath.Join(dir, "nofix", "nofix.go"))
 	if !strings.Contains(string(got), "attribute.Int(tracing.Qty, 1)") || !strings.Contains(string(got), `"app.unknown_key"`) {
 		t.Errorf("nofix.go after -fix:\n%s", got)
+	}
+}
+
+// Build tags select files, through -tags as through GOFLAGS; the finding
+// is only in a file built with -tags=integration.
+func TestBuildTags(t *testing.T) {
+	dir := copyFixmod(t)
+	const finding = `tagged/tagged.go:7:27: hard-coded attribute key "app.tagged"`
+	for _, c := range []struct {
+		env  []string
+		args []string
+		want bool
+	}{
+		{nil, []string{"./tagged"}, false},
+		{nil, []string{"-tags=integration", "./tagged"}, true},
+		{[]string{"GOFLAGS=-tags=integration"}, []string{"./tagged"}, true},
+	} {
+		cmd := exec.Command(bin, c.args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), c.env...)
+		out, _ := cmd.CombinedOutput()
+		if got := strings.Contains(string(out), finding); got != c.want {
+			t.Errorf("%v %v: finding reported %v, want %v; output:\n%s", c.env, c.args, got, c.want, out)
+		}
 	}
 }

@@ -72,6 +72,9 @@ func lint(a *analysis.Analyzer, o *options, patterns []string) int {
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Tests: o.tests,
 	}
+	if o.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + o.tags}
+	}
 	initial, err := packages.Load(cfg, patterns...)
 	if err == nil && len(initial) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
