@@ -22,14 +22,18 @@
 //   - with -span-names, the name argument of Start on trace.Tracer or any
 //     type implementing it.
 //
+// Calls through method values and expressions (f := span.AddEvent;
+// trace.Span.AddEvent(span, "x")) count as direct calls, and cgo packages are
+// linted in the user's own files.
+//
 // A literal is matched by exact value against constants from, in order of
 // preference: the package itself; the packages named by -constants; packages
 // whose constants the package already uses as keys or event names; every
 // attribute.Key constant of the packages it imports (a semantic-conventions
 // package among them); and the embedded table of the newest
-// go.opentelemetry.io/otel/semconv package, which is named in the message but
-// fixed only where the package already imports a semconv version that
-// defines the key. Attribute.Key constants are offered for attribute keys
+// go.opentelemetry.io/otel/semconv package that the module's own otel version
+// ships, which is named in the message but fixed only where the package
+// already imports a semconv version that defines the key. Attribute.Key constants are offered for attribute keys
 // only, never as event or span names.
 //
 // The suggested fix replaces the literal with the constant, reusing the
@@ -39,11 +43,21 @@
 // attribute.String("k", v) becomes pkg.KKey.String(v), so the code emits the
 // same key as before.
 //
+// The value is checked too, wherever it is written (a literal, a constant
+// declaration, an old semconv constant): keys the semantic conventions
+// deprecated (-deprecated, on), near misses of known keys (-misspelled, on),
+// OpenTelemetry's naming rules (-naming, on), the project's namespaces
+// (-key-prefix), forbidden keys (-forbidden-keys) and the case of event
+// names (-event-style). These are not fixed: a new key changes telemetry
+// (-migrate-deprecated lets the fix rename a deprecated key).
+//
 // Not reported: named constants, keys built from non-constant parts,
 // generated files, the semconv packages themselves, and lines carrying a
 // //nolint or //nolint:spanattrlint comment.
 //
-// Run it as spanattrlint [flags] ./... (exit status 3 when it reports
-// something, 1 on errors), with -fix to apply the fixes or -fix -diff to
-// see them, or as go vet -vettool=$(which spanattrlint) [flags] ./...
+// Run it as spanattrlint [flags] ./... (findings go to standard error; exit
+// status 3 when it reports something, 1 on errors), with -fix to apply the
+// fixes or -fix -diff to see them, or as go vet -vettool=$(which
+// spanattrlint) [flags] ./... The constants that no package holds yet are
+// written by spanattrlint gen -into=DIR ./... (spanattrlint gen -help).
 package analyzer

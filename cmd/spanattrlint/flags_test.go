@@ -130,3 +130,18 @@ func TestBuildTags(t *testing.T) {
 		}
 	}
 }
+
+// The help's prose, before the flag list, names gen and every value check,
+// so a reader learns what is checked without reading each flag.
+func TestHelpNamesEveryCheck(t *testing.T) {
+	_, stderr, _ := run(t, ".", bin, "-help")
+	prose, _, ok := strings.Cut(stderr, "\nFlags:")
+	if !ok {
+		t.Fatalf("no flag list in -help:\n%s", stderr)
+	}
+	for _, w := range []string{"spanattrlint gen", "-deprecated", "-misspelled", "-naming", "-key-prefix", "-forbidden-keys", "-event-style", "-migrate-deprecated", "standard error"} {
+		if !strings.Contains(prose, w) {
+			t.Errorf("-help's text before the flags does not mention %s", w)
+		}
+	}
+}
