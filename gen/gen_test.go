@@ -145,8 +145,10 @@ func TestNewPackage(t *testing.T) {
 	}
 	for _, want := range []string{
 		`note: name collision: QueueWaitMsKey also names "queue.wait.ms", so attribute key "queue.wait_ms" is QueueWaitMs2Key`,
-		"wrote internal/telemetry/spanattrlint_gen.go: 13 new constants (10 attribute keys, 3 event names)",
-		"made 16 rewrites in 5 files",
+		// Deprecated keys get no constant: the lint would report it.
+		`note: left alone: 2 attribute keys that the semantic conventions deprecated (db.sql.table, ...)`,
+		"wrote internal/telemetry/spanattrlint_gen.go: 11 new constants (8 attribute keys, 3 event names)",
+		"made 13 rewrites in 5 files",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
@@ -332,9 +334,9 @@ func TestDryRun(t *testing.T) {
 		t.Errorf("the file is not printed:\n%s", stdout)
 	}
 	for _, w := range []string{
-		"-dry-run: would write internal/telemetry/spanattrlint_gen.go: 13 new constants",
-		"-dry-run: would make 16 rewrites in 5 files",
-		"\tengine/engine.go: 9\n",
+		"-dry-run: would write internal/telemetry/spanattrlint_gen.go: 11 new constants",
+		"-dry-run: would make 13 rewrites in 5 files",
+		"\tengine/engine.go: 7\n",
 	} {
 		if !strings.Contains(stdout, w) {
 			t.Errorf("output lacks %q:\n%s", w, stdout)

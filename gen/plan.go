@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spanattrlint/spanattrlint/analyzer"
 	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
 )
 
@@ -38,9 +39,15 @@ func compareUses(a, b use) int {
 func collectUses(results []pkgResult, mod *module, t *target, notes *[]string) []use {
 	seen := map[use]bool{}
 	var uses []use
-	outside, internal := map[string]bool{}, map[string]bool{}
+	outside, internal, deprecated := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, r := range results {
 		for _, u := range r.unmatched {
+			if u.Role == roleKey && analyzer.DeprecatedKey(u.Value) {
+				// The lint reports it as deprecated; a constant for it
+				// would be reported in turn, and keep the old key.
+				deprecated[u.Value] = true
+				continue
+			}
 			// The file and line of the file itself, not those a //line
 			// directive names (a template, perhaps outside the module).
 			p := r.pkg.Fset.PositionFor(u.Pos, false)
@@ -63,6 +70,9 @@ func collectUses(results []pkgResult, mod *module, t *target, notes *[]string) [
 	slices.SortFunc(uses, compareUses)
 	if len(outside) > 0 {
 		*notes = append(*notes, fmt.Sprintf("left alone: hard-coded strings in %d files outside the main module (%s)", len(outside), firstKey(outside)))
+	}
+	if len(deprecated) > 0 {
+		*notes = append(*notes, fmt.Sprintf("left alone: %s that the semantic conventions deprecated (%s): rename them to the current keys (spanattrlint reports each), then run gen again", plural(len(deprecated), "attribute key"), firstKey(deprecated)))
 	}
 	if len(internal) > 0 {
 		*notes = append(*notes, fmt.Sprintf("left alone: hard-coded strings in %d packages that may not import %s, an internal package (%s)", len(internal), t.path, firstKey(internal)))

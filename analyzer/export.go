@@ -1,0 +1,11 @@
+package analyzer
+
+// DeprecatedKey reports whether key is an attribute key that the semantic
+// conventions deprecated, by the rule the -deprecated check applies
+// (keys with no namespace and keys moved to another conventions
+// repository are not). spanattrlint gen writes no constant for one: the
+// constant would keep the deprecated key alive.
+func DeprecatedKey(key string) bool {
+	_, ok := deprecation(key)
+	return ok
+}
