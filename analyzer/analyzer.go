@@ -54,7 +54,7 @@ func New(cfg Config) *analysis.Analyzer {
 func NewFromSettings(s *Settings) *analysis.Analyzer {
 	l := &linter{cfg: s.cfg, set: s, res: s.res, loader: s.loader}
 	a := l.analyzer()
-	shown := s.Config()
+	shown := s.config()
 	shown.BindFlags(&a.Flags)
 	return a
 }

@@ -254,8 +254,9 @@ func (c Config) decide(res *modresolve.Resolver) (*Settings, error) {
 	return &Settings{cfg: c, res: res, loader: newConstLoader(c.Constants, res)}, nil
 }
 
-// Config returns the configuration the settings were decided from.
-func (s *Settings) Config() Config {
+// config returns a copy of the configuration the settings were decided
+// from, which shares nothing with them.
+func (s *Settings) config() Config {
 	c := s.cfg
 	c.Constants = slices.Clone(c.Constants)
 	c.KeyPrefixes = slices.Clone(c.KeyPrefixes)
