@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	_ "embed"
-	"errors"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -36,10 +35,32 @@ var inspectorAnalyzer = inspect.Analyzer
 var Analyzer = New(Config{})
 
 // New returns an analyzer with its own configuration and caches; flags
-// registered on its FlagSet change that configuration.
+// registered on its FlagSet change that configuration until the first
+// package is analysed, which decides it (Config.Resolve) and reports a
+// ConfigError for every package if it is wrong. A front end that can
+// decide first uses NewFromSettings.
 func New(cfg Config) *analysis.Analyzer {
 	l := &linter{cfg: cfg, res: modresolve.NewResolver()}
-	a := &analysis.Analyzer{
+	a := l.analyzer()
+	l.cfg.BindFlags(&a.Flags)
+	return a
+}
+
+// NewFromSettings returns an analyzer with its own caches and the decided
+// settings, whose -constants resolutions it reuses. Its flags show the
+// settings and accept a command line, for a driver that parses the one
+// the settings were decided from again (go vet's unitchecker), but change
+// nothing.
+func NewFromSettings(s *Settings) *analysis.Analyzer {
+	l := &linter{cfg: s.cfg, set: s, res: s.res, loader: s.loader}
+	a := l.analyzer()
+	shown := s.config()
+	shown.BindFlags(&a.Flags)
+	return a
+}
+
+func (l *linter) analyzer() *analysis.Analyzer {
+	return &analysis.Analyzer{
 		Name:       Name,
 		Doc:        extractDoc(doc, Name),
 		URL:        "https://pkg.go.dev/github.com/spanattrlint/spanattrlint/analyzer",
@@ -47,16 +68,15 @@ func New(cfg Config) *analysis.Analyzer {
 		Run:        l.run,
 		ResultType: reflect.TypeFor[*Result](),
 	}
-	l.cfg.BindFlags(&a.Flags)
-	return a
 }
 
-// linter holds what is shared by every package of a run: caches that make
-// each index once per process.
+// linter holds what is shared by every package of a run: the settings,
+// and caches that make each index once per process.
 type linter struct {
 	cfg Config
 
 	once   sync.Once
+	set    *Settings // decided by the front end, or at the first package
 	cfgErr error
 	res    *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
 	loader *constLoader
@@ -69,31 +89,20 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		return &Result{}, nil
 	}
 	l.once.Do(func() {
-		if err := l.cfg.Validate(); err != nil {
-			l.cfgErr = &ConfigError{err}
+		if l.set == nil {
+			if l.set, l.cfgErr = l.cfg.decide(l.res); l.cfgErr == nil {
+				l.loader = l.set.loader
+			}
 		}
-		l.loader = newConstLoader(l.cfg.Constants, l.res)
 	})
 	if l.cfgErr != nil {
 		return nil, l.cfgErr
 	}
 	cgo := newCgoFiles(pass) // cmd/cgo's copies of the user's files, if any
 	dir := packageDir(pass, cgo)
-	var mod *modInfo
-	if len(l.cfg.Constants) > 0 {
-		// Resolve -constants even where nothing is found, so that a
-		// pattern naming no package is reported on every run.
-		if dir != "" {
-			var err error
-			if mod, err = l.loader.packagesFor(dir); err != nil {
-				if pass.Module == nil && (mod == nil || mod.mod == nil) {
-					// No go.mod above the files and no module from the
-					// driver: Bazel's nogo, which runs in a sandbox.
-					return nil, &ConfigError{errors.New("-constants needs module information (a go.mod), which this driver (Bazel nogo?) does not provide")}
-				}
-				return nil, err
-			}
-		}
+	mod, err := l.set.constants(dir, pass.Module != nil)
+	if err != nil {
+		return nil, err
 	}
 	// Cheap first: a package that cannot reach the attribute or trace
 	// package cannot contain a finding.

@@ -1,15 +1,19 @@
 package analyzer
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 )
 
-// Config holds the analyzer's options. The command fills it from flags,
-// the golangci-lint plugin from settings; both call Validate before any
-// package is analysed.
+// Config holds the analyzer's options (see options). The command fills it
+// from flags, the golangci-lint plugin from settings; every front end
+// decides it with Resolve before any package is analysed.
 type Config struct {
 	// Constants lists import paths or patterns ("example.com/app/tracing",
 	// "example.com/app/internal/...") of packages whose exported string
@@ -40,8 +44,7 @@ type Config struct {
 }
 
 // Validate reports a malformed option. Whether each -constants entry names
-// a package is checked when the first package is analysed, since only then
-// is the module known.
+// a package is Resolve's to check, in a module.
 func (c *Config) Validate() error {
 	for _, p := range c.Constants {
 		if p == "" || strings.ContainsAny(p, " \t\"") || strings.HasPrefix(p, ".") || strings.HasPrefix(p, "/") {
@@ -61,35 +64,98 @@ func (c *Config) Validate() error {
 	return nil
 }
 
+// OptionKind is how an option is written: on the command line, and in the
+// golangci-lint plugin's settings, which read it from here.
+type OptionKind int
+
+const (
+	_ OptionKind = iota // every option declares its kind
+
+	// KindBool is a boolean flag (-span-names, -span-names=false); a
+	// setting of true or false.
+	KindBool
+	// KindNegatedBool is a KindBool whose Config field holds its negation
+	// (NoDeprecated for -deprecated), so that the zero Config has the check
+	// on.
+	KindNegatedBool
+	// KindList is a comma-separated list, which a repeated flag appends
+	// to; a setting of a list of strings or one such string.
+	KindList
+	// KindString is one string, which Validate checks (-event-style).
+	KindString
+)
+
+// An Option is one of the analyzer's options: a flag of the command and a
+// setting of the plugin, with the same name and meaning.
+type Option struct {
+	Name  string
+	Kind  OptionKind
+	Usage string // the flag's help text
+	field func(*Config) any
+}
+
+// options declares every option once: BindFlags, the -help text and the
+// plugin's settings all derive from it. field returns the Config field
+// that holds the option: a *bool for the boolean kinds, a *[]string for a
+// list, a *string for a string.
+var options = []Option{
+	{"constants", KindList,
+		"comma-separated import paths or patterns (example.com/app/tracing, example.com/app/...) of packages\n" +
+			"whose exported string constants name attribute keys and event names; a fix imports them where needed\n" +
+			"(default: none; the analysed package, the packages whose constants it already uses as keys,\n" +
+			"and the attribute.Key constants of its imports are always candidates)",
+		func(c *Config) any { return &c.Constants }},
+	{"span-names", KindBool,
+		"also report hard-coded span names passed to trace.Tracer.Start",
+		func(c *Config) any { return &c.SpanNames }},
+	{"deprecated", KindNegatedBool,
+		"report keys that the semantic conventions deprecated (http.method, db.system), in literals,\n" +
+			"constant declarations and old semconv constants (default true)",
+		func(c *Config) any { return &c.NoDeprecated }},
+	{"migrate-deprecated", KindBool,
+		"let the fix of a renamed deprecated key rewrite it to the new key; this changes the\n" +
+			"telemetry that dashboards and alerts read, so it is off by default",
+		func(c *Config) any { return &c.MigrateDeprecated }},
+	{"misspelled", KindNegatedBool,
+		"report keys one or two edits away from a known key: \"did you mean ...?\" (default true)",
+		func(c *Config) any { return &c.NoMisspelled }},
+	{"naming", KindNegatedBool,
+		"report keys that break OpenTelemetry's attribute naming rules: lowercase snake_case components\n" +
+			"separated by dots, none empty, nothing in the reserved otel namespace (default true)",
+		func(c *Config) any { return &c.NoNaming }},
+	{"key-prefix", KindList,
+		"comma-separated namespaces that the project's own keys must start with, e.g. app,journey\n" +
+			"(default: none; semantic-convention keys are exempt)",
+		func(c *Config) any { return &c.KeyPrefixes }},
+	{"forbidden-keys", KindList,
+		"comma-separated keys that must not be emitted, e.g. user.email (default: none)",
+		func(c *Config) any { return &c.ForbiddenKeys }},
+	{"event-style", KindString,
+		"case style of event names: snake (journey.queued) or upper (journey.QUEUED) (default: any)",
+		func(c *Config) any { return &c.EventStyle }},
+}
+
+// Options returns the analyzer's options, in the order they are declared.
+func Options() []Option { return slices.Clone(options) }
+
 // BindFlags registers the options as flags on fs, with the names and
 // meanings of the command's flags; the golangci-lint plugin sets them from
 // its settings.
 func (c *Config) BindFlags(fs *flag.FlagSet) {
-	fs.Var((*listFlag)(&c.Constants), "constants",
-		"comma-separated import paths or patterns (example.com/app/tracing, example.com/app/...) of packages\n"+
-			"whose exported string constants name attribute keys and event names; a fix imports them where needed\n"+
-			"(default: none; the analysed package, the packages whose constants it already uses as keys,\n"+
-			"and the attribute.Key constants of its imports are always candidates)")
-	fs.BoolVar(&c.SpanNames, "span-names", c.SpanNames,
-		"also report hard-coded span names passed to trace.Tracer.Start")
-	fs.Var((*notFlag)(&c.NoDeprecated), "deprecated",
-		"report keys that the semantic conventions deprecated (http.method, db.system), in literals,\n"+
-			"constant declarations and old semconv constants (default true)")
-	fs.BoolVar(&c.MigrateDeprecated, "migrate-deprecated", c.MigrateDeprecated,
-		"let the fix of a renamed deprecated key rewrite it to the new key; this changes the\n"+
-			"telemetry that dashboards and alerts read, so it is off by default")
-	fs.Var((*notFlag)(&c.NoMisspelled), "misspelled",
-		"report keys one or two edits away from a known key: \"did you mean ...?\" (default true)")
-	fs.Var((*notFlag)(&c.NoNaming), "naming",
-		"report keys that break OpenTelemetry's attribute naming rules: lowercase snake_case components\n"+
-			"separated by dots, none empty, nothing in the reserved otel namespace (default true)")
-	fs.Var((*listFlag)(&c.KeyPrefixes), "key-prefix",
-		"comma-separated namespaces that the project's own keys must start with, e.g. app,journey\n"+
-			"(default: none; semantic-convention keys are exempt)")
-	fs.Var((*listFlag)(&c.ForbiddenKeys), "forbidden-keys",
-		"comma-separated keys that must not be emitted, e.g. user.email (default: none)")
-	fs.StringVar(&c.EventStyle, "event-style", c.EventStyle,
-		"case style of event names: snake (journey.queued) or upper (journey.QUEUED) (default: any)")
+	for _, o := range options {
+		switch p := o.field(c); o.Kind {
+		case KindBool:
+			fs.BoolVar(p.(*bool), o.Name, *p.(*bool), o.Usage)
+		case KindNegatedBool:
+			fs.Var((*notFlag)(p.(*bool)), o.Name, o.Usage)
+		case KindList:
+			fs.Var((*listFlag)(p.(*[]string)), o.Name, o.Usage)
+		case KindString:
+			fs.StringVar(p.(*string), o.Name, *p.(*string), o.Usage)
+		default:
+			panic(fmt.Sprintf("option -%s declares no kind", o.Name))
+		}
+	}
 }
 
 // notFlag is a boolean flag that sets the negation of its field, so that
@@ -138,15 +204,96 @@ func (l *listFlag) Set(s string) error {
 }
 
 // Check validates the configuration and resolves each -constants pattern
-// in the module that holds dir, so that a front end that starts before any
-// package is analysed (the golangci-lint plugin) can fail at start-up.
+// in the module that holds dir: Resolve, for a caller that needs only the
+// error.
 func (c *Config) Check(dir string) error {
-	if err := c.Validate(); err != nil {
-		return err
+	_, err := c.Resolve(dir)
+	return err
+}
+
+// Settings is a configuration decided: validated, with -constants resolved
+// in the modules it has met. Resolve makes it before any package is
+// analysed; NewFromSettings builds analyzers from it, which never resolve
+// again in a module it has resolved. It is not changed after Resolve but
+// to remember the resolution in a module met later (go.work, a driver that
+// names packages of several modules), and is safe for concurrent use.
+type Settings struct {
+	cfg    Config
+	res    *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
+	loader *constLoader
+}
+
+// Resolve validates the configuration and, with a dir, resolves each
+// -constants pattern in the module that holds dir, so that a front end
+// can stop before any package is analysed: the command, go vet mode, gen
+// and the golangci-lint plugin all call it. Every error is a ConfigError.
+func (c Config) Resolve(dir string) (*Settings, error) {
+	s, err := c.decide(nil)
+	if err != nil {
+		return nil, err
 	}
-	if len(c.Constants) == 0 {
+	if dir != "" {
+		if _, err := s.constants(dir, true); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// decide validates c and returns its Settings, with nothing resolved yet.
+func (c Config) decide(res *modresolve.Resolver) (*Settings, error) {
+	if err := c.Validate(); err != nil {
+		return nil, &ConfigError{err}
+	}
+	if res == nil {
+		res = modresolve.NewResolver()
+	}
+	c.Constants = slices.Clone(c.Constants)
+	c.KeyPrefixes = slices.Clone(c.KeyPrefixes)
+	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
+	return &Settings{cfg: c, res: res, loader: newConstLoader(c.Constants, res)}, nil
+}
+
+// config returns a copy of the configuration the settings were decided
+// from, which shares nothing with them.
+func (s *Settings) config() Config {
+	c := s.cfg
+	c.Constants = slices.Clone(c.Constants)
+	c.KeyPrefixes = slices.Clone(c.KeyPrefixes)
+	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
+	return c
+}
+
+// Prepare resolves -constants for a package that a driver is about to
+// analyse, with the rule the analyzer applies to it (in the module that
+// holds dir, the package's directory; none for the semconv packages),
+// so that a driver that knows its packages first reports a ConfigError
+// before analysing any. hasModule says whether the driver gives the
+// analyzer the package's module (Pass.Module).
+func (s *Settings) Prepare(pkgPath, dir string, hasModule bool) error {
+	if isSemconv(pkgPath) {
 		return nil
 	}
-	_, err := newConstLoader(c.Constants, nil).packagesFor(dir)
+	_, err := s.constants(dir, hasModule)
 	return err
+}
+
+// constants returns the -constants packages as seen from the module that
+// holds dir, resolving them on first use in that module, or nil without
+// -constants or a dir. It resolves even where nothing will be found, so
+// that a pattern naming no package is reported on every run.
+func (s *Settings) constants(dir string, hasModule bool) (*modInfo, error) {
+	if len(s.cfg.Constants) == 0 || dir == "" {
+		return nil, nil
+	}
+	mod, err := s.loader.packagesFor(dir)
+	if err != nil {
+		if !hasModule && (mod == nil || mod.mod == nil) {
+			// No go.mod above the files and no module from the driver:
+			// Bazel's nogo, which runs in a sandbox.
+			return nil, &ConfigError{errors.New("-constants needs module information (a go.mod), which this driver (Bazel nogo?) does not provide")}
+		}
+		return nil, err
+	}
+	return mod, nil
 }

@@ -90,10 +90,17 @@ func (l *constLoader) packagesFor(dir string) (*modInfo, error) {
 		l.dirMod[dir] = m
 	}
 	if m.err == nil && m.pkgs == nil {
+		if resolveHook != nil {
+			resolveHook(m.mod.Root)
+		}
 		m.pkgs, m.err = resolvePatterns(m.mod, l.patterns)
 	}
 	return m, m.err
 }
+
+// resolveHook, when set by a test, is called each time the patterns are
+// resolved in a module.
+var resolveHook func(root string)
 
 // resolvePatterns expands the patterns into packages; a pattern that names
 // no usable package is a ConfigError that says why.

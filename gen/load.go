@@ -52,7 +52,20 @@ func load(o *Options, mod *module) ([]*packages.Package, error) {
 // packages, returning the results sorted by package ID so that everything
 // built from them is deterministic.
 func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgResult, error) {
-	a := recovering(analyzer.New(analyzer.Config{Constants: constants, SpanNames: o.SpanNames}))
+	// Decided as the command decides it, with -constants resolved in each
+	// package's module (a go.work can hold several) before any package is
+	// analysed. The packages are loaded without their modules, which the
+	// analyzer then does not know either.
+	set, err := analyzer.Config{Constants: constants, SpanNames: o.SpanNames}.Resolve("")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pkgs {
+		if err := set.Prepare(p.PkgPath, p.Dir, false); err != nil {
+			return nil, err
+		}
+	}
+	a := recovering(analyzer.NewFromSettings(set))
 	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		return nil, err

@@ -1,9 +1,10 @@
 // Package plugin makes spanattrlint a golangci-lint v2 module plugin.
 //
 // It is an adapter only: it hands golangci-lint the analyzer that the
-// spanattrlint command runs, built the same way (analyzer.New with a zero
-// Config, then its flags set), with the settings as the flags, and resolves
-// the constants setting once at start-up with Config.Check.
+// spanattrlint command runs, with the settings as the command's flags, and
+// decides the configuration once at start-up with Config.Resolve (which
+// also resolves the constants setting), as the command does before it
+// analyses any package.
 //
 // Build a golangci-lint that contains it with "golangci-lint custom" and a
 // .custom-gcl.yml such as
@@ -30,24 +31,42 @@
 //	          span-names: false                             # default: false
 //
 // The settings are the command's flags (spanattrlint -help), with the same
-// names and meanings; the plugin sets them on the command's analyzer through
-// its own flag.FlagSet, so a flag added to the command is a setting too.
-// Today:
+// names and meanings: the analyzer declares each option once, with its
+// kind (analyzer.Options), and the plugin reads the settings by that kind,
+// so a flag added to the command is a setting too. They are:
 //
-//   - constants: the -constants import paths or patterns, as a list of
+//   - constants: -constants, the import paths or patterns of the packages
+//     whose exported constants name keys and event names, as a list of
 //     strings or as one comma-separated string (the flag's own syntax). A
 //     list is the flag repeated, so its entries are split at commas too.
 //     Default: none.
 //   - span-names: -span-names, true or false. Default: false.
+//   - deprecated: -deprecated, report deprecated keys. Default: true.
+//   - migrate-deprecated: -migrate-deprecated, let the fix of a renamed
+//     deprecated key rewrite it to the new key. Default: false.
+//   - misspelled: -misspelled, report near misses of known keys.
+//     Default: true.
+//   - naming: -naming, report keys that break the OpenTelemetry naming
+//     rules. Default: true.
+//   - key-prefix: -key-prefix, the namespaces the project's own keys must
+//     start with, a list as for constants. Default: none.
+//   - forbidden-keys: -forbidden-keys, keys that must not be emitted, a
+//     list as for constants. Default: none.
+//   - event-style: -event-style, snake or upper, or empty for any.
+//     Default: any.
+//
+// //nolint directives are left to golangci-lint, which applies them itself.
 //
 // A boolean flag takes true or false, a list flag a list of strings or one
 // string, any other flag a string (or a number, given as written). A key
 // left out, or given no value (null), keeps the flag's default. Any other
-// key, a value of the wrong type, a value the flag rejects, and a constants
-// entry that names no package in the module that holds golangci-lint's
-// working directory stop golangci-lint at start-up with a one-line error
-// naming the key or the entry. Other checks of the values are the
-// analyzer's, made when it runs, as for the command.
+// key, a value of the wrong type, a value the flag or the analyzer rejects
+// (an event-style that is no style, a key-prefix that is no namespace), and
+// a constants entry that names no package in the module that holds
+// golangci-lint's working directory stop golangci-lint at start-up with a
+// one-line error naming the key or the entry. The constants are resolved
+// in that module once, at start-up, and in any other module whose packages
+// golangci-lint analyses once, at its first package.
 package plugin
 
 import (
@@ -89,22 +108,23 @@ func newPlugin(settings any, dir string) (*Plugin, error) {
 		return nil, err
 	}
 	// Validate and resolve -constants now rather than at the first package.
-	if err := cfg.Check(dir); err != nil {
+	s, err := cfg.Resolve(dir)
+	if err != nil {
 		return nil, fmt.Errorf("%s settings: %w", analyzer.Name, err)
 	}
-	return &Plugin{cfg: cfg}, nil
+	return &Plugin{settings: s}, nil
 }
 
 // Plugin is the registered golangci-lint linter.
 type Plugin struct {
-	cfg analyzer.Config
+	settings *analyzer.Settings
 }
 
 var _ register.LinterPlugin = (*Plugin)(nil)
 
 // BuildAnalyzers returns the command's analyzer with the settings applied.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return []*analysis.Analyzer{analyzer.New(p.cfg)}, nil
+	return []*analysis.Analyzer{analyzer.NewFromSettings(p.settings)}, nil
 }
 
 // GetLoadMode asks for syntax and type information: the analyzer finds
@@ -146,26 +166,27 @@ const (
 	list
 )
 
-// flags returns the analyzer's flags by name, with their kinds.
+// flags returns the analyzer's options by name, with the kinds of their
+// settings.
 func flags() map[string]kind {
 	kinds := map[string]kind{}
-	analyzer.New(analyzer.Config{}).Flags.VisitAll(func(f *flag.Flag) {
-		kinds[f.Name] = kindOf(f.Name)
-	})
+	for _, o := range analyzer.Options() {
+		kinds[o.Name] = kindOf(o.Kind)
+	}
 	return kinds
 }
 
-// kindOf tells a boolean flag by its IsBoolFlag method, as package flag
-// does, and a list flag by what it does: set twice, it holds both values.
-func kindOf(name string) kind {
-	f := analyzer.New(analyzer.Config{}).Flags.Lookup(name)
-	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+// kindOf is the kind of setting for an option's kind.
+func kindOf(k analyzer.OptionKind) kind {
+	switch k {
+	case analyzer.KindBool, analyzer.KindNegatedBool:
 		return boolean
-	}
-	if f.Value.Set("a") == nil && f.Value.Set("b") == nil && f.Value.String() == "a,b" {
+	case analyzer.KindList:
 		return list
+	case analyzer.KindString:
+		return scalar
 	}
-	return scalar
+	panic(fmt.Sprintf("option kind %d has no kind of setting", k))
 }
 
 // decode reads the raw settings golangci-lint passes (the YAML mapping as

@@ -2,6 +2,7 @@ package plugin
 
 import (
 	"flag"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -258,4 +259,37 @@ func TestBuildAnalyzers(t *testing.T) {
 		}
 	}
 	walk(a)
+}
+
+// Every option of the analyzer has the kind of setting that its declared
+// kind says, read from the declaration (a new option without one fails
+// here), and the package doc lists it.
+func TestEveryOptionHasAKindOfSetting(t *testing.T) {
+	src, err := os.ReadFile("plugin.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[analyzer.OptionKind]kind{
+		analyzer.KindBool:        boolean,
+		analyzer.KindNegatedBool: boolean,
+		analyzer.KindList:        list,
+		analyzer.KindString:      scalar,
+	}
+	kinds := flags()
+	for _, o := range analyzer.Options() {
+		k, ok := want[o.Kind]
+		if !ok {
+			t.Errorf("-%s: kind %d is none the plugin knows", o.Name, o.Kind)
+			continue
+		}
+		if kinds[o.Name] != k {
+			t.Errorf("-%s: setting kind %d, want %d", o.Name, kinds[o.Name], k)
+		}
+		if !strings.Contains(string(src), "\n//   - "+o.Name+": -"+o.Name+",") {
+			t.Errorf("the package doc does not list the setting %s", o.Name)
+		}
+	}
+	if len(kinds) != len(analyzer.Options()) {
+		t.Errorf("%d settings for %d options", len(kinds), len(analyzer.Options()))
+	}
 }

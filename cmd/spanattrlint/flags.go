@@ -10,8 +10,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/spanattrlint/spanattrlint/analyzer"
 )
 
@@ -24,14 +22,14 @@ type options struct {
 	cpuProfile, memProfile, trace      string
 }
 
-// newFlagSet returns the command's flags: the analyzer's, then the
-// driver's. Errors are the caller's to print.
-func newFlagSet(a *analysis.Analyzer) (*flag.FlagSet, *options) {
+// newFlagSet returns the command's flags: the analyzer's, which fill cfg,
+// then the driver's. Errors are the caller's to print.
+func newFlagSet(cfg *analyzer.Config) (*flag.FlagSet, *options) {
 	o := &options{tests: true, context: -1}
 	fs := flag.NewFlagSet(analyzer.Name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	cfg.BindFlags(fs)
 
 	fs.BoolVar(&o.printFlags, "flags", false, "print analyzer flags in JSON")
 	fs.Var(versionValue{}, "V", "print version and exit (-V=full: with the executable's hash, for go vet)")

@@ -15,17 +15,15 @@
 // the singlechecker driver prints (the same text and -json output); -fix
 // applies the fixes itself (package internal/fixes), all of them or none.
 // Invoked by go vet (a .cfg file, -flags), it is the unitchecker of
-// golang.org/x/tools/go/analysis/singlechecker.
+// golang.org/x/tools/go/analysis/singlechecker. Either way, and in gen, the
+// configuration is decided (analyzer.Config.Resolve, Settings.Prepare)
+// before any package is analysed, and an error in it is one line.
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strings"
-	"sync"
-
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
 	"github.com/spanattrlint/spanattrlint/gen"
@@ -55,31 +53,9 @@ func help(args []string) int {
 	if len(args) > 0 && args[0] == "gen" {
 		return gen.Main([]string{"-help"})
 	}
-	fs, _ := newFlagSet(analyzer.Analyzer)
+	fs, _ := newFlagSet(&analyzer.Config{})
 	usage(os.Stderr, fs)
 	return 0
-}
-
-// stopOnConfigError makes a configuration error (a -constants entry that
-// names no package, a bad -event-style) end the process with one line and
-// exit status 1 before anything is written: the checker would otherwise
-// report it once per package. report prints the line; under go vet, only
-// the first process of the run does.
-func stopOnConfigError(a *analysis.Analyzer, report func(error)) {
-	run := a.Run
-	var once sync.Once
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		res, err := run(pass)
-		var cerr *analyzer.ConfigError
-		if errors.As(err, &cerr) {
-			once.Do(func() {
-				report(cerr)
-				os.Exit(1)
-			})
-			select {} // another goroutine is exiting
-		}
-		return res, err
-	}
 }
 
 func printError(err error) {

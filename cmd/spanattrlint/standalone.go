@@ -26,8 +26,8 @@ import (
 // standalone runs the command on the packages its arguments name and
 // returns the exit status.
 func standalone(args []string) int {
-	a := analyzer.Analyzer
-	fs, o := newFlagSet(a)
+	var cfg analyzer.Config
+	fs, o := newFlagSet(&cfg)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage(os.Stderr, fs)
@@ -59,14 +59,21 @@ func standalone(args []string) int {
 		return 1
 	}
 	defer stop()
-	stopOnConfigError(a, printError)
-	return lint(a, o, patterns)
+	// The configuration is decided before any package is loaded, and its
+	// -constants resolved in each package's module before any is
+	// analysed: an error in it is one line and exit status 1.
+	set, err := cfg.Resolve("")
+	if err != nil {
+		printError(err)
+		return 1
+	}
+	return lint(set, o, patterns)
 }
 
 func (o *options) dbg(b byte) bool { return strings.IndexByte(o.debug, b) >= 0 }
 
 // lint loads, analyses, and prints or fixes.
-func lint(a *analysis.Analyzer, o *options, patterns []string) int {
+func lint(set *analyzer.Settings, o *options, patterns []string) int {
 	cwd, _ := os.Getwd()
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
@@ -83,13 +90,32 @@ func lint(a *analysis.Analyzer, o *options, patterns []string) int {
 		printError(err)
 		return 1
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, initial, &checker.Options{
+	for _, p := range initial {
+		if p.IllTyped {
+			continue // not analysed: its errors are printed instead
+		}
+		if err := set.Prepare(p.PkgPath, p.Dir, p.Module != nil); err != nil {
+			printError(err)
+			return 1
+		}
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.NewFromSettings(set)}, initial, &checker.Options{
 		SanityCheck: o.dbg('s'),
 		Sequential:  o.dbg('p'),
 	})
 	if err != nil {
 		printError(err)
 		return 1
+	}
+	// A configuration error that only the analysis found (a package whose
+	// files are not in its directory, as //line directives can make them)
+	// is the same for every package: said once, before anything else.
+	for _, act := range graph.Roots {
+		var cerr *analyzer.ConfigError
+		if errors.As(act.Err, &cerr) {
+			printError(cerr)
+			return 1
+		}
 	}
 
 	// Errors, each once: the package's, and then the analysis's.

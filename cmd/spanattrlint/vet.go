@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -60,12 +61,42 @@ func vet(args []string, cfg string) {
 	}
 	// The flags, as the driver will parse them, but with one line for an
 	// error instead of the usage.
-	fs, _ := newFlagSet(analyzer.New(analyzer.Config{}))
+	var c analyzer.Config
+	fs, _ := newFlagSet(&c)
 	if err := fs.Parse(args); err != nil && !errors.Is(err, flag.ErrHelp) {
 		once(flagError(err))
 		os.Exit(1)
 	}
-	a := analyzer.Analyzer
-	stopOnConfigError(a, func(err error) { once(fmt.Sprintf("%s: %s", analyzer.Name, oneLine(err.Error()))) })
-	singlechecker.Main(a)
+	// The configuration, decided before the driver analyses the package:
+	// go vet's process for it resolves -constants once, in its module.
+	set, err := c.Resolve("")
+	if err == nil && cfg != "" {
+		err = prepare(set, cfg)
+	}
+	if err != nil {
+		once(fmt.Sprintf("%s: %s", analyzer.Name, oneLine(err.Error())))
+		os.Exit(1)
+	}
+	singlechecker.Main(analyzer.NewFromSettings(set))
+}
+
+// prepare resolves -constants for the package that the go vet
+// configuration file describes, as the analyzer will: in its directory's
+// module, and not for a dependency that go vet analyses for facts only,
+// which spanattrlint does not analyse.
+func prepare(set *analyzer.Settings, cfg string) error {
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		return nil // the driver will say
+	}
+	var vc struct {
+		Dir, ImportPath, ModulePath string
+		Module                      *struct{ Path string }
+		VetxOnly                    bool
+	}
+	if json.Unmarshal(data, &vc) != nil || vc.VetxOnly {
+		return nil
+	}
+	path, _, _ := strings.Cut(vc.ImportPath, " ") // "p [p.test]" is p
+	return set.Prepare(path, vc.Dir, vc.Module != nil || vc.ModulePath != "")
 }

@@ -1,0 +1,145 @@
+package analyzer
+
+import (
+	"flag"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Every option declares a kind, and its flag behaves as that kind says:
+// the plugin reads the kind and never tries the flag.
+func TestOptionsDeclareTheirKinds(t *testing.T) {
+	var names []string
+	for _, o := range Options() {
+		names = append(names, o.Name)
+		var c Config
+		p := o.field(&c)
+		fs := flag.NewFlagSet("", flag.ContinueOnError)
+		c.BindFlags(fs)
+		f := fs.Lookup(o.Name)
+		if f == nil {
+			t.Errorf("-%s: BindFlags registers no such flag", o.Name)
+			continue
+		}
+		if f.Usage != o.Usage || o.Usage == "" {
+			t.Errorf("-%s: usage %q, want the option's %q", o.Name, f.Usage, o.Usage)
+		}
+		b, isBool := f.Value.(interface{ IsBoolFlag() bool })
+		isBool = isBool && b.IsBoolFlag()
+		switch o.Kind {
+		case KindBool, KindNegatedBool:
+			field, ok := p.(*bool)
+			if !ok || !isBool {
+				t.Errorf("-%s: a boolean kind, but its field is %T and IsBoolFlag %v", o.Name, p, isBool)
+				continue
+			}
+			if err := fs.Set(o.Name, "true"); err != nil {
+				t.Fatal(err)
+			}
+			if want := o.Kind == KindBool; *field != want {
+				t.Errorf("-%s=true sets its field to %v, want %v", o.Name, *field, want)
+			}
+		case KindList:
+			field, ok := p.(*[]string)
+			if !ok || isBool {
+				t.Errorf("-%s: a list, but its field is %T and IsBoolFlag %v", o.Name, p, isBool)
+				continue
+			}
+			fs.Set(o.Name, "a,b")
+			fs.Set(o.Name, "c")
+			if !slices.Equal(*field, []string{"a", "b", "c"}) {
+				t.Errorf("-%s=a,b -%s=c gives %q, want a, b and c", o.Name, o.Name, *field)
+			}
+		case KindString:
+			field, ok := p.(*string)
+			if !ok || isBool {
+				t.Errorf("-%s: a string, but its field is %T and IsBoolFlag %v", o.Name, p, isBool)
+				continue
+			}
+			fs.Set(o.Name, "a")
+			fs.Set(o.Name, "b")
+			if *field != "b" {
+				t.Errorf("-%s=a -%s=b gives %q, want b", o.Name, o.Name, *field)
+			}
+		default:
+			t.Errorf("-%s declares no kind (%d)", o.Name, o.Kind)
+		}
+	}
+	var flags []string
+	var c Config
+	fs := flag.NewFlagSet("", flag.ContinueOnError)
+	c.BindFlags(fs)
+	fs.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
+	slices.Sort(names)
+	if !slices.Equal(names, flags) {
+		t.Errorf("options %v, flags %v: want each option once, as a flag", names, flags)
+	}
+}
+
+// A pass of the package in dir that imports nothing: the analyzer decides
+// its configuration and resolves -constants, then stops.
+func bareP(t *testing.T, dir, path string) *analysis.Pass {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filepath.Join(dir, "x.go"), "package p\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &analysis.Pass{Fset: fset, Files: []*ast.File{f}, Pkg: types.NewPackage(path, "p"),
+		Report: func(analysis.Diagnostic) {}}
+}
+
+// -constants is resolved once in a module: by Resolve, before any package
+// is analysed, and never again by the analyzers built from its settings;
+// by the first package of a module, when the analyzer decides itself.
+func TestConstantsResolvedOncePerModule(t *testing.T) {
+	testdata := filepath.Join("..", "testdata", "src")
+	abs, err := filepath.Abs(testdata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	resolveHook = func(root string) { count[root]++ }
+	defer func() { resolveHook = nil }()
+	cfg := Config{Constants: []string{"example.com/app/internal/tracing"}}
+	pkgs := []string{"positions", "naming", "migrate"} // none the -constants package, whose values are checked
+
+	set, err := cfg.Resolve(filepath.Join(testdata, "positions"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count[abs] != 1 || len(count) != 1 {
+		t.Fatalf("Resolve: resolutions by module root %v, want 1 in %s", count, abs)
+	}
+	for range 2 {
+		a := NewFromSettings(set)
+		for _, p := range pkgs {
+			if _, err := a.Run(bareP(t, filepath.Join(abs, p), "example.com/app/"+p)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := set.Prepare("example.com/app/naming", filepath.Join(abs, "naming"), true); err != nil {
+		t.Fatal(err)
+	}
+	if count[abs] != 1 {
+		t.Errorf("after analysing with the settings: %d resolutions, want the one of Resolve", count[abs])
+	}
+
+	clear(count)
+	a := New(cfg)
+	for _, p := range pkgs {
+		if _, err := a.Run(bareP(t, filepath.Join(abs, p), "example.com/app/"+p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if count[abs] != 1 {
+		t.Errorf("New: %d resolutions in %d packages, want 1", count[abs], len(pkgs))
+	}
+}
