@@ -3,7 +3,6 @@ package analyzer_test
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // Loading a testdata module type-checks the real otel and the standard
@@ -67,7 +67,7 @@ func run(c pkgCase) *group {
 	groupsMu.Lock()
 	if groups == nil {
 		groups = map[string]*group{}
-		cgo := cgoEnabled()
+		cgo := testsupport.CgoEnabled()
 		for _, d := range cases() {
 			if d.cgo && !cgo {
 				continue
@@ -198,17 +198,8 @@ func runCases(t *testing.T, cs []pkgCase, more func(*testing.T, pkgCase, []*anal
 
 var cwd, _ = os.Getwd()
 
-var cgoOnce = sync.OnceValue(func() bool {
-	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
-	return err == nil && strings.TrimSpace(string(out)) == "1"
-})
-
-func cgoEnabled() bool { return cgoOnce() }
-
 // needCgo skips a test that needs cgo where it cannot be built.
 func needCgo(t *testing.T) {
 	t.Helper()
-	if !cgoEnabled() {
-		t.Skip("cgo is not enabled")
-	}
+	testsupport.NeedCgo(t)
 }
