@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // Tests of -fix: every file or none, and a message that says what
@@ -20,33 +22,21 @@ const fixConstants = "-constants=example.com/fixmod/tracing"
 // copyFixmod copies testdata/fixmod into a temporary directory.
 func copyFixmod(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "fixmod"))); err != nil {
-		t.Fatal(err)
-	}
-	// CopyFS makes files 0644 or 0755 whatever the source had; the
-	// tests set what they need.
-	return dir
+	return testsupport.Copy(t, filepath.Join("testdata", "fixmod"))
 }
 
-// sameFiles reports the first file that differs between two snapshots.
+// sameFiles fails t with every file that differs between two snapshots.
 func sameFiles(t *testing.T, before, after map[string]string) {
 	t.Helper()
-	for name, old := range before {
-		if after[name] != old {
-			t.Errorf("%s changed although the run failed", name)
-		}
-	}
-	for name := range after {
-		if _, ok := before[name]; !ok {
-			t.Errorf("%s appeared although the run failed", name)
-		}
+	for _, c := range testsupport.Changed(before, after) {
+		t.Errorf("%s although the run failed", c)
 	}
 }
 
 // A package whose external test does not type-check fails the run, and
 // the good package beside it is not rewritten either.
 func TestFixChangesNothingWhenAPackageFails(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	before := snapshot(t, dir)
 	_, stderr, code := run(t, dir, bin, fixConstants, "-fix", "./svc", "./partial")
@@ -62,6 +52,7 @@ func TestFixChangesNothingWhenAPackageFails(t *testing.T) {
 // is the file's permission bits, as an editor's, so it holds for root,
 // whom the kernel would let write.
 func TestFixChangesNothingWhenAFileIsReadOnly(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	ro := filepath.Join(dir, "svc", "svc.go")
 	if err := os.Chmod(ro, 0o444); err != nil {
@@ -107,6 +98,7 @@ func TestFixChangesNothingWhenAFileIsReadOnly(t *testing.T) {
 // module cache, and a build cache that holds the export data nobody's run
 // needs (see fillCache), so that nobody need not build the standard library.
 func TestFixChangesNothingWhenAFileIsNotTheUsers(t *testing.T) {
+	t.Parallel()
 	if os.Getuid() != 0 {
 		t.Skip("needs root to run the command as another user")
 	}
@@ -169,6 +161,7 @@ func TestFixChangesNothingWhenAFileIsNotTheUsers(t *testing.T) {
 // Two findings of one literal whose fixes overlap: one run of -fix leaves
 // nothing fixable, exits 0 and does not ask for another run.
 func TestFixOverlapIsCountedHonestly(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	if _, _, code := run(t, dir, bin, fixConstants, "./overlap"); code != 3 {
 		t.Fatalf("lint exit %d, want 3", code)
@@ -189,6 +182,7 @@ func TestFixOverlapIsCountedHonestly(t *testing.T) {
 // -fix -diff prints a unified diff that git apply accepts and that turns
 // the files into what -fix writes; it changes nothing itself.
 func TestFixDiffIsAUnifiedDiff(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	before := snapshot(t, dir)
 	patch, stderr, code := run(t, dir, bin, fixConstants, "-fix", "-diff", "./diffhunks", "./svc")
