@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // Tests of the gen subcommand through the command, with main_test.go's
@@ -26,26 +24,6 @@ func TestGenHelp(t *testing.T) {
 	}
 	if _, stderr, code := run(t, ".", bin, "gen", "-nosuchflag"); code != 1 || stderr != "spanattrlint gen: flag provided but not defined: -nosuchflag; run 'spanattrlint gen -help'\n" {
 		t.Errorf("gen with an unknown flag: exit %d, want 1 and one line; stderr:\n%s", code, stderr)
-	}
-}
-
-// copyGenTestdata copies the testdata/gen module into a temporary directory.
-func copyGenTestdata(t *testing.T) string {
-	t.Helper()
-	return testsupport.Copy(t, filepath.Join(root, "testdata", "gen"))
-}
-
-func TestGenCycle(t *testing.T) {
-	t.Parallel()
-	dir := copyGenTestdata(t)
-	before := snapshot(t, dir)
-	stdout, stderr, code := run(t, dir, bin, "gen", "-into=./cyclic", "./...")
-	if code != 1 || stdout != "" || strings.Count(stderr, "\n") != 1 ||
-		!strings.Contains(stderr, "example.com/genapp/cyclic imports example.com/genapp/engine") {
-		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
-	}
-	if !unchanged(t, before, snapshot(t, dir)) {
-		t.Error("files changed although gen refused the target")
 	}
 }
 

@@ -188,22 +188,6 @@ func TestUnknownConstantsPackage(t *testing.T) {
 	}
 }
 
-func TestCodeThatDoesNotTypeCheck(t *testing.T) {
-	t.Parallel()
-	dir := copyTestdata(t)
-	broken := "package broken\n\nimport \"go.opentelemetry.io/otel/attribute\"\n\nvar kv = attribute.String(\"k\", 42)\n"
-	if err := os.MkdirAll(filepath.Join(dir, "broken"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "broken", "broken.go"), []byte(broken), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, stderr, code := run(t, dir, bin, "./broken")
-	if code != 1 || strings.Contains(stderr, "panic") || !strings.Contains(stderr, "broken.go:5") {
-		t.Errorf("exit %d, want 1 with the type error's position and no panic:\n%s", code, stderr)
-	}
-}
-
 func TestJSONCarriesTheEdit(t *testing.T) {
 	t.Parallel()
 	dir := copyTestdata(t)
