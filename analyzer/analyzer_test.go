@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/spanattrlint/spanattrlint/analyzer"
 )
 
@@ -18,40 +16,37 @@ var testdata = filepath.Join("..", "testdata", "src")
 
 const tracingPkg = "example.com/app/internal/tracing"
 
+// analyzerCases are the packages of the testdata module with what each
+// tests in its "// want" comments and .golden files.
+var analyzerCases = []pkgCase{
+	app("positions", analyzer.Config{}),
+	app("zeroconfig", analyzer.Config{}),
+	app("zeroconfigkey", analyzer.Config{}),
+	app("configured", analyzer.Config{Constants: []string{tracingPkg}}),
+	app("aliases", analyzer.Config{}),
+	app("semconvfix", analyzer.Config{}),
+	app("semconvhint", analyzer.Config{}),
+	app("semconvversion", analyzer.Config{}),
+	app("testonly", analyzer.Config{}),
+	app("unrelatedlocal", analyzer.Config{}),
+	app("pinning", analyzer.Config{}),
+	app("derived", analyzer.Config{Constants: []string{"example.com/app/internal/derived"}}),
+	app("several", analyzer.Config{}),
+	app("generated", analyzer.Config{}),
+	app("nolint", analyzer.Config{}),
+	app("lookalike", analyzer.Config{}),
+	app("cycle", analyzer.Config{Constants: []string{"example.com/app/cycleconsts"}}),
+	app("spannames", analyzer.Config{SpanNames: true}),
+	app("internal/tracing", analyzer.Config{}), // constant declarations are not hard-coded
+	app("deprecated", analyzer.Config{}),
+	app("migrate", analyzer.Config{MigrateDeprecated: true}),
+	app("naming", analyzer.Config{}),
+	app("typos", analyzer.Config{}),
+	app("rules", analyzer.Config{KeyPrefixes: []string{"journey", "gen_ai"}, ForbiddenKeys: []string{"user.email"}, EventStyle: "upper"}),
+}
+
 func TestAnalyzer(t *testing.T) {
-	for _, tc := range []struct {
-		pkg string
-		cfg analyzer.Config
-	}{
-		{"positions", analyzer.Config{}},
-		{"zeroconfig", analyzer.Config{}},
-		{"zeroconfigkey", analyzer.Config{}},
-		{"configured", analyzer.Config{Constants: []string{tracingPkg}}},
-		{"aliases", analyzer.Config{}},
-		{"semconvfix", analyzer.Config{}},
-		{"semconvhint", analyzer.Config{}},
-		{"semconvversion", analyzer.Config{}},
-		{"testonly", analyzer.Config{}},
-		{"unrelatedlocal", analyzer.Config{}},
-		{"pinning", analyzer.Config{}},
-		{"derived", analyzer.Config{Constants: []string{"example.com/app/internal/derived"}}},
-		{"several", analyzer.Config{}},
-		{"generated", analyzer.Config{}},
-		{"nolint", analyzer.Config{}},
-		{"lookalike", analyzer.Config{}},
-		{"cycle", analyzer.Config{Constants: []string{"example.com/app/cycleconsts"}}},
-		{"spannames", analyzer.Config{SpanNames: true}},
-		{"internal/tracing", analyzer.Config{}}, // constant declarations are not hard-coded
-		{"deprecated", analyzer.Config{}},
-		{"migrate", analyzer.Config{MigrateDeprecated: true}},
-		{"naming", analyzer.Config{}},
-		{"typos", analyzer.Config{}},
-		{"rules", analyzer.Config{KeyPrefixes: []string{"journey", "gen_ai"}, ForbiddenKeys: []string{"user.email"}, EventStyle: "upper"}},
-	} {
-		t.Run(tc.pkg, func(t *testing.T) {
-			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)
-		})
-	}
+	runCases(t, analyzerCases, nil)
 }
 
 func TestConfigCheck(t *testing.T) {
@@ -79,7 +74,7 @@ func TestConfigCheck(t *testing.T) {
 // TestResultListsUnmatched checks what spanattrlint gen builds on: the
 // strings that no constant defines, with what they name.
 func TestResultListsUnmatched(t *testing.T) {
-	results := analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "example.com/app/positions")
+	results := check(t, app("positions", analyzer.Config{}))
 	var got []string
 	for _, r := range results {
 		for _, u := range r.Result.(*analyzer.Result).Unmatched {
@@ -97,8 +92,7 @@ func TestResultListsUnmatched(t *testing.T) {
 // configuration, which spanattrlint gen passes on as -constants.
 func TestResultListsConstantPackages(t *testing.T) {
 	for _, pkg := range []string{"zeroconfig", "zeroconfigkey"} {
-		results := analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "example.com/app/"+pkg)
-		for _, r := range results {
+		for _, r := range check(t, app(pkg, analyzer.Config{})) {
 			if got := r.Result.(*analyzer.Result).ConstantPackages; !slices.Equal(got, []string{tracingPkg}) {
 				t.Errorf("%s: constant packages = %q, want [%s]", pkg, got, tracingPkg)
 			}

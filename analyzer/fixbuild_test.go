@@ -1,12 +1,9 @@
 package analyzer_test
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -14,6 +11,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // TestFixesBuildAsGiven applies every fix to a copy of the testdata module
@@ -24,10 +22,7 @@ func TestFixesBuildAsGiven(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module")
 	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(testdata)); err != nil {
-		t.Fatal(err)
-	}
+	dir := testsupport.Copy(t, testdata)
 	cfg := analyzer.Config{Constants: []string{tracingPkg}, SpanNames: true}
 
 	diags := analyze(t, dir, cfg)
@@ -139,25 +134,11 @@ func analyze(t *testing.T, dir string, cfg analyzer.Config) []diag {
 // applyEdits applies edits as given: identical edits (the same import
 // added or removed by two fixes) count once; any other overlap is an error.
 func applyEdits(src []byte, es []edit) ([]byte, error) {
-	slices.SortFunc(es, func(a, b edit) int {
-		if a.start != b.start {
-			return a.start - b.start
-		}
-		return a.end - b.end
-	})
-	es = slices.Compact(es)
-	var buf bytes.Buffer
-	last := 0
-	for i, e := range es {
-		if e.start < last || (i > 0 && e.start == es[i-1].start && e.start == e.end && es[i-1].end == es[i-1].start) {
-			return nil, fmt.Errorf("overlapping edits at offset %d: %q", e.start, e.text)
-		}
-		buf.Write(src[last:e.start])
-		buf.WriteString(e.text)
-		last = e.end
+	var ts []testsupport.Edit
+	for _, e := range es {
+		ts = append(ts, testsupport.Edit{Start: e.start, End: e.end, Text: e.text})
 	}
-	buf.Write(src[last:])
-	return buf.Bytes(), nil
+	return testsupport.Splice(src, ts)
 }
 
 var _ = filepath.Join

@@ -1,7 +1,6 @@
 package analyzer_test
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"go/ast"
@@ -21,6 +20,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // fuzzImports are the packages a fuzzed package may import: the real otel
@@ -249,17 +249,15 @@ func applyFixesAsGiven(p *fuzzPackage, diags []analysis.Diagnostic) (map[string]
 	}
 	out := map[string][]byte{} // by base name, as the input names them
 	for name, src := range p.src {
-		es := accepted[name]
-		slices.SortStableFunc(es, func(a, b fileEdit) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
-		var buf bytes.Buffer
-		last := 0
-		for _, e := range es {
-			buf.Write(src[last:e.start])
-			buf.WriteString(e.text)
-			last = e.end
+		var es []testsupport.Edit
+		for _, e := range accepted[name] {
+			es = append(es, testsupport.Edit{Start: e.start, End: e.end, Text: e.text})
 		}
-		buf.Write(src[last:])
-		out[filepath.Base(name)] = buf.Bytes()
+		fixed, err := testsupport.Splice(src, es)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		out[filepath.Base(name)] = fixed
 	}
 	return out, nil
 }

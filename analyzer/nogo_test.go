@@ -15,7 +15,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
@@ -216,7 +215,8 @@ func TestNogoSameFindings(t *testing.T) {
 		t.Run(c.pkg, func(t *testing.T) {
 			path := "example.com/app/" + c.pkg
 			var want []string
-			for _, r := range analysistest.Run(t, testdata, analyzer.New(c.cfg), path) {
+			// The results of TestAnalyzer's run, which checks them.
+			for _, r := range run(app(c.pkg, c.cfg)).of(path) {
 				if r.Action.Package.ID == path {
 					want = describe(r.Action.Package.Fset, r.Diagnostics)
 				}

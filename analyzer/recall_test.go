@@ -1,48 +1,27 @@
 package analyzer_test
 
 import (
-	"os/exec"
 	"slices"
-	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
 )
 
-// needCgo skips a test that needs cgo where it cannot be built.
-func needCgo(t *testing.T) {
-	t.Helper()
-	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
-	if err != nil || strings.TrimSpace(string(out)) != "1" {
-		t.Skip("cgo is not enabled")
-	}
-}
-
-// TestRecall guards packages and call forms that the analyzer used to
+// recallCases guard packages and call forms that the analyzer used to
 // skip: packages that import "C" (analysed as cmd/cgo's copies, reported
 // and fixed in the user's files), method values and expressions, hand-written comments that mention
 // "do not edit", a package's own constant groups, and -constants packages
 // that import no OpenTelemetry package.
+var recallCases = []pkgCase{
+	app("methodvalue", analyzer.Config{Constants: []string{tracingPkg}}),
+	app("laxgen", analyzer.Config{}),
+	app("constgroup", analyzer.Config{}),
+	app("constpkgnootel", analyzer.Config{Constants: []string{"example.com/app/constpkgnootel"}, KeyPrefixes: []string{"app"}, ForbiddenKeys: []string{"user.email"}}),
+	{dir: testdata, pkg: "example.com/app/cgo", cfg: analyzer.Config{Constants: []string{tracingPkg}}, cgo: true},
+}
+
 func TestRecall(t *testing.T) {
-	for _, tc := range []struct {
-		pkg string
-		cfg analyzer.Config
-	}{
-		{"methodvalue", analyzer.Config{Constants: []string{tracingPkg}}},
-		{"laxgen", analyzer.Config{}},
-		{"constgroup", analyzer.Config{}},
-		{"constpkgnootel", analyzer.Config{Constants: []string{"example.com/app/constpkgnootel"}, KeyPrefixes: []string{"app"}, ForbiddenKeys: []string{"user.email"}}},
-		{"cgo", analyzer.Config{Constants: []string{tracingPkg}}},
-	} {
-		t.Run(tc.pkg, func(t *testing.T) {
-			if tc.pkg == "cgo" {
-				needCgo(t)
-			}
-			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(tc.cfg), "example.com/app/"+tc.pkg)
-		})
-	}
+	runCases(t, recallCases, nil)
 }
 
 // TestConstGroupUnmatched checks what spanattrlint gen builds on: a key
@@ -50,9 +29,8 @@ func TestRecall(t *testing.T) {
 // second constant for it; nor for "allowed", whose local constant the
 // message names; only a value no constant holds is unmatched.
 func TestConstGroupUnmatched(t *testing.T) {
-	results := analysistest.Run(t, testdata, analyzer.New(analyzer.Config{}), "example.com/app/constgroup")
 	var got []string
-	for _, r := range results {
+	for _, r := range check(t, app("constgroup", analyzer.Config{})) {
 		for _, u := range r.Result.(*analyzer.Result).Unmatched {
 			got = append(got, u.Value)
 		}

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/spanattrlint/spanattrlint/analyzer"
 )
 
@@ -18,18 +16,18 @@ var oldotel = filepath.Join("..", "testdata", "oldotel")
 // package of the otel version that the module requires, not of the one
 // spanattrlint was built with, says which otel version a key needs where
 // the module's has none, and a version the package imports wins.
+var oldotelCases = []pkgCase{old("semconvhint"), old("semconvolder"), old("semconvimported")}
+
 func TestSemconvHintModuleOtel(t *testing.T) {
-	for _, pkg := range []string{"semconvhint", "semconvolder", "semconvimported"} {
-		t.Run(pkg, func(t *testing.T) {
-			analysistest.RunWithSuggestedFixes(t, oldotel, analyzer.New(analyzer.Config{}), "example.com/oldotel/"+pkg)
-		})
-	}
+	runCases(t, oldotelCases, nil)
 }
 
 // TestLocalConstNamed: a constant of the package with the literal's value
 // that the key rules leave out is named in the message, with no fix.
+var localCases = []pkgCase{app("localfiltered", analyzer.Config{})}
+
 func TestLocalConstNamed(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(analyzer.Config{}), "example.com/app/localfiltered")
+	runCases(t, localCases, nil)
 }
 
 // TestUnmatchedFollowsHints: what spanattrlint gen makes constants for.
@@ -38,20 +36,20 @@ func TestLocalConstNamed(t *testing.T) {
 // module's otel version lacks is (the module cannot import it).
 func TestUnmatchedFollowsHints(t *testing.T) {
 	for _, tc := range []struct {
-		dir, pkg string
-		want     []string
+		c    pkgCase
+		want []string
 	}{
-		{testdata, "example.com/app/localfiltered", []string{"taskqueues"}},
-		{oldotel, "example.com/oldotel/semconvhint", []string{"artifact.hash"}},
+		{app("localfiltered", analyzer.Config{}), []string{"taskqueues"}},
+		{old("semconvhint"), []string{"artifact.hash"}},
 	} {
 		var got []string
-		for _, r := range analysistest.Run(t, tc.dir, analyzer.New(analyzer.Config{}), tc.pkg) {
+		for _, r := range check(t, tc.c) {
 			for _, u := range r.Result.(*analyzer.Result).Unmatched {
 				got = append(got, u.Value)
 			}
 		}
 		if !slices.Equal(got, tc.want) {
-			t.Errorf("%s: unmatched %q, want %q", tc.pkg, got, tc.want)
+			t.Errorf("%s: unmatched %q, want %q", tc.c.pkg, got, tc.want)
 		}
 	}
 }

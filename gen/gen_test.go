@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // The tests run gen on copies of testdata/gen, a module that uses the real
@@ -18,24 +20,19 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 var testdata = filepath.Join("..", "testdata", "gen")
 
-var offlineEnv = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+var offlineEnv = testsupport.OfflineEnv()
 
 // copyModule copies testdata/gen into a temporary directory.
 func copyModule(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(testdata)); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return testsupport.Copy(t, testdata)
 }
 
 // gen runs the subcommand as the command does, in dir.
 func gen(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOFLAGS", "-mod=mod")
+	testsupport.SetOffline(t)
 	code = main(args, dir, &out, &errb)
 	return out.String(), errb.String(), code
 }
@@ -51,38 +48,13 @@ func goCmd(t *testing.T, dir string, args ...string) {
 	}
 }
 
-// snapshot maps every file and directory under dir to its content.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			files[p+"/"] = ""
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		files[p] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
+// snapshot is testsupport's.
+var snapshot = testsupport.Snapshot
 
+// sameSnapshot returns the first path that differs between two snapshots.
 func sameSnapshot(a, b map[string]string) (string, bool) {
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return k, false
-		}
-	}
-	for k := range b {
-		if _, ok := a[k]; !ok {
-			return k, false
-		}
+	if c := testsupport.Changed(a, b); len(c) > 0 {
+		return c[0], false
 	}
 	return "", true
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // copyGenlines copies testdata/genlines: a file whose attribute import is
@@ -15,11 +17,7 @@ import (
 // module.
 func copyGenlines(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "testdata", "genlines"))); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return testsupport.Copy(t, filepath.Join("..", "testdata", "genlines"))
 }
 
 // TestImportOverlapAndLineDirective: the fix that removes the lone

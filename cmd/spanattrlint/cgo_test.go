@@ -2,27 +2,21 @@ package main_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-)
 
-func needCgo(t *testing.T) {
-	t.Helper()
-	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
-	if err != nil || strings.TrimSpace(string(out)) != "1" {
-		t.Skip("cgo is not enabled")
-	}
-}
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
+)
 
 // TestCgoPackage checks that a package importing "C" is linted, standalone
 // and under go vet with -constants (which failed with "$WORK/b001 is not
 // inside a Go module"), with every finding at the user's file:line, never
 // in cgo's copies, and that -fix edits the user's file in both.
 func TestCgoPackage(t *testing.T) {
-	needCgo(t)
+	t.Parallel()
+	testsupport.NeedCgo(t)
 	dir := copyTestdata(t)
 	flags := []string{"-constants=example.com/app/internal/tracing"}
 	want := []string{
@@ -73,7 +67,8 @@ func TestCgoPackage(t *testing.T) {
 // it must never come between the preamble and import "C", and the package
 // builds after -fix.
 func TestCgoFixNeedsImport(t *testing.T) {
-	needCgo(t)
+	t.Parallel()
+	testsupport.NeedCgo(t)
 	dir := copyTestdata(t)
 	src := `package cgoimport
 

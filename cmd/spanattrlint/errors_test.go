@@ -12,6 +12,7 @@ import (
 // it is printed once: not again for the test variant, nor as the go
 // command's copy, nor as the importer's "could not import".
 func TestTypeErrorIsPrintedOnce(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	want := filepath.Join(dir, "broken", "broken.go") + ":5:43: cannot use 42 (untyped int constant) as string value in argument to attribute.String\n"
 	for _, args := range [][]string{{"./broken", "./user"}, {"-fix", "./broken", "./user"}} {
@@ -29,6 +30,7 @@ func TestTypeErrorIsPrintedOnce(t *testing.T) {
 // that does not parse, is still printed once, and no package that
 // imports another then fails for want of its "vetx" file.
 func TestGoVetConfigErrorIsPrintedOnce(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	for _, c := range []struct{ flag, want string }{
 		{"-constants=example.com/fixmod/nosuch", `spanattrlint: -constants: no package matches "example.com/fixmod/nosuch"`},
@@ -50,6 +52,7 @@ func TestGoVetConfigErrorIsPrintedOnce(t *testing.T) {
 
 // gen names the error of a package that does not type-check.
 func TestGenShowsTheError(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	before := snapshot(t, dir)
 	stdout, stderr, code := run(t, dir, bin, "gen", "-into=./telemetry", "./broken", "./user")

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // Tests of -fix: every file or none, and a message that says what
@@ -20,33 +22,21 @@ const fixConstants = "-constants=example.com/fixmod/tracing"
 // copyFixmod copies testdata/fixmod into a temporary directory.
 func copyFixmod(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "fixmod"))); err != nil {
-		t.Fatal(err)
-	}
-	// CopyFS makes files 0644 or 0755 whatever the source had; the
-	// tests set what they need.
-	return dir
+	return testsupport.Copy(t, filepath.Join("testdata", "fixmod"))
 }
 
-// sameFiles reports the first file that differs between two snapshots.
+// sameFiles fails t with every file that differs between two snapshots.
 func sameFiles(t *testing.T, before, after map[string]string) {
 	t.Helper()
-	for name, old := range before {
-		if after[name] != old {
-			t.Errorf("%s changed although the run failed", name)
-		}
-	}
-	for name := range after {
-		if _, ok := before[name]; !ok {
-			t.Errorf("%s appeared although the run failed", name)
-		}
+	for _, c := range testsupport.Changed(before, after) {
+		t.Errorf("%s although the run failed", c)
 	}
 }
 
 // A package whose external test does not type-check fails the run, and
 // the good package beside it is not rewritten either.
 func TestFixChangesNothingWhenAPackageFails(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	before := snapshot(t, dir)
 	_, stderr, code := run(t, dir, bin, fixConstants, "-fix", "./svc", "./partial")
@@ -62,6 +52,7 @@ func TestFixChangesNothingWhenAPackageFails(t *testing.T) {
 // is the file's permission bits, as an editor's, so it holds for root,
 // whom the kernel would let write.
 func TestFixChangesNothingWhenAFileIsReadOnly(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	ro := filepath.Join(dir, "svc", "svc.go")
 	if err := os.Chmod(ro, 0o444); err != nil {
@@ -104,11 +95,10 @@ func TestFixChangesNothingWhenAFileIsReadOnly(t *testing.T) {
 // As a user who may not write a file that has write bits (another user's
 // file), the kernel's answer counts: run as nobody when the test runs as
 // root, as CI does, with the module vendored so that nobody needs no
-// module cache.
+// module cache, and a build cache that holds the export data nobody's run
+// needs (see fillCache), so that nobody need not build the standard library.
 func TestFixChangesNothingWhenAFileIsNotTheUsers(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the standard library as another user")
-	}
+	t.Parallel()
 	if os.Getuid() != 0 {
 		t.Skip("needs root to run the command as another user")
 	}
@@ -143,11 +133,22 @@ func TestFixChangesNothingWhenAFileIsNotTheUsers(t *testing.T) {
 			t.Skipf("%s is not searchable by nobody", p)
 		}
 	}
+	env := append(os.Environ(), "HOME="+home, "GOPATH="+filepath.Join(home, "go"),
+		"GOFLAGS=-mod=vendor", "GOPROXY=off", "GOTOOLCHAIN=local")
+	cache := filepath.Join(home, "cache")
+	fillCache(t, dir, cache, env, "./nofix")
+	for _, d := range []string{home, cache} {
+		filepath.WalkDir(d, func(p string, _ os.DirEntry, err error) error {
+			if err == nil {
+				os.Lchown(p, nobody, nobody)
+			}
+			return nil
+		})
+	}
 	before := snapshot(t, dir)
 	cmd := exec.Command(bin, fixConstants, "-fix", "./nofix")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "HOME="+home, "GOCACHE="+filepath.Join(home, "cache"), "GOPATH="+filepath.Join(home, "go"),
-		"GOFLAGS=-mod=vendor", "GOPROXY=off", "GOTOOLCHAIN=local")
+	cmd.Env = append(env, "GOCACHE="+cache)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: nobody, Gid: nobody}}
 	out, err := cmd.CombinedOutput()
 	want := "spanattrlint: -fix changed no file: nofix/nofix.go is not writable: permission denied\n"
@@ -160,6 +161,7 @@ func TestFixChangesNothingWhenAFileIsNotTheUsers(t *testing.T) {
 // Two findings of one literal whose fixes overlap: one run of -fix leaves
 // nothing fixable, exits 0 and does not ask for another run.
 func TestFixOverlapIsCountedHonestly(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	if _, _, code := run(t, dir, bin, fixConstants, "./overlap"); code != 3 {
 		t.Fatalf("lint exit %d, want 3", code)
@@ -180,6 +182,7 @@ func TestFixOverlapIsCountedHonestly(t *testing.T) {
 // -fix -diff prints a unified diff that git apply accepts and that turns
 // the files into what -fix writes; it changes nothing itself.
 func TestFixDiffIsAUnifiedDiff(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	before := snapshot(t, dir)
 	patch, stderr, code := run(t, dir, bin, fixConstants, "-fix", "-diff", "./diffhunks", "./svc")
@@ -212,5 +215,52 @@ func TestFixDiffIsAUnifiedDiff(t *testing.T) {
 		if string(a) != string(b) {
 			t.Errorf("%s: the patch gives\n%s\n-fix gives\n%s", f, a, b)
 		}
+	}
+}
+
+// fillCache copies into the empty build cache dst the entries of the
+// running user's build cache that "go list -export -deps patterns" in dir
+// uses with env: the action entries that GODEBUG=gocachehash=1 names and
+// the outputs they point to. go list fills the user's cache first where it
+// lacks them. Should the go command name its cache entries differently one
+// day, the entries copied are not those used and the other user builds
+// what it needs: slower, not wrong.
+func fillCache(t *testing.T, dir, dst string, env []string, patterns ...string) {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.TrimSpace(string(out))
+	list := exec.Command("go", append([]string{"list", "-export", "-deps", "-compiled", "-pgo=off", "-f", "{{.Export}}"}, patterns...)...)
+	list.Dir = dir
+	list.Env = append(env, "GOCACHE="+src, "GODEBUG=gocachehash=1")
+	var stderr strings.Builder
+	list.Stderr = &stderr
+	if err := list.Run(); err != nil {
+		t.Fatalf("go list -export: %v\n%s", err, stderr.String())
+	}
+	copyEntry := func(name string) []byte {
+		data, err := os.ReadFile(filepath.Join(src, name[:2], name))
+		if err != nil {
+			return nil
+		}
+		os.MkdirAll(filepath.Join(dst, name[:2]), 0o755)
+		if err := os.WriteFile(filepath.Join(dst, name[:2], name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	os.MkdirAll(dst, 0o755)
+	copied := 0
+	for _, id := range regexp.MustCompile(`\b[0-9a-f]{64}\b`).FindAllString(stderr.String(), -1) {
+		// An action entry is "v1 <action ID> <output ID> <size> <time>".
+		if f := strings.Fields(string(copyEntry(id + "-a"))); len(f) >= 3 && len(f[2]) == 64 {
+			copyEntry(f[2] + "-d")
+			copied++
+		}
+	}
+	if copied == 0 {
+		t.Logf("no build cache entries found in %s: the other user builds everything", src)
 	}
 }

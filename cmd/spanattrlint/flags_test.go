@@ -15,6 +15,7 @@ import (
 // help is; every kind of run exits with the status the README states.
 
 func TestFlagErrorsAreOneLine(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	for _, c := range []struct {
 		args []string
@@ -38,6 +39,7 @@ func TestFlagErrorsAreOneLine(t *testing.T) {
 
 // "spanattrlint help" is -help; "spanattrlint help gen" is gen -help.
 func TestHelpSubcommand(t *testing.T) {
+	t.Parallel()
 	for _, c := range [][2][]string{{{"help"}, {"-help"}}, {{"help", "gen"}, {"gen", "-help"}}} {
 		stdout, stderr, code := run(t, ".", bin, c[0]...)
 		_, want, _ := run(t, ".", bin, c[1]...)
@@ -55,6 +57,7 @@ func TestHelpSubcommand(t *testing.T) {
 // SHA-256 as the build ID, after a version that says "devel" for a build
 // that is not a release (go vet then keys on the build ID alone).
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	stdout, _, code := run(t, ".", bin, "-V=full")
 	m := regexp.MustCompile(`^spanattrlint version devel (?:\S+ )?go\S+ buildID=([0-9a-f]{64})\n$`).FindStringSubmatch(stdout)
 	data, err := os.ReadFile(bin)
@@ -74,6 +77,7 @@ func TestVersion(t *testing.T) {
 // -json 0 unless it failed; -fix 0 when it applied every fix, although
 // findings without a fix remain.
 func TestExitStatuses(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	for _, c := range []struct {
 		args []string
@@ -110,6 +114,7 @@ func TestExitStatuses(t *testing.T) {
 // Build tags select files, through -tags as through GOFLAGS; the finding
 // is only in a file built with -tags=integration.
 func TestBuildTags(t *testing.T) {
+	t.Parallel()
 	dir := copyFixmod(t)
 	const finding = `tagged/tagged.go:7:27: hard-coded attribute key "app.tagged"`
 	for _, c := range []struct {
@@ -134,6 +139,7 @@ func TestBuildTags(t *testing.T) {
 // The help's prose, before the flag list, names gen and every value check,
 // so a reader learns what is checked without reading each flag.
 func TestHelpNamesEveryCheck(t *testing.T) {
+	t.Parallel()
 	_, stderr, _ := run(t, ".", bin, "-help")
 	prose, _, ok := strings.Cut(stderr, "\nFlags:")
 	if !ok {

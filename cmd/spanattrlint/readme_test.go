@@ -13,6 +13,7 @@ import (
 // that does not type-check appears in the JSON as {"error": ...}, which the
 // one-liner must pass over rather than stop at.
 func TestREADMEJQSurvivesErrors(t *testing.T) {
+	t.Parallel()
 	jq, err := exec.LookPath("jq")
 	if err != nil {
 		t.Skip("no jq on PATH (.ci/run installs it)")

@@ -1,20 +1,19 @@
 package main_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // TestGoVetSemconvHintModuleOtel: under go vet too, the semconv hint names
 // a package of the otel version that the module requires (testdata/oldotel
 // is on otel v1.28.0, whose newest semconv package is v1.26.0).
 func TestGoVetSemconvHintModuleOtel(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "testdata", "oldotel"))); err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	dir := testsupport.Copy(t, filepath.Join(root, "testdata", "oldotel"))
 	want := `hard-coded attribute key "session.id": use semconv.SessionIDKey (import "go.opentelemetry.io/otel/semconv/v1.26.0")`
 	_, standalone, _ := run(t, dir, bin, "./semconvhint")
 	_, vet, _ := run(t, dir, "go", "vet", "-vettool="+bin, "./semconvhint")

@@ -4,26 +4,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && p != dir {
-			b, _ := os.ReadFile(p)
-			files[p] = string(b)
-		}
-		return nil
-	})
-	return files
-}
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
+)
 
 func TestJournal(t *testing.T) {
 	dir := t.TempDir()
 	old := filepath.Join(dir, "old.go")
 	os.WriteFile(old, []byte("old"), 0o600)
-	before := snapshot(t, dir)
+	before := testsupport.Snapshot(t, dir)
 	j := &Journal{}
 	if err := j.Write(old, []byte("new")); err != nil {
 		t.Fatal(err)
@@ -37,14 +26,9 @@ func TestJournal(t *testing.T) {
 	if err := j.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	after := snapshot(t, dir)
-	if len(after) != len(before) {
-		t.Errorf("undo left %v, want %v", after, before)
-	}
-	for k, v := range before {
-		if after[k] != v {
-			t.Errorf("undo left %s = %q", k, after[k])
-		}
+	after := testsupport.Snapshot(t, dir)
+	for _, c := range testsupport.Changed(before, after) {
+		t.Errorf("undo left %s", c)
 	}
 	if fi, _ := os.Stat(old); fi.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v", fi.Mode())
