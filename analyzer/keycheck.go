@@ -22,7 +22,7 @@ type constSpec struct {
 }
 
 // collectDeprecated finds the deprecated keys: the uses of semconv
-// constants whose key is deprecated, then the hard-coded keys.
+// constants whose key is deprecated, then the deprecated hard-coded keys.
 func (st *passState) collectDeprecated() {
 	st.derived = append(st.semconvUses(), st.deprecations()...)
 }
