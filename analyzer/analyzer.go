@@ -3,23 +3,20 @@ package analyzer
 import (
 	_ "embed"
 	"go/ast"
-	"go/token"
 	"go/types"
-	"maps"
+	"iter"
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
-	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
 // Name is the analyzer's name, also the name that //nolint directives use.
@@ -85,9 +82,85 @@ type linter struct {
 }
 
 func (l *linter) run(pass *analysis.Pass) (any, error) {
-	if isSemconv(pass.Pkg.Path()) {
-		return &Result{}, nil
+	st, err := l.newPassState(pass)
+	if err != nil {
+		return nil, err
 	}
+	if st == nil {
+		return &Result{}, nil // nothing in the package can be a finding
+	}
+	st.collectSites()      // sites.go: keys and names written, constants declared and used
+	st.collectDeprecated() // keycheck.go: deprecated keys, written or as semconv constants
+	if !st.found() {
+		return &Result{ConstantPackages: st.constantPackages()}, nil
+	}
+	st.gatherSources()      // sources.go: the constant tables that may name a value
+	st.rankCandidates()     // rank.go: each finding's constants, best first
+	st.dropPinning()        // pinning.go: test literals beside the constant they pin
+	st.checkValues()        // keycheck.go: what each key, name and declared value says
+	st.buildFixes()         // fixes.go: each finding's diagnostic and fix, file by file
+	return st.result(), nil // report.go: the Result for gen (and the messages)
+}
+
+// passState is what the phases of one pass find and hand on.
+type passState struct {
+	*linter
+	pass     *analysis.Pass
+	api      *otelAPI
+	sup      *suppressor
+	dir      string   // the package's directory, "" if none (packageDir)
+	mod      *modInfo // the -constants packages, seen from the module; nil without
+	constPkg bool     // -constants names the package: its constants' values are checked
+
+	// Found by the first phases.
+	hardCoded []*finding            // hard-coded keys and names
+	derived   []*finding            // uses of deprecated semconv constants, then deprecated hard-coded keys
+	consts    []constSpec           // the package's const declarations
+	inUse     map[string]bool       // packages whose constants are used as keys
+	localUse  map[*types.Const]role // the package's constants used as keys or names
+
+	srcs []sourceTable // candidate constants, in order of preference
+}
+
+// newPassState sets up a pass, or returns a nil state for a package that
+// cannot hold a finding.
+func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
+	if isSemconv(pass.Pkg.Path()) {
+		return nil, nil
+	}
+	if err := l.validate(); err != nil {
+		return nil, err
+	}
+	cgo := newCgoFiles(pass) // cmd/cgo's copies of the user's files, if any
+	dir := packageDir(pass, cgo)
+	mod, err := l.constantsFor(pass, dir)
+	if err != nil {
+		return nil, err
+	}
+	// Cheap first: a package that cannot reach the attribute or trace
+	// package cannot contain a finding.
+	r := l.reach.of(pass.Pkg)
+	constPkg := configured(mod, pass.Pkg.Path())
+	if r.attribute == nil && r.trace == nil && !constPkg {
+		return nil, nil
+	}
+	if cgo != nil {
+		// Findings in cgo's copies are reported in the user's files.
+		p := *pass
+		p.Report = cgo.report(pass.Report)
+		pass = &p
+	}
+	sup := newSuppressor(pass, !l.cfg.LeaveNolint)
+	sup.cgo = cgo
+	return &passState{
+		linter: l, pass: pass, api: newOtelAPI(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg,
+		inUse: map[string]bool{}, localUse: map[*types.Const]role{},
+	}, nil
+}
+
+// validate decides the configuration once for the run, unless the
+// analyzer was built from Settings decided before (NewFromSettings).
+func (l *linter) validate() error {
 	l.once.Do(func() {
 		if l.set == nil {
 			if l.set, l.cfgErr = l.cfg.decide(l.res); l.cfgErr == nil {
@@ -95,360 +168,81 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	})
-	if l.cfgErr != nil {
-		return nil, l.cfgErr
-	}
-	cgo := newCgoFiles(pass) // cmd/cgo's copies of the user's files, if any
-	dir := packageDir(pass, cgo)
-	mod, err := l.set.constants(dir, pass.Module != nil)
-	if err != nil {
-		return nil, err
-	}
-	// Cheap first: a package that cannot reach the attribute or trace
-	// package cannot contain a finding.
-	r := l.reach.of(pass.Pkg)
-	constPkg := configured(mod, pass.Pkg.Path()) // its constants' values are checked
-	if r.attribute == nil && r.trace == nil && !constPkg {
-		return &Result{}, nil
-	}
-	api := newOtelAPI(r)
-	if cgo != nil {
-		// Findings in cgo's copies are reported in the user's files.
-		p := *pass
-		p.Report = cgo.report(pass.Report)
-		pass = &p
-	}
+	return l.cfgErr
+}
 
-	sup := newSuppressor(pass, !l.cfg.LeaveNolint)
-	sup.cgo = cgo
-	var findings []*finding
-	var consts []constSpec
-	inUse := map[string]bool{}          // packages whose constants are used as keys
-	localUse := map[*types.Const]role{} // the package's constants used as keys or names
-	collectSites(pass, api, l.cfg.SpanNames, func(f *ast.File, s *site) {
-		if s.named != nil {
-			if p := s.named.Pkg(); p == pass.Pkg {
-				localUse[s.named] = s.role
-			} else if p != nil && s.role != roleSpanName {
-				inUse[p.Path()] = true
+// constantsFor resolves -constants from the module that holds dir (the
+// package's directory); nil without -constants. It does so even in a
+// package where nothing is found, so that a pattern naming no package is
+// reported on every run.
+func (l *linter) constantsFor(pass *analysis.Pass, dir string) (*modInfo, error) {
+	return l.set.constants(dir, pass.Module != nil)
+}
+
+// found reports whether the first phases found anything to report or check.
+func (st *passState) found() bool {
+	return len(st.hardCoded) > 0 || len(st.derived) > 0 || len(st.consts) > 0
+}
+
+// findings yields every finding, the hard-coded ones first.
+func (st *passState) findings() iter.Seq[*finding] {
+	return func(yield func(*finding) bool) {
+		for _, f := range st.hardCoded {
+			if !yield(f) {
+				return
 			}
-			return
 		}
-		if s.hardCoded() && !sup.suppressed(f, s.expr.Pos()) {
-			findings = append(findings, &finding{site: s, file: f})
-		}
-	}, func(f *ast.File, spec *ast.ValueSpec) {
-		consts = append(consts, constSpec{f, spec})
-	})
-	hardCoded := len(findings)
-	findings = append(findings, l.semconvUses(pass, api, sup)...)
-	if len(findings) == 0 && len(consts) == 0 {
-		return &Result{ConstantPackages: sortedKeys(inUse)}, nil
-	}
-
-	// The candidate sources, a -constants package read from source among
-	// them, are needed only where something was found.
-	var srcs []sourceTable
-	if len(findings) > 0 {
-		srcs = l.sources(pass, api, mod, inUse, localUse)
-	}
-	findings = append(findings, l.deprecations(findings[:hardCoded])...)
-	l.rank(pass, api, dir, srcs, findings)
-	findings, hardCoded = dropPinning(pass, findings, hardCoded)
-	l.checkKeys(pass, api, sup, srcs, findings[:hardCoded], consts, localUse, constPkg)
-
-	byFile := map[*ast.File][]*finding{}
-	var order []*ast.File
-	for _, f := range findings {
-		if byFile[f.file] == nil {
-			order = append(order, f.file)
-		}
-		byFile[f.file] = append(byFile[f.file], f)
-	}
-	for _, file := range order {
-		planFile(pass, api, file, byFile[file], pass.Report)
-	}
-	res := &Result{ConstantPackages: sortedKeys(inUse)}
-	unmatched := 0
-	for _, f := range findings[:hardCoded] {
-		if !f.matched() {
-			unmatched++
-		}
-	}
-	res.Unmatched = make([]Unmatched, 0, unmatched)
-	for _, f := range findings[:hardCoded] {
-		if !f.matched() {
-			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.value, Role: f.site.role.String(), Pos: f.site.expr.Pos()})
-		}
-	}
-	return res, nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := slices.Collect(maps.Keys(m))
-	slices.Sort(keys)
-	return keys
-}
-
-// Result is what the analyzer returns for a package, for tools built on it
-// (spanattrlint gen): the hard-coded strings that no constant defines.
-type Result struct {
-	Unmatched []Unmatched
-	// ConstantPackages are the import paths of the packages whose constants
-	// the package already uses as keys or event names, which the analyzer
-	// offers with no configuration.
-	ConstantPackages []string
-}
-
-// Unmatched is a hard-coded key or name for which no constant exists.
-type Unmatched struct {
-	Value string    // the string's value
-	Role  string    // "attribute key", "event name" or "span name"
-	Pos   token.Pos // where it is written
-}
-
-// dropPinning drops the hard-coded findings of test files that pin a
-// constant's value: a literal written beside the very constant the fix
-// would write, in one comparison or composite literal
-// ({got: ReadBytesKey, want: attribute.Key("http.read_bytes")}), where the
-// fix would make the test compare the constant with itself.
-func dropPinning(pass *analysis.Pass, findings []*finding, hardCoded int) ([]*finding, int) {
-	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
-	out := findings[:0]
-	kept := 0
-	for i, f := range findings {
-		if i < hardCoded && pins(pass, insp, f) {
-			continue
-		}
-		if i < hardCoded {
-			kept++
-		}
-		out = append(out, f)
-	}
-	return out, kept
-}
-
-func pins(pass *analysis.Pass, insp *inspector.Inspector, f *finding) bool {
-	c := f.fixConst()
-	if c == nil || !strings.HasSuffix(pass.Fset.File(f.file.Pos()).Name(), "_test.go") {
-		return false
-	}
-	cur, ok := insp.Root().FindNode(f.site.expr)
-	if !ok {
-		return false
-	}
-	for enc := range cur.Enclosing() {
-		switch n := enc.Node().(type) {
-		case ast.Stmt, *ast.FuncDecl:
-			return false
-		case *ast.CompositeLit:
-			return refersTo(pass.TypesInfo, n, c)
-		case *ast.BinaryExpr:
-			if n.Op == token.EQL || n.Op == token.NEQ {
-				return refersTo(pass.TypesInfo, n, c)
+		for _, f := range st.derived {
+			if !yield(f) {
+				return
 			}
 		}
 	}
-	return false
 }
 
-func refersTo(info *types.Info, n ast.Node, obj types.Object) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
-			found = true
-		}
-		return !found
-	})
-	return found
+// A finding is a hard-coded site, or a deprecated key, with its ranked
+// candidates: constants of the site's value, or of the new key.
+type finding struct {
+	site  *site
+	file  *ast.File
+	cands []candidate
+	dep   *semconvtab.Deprecated // a deprecated key, to migrate to dep.RenamedTo
+	noFix bool
 }
 
-// suppressor tells whether a position is in a generated file or covered
-// by a //nolint directive; it reads each file's directives on first use.
-type suppressor struct {
-	pass   *analysis.Pass
-	cgo    *cgoFiles // which user's file a cgo copy is; nil without cgo
-	nolint bool      // honour //nolint directives
-	files  map[*ast.File]*fileSuppression
-	last   *ast.File // positions come file by file: skip the map
-	lastS  *fileSuppression
-}
-
-type fileSuppression struct {
-	generated bool
-	tf        *token.File
-	nolints   *nolint // read on first use
-}
-
-func newSuppressor(pass *analysis.Pass, honourNolint bool) *suppressor {
-	return &suppressor{pass: pass, nolint: honourNolint, files: map[*ast.File]*fileSuppression{}}
-}
-
-func (sp *suppressor) suppressed(file *ast.File, pos token.Pos) bool {
-	fs := sp.lastS
-	if file != sp.last {
-		fs = sp.files[file]
-		if fs == nil {
-			fs = &fileSuppression{generated: sp.cgo.generated(file), tf: sp.pass.Fset.File(file.Pos())}
-			sp.files[file] = fs
-		}
-		sp.last, sp.lastS = file, fs
+// lookupValue is the value whose constants can replace the site.
+func (f *finding) lookupValue() string {
+	if f.dep != nil && f.dep.RenamedTo != "" {
+		return f.dep.RenamedTo
 	}
-	if fs.generated || !sp.nolint {
-		return fs.generated
-	}
-	if fs.nolints == nil {
-		fs.nolints = newNolint(sp.pass.Fset, file, func() []byte { return readSource(sp.pass, fs.tf) })
-	}
-	return fs.nolints.covers(fileLine(fs.tf, pos))
+	return f.site.value
 }
 
-// readSource returns the source of a file of the package, or nil. Drivers
-// that give no Pass.ReadFile (Bazel's nogo) get the file from disk, where
-// their parser read it; a file that changed since it was parsed is not
-// used.
-func readSource(pass *analysis.Pass, tf *token.File) []byte {
-	read := pass.ReadFile
-	if read == nil {
-		read = os.ReadFile
-	}
-	src, err := read(tf.Name())
-	if err != nil || len(src) != tf.Size() {
+// best is the candidate the message names and the fix uses.
+func (f *finding) best() *candidate {
+	if len(f.cands) == 0 {
 		return nil
 	}
-	return src
+	return &f.cands[0]
 }
 
-// rank gathers the candidate constants for the findings' values (for a
-// deprecation, its new key's), in order of preference, and gives each
-// finding its ranked list.
-func (l *linter) rank(pass *analysis.Pass, api *otelAPI, dir string, srcs []sourceTable, findings []*finding) {
-	cs := newCandidateSet(api, pass.Pkg, pass.Fset, len(findings))
-	ids := make([]int32, len(findings))
-	for i, f := range findings {
-		ids[i] = cs.need(f.lookupValue(), f.site.role)
+// fixConst is the constant the fix writes, or nil; a migration without
+// one writes the new key as a literal.
+func (f *finding) fixConst() *types.Const {
+	if c := f.best(); c != nil && c.fixable() {
+		return c.obj
 	}
-	for _, st := range srcs {
-		cs.add(st)
-	}
-	// 5. The newest semantic conventions of the module's otel version,
-	// named even where not imported.
-	cs.addSemconvTable(l.moduleOtel(dir))
-	if len(srcs) > 0 && srcs[0].src == fromLocal {
-		cs.addFilteredLocal(srcs[0])
-	}
-	testFile := map[*ast.File]bool{}
-	for _, f := range pass.Files {
-		testFile[f] = strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
-	}
-	for i, f := range findings {
-		cands := cs.ranked(ids[i], f.site.role)
-		if !testFile[f.file] {
-			cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.testOnly })
-		}
-		f.cands = preferImported(cands, f.file)
-	}
+	return nil
 }
 
-// preferImported moves to the front the first candidate, among those of
-// the best source, whose package the file already imports: its import is
-// reused rather than another version's added.
-func preferImported(cands []candidate, file *ast.File) []candidate {
-	for i := 1; i < len(cands) && cands[i].source == cands[0].source; i++ {
-		if cands[0].obj != nil && imports(file, cands[0].path) {
-			return cands
-		}
-		if cands[i].obj != nil && imports(file, cands[i].path) {
-			c := cands[i]
-			copy(cands[1:i+1], cands[:i])
-			cands[0] = c
-			return cands
-		}
-	}
-	return cands
+func (f *finding) wantsFix() bool {
+	return !f.noFix && (f.dep != nil || f.fixConst() != nil)
 }
 
-func imports(file *ast.File, path string) bool {
-	for _, spec := range file.Imports {
-		if importPath(spec) == path {
-			return true
-		}
-	}
-	return false
-}
-
-// A sourceTable is the constants of one package, from one source.
-type sourceTable struct {
-	consts *constList
-	src    source
-	keep   func(constEntry) bool // nil keeps all
-}
-
-// sources lists the constant tables that may name a hard-coded string, in
-// order of preference: 1. the package itself; 2. the -constants packages;
-// 3. packages whose constants are already used as keys or event names;
-// 4. the attribute.Key constants of every imported package (a semconv
-// package's event names too).
-func (l *linter) sources(pass *analysis.Pass, api *otelAPI, mod *modInfo, inUse map[string]bool, localUse map[*types.Const]role) []sourceTable {
-	// The package's own constants are keys when typed so, used so, or
-	// namespaced: a Prometheus label "allowed" is not an attribute key.
-	// So is a constant declared in one const group with such keys.
-	isKey := func(e constEntry) bool {
-		_, used := localUse[e.c]
-		return used || api.isKey(e.c.Type()) || strings.Contains(e.value, ".")
-	}
-	grouped := keyGroups(pass, isKey)
-	out := []sourceTable{{consts: &constList{list: scanConsts(pass.Pkg, false)}, src: fromLocal, keep: func(e constEntry) bool {
-		return isKey(e) || grouped[e.c]
-	}}}
-	if mod != nil {
-		graph := importGraph(pass.Pkg)
-		for _, pd := range mod.pkgs {
-			if pd.path == pass.Pkg.Path() || !pkgpath.Importable(pass.Pkg.Path(), pd.path) {
-				continue
-			}
-			pkg := graph[pd.path]
-			if pkg == nil {
-				if l.loader.importsPkg(mod, pd.path, pass.Pkg.Path(), graph) {
-					continue // importing it would make a cycle
-				}
-				pkg = l.loader.load(mod, pd, graph)
-			}
-			if pkg != nil && pkg.Name() != "main" {
-				out = append(out, sourceTable{consts: l.tables.of(pkg), src: fromConfigured})
-			}
-		}
-	}
-	imports := slices.Clone(pass.Pkg.Imports())
-	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
-	for _, imp := range imports {
-		if inUse[imp.Path()] {
-			out = append(out, sourceTable{consts: l.tables.of(imp), src: fromInUse})
-		}
-	}
-	for _, imp := range imports {
-		semconv := isSemconv(imp.Path())
-		out = append(out, sourceTable{consts: l.tables.of(imp), src: fromImportKey, keep: func(e constEntry) bool {
-			return api.isKey(e.c.Type()) || semconv && strings.HasSuffix(e.c.Name(), "EventName")
-		}})
-	}
-	return out
-}
-
-// importGraph maps the import paths of every package that pkg depends on.
-func importGraph(pkg *types.Package) map[string]*types.Package {
-	graph := map[string]*types.Package{}
-	var walk func(p *types.Package)
-	walk = func(p *types.Package) {
-		for _, imp := range p.Imports() {
-			if _, ok := graph[imp.Path()]; !ok {
-				graph[imp.Path()] = imp
-				walk(imp)
-			}
-		}
-	}
-	walk(pkg)
-	return graph
+// matched reports whether some constant names the finding's value, one the
+// module can use (for Result.Unmatched, which gen makes constants for).
+func (f *finding) matched() bool {
+	return slices.ContainsFunc(f.cands, func(c candidate) bool { return c.counts() })
 }
 
 // packageDir is the directory of the package's first source file, where
@@ -478,29 +272,6 @@ func packageDir(pass *analysis.Pass, cgo *cgoFiles) string {
 	}
 	return ""
 }
-
-// laxGenerated recognises the generated-file headers that do not follow
-// Go's "// Code generated ... DO NOT EDIT." convention and that the README
-// lists, each a whole "//" line before the package clause: the same line
-// without its final period, and "// DO NOT EDIT. Generated by TOOL." or
-// "// DO NOT MODIFY. Generated by TOOL." (gotmpl's header). A fix there is
-// lost at the next generation. Any other comment that merely mentions "do
-// not edit" is a person's, and leaves the file linted.
-func laxGenerated(file *ast.File) bool {
-	for _, g := range file.Comments {
-		if g.Pos() > file.Package {
-			break
-		}
-		for _, c := range g.List {
-			if laxHeader.MatchString(c.Text) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-var laxHeader = regexp.MustCompile(`^// (?:Code generated .* DO NOT EDIT|DO NOT (?:EDIT|MODIFY)\. Generated by \S+\.)$`)
 
 // inBuildCache reports whether a file is one the go command generated in
 // its build cache (cgo output, test mains).

@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -22,16 +21,22 @@ type constSpec struct {
 	spec *ast.ValueSpec
 }
 
+// collectDeprecated finds the deprecated keys: the uses of semconv
+// constants whose key is deprecated, then the deprecated hard-coded keys.
+func (st *passState) collectDeprecated() {
+	st.derived = append(st.semconvUses(), st.deprecations()...)
+}
+
 // deprecations adds a finding for each hard-coded key that the semantic
 // conventions deprecated. With -migrate-deprecated its fix rewrites a
 // renamed key to the new one, and the hard-coded finding's own fix (to a
 // constant of the old value) is withdrawn so that the two do not compete.
-func (l *linter) deprecations(hardCoded []*finding) []*finding {
-	if l.cfg.NoDeprecated {
+func (st *passState) deprecations() []*finding {
+	if st.cfg.NoDeprecated {
 		return nil
 	}
 	var out []*finding
-	for _, f := range hardCoded {
+	for _, f := range st.hardCoded {
 		if f.site.role != roleKey {
 			continue
 		}
@@ -40,7 +45,7 @@ func (l *linter) deprecations(hardCoded []*finding) []*finding {
 			continue
 		}
 		d := found // escapes: kept apart so that a key found current costs nothing
-		migrate := l.cfg.MigrateDeprecated && d.Reason == "renamed"
+		migrate := st.cfg.MigrateDeprecated && d.Reason == "renamed"
 		if migrate {
 			f.noFix = true
 		}
@@ -51,8 +56,9 @@ func (l *linter) deprecations(hardCoded []*finding) []*finding {
 
 // semconvUses finds uses of semconv constants whose key is deprecated,
 // such as HTTPMethodKey of semconv/v1.20.0, in packages that import one.
-func (l *linter) semconvUses(pass *analysis.Pass, api *otelAPI, sup *suppressor) []*finding {
-	if l.cfg.NoDeprecated || api.attribute == nil || !importsSemconv(pass.Pkg) {
+func (st *passState) semconvUses() []*finding {
+	pass, api := st.pass, st.api
+	if st.cfg.NoDeprecated || api.attribute == nil || !importsSemconv(pass.Pkg) {
 		return nil
 	}
 	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
@@ -70,11 +76,11 @@ func (l *linter) semconvUses(pass *analysis.Pass, api *otelAPI, sup *suppressor)
 		}
 		v := constant.StringVal(c.Val())
 		d, ok := deprecation(v)
-		if !ok || sup.suppressed(file, sel.Pos()) {
+		if !ok || st.sup.suppressed(file, sel.Pos()) {
 			return
 		}
 		s := &site{role: roleKey, place: placeConstUse, expr: sel, value: v, named: c}
-		migrate := l.cfg.MigrateDeprecated && d.Reason == "renamed" && api.isKey(c.Type())
+		migrate := st.cfg.MigrateDeprecated && d.Reason == "renamed" && api.isKey(c.Type())
 		out = append(out, &finding{site: s, file: file, dep: &d, noFix: !migrate})
 	})
 	return out
@@ -89,109 +95,128 @@ func importsSemconv(pkg *types.Package) bool {
 	return false
 }
 
-// checkKeys reports, without fixes (renaming a key changes the telemetry),
-// keys that break the naming rules, the project's prefixes or forbidden
-// list, near misses of known keys, event names off the configured style,
-// and the same in the values of the package's constant declarations, where
-// a deprecated key is reported too. In a package named by -constants
-// (constPkg), whose exported string constants name keys and event names,
-// such a constant is checked as a key unless its use or type says
-// otherwise, or its value has the shape of an event name in the upper
+// checkValues reports, without fixes (renaming a key changes the
+// telemetry), keys that break the naming rules, the project's prefixes or
+// forbidden list, near misses of known keys, event names off the
+// configured style, and the same in the values of the package's constant
+// declarations, where a deprecated key is reported too.
+func (st *passState) checkValues() {
+	vc := &valueChecker{passState: st}
+	for _, f := range st.hardCoded {
+		vc.checkFinding(f)
+	}
+	for _, cs := range st.consts {
+		vc.checkConstSpec(cs)
+	}
+}
+
+// A valueChecker checks the values of one pass.
+type valueChecker struct {
+	*passState
+	projectPool *pool // the project's keys, for near misses; made on first use
+}
+
+func (vc *valueChecker) pools() []*pool {
+	if vc.projectPool == nil {
+		vc.projectPool = newPool(poolOf(vc.pass, vc.srcs))
+	}
+	return []*pool{vc.projectPool, semconvPool()}
+}
+
+func (vc *valueChecker) report(pos, end token.Pos, a advice, fix *analysis.SuggestedFix) {
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: a.check, Message: a.msg}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	vc.pass.Report(d)
+}
+
+// keyAdvice returns the messages for what a key says; a declared constant
+// is checked against the semantic conventions only, since the project's
+// other constants are as deliberate as it is.
+func (vc *valueChecker) keyAdvice(key string, exact, declared bool) []advice {
+	cfg := &vc.cfg
+	var msgs []advice
+	add := func(check, m string) {
+		if m != "" {
+			msgs = append(msgs, advice{check, m})
+		}
+	}
+	known := isKnownKey(key)
+	if !cfg.NoNaming {
+		add("naming", namingRules(key, known))
+	}
+	add("key-prefix", cfg.prefixAdvice(key))
+	add("forbidden-keys", cfg.forbiddenAdvice(key))
+	if !cfg.NoMisspelled && !exact && !known {
+		ps := vc.pools()
+		if declared {
+			ps = ps[1:]
+		}
+		if e, ok := nearMiss(key, ps...); ok {
+			add("misspelled", typoMessage(key, e))
+		}
+	}
+	return msgs
+}
+
+// checkFinding checks a hard-coded key or event name.
+func (vc *valueChecker) checkFinding(f *finding) {
+	e := f.site.expr
+	switch f.site.role {
+	case roleKey:
+		for _, m := range vc.keyAdvice(f.site.value, len(f.cands) > 0 && f.cands[0].fixable(), false) {
+			vc.report(e.Pos(), e.End(), m, nil)
+		}
+	case roleEvent:
+		if m := vc.cfg.eventStyleAdvice(f.site.value); m != "" {
+			vc.report(e.Pos(), e.End(), advice{"event-style", m}, nil)
+		}
+	}
+}
+
+// checkConstSpec checks the hard-coded values of a const declaration line
+// as what their use, or type, says they name. In a package named by
+// -constants (constPkg), whose exported string constants name keys and
+// event names, such a constant is checked as a key unless its use or type
+// says otherwise, or its value has the shape of an event name in the upper
 // style (journey.QUEUED), which no key has.
-func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, srcs []sourceTable, hardCoded []*finding, consts []constSpec, localUse map[*types.Const]role, constPkg bool) {
-	cfg := &l.cfg
-	var projectPool *pool
-	pools := func() []*pool {
-		if projectPool == nil {
-			projectPool = newPool(poolOf(pass, srcs))
+func (vc *valueChecker) checkConstSpec(cs constSpec) {
+	cfg := &vc.cfg
+	for i, name := range cs.spec.Names {
+		c, ok := vc.pass.TypesInfo.Defs[name].(*types.Const)
+		if !ok || i >= len(cs.spec.Values) || c.Val().Kind() != constant.String {
+			continue
 		}
-		return []*pool{projectPool, semconvPool()}
-	}
-	report := func(pos, end token.Pos, a advice, fix *analysis.SuggestedFix) {
-		d := analysis.Diagnostic{Pos: pos, End: end, Category: a.check, Message: a.msg}
-		if fix != nil {
-			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		val := cs.spec.Values[i]
+		if !(&site{expr: val}).hardCoded() || vc.sup.suppressed(cs.file, val.Pos()) {
+			continue
 		}
-		pass.Report(d)
-	}
-	// keyAdvice returns the messages for what a key says; a declared
-	// constant is checked against the semantic conventions only, since the
-	// project's other constants are as deliberate as it is.
-	keyAdvice := func(key string, exact, declared bool) []advice {
-		var msgs []advice
-		add := func(check, m string) {
-			if m != "" {
-				msgs = append(msgs, advice{check, m})
-			}
-		}
-		known := isKnownKey(key)
-		if !cfg.NoNaming {
-			add("naming", namingRules(key, known))
-		}
-		add("key-prefix", cfg.prefixAdvice(key))
-		add("forbidden-keys", cfg.forbiddenAdvice(key))
-		if !cfg.NoMisspelled && !exact && !known {
-			ps := pools()
-			if declared {
-				ps = ps[1:]
-			}
-			if e, ok := nearMiss(key, ps...); ok {
-				add("misspelled", typoMessage(key, e))
-			}
-		}
-		return msgs
-	}
-
-	for _, f := range hardCoded {
-		e := f.site.expr
-		switch f.site.role {
-		case roleKey:
-			for _, m := range keyAdvice(f.site.value, len(f.cands) > 0 && f.cands[0].fixable(), false) {
-				report(e.Pos(), e.End(), m, nil)
-			}
-		case roleEvent:
-			if m := cfg.eventStyleAdvice(f.site.value); m != "" {
-				report(e.Pos(), e.End(), advice{"event-style", m}, nil)
-			}
-		}
-	}
-
-	for _, cs := range consts {
-		for i, name := range cs.spec.Names {
-			c, ok := pass.TypesInfo.Defs[name].(*types.Const)
-			if !ok || i >= len(cs.spec.Values) || c.Val().Kind() != constant.String {
-				continue
-			}
-			val := cs.spec.Values[i]
-			if !(&site{expr: val}).hardCoded() || sup.suppressed(cs.file, val.Pos()) {
-				continue
-			}
-			v := constant.StringVal(c.Val())
-			r, used := localUse[c]
-			isKey := api.isKey(c.Type()) || used && r == roleKey ||
-				constPkg && !used && c.Exported() && isUntypedOrString(c.Type()) && !upperEventName(v)
-			if !cfg.NoDeprecated && (isKey || !used) {
-				if d, ok := deprecation(v); ok {
-					var fix *analysis.SuggestedFix
-					if lit := soleLiteral(val); lit != nil && cfg.MigrateDeprecated && d.Reason == "renamed" {
-						fix = &analysis.SuggestedFix{
-							Message:   "Rename to " + strconv.Quote(d.RenamedTo),
-							TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(strconv.Quote(d.RenamedTo))}},
-						}
+		v := constant.StringVal(c.Val())
+		r, used := vc.localUse[c]
+		isKey := vc.api.isKey(c.Type()) || used && r == roleKey ||
+			vc.constPkg && !used && c.Exported() && isUntypedOrString(c.Type()) && !upperEventName(v)
+		if !cfg.NoDeprecated && (isKey || !used) {
+			if d, ok := deprecation(v); ok {
+				var fix *analysis.SuggestedFix
+				if lit := soleLiteral(val); lit != nil && cfg.MigrateDeprecated && d.Reason == "renamed" {
+					fix = &analysis.SuggestedFix{
+						Message:   "Rename to " + strconv.Quote(d.RenamedTo),
+						TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(strconv.Quote(d.RenamedTo))}},
 					}
-					report(val.Pos(), val.End(), advice{"deprecated", deprecationMessage(d, semconvName(d.RenamedTo))}, fix)
-					continue
 				}
+				vc.report(val.Pos(), val.End(), advice{"deprecated", deprecationMessage(d, semconvName(d.RenamedTo))}, fix)
+				continue
 			}
-			switch {
-			case isKey:
-				for _, m := range keyAdvice(v, false, true) {
-					report(val.Pos(), val.End(), m, nil)
-				}
-			case used && r == roleEvent:
-				if m := cfg.eventStyleAdvice(v); m != "" {
-					report(val.Pos(), val.End(), advice{"event-style", m}, nil)
-				}
+		}
+		switch {
+		case isKey:
+			for _, m := range vc.keyAdvice(v, false, true) {
+				vc.report(val.Pos(), val.End(), m, nil)
+			}
+		case used && r == roleEvent:
+			if m := cfg.eventStyleAdvice(v); m != "" {
+				vc.report(val.Pos(), val.End(), advice{"event-style", m}, nil)
 			}
 		}
 	}
@@ -270,9 +295,4 @@ func upperEventName(v string) bool {
 		}
 	}
 	return true
-}
-
-// configured reports whether -constants names the package at path.
-func configured(mod *modInfo, path string) bool {
-	return mod != nil && slices.ContainsFunc(mod.pkgs, func(pd pkgDir) bool { return pd.path == path })
 }

@@ -71,9 +71,35 @@ func (s *site) hardCoded() bool {
 	return lit
 }
 
-// collectSites visits every call and composite literal of the package once
-// and returns the sites whose string is a constant.
-func collectSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
+// collectSites finds the keys and names of the package. A hard-coded one
+// is a finding, unless a //nolint directive or a generated file covers it;
+// a named constant used as one is noted, since it makes its package a
+// source of constants (inUse) or says what a local constant names
+// (localUse). The const declarations are kept for checkValues.
+func (st *passState) collectSites() {
+	visitSites(st.pass, st.api, st.cfg.SpanNames, st.addSite, func(f *ast.File, spec *ast.ValueSpec) {
+		st.consts = append(st.consts, constSpec{f, spec})
+	})
+}
+
+func (st *passState) addSite(f *ast.File, s *site) {
+	if s.named != nil {
+		if p := s.named.Pkg(); p == st.pass.Pkg {
+			st.localUse[s.named] = s.role
+		} else if p != nil && s.role != roleSpanName {
+			st.inUse[p.Path()] = true
+		}
+		return
+	}
+	if s.hardCoded() && !st.sup.suppressed(f, s.expr.Pos()) {
+		st.hardCoded = append(st.hardCoded, &finding{site: s, file: f})
+	}
+}
+
+// visitSites visits every call and composite literal of the package once
+// and yields the sites whose string is a constant, and every const
+// declaration line.
+func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
 	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 	filter := []ast.Node{(*ast.File)(nil), (*ast.GenDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}

@@ -3,31 +3,79 @@ package analyzer
 import (
 	"cmp"
 	"fmt"
-	"path"
-
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
-	"golang.org/x/mod/semver"
-	"golang.org/x/tools/go/analysis"
+	"path"
 	"slices"
 	"strings"
-	"sync"
+
+	"golang.org/x/mod/semver"
 
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
-// Where a candidate constant comes from, in order of preference.
-type source int
+// rankCandidates gathers the candidate constants for the findings' values
+// (for a deprecation, its new key's), in order of preference, and gives
+// each finding its ranked list.
+func (st *passState) rankCandidates() {
+	pass := st.pass
+	n := len(st.hardCoded) + len(st.derived)
+	cs := newCandidateSet(st.api, pass.Pkg, pass.Fset, n)
+	ids := make([]int32, 0, n)
+	for f := range st.findings() {
+		ids = append(ids, cs.need(f.lookupValue(), f.site.role))
+	}
+	for _, src := range st.srcs {
+		cs.add(src)
+	}
+	// 5. The newest semantic conventions of the module's otel version,
+	// named even where not imported.
+	cs.addSemconvTable(st.moduleOtel(st.dir))
+	if len(st.srcs) > 0 && st.srcs[0].src == fromLocal {
+		cs.addFilteredLocal(st.srcs[0])
+	}
+	testFile := map[*ast.File]bool{}
+	for _, f := range pass.Files {
+		testFile[f] = strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
+	}
+	i := 0
+	for f := range st.findings() {
+		cands := cs.ranked(ids[i], f.site.role)
+		if !testFile[f.file] {
+			cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.testOnly })
+		}
+		f.cands = preferImported(cands, f.file)
+		i++
+	}
+}
 
-const (
-	fromLocal      source = iota // the analysed package itself
-	fromConfigured               // a -constants package
-	fromInUse                    // a package whose constants are already used as keys
-	fromImportKey                // an attribute.Key constant of an imported package
-	fromSemconv                  // the embedded semconv table (named, fixed only when imported)
-)
+// preferImported moves to the front the first candidate, among those of
+// the best source, whose package the file already imports: its import is
+// reused rather than another version's added.
+func preferImported(cands []candidate, file *ast.File) []candidate {
+	for i := 1; i < len(cands) && cands[i].source == cands[0].source; i++ {
+		if cands[0].obj != nil && imports(file, cands[0].path) {
+			return cands
+		}
+		if cands[i].obj != nil && imports(file, cands[i].path) {
+			c := cands[i]
+			copy(cands[1:i+1], cands[:i])
+			cands[0] = c
+			return cands
+		}
+	}
+	return cands
+}
+
+func imports(file *ast.File, path string) bool {
+	for _, spec := range file.Imports {
+		if importPath(spec) == path {
+			return true
+		}
+	}
+	return false
+}
 
 // A candidate is a constant whose value equals a hard-coded string.
 type candidate struct {
@@ -59,62 +107,6 @@ func (c *candidate) fixable() bool { return c.obj != nil && !c.notKey }
 // it is, for Result.Unmatched: a semconv constant of an otel version the
 // module does not have is not one.
 func (c *candidate) counts() bool { return !c.unavailable }
-
-// A constList is the string constants of one package in name order, with
-// their values; tab indexes them by value, for imported packages, which
-// the process keeps (the analysed package's list is joined without one).
-type constList struct {
-	list []constEntry
-	tab  map[string][]*types.Const
-}
-
-type constEntry struct {
-	value string
-	c     *types.Const
-}
-
-// tables caches the constants of imported packages; the checker shares
-// imported packages between passes, so each is scanned once per process.
-type tables struct {
-	mu sync.Mutex
-	m  map[*types.Package]*constList
-}
-
-func (t *tables) of(pkg *types.Package) *constList {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if cl, ok := t.m[pkg]; ok {
-		return cl
-	}
-	if t.m == nil {
-		t.m = make(map[*types.Package]*constList)
-	}
-	cl := &constList{list: scanConsts(pkg, true), tab: map[string][]*types.Const{}}
-	for _, e := range cl.list {
-		cl.tab[e.value] = append(cl.tab[e.value], e.c)
-	}
-	t.m[pkg] = cl
-	return cl
-}
-
-// scanConsts lists the package-level constants of string kind.
-func scanConsts(pkg *types.Package, exportedOnly bool) []constEntry {
-	var out []constEntry
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		c, ok := scope.Lookup(name).(*types.Const)
-		if !ok || (exportedOnly && !c.Exported()) || !isStringKind(c.Type()) || c.Val().Kind() != constant.String {
-			continue
-		}
-		out = append(out, constEntry{constant.StringVal(c.Val()), c})
-	}
-	return out
-}
-
-func isStringKind(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
 
 // candidateSet gathers the candidates for the hard-coded values of one
 // pass. Each distinct value gets a number once; everything else about it
@@ -307,46 +299,5 @@ func (cs *candidateSet) ranked(id int32, r role) []candidate {
 		}
 		return cmp.Or(compareSemconv(a.path, b.path), strings.Compare(a.name, b.name))
 	})
-	return out
-}
-
-// matched reports whether some constant names the finding's value, one the
-// module can use (for Result.Unmatched, which gen makes constants for).
-func (f *finding) matched() bool {
-	return slices.ContainsFunc(f.cands, func(c candidate) bool { return c.counts() })
-}
-
-// keyGroups returns the package-level string constants declared in one
-// const ( ... ) group with a constant that isKey accepts: a group that
-// holds "event.type" makes its "phase" a key too.
-func keyGroups(pass *analysis.Pass, isKey func(constEntry) bool) map[*types.Const]bool {
-	out := map[*types.Const]bool{}
-	var group []constEntry
-	for _, f := range pass.Files {
-		for _, decl := range f.Decls {
-			gd, ok := decl.(*ast.GenDecl)
-			if !ok || gd.Tok != token.CONST || !gd.Lparen.IsValid() || len(gd.Specs) < 2 {
-				continue
-			}
-			group = group[:0]
-			keys := false
-			for _, spec := range gd.Specs {
-				for _, name := range spec.(*ast.ValueSpec).Names {
-					c, ok := pass.TypesInfo.Defs[name].(*types.Const)
-					if !ok || !isStringKind(c.Type()) || c.Val().Kind() != constant.String {
-						continue
-					}
-					e := constEntry{constant.StringVal(c.Val()), c}
-					group = append(group, e)
-					keys = keys || isKey(e)
-				}
-			}
-			if keys {
-				for _, e := range group {
-					out[e.c] = true
-				}
-			}
-		}
-	}
 	return out
 }

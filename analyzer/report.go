@@ -1,0 +1,121 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/token"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// result is what the pass returns: the hard-coded strings that no
+// constant names, for gen, and the packages whose constants are in use.
+// The diagnostics are reported as they are built (buildFixes,
+// checkValues), with their messages, written below.
+func (st *passState) result() *Result {
+	res := &Result{ConstantPackages: st.constantPackages()}
+	unmatched := 0
+	for _, f := range st.hardCoded {
+		if !f.matched() {
+			unmatched++
+		}
+	}
+	res.Unmatched = make([]Unmatched, 0, unmatched)
+	for _, f := range st.hardCoded {
+		if !f.matched() {
+			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.value, Role: f.site.role.String(), Pos: f.site.expr.Pos()})
+		}
+	}
+	return res
+}
+
+// constantPackages lists, sorted, the packages whose constants are used as
+// keys or names.
+func (st *passState) constantPackages() []string {
+	keys := slices.Collect(maps.Keys(st.inUse))
+	slices.Sort(keys)
+	return keys
+}
+
+// Result is what the analyzer returns for a package, for tools built on it
+// (spanattrlint gen): the hard-coded strings that no constant defines.
+type Result struct {
+	Unmatched []Unmatched
+	// ConstantPackages are the import paths of the packages whose constants
+	// the package already uses as keys or event names, which the analyzer
+	// offers with no configuration.
+	ConstantPackages []string
+}
+
+// Unmatched is a hard-coded key or name for which no constant exists.
+type Unmatched struct {
+	Value string    // the string's value
+	Role  string    // "attribute key", "event name" or "span name"
+	Pos   token.Pos // where it is written
+}
+
+// message says what is hard-coded and what to use instead, naming the
+// constant exactly as the fix writes it in this file.
+func (f *finding) message(ip *importPlan) string {
+	if f.dep != nil {
+		instead := semconvName(f.dep.RenamedTo)
+		if c := f.fixConst(); c != nil {
+			instead = ip.qualify(c.Pkg(), c.Name())
+		}
+		return deprecationMessage(*f.dep, instead)
+	}
+	head := fmt.Sprintf("hard-coded %s %s", f.site.role, strconv.Quote(f.site.value))
+	c := f.best()
+	if c == nil {
+		return head + ": no constant defines it"
+	}
+	var use string
+	switch {
+	case c.unavailable:
+		return head + ": " + c.note
+	case c.notKey:
+		others := ""
+		if n := len(f.cands) - 1; n > 0 {
+			others = fmt.Sprintf(" (and %d other constants of the package)", n)
+		}
+		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.name, others, f.site.role, c.name)
+	case c.fixable():
+		use = ip.qualify(c.obj.Pkg(), c.name)
+	case c.noImport:
+		use = c.pkgName + "." + c.name + c.note
+	default:
+		use = fmt.Sprintf("%s.%s (import %q)", c.pkgName, c.name, c.path)
+	}
+	msg := head + ": use " + use
+	if others := f.cands[1:]; len(others) > 0 {
+		names := make([]string, 0, 3)
+		shown := map[string]bool{use: true}
+		for i, o := range others {
+			if i == 3 {
+				names = append(names, fmt.Sprintf("and %d more", len(others)-3))
+				break
+			}
+			var name string
+			switch {
+			case o.obj == nil:
+				name = o.pkgName + "." + o.name
+			case o.obj.Pkg() == ip.pass.Pkg:
+				name = o.name
+			default:
+				name = ip.fileName(o.obj.Pkg()) + "." + o.name
+			}
+			if shown[name] { // another version of a semconv package, say
+				name += " from " + o.path
+			}
+			shown[name] = true
+			names = append(names, name)
+		}
+		verb := "constants have"
+		if len(others) == 1 {
+			verb = "constant has"
+		}
+		msg += fmt.Sprintf(" (%d other %s this value: %s)", len(others), verb, strings.Join(names, ", "))
+	}
+	return msg
+}

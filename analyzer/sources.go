@@ -1,0 +1,221 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
+)
+
+// A sourceTable is the constants of one package, from one source.
+type sourceTable struct {
+	consts *constList
+	src    source
+	keep   func(constEntry) bool // nil keeps all
+}
+
+// gatherSources lists the constant tables that may name a hard-coded
+// string, in order of preference: 1. the package itself; 2. the -constants
+// packages; 3. packages whose constants are already used as keys or event
+// names; 4. the attribute.Key constants of every imported package (a
+// semconv package's event names too). Only a package with a finding needs
+// them, which may mean reading a -constants package from source.
+func (st *passState) gatherSources() {
+	if len(st.hardCoded) == 0 && len(st.derived) == 0 {
+		return
+	}
+	st.srcs = append(st.srcs, st.localSource())
+	st.srcs = st.appendConfigured(st.srcs)
+	st.srcs = st.appendImported(st.srcs)
+}
+
+// localSource is the package's own constants that are keys: typed so,
+// used so, or namespaced (a Prometheus label "allowed" is not an
+// attribute key), or declared in one const group with such keys.
+func (st *passState) localSource() sourceTable {
+	isKey := func(e constEntry) bool {
+		_, used := st.localUse[e.c]
+		return used || st.api.isKey(e.c.Type()) || strings.Contains(e.value, ".")
+	}
+	grouped := keyGroups(st.pass, isKey)
+	return sourceTable{consts: &constList{list: scanConsts(st.pass.Pkg, false)}, src: fromLocal, keep: func(e constEntry) bool {
+		return isKey(e) || grouped[e.c]
+	}}
+}
+
+// appendConfigured adds the -constants packages that the package may
+// import, type-checking from source those it does not depend on already.
+func (st *passState) appendConfigured(out []sourceTable) []sourceTable {
+	if st.mod == nil {
+		return out
+	}
+	self := st.pass.Pkg.Path()
+	graph := importGraph(st.pass.Pkg)
+	for _, pd := range st.mod.pkgs {
+		if pd.path == self || !pkgpath.Importable(self, pd.path) {
+			continue
+		}
+		pkg := graph[pd.path]
+		if pkg == nil {
+			if st.loader.importsPkg(st.mod, pd.path, self, graph) {
+				continue // importing it would make a cycle
+			}
+			pkg = st.loader.load(st.mod, pd, graph)
+		}
+		if pkg != nil && pkg.Name() != "main" {
+			out = append(out, sourceTable{consts: st.tables.of(pkg), src: fromConfigured})
+		}
+	}
+	return out
+}
+
+// appendImported adds the imported packages, in path order: whole, those
+// whose constants are in use as keys or names; then the attribute.Key
+// constants (and a semconv package's event names) of every one.
+func (st *passState) appendImported(out []sourceTable) []sourceTable {
+	imports := slices.Clone(st.pass.Pkg.Imports())
+	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
+	for _, imp := range imports {
+		if st.inUse[imp.Path()] {
+			out = append(out, sourceTable{consts: st.tables.of(imp), src: fromInUse})
+		}
+	}
+	api := st.api
+	for _, imp := range imports {
+		semconv := isSemconv(imp.Path())
+		out = append(out, sourceTable{consts: st.tables.of(imp), src: fromImportKey, keep: func(e constEntry) bool {
+			return api.isKey(e.c.Type()) || semconv && strings.HasSuffix(e.c.Name(), "EventName")
+		}})
+	}
+	return out
+}
+
+// importGraph maps the import paths of every package that pkg depends on.
+func importGraph(pkg *types.Package) map[string]*types.Package {
+	graph := map[string]*types.Package{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		for _, imp := range p.Imports() {
+			if _, ok := graph[imp.Path()]; !ok {
+				graph[imp.Path()] = imp
+				walk(imp)
+			}
+		}
+	}
+	walk(pkg)
+	return graph
+}
+
+// Where a candidate constant comes from, in order of preference.
+type source int
+
+const (
+	fromLocal      source = iota // the analysed package itself
+	fromConfigured               // a -constants package
+	fromInUse                    // a package whose constants are already used as keys
+	fromImportKey                // an attribute.Key constant of an imported package
+	fromSemconv                  // the embedded semconv table (named, fixed only when imported)
+)
+
+// A constList is the string constants of one package in name order, with
+// their values; tab indexes them by value, for imported packages, which
+// the process keeps (the analysed package's list is joined without one).
+type constList struct {
+	list []constEntry
+	tab  map[string][]*types.Const
+}
+
+type constEntry struct {
+	value string
+	c     *types.Const
+}
+
+// tables caches the constants of imported packages; the checker shares
+// imported packages between passes, so each is scanned once per process.
+type tables struct {
+	mu sync.Mutex
+	m  map[*types.Package]*constList
+}
+
+func (t *tables) of(pkg *types.Package) *constList {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if cl, ok := t.m[pkg]; ok {
+		return cl
+	}
+	if t.m == nil {
+		t.m = make(map[*types.Package]*constList)
+	}
+	cl := &constList{list: scanConsts(pkg, true), tab: map[string][]*types.Const{}}
+	for _, e := range cl.list {
+		cl.tab[e.value] = append(cl.tab[e.value], e.c)
+	}
+	t.m[pkg] = cl
+	return cl
+}
+
+// scanConsts lists the package-level constants of string kind.
+func scanConsts(pkg *types.Package, exportedOnly bool) []constEntry {
+	var out []constEntry
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		c, ok := scope.Lookup(name).(*types.Const)
+		if !ok || (exportedOnly && !c.Exported()) || !isStringKind(c.Type()) || c.Val().Kind() != constant.String {
+			continue
+		}
+		out = append(out, constEntry{constant.StringVal(c.Val()), c})
+	}
+	return out
+}
+
+func isStringKind(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// keyGroups returns the package-level string constants declared in one
+// const ( ... ) group with a constant that isKey accepts: a group that
+// holds "event.type" makes its "phase" a key too.
+func keyGroups(pass *analysis.Pass, isKey func(constEntry) bool) map[*types.Const]bool {
+	out := map[*types.Const]bool{}
+	var group []constEntry
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.CONST || !gd.Lparen.IsValid() || len(gd.Specs) < 2 {
+				continue
+			}
+			group = group[:0]
+			keys := false
+			for _, spec := range gd.Specs {
+				for _, name := range spec.(*ast.ValueSpec).Names {
+					c, ok := pass.TypesInfo.Defs[name].(*types.Const)
+					if !ok || !isStringKind(c.Type()) || c.Val().Kind() != constant.String {
+						continue
+					}
+					e := constEntry{constant.StringVal(c.Val()), c}
+					group = append(group, e)
+					keys = keys || isKey(e)
+				}
+			}
+			if keys {
+				for _, e := range group {
+					out[e.c] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// configured reports whether -constants names the package at path.
+func configured(mod *modInfo, path string) bool {
+	return mod != nil && slices.ContainsFunc(mod.pkgs, func(pd pkgDir) bool { return pd.path == path })
+}
