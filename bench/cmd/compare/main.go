@@ -93,54 +93,15 @@ func mainErr() error {
 		return err
 	}
 
-	var cells []*cell
-	for _, m := range modes {
-		for _, c := range configs {
-			cells = append(cells, &cell{Config: c, Mode: m})
-		}
-		if m == "vet" && *flagVetWrap && *flagVetBare {
-			for _, c := range configs {
-				if c.Tool == "noop" {
-					c.Label, c.Bare = "noop (bare)", true
-					cells = append(cells, &cell{Config: c, Mode: m})
-					break
-				}
-			}
-		}
-	}
+	cells := makeCells(configs, modes)
 	step(fmt.Sprintf("timing %d configurations: %d warm-up round(s), then %d timed round(s), each in the order %s",
 		len(cells), *flagWarmup, *flagN, cellOrder(cells)))
-	for r := -*flagWarmup; r < *flagN; r++ {
-		t0 := time.Now()
-		for _, c := range cells {
-			res := runOnce(&e, c, r)
-			if *flagVerbose || res.Failed != "" {
-				fmt.Fprintf(os.Stderr, "  round %d %-28s %-10s wall %6.2fs cpu %6.2fs rss %7.1f MiB exit %d findings %d %s\n",
-					r, c.Config.Label, c.Mode, res.Wall, res.CPU, rssOf(c, res), res.Exit, res.Findings, res.Failed)
-			}
-			if r >= 0 {
-				c.Runs = append(c.Runs, res)
-			}
-		}
-		if r < 0 {
-			fmt.Fprintf(os.Stderr, "  warm-up round %d/%d done in %s\n", r+*flagWarmup+1, *flagWarmup, time.Since(t0).Round(time.Second))
-		} else {
-			fmt.Fprintf(os.Stderr, "  round %d/%d done in %s\n", r+1, *flagN, time.Since(t0).Round(time.Second))
-		}
-	}
+	runRounds(&e, cells)
 
 	var out bytes.Buffer
 	report(&out, &e, cells, versions, pkgInfo)
 	os.Stdout.Write(out.Bytes())
 	return saveResults(&e, cells, versions, pkgInfo, out.Bytes())
-}
-
-func cellOrder(cells []*cell) string {
-	var s []string
-	for _, c := range cells {
-		s = append(s, c.Config.Label+"/"+c.Mode)
-	}
-	return strings.Join(s, ", ")
 }
 
 func step(s string) { fmt.Fprintf(os.Stderr, "== %s\n", s) }

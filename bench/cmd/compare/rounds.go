@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -36,6 +35,58 @@ type cell struct {
 	Config config `json:"config"`
 	Mode   string `json:"mode"`
 	Runs   []run  `json:"runs"`
+}
+
+// makeCells lists the rows to time: every config in every mode, and with
+// -vetbare a no-op vet row without the wrapper.
+func makeCells(configs []config, modes []string) []*cell {
+	var cells []*cell
+	for _, m := range modes {
+		for _, c := range configs {
+			cells = append(cells, &cell{Config: c, Mode: m})
+		}
+		if m == "vet" && *flagVetWrap && *flagVetBare {
+			for _, c := range configs {
+				if c.Tool == "noop" {
+					c.Label, c.Bare = "noop (bare)", true
+					cells = append(cells, &cell{Config: c, Mode: m})
+					break
+				}
+			}
+		}
+	}
+	return cells
+}
+
+func cellOrder(cells []*cell) string {
+	var s []string
+	for _, c := range cells {
+		s = append(s, c.Config.Label+"/"+c.Mode)
+	}
+	return strings.Join(s, ", ")
+}
+
+// runRounds runs the warm-up rounds, then the timed ones, each row once per
+// round in the same order, and keeps the timed runs in their cells.
+func runRounds(e *env, cells []*cell) {
+	for r := -*flagWarmup; r < *flagN; r++ {
+		t0 := time.Now()
+		for _, c := range cells {
+			res := runOnce(e, c, r)
+			if *flagVerbose || res.Failed != "" {
+				fmt.Fprintf(os.Stderr, "  round %d %-28s %-10s wall %6.2fs cpu %6.2fs rss %7.1f MiB exit %d findings %d %s\n",
+					r, c.Config.Label, c.Mode, res.Wall, res.CPU, rssOf(c, res), res.Exit, res.Findings, res.Failed)
+			}
+			if r >= 0 {
+				c.Runs = append(c.Runs, res)
+			}
+		}
+		if r < 0 {
+			fmt.Fprintf(os.Stderr, "  warm-up round %d/%d done in %s\n", r+*flagWarmup+1, *flagWarmup, time.Since(t0).Round(time.Second))
+		} else {
+			fmt.Fprintf(os.Stderr, "  round %d/%d done in %s\n", r+1, *flagN, time.Since(t0).Round(time.Second))
+		}
+	}
 }
 
 var (
@@ -75,9 +126,50 @@ func isFindingsOnly(mode string, exit int, output []byte) bool {
 
 func runOnce(e *env, c *cell, round int) run {
 	res := run{Round: round, Load1: load1()}
-	var cmd *exec.Cmd
-	var logFile string
-	cleanup := func() {}
+	cmd, logFile, cleanup, err := command(e, c, round)
+	if err != nil {
+		res.Failed = err.Error()
+		return res
+	}
+	defer cleanup()
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+
+	t0 := time.Now()
+	err = cmd.Start()
+	if err == nil {
+		err = cmd.Wait()
+	}
+	res.Wall = time.Since(t0).Seconds()
+	if cmd.ProcessState == nil {
+		res.Failed = err.Error()
+		return res
+	}
+	res.Exit = cmd.ProcessState.ExitCode()
+	res.TreeRSS, res.CPU = treeUsage(cmd.ProcessState)
+	res.Findings = len(diagLine.FindAll(output.Bytes(), -1)) + len(jsonDiag.FindAll(output.Bytes(), -1))
+	if !isFindingsOnly(c.Mode, res.Exit, output.Bytes()) {
+		res.Failed = fmt.Sprintf("exit %d: %s", res.Exit, firstLines(output.Bytes(), 3))
+	}
+	if logFile != "" {
+		data, err := os.ReadFile(logFile)
+		if err != nil {
+			res.Failed = err.Error()
+		}
+		res.ToolRSS, res.ToolCPU, res.ToolRuns = wrapUsage(data)
+		if res.ToolRuns == 0 && res.Failed == "" {
+			res.Failed = "the vet-tool wrapper logged no package: was the go vet result cached?"
+		}
+	}
+	return res
+}
+
+// command is the process to time for c in round: the tool itself
+// (standalone), or go vet with the tool behind the rusage wrapper (logFile
+// then names the wrapper's log) or with a fresh copy of it. cleanup removes
+// what command made.
+func command(e *env, c *cell, round int) (cmd *exec.Cmd, logFile string, cleanup func(), err error) {
+	cleanup = func() {}
 	switch c.Mode {
 	case "standalone":
 		cmd = exec.Command(c.Config.Bin, append(slices.Clone(c.Config.Args), "-test=false", "./...")...)
@@ -89,8 +181,7 @@ func runOnce(e *env, c *cell, round int) run {
 		if *flagVetWrap && !c.Config.Bare {
 			f, err := os.CreateTemp(e.cache, "vetlog-*")
 			if err != nil {
-				res.Failed = err.Error()
-				return res
+				return nil, "", nil, err
 			}
 			f.Close()
 			logFile = f.Name()
@@ -102,8 +193,7 @@ func runOnce(e *env, c *cell, round int) run {
 			// (a hash of the file) is new and go vet's cache misses.
 			cp := filepath.Join(e.bin, fmt.Sprintf(".%s.%s", filepath.Base(tool), strconv.FormatInt(time.Now().UnixNano(), 36)))
 			if err := copyExe(tool, cp, nonce); err != nil {
-				res.Failed = err.Error()
-				return res
+				return nil, "", nil, err
 			}
 			cleanup = func() { os.Remove(cp) }
 			tool = cp
@@ -111,54 +201,8 @@ func runOnce(e *env, c *cell, round int) run {
 		cmd = exec.Command("go", append(append([]string{"vet", "-vettool=" + tool}, c.Config.Args...), "./...")...)
 		cmd.Env = env
 	}
-	defer cleanup()
 	cmd.Dir = e.ofga
-	var output bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &output, &output
-
-	t0 := time.Now()
-	err := cmd.Start()
-	if err == nil {
-		err = cmd.Wait()
-	}
-	res.Wall = time.Since(t0).Seconds()
-	if cmd.ProcessState == nil {
-		res.Failed = err.Error()
-		return res
-	}
-	res.Exit = cmd.ProcessState.ExitCode()
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	// On Linux the rusage that wait4 returns for a child includes its
-	// reaped descendants: times are summed, and ru_maxrss is the largest
-	// of the child's own and any descendant's peak.
-	res.TreeRSS = float64(ru.Maxrss) / 1024
-	res.CPU = tv(ru.Utime) + tv(ru.Stime)
-	res.Findings = len(diagLine.FindAll(output.Bytes(), -1)) + len(jsonDiag.FindAll(output.Bytes(), -1))
-	if !isFindingsOnly(c.Mode, res.Exit, output.Bytes()) {
-		res.Failed = fmt.Sprintf("exit %d: %s", res.Exit, firstLines(output.Bytes(), 3))
-	}
-	if logFile != "" {
-		data, err := os.ReadFile(logFile)
-		if err != nil {
-			res.Failed = err.Error()
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			f := strings.Fields(l)
-			if len(f) != 5 || f[0] != "cfg" {
-				continue
-			}
-			rss, _ := strconv.ParseFloat(f[1], 64)
-			ut, _ := strconv.ParseFloat(f[2], 64)
-			st, _ := strconv.ParseFloat(f[3], 64)
-			res.ToolRSS = max(res.ToolRSS, rss/1024)
-			res.ToolCPU += (ut + st) / 1e6
-			res.ToolRuns++
-		}
-		if res.ToolRuns == 0 && res.Failed == "" {
-			res.Failed = "the vet-tool wrapper logged no package: was the go vet result cached?"
-		}
-	}
-	return res
+	return cmd, logFile, cleanup, nil
 }
 
 func copyExe(src, dst, nonce string) error {
