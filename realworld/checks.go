@@ -100,3 +100,15 @@ func changedFiles(orig, fixed string) []string {
 	})
 	return changed
 }
+
+// diffLines counts the + and - lines of a unified diff, not its file
+// headers.
+func diffLines(diff string) int {
+	n := 0
+	for _, line := range strings.Split(diff, "\n") {
+		if (strings.HasPrefix(line, "+") && !strings.HasPrefix(line, "+++")) || (strings.HasPrefix(line, "-") && !strings.HasPrefix(line, "---")) {
+			n++
+		}
+	}
+	return n
+}

@@ -12,3 +12,10 @@ func TestVetLines(t *testing.T) {
 		t.Errorf("new vet lines: %q", got)
 	}
 }
+
+func TestDiffLines(t *testing.T) {
+	diff := "diff -ru src/m/a.go fixed/m/a.go\n--- src/m/a.go\n+++ fixed/m/a.go\n@@ -1,3 +1,3 @@\n ctx\n-\tx(\"k\")\n+\tx(K)\n+\n"
+	if got := diffLines(diff); got != 3 {
+		t.Errorf("diffLines = %d, want 3", got)
+	}
+}

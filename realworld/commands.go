@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"slices"
@@ -23,13 +24,28 @@ type cmdResult struct {
 
 func (r cmdResult) combined() string { return string(r.stdout) + string(r.stderr) }
 
-func run(dir string, env []string, name string, args ...string) cmdResult {
+// A shell runs commands: in the environment every command of a run gets,
+// logging each, with its exit status, time and standard error, to log, and
+// with verbose each as it starts to standard error.
+type shell struct {
+	env     []string
+	log     io.Writer
+	verbose bool
+}
+
+// goEnv is the environment of every command: the user's, without a go.work
+// or a toolchain switch, and with -buildvcs=false.
+func goEnv() []string {
+	return append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -buildvcs=false"))
+}
+
+func (sh *shell) run(dir, name string, args ...string) cmdResult {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(slices.Clone(goEnv), env...)
+	cmd.Env = slices.Clone(sh.env)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if *flagVerbose {
+	if sh.verbose {
 		fmt.Fprintf(os.Stderr, "      $ (cd %s && %s %s)\n", dir, name, strings.Join(args, " "))
 	}
 	start := time.Now()
@@ -50,12 +66,12 @@ func run(dir string, env []string, name string, args ...string) cmdResult {
 			res.maxrss = ru.Maxrss
 		}
 	}
-	fmt.Fprintf(logw, "$ (cd %s && %s %s)  # exit %d, %.1fs\n%s\n", dir, name, strings.Join(args, " "), res.exit, res.wall.Seconds(), firstLines(string(res.stderr), 40))
+	fmt.Fprintf(sh.log, "$ (cd %s && %s %s)  # exit %d, %.1fs\n%s\n", dir, name, strings.Join(args, " "), res.exit, res.wall.Seconds(), firstLines(string(res.stderr), 40))
 	return res
 }
 
-func mustOutput(dir, name string, args ...string) string {
-	r := run(dir, nil, name, args...)
+func (sh *shell) mustOutput(dir, name string, args ...string) string {
+	r := sh.run(dir, name, args...)
 	if r.exit != 0 {
 		fatalf("%s %s: %s", name, strings.Join(args, " "), r.combined())
 	}

@@ -28,18 +28,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
-)
-
-var (
-	cacheDir string
-	goEnv    []string
-	logw     io.Writer = io.Discard
 )
 
 func main() {
@@ -58,14 +50,13 @@ func main() {
 	if _, err := os.Stat(filepath.Join(repo, "cmd", "spanattrlint")); err != nil {
 		fatalf("-repo %s: not a spanattrlint checkout (%v)", repo, err)
 	}
-	cacheDir = *flagCache
-	if cacheDir == "" {
-		cacheDir = filepath.Join(repo, ".cache", "realworld")
+	cache := *flagCache
+	if cache == "" {
+		cache = filepath.Join(repo, ".cache", "realworld")
 	}
-	cacheDir, err = filepath.Abs(cacheDir)
+	cache, err = filepath.Abs(cache)
 	check(err)
-	check(os.MkdirAll(filepath.Join(cacheDir, "results"), 0o755))
-	goEnv = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -buildvcs=false"))
+	check(os.MkdirAll(filepath.Join(cache, "results"), 0o755))
 
 	mods, err := parseModules(*flagModules, *flagOnly)
 	check(err)
@@ -74,67 +65,34 @@ func main() {
 		gotest[l] = true
 	}
 
-	logf, err := os.Create(filepath.Join(cacheDir, "results", "commands.log"))
+	logf, err := os.Create(filepath.Join(cache, "results", "commands.log"))
 	check(err)
 	defer logf.Close()
-	logw = logf
+	sh := &shell{env: goEnv(), log: logf, verbose: *flagVerbose}
 
-	// The header: what was run, where.
-	goVersion := strings.TrimSpace(mustOutput(repo, "go", "version"))
-	bin := filepath.Join(cacheDir, "bin", "spanattrlint")
-	var commit string
-	src := repo
-	if *flagRev == "" {
-		commit = strings.TrimSpace(mustOutput(repo, "git", "rev-parse", "--short=12", "HEAD"))
-		if dirty := strings.TrimRight(mustOutput(repo, "git", "status", "--porcelain", "--", "analyzer", "cmd", "internal", "go.mod", "go.sum"), "\n"); dirty != "" {
-			commit += " (working tree, with uncommitted changes to " + strings.Join(dirtyPaths(dirty), ", ") + ")"
-		}
-	} else {
-		commit = strings.TrimSpace(mustOutput(repo, "git", "rev-parse", "--short=12", *flagRev+"^{commit}"))
-		src = filepath.Join(cacheDir, "build", commit)
-		check(os.RemoveAll(src))
-		check(os.MkdirAll(src, 0o755))
-		tar := src + ".tar"
-		mustOutput(repo, "git", "archive", "--format=tar", "-o", tar, commit)
-		mustOutput(src, "tar", "-xf", tar)
-		os.Remove(tar)
-	}
-	step("build spanattrlint %s from %s", commit, src)
-	if r := run(src, nil, "go", "build", "-o", bin, "./cmd/spanattrlint"); r.exit != 0 {
-		fatalf("go build ./cmd/spanattrlint failed:\n%s", r.combined())
-	}
+	h := header{start: start, lintFlags: lintFlags(*flagSpanNames, *flagTest)}
+	h.goVersion = strings.TrimSpace(sh.mustOutput(repo, "go", "version"))
+	bin := filepath.Join(cache, "bin", "spanattrlint")
+	h.commit = buildLinter(sh, repo, cache, *flagRev, bin)
 
+	rn := newRunner(sh, cache, bin, h.lintFlags, *flagFresh)
 	var results []*result
 	for _, m := range mods {
-		res := doModule(m, bin, gotest[m.Label])
+		res := rn.doModule(m, gotest[m.Label])
 		results = append(results, res)
 		data, _ := json.MarshalIndent(res, "", "\t")
-		check(os.WriteFile(filepath.Join(cacheDir, "results", m.Label, "result.json"), append(data, '\n'), 0o644))
+		check(os.WriteFile(filepath.Join(cache, "results", m.Label, "result.json"), append(data, '\n'), 0o644))
 	}
 
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "## spanattrlint on real modules\n\n")
-	fmt.Fprintf(&buf, "- date: %s\n", start.UTC().Format("2006-01-02 15:04 MST"))
-	fmt.Fprintf(&buf, "- %s, %d CPUs, load average %s at the end\n", goVersion, runtime.NumCPU(), loadavg())
-	fmt.Fprintf(&buf, "- spanattrlint commit %s\n", commit)
-	flags := []string{"-json"}
-	if *flagSpanNames {
-		flags = append(flags, "-span-names")
-	}
-	if !*flagTest {
-		flags = append(flags, "-test=false")
-	}
-	fmt.Fprintf(&buf, "- command: `spanattrlint %s ./...` in a copy of each module; then `-fix` on a second copy\n", strings.Join(flags, " "))
-	fmt.Fprintf(&buf, "- whole run: %.0f s\n\n", time.Since(start).Seconds())
-	writeTable(&buf, results)
-	writeDetails(&buf, results)
+	writeReport(&buf, h, results)
 	os.Stdout.Write(buf.Bytes())
-	report := filepath.Join(cacheDir, "results", "report.md")
+	report := filepath.Join(cache, "results", "report.md")
 	check(os.WriteFile(report, buf.Bytes(), 0o644))
-	fmt.Fprintf(os.Stderr, "\nreport: %s\nfindings, diffs and logs: %s/results/LABEL/\n", report, cacheDir)
+	fmt.Fprintf(os.Stderr, "\nreport: %s\nfindings, diffs and logs: %s/results/LABEL/\n", report, cache)
 
 	for _, r := range results {
-		if r.Failed != "" || r.Crash != "" || !r.BuildOK || len(r.VetNew) > 0 || len(r.Gofmt) > 0 || len(r.TestBroken) > 0 || r.LeftFixable > 0 || r.FixExit != 0 {
+		if !r.passed() {
 			os.Exit(1)
 		}
 	}

@@ -5,244 +5,183 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
 
-// The steps run on one module.
+// A runner holds what the steps of every module share within one run.
+type runner struct {
+	sh        *shell
+	cache     string   // the scratch directory
+	bin       string   // the spanattrlint binary
+	lintFlags []string // flags of every spanattrlint run (-span-names, -test=false)
+	fresh     bool     // -fresh: copy each module out of the module cache again, once
 
-// module share it within a run.
-type before struct {
-	packages        int
-	vetOut, testOut string
-	vet             []string
-	test            map[string]string // package -> ok or FAIL
+	freshened map[string]bool    // copies (module.dir()) -fresh has renewed in this run
+	baselines map[string]*before // by copy: the rows of one module share it
 }
 
-var baselines = map[string]*before{}
-
-// baseline builds, lists, vets and optionally tests the unfixed copy.
-func baseline(m module, orig string, gotest bool) (*before, string) {
-	b := &before{}
-	step("%s: go build ./...", m.Label)
-	if r := run(orig, nil, "go", "build", "./..."); r.exit != 0 {
-		return nil, "go build ./... before the fix:\n" + r.combined()
-	}
-	r := run(orig, nil, "go", "list", "./...")
-	if r.exit != 0 {
-		return nil, "go list ./...:\n" + r.combined()
-	}
-	b.packages = len(strings.Fields(string(r.stdout)))
-	step("%s: go vet ./... (before the fix)", m.Label)
-	b.vetOut = run(orig, nil, "go", "vet", "./...").combined()
-	b.vet = vetLines(b.vetOut, orig)
-	if gotest {
-		step("%s: go test ./... (before the fix)", m.Label)
-		b.testOut = run(orig, nil, "go", "test", "./...").combined()
-		b.test = testResults(b.testOut)
-		for pkg, st := range b.test {
-			if st != "FAIL" {
-				continue
-			}
-			for range 2 { // a flaky package would otherwise go unchecked
-				step("%s: go test -count=1 %s (again: it failed before the fix)", m.Label, pkg)
-				if run(orig, nil, "go", "test", "-count=1", pkg).exit == 0 {
-					b.test[pkg] = "ok"
-					break
-				}
-			}
-		}
-	}
-	return b, ""
+func newRunner(sh *shell, cache, bin string, lintFlags []string, fresh bool) *runner {
+	return &runner{sh: sh, cache: cache, bin: bin, lintFlags: lintFlags, fresh: fresh,
+		freshened: map[string]bool{}, baselines: map[string]*before{}}
 }
 
-// freshened records the copies that -fresh has already renewed in this run.
-var freshened = map[string]bool{}
-
-// commonFlags are the spanattrlint flags of every run on m.
-func commonFlags(m module) []string {
+// lintFlags are the spanattrlint flags the command-line flags ask for.
+func lintFlags(spanNames, test bool) []string {
 	var flags []string
-	if *flagSpanNames {
+	if spanNames {
 		flags = append(flags, "-span-names")
 	}
-	if !*flagTest {
+	if !test {
 		flags = append(flags, "-test=false")
 	}
-	return append(flags, m.Flags...)
+	return flags
+}
+
+// commonFlags are the spanattrlint flags of every run on m.
+func (rn *runner) commonFlags(m module) []string {
+	return append(slices.Clone(rn.lintFlags), m.Flags...)
+}
+
+// An outDir is SCRATCH/results/LABEL, where a module's files are kept.
+type outDir string
+
+func (o outDir) save(name, data string) {
+	check(os.WriteFile(filepath.Join(string(o), name), []byte(data), 0o644))
 }
 
 // doModule runs every step on one module; a failing step ends it.
-func doModule(m module, bin string, gotest bool) *result {
+func (rn *runner) doModule(m module, gotest bool) *result {
 	start := time.Now()
 	res := &result{Module: m, Counts: map[string]int{}}
 	defer func() { res.Elapsed = time.Since(start).Seconds() }()
-	out := filepath.Join(cacheDir, "results", m.Label)
-	check(os.RemoveAll(out))
-	check(os.MkdirAll(out, 0o755))
-	save := func(name, data string) { check(os.WriteFile(filepath.Join(out, name), []byte(data), 0o644)) }
-	fail := func(format string, args ...any) *result {
-		res.Failed = fmt.Sprintf(format, args...)
+	out := outDir(filepath.Join(rn.cache, "results", m.Label))
+	check(os.RemoveAll(string(out)))
+	check(os.MkdirAll(string(out), 0o755))
+	if err := rn.steps(m, gotest, out, res); err != nil {
+		res.Failed = err.Error()
 		fmt.Fprintf(os.Stderr, "    FAILED: %s\n", res.Failed)
-		return res
+	}
+	return res
+}
+
+// steps are the steps of doModule, in order.
+func (rn *runner) steps(m module, gotest bool, out outDir, res *result) error {
+	// 1. Download, copy, build and vet the original.
+	orig, err := rn.source(m)
+	if err != nil {
+		return err
+	}
+	base, err := rn.baseline(m, orig, gotest)
+	if err != nil {
+		return err
+	}
+	out.save("vet-before.txt", base.vetOut)
+	if gotest {
+		out.save("test-before.txt", base.testOut)
+	}
+	res.Packages = base.packages
+	res.VetBefore = len(base.vet)
+	res.TestRan = gotest
+
+	// 2. Lint the original.
+	if err := rn.lint(m, orig, out, res); err != nil {
+		return err
 	}
 
-	// 1. Download, copy, build and vet the original.
+	// 3. Fix a fresh copy and check it.
+	fixed := rn.fix(m, orig, out, res)
+	rn.checkBuild(m, fixed, res)
+	rn.checkVet(m, fixed, base.vet, out, res)
+	rn.checkGofmt(fixed, res)
+	if gotest {
+		rn.checkTests(m, fixed, base.test, out, res)
+	}
+	rn.lintAgain(m, fixed, out, res)
+	return nil
+}
+
+// source downloads m through the module proxy and returns its writable
+// copy, SCRATCH/src/DIR, which is made once (with -fresh, once per run).
+func (rn *runner) source(m module) (string, error) {
 	step("%s: download %s", m.Label, m)
-	r := run(os.TempDir(), nil, "go", "mod", "download", "-json", m.String())
+	r := rn.sh.run(os.TempDir(), "go", "mod", "download", "-json", m.String())
 	var dl struct{ Dir, Error string }
 	if err := json.Unmarshal(r.stdout, &dl); err != nil || dl.Error != "" || dl.Dir == "" || r.exit != 0 {
-		return fail("go mod download %s: %s%s", m, dl.Error, r.stderr)
+		return "", fmt.Errorf("go mod download %s: %s%s", m, dl.Error, r.stderr)
 	}
-	orig := filepath.Join(cacheDir, "src", m.dir())
-	stamp := filepath.Join(cacheDir, "src", "."+m.dir()+".ok")
-	if _, err := os.Stat(stamp); err != nil || (*flagFresh && !freshened[m.dir()]) {
-		freshened[m.dir()] = true
+	orig := filepath.Join(rn.cache, "src", m.dir())
+	stamp := filepath.Join(rn.cache, "src", "."+m.dir()+".ok")
+	if _, err := os.Stat(stamp); err != nil || (rn.fresh && !rn.freshened[m.dir()]) {
+		rn.freshened[m.dir()] = true
 		step("%s: copy %s to %s", m.Label, dl.Dir, orig)
 		os.Remove(stamp)
 		check(os.RemoveAll(orig))
 		check(copyTree(dl.Dir, orig))
-		if r := run(orig, nil, "go", "mod", "download"); r.exit != 0 {
-			return fail("go mod download in %s:\n%s", orig, r.combined())
+		if r := rn.sh.run(orig, "go", "mod", "download"); r.exit != 0 {
+			return "", fmt.Errorf("go mod download in %s:\n%s", orig, r.combined())
 		}
 		check(os.WriteFile(stamp, nil, 0o644))
 	}
-	base := baselines[m.dir()]
-	if base == nil || (gotest && base.test == nil) {
-		var errMsg string
-		if base, errMsg = baseline(m, orig, gotest); errMsg != "" {
-			return fail("%s", errMsg)
-		}
-		baselines[m.dir()] = base
-	}
-	save("vet-before.txt", base.vetOut)
-	if gotest {
-		save("test-before.txt", base.testOut)
-	}
-	res.Packages = base.packages
-	before := base.vet
-	res.VetBefore = len(before)
-	testBefore := base.test
-	res.TestRan = gotest
+	return orig, nil
+}
 
-	// 2. Lint the original.
-	args := append([]string{"-json"}, commonFlags(m)...)
+// jsonArgs are the flags of the -json runs on m.
+func (rn *runner) jsonArgs(m module) []string {
+	return append([]string{"-json"}, rn.commonFlags(m)...)
+}
+
+// lint runs spanattrlint -json on the unfixed copy, timed, and counts its
+// findings.
+func (rn *runner) lint(m module, orig string, out outDir, res *result) error {
+	args := rn.jsonArgs(m)
 	step("%s: spanattrlint %s ./... (%d packages)", m.Label, strings.Join(args, " "), res.Packages)
-	lint := run(orig, nil, bin, append(args, "./...")...)
+	lint := rn.sh.run(orig, rn.bin, append(args, "./...")...)
 	res.Lint = runStats{lint.exit, lint.wall.Seconds(), lint.cpu.Seconds(), float64(lint.maxrss) / 1024}
-	save("lint.json", string(lint.stdout))
-	save("lint-stderr.txt", string(lint.stderr))
+	out.save("lint.json", string(lint.stdout))
+	out.save("lint-stderr.txt", string(lint.stderr))
 	if crash := crashOf(lint); crash != "" {
 		res.Crash = crash
-		return fail("spanattrlint -json: %s", crash)
+		return fmt.Errorf("spanattrlint -json: %s", crash)
 	}
 	diags, errs, err := parseJSON(lint.stdout)
 	if err != nil {
-		return fail("spanattrlint -json output: %v", err)
+		return fmt.Errorf("spanattrlint -json output: %v", err)
 	}
 	res.Errors = errs
 	uniq, disagree := dedup(diags)
 	for _, d := range disagree {
 		res.Disagree = append(res.Disagree, strings.ReplaceAll(d, orig+string(filepath.Separator), ""))
 	}
-	for _, d := range uniq {
-		res.Counts[d.kind()+"/"+d.outcome()]++
-		if d.check() != "hard-coded" {
-			res.Counts["check/"+d.check()]++
-		}
-		if len(d.Fixes) == 0 {
-			res.LeftExpected++
-		}
-	}
-	save("findings.txt", listing(uniq, orig))
+	res.count(uniq)
+	out.save("findings.txt", listing(uniq, orig))
+	return nil
+}
 
-	// 3. Fix a fresh copy and check it.
-	fixed := filepath.Join(cacheDir, "fixed", m.Label+"@"+m.Version)
+// fix runs spanattrlint -fix on a fresh copy of orig, SCRATCH/fixed/DIR
+// (LABEL@VERSION for a row with flags of its own), keeps the diff, and
+// returns the copy.
+func (rn *runner) fix(m module, orig string, out outDir, res *result) string {
+	fixed := filepath.Join(rn.cache, "fixed", m.Label+"@"+m.Version)
 	if len(m.Flags) == 0 {
-		fixed = filepath.Join(cacheDir, "fixed", m.dir())
+		fixed = filepath.Join(rn.cache, "fixed", m.dir())
 	}
 	check(os.RemoveAll(fixed))
 	check(copyTree(orig, fixed))
-	fixArgs := append([]string{"-fix"}, commonFlags(m)...)
+	fixArgs := append([]string{"-fix"}, rn.commonFlags(m)...)
 	step("%s: spanattrlint %s ./...", m.Label, strings.Join(fixArgs, " "))
-	fix := run(fixed, nil, bin, append(fixArgs, "./...")...)
+	fix := rn.sh.run(fixed, rn.bin, append(fixArgs, "./...")...)
 	res.FixRan = true
 	res.FixExit = fix.exit
 	res.FixStderr = string(fix.stderr)
-	save("fix-output.txt", fix.combined())
+	out.save("fix-output.txt", fix.combined())
 	if crash := crashOf(fix); crash != "" && fix.exit != 3 {
 		res.Crash = "-fix: " + crash
 	}
 	res.Changed = changedFiles(orig, fixed)
-	d := run(filepath.Dir(filepath.Dir(fixed)), nil, "diff", "-ru", filepath.Join("src", m.dir()), filepath.Join("fixed", filepath.Base(fixed)))
-	save("fix.diff", string(d.stdout))
-	for _, line := range strings.Split(string(d.stdout), "\n") {
-		if (strings.HasPrefix(line, "+") && !strings.HasPrefix(line, "+++")) || (strings.HasPrefix(line, "-") && !strings.HasPrefix(line, "---")) {
-			res.DiffLines++
-		}
-	}
-
-	step("%s: go build ./... (after the fix; %d files changed)", m.Label, len(res.Changed))
-	b := run(fixed, nil, "go", "build", "./...")
-	res.BuildOK = b.exit == 0
-	res.BuildOut = b.combined()
-	step("%s: go vet ./... (after the fix)", m.Label)
-	vetAfter := run(fixed, nil, "go", "vet", "./...")
-	save("vet-after.txt", vetAfter.combined())
-	after := vetLines(vetAfter.combined(), fixed)
-	res.VetNew = multisetMinus(after, before)
-	res.VetGone = multisetMinus(before, after)
-	if len(res.Changed) > 0 {
-		g := run(fixed, nil, "gofmt", append([]string{"-l"}, res.Changed...)...)
-		res.Gofmt = strings.Fields(string(g.stdout))
-		if g.exit != 0 {
-			res.Gofmt = append(res.Gofmt, "gofmt failed: "+g.combined())
-		}
-	}
-	if gotest {
-		step("%s: go test ./... (after the fix)", m.Label)
-		t := run(fixed, nil, "go", "test", "./...")
-		save("test-after.txt", t.combined())
-		for pkg, st := range testResults(t.combined()) {
-			if testBefore[pkg] != "ok" || st == "ok" {
-				continue
-			}
-			// Real tests can be flaky on a loaded machine: a package
-			// is broken only if it fails twice more.
-			broken := true
-			for range 2 {
-				step("%s: go test -count=1 %s (again: it failed after the fix)", m.Label, pkg)
-				if run(fixed, nil, "go", "test", "-count=1", pkg).exit == 0 {
-					res.TestFlaky = append(res.TestFlaky, pkg)
-					broken = false
-					break
-				}
-			}
-			if broken {
-				res.TestBroken = append(res.TestBroken, pkg)
-			}
-		}
-		sort.Strings(res.TestBroken)
-		sort.Strings(res.TestFlaky)
-	}
-	step("%s: spanattrlint %s ./... (after the fix)", m.Label, strings.Join(args, " "))
-	again := run(fixed, nil, bin, append(args, "./...")...)
-	save("lint-after.json", string(again.stdout))
-	if crash := crashOf(again); crash != "" {
-		res.Crash = "after the fix: " + crash
-	}
-	if diags, _, err := parseJSON(again.stdout); err == nil {
-		left, _ := dedup(diags)
-		save("findings-after.txt", listing(left, fixed))
-		for _, d := range left {
-			if len(d.Fixes) > 0 {
-				res.LeftFixable++
-			} else {
-				res.LeftOther++
-			}
-		}
-	} else {
-		res.Crash = "after the fix: -json output: " + err.Error()
-	}
-	return res
+	d := rn.sh.run(filepath.Dir(filepath.Dir(fixed)), "diff", "-ru", filepath.Join("src", m.dir()), filepath.Join("fixed", filepath.Base(fixed)))
+	out.save("fix.diff", string(d.stdout))
+	res.DiffLines = diffLines(string(d.stdout))
+	return fixed
 }

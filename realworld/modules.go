@@ -74,5 +74,3 @@ func parseModules(list, only string) ([]module, error) {
 	}
 	return mods, nil
 }
-
-// A before is what the unfixed copy of a module gives: the rows of one

@@ -3,11 +3,33 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
+	"time"
 )
 
 // The report: the markdown table and the notes under it.
+
+// A header says what was run, where.
+type header struct {
+	start             time.Time
+	goVersion, commit string
+	lintFlags         []string // of every spanattrlint run
+}
+
+// writeReport writes the header, the table and the notes.
+func writeReport(w io.Writer, h header, results []*result) {
+	fmt.Fprintf(w, "## spanattrlint on real modules\n\n")
+	fmt.Fprintf(w, "- date: %s\n", h.start.UTC().Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(w, "- %s, %d CPUs, load average %s at the end\n", h.goVersion, runtime.NumCPU(), loadavg())
+	fmt.Fprintf(w, "- spanattrlint commit %s\n", h.commit)
+	flags := append([]string{"-json"}, h.lintFlags...)
+	fmt.Fprintf(w, "- command: `spanattrlint %s ./...` in a copy of each module; then `-fix` on a second copy\n", strings.Join(flags, " "))
+	fmt.Fprintf(w, "- whole run: %.0f s\n\n", time.Since(h.start).Seconds())
+	writeTable(w, results)
+	writeDetails(w, results)
+}
 
 func writeTable(w io.Writer, results []*result) {
 	fmt.Fprintln(w, "Findings are counted once per position (a file is analysed in its package and in its test variant).")

@@ -38,3 +38,25 @@ type runStats struct {
 	CPU     float64 `json:"cpu_s"`
 	PeakMiB float64 `json:"peak_rss_mib"`
 }
+
+// count adds the findings of the unfixed copy to the counts: by kind and
+// outcome, by check for the value checks, and those without a fix.
+func (r *result) count(uniq []*diag) {
+	for _, d := range uniq {
+		r.Counts[d.kind()+"/"+d.outcome()]++
+		if d.check() != "hard-coded" {
+			r.Counts["check/"+d.check()]++
+		}
+		if len(d.Fixes) == 0 {
+			r.LeftExpected++
+		}
+	}
+}
+
+// passed tells whether the row meets the bar: no failed step, no crash,
+// and a fix that exits 0, builds, vets, is gofmt-clean, breaks no test and
+// leaves no fixable finding.
+func (r *result) passed() bool {
+	return r.Failed == "" && r.Crash == "" && r.BuildOK && len(r.VetNew) == 0 && len(r.Gofmt) == 0 &&
+		len(r.TestBroken) == 0 && r.LeftFixable == 0 && r.FixExit == 0
+}
