@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # check.sh proves this checkout's .pre-commit-hooks.yaml with the real
 # pre-commit, on a throw-away git repository holding a small Go module that
-# uses go.opentelemetry.io/otel v1.47.0.
+# uses go.opentelemetry.io/otel v1.47.0: a copy of testmod/ (go.mod, go.sum
+# and the constants package), plus the files the steps write. To move the
+# pins, run the check with KEEP=1, go mod tidy in the kept app directory, and
+# copy its go.mod and go.sum back to testmod/.
 #
 #   A. pre-commit try-repo CHECKOUT HOOK, as a hook author tries a repository
 #      (no args, so the constants package is found with no configuration):
@@ -139,69 +142,20 @@ else
 fi
 
 # ---------------------------------------------------------------- the module
+# testmod/ is the module's fixed part: go.mod and go.sum as go mod tidy wrote
+# them (pinned, so that go resolves nothing and only downloads what the module
+# cache lacks) and internal/tracing, the package of constants. The files the
+# steps change are written here.
+testmod="$here/testmod"
+for f in go.mod go.sum internal/tracing/tracing.go; do
+	[ -f "$testmod/$f" ] || die "$testmod/$f is missing"
+done
 repo="$tmp/app"
-mkdir -p "$repo/internal/tracing" "$repo/internal/worker" "$repo/cmd/app"
+mkdir -p "$repo" || die "mkdir $repo"
+cp -R "$testmod/." "$repo/" || die "copying $testmod to $repo"
+mkdir -p "$repo/internal/worker" "$repo/cmd/app" || die "mkdir in $repo"
 cd "$repo" || die "cd $repo"
 
-# go.mod and go.sum as go mod tidy wrote them: pinned, so that go resolves
-# nothing and only downloads what the module cache lacks.
-cat >go.mod <<'EOF'
-module example.com/app
-
-go 1.26.0
-
-require (
-	go.opentelemetry.io/otel v1.47.0
-	go.opentelemetry.io/otel/trace v1.47.0
-)
-
-require (
-	github.com/cespare/xxhash/v2 v2.3.0 // indirect
-	github.com/go-logr/logr v1.4.4 // indirect
-	github.com/go-logr/stdr v1.2.2 // indirect
-	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
-	go.opentelemetry.io/otel/log v1.47.0 // indirect
-	go.opentelemetry.io/otel/metric v1.47.0 // indirect
-)
-EOF
-cat >go.sum <<'EOF'
-github.com/cespare/xxhash/v2 v2.3.0 h1:UL815xU9SqsFlibzuggzjXhog7bL6oX9BbNZnL2UFvs=
-github.com/cespare/xxhash/v2 v2.3.0/go.mod h1:VGX0DQ3Q6kWi7AoAeZDth3/j3BFtOZR5XLFGgcrjCOs=
-github.com/go-logr/logr v1.2.2/go.mod h1:jdQByPbusPIv2/zmleS9BjJVeZ6kBagPoEUsqbVz/1A=
-github.com/go-logr/logr v1.4.4 h1:tG4xh9yMsRCAiodLVTxyrkzSZ9+o0L1Kg/+cPVcbP/8=
-github.com/go-logr/logr v1.4.4/go.mod h1:9T104GzyrTigFIr8wt5mBrctHMim0Nb2HLGrmQ40KvY=
-github.com/go-logr/stdr v1.2.2 h1:hSWxHoqTgW2S2qGc0LTAI563KZ5YKYRhT3MFKZMbjag=
-github.com/go-logr/stdr v1.2.2/go.mod h1:mMo/vtBO5dYbehREoey6XUKy/eSumjCCveDpRre4VKE=
-github.com/google/go-cmp v0.7.0 h1:wk8382ETsv4JYUZwIsn6YpYiWiBsYLSJiTsyBybVuN8=
-github.com/google/go-cmp v0.7.0/go.mod h1:pXiqmnSA92OHEEa9HXL2W4E7lf9JzCmGVUdgjX3N/iU=
-github.com/stretchr/testify v1.12.1 h1:EuwCh5fleGS7H32xRwO3wRGT7DxrDhLAT6FF8MpWDWE=
-github.com/stretchr/testify v1.12.1/go.mod h1:MDEgiDPPsNp5cuIrHPPCyornHKgEVbtFUmoNlxoYthg=
-go.opentelemetry.io/auto/sdk v1.2.1 h1:jXsnJ4Lmnqd11kwkBV2LgLoFMZKizbCi5fNZ/ipaZ64=
-go.opentelemetry.io/auto/sdk v1.2.1/go.mod h1:KRTj+aOaElaLi+wW1kO/DZRXwkF4C5xPbEe3ZiIhN7Y=
-go.opentelemetry.io/otel v1.47.0 h1:j7ALJ/zgkS7Z6aeJW09p8VC9804bC+PpeTfCD4XPnOM=
-go.opentelemetry.io/otel v1.47.0/go.mod h1:8wS9O2qfXrYrzp6hIF/HOYJJf/wIhFPhR2xLuP+iXQU=
-go.opentelemetry.io/otel/log v1.47.0 h1:cOTS1CcLbSQeZKanGJ+0JpF/+t4PELi3O3bbl2lqCcI=
-go.opentelemetry.io/otel/log v1.47.0/go.mod h1:9byitSQ5pLC6PpqwGXjqdMKya6ZTswHRZh2vvXT33nw=
-go.opentelemetry.io/otel/metric v1.47.0 h1:4PptaldXx3Eat1XjMZ68pPJEs5wrhlemctZE9a3UdWY=
-go.opentelemetry.io/otel/metric v1.47.0/go.mod h1:ADGSXxRrXM6bjbvLo535EstVFlPpPYZm4LBKixjDHwU=
-go.opentelemetry.io/otel/trace v1.47.0 h1:JOjX/Oci8K94QHddo+bbfya/Ai/nf6/dt9ZfrFNWSrM=
-go.opentelemetry.io/otel/trace v1.47.0/go.mod h1:jNaSLa2PZEYFG6fRjJABAu+bw4FS08uDmPg28lTghu0=
-go.yaml.in/yaml/v3 v3.0.5 h1:N6y/pJk8buWs9NY5ERU2HSMfm+IuD/OtfdAnq6kESPw=
-go.yaml.in/yaml/v3 v3.0.5/go.mod h1:HVTZu1O7/Vkt2N+BFy8Zza+lnLsABggaTM2ZpNIGuKg=
-EOF
-cat >internal/tracing/tracing.go <<'EOF'
-// Package tracing names the attribute keys and event names the app emits.
-package tracing
-
-// Attribute keys.
-const (
-	EventType = "event.type"
-	Step      = "scheduler.step"
-)
-
-// Queued is the event a job emits when it is queued.
-const Queued = "job.queued"
-EOF
 write_main() { # $1: extra attributes
 	cat >cmd/app/main.go <<EOF
 package main

@@ -5,25 +5,6 @@ import (
 	"testing"
 )
 
-func TestParseModules(t *testing.T) {
-	mods, err := parseModules("a=example.com/x/v2@v2.0.0:-constants=example.com/x/k:-test=false example.com/y@v1.0.0", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(mods) != 2 || mods[0].Label != "a" || mods[0].dir() != "x@v2.0.0" || !slices.Equal(mods[0].Flags, []string{"-constants=example.com/x/k", "-test=false"}) {
-		t.Errorf("first module: %+v", mods[0])
-	}
-	if mods[1].Label != "y" || mods[1].Path != "example.com/y" || mods[1].Flags != nil {
-		t.Errorf("second module: %+v", mods[1])
-	}
-	if mods, _ := parseModules(defaultModules, "otelhttp"); len(mods) != 1 || mods[0].Label != "otelhttp" {
-		t.Errorf("-only otelhttp: %+v", mods)
-	}
-	if _, err := parseModules("nope", ""); err == nil {
-		t.Error("no error for a module without a version")
-	}
-}
-
 func TestParseAndDedup(t *testing.T) {
 	data := []byte(`{
 	"p": {"spanattrlint": [
@@ -61,14 +42,6 @@ func TestParseAndDedup(t *testing.T) {
 	}
 	if len(disagree) != 1 {
 		t.Errorf("disagreements: %q", disagree)
-	}
-}
-
-func TestVetLines(t *testing.T) {
-	before := vetLines("# p\n/m/a.go:3:4: printf: bad verb\n", "/m")
-	after := vetLines("# p\n/f/a.go:4:4: printf: bad verb\n/f/b.go:1:1: unusedresult: x\n", "/f")
-	if got := multisetMinus(after, before); !slices.Equal(got, []string{"b.go: unusedresult: x"}) {
-		t.Errorf("new vet lines: %q", got)
 	}
 }
 
