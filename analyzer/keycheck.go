@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -103,7 +104,7 @@ func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, s
 	var projectPool *pool
 	pools := func() []*pool {
 		if projectPool == nil {
-			projectPool = newPool(poolOf(pass, srcs))
+			projectPool = nearmiss.NewPool(poolOf(pass, srcs))
 		}
 		return []*pool{projectPool, semconvPool()}
 	}
@@ -135,7 +136,7 @@ func (l *linter) checkKeys(pass *analysis.Pass, api *otelAPI, sup *suppressor, s
 			if declared {
 				ps = ps[1:]
 			}
-			if e, ok := nearMiss(key, ps...); ok {
+			if e, ok := nearmiss.Find(key, ps...); ok {
 				add("misspelled", typoMessage(key, e))
 			}
 		}
@@ -242,9 +243,9 @@ func poolOf(pass *analysis.Pass, srcs []sourceTable) []poolEntry {
 			if st.keep != nil && !st.keep(e) {
 				continue
 			}
-			pe := poolEntry{value: e.value, name: e.c.Name()}
+			pe := poolEntry{Value: e.value, Data: constRef{name: e.c.Name()}}
 			if e.c.Pkg() != pass.Pkg {
-				pe.pkg = e.c.Pkg().Name()
+				pe.Data.pkg = e.c.Pkg().Name()
 			}
 			pool = append(pool, pe)
 		}
