@@ -2,78 +2,13 @@ package analyzer
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
-	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
-
-// This file checks what a key says rather than where it is written:
-// deprecated semantic-convention keys, near misses of known keys, and
-// OpenTelemetry's naming rules, with the project's own opt-in rules.
-
-// The deprecated check: a key the semantic conventions have retired, with
-// the reason and the replacement, if any.
-
-// deprecation returns the registry's deprecation of key. Keys without a
-// namespace ("state") are left alone: a project's own "state" is not the
-// retired semconv one. Nor are keys the registry marks as moved to another
-// conventions repository (relocated, not retired), nor keys that the newest
-// Go semconv package still defines.
-func deprecation(key string) (semconvtab.Deprecated, bool) {
-	if !strings.Contains(key, ".") {
-		return semconvtab.Deprecated{}, false
-	}
-	d, ok := semconvtab.LookupDeprecated(key)
-	if !ok || strings.HasPrefix(d.Note, "Moved to") {
-		return semconvtab.Deprecated{}, false
-	}
-	if _, current := semconvtab.KeyConst(key); current {
-		// The registry copy is newer than the newest Go semconv package,
-		// which still defines the key with no successor to use.
-		return semconvtab.Deprecated{}, false
-	}
-	return d, true
-}
-
-// deprecationMessage says why key is deprecated and what replaces it;
-// instead names the replacement constant, if any.
-func deprecationMessage(d semconvtab.Deprecated, instead string) string {
-	msg := fmt.Sprintf("attribute key %q is deprecated in the semantic conventions: ", d.Key)
-	switch d.Reason {
-	case "renamed":
-		msg += fmt.Sprintf("renamed to %q", d.RenamedTo)
-		if instead != "" {
-			msg += " (" + instead + ")"
-		}
-		return msg
-	case "obsoleted":
-		msg += "obsoleted"
-	}
-	if note := plainNote(d.Note); note != "" {
-		if d.Reason == "obsoleted" {
-			msg += ": "
-		}
-		msg += note
-	}
-	return msg
-}
-
-// mdLink matches a Markdown link; the registry copy cuts some notes short
-// inside one, so the closing parenthesis is optional.
-var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)?`)
-
-// plainNote turns a registry note (Markdown) into one line of text.
-func plainNote(note string) string {
-	note = mdLink.ReplaceAllString(note, "$1")
-	note = strings.ReplaceAll(note, "`", "")
-	return strings.Join(strings.Fields(note), " ")
-}
 
 // The naming checks: OpenTelemetry's naming rules for attribute keys, and
 // the project's own opt-in rules (-key-prefix, -forbidden-keys,
@@ -247,51 +182,4 @@ func (c *Config) eventStyleAdvice(name string) string {
 		how = "lowercase namespaces and the last component in UPPER_SNAKE_CASE"
 	}
 	return fmt.Sprintf("event name %q breaks -event-style=%s: use %s, e.g. %q", name, c.EventStyle, how, want)
-}
-
-// A key that is not a known key may be a near miss of one: the project's
-// candidate constants (poolOf) are searched first, then the semantic
-// conventions' keys. internal/nearmiss finds the nearest.
-
-// constRef is the constant holding a pool entry's value, shown in the
-// message: qualified by pkg unless it is the analysed package's own, or
-// empty when no constant holds it.
-type constRef struct{ pkg, name string }
-
-type (
-	pool      = nearmiss.Pool[constRef]
-	poolEntry = nearmiss.Entry[constRef]
-)
-
-// semconvPool is the semantic conventions' keys, with their Go constants;
-// built once per process and shared by the passes.
-var semconvPool = sync.OnceValue(func() *pool {
-	var entries []poolEntry
-	seen := map[string]bool{}
-	add := func(v string) {
-		if !seen[v] {
-			seen[v] = true
-			e := poolEntry{Value: v}
-			if n, ok := semconvtab.KeyConst(v); ok {
-				e.Data = constRef{"semconv", n}
-			}
-			entries = append(entries, e)
-		}
-	}
-	for _, a := range semconvtab.Attributes() {
-		add(a.Key)
-	}
-	semconvtab.KeyConstValues(func(v string) bool { add(v); return true })
-	return nearmiss.NewPool(entries)
-})
-
-func typoMessage(key string, e poolEntry) string {
-	if e.Data.name != "" {
-		name := e.Data.name
-		if e.Data.pkg != "" {
-			name = e.Data.pkg + "." + name
-		}
-		return fmt.Sprintf("attribute key %q is not a known key: did you mean %q (%s)?", key, e.Value, name)
-	}
-	return fmt.Sprintf("attribute key %q is not a known key: did you mean %q?", key, e.Value)
 }
