@@ -239,3 +239,20 @@ func TestFindPrefersEarlierPools(t *testing.T) {
 		t.Errorf("Nearest(%q) in a pool without it found something", "db.system.nmae")
 	}
 }
+
+// The window index holds the entries a 20-byte key reaches in two edits,
+// down to 18 bytes: two insertions in one spot.
+func TestWindowIndexReachesShortestEntries(t *testing.T) {
+	entries := []Entry[string]{{Value: "checkout.step_name"}, {Value: "checkout.queue_len"}, {Value: "payment.gateway.method"}}
+	p := NewPool(entries)
+	p.scans.Store(windowIndexAfter)
+	for key, want := range map[string]string{
+		"checkout.stepxx_name":   "checkout.step_name", // 20 bytes, 18 in the entry
+		"checkout.queue_lenxy":   "checkout.queue_len",
+		"payment.gateway.mehtod": "payment.gateway.method",
+	} {
+		if e, ok := Find(key, p); !ok || e.Value != want {
+			t.Errorf("Find(%q) with the window index = %q %v, want %q", key, e.Value, ok, want)
+		}
+	}
+}
