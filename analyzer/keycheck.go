@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -118,7 +119,7 @@ type valueChecker struct {
 
 func (vc *valueChecker) pools() []*pool {
 	if vc.projectPool == nil {
-		vc.projectPool = newPool(poolOf(vc.pass, vc.srcs))
+		vc.projectPool = nearmiss.NewPool(poolOf(vc.pass, vc.srcs))
 	}
 	return []*pool{vc.projectPool, semconvPool()}
 }
@@ -153,7 +154,7 @@ func (vc *valueChecker) keyAdvice(key string, exact, declared bool) []advice {
 		if declared {
 			ps = ps[1:]
 		}
-		if e, ok := nearMiss(key, ps...); ok {
+		if e, ok := nearmiss.Find(key, ps...); ok {
 			add("misspelled", typoMessage(key, e))
 		}
 	}
@@ -267,9 +268,9 @@ func poolOf(pass *analysis.Pass, srcs []sourceTable) []poolEntry {
 			if st.keep != nil && !st.keep(e) {
 				continue
 			}
-			pe := poolEntry{value: e.value, name: e.c.Name()}
+			pe := poolEntry{Value: e.value, Data: constRef{name: e.c.Name()}}
 			if e.c.Pkg() != pass.Pkg {
-				pe.pkg = e.c.Pkg().Name()
+				pe.Data.pkg = e.c.Pkg().Name()
 			}
 			pool = append(pool, pe)
 		}

@@ -1,4 +1,4 @@
-package analyzer
+package nearmiss
 
 import (
 	"fmt"
@@ -8,27 +8,6 @@ import (
 	"sync"
 	"testing"
 )
-
-func TestNormalizeKey(t *testing.T) {
-	for in, want := range map[string]string{
-		"requestID":       "request_id",
-		"Journey.Phase":   "journey.phase",
-		"journey..phase":  "journey.phase",
-		"HTTPStatusCode":  "http_status_code",
-		"user-agent.name": "user_agent.name",
-		"kv.usage_ratio":  "kv.usage_ratio",
-		// Plural initialisms (loki: seriesIDs, chunkURLs, userIDsCount).
-		"seriesIDs":    "series_ids",
-		"chunkURLs":    "chunk_urls",
-		"userIDsCount": "user_ids_count",
-		"HTTPServer":   "http_server",
-		"APIsList":     "apis_list",
-	} {
-		if got := normalizeKey(in); got != want {
-			t.Errorf("normalizeKey(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
 
 func TestOSADistance(t *testing.T) {
 	for _, tc := range []struct {
@@ -44,22 +23,6 @@ func TestOSADistance(t *testing.T) {
 	} {
 		if got := osaDistance(tc.a, tc.b, tc.max); got != tc.want {
 			t.Errorf("osaDistance(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.max, got, tc.want)
-		}
-	}
-}
-
-func TestNamingAdvice(t *testing.T) {
-	for key, bad := range map[string]bool{
-		"journey.phase":                    false,
-		"http.request.header.x-request-id": false, // under a template attribute
-		"otel.status_code":                 false, // a known key in the reserved namespace
-		"otel.journey":                     true,
-		"requestID":                        true,
-		".phase":                           true,
-		"phase_":                           true,
-	} {
-		if got := namingAdvice(key) != ""; got != bad {
-			t.Errorf("namingAdvice(%q) reported %v, want %v", key, got, bad)
 		}
 	}
 }
@@ -92,38 +55,38 @@ func TestForDeletionsHashesTheDeletedStrings(t *testing.T) {
 	}
 }
 
-// nearMiss through the index finds what comparing the key with every entry
+// Find through the index finds what comparing the key with every entry
 // finds, in a pool with shared prefixes, numbered keys, repeated values
 // and near neighbours.
 func TestNearMissIndexMatchesScan(t *testing.T) {
-	var entries []poolEntry
+	var entries []Entry[string]
 	for _, ns := range []string{"journey", "journeys", "http.request", "http.response", "messaging.kafka"} {
 		for _, k := range []string{"step", "steps", "stage_name", "retry_count", "queue.depth", "gpu.0.util", "gpu.10.util", "method", "methods"} {
-			entries = append(entries, poolEntry{value: ns + "." + k, name: "K"})
+			entries = append(entries, Entry[string]{Value: ns + "." + k, Data: "K"})
 		}
 	}
-	entries = append(entries, poolEntry{value: "journey.step", name: "Again"}) // a repeated value: the first wins
-	p := newPool(entries)
+	entries = append(entries, Entry[string]{Value: "journey.step", Data: "Again"}) // a repeated value: the first wins
+	p := NewPool(entries)
 	checked := 0
 	for _, e := range entries {
-		for i := range len(e.value) + 1 {
+		for i := range len(e.Value) + 1 {
 			for _, edit := range []string{"", "x", "_"} {
 				var keys []string
-				if i < len(e.value) {
-					keys = append(keys, e.value[:i]+edit+e.value[i+1:]) // substitution or deletion
+				if i < len(e.Value) {
+					keys = append(keys, e.Value[:i]+edit+e.Value[i+1:]) // substitution or deletion
 				}
-				keys = append(keys, e.value[:i]+edit+e.value[i:]) // insertion
-				if i+1 < len(e.value) {
-					keys = append(keys, e.value[:i]+string(e.value[i+1])+string(e.value[i])+e.value[i+2:]) // transposition
+				keys = append(keys, e.Value[:i]+edit+e.Value[i:]) // insertion
+				if i+1 < len(e.Value) {
+					keys = append(keys, e.Value[:i]+string(e.Value[i+1])+string(e.Value[i])+e.Value[i+2:]) // transposition
 				}
 				for _, key := range keys {
-					if maxTypoDistance(len(key)) != 1 || strings.ContainsAny(key[i:min(i+2, len(key))]+e.value[i:min(i+2, len(e.value))], "0123456789") {
+					if maxTypoDistance(len(key)) != 1 || strings.ContainsAny(key[i:min(i+2, len(key))]+e.Value[i:min(i+2, len(e.Value))], "0123456789") {
 						continue // two edits are scanned anyway; digit edits are never hints
 					}
-					got, gotOK := nearMiss(key, p)
+					got, gotOK := Find(key, p)
 					want, wantOK := bruteNearMiss(entries, key)
 					if got != want || gotOK != wantOK {
-						t.Fatalf("nearMiss(%q) = %v %v, a scan finds %v %v", key, got, gotOK, want, wantOK)
+						t.Fatalf("Find(%q) = %v %v, a scan finds %v %v", key, got, gotOK, want, wantOK)
 					}
 					checked++
 				}
@@ -135,35 +98,18 @@ func TestNearMissIndexMatchesScan(t *testing.T) {
 	}
 }
 
-func TestSnakeCase(t *testing.T) {
-	for _, tc := range []struct {
-		c     string
-		upper bool
-		want  bool
-	}{
-		{"phase", false, true}, {"step_2", false, true}, {"a_b_c", false, true}, {"0", false, true},
-		{"", false, false}, {"_a", false, false}, {"a_", false, false}, {"a__b", false, false},
-		{"userId", false, false}, {"x-request", false, false}, {"QUEUED", false, false},
-		{"QUEUED", true, true}, {"NOT_FOUND", true, true}, {"queued", true, false}, {"A__B", true, false},
-	} {
-		if got := snakeCase(tc.c, tc.upper); got != tc.want {
-			t.Errorf("snakeCase(%q, upper=%v) = %v, want %v", tc.c, tc.upper, got, tc.want)
-		}
-	}
-}
-
 // Two edits away, after windowIndexAfter scans the pool answers from its
 // window index: what it finds must be what the scan finds, for keys with
 // one or two slips in one spot, and for slips far apart (which neither
 // accepts).
 func TestNearMissWindowIndexMatchesScan(t *testing.T) {
-	var entries []poolEntry
+	var entries []Entry[string]
 	for _, ns := range []string{"checkout.service", "checkout.services", "payment.gateway.request", "payment.gateway.response"} {
 		for _, k := range []string{"queue.depth", "retry_count", "stage_name", "method", "methods"} {
-			entries = append(entries, poolEntry{value: ns + "." + k, name: "K"})
+			entries = append(entries, Entry[string]{Value: ns + "." + k, Data: "K"})
 		}
 	}
-	indexed := newPool(entries)
+	indexed := NewPool(entries)
 	indexed.scans.Store(windowIndexAfter)
 	r := rand.New(rand.NewPCG(1, 2))
 	edit := func(s string, i int) string {
@@ -183,7 +129,7 @@ func TestNearMissWindowIndexMatchesScan(t *testing.T) {
 	}
 	found := 0
 	for range 20000 {
-		e := entries[r.IntN(len(entries))].value
+		e := entries[r.IntN(len(entries))].Value
 		i := r.IntN(len(e))
 		key := edit(e, i)
 		if r.IntN(2) == 0 {
@@ -196,10 +142,10 @@ func TestNearMissWindowIndexMatchesScan(t *testing.T) {
 		if maxTypoDistance(len(key)) != 2 {
 			continue
 		}
-		got, gotOK := nearMiss(key, indexed)
+		got, gotOK := Find(key, indexed)
 		want, wantOK := bruteNearMiss(entries, key)
 		if got != want || gotOK != wantOK {
-			t.Fatalf("nearMiss(%q) with the window index = %v %v, comparing with every entry %v %v", key, got, gotOK, want, wantOK)
+			t.Fatalf("Find(%q) with the window index = %v %v, comparing with every entry %v %v", key, got, gotOK, want, wantOK)
 		}
 		if gotOK {
 			found++
@@ -210,34 +156,34 @@ func TestNearMissWindowIndexMatchesScan(t *testing.T) {
 	}
 }
 
-// bruteNearMiss is nearMiss by comparing key with every entry.
-func bruteNearMiss(entries []poolEntry, key string) (poolEntry, bool) {
+// bruteNearMiss is Find in one pool by comparing key with every entry.
+func bruteNearMiss(entries []Entry[string], key string) (Entry[string], bool) {
 	max := maxTypoDistance(len(key))
 	best, bestD := -1, max+1
 	for i, e := range entries {
-		if e.value == key || sameButDigits(e.value, key) || shortLastDiffers(e.value, key) {
+		if e.Value == key || sameButDigits(e.Value, key) || shortLastDiffers(e.Value, key) {
 			continue
 		}
-		d := osaDistance(key, e.value, max)
-		if d < bestD || d == bestD && d <= max && e.value < entries[best].value {
+		d := osaDistance(key, e.Value, max)
+		if d < bestD || d == bestD && d <= max && e.Value < entries[best].Value {
 			best, bestD = i, d
 		}
 	}
 	if best < 0 {
-		return poolEntry{}, false
+		return Entry[string]{}, false
 	}
 	return entries[best], true
 }
 
-// The semconv pool is shared by the passes the driver runs in parallel: the
-// switch from scanning to the window index must be safe and give the same
-// answers (run with -race to check the first).
+// A pool is shared by the passes the driver runs in parallel: the switch
+// from scanning to the window index must be safe and give the same answers
+// (run with -race to check the first).
 func TestPoolSharedAcrossGoroutines(t *testing.T) {
-	var entries []poolEntry
+	var entries []Entry[string]
 	for _, k := range []string{"queue.depth", "retry_count", "stage_name", "method"} {
-		entries = append(entries, poolEntry{value: "checkout.service." + k}, poolEntry{value: "payment.gateway." + k})
+		entries = append(entries, Entry[string]{Value: "checkout.service." + k}, Entry[string]{Value: "payment.gateway." + k})
 	}
-	p := newPool(entries)
+	p := NewPool(entries)
 	keys := []string{"checkout.service.queue.detph", "payment.gateway.retry_cuont", "checkout.servcie.method", "payment.gateway.stage_nmae", "unrelated.namespace.key"}
 	var wg sync.WaitGroup
 	errs := make(chan string, 8)
@@ -245,9 +191,9 @@ func TestPoolSharedAcrossGoroutines(t *testing.T) {
 		wg.Go(func() {
 			for i := range 4 * windowIndexAfter {
 				key := keys[(g+i)%len(keys)]
-				got, gotOK := nearMiss(key, p)
+				got, gotOK := Find(key, p)
 				if want, wantOK := bruteNearMiss(entries, key); got != want || gotOK != wantOK {
-					errs <- fmt.Sprintf("nearMiss(%q) = %v %v, want %v %v", key, got, gotOK, want, wantOK)
+					errs <- fmt.Sprintf("Find(%q) = %v %v, want %v %v", key, got, gotOK, want, wantOK)
 					return
 				}
 			}
@@ -260,5 +206,53 @@ func TestPoolSharedAcrossGoroutines(t *testing.T) {
 	}
 	if p.scans.Load() < windowIndexAfter {
 		t.Fatalf("%d scans: the pool never switched to its window index", p.scans.Load())
+	}
+}
+
+// Find prefers the pools in order: the analyzer passes the project's
+// constants first, so a farther match there wins over a closer semconv key.
+// Nearest looks in one pool.
+func TestFindPrefersEarlierPools(t *testing.T) {
+	project := NewPool([]Entry[string]{{Value: "journey.stages", Data: "project"}})
+	semconv := NewPool([]Entry[string]{{Value: "journey.stage", Data: "semconv"}, {Value: "db.system.name", Data: "semconv"}})
+	for _, tc := range []struct {
+		key   string
+		pools []*Pool[string]
+		want  string // the Data of the entry found, "" for none
+	}{
+		{"journey.stage", []*Pool[string]{project, semconv}, "project"}, // one edit in the first pool
+		{"journey.stage", []*Pool[string]{semconv, project}, "project"}, // an equal entry is no near miss
+		{"journey.stagex", []*Pool[string]{semconv, project}, "semconv"},
+		{"db.system.nmae", []*Pool[string]{project, semconv}, "semconv"}, // none in the first
+		{"db.sys", []*Pool[string]{project, semconv}, ""},                // too short for a typo
+		{"unrelated.key", []*Pool[string]{project, semconv}, ""},
+	} {
+		e, ok := Find(tc.key, tc.pools...)
+		if got := map[bool]string{true: e.Data}[ok]; got != tc.want || ok != (tc.want != "") {
+			t.Errorf("Find(%q) = %q %v, want %q", tc.key, got, ok, tc.want)
+		}
+	}
+	if e, ok := semconv.Nearest("db.system.nmae"); !ok || e.Value != "db.system.name" {
+		t.Errorf("Nearest(%q) = %v %v, want db.system.name", "db.system.nmae", e, ok)
+	}
+	if _, ok := project.Nearest("db.system.nmae"); ok {
+		t.Errorf("Nearest(%q) in a pool without it found something", "db.system.nmae")
+	}
+}
+
+// The window index holds the entries a 20-byte key reaches in two edits,
+// down to 18 bytes: two insertions in one spot.
+func TestWindowIndexReachesShortestEntries(t *testing.T) {
+	entries := []Entry[string]{{Value: "checkout.step_name"}, {Value: "checkout.queue_len"}, {Value: "payment.gateway.method"}}
+	p := NewPool(entries)
+	p.scans.Store(windowIndexAfter)
+	for key, want := range map[string]string{
+		"checkout.stepxx_name":   "checkout.step_name", // 20 bytes, 18 in the entry
+		"checkout.queue_lenxy":   "checkout.queue_len",
+		"payment.gateway.mehtod": "payment.gateway.method",
+	} {
+		if e, ok := Find(key, p); !ok || e.Value != want {
+			t.Errorf("Find(%q) with the window index = %q %v, want %q", key, e.Value, ok, want)
+		}
 	}
 }
