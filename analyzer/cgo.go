@@ -107,17 +107,7 @@ func newCgoFiles(pass *analysis.Pass) *cgoFiles {
 
 // isCgoFile reports whether cmd/cgo wrote f.
 func isCgoFile(f *ast.File) bool {
-	for _, g := range f.Comments {
-		if g.Pos() > f.Package {
-			break
-		}
-		for _, c := range g.List {
-			if c.Text == cgoHeader {
-				return true
-			}
-		}
-	}
-	return false
+	return headerLine(f, func(text string) bool { return text == cgoHeader })
 }
 
 // resolve finds the user's file behind the copy f: the file its //line

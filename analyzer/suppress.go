@@ -73,12 +73,18 @@ func readSource(pass *analysis.Pass, tf *token.File) []byte {
 // lost at the next generation. Any other comment that merely mentions "do
 // not edit" is a person's, and leaves the file linted.
 func laxGenerated(file *ast.File) bool {
+	return headerLine(file, laxHeader.MatchString)
+}
+
+// headerLine reports whether a comment line before the package clause
+// (its whole text, "//" included) satisfies match.
+func headerLine(file *ast.File, match func(string) bool) bool {
 	for _, g := range file.Comments {
 		if g.Pos() > file.Package {
 			break
 		}
 		for _, c := range g.List {
-			if laxHeader.MatchString(c.Text) {
+			if match(c.Text) {
 				return true
 			}
 		}
