@@ -45,3 +45,32 @@ var KVs = []attribute.KeyValue{
 		t.Errorf("a constant for the deprecated rpc.system:\n%s", stdout)
 	}
 }
+
+// gen -constants names a package the code does not use yet: a value it
+// holds gets no new constant, and its uses are rewritten to it.
+func TestConstantsFlagFillsInRatherThanDuplicates(t *testing.T) {
+	dir := copyModule(t)
+	src := "// Package keys holds a key no package uses yet.\npackage keys\n\n// Version is the API version key.\nconst Version = \"api.version\"\n"
+	if err := os.MkdirAll(filepath.Join(dir, "keys"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "keys", "keys.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := gen(t, dir, "-constants=example.com/genapp/keys", "-into=./internal/telemetry", "./...")
+	if code != 0 {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	consts, err := os.ReadFile(filepath.Join(dir, "internal", "telemetry", DefaultFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(consts), `"api.version"`) {
+		t.Errorf("a second constant for api.version:\n%s", consts)
+	}
+	api, _ := os.ReadFile(filepath.Join(dir, "api", "api.go"))
+	if !strings.Contains(string(api), "keys.Version") {
+		t.Errorf("api.go does not use keys.Version:\n%s", api)
+	}
+	goCmd(t, dir, "build", "./...")
+}

@@ -38,6 +38,7 @@ type Options struct {
 	Patterns  []string // packages to analyse and fix (./...)
 	DryRun    bool     // print what would be written, change nothing
 	SpanNames bool     // also span names passed to Tracer.Start
+	Constants []string // -constants: more packages whose constants are used, never duplicated
 	Tests     bool     // analyse test files too
 	Env       []string // environment of the go command (nil: this process's)
 	Stdout    io.Writer
@@ -72,6 +73,15 @@ func main(args []string, dir string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.DryRun, "dry-run", false, "print the file that would be written and the number of rewrites, change nothing")
 	fs.BoolVar(&o.SpanNames, "span-names", false, "also make constants for span names passed to trace.Tracer.Start, and use them")
 	fs.BoolVar(&o.Tests, "test", true, "analyse and fix test files too")
+	fs.Func("constants", "comma-separated import paths or patterns of packages whose constants the code should use\n(as spanattrlint -constants): a value one of them holds gets no new constant", func(v string) error {
+		for _, p := range strings.Split(v, ",") {
+			if p == "" {
+				return errors.New("empty entry in the comma-separated list")
+			}
+			o.Constants = append(o.Constants, p)
+		}
+		return nil
+	})
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -181,9 +191,9 @@ func Run(o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	var constants []string
+	constants := slices.Clone(o.Constants)
 	if t.exists && len(t.forKey) > 0 { // -constants refuses a package with no constants yet
-		constants = []string{t.path}
+		constants = append(constants, t.path)
 	}
 	results, err := analyse(&o, pkgs, constants)
 	if err != nil {
@@ -253,7 +263,7 @@ func Run(o Options) (*Summary, error) {
 				return fail(err)
 			}
 		}
-		if results, err = analyse(&o, pkgs, append([]string{t.path}, sources...)); err != nil {
+		if results, err = analyse(&o, pkgs, slices.Concat(o.Constants, []string{t.path}, sources)); err != nil {
 			return fail(err)
 		}
 	}
