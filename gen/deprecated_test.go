@@ -22,12 +22,7 @@ var KVs = []attribute.KeyValue{
 	attribute.String("legacy.thing", "x"),
 }
 `
-	if err := os.MkdirAll(filepath.Join(dir, "legacy"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "legacy", "legacy.go"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(dir, "legacy", "legacy.go"), src)
 	stdout, stderr, code := gen(t, dir, "-dry-run", "-into=./internal/telemetry", "./legacy")
 	if code != 0 {
 		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
@@ -51,12 +46,7 @@ var KVs = []attribute.KeyValue{
 func TestConstantsFlagFillsInRatherThanDuplicates(t *testing.T) {
 	dir := copyModule(t)
 	src := "// Package keys holds a key no package uses yet.\npackage keys\n\n// Version is the API version key.\nconst Version = \"api.version\"\n"
-	if err := os.MkdirAll(filepath.Join(dir, "keys"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "keys", "keys.go"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(dir, "keys", "keys.go"), src)
 	stdout, stderr, code := gen(t, dir, "-constants=example.com/genapp/keys", "-into=./internal/telemetry", "./...")
 	if code != 0 {
 		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
@@ -73,4 +63,15 @@ func TestConstantsFlagFillsInRatherThanDuplicates(t *testing.T) {
 		t.Errorf("api.go does not use keys.Version:\n%s", api)
 	}
 	goCmd(t, dir, "build", "./...")
+}
+
+// writeFile writes src to name, creating its directory.
+func writeFile(t *testing.T, name, src string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
