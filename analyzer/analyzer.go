@@ -91,6 +91,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	}
 	st.collectSites()      // sites.go: keys and names written, constants declared and used
 	st.collectDeprecated() // keycheck.go: deprecated keys, written or as semconv constants
+	st.collectValueSites() // valuesites.go: constant keys set with a value, for the value checks
 	if !st.found() {
 		return &Result{ConstantPackages: st.constantPackages()}, nil
 	}
@@ -118,6 +119,9 @@ type passState struct {
 	consts    []constSpec           // the package's const declarations
 	inUse     map[string]bool       // packages whose constants are used as keys
 	localUse  map[*types.Const]role // the package's constants used as keys or names
+
+	valueSites []*valueSite // constant keys set with a value (valuesites.go)
+	members    []*finding   // enum values that a semconv member names, found by checkValues (enum.go)
 
 	srcs []sourceTable // candidate constants, in order of preference
 }
@@ -181,7 +185,7 @@ func (l *linter) constantsFor(pass *analysis.Pass, dir string) (*modInfo, error)
 
 // found reports whether the first phases found anything to report or check.
 func (st *passState) found() bool {
-	return len(st.hardCoded) > 0 || len(st.derived) > 0 || len(st.consts) > 0
+	return len(st.hardCoded) > 0 || len(st.derived) > 0 || len(st.consts) > 0 || len(st.valueSites) > 0
 }
 
 // findings yields every finding, the hard-coded ones first.
@@ -197,6 +201,11 @@ func (st *passState) findings() iter.Seq[*finding] {
 				return
 			}
 		}
+		for _, f := range st.members {
+			if !yield(f) {
+				return
+			}
+		}
 	}
 }
 
@@ -208,6 +217,7 @@ type finding struct {
 	cands []candidate
 	dep   *semconvtab.Deprecated // a deprecated key, to migrate to dep.RenamedTo
 	noFix bool
+	enum  *memberUse // an enum value that a semconv member variable names (enum.go)
 }
 
 // lookupValue is the value whose constants can replace the site.
@@ -236,6 +246,9 @@ func (f *finding) fixConst() *types.Const {
 }
 
 func (f *finding) wantsFix() bool {
+	if f.enum != nil {
+		return !f.noFix && f.enum.obj != nil
+	}
 	return !f.noFix && (f.dep != nil || f.fixConst() != nil)
 }
 

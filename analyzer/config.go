@@ -37,6 +37,11 @@ type Config struct {
 	// EventStyle is "" (any), "snake" (journey.queued) or "upper" (journey.QUEUED).
 	EventStyle string
 
+	// Value checks (valuetype.go, enum.go, stability.go).
+	NoValueTypes  bool   // -value-types=false
+	NoEnumMembers bool   // -enum-members=false
+	Stability     string // -stability: "" (off) or the lowest level allowed
+
 	// LeaveNolint leaves //nolint directives to the driver. golangci-lint
 	// applies them itself, and its nolintlint reports a directive unused when
 	// the analyzer has already dropped the finding it covers.
@@ -55,6 +60,9 @@ func (c *Config) Validate() error {
 	case "", "snake", "upper":
 	default:
 		return fmt.Errorf("-event-style: %q is not a style (want snake, upper, or empty for any)", c.EventStyle)
+	}
+	if err := validStability(c.Stability); err != nil {
+		return err
 	}
 	for _, p := range c.KeyPrefixes {
 		if p == "" || strings.ContainsAny(p, " \t\"") {
@@ -133,6 +141,18 @@ var options = []Option{
 	{"event-style", KindString,
 		"case style of event names: snake (journey.queued) or upper (journey.QUEUED) (default: any)",
 		func(c *Config) any { return &c.EventStyle }},
+	{"value-types", KindNegatedBool,
+		"report semantic-convention keys set with a value of another type (an int key with attribute.String),\n" +
+			"and a project key set with two value types in one package (default true)",
+		func(c *Config) any { return &c.NoValueTypes }},
+	{"enum-members", KindNegatedBool,
+		"report constant values of enum keys that a semconv member variable names (semconv.HTTPRequestMethodGet),\n" +
+			"deprecated members, and values one slip from a member (default true)",
+		func(c *Config) any { return &c.NoEnumMembers }},
+	{"stability", KindString,
+		"report semantic-convention keys, enum members and events below this stability level:\n" +
+			"stable, release_candidate, beta, alpha or development (default: off)",
+		func(c *Config) any { return &c.Stability }},
 }
 
 // Options returns the analyzer's options, in the order they are declared.

@@ -28,6 +28,10 @@ func shape(api *otelAPI, f *finding, c *types.Const, q func(*types.Package, stri
 	replace := func(n ast.Node, text string) []analysis.TextEdit {
 		return []analysis.TextEdit{{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}}
 	}
+	if f.enum != nil { // the whole call or literal becomes the member variable
+		ref := q(f.enum.obj.Pkg(), f.enum.obj.Name())
+		return rewrite{replace(s.expr, ref), []*types.Package{f.enum.obj.Pkg()}, "Use " + ref}
+	}
 	if c == nil { // a migration to a key that no constant holds
 		lit := strconv.Quote(f.lookupValue())
 		if s.place == placeConstUse {
@@ -181,6 +185,9 @@ func diagnostic(ip *importPlan, f *finding, rw rewrite, removals []*ast.ImportSp
 	d := analysis.Diagnostic{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Category: "hard-coded", Message: f.message(ip)}
 	if f.dep != nil {
 		d.Category = "deprecated"
+	}
+	if f.enum != nil {
+		d.Category = "enum-member"
 	}
 	if rw.edits == nil {
 		return d

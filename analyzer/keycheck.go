@@ -109,6 +109,7 @@ func (st *passState) checkValues() {
 	for _, cs := range st.consts {
 		vc.checkConstSpec(cs)
 	}
+	vc.checkValueSites() // valuesites.go: value types, enum members, stability
 }
 
 // A valueChecker checks the values of one pass.

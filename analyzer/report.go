@@ -58,6 +58,9 @@ type Unmatched struct {
 // message says what is hard-coded and what to use instead, naming the
 // constant exactly as the fix writes it in this file.
 func (f *finding) message(ip *importPlan) string {
+	if f.enum != nil {
+		return f.enum.message(ip)
+	}
 	if f.dep != nil {
 		instead := semconvName(f.dep.RenamedTo)
 		if c := f.fixConst(); c != nil {

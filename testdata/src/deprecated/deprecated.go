@@ -23,6 +23,6 @@ func handle(span trace.Span, m string) {
 		attribute.String("state", "ready"), // want `hard-coded attribute key "state": no constant defines it$`
 		// The registry copy deprecates it, but the newest Go semconv still
 		// defines it, with no successor: no deprecation.
-		attribute.Int("rpc.response.status_code", 0), // want `hard-coded attribute key "rpc.response.status_code": use semconv.RPCResponseStatusCodeKey \(import "go.opentelemetry.io/otel/semconv/v1.43.0"\)$`
+		attribute.Int("rpc.response.status_code", 0), // want `hard-coded attribute key "rpc.response.status_code": use semconv.RPCResponseStatusCodeKey \(import "go.opentelemetry.io/otel/semconv/v1.43.0"\)$` `attribute key "rpc.response.status_code" is a string in the semantic conventions, set here with attribute.Int: use attribute.String`
 	)
 }

@@ -1,0 +1,273 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/mod/semver"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+)
+
+// The enum-member check (-enum-members, category enum-member): a constant
+// value of an enum key that a semconv member variable names
+// (attribute.String("http.request.method", "GET") is
+// semconv.HTTPRequestMethodGet), fixed where the package imports a semconv
+// version that defines the member; a value one slip from a member ("get",
+// "POTS"), with a hint; and a deprecated member (category deprecated).
+// Other values are allowed: the conventions let users extend enums.
+
+// A memberUse is an enum value that a semconv member variable names.
+type memberUse struct {
+	key, value string
+	isInt      bool
+	obj        *types.Var // the member the fix writes; nil: none imported
+	name       string     // without obj, the member as the message names it
+}
+
+func (m *memberUse) message(ip *importPlan) string {
+	use := m.name
+	if m.obj != nil {
+		use = ip.qualify(m.obj.Pkg(), m.obj.Name())
+	}
+	return fmt.Sprintf("attribute key %q set to its enum member %s: use %s", m.key, quoteValue(m.value, m.isInt), use)
+}
+
+func quoteValue(v string, isInt bool) string {
+	if isInt {
+		return v
+	}
+	return strconv.Quote(v)
+}
+
+// checkEnumMembers checks the constant values of enum keys.
+func (vc *valueChecker) checkEnumMembers() {
+	if vc.cfg.NoEnumMembers {
+		return
+	}
+	for _, s := range vc.valueSites {
+		v, isInt, ok := vc.enumValue(s)
+		if !ok || vc.sup.suppressed(s.file, s.whole.Pos()) {
+			continue
+		}
+		m, found := semconvtab.LookupMember(s.key, v)
+		switch {
+		case found && m.Deprecated:
+			if !vc.cfg.NoDeprecated {
+				vc.report(s.value.Pos(), s.value.End(), advice{"deprecated", vc.deprecatedMember(s, m, isInt)}, nil)
+			}
+		case found:
+			vc.nameMember(s, v, isInt)
+		case !isInt:
+			if msg := vc.memberHint(s, v); msg != "" {
+				vc.report(s.value.Pos(), s.value.End(), advice{"enum-member", msg}, nil)
+			}
+		}
+	}
+}
+
+// enumValue returns the site's value if the key is an enum, the site sets
+// a value of the enum's type, and the value is a constant.
+func (vc *valueChecker) enumValue(s *valueSite) (v string, isInt, ok bool) {
+	if s.value == nil || s.class != "string" && s.class != "int" {
+		return "", false, false
+	}
+	ms := semconvtab.Members(s.key)
+	if len(ms) == 0 || ms[0].Type != s.class {
+		return "", false, false // not an enum, or a misfit: the value-type check's
+	}
+	tv, ok := vc.pass.TypesInfo.Types[s.value]
+	if !ok || tv.Value == nil {
+		return "", false, false
+	}
+	switch {
+	case s.class == "string" && tv.Value.Kind() == constant.String:
+		return constant.StringVal(tv.Value), false, true
+	case s.class == "int" && tv.Value.Kind() == constant.Int:
+		return tv.Value.ExactString(), true, true
+	}
+	return "", false, false
+}
+
+// nameMember adds the finding that names the member, with a fix where an
+// imported semconv package defines it and the whole expression can become
+// a variable; a hard-coded key inside it then gives way (its fix would
+// rewrite part of the same expression).
+func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
+	mu := &memberUse{key: s.key, value: v, isInt: isInt}
+	for _, pkg := range vc.semconvImports(s.file) {
+		n, ok := memberName(path.Base(pkg.Path()), s.key, v)
+		if !ok {
+			continue
+		}
+		if obj, ok := pkg.Scope().Lookup(n).(*types.Var); ok && types.Identical(obj.Type(), vc.api.keyValue) {
+			mu.obj = obj
+			break
+		}
+	}
+	if mu.obj == nil {
+		ver, q := vc.semconvFor(s.file)
+		n, ok := memberName(ver, s.key, v)
+		if !ok {
+			return // nothing to write instead
+		}
+		mu.name = q + "." + n
+	}
+	f := &finding{site: &site{role: roleKey, expr: s.whole, value: s.key}, file: s.file, enum: mu}
+	if mu.obj != nil && !vc.replaceable(s.whole) {
+		mu.name = vc.fileQualifier(s.file, mu.obj.Pkg().Path()) + "." + mu.obj.Name()
+		mu.obj = nil
+	}
+	vc.members = append(vc.members, f)
+}
+
+// replaceable reports whether a variable may take the place of e: not
+// a call that is a statement, not a literal whose address is taken or
+// whose type is elided (it may be a pointer's).
+func (vc *valueChecker) replaceable(e ast.Expr) bool {
+	if lit, ok := e.(*ast.CompositeLit); ok && lit.Type == nil {
+		return false
+	}
+	insp := vc.pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
+	cur, ok := insp.Root().FindNode(e)
+	if !ok {
+		return false
+	}
+	for p := cur.Parent(); ; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
+			return false
+		case *ast.UnaryExpr:
+			return n.Op != token.AND
+		}
+		return true
+	}
+}
+
+// semconvImports lists the semconv packages the package imports: those
+// the file imports first, then newest first.
+func (vc *valueChecker) semconvImports(file *ast.File) []*types.Package {
+	var out []*types.Package
+	for _, imp := range vc.pass.Pkg.Imports() {
+		if isSemconv(imp.Path()) && semver.IsValid(path.Base(imp.Path())) {
+			out = append(out, imp)
+		}
+	}
+	slices.SortFunc(out, func(a, b *types.Package) int {
+		if ia, ib := imports(file, a.Path()), imports(file, b.Path()); ia != ib {
+			if ia {
+				return -1
+			}
+			return 1
+		}
+		return compareSemconv(a.Path(), b.Path())
+	})
+	return out
+}
+
+// semconvFor is the semconv version that messages name members and
+// helpers from, and how the file writes its package: the one the file
+// imports (the newest of them), else the package, else the newest one
+// that the module's otel version ships ("" if it ships none).
+func (vc *valueChecker) semconvFor(file *ast.File) (version, qualifier string) {
+	if imps := vc.semconvImports(file); len(imps) > 0 {
+		pkg := imps[0]
+		q := vc.fileQualifier(file, pkg.Path())
+		return path.Base(pkg.Path()), q
+	}
+	return semconvtab.NewestVersion(vc.moduleOtel(vc.dir)), "semconv"
+}
+
+// fileQualifier is the name under which the file imports the semconv
+// package path, or "semconv".
+func (vc *valueChecker) fileQualifier(file *ast.File, path string) string {
+	for _, spec := range file.Imports {
+		if importPath(spec) == path {
+			if pn := importedName(vc.pass.TypesInfo, spec); pn != nil && pn.Name() != "_" && pn.Name() != "." {
+				return pn.Name()
+			}
+		}
+	}
+	return "semconv"
+}
+
+// deprecatedMember says what replaces a deprecated member.
+func (vc *valueChecker) deprecatedMember(s *valueSite, m semconvtab.Member, isInt bool) string {
+	msg := fmt.Sprintf("attribute key %q set to %s, an enum member deprecated in the semantic conventions", s.key, quoteValue(m.Value, isInt))
+	if r, ok := semconvtab.LookupMember(s.key, m.Note); ok && !r.Deprecated && r.Value != m.Value {
+		msg += ": use " + quoteValue(r.Value, isInt)
+		if ver, q := vc.semconvFor(s.file); ver != "" {
+			if n, ok := memberName(ver, s.key, r.Value); ok {
+				msg += " (" + q + "." + n + ")"
+			}
+		}
+		return msg
+	}
+	if note := plainNote(m.Note); note != "" {
+		msg += ": " + note
+	}
+	return msg
+}
+
+// memberHint returns "did you mean" advice for a string that differs from
+// a current member only in case or by one slip, or "".
+func (vc *valueChecker) memberHint(s *valueSite, v string) string {
+	var best *semconvtab.Member
+	for _, m := range semconvtab.Members(s.key) {
+		if m.Deprecated {
+			continue
+		}
+		if strings.EqualFold(m.Value, v) {
+			best = &m
+			break
+		}
+		if best == nil && len(v) >= 3 && oneSlip(v, m.Value) {
+			best = &m
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	msg := fmt.Sprintf("attribute key %q set to %q, which is no member of its enum: did you mean %q", s.key, v, best.Value)
+	if ver, q := vc.semconvFor(s.file); ver != "" {
+		if n, ok := memberName(ver, s.key, best.Value); ok {
+			msg += " (" + q + "." + n + ")"
+		}
+	}
+	return msg + "?"
+}
+
+// oneSlip reports whether a and b differ by one inserted, deleted or
+// replaced byte, or two adjacent bytes swapped.
+func oneSlip(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		if a[i+1:] == b[i+1:] {
+			return true // replaced
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // swapped
+	}
+	return a[i:] == b[i+1:] // inserted
+}
