@@ -21,6 +21,9 @@ func main() {
 	if err := os.WriteFile("tables_gen.go", src, 0o666); err != nil {
 		log.Fatal(err)
 	}
+	if err := gentables.WriteNames("."); err != nil {
+		log.Fatal(err)
+	}
 	if err := gentables.WriteValues("."); err != nil {
 		log.Fatal(err)
 	}
