@@ -58,6 +58,9 @@ func (vc *valueChecker) checkEnumMembers() {
 		if !ok || vc.sup.suppressed(s.file, s.whole.Pos()) {
 			continue
 		}
+		if _, dep := deprecation(s.key); dep && !vc.cfg.NoDeprecated {
+			continue // the key's deprecation speaks for it: its members stay behind with it
+		}
 		m, found := semconvtab.LookupMember(s.key, v)
 		switch {
 		case found && m.Deprecated:
@@ -114,12 +117,14 @@ func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
 		}
 	}
 	if mu.obj == nil {
-		ver, q := vc.semconvFor(s.file)
+		// No imported version defines it: the newest that the module's
+		// otel ships, which the file would import.
+		ver := semconvtab.NewestVersion(vc.moduleOtel(vc.dir))
 		n, ok := memberName(ver, s.key, v)
 		if !ok {
 			return // nothing to write instead
 		}
-		mu.name = q + "." + n
+		mu.name = fmt.Sprintf("semconv.%s (import %q)", n, semconvtab.BasePath+"/"+ver)
 	}
 	f := &finding{site: &site{role: roleKey, expr: s.whole, value: s.key}, file: s.file, enum: mu}
 	if mu.obj != nil && !vc.replaceable(s.whole) {
@@ -130,12 +135,10 @@ func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
 }
 
 // replaceable reports whether a variable may take the place of e: not
-// a call that is a statement, not a literal whose address is taken or
-// whose type is elided (it may be a pointer's).
+// a call that is a statement, not a literal whose address is taken. (A
+// literal whose elided type is a pointer's, []*attribute.KeyValue{{...}},
+// has the pointer type and is no value site.)
 func (vc *valueChecker) replaceable(e ast.Expr) bool {
-	if lit, ok := e.(*ast.CompositeLit); ok && lit.Type == nil {
-		return false
-	}
 	insp := vc.pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
 	cur, ok := insp.Root().FindNode(e)
 	if !ok {

@@ -1,18 +1,45 @@
 package analyzer
 
-// Per-version Go names of semconv members and helpers (semconvtab names,
-// built by another branch): until it is merged, nothing is named.
+import "github.com/spanattrlint/spanattrlint/internal/semconvtab"
 
-func memberName(version, key, value string) (string, bool) { return "", false }
+// Per-version Go names of semconv members and helpers, for the value
+// checks' messages and fixes.
 
-func helperName(version, key string) (string, bool) { return "", false }
+// memberName returns the Go name of the member variable of key with value
+// in semconv version ("v1.26.0").
+func memberName(version, key, value string) (string, bool) {
+	return semconvtab.MemberIn(version, key, value)
+}
+
+// helperName returns the Go name of the helper function that sets key in
+// semconv version.
+func helperName(version, key string) (string, bool) { return semconvtab.HelperIn(version, key) }
 
 // helperType is the Go parameter type of key's helper in version, for a
 // key that the registry copy does not type (server.port).
-func helperType(version, key string) (string, bool) { return "", false }
+func helperType(version, key string) (string, bool) {
+	n, ok := semconvtab.HelperIn(version, key)
+	if !ok {
+		return "", false
+	}
+	h, ok := semconvtab.NameIn(version, n)
+	if !ok || h.Kind != semconvtab.KindHelper || h.Key != key {
+		return "", false
+	}
+	return h.Type, true
+}
 
 // semconvNameKey returns, for an exported variable or function of semconv
 // version, the key it sets and (for an enum member) the member's value.
 func semconvNameKey(version, name string) (key, value string, member, ok bool) {
+	n, ok := semconvtab.NameIn(version, name)
+	switch {
+	case !ok:
+		return "", "", false, false
+	case n.Kind == semconvtab.KindMember:
+		return n.Key, n.Value, true, true
+	case n.Kind == semconvtab.KindHelper:
+		return n.Key, "", false, true
+	}
 	return "", "", false, false
 }
