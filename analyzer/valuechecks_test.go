@@ -18,6 +18,8 @@ var valueCases = []struct {
 }{
 	{"default", analyzer.Config{}, []string{"valuetype", "valuetypeproject", "enummember", "enummembernoimport", "enummemberimport"}},
 	{"nodeprecated", analyzer.Config{NoDeprecated: true}, []string{"enummemberint"}},
+	{"stable", analyzer.Config{Stability: "stable"}, []string{"stability"}},
+	{"rc", analyzer.Config{Stability: "release_candidate"}, []string{"stabilityrc"}},
 }
 
 func TestValueChecks(t *testing.T) {
