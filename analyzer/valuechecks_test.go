@@ -1,6 +1,9 @@
 package analyzer_test
 
 import (
+	"errors"
+	"flag"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -18,7 +21,7 @@ var valueCases = []struct {
 }{
 	{"default", analyzer.Config{}, []string{"valuetype", "valuetypeproject", "enummember", "enummembernoimport", "enummemberimport"}},
 	{"nodeprecated", analyzer.Config{NoDeprecated: true}, []string{"enummemberint"}},
-	{"stable", analyzer.Config{Stability: "stable"}, []string{"stability"}},
+	{"stable", analyzer.Config{Stability: "stable"}, []string{"stability", "valuetypegen"}},
 	{"rc", analyzer.Config{Stability: "release_candidate"}, []string{"stabilityrc"}},
 }
 
@@ -32,5 +35,50 @@ func TestValueChecks(t *testing.T) {
 			}
 			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(c.cfg), pkgs...)
 		})
+	}
+}
+
+// TestValueCheckFlags checks the value checks' options: -stability takes
+// a level and nothing else, and the boolean checks turn off.
+func TestValueCheckFlags(t *testing.T) {
+	for _, level := range []string{"", "stable", "release_candidate", "beta", "alpha", "development"} {
+		if _, err := (analyzer.Config{Stability: level}).Resolve(""); err != nil {
+			t.Errorf("-stability=%s: %v", level, err)
+		}
+	}
+	_, err := analyzer.Config{Stability: "experimental"}.Resolve("")
+	var ce *analyzer.ConfigError
+	if !errors.As(err, &ce) || err.Error() != `-stability: "experimental" is not a stability level (want one of stable, release_candidate, beta, alpha, development)` {
+		t.Errorf("-stability=experimental: %v, want a ConfigError naming the levels", err)
+	}
+	var cfg analyzer.Config
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	cfg.BindFlags(fs)
+	if err := fs.Parse([]string{"-value-types=false", "-enum-members=false", "-stability=beta"}); err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.NoValueTypes || !cfg.NoEnumMembers || cfg.Stability != "beta" {
+		t.Errorf("flags set %+v", cfg)
+	}
+}
+
+// TestValueChecksOff runs the value-check cases with each check turned
+// off: none of its reports is left.
+func TestValueChecksOff(t *testing.T) {
+	dir := testdata
+	for _, tc := range []struct {
+		cfg  analyzer.Config
+		gone []string
+	}{
+		{analyzer.Config{NoValueTypes: true}, []string{"in the semantic conventions, set here with", "one key, one type"}},
+		{analyzer.Config{NoEnumMembers: true}, []string{"enum member", "which is no member of its enum"}},
+	} {
+		for _, d := range analyze(t, dir, tc.cfg) {
+			for _, g := range tc.gone {
+				if strings.Contains(d.message, g) {
+					t.Errorf("%+v: %s: %s", tc.cfg, d.posn, d.message)
+				}
+			}
+		}
 	}
 }

@@ -54,6 +54,14 @@
 //     list as for constants. Default: none.
 //   - event-style: -event-style, snake or upper, or empty for any.
 //     Default: any.
+//   - value-types: -value-types, report keys set with a value of another
+//     type than the conventions give them. Default: true.
+//   - enum-members: -enum-members, name the semconv member of a constant
+//     enum value, hint at near misses, report deprecated members.
+//     Default: true.
+//   - stability: -stability, report semantic-convention keys, members and
+//     events below this level (stable, release_candidate, beta, alpha,
+//     development), or empty for none. Default: none.
 //
 // //nolint directives are left to golangci-lint, which applies them itself.
 //

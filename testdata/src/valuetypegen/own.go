@@ -1,0 +1,9 @@
+package valuetypegen
+
+import "go.opentelemetry.io/otel/attribute"
+
+const jobDone = attribute.Key("job.done")
+
+var own = []attribute.KeyValue{
+	jobDone.String("yes"), // want `^attribute key "job.done" is set as a string here and as a bool at gen.go:18: one key, one type$`
+}
