@@ -141,7 +141,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	// package cannot contain a finding.
 	r := l.reach.of(pass.Pkg)
 	constPkg := configured(mod, pass.Pkg.Path())
-	if r.attribute == nil && r.trace == nil && !constPkg {
+	if r.attribute == nil && r.trace == nil && r.log == nil && !constPkg {
 		return nil, nil
 	}
 	if cgo != nil {

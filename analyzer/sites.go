@@ -266,7 +266,7 @@ func funcValueOf(info *types.Info, api *otelAPI, spanNames bool, e ast.Expr) (fu
 	}
 	recv := fn.Signature().Recv()
 	if recv == nil {
-		if api.attribute != nil && fn.Pkg() == api.attribute && isConstructor(api, fn.Signature()) {
+		if api.isCtor(fn) {
 			return funcValue{roleKey, 0}, true
 		}
 		return funcValue{}, false
@@ -287,6 +287,10 @@ func funcValueOf(info *types.Info, api *otelAPI, spanNames bool, e ast.Expr) (fu
 	switch fn.Name() {
 	case "AddEvent":
 		if api.implementsIface(recv.Type(), api.span) {
+			return funcValue{roleEvent, shift}, true
+		}
+	case "SetEventName":
+		if api.setEventName != nil && fn.Origin() == api.setEventName {
 			return funcValue{roleEvent, shift}, true
 		}
 	case "Start":
@@ -326,10 +330,16 @@ func callSite(info *types.Info, api *otelAPI, spanNames bool, call *ast.CallExpr
 				if spanNames && len(call.Args) >= 2+shift && api.implementsIface(recv.Type(), api.tracer) {
 					return &site{role: roleSpanName, place: placeStringArg, expr: call.Args[1+shift]}
 				}
+			case "SetEventName":
+				// (*log.Record).SetEventName, and only it: log.Record is a
+				// struct, so no other type's method is the same method.
+				if len(call.Args) > shift && api.setEventName != nil && callee.Origin() == api.setEventName {
+					return &site{role: roleEvent, place: placeStringArg, expr: call.Args[shift]}
+				}
 			}
 			return nil
 		}
-		if api.attribute != nil && callee.Pkg() == api.attribute && isConstructor(api, sig) {
+		if api.isCtor(callee) {
 			return &site{role: roleKey, place: placeCtorArg, expr: call.Args[0], call: call, ctor: callee}
 		}
 	}
@@ -388,25 +398,35 @@ func isKeyConversion(info *types.Info, api *otelAPI, call *ast.CallExpr) bool {
 	return ok && tv.IsType() && len(call.Args) == 1 && api.isKey(tv.Type)
 }
 
-// isConstructor reports whether sig is func(k string, ...) attribute.KeyValue.
-func isConstructor(api *otelAPI, sig *types.Signature) bool {
-	if sig.Params().Len() == 0 || sig.Results().Len() != 1 {
+// isConstructor reports whether sig is func(k string, ...) kv, kv being
+// attribute.KeyValue (or the old log API's log.KeyValue).
+func isConstructor(kv *types.Named, sig *types.Signature) bool {
+	if kv == nil || sig.Params().Len() == 0 || sig.Results().Len() != 1 {
 		return false
 	}
 	if b, ok := sig.Params().At(0).Type().(*types.Basic); !ok || b.Kind() != types.String {
 		return false
 	}
-	return api.keyValue != nil && types.Identical(sig.Results().At(0).Type(), api.keyValue)
+	return types.Identical(sig.Results().At(0).Type(), kv)
 }
 
 // keyFieldSite finds the Key field of an attribute.KeyValue literal, keyed
 // or positional. A Key written as attribute.Key("k") is left to callSite.
 func keyFieldSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) *site {
-	if api.keyValue == nil || len(lit.Elts) == 0 {
+	if api.keyValue == nil && api.log == nil || len(lit.Elts) == 0 {
 		return nil
 	}
 	t := info.TypeOf(lit)
-	if t == nil || !types.Identical(types.Unalias(t), api.keyValue) {
+	if t == nil {
+		return nil
+	}
+	t = types.Unalias(t)
+	switch {
+	case api.enabledParams != nil && types.Identical(t, api.enabledParams):
+		return fieldSite(lit, api.enabledParams, "EventName", roleEvent)
+	case api.logKeyValue != nil && types.Identical(t, api.logKeyValue):
+		return fieldSite(lit, api.logKeyValue, "Key", roleKey)
+	case api.keyValue == nil || !types.Identical(t, api.keyValue):
 		return nil
 	}
 	var expr ast.Expr
@@ -426,6 +446,33 @@ func keyFieldSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) *site {
 		return nil
 	}
 	return &site{role: roleKey, place: placeKeyField, expr: expr}
+}
+
+// fieldSite finds the string field name of a struct literal of type t,
+// keyed or positional: log.EnabledParameters{EventName: "e"} and the old
+// log API's log.KeyValue{Key: "k"}. The field is a plain string, so the
+// fix writes what it writes for AddEvent's argument.
+func fieldSite(lit *ast.CompositeLit, t *types.Named, name string, r role) *site {
+	st := t.Underlying().(*types.Struct)
+	idx := -1
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Name() == name && isBasicString(f.Type()) {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return &site{role: r, place: placeStringArg, expr: kv.Value}
+			}
+		} else if i == idx {
+			return &site{role: r, place: placeStringArg, expr: elt}
+		}
+	}
+	return nil
 }
 
 // constantSite fills in the site's constant value and, when the expression

@@ -1,0 +1,3 @@
+package analyzer_test
+
+var keyFuncCases []pkgCase
