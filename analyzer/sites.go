@@ -77,7 +77,7 @@ func (s *site) hardCoded() bool {
 // source of constants (inUse) or says what a local constant names
 // (localUse). The const declarations are kept for checkValues.
 func (st *passState) collectSites() {
-	visitSites(st.pass, st.api, st.cfg.SpanNames, st.addSite, func(f *ast.File, spec *ast.ValueSpec) {
+	visitSites(st.pass, st.api, st.cfg.SpanNames, st.keyFuncs, st.addSite, func(f *ast.File, spec *ast.ValueSpec) {
 		st.consts = append(st.consts, constSpec{f, spec})
 	})
 }
@@ -99,13 +99,14 @@ func (st *passState) addSite(f *ast.File, s *site) {
 // visitSites visits every call and composite literal of the package once
 // and yields the sites whose string is a constant, and every const
 // declaration line.
-func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
+func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, keyFuncs map[*types.Func]int, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
 	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 	filter := []ast.Node{(*ast.File)(nil), (*ast.GenDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
 	var file *ast.File
 	var constEnd token.Pos // end of the const declaration being visited
 	var viaVars []varCall  // calls of variables, resolved once every assignment is seen
+	wr := newWrappers(pass)
 	insp.Preorder(filter, func(n ast.Node) {
 		if f, ok := n.(*ast.File); ok {
 			// Files need not be laid out in the FileSet in this order.
@@ -124,19 +125,32 @@ func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*a
 				}
 			}
 		case *ast.CallExpr:
-			if s := callSite(info, api, spanNames, n); s != nil && constantSite(info, s) {
+			s := callSite(info, api, spanNames, n)
+			if s == nil && keyFuncs != nil {
+				s = keyFuncSite(info, keyFuncs, n)
+			}
+			if s != nil && constantSite(info, s) {
 				yield(file, s)
+			} else if s != nil && wr.flows(s) {
+				// A parameter passed on unchanged: its function is a wrapper.
 			} else if s := keyMethodReceiver(info, api, n); s != nil {
 				yield(file, s)
 			} else if v := calledVar(info, n); v != nil {
 				viaVars = append(viaVars, varCall{file, n, v})
+			} else {
+				wr.call(file, n)
 			}
 		case *ast.CompositeLit:
-			if s := keyFieldSite(info, api, n); s != nil && constantSite(info, s) {
-				yield(file, s)
+			if s := keyFieldSite(info, api, n); s != nil {
+				if constantSite(info, s) {
+					yield(file, s)
+				} else {
+					wr.flows(s)
+				}
 			}
 		}
 	})
+	wr.resolve(insp, yield)
 	if len(viaVars) == 0 {
 		return
 	}
@@ -151,6 +165,35 @@ func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*a
 			yield(vc.file, s)
 		}
 	}
+}
+
+// keyFuncSite returns the key argument of a call of a -key-funcs function,
+// called as a method or through a method expression.
+func keyFuncSite(info *types.Info, keyFuncs map[*types.Func]int, call *ast.CallExpr) *site {
+	callee := calledFunc(info, call)
+	if callee == nil {
+		return nil
+	}
+	arg, ok := keyFuncs[callee.Origin()]
+	if !ok {
+		return nil
+	}
+	arg += methodExprShift(info, call)
+	if arg >= len(call.Args) {
+		return nil
+	}
+	return &site{role: roleKey, place: placeStringArg, expr: call.Args[arg]}
+}
+
+// methodExprShift is 1 for a call of a method expression, (*T).M(t, x),
+// whose receiver is the first argument, and 0 for any other call.
+func methodExprShift(info *types.Info, call *ast.CallExpr) int {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+			return 1
+		}
+	}
+	return 0
 }
 
 // A varCall is a call of a function-typed variable: f("x").
