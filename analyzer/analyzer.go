@@ -109,9 +109,10 @@ type passState struct {
 	pass     *analysis.Pass
 	api      *otelAPI
 	sup      *suppressor
-	dir      string   // the package's directory, "" if none (packageDir)
-	mod      *modInfo // the -constants packages, seen from the module; nil without
-	constPkg bool     // -constants names the package: its constants' values are checked
+	dir      string              // the package's directory, "" if none (packageDir)
+	mod      *modInfo            // the -constants packages, seen from the module; nil without
+	constPkg bool                // -constants names the package: its constants' values are checked
+	keyFuncs map[*types.Func]int // -key-funcs that the package can call: the argument that is a key
 
 	// Found by the first phases.
 	hardCoded []*finding            // hard-coded keys and names
@@ -145,7 +146,11 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	// package cannot contain a finding.
 	r := l.reach.of(pass.Pkg)
 	constPkg := configured(mod, pass.Pkg.Path())
-	if r.attribute == nil && r.trace == nil && !constPkg {
+	keyFuncs, err := keyFuncsOf(l.set.keyFuncs, pass.Pkg) // keyfuncs.go: -key-funcs, as this package sees them
+	if err != nil {
+		return nil, err
+	}
+	if r.attribute == nil && r.trace == nil && r.log == nil && !constPkg && len(keyFuncs) == 0 {
 		return nil, nil
 	}
 	if cgo != nil {
@@ -158,7 +163,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	sup.cgo = cgo
 	return &passState{
 		linter: l, pass: pass, api: newOtelAPI(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg,
-		inUse: map[string]bool{}, localUse: map[*types.Const]role{},
+		inUse: map[string]bool{}, localUse: map[*types.Const]role{}, keyFuncs: keyFuncs,
 	}, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 )
@@ -36,6 +37,9 @@ type Config struct {
 	ForbiddenKeys []string
 	// EventStyle is "" (any), "snake" (journey.queued) or "upper" (journey.QUEUED).
 	EventStyle string
+	// KeyFuncs names wrapper functions whose argument is an attribute key,
+	// as FUNC:ARG: '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0'.
+	KeyFuncs []string
 
 	// Value checks (valuetype.go, enum.go, stability.go).
 	NoValueTypes  bool   // -value-types=false
@@ -62,6 +66,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("-event-style: %q is not a style (want snake, upper, or empty for any)", c.EventStyle)
 	}
 	if err := validStability(c.Stability); err != nil {
+		return err
+	}
+	if _, err := parseKeyFuncs(c.KeyFuncs); err != nil {
 		return err
 	}
 	for _, p := range c.KeyPrefixes {
@@ -153,6 +160,12 @@ var options = []Option{
 		"report semantic-convention keys, enum members and events below this stability level:\n" +
 			"stable, release_candidate, beta, alpha or development (default: off)",
 		func(c *Config) any { return &c.Stability }},
+	{"key-funcs", KindList,
+		"comma-separated FUNC:ARG entries: functions or methods, by full name as the printf analyzer's\n" +
+			"-funcs names them, whose argument ARG (from 0, the receiver not counted) is an attribute key,\n" +
+			"e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0' (default: none; wrappers\n" +
+			"inside the analysed package are found without it)",
+		func(c *Config) any { return &c.KeyFuncs }},
 }
 
 // Options returns the analyzer's options, in the order they are declared.
@@ -238,9 +251,12 @@ func (c *Config) Check(dir string) error {
 // to remember the resolution in a module met later (go.work, a driver that
 // names packages of several modules), and is safe for concurrent use.
 type Settings struct {
-	cfg    Config
-	res    *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
-	loader *constLoader
+	cfg      Config
+	res      *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
+	loader   *constLoader
+	keyFuncs []keyFunc // -key-funcs, parsed
+
+	keyFuncChecked sync.Map // module root -> the error of keyFuncPaths there, or nil
 }
 
 // Resolve validates the configuration and, with a dir, resolves each
@@ -254,6 +270,9 @@ func (c Config) Resolve(dir string) (*Settings, error) {
 	}
 	if dir != "" {
 		if _, err := s.constants(dir, true); err != nil {
+			return nil, err
+		}
+		if err := s.keyFuncPaths(dir); err != nil {
 			return nil, err
 		}
 	}
@@ -271,7 +290,9 @@ func (c Config) decide(res *modresolve.Resolver) (*Settings, error) {
 	c.Constants = slices.Clone(c.Constants)
 	c.KeyPrefixes = slices.Clone(c.KeyPrefixes)
 	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
-	return &Settings{cfg: c, res: res, loader: newConstLoader(c.Constants, res)}, nil
+	c.KeyFuncs = slices.Clone(c.KeyFuncs)
+	kfs, _ := parseKeyFuncs(c.KeyFuncs) // Validate has parsed them
+	return &Settings{cfg: c, res: res, loader: newConstLoader(c.Constants, res), keyFuncs: kfs}, nil
 }
 
 // config returns a copy of the configuration the settings were decided
@@ -281,10 +302,12 @@ func (s *Settings) config() Config {
 	c.Constants = slices.Clone(c.Constants)
 	c.KeyPrefixes = slices.Clone(c.KeyPrefixes)
 	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
+	c.KeyFuncs = slices.Clone(c.KeyFuncs)
 	return c
 }
 
-// Prepare resolves -constants for a package that a driver is about to
+// Prepare resolves -constants (and checks that the module can provide the
+// package of every -key-funcs name) for a package that a driver is about to
 // analyse, with the rule the analyzer applies to it (in the module that
 // holds dir, the package's directory; none for the semconv packages),
 // so that a driver that knows its packages first reports a ConfigError
@@ -294,8 +317,10 @@ func (s *Settings) Prepare(pkgPath, dir string, hasModule bool) error {
 	if isSemconv(pkgPath) {
 		return nil
 	}
-	_, err := s.constants(dir, hasModule)
-	return err
+	if _, err := s.constants(dir, hasModule); err != nil {
+		return err
+	}
+	return s.keyFuncPaths(dir)
 }
 
 // constants returns the -constants packages as seen from the module that

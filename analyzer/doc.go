@@ -21,6 +21,15 @@
 //   - the name argument of AddEvent on trace.Span or any type implementing it;
 //   - with -span-names, the name argument of Start on trace.Tracer or any
 //     type implementing it.
+//   - the event name of a log record: (*log.Record).SetEventName and the
+//     EventName field of log.EnabledParameters (go.opentelemetry.io/otel/log);
+//     with otel/log v0.20.0 or older, whose KeyValue is its own type, the key
+//     argument of log.String, log.Int64, ... and the Key of a log.KeyValue;
+//   - the key argument of the functions named by -key-funcs=FUNC:ARG (full
+//     types.Func names, as the printf analyzer's -funcs), and the argument
+//     of a wrapper declared in the package: a function whose string
+//     parameter reaches one of these positions unchanged (inferred without
+//     facts, transitively within the package).
 //
 // Calls through method values and expressions (f := span.AddEvent;
 // trace.Span.AddEvent(span, "x")) count as direct calls, and cgo packages are

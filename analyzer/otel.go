@@ -11,6 +11,7 @@ import (
 const (
 	attributePath     = "go.opentelemetry.io/otel/attribute"
 	tracePath         = "go.opentelemetry.io/otel/trace"
+	logPath           = "go.opentelemetry.io/otel/log"
 	semconvPathPrefix = "go.opentelemetry.io/otel/semconv/"
 )
 
@@ -19,11 +20,17 @@ const (
 type otelAPI struct {
 	attribute *types.Package
 	trace     *types.Package
+	log       *types.Package
 
 	key      *types.Named     // attribute.Key
 	keyValue *types.Named     // attribute.KeyValue
 	span     *types.Interface // trace.Span
 	tracer   *types.Interface // trace.Tracer
+
+	// The log API (go.opentelemetry.io/otel/log), where reachable.
+	setEventName  *types.Func  // (*log.Record).SetEventName
+	enabledParams *types.Named // log.EnabledParameters, whose EventName field is an event name
+	logKeyValue   *types.Named // log.KeyValue of v0.x (v0.20.0 and older): its own key-value type, keyed by a string
 
 	implements map[implKey]bool // one pass's answers; a pass runs on one goroutine
 }
@@ -41,7 +48,7 @@ type reach struct {
 	memo map[*types.Package]reachResult
 }
 
-type reachResult struct{ attribute, trace *types.Package }
+type reachResult struct{ attribute, trace, log *types.Package }
 
 func (r *reach) of(pkg *types.Package) reachResult {
 	r.mu.Lock()
@@ -63,6 +70,8 @@ func (r *reach) walk(pkg *types.Package) reachResult {
 		res.attribute = pkg
 	case tracePath:
 		res.trace = pkg
+	case logPath:
+		res.log = pkg
 	}
 	for _, imp := range pkg.Imports() {
 		sub := r.walk(imp)
@@ -72,13 +81,16 @@ func (r *reach) walk(pkg *types.Package) reachResult {
 		if res.trace == nil {
 			res.trace = sub.trace
 		}
+		if res.log == nil {
+			res.log = sub.log
+		}
 	}
 	r.memo[pkg] = res
 	return res
 }
 
 func newOtelAPI(res reachResult) *otelAPI {
-	api := &otelAPI{attribute: res.attribute, trace: res.trace, implements: make(map[implKey]bool)}
+	api := &otelAPI{attribute: res.attribute, trace: res.trace, log: res.log, implements: make(map[implKey]bool)}
 	if res.attribute != nil {
 		api.key = namedIn(res.attribute, "Key")
 		api.keyValue = namedIn(res.attribute, "KeyValue")
@@ -86,6 +98,24 @@ func newOtelAPI(res reachResult) *otelAPI {
 	if res.trace != nil {
 		api.span = ifaceIn(res.trace, "Span")
 		api.tracer = ifaceIn(res.trace, "Tracer")
+	}
+	if res.log != nil {
+		if rec := namedIn(res.log, "Record"); rec != nil {
+			obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(rec), false, res.log, "SetEventName")
+			api.setEventName, _ = obj.(*types.Func)
+		}
+		if ep := namedIn(res.log, "EnabledParameters"); ep != nil {
+			if _, ok := ep.Underlying().(*types.Struct); ok {
+				api.enabledParams = ep
+			}
+		}
+		// Before v0.21.0 the log API had its own KeyValue, {Key string;
+		// Value log.Value}; later versions use attribute.KeyValue.
+		if kv := namedIn(res.log, "KeyValue"); kv != nil && (api.keyValue == nil || !types.Identical(kv, api.keyValue)) {
+			if st, ok := kv.Underlying().(*types.Struct); ok && st.NumFields() > 0 && st.Field(0).Name() == "Key" && isBasicString(st.Field(0).Type()) {
+				api.logKeyValue = kv
+			}
+		}
 	}
 	return api
 }
@@ -135,3 +165,32 @@ func (api *otelAPI) implementsIface(recv types.Type, iface *types.Interface) boo
 
 // isSemconv reports whether path is a go.opentelemetry.io/otel/semconv package.
 func isSemconv(path string) bool { return strings.HasPrefix(path, semconvPathPrefix) }
+
+// isBasicString reports whether t is the predeclared string type.
+func isBasicString(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.String
+}
+
+// isKeyValue reports whether t is attribute.KeyValue, or the old log
+// API's own log.KeyValue.
+func (api *otelAPI) isKeyValue(t types.Type) bool {
+	t = types.Unalias(t)
+	return api.keyValue != nil && types.Identical(t, api.keyValue) ||
+		api.logKeyValue != nil && types.Identical(t, api.logKeyValue)
+}
+
+// isCtor reports whether fn constructs a key-value from a key: an
+// attribute constructor, or one of the old log API's (log.String,
+// log.Int64, ...).
+func (api *otelAPI) isCtor(fn *types.Func) bool {
+	switch p := fn.Pkg(); {
+	case p == nil:
+		return false
+	case p == api.attribute:
+		return isConstructor(api.keyValue, fn.Signature())
+	case p == api.log && api.logKeyValue != nil:
+		return isConstructor(api.logKeyValue, fn.Signature())
+	}
+	return false
+}

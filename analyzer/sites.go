@@ -77,7 +77,7 @@ func (s *site) hardCoded() bool {
 // source of constants (inUse) or says what a local constant names
 // (localUse). The const declarations are kept for checkValues.
 func (st *passState) collectSites() {
-	visitSites(st.pass, st.api, st.cfg.SpanNames, st.addSite, func(f *ast.File, spec *ast.ValueSpec) {
+	visitSites(st.pass, st.api, st.cfg.SpanNames, st.keyFuncs, st.addSite, func(f *ast.File, spec *ast.ValueSpec) {
 		st.consts = append(st.consts, constSpec{f, spec})
 	})
 }
@@ -99,13 +99,14 @@ func (st *passState) addSite(f *ast.File, s *site) {
 // visitSites visits every call and composite literal of the package once
 // and yields the sites whose string is a constant, and every const
 // declaration line.
-func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
+func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, keyFuncs map[*types.Func]int, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
 	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 	filter := []ast.Node{(*ast.File)(nil), (*ast.GenDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
 	var file *ast.File
 	var constEnd token.Pos // end of the const declaration being visited
 	var viaVars []varCall  // calls of variables, resolved once every assignment is seen
+	wr := newWrappers(pass)
 	insp.Preorder(filter, func(n ast.Node) {
 		if f, ok := n.(*ast.File); ok {
 			// Files need not be laid out in the FileSet in this order.
@@ -124,19 +125,32 @@ func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*a
 				}
 			}
 		case *ast.CallExpr:
-			if s := callSite(info, api, spanNames, n); s != nil && constantSite(info, s) {
+			s := callSite(info, api, spanNames, n)
+			if s == nil && keyFuncs != nil {
+				s = keyFuncSite(info, keyFuncs, n)
+			}
+			if s != nil && constantSite(info, s) {
 				yield(file, s)
+			} else if s != nil && wr.flows(s) {
+				// A parameter passed on unchanged: its function is a wrapper.
 			} else if s := keyMethodReceiver(info, api, n); s != nil {
 				yield(file, s)
 			} else if v := calledVar(info, n); v != nil {
 				viaVars = append(viaVars, varCall{file, n, v})
+			} else {
+				wr.call(file, n)
 			}
 		case *ast.CompositeLit:
-			if s := keyFieldSite(info, api, n); s != nil && constantSite(info, s) {
-				yield(file, s)
+			if s := keyFieldSite(info, api, n); s != nil {
+				if constantSite(info, s) {
+					yield(file, s)
+				} else {
+					wr.flows(s)
+				}
 			}
 		}
 	})
+	wr.resolve(insp, yield)
 	if len(viaVars) == 0 {
 		return
 	}
@@ -151,6 +165,35 @@ func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, yield func(*a
 			yield(vc.file, s)
 		}
 	}
+}
+
+// keyFuncSite returns the key argument of a call of a -key-funcs function,
+// called as a method or through a method expression.
+func keyFuncSite(info *types.Info, keyFuncs map[*types.Func]int, call *ast.CallExpr) *site {
+	callee := calledFunc(info, call)
+	if callee == nil {
+		return nil
+	}
+	arg, ok := keyFuncs[callee.Origin()]
+	if !ok {
+		return nil
+	}
+	arg += methodExprShift(info, call)
+	if arg >= len(call.Args) {
+		return nil
+	}
+	return &site{role: roleKey, place: placeStringArg, expr: call.Args[arg]}
+}
+
+// methodExprShift is 1 for a call of a method expression, (*T).M(t, x),
+// whose receiver is the first argument, and 0 for any other call.
+func methodExprShift(info *types.Info, call *ast.CallExpr) int {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+			return 1
+		}
+	}
+	return 0
 }
 
 // A varCall is a call of a function-typed variable: f("x").
@@ -266,7 +309,7 @@ func funcValueOf(info *types.Info, api *otelAPI, spanNames bool, e ast.Expr) (fu
 	}
 	recv := fn.Signature().Recv()
 	if recv == nil {
-		if api.attribute != nil && fn.Pkg() == api.attribute && isConstructor(api, fn.Signature()) {
+		if api.isCtor(fn) {
 			return funcValue{roleKey, 0}, true
 		}
 		return funcValue{}, false
@@ -287,6 +330,10 @@ func funcValueOf(info *types.Info, api *otelAPI, spanNames bool, e ast.Expr) (fu
 	switch fn.Name() {
 	case "AddEvent":
 		if api.implementsIface(recv.Type(), api.span) {
+			return funcValue{roleEvent, shift}, true
+		}
+	case "SetEventName":
+		if api.setEventName != nil && fn.Origin() == api.setEventName {
 			return funcValue{roleEvent, shift}, true
 		}
 	case "Start":
@@ -326,10 +373,16 @@ func callSite(info *types.Info, api *otelAPI, spanNames bool, call *ast.CallExpr
 				if spanNames && len(call.Args) >= 2+shift && api.implementsIface(recv.Type(), api.tracer) {
 					return &site{role: roleSpanName, place: placeStringArg, expr: call.Args[1+shift]}
 				}
+			case "SetEventName":
+				// (*log.Record).SetEventName, and only it: log.Record is a
+				// struct, so no other type's method is the same method.
+				if len(call.Args) > shift && api.setEventName != nil && callee.Origin() == api.setEventName {
+					return &site{role: roleEvent, place: placeStringArg, expr: call.Args[shift]}
+				}
 			}
 			return nil
 		}
-		if api.attribute != nil && callee.Pkg() == api.attribute && isConstructor(api, sig) {
+		if api.isCtor(callee) {
 			return &site{role: roleKey, place: placeCtorArg, expr: call.Args[0], call: call, ctor: callee}
 		}
 	}
@@ -388,25 +441,35 @@ func isKeyConversion(info *types.Info, api *otelAPI, call *ast.CallExpr) bool {
 	return ok && tv.IsType() && len(call.Args) == 1 && api.isKey(tv.Type)
 }
 
-// isConstructor reports whether sig is func(k string, ...) attribute.KeyValue.
-func isConstructor(api *otelAPI, sig *types.Signature) bool {
-	if sig.Params().Len() == 0 || sig.Results().Len() != 1 {
+// isConstructor reports whether sig is func(k string, ...) kv, kv being
+// attribute.KeyValue (or the old log API's log.KeyValue).
+func isConstructor(kv *types.Named, sig *types.Signature) bool {
+	if kv == nil || sig.Params().Len() == 0 || sig.Results().Len() != 1 {
 		return false
 	}
 	if b, ok := sig.Params().At(0).Type().(*types.Basic); !ok || b.Kind() != types.String {
 		return false
 	}
-	return api.keyValue != nil && types.Identical(sig.Results().At(0).Type(), api.keyValue)
+	return types.Identical(sig.Results().At(0).Type(), kv)
 }
 
 // keyFieldSite finds the Key field of an attribute.KeyValue literal, keyed
 // or positional. A Key written as attribute.Key("k") is left to callSite.
 func keyFieldSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) *site {
-	if api.keyValue == nil || len(lit.Elts) == 0 {
+	if api.keyValue == nil && api.log == nil || len(lit.Elts) == 0 {
 		return nil
 	}
 	t := info.TypeOf(lit)
-	if t == nil || !types.Identical(types.Unalias(t), api.keyValue) {
+	if t == nil {
+		return nil
+	}
+	t = types.Unalias(t)
+	switch {
+	case api.enabledParams != nil && types.Identical(t, api.enabledParams):
+		return fieldSite(lit, api.enabledParams, "EventName", roleEvent)
+	case api.logKeyValue != nil && types.Identical(t, api.logKeyValue):
+		return fieldSite(lit, api.logKeyValue, "Key", roleKey)
+	case api.keyValue == nil || !types.Identical(t, api.keyValue):
 		return nil
 	}
 	var expr ast.Expr
@@ -426,6 +489,33 @@ func keyFieldSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) *site {
 		return nil
 	}
 	return &site{role: roleKey, place: placeKeyField, expr: expr}
+}
+
+// fieldSite finds the string field name of a struct literal of type t,
+// keyed or positional: log.EnabledParameters{EventName: "e"} and the old
+// log API's log.KeyValue{Key: "k"}. The field is a plain string, so the
+// fix writes what it writes for AddEvent's argument.
+func fieldSite(lit *ast.CompositeLit, t *types.Named, name string, r role) *site {
+	st := t.Underlying().(*types.Struct)
+	idx := -1
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Name() == name && isBasicString(f.Type()) {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return &site{role: r, place: placeStringArg, expr: kv.Value}
+			}
+		} else if i == idx {
+			return &site{role: r, place: placeStringArg, expr: elt}
+		}
+	}
+	return nil
 }
 
 // constantSite fills in the site's constant value and, when the expression

@@ -102,7 +102,7 @@ func callValueSite(info *types.Info, api *otelAPI, call *ast.CallExpr) *valueSit
 	}
 	sig := fn.Signature()
 	if recv := sig.Recv(); recv == nil {
-		if len(call.Args) == 0 || !isConstructor(api, sig) {
+		if len(call.Args) == 0 || !isConstructor(api.keyValue, sig) {
 			return nil
 		}
 		key, ok := constString(info, call.Args[0])

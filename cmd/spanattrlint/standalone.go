@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -90,6 +91,7 @@ func lint(set *analyzer.Settings, o *options, patterns []string) int {
 		printError(err)
 		return 1
 	}
+	var tps []*types.Package
 	for _, p := range initial {
 		if p.IllTyped {
 			continue // not analysed: its errors are printed instead
@@ -98,6 +100,13 @@ func lint(set *analyzer.Settings, o *options, patterns []string) int {
 			printError(err)
 			return 1
 		}
+		tps = append(tps, p.Types)
+	}
+	// Every -key-funcs name must match a function of the packages or of
+	// what they import: the command sees them all, a pass only its own.
+	if err := set.CheckKeyFuncs(tps); err != nil {
+		printError(err)
+		return 1
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.NewFromSettings(set)}, initial, &checker.Options{
 		SanityCheck: o.dbg('s'),

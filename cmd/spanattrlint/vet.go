@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
@@ -77,7 +78,20 @@ func vet(args []string, cfg string) {
 		once(fmt.Sprintf("%s: %s", analyzer.Name, oneLine(err.Error())))
 		os.Exit(1)
 	}
-	singlechecker.Main(analyzer.NewFromSettings(set))
+	// A configuration error that only a pass can find (a -key-funcs name
+	// that matches no function of a package it imports) is said once too.
+	a := analyzer.NewFromSettings(set)
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		res, err := run(pass)
+		var cerr *analyzer.ConfigError
+		if errors.As(err, &cerr) {
+			once(fmt.Sprintf("%s: %s", analyzer.Name, oneLine(cerr.Error())))
+			os.Exit(1)
+		}
+		return res, err
+	}
+	singlechecker.Main(a)
 }
 
 // prepare resolves -constants for the package that the go vet

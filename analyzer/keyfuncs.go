@@ -1,0 +1,291 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/build"
+	"go/types"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// A keyFunc is one entry of -key-funcs: a function or method, named as
+// types.Func.FullName names it (the convention of the printf analyzer's
+// -funcs), whose argument arg is an attribute key.
+type keyFunc struct {
+	raw     string // FUNC:ARG as written
+	full    string // FUNC
+	pkgPath string
+	recv    string // the receiver's type name, "" for a function
+	ptr     bool   // the receiver is a pointer: (*pkg.T).M
+	name    string
+	arg     int
+}
+
+const keyFuncsExample = "want FUNC:ARG, e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0' or example.com/app/telemetry.Tag:0"
+
+// parseKeyFunc parses FUNC:ARG: FUNC is pkg/path.Func, (pkg/path.T).Method
+// or (*pkg/path.T).Method, ARG the index of the key among the call's
+// arguments (the receiver not counted), from 0.
+func parseKeyFunc(s string) (keyFunc, error) {
+	bad := func(why string) (keyFunc, error) {
+		return keyFunc{}, fmt.Errorf("-key-funcs: %q %s (%s)", s, why, keyFuncsExample)
+	}
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return bad("has no :ARG")
+	}
+	kf := keyFunc{raw: s, full: s[:i]}
+	arg, err := strconv.Atoi(s[i+1:])
+	if err != nil || arg < 0 || strings.HasPrefix(s[i+1:], "+") {
+		return bad("has no argument index after the colon")
+	}
+	kf.arg = arg
+	f := kf.full
+	if strings.ContainsAny(f, " \t\"'") {
+		return bad("is not a function's full name")
+	}
+	qualified := f
+	if strings.HasPrefix(f, "(") {
+		j := strings.Index(f, ").")
+		if j < 0 {
+			return bad("is not a function's full name")
+		}
+		qualified, kf.name = f[1:j], f[j+2:]
+		if strings.HasPrefix(qualified, "*") {
+			kf.ptr, qualified = true, qualified[1:]
+		}
+		k := strings.LastIndexByte(qualified, '.')
+		if k <= 0 {
+			return bad("is not a function's full name")
+		}
+		kf.pkgPath, kf.recv = qualified[:k], qualified[k+1:]
+		if !isIdent(kf.recv) {
+			return bad("is not a function's full name")
+		}
+	} else {
+		k := strings.LastIndexByte(f, '.')
+		if k <= 0 {
+			return bad("is not a function's full name (a package path, a dot, the name)")
+		}
+		kf.pkgPath, kf.name = f[:k], f[k+1:]
+	}
+	if !isIdent(kf.name) || kf.pkgPath == "" || strings.HasSuffix(kf.pkgPath, "/") || strings.ContainsAny(kf.pkgPath, "()*") {
+		return bad("is not a function's full name")
+	}
+	return kf, nil
+}
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r >= 0x80 || i > 0 && '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// lookup finds the function in pkg, the package its name names, and
+// checks that its argument arg is a string parameter.
+func (kf keyFunc) lookup(pkg *types.Package) (*types.Func, error) {
+	fail := func(format string, args ...any) (*types.Func, error) {
+		return nil, fmt.Errorf("-key-funcs: %s: %s", kf.raw, fmt.Sprintf(format, args...))
+	}
+	var fn *types.Func
+	if kf.recv == "" {
+		f, ok := pkg.Scope().Lookup(kf.name).(*types.Func)
+		if !ok {
+			return fail("package %s has no function %s", kf.pkgPath, kf.name)
+		}
+		fn = f
+	} else {
+		tn, ok := pkg.Scope().Lookup(kf.recv).(*types.TypeName)
+		var named *types.Named
+		if ok {
+			named, _ = types.Unalias(tn.Type()).(*types.Named)
+		}
+		if named == nil {
+			return fail("package %s has no named type %s", kf.pkgPath, kf.recv)
+		}
+		if it, ok := named.Underlying().(*types.Interface); ok {
+			for i := range it.NumMethods() {
+				if m := it.Method(i); m.Name() == kf.name {
+					fn = m
+				}
+			}
+			if fn != nil && kf.ptr {
+				return fail("%s is an interface: write (%s.%s).%s", kf.recv, kf.pkgPath, kf.recv, kf.name)
+			}
+		} else {
+			for i := range named.NumMethods() {
+				if m := named.Method(i); m.Name() == kf.name {
+					fn = m
+				}
+			}
+			if fn != nil {
+				_, isPtr := fn.Signature().Recv().Type().(*types.Pointer)
+				if isPtr != kf.ptr {
+					return fail("its full name is %s", fn.FullName())
+				}
+			}
+		}
+		if fn == nil {
+			return fail("type %s.%s has no method %s", kf.pkgPath, kf.recv, kf.name)
+		}
+	}
+	sig := fn.Signature()
+	n := sig.Params().Len()
+	switch {
+	case kf.arg >= n:
+		return fail("%s has %d parameters, so no argument %d (counted from 0, the receiver not counted)", kf.full, n, kf.arg)
+	case sig.Variadic() && kf.arg == n-1:
+		return fail("argument %d of %s is variadic, not one string", kf.arg, kf.full)
+	case !isBasicString(sig.Params().At(kf.arg).Type()):
+		return fail("argument %d of %s is a %s, not a string", kf.arg, kf.full, sig.Params().At(kf.arg).Type())
+	}
+	return fn, nil
+}
+
+// keyFuncsOf resolves -key-funcs in the packages a pass can see: its own
+// and those it imports, directly or not. A name whose package is among
+// them but that names no function there (or whose argument is not a
+// string) is an error; a name whose package the pass cannot see names
+// nothing it can call.
+func keyFuncsOf(kfs []keyFunc, pkg *types.Package) (map[*types.Func]int, error) {
+	if len(kfs) == 0 {
+		return nil, nil
+	}
+	want := map[string]bool{}
+	for _, kf := range kfs {
+		want[kf.pkgPath] = true
+	}
+	found := map[string]*types.Package{}
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if seen[p] || len(found) == len(want) {
+			return
+		}
+		seen[p] = true
+		if want[p.Path()] && found[p.Path()] == nil {
+			found[p.Path()] = p
+		}
+		for _, imp := range p.Imports() {
+			walk(imp)
+		}
+	}
+	walk(pkg)
+	out := map[*types.Func]int{}
+	var errs []error
+	for _, kf := range kfs {
+		p := found[kf.pkgPath]
+		if p == nil {
+			continue
+		}
+		fn, err := kf.lookup(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out[fn] = kf.arg
+	}
+	if len(errs) > 0 {
+		return nil, &ConfigError{errs[0]}
+	}
+	return out, nil
+}
+
+// CheckKeyFuncs checks, for a front end that sees every package of the
+// run with its imports (the command, golangci-lint), that each -key-funcs
+// name matches a function of one of them: one whose package none of them
+// imports is an error too, where a pass, which sees one package, can only
+// check the names of the packages it imports.
+func (s *Settings) CheckKeyFuncs(pkgs []*types.Package) error {
+	if len(s.keyFuncs) == 0 {
+		return nil
+	}
+	all := map[string]*types.Package{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if p == nil || all[p.Path()] != nil {
+			return
+		}
+		all[p.Path()] = p
+		for _, imp := range p.Imports() {
+			walk(imp)
+		}
+	}
+	for _, p := range pkgs {
+		walk(p)
+	}
+	for _, kf := range s.keyFuncs {
+		p := all[kf.pkgPath]
+		if p == nil {
+			return &ConfigError{fmt.Errorf("-key-funcs: %s: no analysed package is or imports package %s", kf.raw, kf.pkgPath)}
+		}
+		if _, err := kf.lookup(p); err != nil {
+			return &ConfigError{err}
+		}
+	}
+	return nil
+}
+
+func parseKeyFuncs(list []string) ([]keyFunc, error) {
+	var out []keyFunc
+	for _, s := range list {
+		kf, err := parseKeyFunc(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, kf)
+	}
+	return out, nil
+}
+
+// keyFuncPaths checks, in the module that holds dir, that the package of
+// every -key-funcs name is one the module can build: in a main module, its
+// vendor directory, a module it requires or replaces, or the standard
+// library. It is what a go vet process, which sees one package, can check
+// of a name whose package that package does not import. Nothing is
+// checked without a go.mod (Bazel's nogo).
+func (s *Settings) keyFuncPaths(dir string) error {
+	if len(s.keyFuncs) == 0 || dir == "" {
+		return nil
+	}
+	mod, err := s.res.Module(dir)
+	if err != nil || mod == nil {
+		return nil
+	}
+	if v, ok := s.keyFuncChecked.Load(mod.Root); ok {
+		err, _ := v.(error)
+		return err
+	}
+	err = nil
+	for _, kf := range s.keyFuncs {
+		first, _, _ := strings.Cut(kf.pkgPath, "/")
+		if !strings.Contains(first, ".") {
+			if !hasGoFiles(filepath.Join(build.Default.GOROOT, "src", filepath.FromSlash(kf.pkgPath))) {
+				err = fmt.Errorf("-key-funcs: %s: there is no package %s in the standard library", kf.raw, kf.pkgPath)
+				break
+			}
+			continue
+		}
+		d, ok := mod.Dir(kf.pkgPath)
+		if !ok {
+			err = fmt.Errorf("-key-funcs: %s: no module that %s requires provides package %s", kf.raw, mod.Describe(), kf.pkgPath)
+			break
+		}
+		if !hasGoFiles(d) {
+			err = fmt.Errorf("-key-funcs: %s: there is no package %s in %s or the modules it requires (no Go files in %s)", kf.raw, kf.pkgPath, mod.Describe(), d)
+			break
+		}
+	}
+	if err != nil {
+		err = &ConfigError{err}
+	}
+	s.keyFuncChecked.Store(mod.Root, err)
+	return err
+}

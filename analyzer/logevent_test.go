@@ -1,0 +1,97 @@
+package analyzer_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
+)
+
+// logEventCases: the event names of log records, (*log.Record).SetEventName
+// and log.EnabledParameters.EventName in the otel/log API pinned in
+// go.mod, are reported, checked and fixed as span.AddEvent's argument is.
+var logEventCases = []pkgCase{
+	app("logevent", analyzer.Config{}),
+	app("logeventstyle", analyzer.Config{EventStyle: "upper"}),
+}
+
+func TestLogEventNames(t *testing.T) {
+	runCases(t, logEventCases, nil)
+}
+
+// oldLogCases, in a module on go.opentelemetry.io/otel/log v0.20.0, the
+// last version with its own KeyValue type: log.String("k", v) and the
+// other constructors, and log.KeyValue{Key: "k"}, are key positions.
+var oldLogCases = []pkgCase{oldLog("oldlog")}
+
+func TestOldLogKeys(t *testing.T) {
+	runCases(t, oldLogCases, nil)
+}
+
+// oldotellog is a testdata module on go.opentelemetry.io/otel/log v0.20.0
+// (.ci/run downloads it).
+var oldotellog = filepath.Join("..", "testdata", "oldotellog")
+
+func oldLog(pkg string) pkgCase {
+	return pkgCase{dir: oldotellog, pkg: "example.com/oldotellog/" + pkg}
+}
+
+// TestOldLogFixesBuild applies every fix in the old-log module as given
+// and builds it: log.String(string(K), v) and log.KeyValue{Key: string(K)}
+// compile where the key's constant is an attribute.Key.
+func TestOldLogFixesBuild(t *testing.T) {
+	fixThenBuild(t, oldotellog, analyzer.Config{}, 10)
+}
+
+// fixThenBuild applies the first fix of every finding in a copy of the
+// module in dir, as golangci-lint --fix does, builds and vets the result,
+// and checks that nothing fixable is left; at least min fixes must apply.
+func fixThenBuild(t *testing.T, dir string, cfg analyzer.Config, min int) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds a module")
+	}
+	dir = testsupport.Copy(t, dir)
+	edits := map[string][]edit{}
+	fixes := 0
+	for _, d := range analyze(t, dir, cfg) {
+		if len(d.fixes) > 0 {
+			fixes++
+			for _, e := range d.fixes[0] {
+				edits[e.file] = append(edits[e.file], e)
+			}
+		}
+	}
+	if fixes < min {
+		t.Fatalf("only %d fixes in %s, want %d or more", fixes, dir, min)
+	}
+	for file, es := range edits {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := applyEdits(src, es)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if err := os.WriteFile(file, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "-composites=false", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %v after applying the fixes as given: %v\n%s", args, err, out)
+		}
+	}
+	for _, d := range analyze(t, dir, cfg) {
+		if len(d.fixes) > 0 {
+			t.Errorf("still fixable after the fixes: %s: %s", d.posn, d.message)
+		}
+	}
+}
