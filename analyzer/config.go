@@ -36,6 +36,10 @@ type Config struct {
 	ForbiddenKeys []string
 	// EventStyle is "" (any), "snake" (journey.queued) or "upper" (journey.QUEUED).
 	EventStyle string
+	// SemconvVersion is the one semconv package version ("v1.43.0") the
+	// module uses: every import of another is reported, and the fix moves
+	// it where the file's names mean the same there (semconvversion.go).
+	SemconvVersion string
 
 	// LeaveNolint leaves //nolint directives to the driver. golangci-lint
 	// applies them itself, and its nolintlint reports a directive unused when
@@ -55,6 +59,9 @@ func (c *Config) Validate() error {
 	case "", "snake", "upper":
 	default:
 		return fmt.Errorf("-event-style: %q is not a style (want snake, upper, or empty for any)", c.EventStyle)
+	}
+	if err := validSemconvVersion(c.SemconvVersion); err != nil {
+		return err
 	}
 	for _, p := range c.KeyPrefixes {
 		if p == "" || strings.ContainsAny(p, " \t\"") {
@@ -133,6 +140,10 @@ var options = []Option{
 	{"event-style", KindString,
 		"case style of event names: snake (journey.queued) or upper (journey.QUEUED) (default: any)",
 		func(c *Config) any { return &c.EventStyle }},
+	{"semconv-version", KindString,
+		"the semconv package version the module uses, e.g. v1.43.0: report every import of another\n" +
+			"version, and let the fix move it where the file's names mean the same in this one (default: none)",
+		func(c *Config) any { return &c.SemconvVersion }},
 }
 
 // Options returns the analyzer's options, in the order they are declared.

@@ -44,7 +44,7 @@ func old(pkg string) pkgCase {
 
 // cases is every case of the tables below, which the groups are made of.
 func cases() []pkgCase {
-	return slices.Concat(analyzerCases, recallCases, lineCases, localCases, oldotelCases)
+	return slices.Concat(analyzerCases, recallCases, lineCases, localCases, oldotelCases, upgradeCases)
 }
 
 // group is the outcome of one analysistest call.

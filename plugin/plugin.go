@@ -54,6 +54,9 @@
 //     list as for constants. Default: none.
 //   - event-style: -event-style, snake or upper, or empty for any.
 //     Default: any.
+//   - semconv-version: -semconv-version, the one semconv package version
+//     the module uses (v1.43.0); every import of another is reported and
+//     moved where that keeps the telemetry. Default: none.
 //
 // //nolint directives are left to golangci-lint, which applies them itself.
 //
