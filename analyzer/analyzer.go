@@ -93,16 +93,16 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	st.collectDeprecated() // keycheck.go: deprecated keys, written or as semconv constants
 	st.checkSchemaURLs()   // schemaurl.go: one version's schema URL with another's attributes
 	if !st.found() {
-		st.checkSemconvVersion() // semconvversion.go: imports of another semconv version
+		st.checkVersions() // semconvversion.go: imports of another semconv version
 		return &Result{ConstantPackages: st.constantPackages()}, nil
 	}
-	st.gatherSources()       // sources.go: the constant tables that may name a value
-	st.rankCandidates()      // rank.go: each finding's constants, best first
-	st.dropPinning()         // pinning.go: test literals beside the constant they pin
-	st.checkValues()         // keycheck.go: what each key, name and declared value says
-	st.checkSemconvVersion() // semconvversion.go: imports of another version; withdraws fixes it would break
-	st.buildFixes()          // fixes.go: each finding's diagnostic and fix, file by file
-	return st.result(), nil  // report.go: the Result for gen (and the messages)
+	st.gatherSources()      // sources.go: the constant tables that may name a value
+	st.rankCandidates()     // rank.go: each finding's constants, best first
+	st.dropPinning()        // pinning.go: test literals beside the constant they pin
+	st.checkValues()        // keycheck.go: what each key, name and declared value says
+	st.checkVersions()      // semconvversion.go: -semconv-version; withdraws fixes a move breaks
+	st.buildFixes()         // fixes.go: each finding's diagnostic and fix, file by file
+	return st.result(), nil // report.go: the Result for gen (and the messages)
 }
 
 // passState is what the phases of one pass find and hand on.

@@ -54,9 +54,9 @@ func semconvImport(path string) (version, sub string, ok bool) {
 	return version, sub, true
 }
 
-// checkSemconvVersion reports, with -semconv-version, every import of
+// checkVersions reports, with -semconv-version, every import of
 // another semconv version, with the fix that moves it where it can.
-func (st *passState) checkSemconvVersion() {
+func (st *passState) checkVersions() {
 	target := st.cfg.SemconvVersion
 	if target == "" {
 		return
