@@ -65,6 +65,8 @@ func (st *passState) checkVersions() {
 	otel := ""
 	otelKnown := false
 	for _, file := range pass.Files {
+		var specs []*ast.ImportSpec
+		var moves []*move
 		for _, spec := range file.Imports {
 			version, sub, ok := semconvImport(importPath(spec))
 			if !ok || version == target || st.sup.suppressed(file, spec.Pos()) {
@@ -73,8 +75,73 @@ func (st *passState) checkVersions() {
 			if !otelKnown {
 				otel, otelKnown = st.moduleOtel(st.dir), true
 			}
-			mv := st.planMove(file, spec, version, sub, otel)
-			st.reportMove(file, spec, mv)
+			specs = append(specs, spec)
+			moves = append(moves, st.planMove(file, spec, version, sub, otel))
+		}
+		st.combineMoves(file, specs, moves)
+		for i, spec := range specs {
+			st.reportMove(file, spec, moves[i])
+		}
+	}
+}
+
+// combineMoves makes one fix of the moves of a file that imports several
+// old versions and not the target: the first movable import gets the
+// target's path, the others are deleted and their uses written with its
+// name, so that the file ends with one import of the target (two would
+// each want the other's place in gofmt's order). Then it decides whether
+// each path rewrite leaves its import group sorted.
+func (st *passState) combineMoves(file *ast.File, specs []*ast.ImportSpec, moves []*move) {
+	movable := func(mv *move) bool {
+		return len(mv.blockers) == 0 && mv.into == nil && mv.pn != nil && mv.pn.Name() != "_"
+	}
+	// The primary is the first movable import without a name of its own
+	// (the file then says semconv.X), else the first movable one.
+	primary := -1
+	for i, mv := range moves {
+		if movable(mv) && (primary < 0 || specs[primary].Name != nil && specs[i].Name == nil) {
+			primary = i
+		}
+	}
+	for i, mv := range moves {
+		if i == primary || primary < 0 || !movable(mv) {
+			continue
+		}
+		p := moves[primary]
+		ip := newImportPlan(st.pass, file)
+		pos := make([]token.Pos, len(mv.qualifiers))
+		for j, id := range mv.qualifiers {
+			pos[j] = id.Pos()
+		}
+		if ip.visibleAt(p.pn.Name(), pos, p.pn) {
+			mv.mergedInto, mv.spec = specs[primary], specs[i]
+			p.absorbs = append(p.absorbs, mv)
+		}
+	}
+	// Blank imports of old versions go too, where another import moves.
+	if primary >= 0 {
+		for i, mv := range moves {
+			if len(mv.blockers) == 0 && mv.into == nil && mv.pn != nil && mv.pn.Name() == "_" {
+				mv.mergedInto, mv.spec = specs[primary], specs[i]
+				moves[primary].absorbs = append(moves[primary].absorbs, mv)
+			}
+		}
+	}
+	for i, mv := range moves {
+		if len(mv.blockers) > 0 || mv.into != nil || mv.mergedInto != nil {
+			continue
+		}
+		gone := map[*ast.ImportSpec]bool{}
+		for _, a := range mv.absorbs {
+			gone[a.spec] = true
+		}
+		if !st.sortedAfterMove(file, specs[i], semconvtab.BasePath+"/"+mv.to, gone) {
+			mv.blockers = append(mv.blockers, "the new path would leave the import group unsorted")
+			for _, a := range mv.absorbs {
+				a.mergedInto = nil // reported on their own, without a fix
+				a.blockers = append(a.blockers, "the move of the file's other old import would leave the import group unsorted")
+			}
+			mv.absorbs = nil
 		}
 	}
 }
@@ -91,6 +158,12 @@ type move struct {
 
 	qualifiers []*ast.Ident   // the old import's name at its uses
 	into       *types.PkgName // the file's import of the target, which the uses move to
+	pn         *types.PkgName // the old import's name
+
+	// A file's several old imports move as one (combineMoves).
+	spec       *ast.ImportSpec // this import, when absorbed
+	absorbs    []*move         // the file's other old imports, which this move deletes
+	mergedInto *ast.ImportSpec // the import whose fix moves this one
 }
 
 // planMove decides the fix for spec, an import of semconv version from
@@ -119,6 +192,7 @@ func (st *passState) planMove(file *ast.File, spec *ast.ImportSpec, from, sub, o
 		block("the import does not type-check")
 		return mv
 	}
+	mv.pn = pn
 	switch pn.Name() {
 	case ".":
 		block("it is a dot import, whose names could collide with the file's")
@@ -141,9 +215,7 @@ func (st *passState) planMove(file *ast.File, spec *ast.ImportSpec, from, sub, o
 	})
 	// A file that imports the target too gets its name at the uses, and
 	// loses the old import; any other gets the old import's path changed.
-	if mv.into = st.targetImport(file, mv.qualifiers, to); mv.into == nil && !st.sortedAfterMove(file, spec, semconvtab.BasePath+"/"+to) {
-		block("the new path would leave the import group unsorted")
-	}
+	mv.into = st.targetImport(file, mv.qualifiers, to)
 	names := make([]string, 0, len(uses))
 	for n := range uses {
 		names = append(names, n)
@@ -256,8 +328,9 @@ func renamedIn(version string, old semconvtab.Name) (alt, newKey string) {
 }
 
 // sortedAfterMove reports whether spec's import group stays sorted, as
-// gofmt sorts it (by path, then name), with spec's path replaced by path.
-func (st *passState) sortedAfterMove(file *ast.File, spec *ast.ImportSpec, path string) bool {
+// gofmt sorts it (by path, then name), with spec's path replaced by path
+// and the gone imports deleted.
+func (st *passState) sortedAfterMove(file *ast.File, spec *ast.ImportSpec, path string, gone map[*ast.ImportSpec]bool) bool {
 	name := func(s *ast.ImportSpec) string {
 		if s.Name != nil {
 			return s.Name.Name
@@ -274,6 +347,7 @@ func (st *passState) sortedAfterMove(file *ast.File, spec *ast.ImportSpec, path 
 	ip := newImportPlan(st.pass, file)
 	l := ip.layout()
 	for _, g := range l.groups[l.declOf[spec]] {
+		g = slices.DeleteFunc(slices.Clone(g), func(s *ast.ImportSpec) bool { return gone[s] })
 		i := slices.Index(g, spec)
 		if i < 0 {
 			continue
@@ -325,8 +399,32 @@ func (st *passState) reportMove(file *ast.File, spec *ast.ImportSpec, mv *move) 
 		st.pass.Report(d)
 		return
 	}
+	if mv.mergedInto != nil {
+		line := st.pass.Fset.Position(mv.mergedInto.Pos()).Line
+		d.Message = fmt.Sprintf("%s; the fix of the import on line %d moves it too", msg, line)
+		st.pass.Report(d)
+		return
+	}
 	d.Message = msg
 	var edits []analysis.TextEdit
+	if len(mv.absorbs) > 0 {
+		ip := newImportPlan(st.pass, file)
+		for _, a := range mv.absorbs {
+			ip.gone[a.spec] = true
+		}
+		for _, a := range mv.absorbs {
+			edits = append(edits, ip.removeEdit(a.spec))
+			for _, id := range a.qualifiers {
+				edits = append(edits, analysis.TextEdit{Pos: id.Pos(), End: id.End(), NewText: []byte(mv.pn.Name())})
+			}
+			for id, name := range a.renames {
+				edits = append(edits, analysis.TextEdit{Pos: id.Pos(), End: id.End(), NewText: []byte(name)})
+			}
+			mv.renamed = append(mv.renamed, a.renamed...)
+			mv.migrates = mv.migrates || a.migrates
+		}
+		slices.Sort(mv.renamed)
+	}
 	if mv.into != nil {
 		ip := newImportPlan(st.pass, file)
 		ip.gone[spec] = true
