@@ -83,6 +83,33 @@ func (st *passState) checkVersions() {
 			st.reportMove(file, spec, moves[i])
 		}
 	}
+	st.withdrawOtherVersions()
+}
+
+// withdrawOtherVersions keeps fixes from adding an import of a semconv
+// version other than the target to a file, since the module is moving off
+// it: a finding whose best constant is such a version's gets the target's
+// constant of the same name and value where it has one (the candidates
+// hold every imported version's), else no fix. A file that keeps its old
+// import may still get that version's constants.
+func (st *passState) withdrawOtherVersions() {
+	target := semconvtab.BasePath + "/" + st.cfg.SemconvVersion
+	for f := range st.findings() {
+		c := f.fixConst()
+		if !f.wantsFix() || c == nil || !isSemconv(c.Pkg().Path()) || c.Pkg().Path() == target ||
+			slices.ContainsFunc(f.file.Imports, func(s *ast.ImportSpec) bool { return importPath(s) == c.Pkg().Path() }) {
+			continue
+		}
+		j := slices.IndexFunc(f.cands, func(o candidate) bool {
+			return o.fixable() && o.obj.Pkg().Path() == target && o.obj.Name() == c.Name()
+		})
+		if j < 0 {
+			f.noFix = true
+			continue
+		}
+		best := f.cands[j]
+		f.cands = slices.Insert(slices.Delete(f.cands, j, j+1), 0, best)
+	}
 }
 
 // combineMoves makes one fix of the moves of a file that imports several
