@@ -34,6 +34,11 @@ func (st *passState) checkSchemaURLs() {
 		return
 	}
 	for _, file := range st.pass.Files {
+		for _, d := range file.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				st.checkSchemaBody(file, gd, nil) // package-level initialisers
+			}
+		}
 		ast.Inspect(file, func(n ast.Node) bool {
 			var body *ast.BlockStmt
 			switch n := n.(type) {
@@ -43,17 +48,19 @@ func (st *passState) checkSchemaURLs() {
 				body = n.Body
 			}
 			if body != nil {
-				st.checkSchemaBody(file, body)
+				st.checkSchemaBody(file, body, body)
 			}
 			return true
 		})
 	}
 }
 
-// checkSchemaBody checks the calls of one function body (not those of the
-// function literals in it, which are checked on their own).
-func (st *passState) checkSchemaBody(file *ast.File, body *ast.BlockStmt) {
-	ast.Inspect(body, func(n ast.Node) bool {
+// checkSchemaBody checks the calls in n, one function body or package-level
+// declaration (not those of the function literals in it, which are checked
+// on their own); body is the function body whose variables a Merge
+// argument is followed through, nil for none.
+func (st *passState) checkSchemaBody(file *ast.File, n ast.Node, body *ast.BlockStmt) {
+	ast.Inspect(n, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
@@ -219,6 +226,9 @@ func (st *passState) checkMerge(file *ast.File, body *ast.BlockStmt, call *ast.C
 func (st *passState) builtWith(body *ast.BlockStmt, e ast.Expr) (string, token.Pos) {
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok {
+		if body == nil {
+			return "", token.NoPos
+		}
 		init := st.onlyValue(body, id)
 		if init == nil {
 			return "", token.NoPos

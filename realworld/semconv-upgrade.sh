@@ -32,7 +32,8 @@ for mv in "$@"; do
 	"$bin" -semconv-version="$target" -deprecated=false -misspelled=false -naming=false ./... 2> "$scratch/$label.after"
 	set -e
 	echo "-- reports before: $(grep -c 'semconv-version)' "$scratch/$label.before" || true), after: $(grep -c 'semconv-version)' "$scratch/$label.after" || true); -fix exit $fixcode"
-	echo "-- files changed: $(git diff --name-only | wc -l) ($(git diff --name-only | xargs -r grep -l 'otel/semconv/'"$target" | wc -l) now on $target)"
+	moved=$(git diff -U0 | grep -E '^(\+\+\+|[-+].*"go.opentelemetry.io/otel/semconv/v)' | grep -B1 -E '^[-+][^-+]' | grep -c '^+++' || true)
+	echo "-- files changed: $(git diff --name-only | wc -l), of which $moved had a semconv import moved"
 	echo "-- left (reason):"
 	grep 'semconv-version)' "$scratch/$label.after" | sed -E 's/.*\(-semconv-version\)//; s/; no fix: //' | sed -E 's/ \([^)]*\)//g' | cut -c1-160 | sort | uniq -c | sort -rn | head -12 || true
 	echo "-- go build: $(go build ./... > "$scratch/$label.build" 2>&1 && echo ok || echo FAIL), go vet: $(go vet ./... > "$scratch/$label.vet" 2>&1 && echo ok || echo FAIL)"

@@ -65,3 +65,6 @@ func mergedFine(other bool) (*resource.Resource, error) {
 	}
 	return resource.Merge(a, d)
 }
+
+// A package-level resource is checked too.
+var pkgLevel = resource.NewWithAttributes(semconv20.SchemaURL, semconv.ServiceName("svc")) // want `the schema URL of semconv v1.20.0 is given with attributes of semconv v1.26.0`
