@@ -92,13 +92,16 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	st.collectSites()      // sites.go: keys and names written, constants declared and used
 	st.collectDeprecated() // keycheck.go: deprecated keys, written or as semconv constants
 	st.collectValueSites() // valuesites.go: constant keys set with a value, for the value checks
+	st.checkSchemaURLs()   // schemaurl.go: one version's schema URL with another's attributes
 	if !st.found() {
+		st.checkVersions() // semconvversion.go: imports of another semconv version
 		return &Result{ConstantPackages: st.constantPackages()}, nil
 	}
 	st.gatherSources()      // sources.go: the constant tables that may name a value
 	st.rankCandidates()     // rank.go: each finding's constants, best first
 	st.dropPinning()        // pinning.go: test literals beside the constant they pin
 	st.checkValues()        // keycheck.go: what each key, name and declared value says
+	st.checkVersions()      // semconvversion.go: -semconv-version; withdraws fixes a move breaks
 	st.buildFixes()         // fixes.go: each finding's diagnostic and fix, file by file
 	return st.result(), nil // report.go: the Result for gen (and the messages)
 }

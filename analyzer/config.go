@@ -45,6 +45,10 @@ type Config struct {
 	NoValueTypes  bool   // -value-types=false
 	NoEnumMembers bool   // -enum-members=false
 	Stability     string // -stability: "" (off) or the lowest level allowed
+	// SemconvVersion is the one semconv package version ("v1.43.0") the
+	// module uses: every import of another is reported, and the fix moves
+	// it where the file's names mean the same there (semconvversion.go).
+	SemconvVersion string
 
 	// LeaveNolint leaves //nolint directives to the driver. golangci-lint
 	// applies them itself, and its nolintlint reports a directive unused when
@@ -69,6 +73,9 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if _, err := parseKeyFuncs(c.KeyFuncs); err != nil {
+		return err
+	}
+	if err := validSemconvVersion(c.SemconvVersion); err != nil {
 		return err
 	}
 	for _, p := range c.KeyPrefixes {
@@ -166,6 +173,10 @@ var options = []Option{
 			"e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0' (default: none; wrappers\n" +
 			"inside the analysed package are found without it)",
 		func(c *Config) any { return &c.KeyFuncs }},
+	{"semconv-version", KindString,
+		"the semconv package version the module uses, e.g. v1.43.0: report every import of another\n" +
+			"version, and let the fix move it where the file's names mean the same in this one (default: none)",
+		func(c *Config) any { return &c.SemconvVersion }},
 }
 
 // Options returns the analyzer's options, in the order they are declared.

@@ -44,7 +44,7 @@ func old(pkg string) pkgCase {
 
 // cases is every case of the tables below, which the groups are made of.
 func cases() []pkgCase {
-	return slices.Concat(analyzerCases, recallCases, lineCases, localCases, oldotelCases, logEventCases, oldLogCases, keyFuncCases)
+	return slices.Concat(analyzerCases, recallCases, lineCases, localCases, oldotelCases, logEventCases, oldLogCases, keyFuncCases, upgradeCases, schemaURLCases)
 }
 
 // group is the outcome of one analysistest call.

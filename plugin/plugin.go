@@ -67,6 +67,9 @@
 //     A package path that the module cannot provide stops golangci-lint
 //     at start-up; a name that matches no function of a package the
 //     analysed one imports fails that package's analysis. Default: none.
+//   - semconv-version: -semconv-version, the one semconv package version
+//     the module uses (v1.43.0); every import of another is reported and
+//     moved where that keeps the telemetry. Default: none.
 //
 // //nolint directives are left to golangci-lint, which applies them itself.
 //

@@ -70,6 +70,11 @@ func GenerateNames(dir string) ([]byte, error) {
 		if len(p.Errors) > 0 {
 			return nil, fmt.Errorf("loading %s: %v", p.PkgPath, p.Errors[0])
 		}
+		if p.Name != "semconv" {
+			// The analyzer's -semconv-version fix writes no import name
+			// where the old and the new package have the same one.
+			return nil, fmt.Errorf("%s is package %s, not semconv: teach analyzer/semconvversion.go about it", p.PkgPath, p.Name)
+		}
 		byPath[p.PkgPath] = p
 	}
 	masks := map[nameEntry]uint64{}
