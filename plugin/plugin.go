@@ -55,7 +55,8 @@
 //   - event-style: -event-style, snake or upper, or empty for any.
 //     Default: any.
 //   - key-funcs: -key-funcs, FUNC:ARG entries naming wrapper functions
-//     whose argument ARG is an attribute key, a list as for constants.
+//     whose argument ARG is an attribute key (FUNC:ARG:event: an event
+//     name), a list as for constants.
 //     A package path that the module cannot provide stops golangci-lint
 //     at start-up; a name that matches no function of a package the
 //     analysed one imports fails that package's analysis. Default: none.
