@@ -112,10 +112,10 @@ type passState struct {
 	pass     *analysis.Pass
 	api      *otelAPI
 	sup      *suppressor
-	dir      string              // the package's directory, "" if none (packageDir)
-	mod      *modInfo            // the -constants packages, seen from the module; nil without
-	constPkg bool                // -constants names the package: its constants' values are checked
-	keyFuncs map[*types.Func]int // -key-funcs that the package can call: the argument that is a key
+	dir      string                    // the package's directory, "" if none (packageDir)
+	mod      *modInfo                  // the -constants packages, seen from the module; nil without
+	constPkg bool                      // -constants names the package: its constants' values are checked
+	keyFuncs map[*types.Func]funcValue // -key-funcs that the package can call: the argument that is a key
 
 	// Found by the first phases.
 	hardCoded []*finding            // hard-coded keys and names

@@ -38,7 +38,8 @@ type Config struct {
 	// EventStyle is "" (any), "snake" (journey.queued) or "upper" (journey.QUEUED).
 	EventStyle string
 	// KeyFuncs names wrapper functions whose argument is an attribute key,
-	// as FUNC:ARG: '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0'.
+	// as FUNC:ARG: '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0',
+	// or an event name, as FUNC:ARG:event.
 	KeyFuncs []string
 
 	// Value checks (valuetype.go, enum.go, stability.go).
@@ -170,8 +171,8 @@ var options = []Option{
 	{"key-funcs", KindList,
 		"comma-separated FUNC:ARG entries: functions or methods, by full name as the printf analyzer's\n" +
 			"-funcs names them, whose argument ARG (from 0, the receiver not counted) is an attribute key,\n" +
-			"e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0' (default: none; wrappers\n" +
-			"inside the analysed package are found without it)",
+			"e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0'; FUNC:ARG:event for an event\n" +
+			"name (default: none; wrappers inside the analysed package are found without it)",
 		func(c *Config) any { return &c.KeyFuncs }},
 	{"semconv-version", KindString,
 		"the semconv package version the module uses, e.g. v1.43.0: report every import of another\n" +

@@ -11,33 +11,41 @@ import (
 
 // A keyFunc is one entry of -key-funcs: a function or method, named as
 // types.Func.FullName names it (the convention of the printf analyzer's
-// -funcs), whose argument arg is an attribute key.
+// -funcs), whose argument arg is an attribute key (or an event name).
 type keyFunc struct {
-	raw     string // FUNC:ARG as written
+	raw     string // FUNC:ARG[:event] as written
 	full    string // FUNC
 	pkgPath string
 	recv    string // the receiver's type name, "" for a function
 	ptr     bool   // the receiver is a pointer: (*pkg.T).M
 	name    string
 	arg     int
+	role    role // roleKey, or roleEvent with :event
 }
 
-const keyFuncsExample = "want FUNC:ARG, e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0' or example.com/app/telemetry.Tag:0"
+const keyFuncsExample = "want FUNC:ARG, e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0' or example.com/app/telemetry.Event:1:event"
 
-// parseKeyFunc parses FUNC:ARG: FUNC is pkg/path.Func, (pkg/path.T).Method
-// or (*pkg/path.T).Method, ARG the index of the key among the call's
-// arguments (the receiver not counted), from 0.
+// parseKeyFunc parses FUNC:ARG[:event]: FUNC is pkg/path.Func,
+// (pkg/path.T).Method or (*pkg/path.T).Method, ARG the index of the key
+// among the call's arguments (the receiver not counted), from 0; with
+// :event, the argument is an event name rather than an attribute key.
 func parseKeyFunc(s string) (keyFunc, error) {
 	bad := func(why string) (keyFunc, error) {
 		return keyFunc{}, fmt.Errorf("-key-funcs: %q %s (%s)", s, why, keyFuncsExample)
 	}
-	i := strings.LastIndexByte(s, ':')
+	rest, r := s, roleKey
+	if head, ok := strings.CutSuffix(rest, ":event"); ok {
+		rest, r = head, roleEvent
+	} else if head, ok := strings.CutSuffix(rest, ":key"); ok {
+		rest = head
+	}
+	i := strings.LastIndexByte(rest, ':')
 	if i < 0 {
 		return bad("has no :ARG")
 	}
-	kf := keyFunc{raw: s, full: s[:i]}
-	arg, err := strconv.Atoi(s[i+1:])
-	if err != nil || arg < 0 || strings.HasPrefix(s[i+1:], "+") {
+	kf := keyFunc{raw: s, full: rest[:i], role: r}
+	arg, err := strconv.Atoi(rest[i+1:])
+	if err != nil || arg < 0 || strings.HasPrefix(rest[i+1:], "+") {
 		return bad("has no argument index after the colon")
 	}
 	kf.arg = arg
@@ -154,7 +162,7 @@ func (kf keyFunc) lookup(pkg *types.Package) (*types.Func, error) {
 // them but that names no function there (or whose argument is not a
 // string) is an error; a name whose package the pass cannot see names
 // nothing it can call.
-func keyFuncsOf(kfs []keyFunc, pkg *types.Package) (map[*types.Func]int, error) {
+func keyFuncsOf(kfs []keyFunc, pkg *types.Package) (map[*types.Func]funcValue, error) {
 	if len(kfs) == 0 {
 		return nil, nil
 	}
@@ -178,7 +186,7 @@ func keyFuncsOf(kfs []keyFunc, pkg *types.Package) (map[*types.Func]int, error) 
 		}
 	}
 	walk(pkg)
-	out := map[*types.Func]int{}
+	out := map[*types.Func]funcValue{}
 	var errs []error
 	for _, kf := range kfs {
 		p := found[kf.pkgPath]
@@ -190,7 +198,7 @@ func keyFuncsOf(kfs []keyFunc, pkg *types.Package) (map[*types.Func]int, error) 
 			errs = append(errs, err)
 			continue
 		}
-		out[fn] = kf.arg
+		out[fn] = funcValue{kf.role, kf.arg}
 	}
 	if len(errs) > 0 {
 		return nil, &ConfigError{errs[0]}

@@ -11,6 +11,7 @@ import (
 var keyFuncsCfg = analyzer.Config{KeyFuncs: []string{
 	"(*example.com/app/internal/spanlog.SpanLogger).SetTag:0",
 	"example.com/app/internal/spanlog.Tag:0",
+	"example.com/app/internal/spanlog.Event:1:event",
 }}
 
 // keyFuncCases: the keys passed to -key-funcs functions, and the constant
@@ -45,6 +46,10 @@ func TestKeyFuncsParse(t *testing.T) {
 		{"(example.com/app/log.Logger).With:2", ""},
 		{"gopkg.in/yaml.v3.Marshal:0", ""},
 		{"example.com/app.Tag:0", ""},
+		{"example.com/app.Event:1:event", ""},
+		{"example.com/app.Tag:0:key", ""},
+		{"example.com/app.Event:event", `"example.com/app.Event:event" has no :ARG`},
+		{"example.com/app.Event:1:span", `has no argument index after the colon`},
 		{"Tag:0", `"Tag:0" is not a function's full name (a package path, a dot, the name)`},
 		{"example.com/app.Tag", `"example.com/app.Tag" has no :ARG`},
 		{"example.com/app.Tag:-1", `has no argument index after the colon`},

@@ -99,7 +99,7 @@ func (st *passState) addSite(f *ast.File, s *site) {
 // visitSites visits every call and composite literal of the package once
 // and yields the sites whose string is a constant, and every const
 // declaration line.
-func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, keyFuncs map[*types.Func]int, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
+func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, keyFuncs map[*types.Func]funcValue, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
 	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 	filter := []ast.Node{(*ast.File)(nil), (*ast.GenDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
@@ -167,22 +167,22 @@ func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, keyFuncs map[
 	}
 }
 
-// keyFuncSite returns the key argument of a call of a -key-funcs function,
+// keyFuncSite returns the key (or event name) argument of a call of a -key-funcs function,
 // called as a method or through a method expression.
-func keyFuncSite(info *types.Info, keyFuncs map[*types.Func]int, call *ast.CallExpr) *site {
+func keyFuncSite(info *types.Info, keyFuncs map[*types.Func]funcValue, call *ast.CallExpr) *site {
 	callee := calledFunc(info, call)
 	if callee == nil {
 		return nil
 	}
-	arg, ok := keyFuncs[callee.Origin()]
+	fv, ok := keyFuncs[callee.Origin()]
 	if !ok {
 		return nil
 	}
-	arg += methodExprShift(info, call)
+	arg := fv.arg + methodExprShift(info, call)
 	if arg >= len(call.Args) {
 		return nil
 	}
-	return &site{role: roleKey, place: placeStringArg, expr: call.Args[arg]}
+	return &site{role: fv.role, place: placeStringArg, expr: call.Args[arg]}
 }
 
 // methodExprShift is 1 for a call of a method expression, (*T).M(t, x),

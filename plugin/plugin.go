@@ -63,7 +63,8 @@
 //     events below this level (stable, release_candidate, beta, alpha,
 //     development), or empty for none. Default: none.
 //   - key-funcs: -key-funcs, FUNC:ARG entries naming wrapper functions
-//     whose argument ARG is an attribute key, a list as for constants.
+//     whose argument ARG is an attribute key (FUNC:ARG:event: an event
+//     name), a list as for constants.
 //     A package path that the module cannot provide stops golangci-lint
 //     at start-up; a name that matches no function of a package the
 //     analysed one imports fails that package's analysis. Default: none.

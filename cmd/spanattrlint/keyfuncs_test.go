@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -52,5 +53,35 @@ func TestKeyFuncsErrors(t *testing.T) {
 		if !c.vet && c.flag != "-key-funcs=net/http.Tag:0" && (code == 0 || len(errs) != 1 || !strings.Contains(errs[0], c.want)) {
 			t.Errorf("go vet %s: exit %d, want one error line containing %q; stderr:\n%s", c.flag, code, c.want, stderr)
 		}
+	}
+}
+
+// A -key-funcs name works alike standalone and under go vet: the keys
+// passed to it are reported in both, and nowhere without the flag.
+func TestKeyFuncsUnderGoVet(t *testing.T) {
+	t.Parallel()
+	dir := copyTestdata(t)
+	flag := "-key-funcs=(*example.com/app/internal/spanlog.SpanLogger).SetTag:0,example.com/app/internal/spanlog.Tag:0"
+	_, standalone, code := run(t, dir, bin, flag, "./keyfuncs")
+	if code != 3 {
+		t.Fatalf("standalone exited %d, want 3 (findings):\n%s", code, standalone)
+	}
+	_, vet, _ := run(t, dir, "go", "vet", "-vettool="+bin, flag, "./keyfuncs")
+	want, got := findings(dir, standalone), findings(dir, vet)
+	n := 0
+	for _, f := range want {
+		if strings.Contains(f, "keyfuncs.go:") {
+			n++
+		}
+	}
+	if n < 8 {
+		t.Errorf("only %d findings in keyfuncs.go with %s:\n%s", n, flag, standalone)
+	}
+	if !slices.Equal(want, got) {
+		t.Errorf("go vet and standalone differ\nstandalone:\n%s\ngo vet:\n%s", strings.Join(want, "\n"), strings.Join(got, "\n"))
+	}
+	_, without, _ := run(t, dir, bin, "./keyfuncs")
+	if f := findings(dir, without); len(f) >= len(want) {
+		t.Errorf("without -key-funcs %d findings, with it %d", len(f), len(want))
 	}
 }

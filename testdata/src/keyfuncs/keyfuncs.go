@@ -1,13 +1,15 @@
 // Package keyfuncs is checked with
-// -key-funcs='(*example.com/app/internal/spanlog.SpanLogger).SetTag:0,example.com/app/internal/spanlog.Tag:0':
-// the keys passed to those functions are positions, reported and fixed
-// like attribute.String's.
+// -key-funcs='(*example.com/app/internal/spanlog.SpanLogger).SetTag:0,example.com/app/internal/spanlog.Tag:0,
+// example.com/app/internal/spanlog.Event:1:event': the keys (and event
+// names) passed to those functions are positions, reported and fixed like
+// attribute.String's (span.AddEvent's).
 package keyfuncs
 
 import (
 	"example.com/app/internal/spanlog"
 	"example.com/app/internal/tracing"
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 )
 
 func tags(sl *spanlog.SpanLogger, v string) attribute.KeyValue {
@@ -28,3 +30,8 @@ func tags(sl *spanlog.SpanLogger, v string) attribute.KeyValue {
 
 // note passes its key on to a -key-funcs function: a wrapper in turn.
 func note(sl *spanlog.SpanLogger, key string) { sl.SetTag(key, 1) }
+
+func events(span trace.Span) {
+	spanlog.Event(span, "journey.QUEUED") // want `hard-coded event name "journey.QUEUED": use tracing.JourneyQueued`
+	spanlog.Event(span, "journey.lost")   // want `hard-coded event name "journey.lost": no constant defines it`
+}
