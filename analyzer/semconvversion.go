@@ -318,7 +318,9 @@ func (mv *move) rename(ids []*ast.Ident, from, to string, migrates bool) {
 
 // sameMeaning returns the name that has old's meaning in version, under
 // another Go name ("" if none): the constant of the same key, the member of
-// the same key and value, the helper of the same key and parameter type.
+// the same key and value, the helper of the same key and parameter type;
+// for a helper the version lacks, the attribute.Key method that does what
+// it did ("HTTPRequestMethodKey.String": a call and a method value alike).
 func sameMeaning(version string, old semconvtab.Name) string {
 	var alt string
 	var ok bool
@@ -330,13 +332,28 @@ func sameMeaning(version string, old semconvtab.Name) string {
 	case semconvtab.KindHelper:
 		alt, ok = semconvtab.HelperIn(version, old.Key)
 	}
-	if !ok {
-		return ""
+	if ok {
+		if n, _ := semconvtab.NameIn(version, alt); n.Kind == old.Kind && n.Key == old.Key && n.Value == old.Value && n.Type == old.Type {
+			return alt
+		}
 	}
-	if n, _ := semconvtab.NameIn(version, alt); n.Kind != old.Kind || n.Key != old.Key || n.Value != old.Value || n.Type != old.Type {
-		return ""
+	if m, isMethod := helperMethods[old.Type]; old.Kind == semconvtab.KindHelper && isMethod {
+		if k, ok := semconvtab.KeyIn(version, old.Key); ok {
+			return k + "." + m
+		}
 	}
-	return alt
+	return ""
+}
+
+// helperMethods maps a one-value helper's parameter type to the
+// attribute.Key method it calls (the generator's keyMethods, reversed); a
+// variadic helper has none that takes its arguments as they are.
+var helperMethods = map[string]string{
+	"bool": "Bool", "[]bool": "BoolSlice",
+	"int": "Int", "[]int": "IntSlice",
+	"int64": "Int64", "[]int64": "Int64Slice",
+	"float64": "Float64", "[]float64": "Float64Slice",
+	"string": "String", "[]string": "StringSlice",
 }
 
 // renamedIn returns the name in version of what old names under the key

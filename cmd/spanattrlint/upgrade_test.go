@@ -127,3 +127,30 @@ func versionsImported(t *testing.T, dir string) []string {
 	slices.Sort(vs)
 	return vs
 }
+
+// TestUpgradeUnderGoVet: go vet -vettool reports the same imports as the
+// command, with the module's otel version read from go.mod there too.
+func TestUpgradeUnderGoVet(t *testing.T) {
+	t.Parallel()
+	dir := testsupport.Copy(t, filepath.Join(root, "testdata", "upgrade"))
+	imports := func(out string) []string {
+		var got []string
+		for _, line := range strings.Split(out, "\n") {
+			if i := strings.Index(line, ": semconv v"); i >= 0 && strings.Contains(line, "(-semconv-version)") {
+				file, _ := filepath.Rel(dir, strings.SplitN(line[:i], ":", 2)[0])
+				if file == "" || strings.HasPrefix(file, "..") {
+					file = strings.SplitN(line[:i], ":", 2)[0]
+				}
+				got = append(got, file+line[i:])
+			}
+		}
+		slices.Sort(got)
+		return got
+	}
+	_, standalone, _ := run(t, dir, bin, "-semconv-version=v1.26.0", "./...")
+	_, vet, _ := run(t, dir, "go", "vet", "-vettool="+bin, "-semconv-version=v1.26.0", "./...")
+	want, got := imports(standalone), imports(vet)
+	if len(want) != 7 || !slices.Equal(got, want) {
+		t.Errorf("go vet reports\n%s\nthe command (want 7)\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

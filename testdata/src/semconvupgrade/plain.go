@@ -13,6 +13,7 @@ func plain(span trace.Span, name string) {
 		semconv.ServiceNameKey.String(name),
 		semconv.ServiceName(name),
 		semconv.DBSystemPostgreSQL,
+		semconv.MessagingSystem("kafka"),     // no helper in v1.26.0: its key's method
 		attribute.String("enduser.id", name), // want `hard-coded attribute key "enduser.id": use semconv.EnduserIDKey`
 	)
 	span.AddEvent(semconv.ExceptionEventName)

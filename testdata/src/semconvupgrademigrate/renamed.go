@@ -11,6 +11,7 @@ func renamed(method, url string) []attribute.KeyValue {
 	return []attribute.KeyValue{
 		semconv.HTTPMethodKey.String(method), // want `attribute key "http.method" is deprecated`
 		semconv.HTTPStatusCode(200),
+		semconv.HTTPMethod(method),     // a helper v1.26.0 lacks: the new key's method
 		semconv.HTTPURLKey.String(url), // want `attribute key "http.url" is deprecated`
 		semconv.ServiceNameKey.String("svc"),
 	}
