@@ -193,7 +193,7 @@ func (l *linter) constantsFor(pass *analysis.Pass, dir string) (*modInfo, error)
 
 // found reports whether the first phases found anything to report or check.
 func (st *passState) found() bool {
-	return len(st.hardCoded) > 0 || len(st.derived) > 0 || len(st.consts) > 0 || len(st.valueSites) > 0
+	return len(st.hardCoded) > 0 || len(st.derived) > 0 || len(st.consts) > 0 || len(st.valueSites) > 0 || st.checksSemconvUses()
 }
 
 // findings yields every finding, the hard-coded ones first.

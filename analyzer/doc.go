@@ -60,6 +60,13 @@
 // names (-event-style). These are not fixed: a new key changes telemetry
 // (-migrate-deprecated lets the fix rename a deprecated key).
 //
+// Where a constant key is set with its value, the value is checked against
+// the semantic conventions: its type (-value-types, on; a project key set
+// with two types in one package too), a constant enum value that a semconv
+// member variable names (-enum-members, on; fixed to the member where an
+// imported semconv package defines it), a near miss or deprecated member,
+// and with -stability=LEVEL, keys, members and events below that level.
+//
 // Not reported: named constants, keys built from non-constant parts,
 // generated files, the semconv packages themselves, and lines carrying a
 // //nolint or //nolint:spanattrlint comment.

@@ -75,6 +75,44 @@ func (vc *valueChecker) checkEnumMembers() {
 			}
 		}
 	}
+	if !vc.cfg.NoDeprecated {
+		vc.deprecatedMemberUses()
+	}
+}
+
+// deprecatedMemberUses reports uses of member variables of older semconv
+// packages whose member the conventions deprecated (semconv.CPUModeKernel
+// of v1.26.0), like the uses of deprecated key constants.
+func (vc *valueChecker) deprecatedMemberUses() {
+	pass := vc.pass
+	if !importsSemconv(pass.Pkg) {
+		return
+	}
+	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
+	var file *ast.File
+	insp.Preorder([]ast.Node{(*ast.File)(nil), (*ast.SelectorExpr)(nil)}, func(n ast.Node) {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			file = n.(*ast.File)
+			return
+		}
+		obj, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+		if !ok || obj.Pkg() == nil || !isSemconv(obj.Pkg().Path()) {
+			return
+		}
+		key, value, member, ok := semconvNameKey(path.Base(obj.Pkg().Path()), obj.Name())
+		if !ok || !member {
+			return
+		}
+		if _, dep := deprecation(key); dep {
+			return // the key's deprecation speaks for it
+		}
+		m, ok := semconvtab.LookupMember(key, value)
+		if !ok || !m.Deprecated || vc.sup.suppressed(file, sel.Pos()) {
+			return
+		}
+		vc.report(sel.Pos(), sel.End(), advice{"deprecated", vc.deprecatedMemberIn(file, m, m.Type == "int")}, nil)
+	})
 }
 
 // enumValue returns the site's value if the key is an enum, the site sets
@@ -206,11 +244,15 @@ func (vc *valueChecker) fileQualifier(file *ast.File, path string) string {
 
 // deprecatedMember says what replaces a deprecated member.
 func (vc *valueChecker) deprecatedMember(s *valueSite, m semconvtab.Member, isInt bool) string {
-	msg := fmt.Sprintf("attribute key %q set to %s, an enum member deprecated in the semantic conventions", s.key, quoteValue(m.Value, isInt))
-	if r, ok := semconvtab.LookupMember(s.key, m.Note); ok && !r.Deprecated && r.Value != m.Value {
+	return vc.deprecatedMemberIn(s.file, m, isInt)
+}
+
+func (vc *valueChecker) deprecatedMemberIn(file *ast.File, m semconvtab.Member, isInt bool) string {
+	msg := fmt.Sprintf("attribute key %q set to %s, an enum member deprecated in the semantic conventions", m.Key, quoteValue(m.Value, isInt))
+	if r, ok := semconvtab.LookupMember(m.Key, m.Note); ok && !r.Deprecated && r.Value != m.Value {
 		msg += ": use " + quoteValue(r.Value, isInt)
-		if ver, q := vc.semconvFor(s.file); ver != "" {
-			if n, ok := memberName(ver, s.key, r.Value); ok {
+		if ver, q := vc.semconvFor(file); ver != "" {
+			if n, ok := memberName(ver, m.Key, r.Value); ok {
 				msg += " (" + q + "." + n + ")"
 			}
 		}

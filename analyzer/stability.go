@@ -93,6 +93,9 @@ func (vc *valueChecker) checkStability() {
 		if _, below := sc.keyBelow(s.key); below {
 			continue // the key is reported already
 		}
+		if _, dep := deprecation(s.key); dep {
+			continue // a deprecated key's members: the deprecation speaks for them
+		}
 		if m, ok := semconvtab.LookupMember(s.key, v); ok && !m.Deprecated && sc.below(m.Stability) {
 			sc.reportMember(s.value, s.key, m)
 		}
@@ -137,6 +140,9 @@ func (sc *stabilityChecker) semconvNames() {
 			key, value, member, ok := semconvNameKey(path.Base(obj.Pkg().Path()), obj.Name())
 			if !ok {
 				return
+			}
+			if _, dep := deprecation(key); dep {
+				return // the deprecation speaks for it
 			}
 			if l, ok := sc.keyBelow(key); ok {
 				sc.reportKey(sel, key, l)

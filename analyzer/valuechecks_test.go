@@ -19,9 +19,9 @@ var valueCases = []struct {
 	cfg  analyzer.Config
 	pkgs []string
 }{
-	{"default", analyzer.Config{}, []string{"valuetype", "valuetypeproject", "enummember", "enummembernoimport", "enummemberimport"}},
+	{"default", analyzer.Config{}, []string{"valuetype", "valuetypeproject", "enummember", "enummembernoimport", "enummemberimport", "enummemberold"}},
 	{"nodeprecated", analyzer.Config{NoDeprecated: true}, []string{"enummemberint"}},
-	{"stable", analyzer.Config{Stability: "stable"}, []string{"stability", "valuetypegen"}},
+	{"stable", analyzer.Config{Stability: "stable"}, []string{"stability", "valuetypegen", "stabilityuses"}},
 	{"rc", analyzer.Config{Stability: "release_candidate"}, []string{"stabilityrc"}},
 }
 

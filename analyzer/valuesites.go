@@ -190,3 +190,11 @@ func (vc *valueChecker) checkValueSites() {
 	vc.checkEnumMembers() // enum.go
 	vc.checkStability()   // stability.go
 }
+
+// checksSemconvUses reports whether a value check looks at the package's
+// uses of semconv names (members, helpers), which need no value site:
+// -stability, and deprecated members.
+func (st *passState) checksSemconvUses() bool {
+	c := &st.cfg
+	return (c.Stability != "" || !c.NoEnumMembers && !c.NoDeprecated) && st.api.attribute != nil && importsSemconv(st.pass.Pkg)
+}

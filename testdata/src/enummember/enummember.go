@@ -25,6 +25,7 @@ func members(span trace.Span, m string) []attribute.KeyValue {
 		semconv.HTTPRequestMethodKey.String("get"),   // want `^attribute key "http.request.method" set to "get", which is no member of its enum: did you mean "GET" \(semconv.HTTPRequestMethodGet\)\?$`
 		semconv.HTTPRequestMethodKey.String("POTS"),  // want `set to "POTS", which is no member of its enum: did you mean "POST" \(semconv.HTTPRequestMethodPost\)\?$`
 		semconv.HTTPRequestMethodKey.String("DELET"), // want `did you mean "DELETE" \(semconv.HTTPRequestMethodDelete\)\?$`
+		semconv.HTTPRequestMethodKey.String("PUX"),   // want `did you mean "PUT" \(semconv.HTTPRequestMethodPut\)\?$`
 		// Deprecated members.
 		semconv.CPUModeKey.String("kernel"),           // want `^attribute key "cpu.mode" set to "kernel", an enum member deprecated in the semantic conventions: use "system" \(semconv.CPUModeSystem\)$`
 		semconv.SystemMemoryStateKey.String("shared"), // want `^attribute key "system.memory.state" set to "shared", an enum member deprecated in the semantic conventions: Removed, report shared memory usage with metric.system.memory.linux.shared metric$`
