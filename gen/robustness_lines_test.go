@@ -26,6 +26,7 @@ func copyGenlines(t *testing.T) string {
 // directive naming a template outside the module was left alone as if the
 // file were outside it.
 func TestImportOverlapAndLineDirective(t *testing.T) {
+	t.Parallel()
 	dir := copyGenlines(t)
 	before := snapshot(t, dir)
 	if _, stderr, code := gen(t, dir, "-dry-run", "-into=./internal/telemetry", "./..."); code != 0 {
