@@ -62,7 +62,7 @@ func TestImportOverlapAndLineDirective(t *testing.T) {
 // TestDryRunPanicLeavesNothing: a panic once the constants file is on disk
 // removes it on the way out.
 func TestDryRunPanicLeavesNothing(t *testing.T) {
-	dir := copyModule(t)
+	dir := sharedModule(t)
 	before := snapshot(t, dir)
 	testHook = func() error { panic("injected panic") }
 	defer func() { testHook = nil }()
@@ -83,7 +83,7 @@ func TestDryRunPanicLeavesNothing(t *testing.T) {
 // checker runs in goroutines of its own, is an error of the run, whose
 // constants file goes again.
 func TestAnalyzerPanicLeavesNothing(t *testing.T) {
-	dir := copyModule(t)
+	dir := sharedModule(t)
 	before := snapshot(t, dir)
 	analyzeHook = func(pass *analysis.Pass) {
 		if fileExists(filepath.Join(dir, "internal", "telemetry", DefaultFile)) {
