@@ -46,10 +46,12 @@ var analyzerCases = []pkgCase{
 }
 
 func TestAnalyzer(t *testing.T) {
+	t.Parallel()
 	runCases(t, analyzerCases, nil)
 }
 
 func TestConfigCheck(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		constants []string
 		wantErr   string
@@ -74,6 +76,7 @@ func TestConfigCheck(t *testing.T) {
 // TestResultListsUnmatched checks what spanattrlint gen builds on: the
 // strings that no constant defines, with what they name.
 func TestResultListsUnmatched(t *testing.T) {
+	t.Parallel()
 	results := check(t, app("positions", analyzer.Config{}))
 	var got []string
 	for _, r := range results {
@@ -91,6 +94,7 @@ func TestResultListsUnmatched(t *testing.T) {
 // TestResultListsConstantPackages checks the packages offered with no
 // configuration, which spanattrlint gen passes on as -constants.
 func TestResultListsConstantPackages(t *testing.T) {
+	t.Parallel()
 	for _, pkg := range []string{"zeroconfig", "zeroconfigkey"} {
 		for _, r := range check(t, app(pkg, analyzer.Config{})) {
 			if got := r.Result.(*analyzer.Result).ConstantPackages; !slices.Equal(got, []string{tracingPkg}) {

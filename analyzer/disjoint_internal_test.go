@@ -12,6 +12,7 @@ import (
 // a deletion at either end, and rejects any overlap, so that a fix the
 // driver would reject (with a panic) is never reported.
 func TestDisjoint(t *testing.T) {
+	t.Parallel()
 	del := func(pos, end token.Pos) analysis.TextEdit { return analysis.TextEdit{Pos: pos, End: end} }
 	ins := func(pos token.Pos, text string) analysis.TextEdit {
 		return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}

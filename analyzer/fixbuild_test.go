@@ -19,6 +19,7 @@ import (
 // do (no formatting, no import clean-up by the driver), then builds and
 // vets the result and checks that nothing fixable is left.
 func TestFixesBuildAsGiven(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a module")
 	}

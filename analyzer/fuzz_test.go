@@ -413,6 +413,7 @@ func record(span trace.Span, n int) {
 // most seeds must type-check with the fuzzer's imports and give fixes,
 // some of which add an import.
 func TestFuzzSeedsAreAnalysed(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("loads export data")
 	}

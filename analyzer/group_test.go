@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
@@ -18,11 +19,14 @@ import (
 
 // Loading a testdata module type-checks the real otel and the standard
 // library from source, which costs far more than analysing one package.
-// So every analysistest case of a module is listed in cases, and the cases
-// that share a module and a Config are loaded and checked in one
-// analysistest.RunWithSuggestedFixes call, once per test binary; each case
-// is still a subtest of its own, which reports the failures that name its
-// package (and any failure that names none).
+// So every analysistest case of a module is listed in cases, and all the
+// cases of a module are loaded and checked in one
+// analysistest.RunWithSuggestedFixes call, once per test binary, with an
+// analyzer that runs, on each package, the analyzer of that case's Config
+// (byConfig): the analyzer uses no facts, so what it reports in a package
+// depends on that package alone. Each case is still a subtest of its own,
+// which reports the failures that name its package (and any failure that
+// names none).
 
 // pkgCase is a package of a testdata module, analysed with cfg, whose
 // "// want" comments and .golden files analysistest checks.
@@ -60,7 +64,8 @@ var (
 	groups   map[string]*group
 )
 
-func groupKey(c pkgCase) string { return fmt.Sprintf("%s %#v", c.dir, c.cfg) }
+// groupKey is the module: one load for all its cases.
+func groupKey(c pkgCase) string { return c.dir }
 
 // run returns the results of c's group, loading the group the first time.
 func run(c pkgCase) *group {
@@ -76,24 +81,63 @@ func run(c pkgCase) *group {
 			if groups[k] == nil {
 				groups[k] = &group{}
 			}
+			for _, e := range groups[k].cases {
+				if e.pkg == d.pkg && fmt.Sprintf("%#v", e.cfg) != fmt.Sprintf("%#v", d.cfg) {
+					panic(fmt.Sprintf("%s is a case with two configurations: %#v and %#v", d.pkg, e.cfg, d.cfg))
+				}
+			}
 			groups[k].cases = append(groups[k].cases, d)
 		}
 	}
 	g := groups[groupKey(c)]
 	groupsMu.Unlock()
-	if g == nil {
-		panic(fmt.Sprintf("%s is in no table of cases", c.pkg))
+	if g == nil || !slices.ContainsFunc(g.cases, func(d pkgCase) bool {
+		return d.pkg == c.pkg && fmt.Sprintf("%#v", d.cfg) == fmt.Sprintf("%#v", c.cfg)
+	}) {
+		panic(fmt.Sprintf("%s with %#v is in no table of cases", c.pkg, c.cfg))
 	}
 	g.once.Do(func() {
 		var patterns []string
 		for _, d := range g.cases {
-			patterns = append(patterns, d.pkg)
+			if !slices.Contains(patterns, d.pkg) {
+				patterns = append(patterns, d.pkg)
+			}
 		}
 		rec := &recorder{}
-		g.results = analysistest.RunWithSuggestedFixes(rec, g.cases[0].dir, analyzer.New(g.cases[0].cfg), patterns...)
+		g.results = analysistest.RunWithSuggestedFixes(rec, g.cases[0].dir, byConfig(g.cases), patterns...)
 		g.errs = rec.errs
 	})
 	return g
+}
+
+// byConfig returns an analyzer that runs, on the package of each case
+// (its test variant, external test package and test main too), the
+// analyzer of that case's Config, and fails on any other package.
+func byConfig(cs []pkgCase) *analysis.Analyzer {
+	byPkg := map[string]*analysis.Analyzer{}
+	byCfg := map[string]*analysis.Analyzer{}
+	for _, c := range cs {
+		k := fmt.Sprintf("%#v", c.cfg)
+		if byCfg[k] == nil {
+			byCfg[k] = analyzer.New(c.cfg)
+		}
+		byPkg[c.pkg] = byCfg[k]
+	}
+	a := *analyzer.New(analyzer.Config{})
+	for _, b := range byCfg {
+		if !slices.Equal(b.Requires, a.Requires) || b.ResultType != a.ResultType {
+			panic("analyzers of different configurations differ in what they require or return")
+		}
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		path := strings.TrimSuffix(strings.TrimSuffix(pass.Pkg.Path(), ".test"), "_test")
+		b := byPkg[path]
+		if b == nil {
+			return nil, fmt.Errorf("%s is no case of the group", pass.Pkg.Path())
+		}
+		return b.Run(pass)
+	}
+	return &a
 }
 
 // recorder is the analysistest.Testing of a group: it keeps the failures

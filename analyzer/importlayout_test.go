@@ -11,6 +11,7 @@ import (
 // Whole-line edits, made for gofmt's layout, used to put the new import
 // above "import(" there.
 func TestFixImportLayouts(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("loads export data")
 	}

@@ -3,6 +3,7 @@ package analyzer
 import "testing"
 
 func TestNormalizeKey(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"requestID":       "request_id",
 		"Journey.Phase":   "journey.phase",
@@ -24,6 +25,7 @@ func TestNormalizeKey(t *testing.T) {
 }
 
 func TestNamingAdvice(t *testing.T) {
+	t.Parallel()
 	for key, bad := range map[string]bool{
 		"journey.phase":                    false,
 		"http.request.header.x-request-id": false, // under a template attribute
@@ -40,6 +42,7 @@ func TestNamingAdvice(t *testing.T) {
 }
 
 func TestSnakeCase(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		c     string
 		upper bool

@@ -181,6 +181,7 @@ func describe(fset *token.FileSet, diags []analysis.Diagnostic) []string {
 // the same package: same positions, messages and fixes, no panic (the
 // //nolint case needs the file's source, which nogo's Pass cannot read).
 func TestNogoSameFindings(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds export data")
 	}
@@ -247,6 +248,7 @@ func TestNogoSameFindings(t *testing.T) {
 // go.mod nor the driver tells the module (Bazel's sandbox), fails with one
 // line that says so, and does not panic.
 func TestNogoConstantsNeedModule(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds export data")
 	}

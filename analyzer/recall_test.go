@@ -21,6 +21,7 @@ var recallCases = []pkgCase{
 }
 
 func TestRecall(t *testing.T) {
+	t.Parallel()
 	runCases(t, recallCases, nil)
 }
 
@@ -29,6 +30,7 @@ func TestRecall(t *testing.T) {
 // second constant for it; nor for "allowed", whose local constant the
 // message names; only a value no constant holds is unmatched.
 func TestConstGroupUnmatched(t *testing.T) {
+	t.Parallel()
 	var got []string
 	for _, r := range check(t, app("constgroup", analyzer.Config{})) {
 		for _, u := range r.Result.(*analyzer.Result).Unmatched {

@@ -33,6 +33,7 @@ var lineCases = []pkgCase{
 var configured = analyzer.Config{Constants: []string{tracingPkg}}
 
 func TestLineDirectivesAndImportEdits(t *testing.T) {
+	t.Parallel()
 	runCases(t, lineCases, func(t *testing.T, _ pkgCase, results []*analysistest.Result) {
 		edits := map[string][]edit{} // every fix, by file
 		for _, r := range results {

@@ -27,6 +27,7 @@ func hintFor(r role, value, otel string) string {
 // (Bazel's nogo), the hint names no import the module may lack but the
 // otel version the constant needs (and what the newest package needs).
 func TestSemconvHintWithoutModule(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		r           role
 		value, otel string

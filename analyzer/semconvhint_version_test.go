@@ -19,6 +19,7 @@ var oldotel = filepath.Join("..", "testdata", "oldotel")
 var oldotelCases = []pkgCase{old("semconvhint"), old("semconvolder"), old("semconvimported")}
 
 func TestSemconvHintModuleOtel(t *testing.T) {
+	t.Parallel()
 	runCases(t, oldotelCases, nil)
 }
 
@@ -27,6 +28,7 @@ func TestSemconvHintModuleOtel(t *testing.T) {
 var localCases = []pkgCase{app("localfiltered", analyzer.Config{})}
 
 func TestLocalConstNamed(t *testing.T) {
+	t.Parallel()
 	runCases(t, localCases, nil)
 }
 
@@ -35,6 +37,7 @@ func TestLocalConstNamed(t *testing.T) {
 // write a second constant beside it); a key whose semconv constant the
 // module's otel version lacks is (the module cannot import it).
 func TestUnmatchedFollowsHints(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		c    pkgCase
 		want []string

@@ -16,6 +16,7 @@ import (
 // Every option declares a kind, and its flag behaves as that kind says:
 // the plugin reads the kind and never tries the flag.
 func TestOptionsDeclareTheirKinds(t *testing.T) {
+	t.Parallel()
 	var names []string
 	for _, o := range Options() {
 		names = append(names, o.Name)
@@ -99,6 +100,8 @@ func bareP(t *testing.T, dir, path string) *analysis.Pass {
 // is analysed, and never again by the analyzers built from its settings;
 // by the first package of a module, when the analyzer decides itself.
 func TestConstantsResolvedOncePerModule(t *testing.T) {
+	// Not parallel: it counts every resolution through resolveHook, and
+	// the parallel tests wait until the serial ones are done.
 	testdata := filepath.Join("..", "testdata", "src")
 	abs, err := filepath.Abs(testdata)
 	if err != nil {

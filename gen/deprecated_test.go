@@ -11,6 +11,7 @@ import (
 // then report the constant, and the deprecated key would live on. gen
 // says so and leaves the literal as it is.
 func TestDeprecatedKeyGetsNoConstant(t *testing.T) {
+	t.Parallel()
 	dir := copyModule(t)
 	src := `package legacy
 
@@ -44,6 +45,7 @@ var KVs = []attribute.KeyValue{
 // gen -constants names a package the code does not use yet: a value it
 // holds gets no new constant, and its uses are rewritten to it.
 func TestConstantsFlagFillsInRatherThanDuplicates(t *testing.T) {
+	t.Parallel()
 	dir := copyModule(t)
 	src := "// Package keys holds a key no package uses yet.\npackage keys\n\n// Version is the API version key.\nconst Version = \"api.version\"\n"
 	writeFile(t, filepath.Join(dir, "keys", "keys.go"), src)

@@ -40,7 +40,7 @@ type Options struct {
 	SpanNames bool     // also span names passed to Tracer.Start
 	Constants []string // -constants: more packages whose constants are used, never duplicated
 	Tests     bool     // analyse test files too
-	Env       []string // environment of the go command (nil: this process's)
+	Env       []string // environment of the go command, GOWORK included (nil: this process's)
 	Stdout    io.Writer
 }
 
@@ -61,13 +61,15 @@ type Summary struct {
 // Main runs the subcommand with the arguments after "gen" and returns the
 // exit status.
 func Main(args []string) int {
-	return main(args, ".", os.Stdout, os.Stderr)
+	return main(args, ".", nil, os.Stdout, os.Stderr)
 }
 
-func main(args []string, dir string, stdout, stderr io.Writer) int {
+// main is Main run in dir with env as the go command's environment (nil:
+// this process's), so that tests need not change the process's.
+func main(args []string, dir string, env []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("spanattrlint gen", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	o := Options{Dir: dir, Stdout: stdout}
+	o := Options{Dir: dir, Env: env, Stdout: stdout}
 	fs.StringVar(&o.Into, "into", "", "the package to write the constants into: a directory (./internal/telemetry)\nor an import path of the main module; created if missing (required)")
 	fs.StringVar(&o.File, "file", DefaultFile, "name of the file to write (or add to) in that package")
 	fs.BoolVar(&o.DryRun, "dry-run", false, "print the file that would be written and the number of rewrites, change nothing")
@@ -171,7 +173,7 @@ func Run(o Options) (*Summary, error) {
 		return nil, err
 	}
 	o.Dir = dir
-	mod, err := findModule(dir)
+	mod, err := findModule(dir, o.Env)
 	if err != nil {
 		return nil, err
 	}

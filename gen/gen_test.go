@@ -28,12 +28,12 @@ func copyModule(t *testing.T) string {
 	return testsupport.Copy(t, testdata)
 }
 
-// gen runs the subcommand as the command does, in dir.
+// gen runs the subcommand as the command does, in dir, offline. It leaves
+// the process's environment alone, so that tests can run in parallel.
 func gen(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	testsupport.SetOffline(t)
-	code = main(args, dir, &out, &errb)
+	code = main(args, dir, offlineEnv, &out, &errb)
 	return out.String(), errb.String(), code
 }
 
@@ -82,7 +82,7 @@ func golden(t *testing.T, name string, got []byte) {
 func fixable(t *testing.T, dir string) []string {
 	t.Helper()
 	o := &Options{Dir: dir, Patterns: []string{"./..."}, Tests: true, Env: offlineEnv}
-	mod, err := findModule(dir)
+	mod, err := findModule(dir, o.Env)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,6 +110,7 @@ func fixable(t *testing.T, dir string) []string {
 // pin every emitted key and name) pass, nothing fixable is left, and a
 // second run changes nothing.
 func TestNewPackage(t *testing.T) {
+	t.Parallel()
 	dir := copyModule(t)
 	stdout, stderr, code := gen(t, dir, "-into=./internal/telemetry", "./...")
 	if code != 0 {
@@ -172,6 +173,7 @@ func TestNewPackage(t *testing.T) {
 // left as it is, its constants are used and not written again, a name it
 // declares is not reused, and -span-names adds span names.
 func TestExistingPackage(t *testing.T) {
+	t.Parallel()
 	dir := copyModule(t)
 	handWritten := filepath.Join(dir, "existing", "existing.go")
 	orig, _ := os.ReadFile(handWritten)
@@ -210,6 +212,7 @@ func TestExistingPackage(t *testing.T) {
 // TestAddsToItsFile: a later run appends new constants to the blocks of the
 // file it wrote, leaving the rest of it (edits by hand included) alone.
 func TestAddsToItsFile(t *testing.T) {
+	t.Parallel()
 	dir := copyModule(t)
 	if _, stderr, code := gen(t, dir, "-into=./internal/telemetry", "./..."); code != 0 {
 		t.Fatal(stderr)
@@ -249,7 +252,8 @@ func Extra() attribute.KeyValue { return attribute.Int("engine.extra_id", 1) }
 // TestCycle: a target that imports a package that would import it is
 // refused, in one line naming both, before anything is written.
 func TestCycle(t *testing.T) {
-	dir := copyModule(t)
+	t.Parallel()
+	dir := sharedModule(t)
 	before := snapshot(t, dir)
 	stdout, stderr, code := gen(t, dir, "-into=./cyclic", "./...")
 	if code != 1 {
@@ -265,7 +269,8 @@ func TestCycle(t *testing.T) {
 }
 
 func TestRefusals(t *testing.T) {
-	dir := copyModule(t)
+	t.Parallel()
+	dir := sharedModule(t)
 	before := snapshot(t, dir)
 	for _, tc := range []struct {
 		args []string
@@ -295,7 +300,9 @@ func TestRefusals(t *testing.T) {
 // TestDryRun prints the file and the rewrites and leaves the module as it
 // was, to the directories.
 func TestDryRun(t *testing.T) {
-	dir := copyModule(t)
+	// Not parallel: it shares its module with TestCycle and TestRefusals,
+	// and the constants file is on disk for a while.
+	dir := sharedModule(t)
 	before := snapshot(t, dir)
 	stdout, stderr, code := gen(t, dir, "-into=./internal/telemetry", "-dry-run", "./...")
 	if code != 0 {
@@ -322,7 +329,9 @@ func TestDryRun(t *testing.T) {
 // TestFailureLeavesNothing: an error once the constants are on disk undoes
 // them, directory included.
 func TestFailureLeavesNothing(t *testing.T) {
-	dir := copyModule(t)
+	// Not parallel, as every test that sets testHook or analyzeHook: the
+	// parallel tests wait until the serial ones are done.
+	dir := sharedModule(t)
 	before := snapshot(t, dir)
 	testHook = func() error {
 		if !fileExists(filepath.Join(dir, "internal", "telemetry", DefaultFile)) {
@@ -341,8 +350,9 @@ func TestFailureLeavesNothing(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	var out, errb bytes.Buffer
-	if code := main([]string{"-help"}, ".", &out, &errb); code != 0 {
+	if code := main([]string{"-help"}, ".", nil, &out, &errb); code != 0 {
 		t.Errorf("exit %d", code)
 	}
 	for _, w := range []string{"-into", "-file", "-dry-run", "-span-names", "-test", "import cycle", "Code generated"} {

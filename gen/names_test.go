@@ -6,6 +6,7 @@ import (
 )
 
 func TestConstName(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ value, suffix, want string }{
 		{"gen_ai.usage.prompt_tokens", "Key", "GenAIUsagePromptTokensKey"},
 		{"journey.QUEUED", "Event", "JourneyQueuedEvent"},
@@ -47,6 +48,7 @@ func TestConstName(t *testing.T) {
 }
 
 func TestSanitisePackageName(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ path, want string }{
 		{"example.com/app/internal/telemetry", "telemetry"},
 		{"example.com/app/open-telemetry", "opentelemetry"},
@@ -68,6 +70,7 @@ func TestSanitisePackageName(t *testing.T) {
 // per value and kind, first use by position, values the target holds left
 // out, collisions numbered in sorted order of values, with a note.
 func TestPlanConstants(t *testing.T) {
+	t.Parallel()
 	tg := &target{
 		path:     "example.com/app/telemetry",
 		declared: map[string]bool{"TakenKey": true, "JourneyQueued": true},

@@ -26,6 +26,7 @@ func copyGenlines(t *testing.T) string {
 // directive naming a template outside the module was left alone as if the
 // file were outside it.
 func TestImportOverlapAndLineDirective(t *testing.T) {
+	t.Parallel()
 	dir := copyGenlines(t)
 	before := snapshot(t, dir)
 	if _, stderr, code := gen(t, dir, "-dry-run", "-into=./internal/telemetry", "./..."); code != 0 {
@@ -61,7 +62,7 @@ func TestImportOverlapAndLineDirective(t *testing.T) {
 // TestDryRunPanicLeavesNothing: a panic once the constants file is on disk
 // removes it on the way out.
 func TestDryRunPanicLeavesNothing(t *testing.T) {
-	dir := copyModule(t)
+	dir := sharedModule(t)
 	before := snapshot(t, dir)
 	testHook = func() error { panic("injected panic") }
 	defer func() { testHook = nil }()
@@ -82,7 +83,7 @@ func TestDryRunPanicLeavesNothing(t *testing.T) {
 // checker runs in goroutines of its own, is an error of the run, whose
 // constants file goes again.
 func TestAnalyzerPanicLeavesNothing(t *testing.T) {
-	dir := copyModule(t)
+	dir := sharedModule(t)
 	before := snapshot(t, dir)
 	analyzeHook = func(pass *analysis.Pass) {
 		if fileExists(filepath.Join(dir, "internal", "telemetry", DefaultFile)) {

@@ -31,8 +31,8 @@ type module struct {
 	desc string // "the main module example.com/app" or "the workspace /w/go.work"
 }
 
-func findModule(dir string) (*module, error) {
-	res := modresolve.NewResolver()
+func findModule(dir string, env []string) (*module, error) {
+	res := modresolve.NewResolverEnv(env)
 	m, err := res.Module(dir)
 	switch {
 	case err == nil && m.Work != nil:

@@ -43,11 +43,9 @@ func workspace(t *testing.T) string {
 // -mod=mod is not allowed).
 func genWork(t *testing.T, dir, gowork string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOFLAGS", "")
-	t.Setenv("GOWORK", gowork)
+	env := append(os.Environ(), "GOPROXY=off", "GOFLAGS=", "GOWORK="+gowork)
 	var out, errb bytes.Buffer
-	code = main(args, dir, &out, &errb)
+	code = main(args, dir, env, &out, &errb)
 	return out.String(), errb.String(), code
 }
 
@@ -75,6 +73,7 @@ func fileHas(t *testing.T, name, text string) {
 // TestWorkspaceRoot: gen at a workspace root, which is no module, writes
 // into one workspace module and fixes both.
 func TestWorkspaceRoot(t *testing.T) {
+	t.Parallel()
 	root := workspace(t)
 	stdout, stderr, code := genWork(t, root, "", "-into=./a/telemetry", "./a/...", "./b/...")
 	if code != 0 {
@@ -93,6 +92,7 @@ func TestWorkspaceRoot(t *testing.T) {
 // TestWorkspaceModule: gen in one module of a workspace may write into
 // another, by import path; with GOWORK=off the root is no module.
 func TestWorkspaceModule(t *testing.T) {
+	t.Parallel()
 	root := workspace(t)
 	stdout, stderr, code := genWork(t, filepath.Join(root, "b"), "", "-into=example.com/a/tracing", "./...")
 	if code != 0 {

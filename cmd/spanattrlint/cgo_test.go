@@ -17,7 +17,7 @@ import (
 func TestCgoPackage(t *testing.T) {
 	t.Parallel()
 	testsupport.NeedCgo(t)
-	dir := copyTestdata(t)
+	dir := sharedTestdata(t)
 	flags := []string{"-constants=example.com/app/internal/tracing"}
 	want := []string{
 		`cgo/cgo.go:19:35: hard-coded attribute key "app.order_id": use orderID`,

@@ -13,7 +13,8 @@ import (
 // command's copy, nor as the importer's "could not import".
 func TestTypeErrorIsPrintedOnce(t *testing.T) {
 	t.Parallel()
-	dir := copyFixmod(t)
+	dir := sharedFixmod(t)
+	before := snapshot(t, dir)
 	want := filepath.Join(dir, "broken", "broken.go") + ":5:43: cannot use 42 (untyped int constant) as string value in argument to attribute.String\n"
 	for _, args := range [][]string{{"./broken", "./user"}, {"-fix", "./broken", "./user"}} {
 		stdout, stderr, code := run(t, dir, bin, args...)
@@ -24,6 +25,7 @@ func TestTypeErrorIsPrintedOnce(t *testing.T) {
 			t.Errorf("%v: exit %d, want 1; stderr:\n%s\nwant:\n%s", args, code, stderr, want)
 		}
 	}
+	sameFiles(t, before, snapshot(t, dir))
 }
 
 // go vet runs one process per package: a bad -constants, or a flag value
@@ -31,7 +33,7 @@ func TestTypeErrorIsPrintedOnce(t *testing.T) {
 // imports another then fails for want of its "vetx" file.
 func TestGoVetConfigErrorIsPrintedOnce(t *testing.T) {
 	t.Parallel()
-	dir := copyFixmod(t)
+	dir := sharedFixmod(t)
 	for _, c := range []struct{ flag, want string }{
 		{"-constants=example.com/fixmod/nosuch", `spanattrlint: -constants: no package matches "example.com/fixmod/nosuch"`},
 		{"-constants=,,,", `spanattrlint: invalid value ",,," for flag -constants: empty entry in the comma-separated list; run 'spanattrlint -help'`},
@@ -53,7 +55,7 @@ func TestGoVetConfigErrorIsPrintedOnce(t *testing.T) {
 // gen names the error of a package that does not type-check.
 func TestGenShowsTheError(t *testing.T) {
 	t.Parallel()
-	dir := copyFixmod(t)
+	dir := sharedFixmod(t)
 	before := snapshot(t, dir)
 	stdout, stderr, code := run(t, dir, bin, "gen", "-into=./telemetry", "./broken", "./user")
 	want := "spanattrlint gen: broken/broken.go:5:43: cannot use 42 (untyped int constant) as string value in argument to attribute.String\n"

@@ -37,7 +37,7 @@ func sameFiles(t *testing.T, before, after map[string]string) {
 // the good package beside it is not rewritten either.
 func TestFixChangesNothingWhenAPackageFails(t *testing.T) {
 	t.Parallel()
-	dir := copyFixmod(t)
+	dir := sharedFixmod(t)
 	before := snapshot(t, dir)
 	_, stderr, code := run(t, dir, bin, fixConstants, "-fix", "./svc", "./partial")
 	want := filepath.Join(dir, "partial", "partial_test.go") + `:3:18: cannot use "not an int" (untyped string constant) as int value in variable declaration` + "\n" +

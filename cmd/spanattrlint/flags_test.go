@@ -16,7 +16,7 @@ import (
 
 func TestFlagErrorsAreOneLine(t *testing.T) {
 	t.Parallel()
-	dir := copyFixmod(t)
+	dir := sharedFixmod(t)
 	for _, c := range []struct {
 		args []string
 		want string
@@ -115,7 +115,7 @@ func TestExitStatuses(t *testing.T) {
 // is only in a file built with -tags=integration.
 func TestBuildTags(t *testing.T) {
 	t.Parallel()
-	dir := copyFixmod(t)
+	dir := sharedFixmod(t)
 	const finding = `tagged/tagged.go:7:27: hard-coded attribute key "app.tagged"`
 	for _, c := range []struct {
 		env  []string

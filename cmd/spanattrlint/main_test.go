@@ -143,7 +143,7 @@ func findings(dir, output string) []string {
 
 func TestGoVetReportsTheSameAsStandalone(t *testing.T) {
 	t.Parallel()
-	dir := copyTestdata(t)
+	dir := sharedTestdata(t)
 	flags := []string{"-constants=example.com/app/internal/tracing", "-span-names"}
 	_, standalone, code := run(t, dir, bin, append(flags, "./...")...)
 	if code != 3 {
@@ -164,7 +164,7 @@ func TestGoVetReportsTheSameAsStandalone(t *testing.T) {
 
 func TestUnknownConstantsPackage(t *testing.T) {
 	t.Parallel()
-	dir := copyTestdata(t)
+	dir := sharedTestdata(t)
 	before := snapshot(t, dir)
 	for _, args := range [][]string{
 		{"-fix", "-constants=example.com/app/nosuch", "./..."},
@@ -190,7 +190,7 @@ func TestUnknownConstantsPackage(t *testing.T) {
 
 func TestJSONCarriesTheEdit(t *testing.T) {
 	t.Parallel()
-	dir := copyTestdata(t)
+	dir := sharedTestdata(t)
 	stdout, stderr, code := run(t, dir, bin, "-json", "./semconvfix")
 	if code != 0 {
 		t.Fatalf("-json exited %d: %s", code, stderr)
@@ -289,7 +289,7 @@ func TestFixExample(t *testing.T) {
 // other finding.
 func TestHygieneFlags(t *testing.T) {
 	t.Parallel()
-	dir := copyTestdata(t)
+	dir := sharedTestdata(t)
 	hardCoded := []string{
 		`deprecated/deprecated.go:19:20: hard-coded attribute key "db.system": use semconv.DBSystemKey`,
 		`deprecated/deprecated.go:23:20: hard-coded attribute key "state": no constant defines it`,

@@ -26,7 +26,7 @@ func TestREADMEJQSurvivesErrors(t *testing.T) {
 	if m == nil {
 		t.Fatal("no jq one-liner in README.md")
 	}
-	dir := copyFixmod(t)
+	dir := sharedFixmod(t)
 	stdout, _, code := run(t, dir, bin, "-json", "./partial")
 	if code != 1 || !strings.Contains(stdout, `"error"`) {
 		t.Fatalf("-json on a broken package: exit %d, want 1, and an error entry; stdout:\n%s", code, stdout)

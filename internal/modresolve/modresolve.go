@@ -52,8 +52,22 @@ type Resolver struct {
 // NewResolver returns a resolver that honours GOWORK as the go command
 // does: "off" disables workspaces, a path names the go.work file, and
 // otherwise the nearest go.work above the module is used.
-func NewResolver() *Resolver {
-	return &Resolver{gowork: os.Getenv("GOWORK"), mods: map[string]*Module{}, dirs: map[string]*Module{}, works: map[string]*Workspace{}}
+func NewResolver() *Resolver { return NewResolverEnv(nil) }
+
+// NewResolverEnv is NewResolver for a go command run with env (as
+// exec.Cmd.Env: nil is this process's environment, and the last GOWORK
+// in it counts).
+func NewResolverEnv(env []string) *Resolver {
+	gowork := os.Getenv("GOWORK")
+	if env != nil {
+		gowork = ""
+		for _, kv := range env {
+			if v, ok := strings.CutPrefix(kv, "GOWORK="); ok {
+				gowork = v
+			}
+		}
+	}
+	return &Resolver{gowork: gowork, mods: map[string]*Module{}, dirs: map[string]*Module{}, works: map[string]*Workspace{}}
 }
 
 // Module returns the main module whose go.mod governs dir, with the

@@ -1,0 +1,48 @@
+package gen
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// The first run of gen in a fresh copy of testdata/gen compiles every
+// package of it again (the go command keys compiled packages on their
+// directory), which costs about as much as the run. The tests that must
+// leave the module as it was share one copy, which each checks with a
+// snapshot: the serial ones (that set testHook or analyzeHook, or write
+// the constants file for a while, as -dry-run does) one after another,
+// then the parallel ones that are refused before anything is written.
+
+var (
+	sharedOnce sync.Once
+	sharedDir  string // under sharedRoot
+	sharedErr  error
+	sharedRoot string // removed by TestMain
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sharedRoot != "" {
+		os.RemoveAll(sharedRoot)
+	}
+	os.Exit(code)
+}
+
+// sharedModule returns the copy of testdata/gen shared by the tests that
+// leave it unchanged.
+func sharedModule(t *testing.T) string {
+	t.Helper()
+	sharedOnce.Do(func() {
+		if sharedRoot, sharedErr = os.MkdirTemp("", "spanattrlint-gen"); sharedErr != nil {
+			return
+		}
+		sharedDir = filepath.Join(sharedRoot, "m")
+		sharedErr = os.CopyFS(sharedDir, os.DirFS(testdata))
+	})
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return sharedDir
+}
