@@ -124,8 +124,8 @@ type passState struct {
 	inUse     map[string]bool       // packages whose constants are used as keys
 	localUse  map[*types.Const]role // the package's constants used as keys or names
 
-	valueSites []*valueSite // constant keys set with a value (valuesites.go)
-	members    []*finding   // enum values that a semconv member names, found by checkValues (enum.go)
+	valueSites []valueSite // constant keys set with a value (valuesites.go)
+	members    []*finding  // enum values that a semconv member names, found by checkValues (enum.go)
 
 	srcs []sourceTable // candidate constants, in order of preference
 }

@@ -53,7 +53,8 @@ func (vc *valueChecker) checkEnumMembers() {
 	if vc.cfg.NoEnumMembers {
 		return
 	}
-	for _, s := range vc.valueSites {
+	for i := range vc.valueSites {
+		s := &vc.valueSites[i]
 		v, isInt, ok := vc.enumValue(s)
 		if !ok || vc.sup.suppressed(s.file, s.whole.Pos()) {
 			continue

@@ -85,7 +85,8 @@ func (vc *valueChecker) checkStability() {
 		}
 	}
 	sc.semconvNames()
-	for _, s := range vc.valueSites {
+	for i := range vc.valueSites {
+		s := &vc.valueSites[i]
 		v, _, ok := vc.enumValue(s)
 		if !ok || vc.sup.suppressed(s.file, s.value.Pos()) {
 			continue

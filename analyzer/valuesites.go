@@ -25,15 +25,13 @@ const (
 
 // A valueSite is a constant key set with a value.
 type valueSite struct {
-	file    *ast.File
-	whole   ast.Expr // the call or literal: what an enum-member fix replaces
-	key     string
-	keyExpr ast.Expr
-	form    valueForm
-	setter  ast.Expr // what sets the value: attribute.String, KKey.String, attribute.StringValue
-	name    string   // the setter's name: "String", "Int64", "StringValue"
-	class   string   // the value's registry type ("string", "int", "double[]", ...), "" if unknown (Map, Slice)
-	value   ast.Expr // the value argument, nil if there is none (a variadic call with no arguments)
+	file   *ast.File
+	whole  ast.Expr // the call or literal: what an enum-member fix replaces
+	key    string
+	form   valueForm
+	setter ast.Expr // what sets the value: attribute.String, KKey.String, attribute.StringValue
+	class  string   // the value's registry type ("string", "int", "double[]", ...), "" if unknown (Map, Slice)
+	value  ast.Expr // the value argument, nil if there is none (a variadic call with no arguments)
 }
 
 // setterClass maps the attribute constructors, Key methods and Value
@@ -67,17 +65,18 @@ func (st *passState) collectValueSites() {
 	insp := st.pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
 	var file *ast.File
 	insp.Preorder([]ast.Node{(*ast.File)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
-		var s *valueSite
+		var s valueSite
+		ok := false
 		switch n := n.(type) {
 		case *ast.File:
 			file = n
 			return
 		case *ast.CallExpr:
-			s = callValueSite(info, api, n)
+			s, ok = callValueSite(info, api, n)
 		case *ast.CompositeLit:
-			s = fieldValueSite(info, api, n)
+			s, ok = fieldValueSite(info, api, n)
 		}
-		if s != nil {
+		if ok {
 			s.file = file
 			st.valueSites = append(st.valueSites, s)
 		}
@@ -95,55 +94,55 @@ func constString(info *types.Info, e ast.Expr) (string, bool) {
 
 // callValueSite recognises attribute.X("k", v) and key.X(v) with key a
 // constant attribute.Key.
-func callValueSite(info *types.Info, api *otelAPI, call *ast.CallExpr) *valueSite {
+func callValueSite(info *types.Info, api *otelAPI, call *ast.CallExpr) (valueSite, bool) {
 	fn := calledFunc(info, call)
 	if fn == nil || fn.Pkg() != api.attribute {
-		return nil
+		return valueSite{}, false
 	}
 	sig := fn.Signature()
 	if recv := sig.Recv(); recv == nil {
 		if len(call.Args) == 0 || !isConstructor(api.keyValue, sig) {
-			return nil
+			return valueSite{}, false
 		}
 		key, ok := constString(info, call.Args[0])
 		if !ok {
-			return nil
+			return valueSite{}, false
 		}
-		s := &valueSite{whole: call, key: key, keyExpr: call.Args[0], form: formCtor, setter: call.Fun, name: fn.Name(), class: setterClass[fn.Name()]}
+		s := valueSite{whole: call, key: key, form: formCtor, setter: call.Fun, class: setterClass[fn.Name()]}
 		if len(call.Args) == 2 {
 			s.value = call.Args[1]
 		}
-		return s
+		return s, true
 	} else if !api.isKey(recv.Type()) {
-		return nil
+		return valueSite{}, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
-		return nil
+		return valueSite{}, false
 	}
 	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
-		return nil // a method expression: attribute.Key.String(k, v)
+		return valueSite{}, false // a method expression: attribute.Key.String(k, v)
 	}
 	key, ok := constString(info, sel.X)
 	if !ok || sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), api.keyValue) {
-		return nil
+		return valueSite{}, false
 	}
-	s := &valueSite{whole: call, key: key, keyExpr: sel.X, form: formMethod, setter: call.Fun, name: fn.Name(), class: setterClass[fn.Name()]}
+	s := valueSite{whole: call, key: key, form: formMethod, setter: call.Fun, class: setterClass[fn.Name()]}
 	if len(call.Args) == 1 {
 		s.value = call.Args[0]
 	}
-	return s
+	return s, true
 }
 
 // fieldValueSite recognises attribute.KeyValue{Key: k, Value: attribute.XValue(v)}
 // with k constant, keyed or positional.
-func fieldValueSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) *valueSite {
+func fieldValueSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) (valueSite, bool) {
 	if len(lit.Elts) != 2 {
-		return nil
+		return valueSite{}, false
 	}
 	t := info.TypeOf(lit)
 	if t == nil || !types.Identical(types.Unalias(t), api.keyValue) {
-		return nil
+		return valueSite{}, false
 	}
 	var key, val ast.Expr
 	for i, elt := range lit.Elts {
@@ -163,25 +162,25 @@ func fieldValueSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) *valu
 		}
 	}
 	if key == nil || val == nil {
-		return nil
+		return valueSite{}, false
 	}
 	k, ok := constString(info, key)
 	if !ok {
-		return nil
+		return valueSite{}, false
 	}
 	call, ok := ast.Unparen(val).(*ast.CallExpr)
 	if !ok {
-		return nil
+		return valueSite{}, false
 	}
 	fn := calledFunc(info, call)
 	if fn == nil || fn.Pkg() != api.attribute || fn.Signature().Recv() != nil {
-		return nil
+		return valueSite{}, false
 	}
-	s := &valueSite{whole: lit, key: k, keyExpr: key, form: formField, setter: call.Fun, name: fn.Name(), class: setterClass[fn.Name()]}
+	s := valueSite{whole: lit, key: k, form: formField, setter: call.Fun, class: setterClass[fn.Name()]}
 	if len(call.Args) == 1 && !call.Ellipsis.IsValid() {
 		s.value = call.Args[0]
 	}
-	return s
+	return s, true
 }
 
 // checkValueSites runs the value checks, in the value-check phase.

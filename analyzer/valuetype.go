@@ -22,7 +22,8 @@ func (vc *valueChecker) checkValueTypes() {
 		return
 	}
 	project := map[string]*valueSite{} // a project key's first site
-	for _, s := range vc.valueSites {
+	for i := range vc.valueSites {
+		s := &vc.valueSites[i]
 		if s.class == "" {
 			continue
 		}
