@@ -21,6 +21,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/packages"
 )
 
 // testHook, when set by a test, runs once the constants file is on disk;
@@ -82,6 +84,9 @@ func main(args []string, dir string, stdout, stderr io.Writer) int {
 		}
 		return nil
 	})
+	var cpuProfile, memProfile string
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile (taken at the end of the run) to this file")
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -94,6 +99,12 @@ func main(args []string, dir string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	o.Patterns = fs.Args()
+	stop, err := startProfiles(cpuProfile, memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanattrlint gen: %s\n", firstLine(err.Error()))
+		return 1
+	}
+	defer stop()
 	if _, err := Run(o); err != nil {
 		fmt.Fprintf(stderr, "spanattrlint gen: %s\n", firstLine(err.Error()))
 		return 1
@@ -203,7 +214,7 @@ func Run(o Options) (*Summary, error) {
 	// them by the analyzer; every package is, once they are -constants, so
 	// that a value written as tracing.JourneyEventType in one package and
 	// "event.type" in another gets no second constant.
-	sources := constantSources(results, mod, t)
+	sources := constantSources(results, t)
 	if len(sources) > 0 {
 		if results, err = analyse(&o, pkgs, append(constants, sources...)); err != nil {
 			return nil, err
@@ -255,16 +266,29 @@ func Run(o Options) (*Summary, error) {
 		if err := j.Write(genPath, sum.Content); err != nil {
 			return fail(err)
 		}
-		// A new package is imported by none of those loaded, whose types
-		// therefore still hold; an existing one may be, and is analysed
-		// itself: reload them.
-		if t.anyGo {
-			if pkgs, err = load(&o, mod); err != nil {
+		// Only the packages that write a string with no constant yet
+		// get other fixes now, and the target other declarations: those
+		// are analysed again, the others' results stand. A new package is
+		// imported by none of those loaded, whose types therefore still
+		// hold; an existing one may be, and is analysed itself: those
+		// packages are loaded again, with the new file.
+		again, patterns := reanalysed(results, &o, t)
+		if len(patterns) > 0 {
+			sub := pkgs
+			if t.anyGo {
+				so := o
+				so.Patterns = patterns
+				if sub, err = load(&so, mod); err != nil {
+					return fail(err)
+				}
+			} else {
+				sub = slices.DeleteFunc(slices.Clone(pkgs), func(p *packages.Package) bool { return !again[p.ID] })
+			}
+			fresh, err := analyse(&o, sub, slices.Concat(o.Constants, []string{t.path}, sources))
+			if err != nil {
 				return fail(err)
 			}
-		}
-		if results, err = analyse(&o, pkgs, slices.Concat(o.Constants, []string{t.path}, sources)); err != nil {
-			return fail(err)
+			results = replaceResults(results, fresh)
 		}
 	}
 	if testHook != nil {
@@ -389,4 +413,52 @@ func plural(n int, what string) string {
 // an interrupted run leaves nothing half written.
 func undoOnSignal(j *journal) (stop func()) {
 	return j.UndoOnSignal("spanattrlint gen")
+}
+
+// reanalysed returns the IDs of the packages (every variant) that need a
+// second analysis once the constants file is written, those with a string
+// no constant defined and the target, and patterns naming their
+// directories, relative to where the go command runs.
+func reanalysed(results []pkgResult, o *Options, t *target) (map[string]bool, []string) {
+	dirs := map[string]bool{}
+	for _, r := range results {
+		if len(r.unmatched) > 0 || r.pkg.PkgPath == t.path || r.pkg.PkgPath == t.path+"_test" {
+			dirs[r.pkg.Dir] = true
+		}
+	}
+	ids := map[string]bool{}
+	for _, r := range results {
+		if dirs[r.pkg.Dir] {
+			ids[r.pkg.ID] = true
+		}
+	}
+	var patterns []string
+	for d := range dirs {
+		rel, err := filepath.Rel(o.Dir, d)
+		switch {
+		case err != nil:
+			rel = d
+		case rel == "." || strings.HasPrefix(rel, ".."):
+			rel = filepath.ToSlash(rel)
+		default:
+			rel = "./" + filepath.ToSlash(rel)
+		}
+		patterns = append(patterns, rel)
+	}
+	slices.Sort(patterns)
+	return ids, patterns
+}
+
+// replaceResults returns the results with those of the packages analysed
+// again replaced by the fresh ones (by the directory: every variant of a
+// package is in both or neither), sorted by package ID.
+func replaceResults(old, fresh []pkgResult) []pkgResult {
+	dirs := map[string]bool{}
+	for _, r := range fresh {
+		dirs[r.pkg.Dir] = true
+	}
+	out := slices.DeleteFunc(slices.Clone(old), func(r pkgResult) bool { return dirs[r.pkg.Dir] })
+	out = append(out, fresh...)
+	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
+	return out
 }
