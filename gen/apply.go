@@ -162,6 +162,10 @@ func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...str
 			byPath[p.PkgPath] = p
 		}
 	})
+	// One importer for the packages that import no test variant, so that
+	// the export data of a dependency is read once, not once per package.
+	fset := token.NewFileSet()
+	shared := importer.ForCompiler(fset, "gc", exportLookup(nil, byPath))
 	for _, p := range pkgs {
 		if strings.HasSuffix(p.PkgPath, ".test") || !dirs[p.Dir] {
 			continue // a generated test main, or a package listed for its export data only
@@ -172,7 +176,11 @@ func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...str
 		if len(p.Errors) > 0 {
 			continue
 		}
-		for _, e := range checkPackage(p, byPath, changed) {
+		imp := shared
+		if !plainImports(p) {
+			imp = importer.ForCompiler(fset, "gc", exportLookup(p, byPath))
+		}
+		for _, e := range checkPackage(fset, p, imp, changed) {
 			addErr(e.pos, e.msg)
 		}
 	}
@@ -185,10 +193,38 @@ func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...str
 
 type checkError struct{ pos, msg string }
 
+// plainImports reports whether p imports no test variant of a package
+// (as an external test package and a test variant's importers do).
+func plainImports(p *packages.Package) bool {
+	for _, d := range p.Imports {
+		if d.ID != d.PkgPath {
+			return false
+		}
+	}
+	return true
+}
+
+// exportLookup finds the export data of an import of p (nil: of any
+// package) by its import path.
+func exportLookup(p *packages.Package, byPath map[string]*packages.Package) func(string) (io.ReadCloser, error) {
+	return func(path string) (io.ReadCloser, error) {
+		var d *packages.Package
+		if p != nil {
+			d = p.Imports[path]
+		}
+		if d == nil {
+			d = byPath[path]
+		}
+		if d == nil || d.ExportFile == "" {
+			return nil, fmt.Errorf("no export data for %s", path)
+		}
+		return os.Open(d.ExportFile)
+	}
+}
+
 // checkPackage parses the files of p, with the new contents of those that
 // changed, and type-checks them against the export data of its imports.
-func checkPackage(p *packages.Package, byPath map[string]*packages.Package, changed map[string][]byte) []checkError {
-	fset := token.NewFileSet()
+func checkPackage(fset *token.FileSet, p *packages.Package, imp types.Importer, changed map[string][]byte) []checkError {
 	var files []*ast.File
 	var errs []checkError
 	for _, name := range p.CompiledGoFiles {
@@ -205,16 +241,6 @@ func checkPackage(p *packages.Package, byPath map[string]*packages.Package, chan
 		}
 		files = append(files, f)
 	}
-	imp := importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
-		d := p.Imports[path]
-		if d == nil {
-			d = byPath[path]
-		}
-		if d == nil || d.ExportFile == "" {
-			return nil, fmt.Errorf("no export data for %s", path)
-		}
-		return os.Open(d.ExportFile)
-	})
 	conf := types.Config{
 		Importer: imp,
 		Sizes:    p.TypesSizes,
