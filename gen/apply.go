@@ -32,14 +32,16 @@ func splice(src []byte, edits []edit) []byte { return fixes.Splice(src, edits) }
 // an edit overlapping an accepted one is skipped whole. It also returns the
 // number of fixes left alone because they would edit a file outside the
 // main module.
-func mergeFixes(results []pkgResult, mod *module) (set *fixes.Set, outside int) {
+func mergeFixes(results []pkgResult, mod *module, migrate bool) (set *fixes.Set, outside int) {
 	set = &fixes.Set{}
 	for _, r := range results {
 		for _, d := range r.diags {
 			// Only the replacements of hard-coded strings by constants of
-			// the same value: other checks' fixes (renaming a deprecated
-			// key with -migrate-deprecated) would change the telemetry.
-			if len(d.SuggestedFixes) == 0 || d.Category != "" && d.Category != "hard-coded" {
+			// the same value: other checks' fixes would change the
+			// telemetry. With -migrate-deprecated, which asks for that,
+			// also the renaming of a deprecated key.
+			take := d.Category == "" || d.Category == "hard-coded" || migrate && d.Category == "deprecated"
+			if len(d.SuggestedFixes) == 0 || !take {
 				continue
 			}
 			var edits []fixes.FileEdit

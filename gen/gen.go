@@ -42,8 +42,12 @@ type Options struct {
 	SpanNames bool     // also span names passed to Tracer.Start
 	Constants []string // -constants: more packages whose constants are used, never duplicated
 	Tests     bool     // analyse test files too
-	Env       []string // environment of the go command (nil: this process's)
-	Stdout    io.Writer
+	// MigrateDeprecated also applies the analyzer's fixes that rename a
+	// deprecated semconv key to its successor (changing the telemetry);
+	// otherwise such a literal is left as it is.
+	MigrateDeprecated bool
+	Env               []string // environment of the go command (nil: this process's)
+	Stdout            io.Writer
 }
 
 // Summary is what a run did, or with DryRun would do.
@@ -75,6 +79,7 @@ func main(args []string, dir string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.DryRun, "dry-run", false, "print the file that would be written and the number of rewrites, change nothing")
 	fs.BoolVar(&o.SpanNames, "span-names", false, "also make constants for span names passed to trace.Tracer.Start, and use them")
 	fs.BoolVar(&o.Tests, "test", true, "analyse and fix test files too")
+	fs.BoolVar(&o.MigrateDeprecated, "migrate-deprecated", false, "also rename the deprecated semantic-convention keys that were renamed to their successors\n(as spanattrlint -migrate-deprecated -fix; this changes the telemetry); without it such a literal is left as it is")
 	fs.Func("constants", "comma-separated import paths or patterns of packages whose constants the code should use\n(as spanattrlint -constants): a value one of them holds gets no new constant", func(v string) error {
 		for _, p := range strings.Split(v, ",") {
 			if p == "" {
@@ -220,7 +225,7 @@ func Run(o Options) (*Summary, error) {
 			return nil, err
 		}
 	}
-	uses := collectUses(results, mod, t, &sum.Notes)
+	uses := collectUses(results, mod, t, o.MigrateDeprecated, &sum.Notes)
 	if p, chain := t.cycle(importers(uses, t)); p != "" {
 		via := ""
 		if len(chain) > 2 {
@@ -296,7 +301,7 @@ func Run(o Options) (*Summary, error) {
 			return fail(err)
 		}
 	}
-	set, outside := mergeFixes(results, mod)
+	set, outside := mergeFixes(results, mod, o.MigrateDeprecated)
 	rewrites, skipped := set.Applied, set.Skipped
 	changed, err := applyEdits(set, mod)
 	if err != nil {
