@@ -2,6 +2,7 @@ package gen
 
 import (
 	"io"
+	"syscall"
 	"testing"
 
 	"github.com/spanattrlint/spanattrlint/internal/testsupport"
@@ -12,6 +13,22 @@ import (
 // reloads after writing the constants and verifies the fixed packages).
 // The go command's work (go list, export data from the build cache) is
 // inside every figure, as it is in a run.
+
+// cpuSeconds is the user and system time of this process and of its
+// children that have been waited for (the go command's processes).
+func cpuSeconds() float64 {
+	var self, kids syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &self)
+	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids)
+	sec := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return sec(self.Utime) + sec(self.Stime) + sec(kids.Utime) + sec(kids.Stime)
+}
+
+// reportCPU adds the CPU seconds per operation, which on a machine loaded
+// by other work is steadier than sec/op, to what the loop measured.
+func reportCPU(b *testing.B, start float64, timed *float64) {
+	b.ReportMetric((cpuSeconds()-start-*timed)/float64(b.N), "cpu-s/op")
+}
 
 func benchOptions(b *testing.B, dryRun bool) Options {
 	b.Helper()
@@ -29,6 +46,8 @@ func BenchmarkInspect(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	var untimed float64
+	defer reportCPU(b, cpuSeconds(), &untimed)
 	for b.Loop() {
 		t, err := resolveTarget(mod, o.Dir, o.Into)
 		if err != nil {
@@ -47,6 +66,8 @@ func BenchmarkLoadAnalyse(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	var untimed float64
+	defer reportCPU(b, cpuSeconds(), &untimed)
 	for b.Loop() {
 		pkgs, err := load(&o, mod)
 		if err != nil {
@@ -61,6 +82,8 @@ func BenchmarkLoadAnalyse(b *testing.B) {
 // BenchmarkDryRun is a whole gen -dry-run.
 func BenchmarkDryRun(b *testing.B) {
 	o := benchOptions(b, true)
+	var untimed float64
+	defer reportCPU(b, cpuSeconds(), &untimed)
 	for b.Loop() {
 		if _, err := Run(o); err != nil {
 			b.Fatal(err)
@@ -71,9 +94,13 @@ func BenchmarkDryRun(b *testing.B) {
 // BenchmarkGen is a whole gen run, each on a fresh copy (the copy is not
 // timed).
 func BenchmarkGen(b *testing.B) {
+	var untimed float64
+	defer reportCPU(b, cpuSeconds(), &untimed)
 	for b.Loop() {
 		b.StopTimer()
+		c0 := cpuSeconds()
 		o := benchOptions(b, false)
+		untimed += cpuSeconds() - c0
 		b.StartTimer()
 		if _, err := Run(o); err != nil {
 			b.Fatal(err)
