@@ -19,6 +19,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -247,6 +248,30 @@ func Run(o Options) (*Summary, error) {
 		}
 	}
 
+	// The packages that will not be analysed again (see reanalysed) keep
+	// their results but need their syntax no more.
+	if sum.Content == nil {
+		for _, r := range results {
+			releaseSyntax(r.pkg)
+		}
+	} else {
+		keep := map[string]bool{}
+		for _, r := range results {
+			if len(r.unmatched) > 0 || r.pkg.PkgPath == t.path || r.pkg.PkgPath == t.path+"_test" {
+				keep[r.pkg.Dir] = true
+			}
+		}
+		for _, r := range results {
+			if !keep[r.pkg.Dir] {
+				releaseSyntax(r.pkg)
+			}
+		}
+	}
+	// A collection now sets the next heap goal from what is still live,
+	// not from the peak of the load: the loads that follow then fit in
+	// what the first one took.
+	runtime.GC()
+
 	// 3. With the constants on disk (the analyzer reads -constants
 	// packages from there), the fixes. Nothing else is written until all
 	// of them are known to compile.
@@ -281,6 +306,14 @@ func Run(o Options) (*Summary, error) {
 		if len(patterns) > 0 {
 			sub := pkgs
 			if t.anyGo {
+				// The syntax of the packages loaded again is not needed
+				// any more: the old and new copies need not be in memory
+				// together.
+				for _, p := range pkgs {
+					if again[p.ID] {
+						releaseSyntax(p)
+					}
+				}
 				so := o
 				so.Patterns = patterns
 				if sub, err = load(&so, mod); err != nil {
@@ -301,6 +334,14 @@ func Run(o Options) (*Summary, error) {
 			return fail(err)
 		}
 	}
+	// From here on, the results' diagnostics and positions are all that is
+	// read of the packages: their syntax and type information need not
+	// stay in memory while the fixed packages are type-checked.
+	for _, r := range results {
+		releaseSyntax(r.pkg)
+	}
+	pkgs = nil
+	runtime.GC() // as above, before verify loads the fixed packages
 	set, outside := mergeFixes(results, mod, o.MigrateDeprecated)
 	rewrites, skipped := set.Applied, set.Skipped
 	changed, err := applyEdits(set, mod)
@@ -466,4 +507,10 @@ func replaceResults(old, fresh []pkgResult) []pkgResult {
 	out = append(out, fresh...)
 	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
 	return out
+}
+
+// releaseSyntax drops a package's syntax trees and type information (not
+// its types, which the packages loaded with it share).
+func releaseSyntax(p *packages.Package) {
+	p.Syntax, p.TypesInfo = nil, nil
 }
