@@ -144,8 +144,11 @@ Constants already in the package are never written again nor changed: only
 the -file is written to, and later runs only add to it, so a second run with
 no code change changes nothing. The file is not marked "Code generated": it is
 yours to edit (and the analyzer skips generated files). Values that another
-package of the module already names with a constant, used as a key somewhere,
-get that constant instead of a new one.
+package already names with a constant, used as a key somewhere (a package of
+the module or of a dependency, where the import rules let the code use it),
+get that constant instead of a new one. A key the semantic conventions
+deprecated gets no constant; -migrate-deprecated renames those that have a
+successor, as spanattrlint -migrate-deprecated -fix does.
 
 gen refuses, before writing anything, a package outside the main module, a
 main package, and a package that imports one of the packages that would
