@@ -2,9 +2,18 @@ package gen
 
 import (
 	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/packages"
 
@@ -23,14 +32,16 @@ func splice(src []byte, edits []edit) []byte { return fixes.Splice(src, edits) }
 // an edit overlapping an accepted one is skipped whole. It also returns the
 // number of fixes left alone because they would edit a file outside the
 // main module.
-func mergeFixes(results []pkgResult, mod *module) (set *fixes.Set, outside int) {
+func mergeFixes(results []pkgResult, mod *module, migrate bool) (set *fixes.Set, outside int) {
 	set = &fixes.Set{}
 	for _, r := range results {
 		for _, d := range r.diags {
 			// Only the replacements of hard-coded strings by constants of
-			// the same value: other checks' fixes (renaming a deprecated
-			// key with -migrate-deprecated) would change the telemetry.
-			if len(d.SuggestedFixes) == 0 || d.Category != "" && d.Category != "hard-coded" {
+			// the same value: other checks' fixes would change the
+			// telemetry. With -migrate-deprecated, which asks for that,
+			// also the renaming of a deprecated key.
+			take := d.Category == "" || d.Category == "hard-coded" || migrate && d.Category == "deprecated"
+			if len(d.SuggestedFixes) == 0 || !take {
 				continue
 			}
 			var edits []fixes.FileEdit
@@ -87,7 +98,12 @@ func applyEdits(set *fixes.Set, mod *module) (map[string][]byte, error) {
 }
 
 // verify type-checks the packages of the changed files (and their tests)
-// with the new contents as an overlay, before anything is written.
+// with the new contents, before anything is written. The go command lists
+// them and compiles the export data of their dependencies (the constants
+// file is on disk by now); only the packages themselves are type-checked
+// here, from the new sources. (go/packages with the new contents as an
+// overlay would type-check every dependency, the standard library
+// included, from source: an overlay invalidates all export data.)
 func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...string) error {
 	if len(changed) == 0 {
 		return nil
@@ -107,40 +123,123 @@ func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...str
 		}
 		patterns = append(patterns, "./"+rel)
 	}
-	slices.Sort(patterns)
+	// The fixes add imports, of packages that the code on disk may not
+	// import yet: the go command lists those too, for their export data.
+	imported := map[string]bool{}
+	for name, src := range changed {
+		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ImportsOnly)
+		if err != nil {
+			return fmt.Errorf("the fixed code would not compile, so nothing was written: %v", firstLine(err.Error()))
+		}
+		for _, spec := range f.Imports {
+			if ip, err := strconv.Unquote(spec.Path.Value); err == nil && ip != "C" && ip != "unsafe" {
+				imported[ip] = true
+			}
+		}
+	}
+	patterns = append(patterns, slices.Sorted(maps.Keys(imported))...)
 	cfg := &packages.Config{
-		Mode:    packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
-		Tests:   o.Tests,
-		Dir:     mod.root,
-		Env:     o.Env,
-		Overlay: changed,
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedDeps | packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedModule,
+		Tests: o.Tests,
+		Dir:   mod.root,
+		Env:   o.Env,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return fmt.Errorf("checking the result: %v", firstLine(err.Error()))
 	}
-	var errs []*packages.Package
-	for _, p := range pkgs {
-		if len(p.Errors) > 0 {
-			errs = append(errs, p)
-		}
-	}
-	if len(errs) == 0 {
-		return nil
-	}
-	// Only the packages themselves: their dependencies did not change.
 	var first []string
-	for _, p := range errs {
-		for _, e := range p.Errors {
-			pos := e.Pos
-			if rel, ok := mod.rel(pos); ok && filepath.IsAbs(pos) {
-				pos = rel
-			}
-			first = append(first, pos+": "+firstLine(e.Msg))
+	addErr := func(pos, msg string) {
+		if rel, ok := mod.rel(pos); ok && filepath.IsAbs(pos) {
+			pos = rel
 		}
+		first = append(first, pos+": "+firstLine(msg))
+	}
+	// By import path, the packages themselves (not their test variants),
+	// for an import that a package on disk does not have.
+	byPath := map[string]*packages.Package{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.ID == p.PkgPath {
+			byPath[p.PkgPath] = p
+		}
+	})
+	fset := token.NewFileSet()
+	for _, p := range pkgs {
+		if strings.HasSuffix(p.PkgPath, ".test") || !dirs[p.Dir] {
+			continue // a generated test main, or a package listed for its export data only
+		}
+		for _, e := range p.Errors {
+			addErr(e.Pos, e.Msg)
+		}
+		if len(p.Errors) > 0 {
+			continue
+		}
+		imp := importer.ForCompiler(fset, "gc", exportLookup(p, byPath))
+		for _, e := range checkPackage(fset, p, imp, changed) {
+			addErr(e.pos, e.msg)
+		}
+	}
+	if len(first) == 0 {
+		return nil
 	}
 	slices.Sort(first)
 	return fmt.Errorf("the fixed code would not compile, so nothing was written: %s", first[0])
+}
+
+type checkError struct{ pos, msg string }
+
+// exportLookup finds the export data of an import of p by its import
+// path: p's own, or for an import that the files on disk do not have, the
+// package itself.
+func exportLookup(p *packages.Package, byPath map[string]*packages.Package) func(string) (io.ReadCloser, error) {
+	return func(path string) (io.ReadCloser, error) {
+		d := p.Imports[path]
+		if d == nil {
+			d = byPath[path]
+		}
+		if d == nil || d.ExportFile == "" {
+			return nil, fmt.Errorf("no export data for %s", path)
+		}
+		return os.Open(d.ExportFile)
+	}
+}
+
+// checkPackage parses the files of p, with the new contents of those that
+// changed, and type-checks them against the export data of its imports.
+func checkPackage(fset *token.FileSet, p *packages.Package, imp types.Importer, changed map[string][]byte) []checkError {
+	var files []*ast.File
+	var errs []checkError
+	for _, name := range p.CompiledGoFiles {
+		src, ok := changed[name]
+		if !ok {
+			var err error
+			if src, err = os.ReadFile(name); err != nil {
+				return []checkError{{name, err.Error()}}
+			}
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err != nil {
+			return []checkError{{name, err.Error()}}
+		}
+		files = append(files, f)
+	}
+	conf := types.Config{
+		Importer: imp,
+		Sizes:    p.TypesSizes,
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				errs = append(errs, checkError{te.Fset.Position(te.Pos).String(), te.Msg})
+				return
+			}
+			errs = append(errs, checkError{"", err.Error()})
+		},
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		conf.GoVersion = "go" + p.Module.GoVersion
+	}
+	conf.Check(p.PkgPath, fset, files, nil)
+	return errs
 }
 
 // A journal undoes the writes of a run that fails half way, or of a dry

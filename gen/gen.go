@@ -19,8 +19,11 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/packages"
 )
 
 // testHook, when set by a test, runs once the constants file is on disk;
@@ -40,8 +43,12 @@ type Options struct {
 	SpanNames bool     // also span names passed to Tracer.Start
 	Constants []string // -constants: more packages whose constants are used, never duplicated
 	Tests     bool     // analyse test files too
-	Env       []string // environment of the go command, GOWORK included (nil: this process's)
-	Stdout    io.Writer
+	// MigrateDeprecated also applies the analyzer's fixes that rename a
+	// deprecated semconv key to its successor (changing the telemetry);
+	// otherwise such a literal is left as it is.
+	MigrateDeprecated bool
+	Env               []string // environment of the go command, GOWORK included (nil: this process's)
+	Stdout            io.Writer
 }
 
 // Summary is what a run did, or with DryRun would do.
@@ -75,6 +82,7 @@ func main(args []string, dir string, env []string, stdout, stderr io.Writer) int
 	fs.BoolVar(&o.DryRun, "dry-run", false, "print the file that would be written and the number of rewrites, change nothing")
 	fs.BoolVar(&o.SpanNames, "span-names", false, "also make constants for span names passed to trace.Tracer.Start, and use them")
 	fs.BoolVar(&o.Tests, "test", true, "analyse and fix test files too")
+	fs.BoolVar(&o.MigrateDeprecated, "migrate-deprecated", false, "also rename the deprecated semantic-convention keys that were renamed to their successors\n(as spanattrlint -migrate-deprecated -fix; this changes the telemetry); without it such a literal is left as it is")
 	fs.Func("constants", "comma-separated import paths or patterns of packages whose constants the code should use\n(as spanattrlint -constants): a value one of them holds gets no new constant", func(v string) error {
 		for _, p := range strings.Split(v, ",") {
 			if p == "" {
@@ -84,6 +92,9 @@ func main(args []string, dir string, env []string, stdout, stderr io.Writer) int
 		}
 		return nil
 	})
+	var cpuProfile, memProfile string
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile (taken at the end of the run) to this file")
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -96,6 +107,12 @@ func main(args []string, dir string, env []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	o.Patterns = fs.Args()
+	stop, err := startProfiles(cpuProfile, memProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanattrlint gen: %s\n", firstLine(err.Error()))
+		return 1
+	}
+	defer stop()
 	if _, err := Run(o); err != nil {
 		fmt.Fprintf(stderr, "spanattrlint gen: %s\n", firstLine(err.Error()))
 		return 1
@@ -129,8 +146,11 @@ Constants already in the package are never written again nor changed: only
 the -file is written to, and later runs only add to it, so a second run with
 no code change changes nothing. The file is not marked "Code generated": it is
 yours to edit (and the analyzer skips generated files). Values that another
-package of the module already names with a constant, used as a key somewhere,
-get that constant instead of a new one.
+package already names with a constant, used as a key somewhere (a package of
+the module or of a dependency, where the import rules let the code use it),
+get that constant instead of a new one. A key the semantic conventions
+deprecated gets no constant; -migrate-deprecated renames those that have a
+successor, as spanattrlint -migrate-deprecated -fix does.
 
 gen refuses, before writing anything, a package outside the main module, a
 main package, and a package that imports one of the packages that would
@@ -205,13 +225,13 @@ func Run(o Options) (*Summary, error) {
 	// them by the analyzer; every package is, once they are -constants, so
 	// that a value written as tracing.JourneyEventType in one package and
 	// "event.type" in another gets no second constant.
-	sources := constantSources(results, mod, t)
+	sources := constantSources(results, t)
 	if len(sources) > 0 {
 		if results, err = analyse(&o, pkgs, append(constants, sources...)); err != nil {
 			return nil, err
 		}
 	}
-	uses := collectUses(results, mod, t, &sum.Notes)
+	uses := collectUses(results, mod, t, o.MigrateDeprecated, &sum.Notes)
 	if p, chain := t.cycle(importers(uses, t)); p != "" {
 		via := ""
 		if len(chain) > 2 {
@@ -232,6 +252,30 @@ func Run(o Options) (*Summary, error) {
 			return nil, err
 		}
 	}
+
+	// The packages that will not be analysed again (see reanalysed) keep
+	// their results but need their syntax no more.
+	if sum.Content == nil {
+		for _, r := range results {
+			releaseSyntax(r.pkg)
+		}
+	} else {
+		keep := map[string]bool{}
+		for _, r := range results {
+			if len(r.unmatched) > 0 || r.pkg.PkgPath == t.path || r.pkg.PkgPath == t.path+"_test" {
+				keep[r.pkg.Dir] = true
+			}
+		}
+		for _, r := range results {
+			if !keep[r.pkg.Dir] {
+				releaseSyntax(r.pkg)
+			}
+		}
+	}
+	// A collection now sets the next heap goal from what is still live,
+	// not from the peak of the load: the loads that follow then fit in
+	// what the first one took.
+	runtime.GC()
 
 	// 3. With the constants on disk (the analyzer reads -constants
 	// packages from there), the fixes. Nothing else is written until all
@@ -257,16 +301,37 @@ func Run(o Options) (*Summary, error) {
 		if err := j.Write(genPath, sum.Content); err != nil {
 			return fail(err)
 		}
-		// A new package is imported by none of those loaded, whose types
-		// therefore still hold; an existing one may be, and is analysed
-		// itself: reload them.
-		if t.anyGo {
-			if pkgs, err = load(&o, mod); err != nil {
+		// Only the packages that write a string with no constant yet
+		// get other fixes now, and the target other declarations: those
+		// are analysed again, the others' results stand. A new package is
+		// imported by none of those loaded, whose types therefore still
+		// hold; an existing one may be, and is analysed itself: those
+		// packages are loaded again, with the new file.
+		again, patterns := reanalysed(results, &o, t)
+		if len(patterns) > 0 {
+			sub := pkgs
+			if t.anyGo {
+				// The syntax of the packages loaded again is not needed
+				// any more: the old and new copies need not be in memory
+				// together.
+				for _, p := range pkgs {
+					if again[p.ID] {
+						releaseSyntax(p)
+					}
+				}
+				so := o
+				so.Patterns = patterns
+				if sub, err = load(&so, mod); err != nil {
+					return fail(err)
+				}
+			} else {
+				sub = slices.DeleteFunc(slices.Clone(pkgs), func(p *packages.Package) bool { return !again[p.ID] })
+			}
+			fresh, err := analyse(&o, sub, slices.Concat(o.Constants, []string{t.path}, sources))
+			if err != nil {
 				return fail(err)
 			}
-		}
-		if results, err = analyse(&o, pkgs, slices.Concat(o.Constants, []string{t.path}, sources)); err != nil {
-			return fail(err)
+			results = replaceResults(results, fresh)
 		}
 	}
 	if testHook != nil {
@@ -274,7 +339,15 @@ func Run(o Options) (*Summary, error) {
 			return fail(err)
 		}
 	}
-	set, outside := mergeFixes(results, mod)
+	// From here on, the results' diagnostics and positions are all that is
+	// read of the packages: their syntax and type information need not
+	// stay in memory while the fixed packages are type-checked.
+	for _, r := range results {
+		releaseSyntax(r.pkg)
+	}
+	pkgs = nil
+	runtime.GC() // as above, before verify loads the fixed packages
+	set, outside := mergeFixes(results, mod, o.MigrateDeprecated)
 	rewrites, skipped := set.Applied, set.Skipped
 	changed, err := applyEdits(set, mod)
 	if err != nil {
@@ -391,4 +464,58 @@ func plural(n int, what string) string {
 // an interrupted run leaves nothing half written.
 func undoOnSignal(j *journal) (stop func()) {
 	return j.UndoOnSignal("spanattrlint gen")
+}
+
+// reanalysed returns the IDs of the packages (every variant) that need a
+// second analysis once the constants file is written, those with a string
+// no constant defined and the target, and patterns naming their
+// directories, relative to where the go command runs.
+func reanalysed(results []pkgResult, o *Options, t *target) (map[string]bool, []string) {
+	dirs := map[string]bool{}
+	for _, r := range results {
+		if len(r.unmatched) > 0 || r.pkg.PkgPath == t.path || r.pkg.PkgPath == t.path+"_test" {
+			dirs[r.pkg.Dir] = true
+		}
+	}
+	ids := map[string]bool{}
+	for _, r := range results {
+		if dirs[r.pkg.Dir] {
+			ids[r.pkg.ID] = true
+		}
+	}
+	var patterns []string
+	for d := range dirs {
+		rel, err := filepath.Rel(o.Dir, d)
+		switch {
+		case err != nil:
+			rel = d
+		case rel == "." || strings.HasPrefix(rel, ".."):
+			rel = filepath.ToSlash(rel)
+		default:
+			rel = "./" + filepath.ToSlash(rel)
+		}
+		patterns = append(patterns, rel)
+	}
+	slices.Sort(patterns)
+	return ids, patterns
+}
+
+// replaceResults returns the results with those of the packages analysed
+// again replaced by the fresh ones (by the directory: every variant of a
+// package is in both or neither), sorted by package ID.
+func replaceResults(old, fresh []pkgResult) []pkgResult {
+	dirs := map[string]bool{}
+	for _, r := range fresh {
+		dirs[r.pkg.Dir] = true
+	}
+	out := slices.DeleteFunc(slices.Clone(old), func(r pkgResult) bool { return dirs[r.pkg.Dir] })
+	out = append(out, fresh...)
+	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
+	return out
+}
+
+// releaseSyntax drops a package's syntax trees and type information (not
+// its types, which the packages loaded with it share).
+func releaseSyntax(p *packages.Package) {
+	p.Syntax, p.TypesInfo = nil, nil
 }

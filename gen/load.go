@@ -56,7 +56,7 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgRes
 	// package's module (a go.work can hold several) before any package is
 	// analysed. The packages are loaded without their modules, which the
 	// analyzer then does not know either.
-	set, err := analyzer.Config{Constants: constants, SpanNames: o.SpanNames}.Resolve("")
+	set, err := analyzer.Config{Constants: constants, SpanNames: o.SpanNames, MigrateDeprecated: o.MigrateDeprecated}.Resolve("")
 	if err != nil {
 		return nil, err
 	}

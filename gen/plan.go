@@ -36,7 +36,7 @@ func compareUses(a, b use) int {
 // collectUses gathers the unmatched strings of every package, once each
 // (a package and its test variant share files), leaving out those in files
 // outside the module and those in packages that may not import the target.
-func collectUses(results []pkgResult, mod *module, t *target, notes *[]string) []use {
+func collectUses(results []pkgResult, mod *module, t *target, migrate bool, notes *[]string) []use {
 	seen := map[use]bool{}
 	var uses []use
 	outside, internal, deprecated := map[string]bool{}, map[string]bool{}, map[string]bool{}
@@ -71,8 +71,11 @@ func collectUses(results []pkgResult, mod *module, t *target, notes *[]string) [
 	if len(outside) > 0 {
 		*notes = append(*notes, fmt.Sprintf("left alone: hard-coded strings in %d files outside the main module (%s)", len(outside), firstKey(outside)))
 	}
-	if len(deprecated) > 0 {
-		*notes = append(*notes, fmt.Sprintf("left alone: %s that the semantic conventions deprecated (%s): rename them to the current keys (spanattrlint reports each), then run gen again", plural(len(deprecated), "attribute key"), firstKey(deprecated)))
+	switch {
+	case len(deprecated) > 0 && migrate:
+		*notes = append(*notes, fmt.Sprintf("no constant for %s that the semantic conventions deprecated (%s): -migrate-deprecated renames those with a successor (spanattrlint reports the others); run gen again for constants of the new keys", plural(len(deprecated), "attribute key"), firstKey(deprecated)))
+	case len(deprecated) > 0:
+		*notes = append(*notes, fmt.Sprintf("left alone: %s that the semantic conventions deprecated (%s): rename them to the current keys (spanattrlint reports each; gen -migrate-deprecated renames those with a successor), then run gen again", plural(len(deprecated), "attribute key"), firstKey(deprecated)))
 	}
 	if len(internal) > 0 {
 		*notes = append(*notes, fmt.Sprintf("left alone: hard-coded strings in %d packages that may not import %s, an internal package (%s)", len(internal), t.path, firstKey(internal)))

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -16,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
@@ -205,13 +207,15 @@ func (t *target) inspect(env []string) error {
 		return nil
 	}
 
-	// The package itself, type-checked, for exact constant values and its
-	// imports, transitively.
+	// The package's types, for exact constant values, from the export
+	// data the go command has in its build cache, and its imports,
+	// transitively, for the cycle check: no package is type-checked from
+	// source here (loading its dependencies from source cost more than the
+	// rest of a run on a large module).
 	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
-			packages.NeedTypes | packages.NeedSyntax,
-		Dir: t.dir,
-		Env: env,
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedExportFile,
+		Dir:  t.dir,
+		Env:  env,
 	}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {
@@ -227,6 +231,10 @@ func (t *target) inspect(env []string) error {
 	if p.PkgPath != t.path {
 		return fmt.Errorf("-into: %s is package %s, not %s", t.dir, p.PkgPath, t.path)
 	}
+	tpkg, err := readExport(p)
+	if err != nil {
+		return fmt.Errorf("-into: %s does not build: %v", t.path, err)
+	}
 	t.exists = true
 	t.pkg = p
 	t.deps = map[string]*packages.Package{}
@@ -235,7 +243,7 @@ func (t *target) inspect(env []string) error {
 			t.deps[d.PkgPath] = d
 		}
 	})
-	scope := p.Types.Scope()
+	scope := tpkg.Scope()
 	for _, n := range scope.Names() {
 		t.declared[n] = true
 		c, ok := scope.Lookup(n).(*types.Const)
@@ -336,3 +344,24 @@ func firstLine(s string) string {
 }
 
 func quote(s string) string { return strconv.Quote(s) }
+
+// readExport reads the types of p from its export data.
+func readExport(p *packages.Package) (*types.Package, error) {
+	if p.ExportFile == "" {
+		return nil, fmt.Errorf("the go command compiled no export data for %s", p.PkgPath)
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %v", p.PkgPath, err)
+	}
+	tp, err := gcexportdata.Read(r, token.NewFileSet(), map[string]*types.Package{}, p.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %v", p.PkgPath, err)
+	}
+	return tp, nil
+}

@@ -24,7 +24,7 @@ var Offline = []string{"GOPROXY=off", "GOFLAGS=-mod=mod"}
 func OfflineEnv() []string { return append(os.Environ(), Offline...) }
 
 // SetOffline sets Offline in the process's environment for the rest of t.
-func SetOffline(t *testing.T) {
+func SetOffline(t testing.TB) {
 	t.Helper()
 	for _, kv := range Offline {
 		k, v, _ := strings.Cut(kv, "=")
@@ -35,7 +35,7 @@ func SetOffline(t *testing.T) {
 // Copy copies src into a new temporary directory and returns the
 // directory: all of src, or only the named files and directories of it,
 // at the same relative paths. Files are 0644 or 0755 whatever src has.
-func Copy(t *testing.T, src string, paths ...string) string {
+func Copy(t testing.TB, src string, paths ...string) string {
 	t.Helper()
 	dir := t.TempDir()
 	if len(paths) == 0 {

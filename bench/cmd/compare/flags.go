@@ -16,4 +16,5 @@ var (
 	flagVetWrap   = flag.Bool("vetwrap", true, "in vet mode, run each vet-tool process through a wrapper that records its own rusage (peak RSS and CPU of the analysis processes alone); false: time bare copies of the binaries and report the go command's process-tree peak only")
 	flagVetBare   = flag.Bool("vetbare", false, "with -vetwrap, add a vet row for the no-op run without the wrapper, to measure the wrapper's own cost (its RSS column is then the process-tree peak)")
 	flagVerbose   = flag.Bool("v", false, "print each run as it ends")
+	flagGen       = flag.String("gen", "./internal/telemetry", "with spanattrlint, also time (standalone) spanattrlint gen -dry-run -into=`DIR`, gen -into=DIR and -fix, each on a fresh copy of openfga, against the lint row (empty: don't)")
 )

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -93,6 +94,11 @@ func mainErr() error {
 		return err
 	}
 
+	if slices.ContainsFunc(configs, func(c config) bool { return c.Writes }) {
+		if err := savePristine(&e); err != nil {
+			return err
+		}
+	}
 	cells := makeCells(configs, modes)
 	step(fmt.Sprintf("timing %d configurations: %d warm-up round(s), then %d timed round(s), each in the order %s",
 		len(cells), *flagWarmup, *flagN, cellOrder(cells)))

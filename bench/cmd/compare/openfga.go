@@ -111,3 +111,24 @@ func prepareOpenFGA(e *env, configs []config) (packages, error) {
 	}
 	return p, nil
 }
+
+// pristine is the untouched copy of openfga that restoreOpenFGA puts back
+// after a row that writes (gen, -fix).
+func (e *env) pristine() string { return e.ofga + ".pristine" }
+
+// savePristine keeps a copy of the prepared openfga for the rows that
+// write.
+func savePristine(e *env) error {
+	os.RemoveAll(e.pristine())
+	return copyTree(e.ofga, e.pristine())
+}
+
+// restoreOpenFGA replaces openfga by the pristine copy: at the same path,
+// with the same contents, so that the build cache still holds everything
+// the next run reads.
+func restoreOpenFGA(e *env) error {
+	if err := os.RemoveAll(e.ofga); err != nil {
+		return err
+	}
+	return copyTree(e.pristine(), e.ofga)
+}

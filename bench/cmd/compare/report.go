@@ -48,7 +48,7 @@ func report(w io.Writer, e *env, cells []*cell, versions []toolVersion, p packag
 	}
 	tw.Flush()
 	for _, c := range cells {
-		if c.Config.Tool == "spanattrlint" && len(c.Config.Args) > 0 {
+		if c.Config.Label == "spanattrlint -constants" {
 			fmt.Fprintf(w, "  spanattrlint -constants row: %s\n", strings.Join(c.Config.Args, " "))
 			break
 		}
@@ -81,6 +81,8 @@ func report(w io.Writer, e *env, cells []*cell, versions []toolVersion, p packag
 			setString(findings), setString(exits))
 	}
 	tw.Flush()
+
+	reportWrites(w, cells)
 
 	if slices.ContainsFunc(cells, func(c *cell) bool { return c.Mode == "vet" }) && *flagVetWrap {
 		fmt.Fprintln(w, "\ngo vet detail: the analysis processes alone (from the wrapper) and the whole go vet process tree:")
@@ -184,4 +186,32 @@ func saveResults(e *env, cells []*cell, versions []toolVersion, p packages, tabl
 	}
 	fmt.Printf("\nraw runs and this table: %s.{json,txt}\n", filepath.Join(dir, stamp))
 	return nil
+}
+
+// reportWrites prints the rows that write (gen -dry-run, gen, -fix)
+// against the lint row, spanattrlint standalone: the medians of the ratios
+// of runs in the same round.
+func reportWrites(w io.Writer, cells []*cell) {
+	var lint *cell
+	for _, c := range cells {
+		if c.Config.Tool == "spanattrlint" && c.Mode == "standalone" && len(c.Config.Args) == 0 && len(okRuns(c)) > 0 {
+			lint = c
+			break
+		}
+	}
+	if lint == nil || !slices.ContainsFunc(cells, func(c *cell) bool { return c.Config.Writes }) {
+		return
+	}
+	fmt.Fprintf(w, "\nthe refactoring commands against the lint (%s -test=false ./..., same round), each on a fresh copy of openfga:\n", lint.Config.Label)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "tool\truns ok\twall s\t×lint\tpeak RSS MiB\t×lint\tCPU s\t×lint\t")
+	for _, c := range cells {
+		if !c.Config.Writes {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%d/%d\t%.2f\t%s\t%.0f\t%s\t%.1f\t%s\t\n", c.Config.Label, len(okRuns(c)), len(c.Runs),
+			medianOf(c, mWall), pairedRatio(c, lint, mWall), medianOf(c, mRSS), pairedRatio(c, lint, mRSS),
+			medianOf(c, mCPU), pairedRatio(c, lint, mCPU))
+	}
+	tw.Flush()
 }

@@ -43,6 +43,9 @@ func makeCells(configs []config, modes []string) []*cell {
 	var cells []*cell
 	for _, m := range modes {
 		for _, c := range configs {
+			if c.Standalone && m != "standalone" {
+				continue
+			}
 			cells = append(cells, &cell{Config: c, Mode: m})
 		}
 		if m == "vet" && *flagVetWrap && *flagVetBare {
@@ -124,14 +127,21 @@ func isFindingsOnly(mode string, exit int, output []byte) bool {
 	return true
 }
 
-func runOnce(e *env, c *cell, round int) run {
-	res := run{Round: round, Load1: load1()}
+func runOnce(e *env, c *cell, round int) (res run) {
+	res = run{Round: round, Load1: load1()}
 	cmd, logFile, cleanup, err := command(e, c, round)
 	if err != nil {
 		res.Failed = err.Error()
 		return res
 	}
 	defer cleanup()
+	if c.Config.Writes {
+		defer func() {
+			if err := restoreOpenFGA(e); err != nil && res.Failed == "" {
+				res.Failed = "restoring openfga: " + err.Error()
+			}
+		}()
+	}
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 

@@ -20,6 +20,11 @@ type config struct {
 	Bin   string
 	Args  []string
 	Bare  bool `json:",omitempty"` // vet mode: no rusage wrapper
+	// Writes: the run changes openfga's files (gen, -fix), which are
+	// restored after it, untimed; standalone only.
+	Writes bool `json:",omitempty"`
+	// Standalone: the row is timed in standalone mode only (gen).
+	Standalone bool `json:",omitempty"`
 }
 
 type toolVersion struct {
@@ -59,6 +64,9 @@ func buildTools(e *env) ([]config, []toolVersion, error) {
 		if t == "spanattrlint" && seen[t] == 1 && *flagConstants != "" {
 			configs = append(configs, config{Label: "spanattrlint -constants", Tool: t, Bin: bin,
 				Args: []string{"-constants=" + *flagConstants}})
+		}
+		if t == "spanattrlint" && seen[t] == 1 && *flagGen != "" {
+			configs = append(configs, genConfigs(bin, *flagGen)...)
 		}
 	}
 	if len(configs) > 0 && configs[0].Tool != "noop" && !slices.ContainsFunc(configs, func(c config) bool { return c.Tool == "noop" }) {
@@ -160,4 +168,15 @@ func gitDescribe(repo, label string) string {
 		s += " + uncommitted changes"
 	}
 	return s
+}
+
+// genConfigs are the rows of the refactoring commands, beside the lint:
+// gen -dry-run (which writes the constants file and removes it again), gen
+// and -fix. Each is timed standalone with -test=false, like the lint row.
+func genConfigs(bin, into string) []config {
+	return []config{
+		{Label: "spanattrlint gen -dry-run", Tool: "spanattrlint", Bin: bin, Args: []string{"gen", "-dry-run", "-into=" + into}, Writes: true, Standalone: true},
+		{Label: "spanattrlint gen", Tool: "spanattrlint", Bin: bin, Args: []string{"gen", "-into=" + into}, Writes: true, Standalone: true},
+		{Label: "spanattrlint -fix", Tool: "spanattrlint", Bin: bin, Args: []string{"-fix"}, Writes: true, Standalone: true},
+	}
 }
