@@ -27,6 +27,26 @@ func TestFixesBuildAsGiven(t *testing.T) {
 	cfg := analyzer.Config{Constants: []string{tracingPkg}, SpanNames: true}
 
 	diags := analyze(t, dir, cfg)
+	fixes := applyFirstFixes(t, diags)
+	if fixes < 40 {
+		t.Fatalf("only %d fixes in the testdata module; the cases are not being analysed", fixes)
+	}
+	// The testdata deliberately holds an unkeyed attribute.KeyValue literal,
+	// which vet's composites check reports before and after the fix alike.
+	buildAndVet(t, dir, "after applying the fixes as given")
+
+	for _, d := range analyze(t, dir, cfg) {
+		if len(d.fixes) > 0 {
+			t.Errorf("still fixable after -fix: %s: %s", d.posn, d.message)
+		}
+	}
+}
+
+// applyFirstFixes applies the first fix of every diagnostic to its files,
+// exactly as given, as golangci-lint --fix and editors do (no formatting,
+// no import clean-up), and returns how many fixes it applied.
+func applyFirstFixes(t *testing.T, diags []diag) int {
+	t.Helper()
 	edits := map[string][]edit{}
 	fixes := 0
 	for _, d := range diags {
@@ -36,9 +56,6 @@ func TestFixesBuildAsGiven(t *testing.T) {
 				edits[e.file] = append(edits[e.file], e)
 			}
 		}
-	}
-	if fixes < 40 {
-		t.Fatalf("only %d fixes in the testdata module; the cases are not being analysed", fixes)
 	}
 	for file, es := range edits {
 		src, err := os.ReadFile(file)
@@ -53,21 +70,20 @@ func TestFixesBuildAsGiven(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return fixes
+}
 
-	// The testdata deliberately holds an unkeyed attribute.KeyValue literal,
-	// which vet's composites check reports before and after the fix alike.
+// buildAndVet builds and vets the module in dir offline; vet's composites
+// check is off, as the testdata holds unkeyed attribute.KeyValue literals on
+// purpose. when says at what point, for the failure message.
+func buildAndVet(t *testing.T, dir, when string) {
+	t.Helper()
 	for _, args := range [][]string{{"build", "./..."}, {"vet", "-composites=false", "./..."}} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %v after applying the fixes as given: %v\n%s", args, err, out)
-		}
-	}
-
-	for _, d := range analyze(t, dir, cfg) {
-		if len(d.fixes) > 0 {
-			t.Errorf("still fixable after -fix: %s: %s", d.posn, d.message)
+			t.Fatalf("go %v %s: %v\n%s", args, when, err, out)
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package analyzer_test
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -55,40 +53,10 @@ func fixThenBuild(t *testing.T, dir string, cfg analyzer.Config, min int) {
 		t.Skip("builds a module")
 	}
 	dir = testsupport.Copy(t, dir)
-	edits := map[string][]edit{}
-	fixes := 0
-	for _, d := range analyze(t, dir, cfg) {
-		if len(d.fixes) > 0 {
-			fixes++
-			for _, e := range d.fixes[0] {
-				edits[e.file] = append(edits[e.file], e)
-			}
-		}
-	}
-	if fixes < min {
+	if fixes := applyFirstFixes(t, analyze(t, dir, cfg)); fixes < min {
 		t.Fatalf("only %d fixes in %s, want %d or more", fixes, dir, min)
 	}
-	for file, es := range edits {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := applyEdits(src, es)
-		if err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
-		if err := os.WriteFile(file, out, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "-composites=false", "./..."}} {
-		cmd := exec.Command("go", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %v after applying the fixes as given: %v\n%s", args, err, out)
-		}
-	}
+	buildAndVet(t, dir, "after applying the fixes as given")
 	for _, d := range analyze(t, dir, cfg) {
 		if len(d.fixes) > 0 {
 			t.Errorf("still fixable after the fixes: %s: %s", d.posn, d.message)

@@ -1,8 +1,7 @@
 package analyzer_test
 
 import (
-	"os"
-	"os/exec"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -21,43 +20,18 @@ func TestValueFixesBuild(t *testing.T) {
 	}
 	dir := testsupport.Copy(t, testdata)
 	for _, cfg := range []analyzer.Config{{NoDeprecated: true, Stability: "stable"}, {}} {
-		edits := map[string][]edit{}
+		diags := analyze(t, dir, cfg)
 		members := 0
-		for _, d := range analyze(t, dir, cfg) {
-			if len(d.fixes) == 0 {
-				continue
-			}
-			if strings.Contains(d.message, "set to its enum member") {
+		for _, d := range diags {
+			if len(d.fixes) > 0 && strings.Contains(d.message, "set to its enum member") {
 				members++
-			}
-			for _, e := range d.fixes[0] {
-				edits[e.file] = append(edits[e.file], e)
 			}
 		}
 		if cfg.NoDeprecated && members < 12 {
 			t.Fatalf("only %d enum-member fixes; the value cases are not being analysed", members)
 		}
-		for file, es := range edits {
-			src, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, err := applyEdits(src, es)
-			if err != nil {
-				t.Fatalf("%s: %v", file, err)
-			}
-			if err := os.WriteFile(file, out, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, args := range [][]string{{"build", "./..."}, {"vet", "-composites=false", "./..."}} {
-			cmd := exec.Command("go", args...)
-			cmd.Dir = dir
-			cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("go %v after applying the fixes (%+v): %v\n%s", args, cfg, err, out)
-			}
-		}
+		applyFirstFixes(t, diags)
+		buildAndVet(t, dir, fmt.Sprintf("after applying the fixes (%+v)", cfg))
 	}
 	for _, d := range analyze(t, dir, analyzer.Config{NoDeprecated: true}) {
 		if len(d.fixes) > 0 && strings.Contains(d.message, "enum member") {
