@@ -86,19 +86,9 @@ func (vc *valueChecker) checkEnumMembers() {
 // of v1.26.0), like the uses of deprecated key constants.
 func (vc *valueChecker) deprecatedMemberUses() {
 	pass := vc.pass
-	if !importsSemconv(pass.Pkg) {
-		return
-	}
-	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
-	var file *ast.File
-	insp.Preorder([]ast.Node{(*ast.File)(nil), (*ast.SelectorExpr)(nil)}, func(n ast.Node) {
-		sel, ok := n.(*ast.SelectorExpr)
+	semconvSelectors(pass, func(file *ast.File, sel *ast.SelectorExpr, o types.Object) {
+		obj, ok := o.(*types.Var)
 		if !ok {
-			file = n.(*ast.File)
-			return
-		}
-		obj, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var)
-		if !ok || obj.Pkg() == nil || !isSemconv(obj.Pkg().Path()) {
 			return
 		}
 		key, value, member, ok := semconvNameKey(path.Base(obj.Pkg().Path()), obj.Name())

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
@@ -59,20 +58,13 @@ func (st *passState) deprecations() []*finding {
 // such as HTTPMethodKey of semconv/v1.20.0, in packages that import one.
 func (st *passState) semconvUses() []*finding {
 	pass, api := st.pass, st.api
-	if st.cfg.NoDeprecated || api.attribute == nil || !importsSemconv(pass.Pkg) {
+	if st.cfg.NoDeprecated || api.attribute == nil {
 		return nil
 	}
-	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
 	var out []*finding
-	var file *ast.File
-	insp.Preorder([]ast.Node{(*ast.File)(nil), (*ast.SelectorExpr)(nil)}, func(n ast.Node) {
-		sel, ok := n.(*ast.SelectorExpr)
-		if !ok {
-			file = n.(*ast.File)
-			return
-		}
-		c, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Const)
-		if !ok || c.Pkg() == nil || !isSemconv(c.Pkg().Path()) || c.Val().Kind() != constant.String {
+	semconvSelectors(pass, func(file *ast.File, sel *ast.SelectorExpr, obj types.Object) {
+		c, ok := obj.(*types.Const)
+		if !ok || c.Val().Kind() != constant.String {
 			return
 		}
 		v := constant.StringVal(c.Val())

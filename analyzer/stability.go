@@ -8,8 +8,6 @@ import (
 	"path"
 	"strings"
 
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -107,19 +105,8 @@ func (vc *valueChecker) checkStability() {
 // and helper functions below the level.
 func (sc *stabilityChecker) semconvNames() {
 	pass := sc.pass
-	if !importsSemconv(pass.Pkg) {
-		return
-	}
-	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
-	var file *ast.File
-	insp.Preorder([]ast.Node{(*ast.File)(nil), (*ast.SelectorExpr)(nil)}, func(n ast.Node) {
-		sel, ok := n.(*ast.SelectorExpr)
-		if !ok {
-			file = n.(*ast.File)
-			return
-		}
-		obj := pass.TypesInfo.Uses[sel.Sel]
-		if obj == nil || obj.Pkg() == nil || !isSemconv(obj.Pkg().Path()) || !obj.Exported() || sc.sup.suppressed(file, sel.Pos()) {
+	semconvSelectors(pass, func(file *ast.File, sel *ast.SelectorExpr, obj types.Object) {
+		if !obj.Exported() || sc.sup.suppressed(file, sel.Pos()) {
 			return
 		}
 		switch obj := obj.(type) {
