@@ -6,7 +6,6 @@
 package gentables
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"fmt"
@@ -256,28 +255,8 @@ type row struct {
 // field is a unique key. Rows are returned sorted by key so that the
 // tables can be binary-searched whatever order the file is in.
 func readTSV(file string, n int) ([]row, error) {
-	data, err := os.ReadFile(file)
+	rows, err := readRows(file, n)
 	if err != nil {
-		return nil, err
-	}
-	var rows []row
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for line := 1; sc.Scan(); line++ {
-		text := strings.TrimSuffix(sc.Text(), "\r")
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		pos := fmt.Sprintf("%s:%d", file, line)
-		fields := strings.Split(text, "\t")
-		if len(fields) != n {
-			return nil, fmt.Errorf("%s: %d fields, want %d", pos, len(fields), n)
-		}
-		if fields[0] == "" {
-			return nil, fmt.Errorf("%s: empty key", pos)
-		}
-		rows = append(rows, row{pos, fields})
-	}
-	if err := sc.Err(); err != nil {
 		return nil, err
 	}
 	slices.SortStableFunc(rows, func(a, b row) int { return strings.Compare(a.fields[0], b.fields[0]) })
