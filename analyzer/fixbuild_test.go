@@ -1,9 +1,11 @@
 package analyzer_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -14,30 +16,51 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
-// TestFixesBuildAsGiven applies every fix to a copy of the testdata module
+// TestFixesBuild applies every fix to one copy of the testdata module
 // exactly as the analyzer gives it, the way golangci-lint --fix and editors
 // do (no formatting, no import clean-up by the driver), then builds and
-// vets the result and checks that nothing fixable is left.
-func TestFixesBuildAsGiven(t *testing.T) {
+// vets the result and checks that nothing fixable is left. It does so in
+// two rounds, with the configurations that give the most fixes:
+//   - -constants, -span-names and -key-funcs: constants named for keys,
+//     events and span names, at -key-funcs and inferred wrapper positions
+//     too (string(K) for an attribute.Key), and the enum members of the
+//     value checks;
+//   - -deprecated=false and -stability=stable: the int members of
+//     deprecated keys, alongside -stability's reports.
+func TestFixesBuild(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a module")
 	}
 	dir := testsupport.Copy(t, testdata)
-	cfg := analyzer.Config{Constants: []string{tracingPkg}, SpanNames: true}
-
-	diags := analyze(t, dir, cfg)
-	fixes := applyFirstFixes(t, diags)
-	if fixes < 40 {
-		t.Fatalf("only %d fixes in the testdata module; the cases are not being analysed", fixes)
+	members := func(diags []diag) int {
+		n := 0
+		for _, d := range diags {
+			if len(d.fixes) > 0 && strings.Contains(d.message, "set to its enum member") {
+				n++
+			}
+		}
+		return n
 	}
-	// The testdata deliberately holds an unkeyed attribute.KeyValue literal,
-	// which vet's composites check reports before and after the fix alike.
-	buildAndVet(t, dir, "after applying the fixes as given")
-
-	for _, d := range analyze(t, dir, cfg) {
-		if len(d.fixes) > 0 {
-			t.Errorf("still fixable after -fix: %s: %s", d.posn, d.message)
+	for _, round := range []struct {
+		cfg            analyzer.Config
+		fixes, members int // at least, or the cases are not being analysed
+	}{
+		{analyzer.Config{Constants: []string{tracingPkg}, SpanNames: true, KeyFuncs: keyFuncsCfg.KeyFuncs}, 120, 8},
+		{analyzer.Config{NoDeprecated: true, Stability: "stable"}, 4, 4},
+	} {
+		diags := analyze(t, dir, round.cfg)
+		if n, m := applyFirstFixes(t, diags), members(diags); n < round.fixes || m < round.members {
+			t.Fatalf("%+v: %d fixes, %d of them enum members; want at least %d and %d", round.cfg, n, m, round.fixes, round.members)
+		}
+		// The testdata deliberately holds an unkeyed attribute.KeyValue
+		// literal, which vet's composites check reports before and after
+		// the fix alike.
+		buildAndVet(t, dir, fmt.Sprintf("after applying the fixes (%+v)", round.cfg))
+		for _, d := range analyze(t, dir, round.cfg) {
+			if len(d.fixes) > 0 {
+				t.Errorf("%+v: still fixable after the fixes: %s: %s", round.cfg, d.posn, d.message)
+			}
 		}
 	}
 }

@@ -22,20 +22,13 @@ var keyFuncCases = []pkgCase{
 }
 
 func TestKeyFuncs(t *testing.T) {
+	t.Parallel()
 	runCases(t, keyFuncCases[:1], nil)
 }
 
 func TestInferredWrappers(t *testing.T) {
+	t.Parallel()
 	runCases(t, keyFuncCases[1:], nil)
-}
-
-// TestKeyFuncFixesBuild applies every fix of the testdata module with
-// -key-funcs as given, then builds and vets it: the fixes at -key-funcs
-// and inferred wrapper positions compile (string(K) for an attribute.Key).
-func TestKeyFuncFixesBuild(t *testing.T) {
-	cfg := keyFuncsCfg
-	cfg.Constants = []string{tracingPkg}
-	fixThenBuild(t, testdata, cfg, 40)
 }
 
 // Names as types.Func.FullName writes them parse; anything else is one

@@ -17,6 +17,7 @@ var logEventCases = []pkgCase{
 }
 
 func TestLogEventNames(t *testing.T) {
+	t.Parallel()
 	runCases(t, logEventCases, nil)
 }
 
@@ -26,6 +27,7 @@ func TestLogEventNames(t *testing.T) {
 var oldLogCases = []pkgCase{oldLog("oldlog")}
 
 func TestOldLogKeys(t *testing.T) {
+	t.Parallel()
 	runCases(t, oldLogCases, nil)
 }
 
@@ -41,6 +43,7 @@ func oldLog(pkg string) pkgCase {
 // and builds it: log.String(string(K), v) and log.KeyValue{Key: string(K)}
 // compile where the key's constant is an attribute.Key.
 func TestOldLogFixesBuild(t *testing.T) {
+	t.Parallel()
 	fixThenBuild(t, oldotellog, analyzer.Config{}, 10)
 }
 

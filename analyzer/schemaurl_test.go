@@ -17,5 +17,6 @@ var sdkapp = filepath.Join("..", "testdata", "sdkapp")
 var schemaURLCases = []pkgCase{{dir: sdkapp, pkg: "example.com/sdkapp/schemaurl", cfg: analyzer.Config{}}}
 
 func TestSchemaURLMismatch(t *testing.T) {
+	t.Parallel()
 	runCases(t, schemaURLCases, nil)
 }

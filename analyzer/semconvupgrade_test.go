@@ -21,6 +21,7 @@ var upgradeCases = []pkgCase{
 }
 
 func TestSemconvUpgrade(t *testing.T) {
+	t.Parallel()
 	runCases(t, upgradeCases, nil)
 }
 

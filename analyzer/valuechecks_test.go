@@ -3,39 +3,35 @@ package analyzer_test
 import (
 	"errors"
 	"flag"
+	"slices"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
 )
 
 // valueCases are the testdata packages of the value checks (value types,
-// enum members, stability), by configuration; each case is one
-// analysistest run over its packages, goldens included.
-var valueCases = []struct {
-	name string
-	cfg  analyzer.Config
-	pkgs []string
-}{
-	{"default", analyzer.Config{}, []string{"valuetype", "valuetypeproject", "enummember", "enummembernoimport", "enummemberimport", "enummemberold"}},
-	{"nodeprecated", analyzer.Config{NoDeprecated: true}, []string{"enummemberint"}},
-	{"stable", analyzer.Config{Stability: "stable"}, []string{"stability", "valuetypegen", "stabilityuses"}},
-	{"rc", analyzer.Config{Stability: "release_candidate"}, []string{"stabilityrc"}},
+// enum members, stability), each with its configuration; they are loaded
+// and checked, goldens included, with the module's other cases.
+var valueCases = slices.Concat(
+	appCases(analyzer.Config{}, "valuetype", "valuetypeproject", "enummember", "enummembernoimport", "enummemberimport", "enummemberold"),
+	appCases(analyzer.Config{NoDeprecated: true}, "enummemberint"),
+	appCases(analyzer.Config{Stability: "stable"}, "stability", "valuetypegen", "stabilityuses"),
+	appCases(analyzer.Config{Stability: "release_candidate"}, "stabilityrc"),
+)
+
+// appCases are packages of the testdata module with one configuration.
+func appCases(cfg analyzer.Config, pkgs ...string) []pkgCase {
+	var cs []pkgCase
+	for _, p := range pkgs {
+		cs = append(cs, app(p, cfg))
+	}
+	return cs
 }
 
 func TestValueChecks(t *testing.T) {
-	for _, c := range valueCases {
-		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			var pkgs []string
-			for _, p := range c.pkgs {
-				pkgs = append(pkgs, "example.com/app/"+p)
-			}
-			analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(c.cfg), pkgs...)
-		})
-	}
+	t.Parallel()
+	runCases(t, valueCases, nil)
 }
 
 // TestValueCheckFlags checks the value checks' options: -stability takes
@@ -65,6 +61,7 @@ func TestValueCheckFlags(t *testing.T) {
 // TestValueChecksOff runs the value-check cases with each check turned
 // off: none of its reports is left.
 func TestValueChecksOff(t *testing.T) {
+	t.Parallel()
 	dir := testdata
 	for _, tc := range []struct {
 		cfg  analyzer.Config
