@@ -4,8 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // TestGoVetSemconvHintModuleOtel: under go vet too, the semconv hint names
@@ -13,7 +11,8 @@ import (
 // is on otel v1.28.0, whose newest semconv package is v1.26.0).
 func TestGoVetSemconvHintModuleOtel(t *testing.T) {
 	t.Parallel()
-	dir := testsupport.Copy(t, filepath.Join(root, "testdata", "oldotel"))
+	dir := sharedCopy(t, filepath.Join(root, "testdata", "oldotel"))
+	before := snapshot(t, dir)
 	want := `hard-coded attribute key "session.id": use semconv.SessionIDKey (import "go.opentelemetry.io/otel/semconv/v1.26.0")`
 	_, standalone, _ := run(t, dir, bin, "./semconvhint")
 	_, vet, _ := run(t, dir, "go", "vet", "-vettool="+bin, "./semconvhint")
@@ -22,4 +21,5 @@ func TestGoVetSemconvHintModuleOtel(t *testing.T) {
 			t.Errorf("%s: want %s, got:\n%s", name, want, out)
 		}
 	}
+	sameFiles(t, before, snapshot(t, dir))
 }

@@ -132,7 +132,8 @@ func versionsImported(t *testing.T, dir string) []string {
 // command, with the module's otel version read from go.mod there too.
 func TestUpgradeUnderGoVet(t *testing.T) {
 	t.Parallel()
-	dir := testsupport.Copy(t, filepath.Join(root, "testdata", "upgrade"))
+	dir := sharedCopy(t, filepath.Join(root, "testdata", "upgrade"))
+	before := snapshot(t, dir)
 	imports := func(out string) []string {
 		var got []string
 		for _, line := range strings.Split(out, "\n") {
@@ -153,4 +154,5 @@ func TestUpgradeUnderGoVet(t *testing.T) {
 	if len(want) != 7 || !slices.Equal(got, want) {
 		t.Errorf("go vet reports\n%s\nthe command (want 7)\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	sameFiles(t, before, snapshot(t, dir))
 }

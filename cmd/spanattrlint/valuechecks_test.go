@@ -11,7 +11,8 @@ import (
 // vet tool.
 func TestValueChecksUnderVet(t *testing.T) {
 	t.Parallel()
-	dir := copyTestdata(t)
+	dir := sharedTestdata(t)
+	before := snapshot(t, dir)
 	flags := []string{"-stability=release_candidate", "-enum-members=false"}
 	want := []string{
 		`stabilityrc/stabilityrc.go:12:2: enum member "QUERY" of attribute key "http.request.method" is development in the semantic conventions, below -stability=release_candidate`,
@@ -34,4 +35,5 @@ func TestValueChecksUnderVet(t *testing.T) {
 	if _, stderr, code := run(t, dir, bin, "-stability=gold", "./stabilityrc"); code != 1 || !strings.Contains(stderr, `-stability: "gold" is not a stability level`) {
 		t.Errorf("-stability=gold: exit %d, stderr:\n%s", code, stderr)
 	}
+	sameFiles(t, before, snapshot(t, dir))
 }
