@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // The first run of gen in a fresh copy of testdata/gen compiles every
@@ -20,11 +22,17 @@ var (
 	sharedDir  string // under sharedRoot
 	sharedErr  error
 	sharedRoot string // removed by TestMain
+	// sharedRelease removes and unlocks sharedRoot when it is a stable
+	// directory (testsupport.StableDir), which keeps what the go command
+	// compiles there in the build cache for the next run.
+	sharedRelease func()
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if sharedRoot != "" {
+	if sharedRelease != nil {
+		sharedRelease()
+	} else if sharedRoot != "" {
 		os.RemoveAll(sharedRoot)
 	}
 	os.Exit(code)
@@ -35,7 +43,10 @@ func TestMain(m *testing.M) {
 func sharedModule(t *testing.T) string {
 	t.Helper()
 	sharedOnce.Do(func() {
-		if sharedRoot, sharedErr = os.MkdirTemp("", "spanattrlint-gen"); sharedErr != nil {
+		var release func()
+		if sharedRoot, release, sharedErr = testsupport.StableDir("shared"); sharedErr == nil {
+			sharedRelease = release
+		} else if sharedRoot, sharedErr = os.MkdirTemp("", "spanattrlint-gen"); sharedErr != nil {
 			return
 		}
 		sharedDir = filepath.Join(sharedRoot, "m")

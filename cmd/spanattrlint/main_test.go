@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 		panic(string(out))
 	}
 	code := m.Run()
+	for _, release := range releases {
+		release()
+	}
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

@@ -21,6 +21,7 @@ import (
 var (
 	sharedMu sync.Mutex
 	shared   = map[string]*sharedModule{}
+	releases []func() // of the stable directories, called by TestMain
 )
 
 type sharedModule struct {
@@ -30,8 +31,8 @@ type sharedModule struct {
 }
 
 // sharedCopy returns the copy of the module src shared by the tests that
-// only read it, made on first use beside the command's binary (removed by
-// TestMain) and settled first: with -mod=mod the go command tidies a
+// only read it, made on first use in a stable directory (or else beside
+// the command's binary; removed by TestMain either way) and settled first: with -mod=mod the go command tidies a
 // copied go.mod that needs it, which must not happen while tests run in it.
 func sharedCopy(t *testing.T, src string) string {
 	t.Helper()
@@ -43,8 +44,10 @@ func sharedCopy(t *testing.T, src string) string {
 	}
 	sharedMu.Unlock()
 	m.once.Do(func() {
-		dir, err := os.MkdirTemp(filepath.Dir(bin), "shared")
-		if err != nil {
+		dir, release, err := testsupport.StableDir("shared/" + src)
+		if err == nil {
+			releases = append(releases, release)
+		} else if dir, err = os.MkdirTemp(filepath.Dir(bin), "shared"); err != nil {
 			m.err = err.Error()
 			return
 		}

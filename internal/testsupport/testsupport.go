@@ -32,12 +32,13 @@ func SetOffline(t testing.TB) {
 	}
 }
 
-// Copy copies src into a new temporary directory and returns the
-// directory: all of src, or only the named files and directories of it,
-// at the same relative paths. Files are 0644 or 0755 whatever src has.
+// Copy copies src into an empty directory of t's, removed when t ends
+// (see StableDir), and returns the directory: all of src, or only the
+// named files and directories of it, at the same relative paths. Files
+// are 0644 or 0755 whatever src has.
 func Copy(t testing.TB, src string, paths ...string) string {
 	t.Helper()
-	dir := t.TempDir()
+	dir := copyDir(t)
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
