@@ -164,7 +164,10 @@ func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...str
 			byPath[p.PkgPath] = p
 		}
 	})
+	// One importer for the packages that import no test variant, so that
+	// the export data of a dependency is read once, not once per package.
 	fset := token.NewFileSet()
+	shared := importer.ForCompiler(fset, "gc", exportLookup(nil, byPath))
 	for _, p := range pkgs {
 		if strings.HasSuffix(p.PkgPath, ".test") || !dirs[p.Dir] {
 			continue // a generated test main, or a package listed for its export data only
@@ -175,7 +178,10 @@ func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...str
 		if len(p.Errors) > 0 {
 			continue
 		}
-		imp := importer.ForCompiler(fset, "gc", exportLookup(p, byPath))
+		imp := shared
+		if !plainImports(p) {
+			imp = importer.ForCompiler(fset, "gc", exportLookup(p, byPath))
+		}
 		for _, e := range checkPackage(fset, p, imp, changed) {
 			addErr(e.pos, e.msg)
 		}
@@ -189,12 +195,25 @@ func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...str
 
 type checkError struct{ pos, msg string }
 
-// exportLookup finds the export data of an import of p by its import
-// path: p's own, or for an import that the files on disk do not have, the
-// package itself.
+// plainImports reports whether p imports no test variant of a package
+// (as an external test package and a test variant's importers do).
+func plainImports(p *packages.Package) bool {
+	for _, d := range p.Imports {
+		if d.ID != d.PkgPath {
+			return false
+		}
+	}
+	return true
+}
+
+// exportLookup finds the export data of an import of p (nil: of any
+// package) by its import path.
 func exportLookup(p *packages.Package, byPath map[string]*packages.Package) func(string) (io.ReadCloser, error) {
 	return func(path string) (io.ReadCloser, error) {
-		d := p.Imports[path]
+		var d *packages.Package
+		if p != nil {
+			d = p.Imports[path]
+		}
 		if d == nil {
 			d = byPath[path]
 		}
