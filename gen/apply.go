@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
 
@@ -104,7 +105,13 @@ func applyEdits(set *fixes.Set, mod *module) (map[string][]byte, error) {
 // here, from the new sources. (go/packages with the new contents as an
 // overlay would type-check every dependency, the standard library
 // included, from source: an overlay invalidates all export data.)
-func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...string) error {
+//
+// known, if not nil, is a load of packages made when the files on disk
+// were as they are now (the constants file included): where it holds the
+// packages of every changed directory and every package the new files
+// import, they are type-checked against its types, and the go command is
+// not run again (see loadedAlready).
+func verify(o *Options, mod *module, changed map[string][]byte, known []*packages.Package, extraDirs ...string) error {
 	if len(changed) == 0 {
 		return nil
 	}
@@ -137,6 +144,22 @@ func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...str
 			}
 		}
 	}
+	if pkgs, universe := loadedAlready(known, dirs, imported, mod); pkgs != nil {
+		verifyLoads.fromKnown.Add(1)
+		var first []string
+		fset := token.NewFileSet()
+		for _, p := range pkgs {
+			for _, e := range checkPackage(fset, p, typesImporter(p, universe), changed) {
+				first = append(first, relPos(mod, e.pos)+": "+firstLine(e.msg))
+			}
+		}
+		if len(first) == 0 {
+			return nil
+		}
+		slices.Sort(first)
+		return fmt.Errorf("the fixed code would not compile, so nothing was written: %s", first[0])
+	}
+	verifyLoads.listed.Add(1)
 	patterns = append(patterns, slices.Sorted(maps.Keys(imported))...)
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
@@ -151,10 +174,7 @@ func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...str
 	}
 	var first []string
 	addErr := func(pos, msg string) {
-		if rel, ok := mod.rel(pos); ok && filepath.IsAbs(pos) {
-			pos = rel
-		}
-		first = append(first, pos+": "+firstLine(msg))
+		first = append(first, relPos(mod, pos)+": "+firstLine(msg))
 	}
 	// By import path, the packages themselves (not their test variants),
 	// for an import that a package on disk does not have.
@@ -194,6 +214,98 @@ func verify(o *Options, mod *module, changed map[string][]byte, extraDirs ...str
 }
 
 type checkError struct{ pos, msg string }
+
+// relPos writes an absolute position in the module relative to its root.
+func relPos(mod *module, pos string) string {
+	if rel, ok := mod.rel(pos); ok && filepath.IsAbs(pos) {
+		return rel
+	}
+	return pos
+}
+
+// verifyLoads counts how verify found the fixed packages' imports, for the
+// tests: by running the go command, or in a load gen had made already.
+var verifyLoads struct{ listed, fromKnown atomic.Int32 }
+
+// loadedAlready returns the packages of known (every variant) in the
+// directories dirs of the module, and the types of every package that
+// known's packages import, directly or not, by path, when known holds a
+// package for each of those directories and every package in imported
+// (what the new files import); otherwise nil.
+func loadedAlready(known []*packages.Package, dirs, imported map[string]bool, mod *module) ([]*packages.Package, map[string]*types.Package) {
+	if known == nil {
+		return nil, nil
+	}
+	universe := map[string]*types.Package{}
+	var add func(*types.Package)
+	add = func(tp *types.Package) {
+		if universe[tp.Path()] != nil {
+			return
+		}
+		universe[tp.Path()] = tp
+		for _, i := range tp.Imports() {
+			add(i)
+		}
+	}
+	var pkgs []*packages.Package
+	seen := map[string]bool{}
+	for _, p := range known {
+		if p.Types == nil || len(p.Errors) > 0 {
+			return nil, nil
+		}
+		if p.ID == p.PkgPath { // not a test variant, whose imports may be variants too
+			add(p.Types)
+		}
+		if dirs[p.Dir] {
+			pkgs = append(pkgs, p)
+			seen[p.Dir] = true
+		}
+	}
+	// What only tests import (testing, say) from the test variants, where
+	// no package itself has that path.
+	for _, p := range known {
+		if p.ID != p.PkgPath {
+			add(p.Types)
+		}
+	}
+	for d := range dirs {
+		if _, in := mod.rel(d); in && !seen[d] {
+			return nil, nil
+		}
+	}
+	for path := range imported {
+		if universe[path] == nil {
+			return nil, nil
+		}
+	}
+	return pkgs, universe
+}
+
+// typesImporter imports what p's files import: p's own imports as its load
+// has them (a test variant's may be variants too), and a package the new
+// files import besides from the rest of that load.
+func typesImporter(p *packages.Package, universe map[string]*types.Package) types.Importer {
+	direct := map[string]*types.Package{}
+	for _, i := range p.Types.Imports() {
+		direct[i.Path()] = i
+	}
+	return importerFunc(func(path string) (*types.Package, error) {
+		if path == "unsafe" {
+			return types.Unsafe, nil
+		}
+		if tp := direct[path]; tp != nil {
+			return tp, nil
+		}
+		if tp := universe[path]; tp != nil {
+			return tp, nil
+		}
+		return nil, fmt.Errorf("no types for %s", path)
+	})
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // plainImports reports whether p imports no test variant of a package
 // (as an external test package and a test variant's importers do).
@@ -256,6 +368,8 @@ func checkPackage(fset *token.FileSet, p *packages.Package, imp types.Importer, 
 	}
 	if p.Module != nil && p.Module.GoVersion != "" {
 		conf.GoVersion = "go" + p.Module.GoVersion
+	} else if p.Types != nil {
+		conf.GoVersion = p.Types.GoVersion() // as its load checked it
 	}
 	conf.Check(p.PkgPath, fset, files, nil)
 	return errs

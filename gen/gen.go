@@ -201,15 +201,20 @@ func Run(o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := t.inspect(o.Env); err != nil {
-		return nil, err
-	}
+	// The target's inspection (a go list of its own) and the load of the
+	// packages need nothing of each other: they run side by side, and a
+	// refusal of the target still comes first, before anything is written.
+	inspected := make(chan error, 1)
+	go func() { inspected <- t.inspect(o.Env) }()
 	genPath := filepath.Join(t.dir, o.File)
 	genRel, _ := mod.rel(genPath)
 	sum := &Summary{File: genRel, PerFile: map[string]int{}}
 
 	// 1. What has no constant, anywhere in the module.
 	pkgs, err := load(&o, mod)
+	if ierr := <-inspected; ierr != nil {
+		return nil, ierr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -297,6 +302,13 @@ func Run(o Options) (*Summary, error) {
 		}
 		return nil, err
 	}
+	// A load that saw the files on disk as verify will see them, if any:
+	// verify type-checks the fixed packages against its types instead of
+	// listing them again. With no constants file, that is the first load.
+	var known []*packages.Package
+	if sum.Content == nil {
+		known = pkgs
+	}
 	if sum.Content != nil {
 		if err := j.Write(genPath, sum.Content); err != nil {
 			return fail(err)
@@ -324,6 +336,7 @@ func Run(o Options) (*Summary, error) {
 				if sub, err = load(&so, mod); err != nil {
 					return fail(err)
 				}
+				known = sub
 			} else {
 				sub = slices.DeleteFunc(slices.Clone(pkgs), func(p *packages.Package) bool { return !again[p.ID] })
 			}
@@ -362,7 +375,7 @@ func Run(o Options) (*Summary, error) {
 		for k, v := range changed {
 			all[k] = v
 		}
-		if err := verify(&o, mod, all, extra...); err != nil {
+		if err := verify(&o, mod, all, known, extra...); err != nil {
 			return fail(err)
 		}
 	}

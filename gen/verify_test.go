@@ -6,17 +6,26 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/packages"
+
 	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // verify type-checks the changed files against the export data of their
 // imports, those the files on disk do not import yet included, and finds
-// an error in a changed file, of its package or of its test variant.
+// an error in a changed file, of its package or of its test variant; the
+// same against the types of a load gen has made already, without running
+// the go command again, and it lists the packages after all when the new
+// files import one that load lacks.
 func TestVerifyChecksTheNewContents(t *testing.T) {
 	dir := copyModule(t)
 	testsupport.SetOffline(t)
-	o := &Options{Dir: dir, Tests: true, Env: offlineEnv}
+	o := &Options{Dir: dir, Patterns: []string{"./..."}, Tests: true, Env: offlineEnv}
 	mod, err := findModule(dir, o.Env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := load(o, mod)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,27 +34,48 @@ func TestVerifyChecksTheNewContents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A new import, of a package engine does not import on disk: valid.
-	withImport := strings.Replace(string(src), "import (\n", "import (\n\t\"example.com/genapp/existing\"\n", 1) +
-		"\nvar _ = existing.JourneyQueued\n"
-	if err := verify(o, mod, map[string][]byte{engine: []byte(withImport)}); err != nil {
-		t.Errorf("a valid new import: %v", err)
-	}
-	// A type error in the package.
-	broken := string(src) + "\nvar _ int = Name\n"
-	err = verify(o, mod, map[string][]byte{engine: []byte(broken)})
-	if err == nil || !strings.Contains(err.Error(), "would not compile") || !strings.Contains(err.Error(), "engine/engine.go:") {
-		t.Errorf("a type error: got %v", err)
-	}
-	// An error only the test variant has: a test file that uses a name
-	// the change removes.
 	test := filepath.Join(dir, "engine", "engine_test.go")
 	tsrc, err := os.ReadFile(test)
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = verify(o, mod, map[string][]byte{test: append(tsrc, "\nvar _ = noSuchName\n"...)})
-	if err == nil || !strings.Contains(err.Error(), "engine/engine_test.go:") {
-		t.Errorf("a type error in a test file: got %v", err)
+	for _, known := range [][]*packages.Package{nil, loaded} {
+		from := map[bool]string{true: "go list", false: "a load made already"}[known == nil]
+		listed, fromKnown := verifyLoads.listed.Load(), verifyLoads.fromKnown.Load()
+		// A new import, of a package engine does not import on disk: valid.
+		withImport := strings.Replace(string(src), "import (\n", "import (\n\t\"example.com/genapp/existing\"\n", 1) +
+			"\nvar _ = existing.JourneyQueued\n"
+		if err := verify(o, mod, map[string][]byte{engine: []byte(withImport)}, known); err != nil {
+			t.Errorf("%s: a valid new import: %v", from, err)
+		}
+		// A type error in the package.
+		broken := string(src) + "\nvar _ int = Name\n"
+		err = verify(o, mod, map[string][]byte{engine: []byte(broken)}, known)
+		if err == nil || !strings.Contains(err.Error(), "would not compile") || !strings.Contains(err.Error(), "engine/engine.go:") {
+			t.Errorf("%s: a type error: got %v", from, err)
+		}
+		// An error only the test variant has: a test file that uses a name
+		// the change removes.
+		err = verify(o, mod, map[string][]byte{test: append(tsrc, "\nvar _ = noSuchName\n"...)}, known)
+		if err == nil || !strings.Contains(err.Error(), "engine/engine_test.go:") {
+			t.Errorf("%s: a type error in a test file: got %v", from, err)
+		}
+		wantListed, wantKnown := int32(3), int32(0)
+		if known != nil {
+			wantListed, wantKnown = 0, 3
+		}
+		if l, k := verifyLoads.listed.Load()-listed, verifyLoads.fromKnown.Load()-fromKnown; l != wantListed || k != wantKnown {
+			t.Errorf("%s: the go command listed the packages %d times, the load was used %d times; want %d and %d", from, l, k, wantListed, wantKnown)
+		}
+	}
+	// A package that no package of the load imports: listed after all.
+	listed := verifyLoads.listed.Load()
+	semconv := strings.Replace(string(src), "import (\n", "import (\n\tsemconv \"go.opentelemetry.io/otel/semconv/v1.26.0\"\n", 1) +
+		"\nvar _ = semconv.SchemaURL\n"
+	if err := verify(o, mod, map[string][]byte{engine: []byte(semconv)}, loaded); err != nil {
+		t.Errorf("an import the load lacks: %v", err)
+	}
+	if verifyLoads.listed.Load() != listed+1 {
+		t.Error("an import the load lacks: the packages were not listed")
 	}
 }
