@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // BenchmarkAnalyzer runs the analyzer's Run on generated packages of n
@@ -144,7 +145,7 @@ func generate(b *testing.B, n int, o genOpts) *packages.Package {
 	cfg := &packages.Config{
 		Mode: packages.LoadSyntax,
 		Dir:  dir,
-		Env:  append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod"),
+		Env:  testsupport.OfflineEnv(),
 	}
 	pkgs, err := packages.Load(cfg, "./gen")
 	if err != nil || len(pkgs) != 1 || packages.PrintErrors(pkgs) > 0 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -104,7 +103,7 @@ func buildAndVet(t *testing.T, dir, when string) {
 	for _, args := range [][]string{{"build", "./..."}, {"vet", "-composites=false", "./..."}} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+		cmd.Env = testsupport.OfflineEnv()
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("go %v %s: %v\n%s", args, when, err, out)
 		}
@@ -130,7 +129,7 @@ func analyze(t *testing.T, dir string, cfg analyzer.Config) []diag {
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Dir:   dir,
 		Tests: true,
-		Env:   append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod"),
+		Env:   testsupport.OfflineEnv(),
 	}
 	pkgs, err := packages.Load(pcfg, "./...")
 	if err != nil {
@@ -180,5 +179,3 @@ func applyEdits(src []byte, es []edit) ([]byte, error) {
 	}
 	return testsupport.Splice(src, ts)
 }
-
-var _ = filepath.Join
