@@ -7,7 +7,8 @@
 # for the compare driver's rounds (README, Performance).
 set -eu
 dir=$1 n=${2:-5}
-bin=$(cd "$(dirname "$0")/.." && pwd)/.cache/bench/bin
+here=$(cd "$(dirname "$0")" && pwd)
+bin=$here/../.cache/bench/bin
 [ -x "$bin/noop" ] && [ -x "$bin/spanattrlint" ] || { echo "pairs.sh: no $bin/noop or $bin/spanattrlint: run go -C bench run ./cmd/compare first" >&2; exit 2; }
 cd "$dir"
 export GOFLAGS=-mod=mod GOPROXY=off
@@ -20,11 +21,4 @@ for i in $(seq "$n"); do
     grep "^$tool " "$out.t" | tee -a "$out"
   done
 done
-python3 - "$out" <<'PY'
-import statistics as st, sys
-rows = [l.split() for l in open(sys.argv[1])]
-a = [r for r in rows if r[0] == "noop"]; b = [r for r in rows if r[0] == "spanattrlint"]
-for name, f in (("wall s", lambda r: float(r[1])), ("peak MiB", lambda r: float(r[2]) / 1024), ("CPU s", lambda r: float(r[3]) + float(r[4]))):
-    ratios = [f(y) / f(x) for x, y in zip(a, b)]
-    print(f"{name:9} no-op {st.median(map(f, a)):8.2f}  spanattrlint {st.median(map(f, b)):8.2f}  paired ratio {st.median(ratios):.3f} ({min(ratios):.2f}-{max(ratios):.2f})")
-PY
+python3 "$here/pairsummary.py" "$out"
