@@ -101,13 +101,23 @@ func MetricNamesIn(version, metric string) []MetricName {
 // of all versions): the only Go name a fix may write, as its value is the
 // metric name. Newer semconv versions have instrument types instead.
 func MetricConstFor(otel, metric string) (MetricName, bool) {
-	return newestFor(otel, metric, func(m metricName) bool { return m.pkg == "" })
+	ms := newestFor(otel, metric, func(m metricName) bool { return m.pkg == "" })
+	if len(ms) == 0 {
+		return MetricName{}, false
+	}
+	return ms[0], true
 }
 
 // MetricTypesFor returns the instrument types for metric in the newest
 // semconv version that otel release otel ships with any (for otel "", of
 // all versions), for a hint: they are no constant, so no fix writes them.
 func MetricTypesFor(otel, metric string) []MetricName {
+	return newestFor(otel, metric, func(m metricName) bool { return m.pkg != "" })
+}
+
+// newestFor returns the definitions of metric that keep accepts in the
+// newest semconv version that has one and whose definitions otel ships.
+func newestFor(otel, metric string, keep func(metricName) bool) []MetricName {
 	ms := metricEntries(metric)
 	for i := len(semconvVersions) - 1; i >= 0; i-- {
 		if metricOtel[i] == "" || otel != "" && semver.Compare(metricOtel[i], otel) > 0 {
@@ -115,7 +125,7 @@ func MetricTypesFor(otel, metric string) []MetricName {
 		}
 		var out []MetricName
 		for _, m := range ms {
-			if m.pkg != "" && m.mask&(1<<i) != 0 {
+			if keep(m) && m.mask&(1<<i) != 0 {
 				out = append(out, m.in(i))
 			}
 		}
@@ -124,19 +134,4 @@ func MetricTypesFor(otel, metric string) []MetricName {
 		}
 	}
 	return nil
-}
-
-func newestFor(otel, metric string, keep func(metricName) bool) (MetricName, bool) {
-	ms := metricEntries(metric)
-	for i := len(semconvVersions) - 1; i >= 0; i-- {
-		if metricOtel[i] == "" || otel != "" && semver.Compare(metricOtel[i], otel) > 0 {
-			continue
-		}
-		for _, m := range ms {
-			if keep(m) && m.mask&(1<<i) != 0 {
-				return m.in(i), true
-			}
-		}
-	}
-	return MetricName{}, false
 }
