@@ -27,4 +27,7 @@ func main() {
 	if err := gentables.WriteValues("."); err != nil {
 		log.Fatal(err)
 	}
+	if err := gentables.WriteMetrics("."); err != nil {
+		log.Fatal(err)
+	}
 }

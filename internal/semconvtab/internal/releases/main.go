@@ -1,6 +1,11 @@
 // Command releases writes registry/otel-releases.tsv: for each semconv
 // package version, the first go.opentelemetry.io/otel release that ships
-// it. It asks the Go module proxy (GOPROXY) for the list of otel releases
+// it; and registry/otel-metric-releases.tsv: for each semconv version
+// whose packages define metrics in Go (the XName constants of v1.24.0 to
+// v1.31.0, the xxxconv instrument packages from v1.32.0 on), the first
+// release that ships those definitions, which is later than the version
+// itself where otel added them afterwards (semconv/v1.24.0 shipped in
+// otel v1.22.0 without metric.go), with a fingerprint of the definitions. It asks the Go module proxy (GOPROXY) for the list of otel releases
 // and downloads, into a temporary module cache that it removes again, only
 // the releases a bisection needs: the set of semconv/vX.Y.Z directories
 // only grows from one release to the next (checked at every release it
@@ -28,6 +33,8 @@ import (
 	"time"
 
 	"golang.org/x/mod/semver"
+
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab/internal/gentables"
 )
 
 const otelModule = "go.opentelemetry.io/otel"
@@ -51,18 +58,43 @@ func main() {
 		p.cleanup()
 		log.Fatal(err)
 	}
+	versions, metrics := map[string]string{}, map[string]string{}
+	for k, r := range first {
+		if m, ok := strings.CutPrefix(k, metricsMark); ok {
+			metrics[m] = r
+		} else {
+			versions[k] = r
+		}
+	}
+	made := fmt.Sprintf("# made by go run ./internal/releases on %s from %s: %d releases listed (%s to %s), %d downloaded: %s\n",
+		time.Now().UTC().Format("2006-01-02"), proxy(), len(releases), releases[0], releases[len(releases)-1], len(p.sets), strings.Join(p.probed, " "))
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# semconv package version\tfirst %s release that ships it\n", otelModule)
-	fmt.Fprintf(&b, "# made by go run ./internal/releases on %s from %s: %d releases listed (%s to %s), %d downloaded: %s\n",
-		time.Now().UTC().Format("2006-01-02"), proxy(), len(releases), releases[0], releases[len(releases)-1], len(p.sets), strings.Join(p.probed, " "))
-	for _, v := range slices.SortedFunc(maps.Keys(first), semver.Compare) {
-		fmt.Fprintf(&b, "%s\t%s\n", v, first[v])
+	b.WriteString(made)
+	for _, v := range slices.SortedFunc(maps.Keys(versions), semver.Compare) {
+		fmt.Fprintf(&b, "%s\t%s\n", v, versions[v])
 	}
-	if err := os.WriteFile(filepath.Join("registry", "otel-releases.tsv"), b.Bytes(), 0o666); err != nil {
-		p.cleanup()
-		log.Fatal(err)
+	var m bytes.Buffer
+	fmt.Fprintf(&m, "# semconv package version\tfirst %s release that ships its metric definitions\tfingerprint of the definitions (gentables.MetricsFingerprint)\n", otelModule)
+	m.WriteString(made)
+	for _, k := range slices.Sorted(maps.Keys(metrics)) {
+		v, fp, _ := strings.Cut(k, " ")
+		fmt.Fprintf(&m, "%s\t%s\t%s\n", v, metrics[k], fp)
+	}
+	for file, data := range map[string][]byte{"otel-releases.tsv": b.Bytes(), "otel-metric-releases.tsv": m.Bytes()} {
+		if err := os.WriteFile(filepath.Join("registry", file), data, 0o666); err != nil {
+			p.cleanup()
+			log.Fatal(err)
+		}
 	}
 }
+
+// metricsMark starts the set members that stand for a semconv version's
+// metric definitions: "metrics v1.24.0 <fingerprint>". A fingerprint that
+// changes from one release to a later one drops the old member, so the
+// bisection's check that sets only grow also checks that otel never
+// changed a version's metric definitions after first shipping them.
+const metricsMark = "metrics "
 
 func proxy() string {
 	out, err := exec.Command("go", "env", "GOPROXY").Output()
@@ -139,18 +171,28 @@ func (p *prober) set(r string) ([]string, error) {
 		return nil, err
 	}
 	s := []string{}
+	var marks []string
 	for _, e := range ents {
 		if v := e.Name(); e.IsDir() && semver.Canonical(v) == v && semver.Prerelease(v) == "" {
 			s = append(s, v)
+			fp, err := gentables.MetricsFingerprint(filepath.Join(info.Dir, "semconv", v))
+			if err != nil {
+				return nil, fmt.Errorf("otel %s: %v", r, err)
+			}
+			if fp != "" {
+				marks = append(marks, metricsMark+v+" "+fp)
+			}
 		}
 	}
 	semver.Sort(s)
+	slices.Sort(marks)
+	s = append(s, marks...)
 	// Keep the temporary cache small: drop this release again.
 	os.RemoveAll(info.Dir)
 	os.Remove(info.Zip)
 	p.sets[r] = s
 	p.probed = append(p.probed, r)
-	log.Printf("%s: %d semconv versions", r, len(s))
+	log.Printf("%s: %d semconv versions, %d with metric definitions", r, len(s)-len(marks), len(marks))
 	return s, nil
 }
 

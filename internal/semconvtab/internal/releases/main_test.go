@@ -56,3 +56,29 @@ func TestBisectShrinking(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// The metric-definition members: one that appears later than its version
+// gets its own first release, and one whose fingerprint changes between
+// two releases (otel changed a shipped version's definitions) is an error.
+func TestBisectMetricMarks(t *testing.T) {
+	rs := []string{"v1.22.0", "v1.23.0", "v1.24.0", "v1.25.0", "v1.26.0"}
+	mark := metricsMark + "v1.24.0 9a4f"
+	sets := map[string][]string{
+		"v1.22.0": {"v1.24.0"},
+		"v1.23.0": {"v1.24.0"},
+		"v1.24.0": {"v1.24.0"},
+		"v1.25.0": {"v1.24.0", mark},
+		"v1.26.0": {"v1.24.0", "v1.25.0", mark},
+	}
+	first, err := bisect(rs, func(r string) ([]string, error) { return sets[r], nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first["v1.24.0"] != "v1.22.0" || first[mark] != "v1.25.0" || first["v1.25.0"] != "v1.26.0" {
+		t.Errorf("bisect = %v", first)
+	}
+	sets["v1.26.0"] = []string{"v1.24.0", "v1.25.0", metricsMark + "v1.24.0 ffff"}
+	if _, err := bisect(rs, func(r string) ([]string, error) { return sets[r], nil }); err == nil {
+		t.Error("a changed fingerprint was not an error")
+	}
+}
