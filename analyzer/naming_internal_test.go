@@ -17,6 +17,14 @@ func TestNormalizeKey(t *testing.T) {
 		"userIDsCount": "user_ids_count",
 		"HTTPServer":   "http_server",
 		"APIsList":     "apis_list",
+		// Initialisms written in mixed case stay whole (hydra: OAuth2ClientID).
+		"OAuth2ClientID": "oauth2_client_id",
+		"IPv4Addr":       "ipv4_addr",
+		"HTTPStatus":     "http_status",
+		"userID":         "user_id",
+		"peerIPv6":       "peer_ipv6",
+		"GraphQLQuery":   "graphql_query",
+		"grpcGRPCStatus": "grpc_grpc_status",
 	} {
 		if got := normalizeKey(in); got != want {
 			t.Errorf("normalizeKey(%q) = %q, want %q", in, got, want)
