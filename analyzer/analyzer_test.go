@@ -30,6 +30,7 @@ var analyzerCases = []pkgCase{
 	app("testonly", analyzer.Config{}),
 	app("unrelatedlocal", analyzer.Config{}),
 	app("coincidental", analyzer.Config{}),
+	app("vardef", analyzer.Config{}),
 	app("pinning", analyzer.Config{}),
 	app("derived", analyzer.Config{Constants: []string{"example.com/app/internal/derived"}}),
 	app("several", analyzer.Config{}),
