@@ -31,6 +31,7 @@ var analyzerCases = []pkgCase{
 	app("unrelatedlocal", analyzer.Config{}),
 	app("coincidental", analyzer.Config{}),
 	app("vardef", analyzer.Config{}),
+	app("fieldmessages", analyzer.Config{}), // issue 19's repro of its messages
 	app("pinning", analyzer.Config{}),
 	app("derived", analyzer.Config{Constants: []string{"example.com/app/internal/derived"}}),
 	app("several", analyzer.Config{}),
