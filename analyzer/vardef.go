@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -40,6 +41,9 @@ type varDefUse struct {
 // variables and, for those that no usable constant names, marks them and
 // the package's other hard-coded uses of their values.
 func (st *passState) markVarDefs() {
+	if !slices.ContainsFunc(st.hardCoded, func(f *finding) bool { return f.site.place == placeKeyConv }) {
+		return // cheap first: no attribute.Key("...") written at all
+	}
 	inits := st.varInits()
 	if len(inits) == 0 {
 		return
@@ -146,7 +150,11 @@ func (st *passState) whyNoConst(vi varInit) string {
 		p := st.pass.Fset.Position(pos)
 		return fmt.Sprintf("it is assigned or its address taken at %s:%d", filepath.Base(p.Filename), p.Line)
 	}
-	if at := testWrites(st.pass, vi.v.Name()); at != "" {
+	switch at := testWrites(st.pass, st.dir, vi.v.Name()); at {
+	case "":
+	case unreadTests:
+		return "the package's tests, which may assign it, cannot be read"
+	default:
 		return "it is assigned or its address taken at " + at
 	}
 	return ""
@@ -200,27 +208,29 @@ func (st *passState) varWritten(v *types.Var) token.Pos {
 	return at
 }
 
-// testWrites reads, when the pass has none of them, the package's
-// _test.go files of the same package (a build without tests leaves them
-// out, yet -fix must not break them) and returns where one first assigns,
-// or takes the address of, an identifier called name ("x_test.go:12");
-// "" if none does.
-// It goes by name, as these files are not type-checked here: a local of
-// the same name withholds the fix, never the other way round.
-func testWrites(pass *analysis.Pass, name string) string {
-	dir := ""
+// unreadTests is what testWrites says when it cannot read the tests.
+const unreadTests = "?"
+
+// testWrites reads, when the pass has none of them, the _test.go files of
+// the same package in dir, the package's directory (a build without tests
+// leaves them out, yet -fix must not break them), and returns where one
+// first assigns, or takes the address of, an identifier called name
+// ("x_test.go:12"); "" if none does, unreadTests if it cannot tell. It
+// goes by name, as these files are not type-checked here: a local of the
+// same name withholds the fix, never the other way round. The variable's
+// type is attribute.Key, whose methods take no pointer.
+func testWrites(pass *analysis.Pass, dir, name string) string {
 	for _, f := range pass.Files {
-		file := pass.Fset.File(f.Pos()).Name()
-		if strings.HasSuffix(file, "_test.go") {
+		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
 			return "" // the pass has the tests: varWritten saw them
 		}
-		if dir == "" && strings.HasSuffix(file, ".go") {
-			dir = filepath.Dir(file)
-		}
+	}
+	if dir == "" {
+		return unreadTests // no source directory (packageDir)
 	}
 	entries, err := os.ReadDir(dir)
-	if dir == "" || err != nil {
-		return ""
+	if err != nil {
+		return unreadTests
 	}
 	pkgName := pass.Pkg.Name()
 	for _, e := range entries {
@@ -231,7 +241,7 @@ func testWrites(pass *analysis.Pass, name string) string {
 		fset := token.NewFileSet()
 		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
 		if err != nil {
-			return e.Name() // cannot tell
+			return unreadTests
 		}
 		if f.Name.Name != pkgName {
 			continue // package x_test sees only what is exported
