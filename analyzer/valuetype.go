@@ -115,7 +115,7 @@ var setterNames = map[string]string{
 // attribute.IntValue.
 func setterFor(s *valueSite, want string) string {
 	name := setterNames[want]
-	if (want == "int" || want == "int[]") && strings.Contains(types.ExprString(s.setter), "Int64") {
+	if (want == "int" || want == "int[]") && (s.goType == "int64" || s.goType == "[]int64") {
 		name = strings.Replace(name, "Int", "Int64", 1) // the user's int64 values: Int64, Int64Slice
 	}
 	if s.form == formField {
