@@ -99,6 +99,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	}
 	st.gatherSources()      // sources.go: the constant tables that may name a value
 	st.rankCandidates()     // rank.go: each finding's constants, best first
+	st.markVarDefs()        // vardef.go: keys that package variables define
 	st.dropPinning()        // pinning.go: test literals beside the constant they pin
 	st.checkValues()        // keycheck.go: what each key, name and declared value says
 	st.checkVersions()      // semconvversion.go: -semconv-version; withdraws fixes a move breaks
@@ -226,6 +227,9 @@ type finding struct {
 	dep   *semconvtab.Deprecated // a deprecated key, to migrate to dep.RenamedTo
 	noFix bool
 	enum  *memberUse // an enum value that a semconv member variable names (enum.go)
+	// varDef: the key initialises a package variable, or such a variable
+	// defines it and no constant does (vardef.go).
+	varDef *varDefUse
 }
 
 // lookupValue is the value whose constants can replace the site.

@@ -29,6 +29,9 @@ var analyzerCases = []pkgCase{
 	app("semconvversion", analyzer.Config{}),
 	app("testonly", analyzer.Config{}),
 	app("unrelatedlocal", analyzer.Config{}),
+	app("coincidental", analyzer.Config{}),
+	app("vardef", analyzer.Config{}),
+	app("fieldmessages", analyzer.Config{}), // issue 19's repro of its messages
 	app("pinning", analyzer.Config{}),
 	app("derived", analyzer.Config{Constants: []string{"example.com/app/internal/derived"}}),
 	app("several", analyzer.Config{}),

@@ -134,7 +134,9 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 	// Build the rewrites with the final names.
 	rewrites := make([]rewrite, len(findings))
 	for i, f := range findings {
-		if f.wantsFix() {
+		if f.varDef != nil && f.varDef.def {
+			rewrites[i] = f.varDef.rewrite()
+		} else if f.wantsFix() {
 			rewrites[i] = shape(api, f, f.fixConst(), ip.qualify)
 		}
 	}

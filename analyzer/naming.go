@@ -30,14 +30,28 @@ func isKnownKey(key string) bool {
 }
 
 // underTemplate reports whether key extends a template attribute such as
-// http.request.header.<name>, whose last part is the user's to choose.
+// http.request.header.<key>, current or deprecated, whose last part is the
+// user's to choose (templateAdvice checks how it is written).
 func underTemplate(key string) bool {
-	for i := strings.LastIndexByte(key, '.'); i > 0; i = strings.LastIndexByte(key[:i], '.') {
-		if a, ok := semconvtab.LookupAttribute(key[:i]); ok && strings.HasPrefix(a.Type, "template[") {
-			return true
-		}
+	_, _, _, ok := semconvtab.Template(key)
+	return ok
+}
+
+// templateAdvice checks the part of a key under a template attribute
+// that the conventions write in lowercase (a header name, a metadata
+// key): http.request.header.X-Request-Id is http.request.header.x-request-id.
+// Other templates take their part as it is (a label, process.environment_variable.PATH).
+func templateAdvice(key string) string {
+	tmpl, _, part, ok := semconvtab.Template(key)
+	if !ok {
+		return ""
 	}
-	return false
+	what, lower := semconvtab.TemplateLowercase(tmpl)
+	if !lower || part == strings.ToLower(part) {
+		return ""
+	}
+	return fmt.Sprintf("attribute key %q breaks the semantic conventions' rule for %s.<key>: <key> is %s in lowercase, e.g. %q",
+		key, tmpl, what, tmpl+"."+strings.ToLower(part))
 }
 
 // snakeCase reports whether c is runs of [a-z0-9] (with upper, [A-Z0-9])
@@ -70,15 +84,42 @@ func namingAdvice(key string) string { return namingRules(key, isKnownKey(key)) 
 // exempt.
 func namingRules(key string, known bool) string {
 	if known {
-		return ""
+		return templateAdvice(key)
 	}
 	if key == "otel" || strings.HasPrefix(key, "otel.") {
 		return fmt.Sprintf("attribute key %q is in the otel namespace, which OpenTelemetry reserves for its own keys: use a namespace of your own", key)
 	}
+	const rules = "breaks the OpenTelemetry naming rules: use lowercase snake_case components separated by dots"
 	for c := range strings.SplitSeq(key, ".") {
 		if !snakeCase(c, false) {
-			return fmt.Sprintf("attribute key %q breaks the OpenTelemetry naming rules: use lowercase snake_case components separated by dots, e.g. %q", key, normalizeKey(key))
+			if h := headerAdvice(key); h != "" {
+				return fmt.Sprintf("attribute key %q %s; %s", key, rules, h)
+			}
+			return fmt.Sprintf("attribute key %q %s, e.g. %q", key, rules, normalizeKey(key))
 		}
+	}
+	return ""
+}
+
+// headerAdvice points a key that records a header or metadata key under a
+// name of its own (http.header.X-Request-Id) to the conventions' template
+// attributes, rather than suggest a snake_case name that changes the
+// header's name (x_request_id); "" for any other key.
+func headerAdvice(key string) string {
+	parts := strings.Split(key, ".")
+	for j, p := range parts[:len(parts)-1] {
+		var templates, what string
+		switch p {
+		case "header", "headers":
+			templates, what = "http.request.header.<key> or http.response.header.<key>", "the header name"
+		case "metadata":
+			templates, what = "rpc.request.metadata.<key> or rpc.response.metadata.<key>", "the metadata key"
+		default:
+			continue
+		}
+		name := strings.Join(parts[j+1:], ".")
+		tmpl, _, _ := strings.Cut(templates, ".<key>")
+		return fmt.Sprintf("the semantic conventions record it as %s, with <key> %s in lowercase, e.g. %q", templates, what, tmpl+"."+strings.ToLower(name))
 	}
 	return ""
 }
@@ -90,7 +131,17 @@ func normalizeKey(key string) string {
 	for _, c := range strings.Split(key, ".") {
 		var b strings.Builder
 		rs := []rune(c)
-		for i, r := range rs {
+		for i := 0; i < len(rs); i++ {
+			r := rs[i]
+			if w := mixedCaseWord(rs[i:]); w != "" {
+				// A word written in mixed case (OAuth, IPv4) stays whole.
+				if i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1])) {
+					b.WriteByte('_')
+				}
+				b.WriteString(strings.ToLower(w))
+				i += len([]rune(w)) - 1
+				continue
+			}
 			switch {
 			case unicode.IsUpper(r):
 				// A break before the last capital of an initialism that a
@@ -116,6 +167,27 @@ func normalizeKey(key string) string {
 		}
 	}
 	return strings.Join(parts, ".")
+}
+
+// mixedCaseWords are words that Go names write in mixed case and keys
+// write whole: OAuth2ClientID is oauth2_client_id, IPv4Addr ipv4_addr,
+// GraphQLQuery graphql_query, as the semantic conventions spell them
+// (network.type "ipv4", graphql.*, db.system.name "mysql").
+var mixedCaseWords = []string{
+	"OAuth", "IPv4", "IPv6", "GraphQL", "gRPC", "MySQL", "PostgreSQL", "MongoDB", "DynamoDB",
+	"CosmosDB", "NoSQL", "iOS", "macOS", "eBPF", "WebSocket", "JavaScript", "TypeScript",
+}
+
+// mixedCaseWord returns the mixed-case word that rs starts with, if it
+// ends there (no lowercase letter follows: OAuthor is no OAuth).
+func mixedCaseWord(rs []rune) string {
+	for _, w := range mixedCaseWords {
+		n := len(w)
+		if len(rs) >= n && string(rs[:n]) == w && (len(rs) == n || !unicode.IsLower(rs[n])) {
+			return w
+		}
+	}
+	return ""
 }
 
 // pluralS reports whether rs[i] is an s that ends a word (IDs, URLsCount).

@@ -17,6 +17,14 @@ func TestNormalizeKey(t *testing.T) {
 		"userIDsCount": "user_ids_count",
 		"HTTPServer":   "http_server",
 		"APIsList":     "apis_list",
+		// Initialisms written in mixed case stay whole (hydra: OAuth2ClientID).
+		"OAuth2ClientID": "oauth2_client_id",
+		"IPv4Addr":       "ipv4_addr",
+		"HTTPStatus":     "http_status",
+		"userID":         "user_id",
+		"peerIPv6":       "peer_ipv6",
+		"GraphQLQuery":   "graphql_query",
+		"grpcGRPCStatus": "grpc_grpc_status",
 	} {
 		if got := normalizeKey(in); got != want {
 			t.Errorf("normalizeKey(%q) = %q, want %q", in, got, want)
@@ -27,13 +35,18 @@ func TestNormalizeKey(t *testing.T) {
 func TestNamingAdvice(t *testing.T) {
 	t.Parallel()
 	for key, bad := range map[string]bool{
-		"journey.phase":                    false,
-		"http.request.header.x-request-id": false, // under a template attribute
-		"otel.status_code":                 false, // a known key in the reserved namespace
-		"otel.journey":                     true,
-		"requestID":                        true,
-		".phase":                           true,
-		"phase_":                           true,
+		"journey.phase":                     false,
+		"http.request.header.x-request-id":  false, // under a template attribute
+		"http.request.header.X-Request-Id":  true,  // a header name is lowercase
+		"rpc.request.metadata.x_user":       false,
+		"k8s.pod.label.App":                 false, // a label as it is
+		"process.environment_variable.PATH": false,
+		"http.header.X-Request-Id":          true,
+		"otel.status_code":                  false, // a known key in the reserved namespace
+		"otel.journey":                      true,
+		"requestID":                         true,
+		".phase":                            true,
+		"phase_":                            true,
 	} {
 		if got := namingAdvice(key) != ""; got != bad {
 			t.Errorf("namingAdvice(%q) reported %v, want %v", key, got, bad)

@@ -33,7 +33,7 @@ func (st *passState) rankCandidates() {
 	// named even where not imported.
 	cs.addSemconvTable(st.moduleOtel(st.dir))
 	if len(st.srcs) > 0 && st.srcs[0].src == fromLocal {
-		cs.addFilteredLocal(st.srcs[0])
+		cs.addFilteredLocal(st.srcs[0], st.saysKey)
 	}
 	testFile := map[*ast.File]bool{}
 	for _, f := range pass.Files {
@@ -236,14 +236,27 @@ func inVersion(f func(version, value string) (string, bool)) func(string, string
 
 // addFilteredLocal offers, for the values that nothing else names, the
 // analysed package's own constants that the key rules of st (the local
-// source) left out: the message names them, the fix does not use them.
-func (cs *candidateSet) addFilteredLocal(st sourceTable) {
+// source) left out, but whose name or use says they name a key (saysKey):
+// the message names them, the fix does not use them. A constant whose
+// value merely coincides with a key (testQueryString = "query") is not
+// named.
+func (cs *candidateSet) addFilteredLocal(st sourceTable, saysKey func([]*types.Const) map[*types.Const]bool) {
 	if st.keep == nil {
 		return
 	}
+	var left []*types.Const
+	for _, e := range st.consts.list {
+		if _, ok := cs.ids[e.value]; ok && !st.keep(e) {
+			left = append(left, e.c)
+		}
+	}
+	if len(left) == 0 {
+		return
+	}
+	keyish := saysKey(left)
 	for _, e := range st.consts.list {
 		id, ok := cs.ids[e.value]
-		if !ok || st.keep(e) || slices.ContainsFunc(cs.cands[id], func(c candidate) bool { return !c.notKey && !c.unavailable }) {
+		if !ok || !keyish[e.c] || st.keep(e) || slices.ContainsFunc(cs.cands[id], func(c candidate) bool { return !c.notKey && !c.unavailable }) {
 			continue
 		}
 		c := e.c
@@ -299,5 +312,86 @@ func (cs *candidateSet) ranked(id int32, r role) []candidate {
 		}
 		return cmp.Or(compareSemconv(a.path, b.path), strings.Compare(a.name, b.name))
 	})
+	return out
+}
+
+// saysKey picks, among the package's constants cs, those whose name or
+// use says that they name a key: a name that ends in Key, Attr or
+// Attribute (statusKey, StatusAttr), or a use as a struct field or a
+// parameter called key or ending in Key (Tag{Key: taskQueue},
+// NewTag(key, value string)). Only the package's files are read, and only
+// when some constant needs it.
+func (st *passState) saysKey(cs []*types.Const) map[*types.Const]bool {
+	out := map[*types.Const]bool{}
+	want := map[*types.Const]bool{}
+	for _, c := range cs {
+		n := c.Name()
+		if strings.HasSuffix(n, "Key") || strings.HasSuffix(n, "Attr") || strings.HasSuffix(n, "Attribute") {
+			out[c] = true
+		} else {
+			want[c] = true
+		}
+	}
+	if len(want) == 0 {
+		return out
+	}
+	info := st.pass.TypesInfo
+	named := func(e ast.Expr) *types.Const {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.CallExpr: // a conversion: string(taskQueue)
+				if len(x.Args) != 1 || !info.Types[x.Fun].IsType() {
+					return nil
+				}
+				e = x.Args[0]
+				continue
+			case *ast.Ident:
+				c, _ := info.Uses[x].(*types.Const)
+				if want[c] {
+					return c
+				}
+			case *ast.SelectorExpr:
+				c, _ := info.Uses[x.Sel].(*types.Const)
+				if want[c] {
+					return c
+				}
+			}
+			return nil
+		}
+	}
+	keyName := func(n string) bool { return n == "key" || strings.HasSuffix(n, "Key") }
+	for _, f := range st.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && keyName(id.Name) {
+					if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+						if c := named(n.Value); c != nil {
+							out[c] = true
+						}
+					}
+				}
+			case *ast.CallExpr:
+				sig, ok := info.TypeOf(n.Fun).(*types.Signature)
+				if !ok {
+					return true
+				}
+				for i, a := range n.Args {
+					c := named(a)
+					if c == nil {
+						continue
+					}
+					p := i
+					if sig.Variadic() && p >= sig.Params().Len()-1 {
+						p = sig.Params().Len() - 1
+					}
+					if p < sig.Params().Len() && keyName(sig.Params().At(p).Name()) {
+						out[c] = true
+					}
+				}
+			}
+			return true
+		})
+	}
 	return out
 }

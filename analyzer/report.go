@@ -17,13 +17,15 @@ func (st *passState) result() *Result {
 	res := &Result{ConstantPackages: st.constantPackages()}
 	unmatched := 0
 	for _, f := range st.hardCoded {
-		if !f.matched() {
+		if !f.matched() && f.varDef == nil {
 			unmatched++
 		}
 	}
 	res.Unmatched = make([]Unmatched, 0, unmatched)
 	for _, f := range st.hardCoded {
-		if !f.matched() {
+		// A key that a package variable defines has its name: gen makes
+		// no second one.
+		if !f.matched() && f.varDef == nil {
 			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.value, Role: f.site.role.String(), Pos: f.site.expr.Pos()})
 		}
 	}
@@ -60,6 +62,9 @@ type Unmatched struct {
 func (f *finding) message(ip *importPlan) string {
 	if f.enum != nil {
 		return f.enum.message(ip)
+	}
+	if f.varDef != nil {
+		return f.varDef.message(f)
 	}
 	if f.dep != nil {
 		instead := semconvName(f.dep.RenamedTo)

@@ -14,7 +14,7 @@ import (
 // enum members, stability), each with its configuration; they are loaded
 // and checked, goldens included, with the module's other cases.
 var valueCases = slices.Concat(
-	appCases(analyzer.Config{}, "valuetype", "valuetypeproject", "enummember", "enummembernoimport", "enummemberimport", "enummemberold"),
+	appCases(analyzer.Config{}, "valuetype", "valuetypeproject", "valuetypetests", "enummember", "enummembernoimport", "enummemberimport", "enummemberold"),
 	appCases(analyzer.Config{NoDeprecated: true}, "enummemberint"),
 	appCases(analyzer.Config{Stability: "stable"}, "stability", "valuetypegen", "stabilityuses"),
 	appCases(analyzer.Config{Stability: "release_candidate"}, "stabilityrc"),

@@ -31,6 +31,7 @@ type valueSite struct {
 	form   valueForm
 	setter ast.Expr // what sets the value: attribute.String, KKey.String, attribute.StringValue
 	class  string   // the value's registry type ("string", "int", "double[]", ...), "" if unknown (Map, Slice)
+	goType string   // the Go type the setter takes, as the file's reader knows it: "int64", "[]string", "fmt.Stringer"
 	value  ast.Expr // the value argument, nil if there is none (a variadic call with no arguments)
 }
 
@@ -108,7 +109,7 @@ func callValueSite(info *types.Info, api *otelAPI, call *ast.CallExpr) (valueSit
 		if !ok {
 			return valueSite{}, false
 		}
-		s := valueSite{whole: call, key: key, form: formCtor, setter: call.Fun, class: setterClass[fn.Name()]}
+		s := valueSite{whole: call, key: key, form: formCtor, setter: call.Fun, class: setterClass[fn.Name()], goType: paramType(sig, 1)}
 		if len(call.Args) == 2 {
 			s.value = call.Args[1]
 		}
@@ -127,7 +128,7 @@ func callValueSite(info *types.Info, api *otelAPI, call *ast.CallExpr) (valueSit
 	if !ok || sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), api.keyValue) {
 		return valueSite{}, false
 	}
-	s := valueSite{whole: call, key: key, form: formMethod, setter: call.Fun, class: setterClass[fn.Name()]}
+	s := valueSite{whole: call, key: key, form: formMethod, setter: call.Fun, class: setterClass[fn.Name()], goType: paramType(sig, 0)}
 	if len(call.Args) == 1 {
 		s.value = call.Args[0]
 	}
@@ -176,11 +177,20 @@ func fieldValueSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) (valu
 	if fn == nil || fn.Pkg() != api.attribute || fn.Signature().Recv() != nil {
 		return valueSite{}, false
 	}
-	s := valueSite{whole: lit, key: k, form: formField, setter: call.Fun, class: setterClass[fn.Name()]}
+	s := valueSite{whole: lit, key: k, form: formField, setter: call.Fun, class: setterClass[fn.Name()], goType: paramType(fn.Signature(), 0)}
 	if len(call.Args) == 1 && !call.Ellipsis.IsValid() {
 		s.value = call.Args[0]
 	}
 	return s, true
+}
+
+// paramType writes the type of parameter i of sig, packages by name
+// (fmt.Stringer), or "" if there is none.
+func paramType(sig *types.Signature, i int) string {
+	if i >= sig.Params().Len() {
+		return ""
+	}
+	return types.TypeString(sig.Params().At(i).Type(), func(p *types.Package) string { return p.Name() })
 }
 
 // checkValueSites runs the value checks, in the value-check phase.

@@ -25,7 +25,7 @@ func TestCgoPackage(t *testing.T) {
 		`cgo/cgo.go:22:81: hard-coded attribute key "scheduler.step": use tracing.JourneySchedulerStep`,
 		`cgo/cgo.go:23:16: hard-coded event name "journey.QUEUED": use tracing.JourneyQueued`,
 		`cgo/plain.go:6:30: hard-coded attribute key "app.order_id": use orderID`,
-		`cgo/cgo.go:19:21: attribute key "app.order_id" is set as an int here and as a string at plain.go:6: one key, one type`,
+		`cgo/cgo.go:19:21: attribute key "app.order_id" is set with attribute.Int (an int) here and with attribute.String (a string) at plain.go:6: one key, one type`,
 	}
 	slices.Sort(want)
 	_, standalone, code := run(t, dir, bin, append(flags, "./cgo")...)

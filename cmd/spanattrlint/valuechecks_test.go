@@ -17,9 +17,9 @@ func TestValueChecksUnderVet(t *testing.T) {
 	want := []string{
 		`stabilityrc/stabilityrc.go:12:2: enum member "QUERY" of attribute key "http.request.method" is development in the semantic conventions, below -stability=release_candidate`,
 		`stabilityrc/stabilityrc.go:13:2: attribute key "app.jank.period" is development in the semantic conventions, below -stability=release_candidate`,
-		`valuetypeproject/two.go:7:3: attribute key "cache.hit" is set as a string here and as a bool at one.go:11: one key, one type`,
-		`valuetypeproject/two.go:8:3: attribute key "cache.hit" is set as a []string here and as a bool at one.go:11: one key, one type`,
-		`valuetypeproject/two.go:9:26: attribute key "cache.hit" is set as a string here and as a bool at one.go:11: one key, one type`,
+		`valuetypeproject/two.go:7:3: attribute key "cache.hit" is set with cacheHit.String (a string) here and with cacheHit.Bool (a bool) at one.go:11: one key, one type`,
+		`valuetypeproject/two.go:8:3: attribute key "cache.hit" is set with cacheHit.StringSlice (a []string) here and with cacheHit.Bool (a bool) at one.go:11: one key, one type`,
+		`valuetypeproject/two.go:9:26: attribute key "cache.hit" is set with attribute.StringValue (a string) here and with cacheHit.Bool (a bool) at one.go:11: one key, one type`,
 	}
 	pkgs := []string{"./stabilityrc", "./valuetypeproject"}
 	_, standalone, code := run(t, dir, bin, append(flags, pkgs...)...)

@@ -16,7 +16,7 @@ const orderID = "app.order_id"
 var _ = tracing.JourneyPhase
 
 func record(span trace.Span) {
-	span.SetAttributes(attribute.Int("app.order_id", int(C.one()))) // want `hard-coded attribute key "app.order_id": use orderID$` `"app.order_id" is set as an int here and as a string at plain.go:6: one key, one type$`
+	span.SetAttributes(attribute.Int("app.order_id", int(C.one()))) // want `hard-coded attribute key "app.order_id": use orderID$` `"app.order_id" is set with attribute.Int \(an int\) here and with attribute.String \(a string\) at plain.go:6: one key, one type$`
 	// After a C reference on the same line, cgo's /*line*/ comments put
 	// the key back in its column.
 	span.SetAttributes(attribute.Int("event.type", int(C.one())), attribute.String("scheduler.step", "x")) // want `use tracing.JourneyEventType$` `use tracing.JourneySchedulerStep$`

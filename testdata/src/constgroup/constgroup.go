@@ -23,7 +23,7 @@ func record(span trace.Span, p string) {
 	span.SetAttributes(
 		attribute.String("phase", p),            // want `hard-coded attribute key "phase": use JourneyPhase$`
 		attribute.String("event.type", p),       // want `hard-coded attribute key "event.type": use JourneyEventType$`
-		attribute.String("allowed", p),          // want `hard-coded attribute key "allowed"`
+		attribute.String("allowed", p),          // want `^hard-coded attribute key "allowed": no constant defines it$`
 		attribute.String("constgroup.fresh", p), // want `hard-coded attribute key "constgroup.fresh": no constant defines it`
 	)
 }

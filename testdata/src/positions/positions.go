@@ -33,10 +33,10 @@ func constructors(span trace.Span, s fmt.Stringer) {
 		attribute.Float64("kv.usage_ratio", .5), // want `use keyRatio`
 		attribute.Bool("engine.cache_hit", true), // want `hard-coded attribute key "engine.cache_hit": no constant defines it`
 		attribute.StringSlice("request.tags", nil), // want `use keyTags`
-		attribute.BoolSlice("request.tags", nil),   // want `use keyTags` `"request.tags" is set as a \[\]bool here and as a \[\]string at positions.go:35`
-		attribute.IntSlice("request.tags", nil),    // want `use keyTags` `"request.tags" is set as a \[\]int here`
-		attribute.Int64Slice("request.tags", nil),  // want `use keyTags` `"request.tags" is set as a \[\]int here`
-		attribute.Float64Slice("request.tags", nil), // want `use keyTags` `"request.tags" is set as a \[\]float64 here`
+		attribute.BoolSlice("request.tags", nil),   // want `use keyTags` `"request.tags" is set with attribute.BoolSlice \(a \[\]bool\) here and with attribute.StringSlice \(a \[\]string\) at positions.go:35`
+		attribute.IntSlice("request.tags", nil),    // want `use keyTags` `"request.tags" is set with attribute.IntSlice \(a \[\]int\) here`
+		attribute.Int64Slice("request.tags", nil),  // want `use keyTags` `"request.tags" is set with attribute.Int64Slice \(a \[\]int64\) here`
+		attribute.Float64Slice("request.tags", nil), // want `use keyTags` `"request.tags" is set with attribute.Float64Slice \(a \[\]float64\) here`
 		attribute.ByteSlice("request.tags", nil),   // want `use keyTags`
 		attribute.Slice("request.tags", attribute.IntValue(1)), // want `use keyTags`
 		attribute.Map("request.tags"),                          // want `use keyTags`
@@ -52,7 +52,7 @@ func conversions(span trace.Span) []attribute.KeyValue {
 		k.String("q"),
 		attribute.Key("kv.blocks_used").Int(1), // want `use keyBlocks`
 		{Key: "kv.usage_ratio", Value: attribute.Float64Value(.5)},  // want `use keyRatio`
-		attribute.KeyValue{"request.tags", attribute.StringValue("")}, // want `use keyTags` `"request.tags" is set as a string here and as a \[\]string at positions.go:35`
+		attribute.KeyValue{"request.tags", attribute.StringValue("")}, // want `use keyTags` `"request.tags" is set with attribute.StringValue \(a string\) here and with attribute.StringSlice \(a \[\]string\) at positions.go:35`
 		{Key: attribute.Key("queue.name")},                            // want `use keyQueue`
 	}
 }

@@ -24,11 +24,13 @@ func misfits(s string, n int, f float64, st fmt.Stringer) []attribute.KeyValue {
 		semconv.ProcessCommandArgsKey.IntSlice(nil),                                                 // want `"process.command_args" is a string\[\] .*IntSlice: use .*StringSlice`
 		semconv.PprofScopeSampleTypeOrderKey.StringSlice(nil),                                       // want `"pprof.scope.sample_type_order" is an int\[\] .*: use semconv.PprofScopeSampleTypeOrderKey.IntSlice`
 		semconv.PprofScopeSampleTypeOrderKey.Int(n),                                                 // want `"pprof.scope.sample_type_order" is an int\[\] .*: use semconv.PprofScopeSampleTypeOrderKey.IntSlice`
+		semconv.PprofScopeSampleTypeOrderKey.Int64(int64(n)),                                        // want `^attribute key "pprof.scope.sample_type_order" is an int\[\] in the semantic conventions, set here with semconv.PprofScopeSampleTypeOrderKey.Int64: use semconv.PprofScopeSampleTypeOrderKey.Int64Slice`
+		attribute.Int64Slice("http.response.status_code", nil),                                      // want `hard-coded attribute key` `^attribute key "http.response.status_code" is an int in the semantic conventions, set here with attribute.Int64Slice: use attribute.Int64 \(semconv.HTTPResponseStatusCode\)$`
 		semconv.AppJankPeriodKey.Int(n),                                                             // want `"app.jank.period" is a double .*: use semconv.AppJankPeriodKey.Float64 \(semconv.AppJankPeriod\)$`
 		semconv.MessagingDestinationTemporaryKey.String(s),                                          // want `"messaging.destination.temporary" is a boolean .*: use semconv.MessagingDestinationTemporaryKey.Bool \(semconv.MessagingDestinationTemporary\)$`
 		semconv.HTTPRequestMethodKey.Int(n),                                                         // want `^attribute key "http.request.method" is a string in the semantic conventions, set here with semconv.HTTPRequestMethodKey.Int: use semconv.HTTPRequestMethodKey.String$`
 		// A key under a template attribute has the template's type.
-		attribute.String("http.request.header.x_id", s), // want `hard-coded attribute key` `"http.request.header.x_id" is a string\[\] .*: use attribute.StringSlice$`
+		attribute.String("http.request.header.x_id", s), // want `hard-coded attribute key` `^attribute key "http.request.header.x_id" is a string\[\] in the semantic conventions \(http.request.header.<key> is template\[string\[\]\]\), set here with attribute.String: use attribute.StringSlice$`
 		attribute.Int("k8s.pod.label.app", n),           // want `hard-coded attribute key` `"k8s.pod.label.app" is a string .*: use attribute.String$`
 		// Suppressed.
 		semconv.ServerPortKey.String(s), //nolint:spanattrlint

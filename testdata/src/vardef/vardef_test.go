@@ -1,0 +1,8 @@
+package vardef
+
+import "testing"
+
+func TestPhase(t *testing.T) {
+	p := &phaseKey
+	_ = p
+}
