@@ -3,6 +3,7 @@ module github.com/spanattrlint/spanattrlint
 go 1.26.0
 
 require (
+	github.com/goccy/go-yaml v1.19.2
 	github.com/golangci/plugin-module-register v0.1.2
 	go.opentelemetry.io/otel v1.47.0
 	go.opentelemetry.io/otel/sdk v1.47.0
