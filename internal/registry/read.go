@@ -147,9 +147,10 @@ func readFS(fsys fs.FS, dir, manifest string, opts Options, visiting []string) (
 // merge gathers the files' declarations, refusing duplicates, then
 // resolves their references.
 func (r *Registry) merge(decls []*fileDecls) error {
-	seen := map[string]Pos{}
+	type kindName struct{ kind, name string }
+	seen := map[kindName]Pos{}
 	dup := func(kind, name string, pos Pos) error {
-		k := kind + "\x00" + name
+		k := kindName{kind, name}
 		if first, ok := seen[k]; ok {
 			return &Error{Pos: pos, Msg: fmt.Sprintf("%s %q is declared twice (first at %s)", kind, name, first)}
 		}

@@ -351,8 +351,23 @@ func TestYAMLForms(t *testing.T) {
 	}
 
 	_, err = readFS(fstest.MapFS{"x.yaml": {Data: []byte("groups:\n  - *nothing\n")}}, "reg", "", Options{}, nil)
-	if err == nil || err.Error() != filepath.Join("reg", "x.yaml")+":2:5: alias \"nothing\" names no anchor defined before it" {
+	if err == nil || err.Error() != filepath.Join("reg", "x.yaml")+":2:5: malformed YAML: unknown anchor 'nothing' referenced" {
 		t.Errorf("alias to nothing: %v", err)
+	}
+}
+
+// TestAliasBomb: nested aliases that would expand to a billion nodes are
+// refused, at the alias that goes over, instead of exhausting the walk.
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 10; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	b.WriteString("groups: []\n")
+	_, err := readFS(fstest.MapFS{"x.yaml": {Data: []byte(b.String())}}, "reg", "", Options{}, nil)
+	if err == nil || !strings.Contains(err.Error(), "expands to more than") {
+		t.Errorf("alias bomb: %v", err)
 	}
 }
 

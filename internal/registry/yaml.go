@@ -1,19 +1,18 @@
 package registry
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
-	goyaml "github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/token"
+	"go.yaml.in/yaml/v4"
 )
 
-// The YAML layer: goccy/go-yaml parses a file into its AST, which is then
-// copied into the small tree below (mappings, sequences, scalars, each
+// The YAML layer: go.yaml.in/yaml/v4 parses a file into its node tree,
+// which is then copied into the small tree below (mappings, sequences, scalars, each
 // with its line and column), with anchors, aliases, merge keys and tags
 // resolved. The readers of the two syntaxes walk that tree, so that every
 // error can name the line and column of the node it is about.
@@ -78,39 +77,39 @@ func (n *node) get(key string) *node {
 }
 
 // maxNodes bounds the tree made from one file, aliases expanded: a small
-// file whose aliases nest ("billion laughs") must not exhaust memory.
+// file whose aliases nest ("billion laughs") must not exhaust the walk.
 const maxNodes = 4_000_000
 
 // parseYAML parses one file. The error is a *Error with the position of
-// the fault; a file of several documents is an error, as is an empty one
-// (for which the tree is a null node).
+// the fault; a file of several documents is an error, and an empty one
+// is a null node.
 func parseYAML(file string, src []byte) (root *node, err error) {
 	defer func() {
-		// The parser has been fuzzed by its authors, not by us: a panic
-		// in it becomes this file's error rather than the linter's crash.
+		// The parser is fuzzed by its authors, not by us: a panic in it
+		// becomes this file's error rather than the linter's crash.
 		if r := recover(); r != nil {
 			root, err = nil, &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: oneLine(fmt.Sprintf("the YAML parser failed on this file: %v", r))}
 		}
 	}()
-	f, perr := parser.ParseBytes(src, 0)
-	if perr != nil {
-		return nil, syntaxError(file, perr)
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err == io.EOF {
+		return &node{kind: kNull, line: 1, col: 1}, nil
+	} else if err != nil {
+		return nil, syntaxError(file, err)
 	}
-	var docs []*ast.DocumentNode
-	for _, d := range f.Docs {
-		if d != nil && d.Body != nil {
-			docs = append(docs, d)
+	var next yaml.Node
+	if err := dec.Decode(&next); err != io.EOF {
+		if err != nil {
+			return nil, syntaxError(file, err)
 		}
+		return nil, &Error{Pos: Pos{File: file, Line: max(next.Line, 1), Col: max(next.Column, 1)}, Msg: "a second YAML document; a registry file holds one"}
 	}
-	if len(docs) == 0 {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return &node{kind: kNull, line: 1, col: 1}, nil
 	}
-	if len(docs) > 1 {
-		p := tokPos(docs[1].Body.GetToken())
-		return nil, &Error{Pos: Pos{File: file, Line: p.Line, Col: p.Column}, Msg: "a second YAML document; a registry file holds one"}
-	}
-	c := &converter{file: file, anchors: map[string]*node{}}
-	root = c.conv(docs[0].Body)
+	c := &converter{file: file}
+	root = c.conv(doc.Content[0])
 	if c.err != nil {
 		return nil, c.err
 	}
@@ -118,12 +117,15 @@ func parseYAML(file string, src []byte) (root *node, err error) {
 }
 
 func syntaxError(file string, err error) error {
-	var se *goyaml.SyntaxError
-	if errors.As(err, &se) && se.Token != nil && se.Token.Position != nil {
-		p := se.Token.Position
-		return &Error{Pos: Pos{File: file, Line: max(p.Line, 1), Col: max(p.Column, 1)}, Msg: "malformed YAML: " + oneLine(se.Message)}
+	var le *yaml.LoadError
+	if errors.As(err, &le) {
+		msg := "malformed YAML: " + oneLine(le.Message)
+		if le.ContextMsg != "" && le.ContextMark.Line > 0 && le.ContextMark != le.Mark {
+			msg += fmt.Sprintf(" (%s that starts at %d:%d)", oneLine(le.ContextMsg), le.ContextMark.Line, max(le.ContextMark.Column, 1))
+		}
+		return &Error{Pos: Pos{File: file, Line: max(le.Mark.Line, 1), Col: max(le.Mark.Column, 1)}, Msg: msg}
 	}
-	return &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: "malformed YAML: " + oneLine(err.Error())}
+	return &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: "malformed YAML: " + oneLine(strings.TrimPrefix(err.Error(), "yaml: "))}
 }
 
 // oneLine keeps the first line of a message: errors are one line.
@@ -135,169 +137,132 @@ func oneLine(s string) string {
 	return s
 }
 
-var noPos = &token.Position{Line: 1, Column: 1}
-
-func tokPos(t *token.Token) *token.Position {
-	if t == nil || t.Position == nil {
-		return noPos
-	}
-	return t.Position
-}
-
 type converter struct {
-	file    string
-	anchors map[string]*node
-	merged  map[[2]*node]bool // (mapping, key) pairs a merge key added
-	count   int
-	err     *Error
+	file   string
+	merged map[[2]*node]bool // (mapping, key) pairs a merge key added
+	done   map[*yaml.Node]*node
+	count  int
+	err    *Error
+	slab   []node // nodes are allocated from here, many at a time
 }
 
-func (c *converter) fail(t *token.Token, format string, args ...any) *node {
-	p := tokPos(t)
-	if c.err == nil {
-		c.err = &Error{Pos: Pos{File: c.file, Line: max(p.Line, 1), Col: max(p.Column, 1)}, Msg: oneLine(fmt.Sprintf(format, args...))}
+func (c *converter) newNode(y *yaml.Node) *node {
+	if len(c.slab) == 0 {
+		c.slab = make([]node, 256)
 	}
-	return &node{kind: kNull, line: p.Line, col: p.Column}
-}
-
-func (c *converter) newNode(k kind, t *token.Token) *node {
-	c.count++
-	p := tokPos(t)
-	return &node{kind: k, line: max(p.Line, 1), col: max(p.Column, 1)}
-}
-
-func (c *converter) scalar(t *token.Token, st scalarType, s string) *node {
-	n := c.newNode(kScalar, t)
-	n.stype, n.str = st, s
+	n := &c.slab[0]
+	c.slab = c.slab[1:]
+	n.line, n.col = max(y.Line, 1), max(y.Column, 1)
 	return n
 }
 
-// conv copies an AST node into the tree. Aliases are copied by reference
-// to the anchored node; count (checked against maxNodes) counts every node
-// reached, so an alias of an alias is counted as often as it is reached
-// when walked.
-func (c *converter) conv(a ast.Node) *node {
+func (c *converter) fail(y *yaml.Node, format string, args ...any) *node {
+	if c.err == nil {
+		c.err = &Error{Pos: Pos{File: c.file, Line: max(y.Line, 1), Col: max(y.Column, 1)}, Msg: oneLine(fmt.Sprintf(format, args...))}
+	}
+	return &node{kind: kNull, line: max(y.Line, 1), col: max(y.Column, 1)}
+}
+
+// conv copies a YAML node into the tree. An alias is copied by reference
+// to its anchored node, converted once; count (checked against maxNodes)
+// counts every node reached, so an alias is counted at its full size each
+// time it is used.
+func (c *converter) conv(y *yaml.Node) *node {
 	if c.err != nil {
 		return &node{kind: kNull}
 	}
+	c.count++
 	if c.count > maxNodes {
-		return c.fail(a.GetToken(), "the file expands to more than %d YAML nodes", maxNodes)
+		return c.fail(y, "the file expands to more than %d YAML nodes", maxNodes)
 	}
-	switch a := a.(type) {
-	case nil:
-		return &node{kind: kNull}
-	case *ast.NullNode:
-		return c.newNode(kNull, a.GetToken())
-	case *ast.StringNode:
-		return c.scalar(a.GetToken(), sString, a.Value)
-	case *ast.LiteralNode:
-		v := ""
-		if a.Value != nil {
-			v = a.Value.Value
+	n := c.newNode(y)
+	switch y.Kind {
+	case yaml.AliasNode:
+		if y.Alias == nil {
+			return c.fail(y, "alias %q names no anchor", y.Value)
 		}
-		return c.scalar(a.GetToken(), sString, v)
-	case *ast.IntegerNode:
-		return c.scalar(a.GetToken(), sInt, fmt.Sprint(a.Value))
-	case *ast.FloatNode:
-		return c.scalar(a.GetToken(), sFloat, strconv.FormatFloat(a.Value, 'g', -1, 64))
-	case *ast.InfinityNode:
-		return c.scalar(a.GetToken(), sFloat, a.GetToken().Value)
-	case *ast.NanNode:
-		return c.scalar(a.GetToken(), sFloat, ".nan")
-	case *ast.BoolNode:
-		return c.scalar(a.GetToken(), sBool, strconv.FormatBool(a.Value))
-	case *ast.TagNode:
-		return c.tagged(a)
-	case *ast.AnchorNode:
-		name := ""
-		if a.Name != nil {
-			name = a.Name.GetToken().Value
-		}
-		v := c.conv(a.Value)
-		c.anchors[name] = v
-		return v
-	case *ast.AliasNode:
-		name := ""
-		if a.Value != nil {
-			name = a.Value.GetToken().Value
-		}
-		v, ok := c.anchors[name]
-		if !ok {
-			return c.fail(a.GetToken(), "alias %q names no anchor defined before it", name)
+		v := c.done[y.Alias]
+		if v == nil {
+			return c.fail(y, "alias %q refers to the node that holds it", y.Value)
 		}
 		c.count += size(v, maxNodes-c.count+1)
 		if c.count > maxNodes {
-			return c.fail(a.GetToken(), "the file expands to more than %d YAML nodes", maxNodes)
+			return c.fail(y, "the file expands to more than %d YAML nodes", maxNodes)
 		}
 		return v
-	case *ast.MappingNode:
-		m := c.newNode(kMap, a.GetToken())
-		if len(a.Values) > 0 {
-			p := c.keyPos(a.Values[0])
-			m.line, m.col = p.Line, p.Column
+	case yaml.ScalarNode:
+		n.kind, n.str = kScalar, y.Value
+		switch y.ShortTag() {
+		case "!!null":
+			n.kind = kNull
+		case "!!int":
+			n.stype = sInt
+		case "!!float":
+			n.stype = sFloat
+		case "!!bool":
+			n.stype = sBool
+			n.str = strings.ToLower(y.Value)
 		}
-		for _, mv := range a.Values {
-			c.entry(m, mv)
+	case yaml.MappingNode:
+		n.kind = kMap
+		n.keys = make([]*node, 0, len(y.Content)/2)
+		n.vals = make([]*node, 0, len(y.Content)/2)
+		c.start(y)
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			c.entry(n, y.Content[i], y.Content[i+1])
 		}
-		return m
-	case *ast.MappingValueNode:
-		m := c.newNode(kMap, a.GetToken())
-		p := c.keyPos(a)
-		m.line, m.col = p.Line, p.Column
-		c.entry(m, a)
-		return m
-	case *ast.SequenceNode:
-		s := c.newNode(kSeq, a.GetToken())
-		for _, v := range a.Values {
-			s.items = append(s.items, c.conv(v))
+		c.finish(y, n)
+		return n
+	case yaml.SequenceNode:
+		n.kind = kSeq
+		n.items = make([]*node, 0, len(y.Content))
+		c.start(y)
+		for _, it := range y.Content {
+			n.items = append(n.items, c.conv(it))
 		}
-		return s
-	case *ast.MappingKeyNode:
-		return c.conv(a.Value)
-	case *ast.CommentGroupNode, *ast.CommentNode:
-		return &node{kind: kNull}
+		c.finish(y, n)
+		return n
+	default:
+		return c.fail(y, "unsupported YAML node")
 	}
-	return c.fail(a.GetToken(), "unsupported YAML construct (%s)", a.Type())
+	c.finish(y, n)
+	return n
 }
 
-// tagged handles an explicitly tagged node: !!str makes a scalar a string,
-// other tags are ignored, as the registry syntax uses none.
-func (c *converter) tagged(a *ast.TagNode) *node {
-	v := c.conv(a.Value)
-	if a.Start != nil && (a.Start.Value == "!!str" || a.Start.Value == "!str") && v.kind == kScalar {
-		cp := *v
-		cp.stype = sString
-		return &cp
+// start marks an anchored collection y as being converted: an alias
+// inside it to itself is refused as a cycle rather than followed.
+func (c *converter) start(y *yaml.Node) {
+	if y.Anchor != "" {
+		if c.done == nil {
+			c.done = map[*yaml.Node]*node{}
+		}
+		c.done[y] = nil
 	}
-	return v
 }
 
-func (c *converter) keyPos(mv *ast.MappingValueNode) *token.Position {
-	if mv.Key != nil {
-		return tokPos(mv.Key.GetToken())
+// finish records n as the conversion of y, if y is anchored, for the
+// aliases after it.
+func (c *converter) finish(y *yaml.Node, n *node) {
+	if y.Anchor != "" {
+		if c.done == nil {
+			c.done = map[*yaml.Node]*node{}
+		}
+		c.done[y] = n
 	}
-	return tokPos(mv.GetToken())
 }
 
 // entry adds key: value to mapping m; a merge key (<<) adds the entries
 // of the mapping (or list of mappings) it names that m does not have.
-func (c *converter) entry(m *node, mv *ast.MappingValueNode) {
-	if mv.Key == nil {
-		c.fail(mv.GetToken(), "a mapping entry without a key")
-		return
-	}
-	if mv.Key.IsMergeKey() {
-		src := c.conv(mv.Value)
-		var maps []*node
-		switch src.kind {
-		case kMap:
-			maps = []*node{src}
-		case kSeq:
+func (c *converter) entry(m *node, ky, vy *yaml.Node) {
+	if ky.Kind == yaml.ScalarNode && ky.ShortTag() == "!!merge" {
+		src := c.conv(vy)
+		maps := []*node{src}
+		if src.kind == kSeq {
 			maps = src.items
 		}
 		for _, sm := range maps {
 			if sm.kind != kMap {
-				c.fail(mv.Key.GetToken(), "a merge key (<<) takes a mapping or a list of mappings")
+				c.fail(vy, "a merge key (<<) takes a mapping or a list of mappings, not %s", sm.describe())
 				return
 			}
 			for i, k := range sm.keys {
@@ -313,28 +278,23 @@ func (c *converter) entry(m *node, mv *ast.MappingValueNode) {
 		}
 		return
 	}
-	k := c.conv(mv.Key)
-	if k.kind != kScalar {
-		if k.kind == kNull && c.err == nil {
-			k.str = ""
-		} else {
-			c.fail(mv.Key.GetToken(), "a mapping key must be a plain value, not %s", k.describe())
-			return
-		}
+	k := c.conv(ky)
+	switch {
+	case c.err != nil:
+		return
+	case k.kind == kNull:
+		k.str = ""
+	case k.kind != kScalar:
+		c.fail(ky, "a mapping key must be a plain value, not %s", k.describe())
+		return
 	}
-	v := c.conv(mv.Value)
-	if mv.Value == nil || v.line == 0 {
-		// An absent value: place it at its key.
-		cp := *v
-		cp.line, cp.col = k.line, k.col
-		v = &cp
-	}
+	v := c.conv(vy)
 	for i, prev := range m.keys {
 		if prev.str != k.str {
 			continue
 		}
 		if !c.merged[[2]*node{m, prev}] {
-			c.fail(mv.Key.GetToken(), "duplicate key %q in this mapping", k.str)
+			c.fail(ky, "duplicate key %q in this mapping (first at line %d)", k.str, prev.line)
 			return
 		}
 		// A key of the mapping overrides one a merge key brought in.

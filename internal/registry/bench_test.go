@@ -1,0 +1,37 @@
+package registry
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkRead reads the 2,000-attribute registry that
+// bench/registrygen writes, in each syntax: what a process pays once for
+// -registry. Figures and the command are in bench/README.md.
+func BenchmarkRead(b *testing.B) {
+	for _, syntax := range []string{"v1", "v2"} {
+		b.Run(syntax, func(b *testing.B) {
+			dir := filepath.Join(b.TempDir(), "registry")
+			gen := exec.Command("go", "-C", "../../bench", "run", "./registrygen", "-o", dir, "-attrs", "2000", "-syntax", syntax)
+			gen.Stderr = os.Stderr
+			if err := gen.Run(); err != nil {
+				b.Fatalf("%s: %v", gen, err)
+			}
+			r, err := Read(dir, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(r.Attributes) != 2000 || len(r.Metrics) != 20 {
+				b.Fatalf("read %d attributes, %d metrics; want 2000, 20", len(r.Attributes), len(r.Metrics))
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Read(dir, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
