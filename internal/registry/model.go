@@ -203,7 +203,9 @@ func (r *Registry) Template(key string) (*Attribute, bool) {
 }
 
 // Lookup returns the attribute that declares key: an exact declaration,
-// else a template that key falls under.
+// else a template that key falls under. A template's own key is not a key
+// to emit (http.request.header declares http.request.header.NAME), so it
+// is found only by Attribute.
 func (r *Registry) Lookup(key string) (*Attribute, bool) {
 	if a, ok := r.Attribute(key); ok && !a.IsTemplate() {
 		return a, true

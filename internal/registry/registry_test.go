@@ -119,6 +119,32 @@ func TestReadShop(t *testing.T) {
 	}
 }
 
+// TestConcurrentLookups: the analyzer looks keys up from many passes at
+// once; the embedded dependency's cache must hold (run with -race).
+func TestConcurrentLookups(t *testing.T) {
+	r := mustRead(t, "testdata/shop-v2", Options{})
+	keys := []string{"http.request.method", "http.method", "server.address", "shop.order.id", "url.full", "no.such.key"}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := 0; i < 200; i++ {
+				k := keys[(i+g)%len(keys)]
+				a, ok := r.Lookup(k)
+				if ok != (k != "no.such.key") || (ok && a.Key != k) {
+					t.Errorf("Lookup(%s) = %+v, %v", k, a, ok)
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	if _, ok := r.Lookup("shop.request.header"); ok {
+		t.Error("Lookup found a template's own key")
+	}
+}
+
 func hasMember(a *Attribute, value string) bool {
 	for _, m := range a.Members {
 		if m.Value == value {
