@@ -33,9 +33,15 @@ func embeddedAttribute(key, origin string) *Attribute {
 	} else {
 		return nil
 	}
+	if a.Stability == "experimental" {
+		a.Stability = "development" // as the reader normalises it
+	}
 	if a.Type == "enum" {
 		for _, m := range semconvtab.Members(key) {
 			mem := Member{ID: m.ID, Value: m.Value, Type: m.Type, Stability: m.Stability}
+			if mem.Stability == "experimental" {
+				mem.Stability = "development"
+			}
 			if m.Deprecated {
 				mem.Deprecated = &Deprecation{Reason: "unspecified", Note: m.Note}
 			}

@@ -52,6 +52,9 @@ func Read(dir string, opts Options) (*Registry, error) {
 }
 
 func read(dir string, opts Options, visiting []string) (*Registry, error) {
+	if dir == "" {
+		return nil, &Error{Msg: "no registry directory given"}
+	}
 	st, err := os.Stat(dir)
 	switch {
 	case err != nil:

@@ -357,7 +357,8 @@ func TestYAMLForms(t *testing.T) {
         brief: !!str 12
       - <<: *base
         id: x.b
-      - {id: x.c, type: int, stability: experimental, brief: "c"}
+      - {id: x.c, type: int, stability: experimental, brief: "c", deprecated: false}
+      - {id: x.d, type: int, stability: development, brief: "d", deprecated: true}
 `
 	r, err := readFS(fstest.MapFS{"x.yaml": {Data: []byte(src)}}, "reg", "", Options{}, nil)
 	if err != nil {
@@ -368,6 +369,9 @@ func TestYAMLForms(t *testing.T) {
 	c, _ := r.Attribute("x.c")
 	if a == nil || b == nil || c == nil {
 		t.Fatalf("x.a %v, x.b %v, x.c %v", a, b, c)
+	}
+	if d, _ := r.Attribute("x.d"); d == nil || d.Deprecated == nil || d.Deprecated.Reason != "unspecified" || c.Deprecated != nil {
+		t.Errorf("deprecated: true gave %+v, deprecated: false %+v", d, c.Deprecated)
 	}
 	if a.Brief != "12" || b.Type != "string" || b.Brief != "12" || c.Stability != "development" {
 		t.Errorf("x.a %+v, x.b %+v, x.c %+v", a, b, c)

@@ -106,8 +106,16 @@ func (p *fileParser) deprecated(m *node, what string) *Deprecation {
 		return nil
 	}
 	switch {
-	case v.kind == kScalar && v.stype == sString:
-		return &Deprecation{Reason: "unspecified", Note: v.str}
+	case v.kind == kScalar && v.stype == sBool && v.str == "false":
+		return nil
+	case v.kind == kScalar:
+		// The older form, free text; a plain true as some older
+		// registries write it.
+		note := v.str
+		if v.stype == sBool {
+			note = ""
+		}
+		return &Deprecation{Reason: "unspecified", Note: note}
 	case v.kind != kMap:
 		p.failf(v, "deprecated of %s must be a text or a mapping with reason, not %s", what, v.describe())
 		return nil
