@@ -260,7 +260,8 @@ func (r *Registry) localDir(src, sub string, opts Options) (dir string, looked [
 		if slices.Contains(looked, c) {
 			continue
 		}
-		if st, err := os.Stat(c); err == nil && st.IsDir() {
+		// A directory, or the path of its manifest, as Weaver takes it.
+		if st, err := os.Stat(c); err == nil && (st.IsDir() || slices.Contains(manifestNames, filepath.Base(c))) {
 			return c, nil
 		}
 		looked = append(looked, c)

@@ -255,6 +255,18 @@ func TestLocalDependency(t *testing.T) {
 	if !ok || tenant.Origin != "" || tenant.Pos.String() != filepath.Join("testdata", "withdeps", "..", "platform", "tenant.yml")+":3:10" {
 		t.Errorf("platform.tenant.id = %+v, %v", tenant, ok)
 	}
+	// The same dependency named by the path of its manifest.
+	tmp := t.TempDir()
+	copyDir(t, "testdata/withdeps", filepath.Join(tmp, "withdeps"))
+	copyDir(t, "testdata/platform", filepath.Join(tmp, "platform"))
+	man := filepath.Join(tmp, "withdeps", "registry_manifest.yaml")
+	b, _ := os.ReadFile(man)
+	writeFile(t, man, strings.Replace(string(b), "registry_path: ../platform", "registry_path: ../platform/manifest.yaml", 1))
+	if r2, err := Read(filepath.Join(tmp, "withdeps"), Options{}); err != nil {
+		t.Errorf("dependency by its manifest: %v", err)
+	} else if _, ok := r2.Attribute("platform.tenant.id"); !ok {
+		t.Error("dependency by its manifest: platform.tenant.id not found")
+	}
 	if _, ok := r.Attribute("user.id"); !ok {
 		t.Error("user.id (upstream, through the dependency's dependency) not found")
 	}
