@@ -36,7 +36,7 @@ type Dependency struct {
 	// Embedded is set when the dependency is satisfied from the embedded
 	// conventions (EmbeddedVersion) rather than read from Dir.
 	Embedded bool
-	// Dir is the directory read for a local registry_path.
+	// Dir is the directory (or manifest) read for a local registry_path.
 	Dir string
 
 	reg      *Registry

@@ -84,7 +84,7 @@ func (p *fileParser) str(m *node, key string, required bool, what string) (strin
 }
 
 // A registry's stability levels; "experimental" is development's older name.
-var stabilities = []string{"stable", "development", "experimental", "alpha", "beta", "release_candidate", "deprecated", "unstable"}
+var stabilities = []string{"stable", "development", "experimental", "alpha", "beta", "release_candidate", "deprecated"}
 
 func (p *fileParser) stability(m *node, what string) string {
 	s, n := p.str(m, "stability", false, what)
