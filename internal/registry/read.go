@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
 // Options control how Read resolves the manifest's dependencies.
@@ -203,7 +206,7 @@ func (r *Registry) merge(decls []*fileDecls) error {
 	for _, d := range decls {
 		for _, ref := range d.attrRefs {
 			if _, ok := r.Attribute(ref.name); !ok {
-				return &Error{Pos: ref.pos, Msg: fmt.Sprintf("ref %q names no attribute of the registry or its dependencies", ref.name)}
+				return &Error{Pos: ref.pos, Msg: fmt.Sprintf("ref %q names no attribute of the registry or its dependencies%s", ref.name, r.didYouMean(ref.name))}
 			}
 		}
 		for _, ref := range d.groupRefs {
@@ -256,4 +259,31 @@ func (r *Registry) knows(kind, name string) bool {
 		}
 	}
 	return false
+}
+
+// didYouMean names the declared key that key is most likely a typo of,
+// as "; did you mean "k"?", or "". It runs only for an error.
+func (r *Registry) didYouMean(key string) string {
+	var entries []nearmiss.Entry[struct{}]
+	var add func(*Registry)
+	add = func(reg *Registry) {
+		for _, a := range reg.Attributes {
+			entries = append(entries, nearmiss.Entry[struct{}]{Value: a.Key})
+		}
+		for _, d := range reg.Dependencies {
+			switch {
+			case d.reg != nil:
+				add(d.reg)
+			case d.Embedded:
+				for _, a := range semconvtab.Attributes() {
+					entries = append(entries, nearmiss.Entry[struct{}]{Value: a.Key})
+				}
+			}
+		}
+	}
+	add(r)
+	if e, ok := nearmiss.NewPool(entries).Nearest(key); ok {
+		return fmt.Sprintf("; did you mean %q?", e.Value)
+	}
+	return ""
 }
