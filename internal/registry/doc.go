@@ -34,8 +34,10 @@
 // file, line and column: a malformed file, an unknown type, stability,
 // instrument or group type, a ref to nothing, a key, event, metric, span
 // or group declared twice, a dependency that cannot be satisfied (at its
-// manifest line). Read stops at the first, in file order. No input makes
-// it panic: FuzzParse feeds it arbitrary files of both syntaxes.
+// manifest line). Read stops at the first, in file order. It must not
+// panic on any input: FuzzParse feeds it arbitrary files of both syntaxes,
+// and a panic that got past it would still be the file's one-line error
+// ("internal error ..."), not a crash.
 //
 // # Cost
 //

@@ -425,6 +425,8 @@ func checkOneResult(t *testing.T, r *Registry, err error) {
 		t.Fatal("both a registry and an error")
 	case err != nil && !errLine.MatchString(err.Error()):
 		t.Fatalf("error is not one positioned line: %q", err)
+	case err != nil && strings.Contains(err.Error(), internalError):
+		t.Fatalf("the reader panicked: %v", err)
 	}
 }
 

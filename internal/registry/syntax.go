@@ -283,8 +283,17 @@ func (p *fileParser) spanKind(m *node, key, what string, required bool) string {
 	return s
 }
 
+// internalError starts the message of a panic recovered in this package:
+// a bug, reported as the file's error rather than as a crash.
+const internalError = "internal error in spanattrlint's registry reader"
+
 // parseFile reads one registry file of either syntax.
-func parseFile(file string, src []byte) (*fileDecls, error) {
+func parseFile(file string, src []byte) (decls *fileDecls, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			decls, err = nil, &Error{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: oneLine(fmt.Sprintf("%s (please report it with this file): %v", internalError, r))}
+		}
+	}()
 	root, err := parseYAML(file, src)
 	if err != nil {
 		return nil, err
