@@ -50,7 +50,12 @@ var manifestNames = []string{"manifest.yaml", "registry_manifest.yaml"}
 // Read reads the registry in directory dir (or the manifest file dir
 // names), resolves its dependencies and its references, and returns the
 // model, or an *Error that says, in one line, where and what is wrong.
-func Read(dir string, opts Options) (*Registry, error) {
+func Read(dir string, opts Options) (reg *Registry, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			reg, err = nil, &Error{Pos: Pos{File: dir}, Msg: oneLine(fmt.Sprintf("%s (please report it with this registry): %v", internalError, r))}
+		}
+	}()
 	return read(dir, opts, nil)
 }
 
