@@ -6,7 +6,7 @@
 # timed. Runs under /usr/bin/time, offline (GOPROXY=off); prints each run, then the medians and the median of
 # the paired ratios to the lint of the same round (wall, peak RSS, CPU). It uses the spanattrlint binary that
 # `go -C bench run ./cmd/compare` builds into .cache/bench/bin (run that once first). Used for
-# go.temporal.io/server v1.32.1, too large for the compare driver's rounds (README, Performance).
+# go.temporal.io/server v1.32.1, too large for the compare driver's rounds (bench/README.md).
 set -eu
 src=$1 into=$2 n=${3:-5}
 bin=$(cd "$(dirname "$0")/.." && pwd)/.cache/bench/bin/spanattrlint

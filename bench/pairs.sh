@@ -4,7 +4,7 @@
 # and the median of the paired ratios (wall, peak RSS, CPU). It uses the binaries that
 # `go -C bench run ./cmd/compare` builds into .cache/bench/bin (run that once first), offline
 # (GOPROXY=off), after one untimed warm-up run of each. Used for go.temporal.io/server v1.32.1, too large
-# for the compare driver's rounds (README, Performance).
+# for the compare driver's rounds (bench/README.md).
 set -eu
 dir=$1 n=${2:-5}
 here=$(cd "$(dirname "$0")" && pwd)

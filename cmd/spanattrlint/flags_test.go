@@ -12,7 +12,8 @@ import (
 )
 
 // Flags: a mistake costs one line that says what is wrong and where the
-// help is; every kind of run exits with the status the README states.
+// help is; every kind of run exits with the status the README (and
+// docs/integrations.md) states.
 
 func TestFlagErrorsAreOneLine(t *testing.T) {
 	t.Parallel()

@@ -36,7 +36,7 @@ func TestKeyFuncsErrors(t *testing.T) {
 		{"-key-funcs=nethttp.Tag:0", `spanattrlint: -key-funcs: nethttp.Tag:0: there is no package nethttp in the standard library`, false},
 		// A real package that no analysed package imports: only the
 		// command, which sees every package of the run, can tell (go vet
-		// says nothing: the README says so).
+		// says nothing: docs/wrappers.md says so).
 		{"-key-funcs=net/http.Tag:0", `spanattrlint: -key-funcs: net/http.Tag:0: no analysed package is or imports package net/http`, false},
 		// A function whose argument is not one string.
 		{"-key-funcs=(go.opentelemetry.io/otel/trace.Span).AddEvent:1", `spanattrlint: -key-funcs: (go.opentelemetry.io/otel/trace.Span).AddEvent:1: argument 1 of (go.opentelemetry.io/otel/trace.Span).AddEvent is variadic, not one string`, false},

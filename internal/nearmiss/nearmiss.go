@@ -102,7 +102,7 @@ func (p *Pool[T]) nearest(key string, max int) (Entry[T], bool) {
 // maxTypoDistance is how far a near miss may be from a known key: one
 // edit from 8 bytes, two from 20, none below 8, where distinct real keys
 // are one edit apart ("db.name", "db.type"). Measured on real modules:
-// see the README's proving-ground table.
+// see the tables of realworld/RESULTS.md.
 func maxTypoDistance(n int) int {
 	switch {
 	case n < 8:

@@ -10,7 +10,7 @@
 #      (no args, so the constants package is found with no configuration):
 #      spanattrlint fails on a staged literal key; spanattrlint-fix rewrites
 #      it and fails because it changed a file; spanattrlint then passes.
-#   B. a .pre-commit-config.yaml as the README shows it (rev, args:
+#   B. a .pre-commit-config.yaml as docs/integrations.md shows it (rev, args:
 #      [-constants=...]), pre-commit install, and git commit: the hooks pass
 #      on clean code, the report fails on a staged literal, the commit is
 #      stopped and the file fixed, the next commit passes, and a commit that
