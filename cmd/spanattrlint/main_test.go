@@ -67,11 +67,11 @@ func copyTestdata(t *testing.T) string {
 	return testsupport.Copy(t, filepath.Join(root, "testdata", "src"))
 }
 
-// copyExample copies the bundled example, with the module's go.mod and
-// go.sum, into a temporary directory.
+// copyExample copies the bundled example, the module in examples/, into a
+// temporary directory.
 func copyExample(t *testing.T) string {
 	t.Helper()
-	return testsupport.Copy(t, root, "go.mod", "go.sum", filepath.Join("examples", "journey"))
+	return testsupport.Copy(t, filepath.Join(root, "examples"))
 }
 
 // TestHelpExplainsEveryFlag: -help explains, with text of its own, every
@@ -261,7 +261,7 @@ func TestFixExample(t *testing.T) {
 		t.Skip("builds and tests a module")
 	}
 	dir := copyExample(t)
-	pkgs := "./examples/journey/..."
+	pkgs := "./journey/..."
 
 	_, before, code := run(t, dir, bin, pkgs)
 	if code != 3 {
@@ -270,7 +270,7 @@ func TestFixExample(t *testing.T) {
 	if _, stderr, code := run(t, dir, bin, "-fix", pkgs); code != 0 {
 		t.Fatalf("-fix: exit %d:\n%s", code, stderr)
 	}
-	if out, _, _ := run(t, dir, "gofmt", "-l", "examples"); out != "" {
+	if out, _, _ := run(t, dir, "gofmt", "-l", "."); out != "" {
 		t.Errorf("not gofmt-clean after -fix:\n%s", out)
 	}
 	for _, args := range [][]string{{"build", pkgs}, {"vet", pkgs}, {"test", "-count=1", pkgs}} {
