@@ -3,6 +3,7 @@ module github.com/spanattrlint/spanattrlint
 go 1.26.0
 
 require (
+	github.com/aymanbagabas/go-udiff v0.4.2
 	github.com/golangci/plugin-module-register v0.1.2
 	golang.org/x/mod v0.43.0
 	golang.org/x/tools v0.52.0
