@@ -186,10 +186,10 @@ func TestUnknownConstantsPackage(t *testing.T) {
 			t.Errorf("%v: want one line naming the pattern, got:\n%s", args, stderr)
 		}
 	}
-	_, stderr, code := run(t, dir, "go", "vet", "-vettool="+bin, "-constants=example.com/app/nosuch", "./positions")
-	if code == 0 || !strings.Contains(stderr, `no package matches "example.com/app/nosuch"`) {
-		t.Errorf("go vet: exit %d, stderr:\n%s", code, stderr)
-	}
+	// Under go vet the same error takes the same path (the start-up
+	// resolution in the package's module), which
+	// TestGoVetConfigErrorIsPrintedOnce checks, message and exit status:
+	// a go vet run with new flags type-checks every dependency again.
 	if after := snapshot(t, dir); !unchanged(t, before, after) {
 		t.Error("files changed although the configuration was wrong")
 	}
