@@ -67,14 +67,22 @@ func TestREADMEFirstLineLintsTheExample(t *testing.T) {
 	}
 }
 
-// -C, first of all arguments, is the directory to work in; one that does
-// not exist is one line and exit status 1.
+// -C, first of all arguments, is the directory to work in (the README's
+// first line uses it); one that does not exist, or none, is one line
+// saying so and exit status 1.
 func TestChdirFlag(t *testing.T) {
 	t.Parallel()
-	for _, args := range [][]string{{"-C", "nosuch", "./..."}, {"-C=nosuch", "./..."}, {"-C"}} {
-		stdout, stderr, code := run(t, ".", bin, args...)
-		if code != 1 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "spanattrlint: ") || !strings.Contains(stderr, "-C") {
-			t.Errorf("%v: exit %d, want 1 and one line naming -C; stderr:\n%s", args, code, stderr)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-C", "nosuch", "./..."}, "spanattrlint: -C: chdir nosuch: "},
+		{[]string{"-C=nosuch", "./..."}, "spanattrlint: -C: chdir nosuch: "},
+		{[]string{"-C"}, "spanattrlint: flag needs an argument: -C\n"},
+	} {
+		stdout, stderr, code := run(t, ".", bin, c.args...)
+		if code != 1 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, c.want) {
+			t.Errorf("%v: exit %d, want 1 and one line starting %q; stderr:\n%s", c.args, code, c.want, stderr)
 		}
 	}
 }
