@@ -125,6 +125,15 @@ type diag struct {
 // command does, and returns the root diagnostics.
 func analyze(t *testing.T, dir string, cfg analyzer.Config) []diag {
 	t.Helper()
+	return analyzeEach(t, dir, cfg)[0]
+}
+
+// analyzeEach loads the module in dir once and runs the analyzer of each
+// configuration on it, returning the root diagnostics of each: a load
+// costs far more than an analysis, and the analyzer uses no facts, so
+// what it reports with one configuration does not depend on another.
+func analyzeEach(t *testing.T, dir string, cfgs ...analyzer.Config) [][]diag {
+	t.Helper()
 	pcfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Dir:   dir,
@@ -138,6 +147,17 @@ func analyze(t *testing.T, dir string, cfg analyzer.Config) []diag {
 	if packages.PrintErrors(pkgs) > 0 {
 		t.Fatal("the module does not load")
 	}
+	var all [][]diag
+	for _, cfg := range cfgs {
+		all = append(all, diagnostics(t, pkgs, cfg))
+	}
+	return all
+}
+
+// diagnostics runs the analyzer of cfg on the loaded packages and returns
+// the root diagnostics.
+func diagnostics(t *testing.T, pkgs []*packages.Package, cfg analyzer.Config) []diag {
+	t.Helper()
 	g, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(cfg)}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)

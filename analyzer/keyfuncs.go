@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"go/build"
 	"go/types"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A keyFunc is one entry of -key-funcs: a function or method, named as
@@ -253,6 +255,21 @@ func parseKeyFuncs(list []string) ([]keyFunc, error) {
 	return out, nil
 }
 
+// goroot is the standard library's root: build.Default.GOROOT, which is
+// empty in a binary built with -trimpath (as golangci-lint's custom builds
+// and most release binaries are), else what "go env GOROOT" says; "" when
+// neither knows, and then no name is refused for want of its package.
+var goroot = sync.OnceValue(func() string {
+	if build.Default.GOROOT != "" {
+		return build.Default.GOROOT
+	}
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+})
+
 // keyFuncPaths checks, in the module that holds dir, that the package of
 // every -key-funcs name is one the module can build: in a main module, its
 // vendor directory, a module it requires or replaces, or the standard
@@ -275,7 +292,7 @@ func (s *Settings) keyFuncPaths(dir string) error {
 	for _, kf := range s.keyFuncs {
 		first, _, _ := strings.Cut(kf.pkgPath, "/")
 		if !strings.Contains(first, ".") {
-			if !hasGoFiles(filepath.Join(build.Default.GOROOT, "src", filepath.FromSlash(kf.pkgPath))) {
+			if root := goroot(); root != "" && !hasGoFiles(filepath.Join(root, "src", filepath.FromSlash(kf.pkgPath))) {
 				err = fmt.Errorf("-key-funcs: %s: there is no package %s in the standard library", kf.raw, kf.pkgPath)
 				break
 			}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // valueCases are the testdata packages of the value checks (value types,
@@ -62,15 +63,24 @@ func TestValueCheckFlags(t *testing.T) {
 // off: none of its reports is left.
 func TestValueChecksOff(t *testing.T) {
 	t.Parallel()
-	dir := testdata
-	for _, tc := range []struct {
+	// A copy at a stable path (testsupport.Copy), not the checkout's
+	// testdata: the load compiles the module's packages for their export
+	// data, which a rerun or a fresh clone then finds in the build cache.
+	dir := testsupport.Copy(t, testdata)
+	cases := []struct {
 		cfg  analyzer.Config
 		gone []string
 	}{
 		{analyzer.Config{NoValueTypes: true}, []string{"in the semantic conventions, set here with", "one key, one type"}},
 		{analyzer.Config{NoEnumMembers: true}, []string{"enum member", "which is no member of its enum"}},
-	} {
-		for _, d := range analyze(t, dir, tc.cfg) {
+	}
+	var cfgs []analyzer.Config
+	for _, tc := range cases {
+		cfgs = append(cfgs, tc.cfg)
+	}
+	diags := analyzeEach(t, dir, cfgs...)
+	for i, tc := range cases {
+		for _, d := range diags[i] {
 			for _, g := range tc.gone {
 				if strings.Contains(d.message, g) {
 					t.Errorf("%+v: %s: %s", tc.cfg, d.posn, d.message)

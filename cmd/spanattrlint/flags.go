@@ -59,7 +59,7 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 	a := analyzer.Analyzer
 	paras := strings.Split(a.Doc, "\n\n")
 	fmt.Fprintf(w, "%s: %s\n\n", a.Name, paras[0])
-	fmt.Fprintf(w, "Usage: %s [-flag] [package]\n", a.Name)
+	fmt.Fprintf(w, "Usage: %s [-C dir] [-flag] [package]   (-C, first: change to dir before anything else)\n", a.Name)
 	fmt.Fprintf(w, "       go vet -vettool=$(which %s) [-flag] [package]\n", a.Name)
 	fmt.Fprintf(w, "       %s gen -into=DIR [-flag] [package]   (write the missing constants: %s gen -help)\n\n", a.Name, a.Name)
 	if len(paras) > 1 {

@@ -40,16 +40,16 @@ func TestGenExample(t *testing.T) {
 		t.Skip("builds and tests a module")
 	}
 	dir := copyExample(t)
-	pkgs := "./examples/..."
-	stdout, stderr, code := run(t, dir, bin, "gen", "-into=./examples/journey/telemetry", pkgs)
-	if code != 0 || !strings.Contains(stdout, "wrote examples/journey/telemetry/spanattrlint_gen.go: 1 new constant (1 attribute key)") {
+	pkgs := "./..."
+	stdout, stderr, code := run(t, dir, bin, "gen", "-into=./journey/telemetry", pkgs)
+	if code != 0 || !strings.Contains(stdout, "wrote journey/telemetry/spanattrlint_gen.go: 1 new constant (1 attribute key)") {
 		t.Fatalf("gen: exit %d:\n%s%s", code, stdout, stderr)
 	}
 	rewrites := regexp.MustCompile(`made (\d+) rewrites in 2 files`).FindStringSubmatch(stdout)
 	if rewrites == nil {
 		t.Errorf("gen output:\n%s", stdout)
 	}
-	got, err := os.ReadFile(filepath.Join(dir, "examples", "journey", "telemetry", "spanattrlint_gen.go"))
+	got, err := os.ReadFile(filepath.Join(dir, "journey", "telemetry", "spanattrlint_gen.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,12 +57,12 @@ func TestGenExample(t *testing.T) {
 	if len(consts) != 1 || consts[0][1] != "EngineBatchSizeKey" || consts[0][2] != `attribute.Key("engine.batch_size")` {
 		t.Errorf("constants %q, want EngineBatchSizeKey only:\n%s", consts, got)
 	}
-	engine, _ := os.ReadFile(filepath.Join(dir, "examples", "journey", "engine", "engine.go"))
+	engine, _ := os.ReadFile(filepath.Join(dir, "journey", "engine", "engine.go"))
 	if !strings.Contains(string(engine), "telemetry.EngineBatchSizeKey.Int(len(batch))") {
 		t.Error("engine.go does not use telemetry.EngineBatchSizeKey")
 	}
 
-	if out, _, _ := run(t, dir, "gofmt", "-l", "examples"); out != "" {
+	if out, _, _ := run(t, dir, "gofmt", "-l", "."); out != "" {
 		t.Errorf("not gofmt-clean after gen:\n%s", out)
 	}
 	for _, args := range [][]string{{"build", pkgs}, {"vet", pkgs}, {"test", "-count=1", pkgs}} {

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	spanattrlint [flags] packages
+//	spanattrlint [-C dir] [flags] packages
 //	go vet -vettool=$(which spanattrlint) [flags] packages
 //	spanattrlint gen -into=DIR [flags] packages
 //
@@ -30,7 +30,11 @@ import (
 )
 
 func main() {
-	args := os.Args[1:]
+	args, err := chdir(os.Args[1:])
+	if err != nil {
+		printError(err)
+		os.Exit(1)
+	}
 	if len(args) > 0 {
 		switch args[0] {
 		case "gen":
@@ -46,6 +50,33 @@ func main() {
 		vet(args, cfg) // does not return
 	}
 	os.Exit(standalone(args))
+}
+
+// chdir handles "-C dir" (or -C=dir) as the go command does: first of
+// all arguments, it changes to dir before anything else, so that one
+// command runs spanattrlint on a module in another directory, such as
+// the bundled example from the repository's root. It returns the rest.
+func chdir(args []string) ([]string, error) {
+	if len(args) == 0 {
+		return args, nil
+	}
+	var dir string
+	switch a := strings.TrimPrefix(args[0], "-"); {
+	case a == "-C" || a == "C":
+		if len(args) < 2 {
+			return nil, fmt.Errorf("flag needs an argument: -C")
+		}
+		dir, args = args[1], args[2:]
+	case strings.HasPrefix(a, "C=") || strings.HasPrefix(a, "-C="):
+		_, dir, _ = strings.Cut(a, "=")
+		args = args[1:]
+	default:
+		return args, nil
+	}
+	if err := os.Chdir(dir); err != nil {
+		return nil, fmt.Errorf("-C: %w", err)
+	}
+	return args, nil
 }
 
 // help is "spanattrlint help [gen]".

@@ -1,6 +1,18 @@
 // Package fixes merges the suggested fixes of a run into one set of edits
 // per file, applies them in memory, gofmt-checks the result and writes
 // every file or none. The command's -fix and spanattrlint gen share it.
+//
+// It is spanattrlint's own because golang.org/x/tools/go/analysis offers no
+// applier with those guarantees: its drivers' -fix (driverutil.ApplyFixes,
+// internal to x/tools) writes file after file with os.WriteFile, goes on
+// past a file it could not write (a failed run leaves the others written),
+// writes a file that no longer formats as it is, and a crash mid-write
+// truncates a file. Here a fix is accepted whole or not at all (Set.Add,
+// which counts what it left), every file is computed and gofmt-checked
+// before any is written, every file is checked writable first, each write
+// is atomic (a temporary file renamed over the old one, WriteFileAtomic),
+// and a failure or a signal undoes the writes already made (Journal). The
+// unified diff that -diff prints is not its own: Unified is go-udiff's.
 package fixes
 
 import (

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -137,6 +139,8 @@ func TestUnifiedAppliesWithPatch(t *testing.T) {
 	}
 }
 
+var hunkHeader = regexp.MustCompile(`^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@$`)
+
 // checkHunks checks what patch(1) does not: that each hunk's counts are
 // its lines' and that its new-side start is its old-side start moved by
 // the lines the hunks before it added or removed.
@@ -145,10 +149,22 @@ func checkHunks(t *testing.T, d string) {
 	delta := 0
 	lines := strings.Split(d, "\n")
 	for i := 0; i < len(lines); i++ {
-		var as, ac, bs, bc int
-		if _, err := fmt.Sscanf(lines[i], "@@ -%d,%d +%d,%d @@", &as, &ac, &bs, &bc); err != nil {
+		m := hunkHeader.FindStringSubmatch(lines[i])
+		if m == nil {
+			if strings.HasPrefix(lines[i], "@@") {
+				t.Fatalf("%s: not a hunk header:\n%s", lines[i], d)
+			}
 			continue
 		}
+		// A side of one line has no count: "-N" is "-N,1".
+		num := func(s string) int {
+			if s == "" {
+				return 1
+			}
+			n, _ := strconv.Atoi(s)
+			return n
+		}
+		as, ac, bs, bc := num(m[1]), num(m[2]), num(m[3]), num(m[4])
 		first := func(start, count int) int { // 0-based index of the first line
 			if count == 0 {
 				return start

@@ -12,11 +12,12 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
-// loadMeter loads go.opentelemetry.io/otel/metric as go.mod pins it and
-// returns its Meter interface.
+// loadMeter loads go.opentelemetry.io/otel/metric at the release the
+// semconv tables are generated from (the otelpin module) and returns its
+// Meter interface.
 func loadMeter(t *testing.T) *types.Interface {
 	t.Helper()
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes, Env: testsupport.OfflineEnv()}, "go.opentelemetry.io/otel/metric")
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: "../semconvtab/otelpin", Env: testsupport.OfflineEnv()}, "go.opentelemetry.io/otel/metric")
 	if err != nil {
 		t.Fatal(err)
 	}

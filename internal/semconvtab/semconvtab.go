@@ -4,7 +4,7 @@
 // Two sources feed it, both fixed at generation time:
 //
 //   - the newest go.opentelemetry.io/otel/semconv/vX.Y.Z package of
-//     the otel module in go.mod (ImportPath), for the names of its
+//     the otel module pinned in otelpin/go.mod (ImportPath), for the names of its
 //     attribute.Key and event-name constants, so that the analyzer can
 //     suggest "use semconv.ServerPortKey" instead of "server.port";
 //   - the semantic-conventions registry, copied into registry/ (see

@@ -3,7 +3,7 @@
 package semconvtab
 
 // ImportPath is the Go semconv package that KeyConst and EventConst describe:
-// the newest one in the go.opentelemetry.io/otel module required by go.mod.
+// the newest one in the go.opentelemetry.io/otel module required by otelpin/go.mod.
 const ImportPath = "go.opentelemetry.io/otel/semconv/v1.43.0"
 
 // Version is the semantic-conventions version of ImportPath.

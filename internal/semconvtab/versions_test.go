@@ -10,6 +10,7 @@ import (
 	"golang.org/x/mod/semver"
 
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab/internal/gentables"
 )
 
 // otelDir is the otel module the tables were generated from, in the
@@ -31,9 +32,9 @@ func otelDir(t *testing.T) string {
 	return dir
 }
 
-// otelVersion is the otel version that spanattrlint's go.mod requires.
+// otelVersion is the otel version that otelpin/go.mod pins.
 func otelVersion(t *testing.T) string {
-	data, err := os.ReadFile(filepath.Join("..", "..", "go.mod"))
+	data, err := os.ReadFile(filepath.Join(gentables.OtelPinDir, "go.mod"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,7 @@ func otelVersion(t *testing.T) string {
 			return f[1]
 		}
 	}
-	t.Fatal("go.mod requires no go.opentelemetry.io/otel")
+	t.Fatal(gentables.OtelPinDir + "/go.mod requires no go.opentelemetry.io/otel")
 	return ""
 }
 

@@ -39,7 +39,7 @@ type nameEntry struct {
 
 // GenerateNames returns the gofmt-formatted contents of names_gen.go:
 // every exported identifier of every semconv/vX.Y.Z package of the otel
-// module that go.mod requires, with what it means, so that the analyzer
+// module that otelpin/go.mod requires, with what it means, so that the analyzer
 // can tell whether a file's uses of one version mean the same in another.
 func GenerateNames(dir string) ([]byte, error) {
 	newest, _, err := newestSemconv(dir)
@@ -58,10 +58,7 @@ func GenerateNames(dir string) ([]byte, error) {
 	for i, v := range versions {
 		paths[i] = base + "/" + v
 	}
-	pkgs, err := packages.Load(&packages.Config{
-		Mode: packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
-		Dir:  dir,
-	}, paths...)
+	pkgs, err := loadOtel(dir, packages.NeedName|packages.NeedTypes|packages.NeedSyntax|packages.NeedTypesInfo, paths...)
 	if err != nil {
 		return nil, err
 	}

@@ -80,7 +80,7 @@ func versionTables(dir, newest, releasesFile string) (*versionTable, error) {
 	for i, v := range vt.versions {
 		paths[i] = base + "/" + v
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: dir}, paths...)
+	pkgs, err := loadOtel(dir, packages.NeedName|packages.NeedTypes, paths...)
 	if err != nil {
 		return nil, err
 	}
