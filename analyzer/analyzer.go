@@ -79,6 +79,8 @@ type linter struct {
 	loader *constLoader
 	reach  reach
 	tables tables
+
+	semconvUse semconvUse // the semconv versions each module imports (semconvfix.go)
 }
 
 func (l *linter) run(pass *analysis.Pass) (any, error) {
@@ -128,6 +130,13 @@ type passState struct {
 	members    []*finding  // enum values that a semconv member names, found by checkValues (enum.go)
 
 	srcs []sourceTable // candidate constants, in order of preference
+
+	// The semconv version that fixes import where the package imports
+	// none, and the packages made for them (semconvfix.go).
+	fixVersion     string
+	fixVersionDone bool
+	madePkgs       map[string]*types.Package
+	deps           map[string]*types.Package // importGraph, made on first use
 }
 
 // newPassState sets up a pass, or returns a nil state for a package that
