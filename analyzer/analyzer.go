@@ -99,8 +99,13 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		st.checkVersions() // semconvversion.go: imports of another semconv version
 		return &Result{ConstantPackages: st.constantPackages()}, nil
 	}
-	st.gatherSources()      // sources.go: the constant tables that may name a value
-	st.rankCandidates()     // rank.go: each finding's constants, best first
+	st.gatherSources()  // sources.go: the constant tables that may name a value
+	st.rankCandidates() // rank.go: each finding's constants, best first
+	for st.adoptFixedPackages() {
+		st.srcs = nil // the fixes make more packages' constants in use: again, with them
+		st.gatherSources()
+		st.rankCandidates()
+	}
 	st.dropPinning()        // pinning.go: test literals beside the constant they pin
 	st.checkValues()        // keycheck.go: what each key, name and declared value says
 	st.checkVersions()      // semconvversion.go: -semconv-version; withdraws fixes a move breaks

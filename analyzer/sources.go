@@ -219,3 +219,29 @@ func keyGroups(pass *analysis.Pass, isKey func(constEntry) bool) map[*types.Cons
 func configured(mod *modInfo, path string) bool {
 	return mod != nil && slices.ContainsFunc(mod.pkgs, func(pd pkgDir) bool { return pd.path == path })
 }
+
+// adoptFixedPackages marks as in use the packages whose constants the
+// fixes will write as keys or event names, and reports whether that adds
+// any: a package in use offers all its constants (appendImported), so
+// after the fixes a second run would find candidates that this one did
+// not (a constants package whose key one fix writes names the event that
+// the run said no constant defines). The caller ranks again until
+// nothing is added, so that one -fix run leaves nothing to fix. A
+// package made for a semconv fix (semconvfix.go) has no constants to
+// offer beyond the semconv table's.
+func (st *passState) adoptFixedPackages() bool {
+	added := false
+	for f := range st.findings() {
+		c := f.fixConst()
+		if c == nil || f.noFix || f.site.role == roleSpanName {
+			continue
+		}
+		p := c.Pkg()
+		if p == st.pass.Pkg || st.inUse[p.Path()] || st.madePkgs[p.Path()] == p {
+			continue
+		}
+		st.inUse[p.Path()] = true
+		added = true
+	}
+	return added
+}
