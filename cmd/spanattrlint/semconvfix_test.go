@@ -80,3 +80,33 @@ func TestSemconvFixImportsTheConfiguredVersion(t *testing.T) {
 		t.Fatalf("go build after -fix: exit %d\n%s", code, stderr)
 	}
 }
+
+// In a vendored module the fix imports only a version that vendor/ holds:
+// the go command builds from vendor/ alone.
+func TestSemconvFixInAVendoredModule(t *testing.T) {
+	t.Parallel()
+	dir := testsupport.Copy(t, filepath.Join("testdata", "semconvfix"))
+	if _, stderr, code := run(t, dir, "go", "mod", "vendor"); code != 0 {
+		t.Fatalf("go mod vendor: exit %d\n%s", code, stderr)
+	}
+	svc := filepath.Join(dir, "svc", "svc.go")
+	before, err := os.ReadFile(svc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// v1.37.0, which no package imports, is not in vendor/: named, not fixed.
+	_, stderr, _ := run(t, dir, bin, "-fix", "-semconv-version=v1.37.0", "./svc")
+	if after, _ := os.ReadFile(svc); string(after) != string(before) {
+		t.Errorf("-fix -semconv-version=v1.37.0 imported a version vendor/ lacks:\n%s\n%s", after, stderr)
+	}
+	// v1.26.0, which metrics and server import, is.
+	if _, stderr, code := run(t, dir, bin, "-fix", "./svc"); code != 0 {
+		t.Fatalf("-fix: exit %d\n%s", code, stderr)
+	}
+	if after, _ := os.ReadFile(svc); !strings.Contains(string(after), `semconv "go.opentelemetry.io/otel/semconv/v1.26.0"`) {
+		t.Errorf("svc.go after -fix:\n%s", after)
+	}
+	if _, stderr, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Fatalf("go build after -fix: exit %d\n%s", code, stderr)
+	}
+}
