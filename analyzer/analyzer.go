@@ -141,6 +141,7 @@ type passState struct {
 	fixVersion     string
 	fixVersionDone bool
 	madePkgs       map[string]*types.Package
+	madeInUse      map[string]bool           // made packages that fixes write (adoptFixedPackages)
 	deps           map[string]*types.Package // importGraph, made on first use
 }
 

@@ -27,6 +27,7 @@ var analyzerCases = []pkgCase{
 	app("semconvfix", analyzer.Config{}),
 	app("semconvhint", analyzer.Config{}),
 	app("fixidempotent", analyzer.Config{}),
+	app("semconvfixinuse", analyzer.Config{}),
 	app("semconvversion", analyzer.Config{}),
 	app("testonly", analyzer.Config{}),
 	app("unrelatedlocal", analyzer.Config{}),

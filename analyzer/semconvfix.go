@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -230,4 +231,22 @@ func (st *passState) semconvMember(version, name string) *types.Var {
 // which version it imports.
 func newSemconv(analysed, pkg *types.Package) bool {
 	return isSemconv(pkg.Path()) && !slices.Contains(analysed.Imports(), pkg)
+}
+
+// madeTable lists the string constants of the semconv package at
+// importPath, made for a fix, from the names table: what the package
+// offers once the fix imports it and uses it as a key (an attribute.Key
+// constant is the semconv table's already).
+func (st *passState) madeTable(importPath string) *constList {
+	pkg, _ := st.semconvPackage(importPath)
+	cl := &constList{tab: map[string][]*types.Const{}}
+	for n := range semconvtab.NamesIn(path.Base(importPath)) {
+		if n.Kind != semconvtab.KindString {
+			continue
+		}
+		c := types.NewConst(token.NoPos, pkg, n.Name, types.Typ[types.UntypedString], constant.MakeString(n.Value))
+		cl.list = append(cl.list, constEntry{n.Value, c})
+		cl.tab[n.Value] = append(cl.tab[n.Value], c)
+	}
+	return cl
 }
