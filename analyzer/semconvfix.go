@@ -151,13 +151,17 @@ func semconvVersionOf(importPath string) (string, bool) {
 	return v, ok && sub == "" && semver.IsValid(v)
 }
 
-// vendorHolds reports whether mod, if its build uses vendor/, has the
-// package there.
+// vendorHolds reports whether mod, if its build uses vendor/ (the
+// module's, or in a workspace the workspace's), has the package there.
 func vendorHolds(mod *modresolve.Module, importPath string) bool {
-	if mod.Work != nil || !fileExists(filepath.Join(mod.Root, "vendor", "modules.txt")) {
+	root := mod.Root
+	if mod.Work != nil {
+		root = mod.Work.Dir
+	}
+	if !fileExists(filepath.Join(root, "vendor", "modules.txt")) {
 		return true
 	}
-	fi, err := os.Stat(filepath.Join(mod.Root, "vendor", filepath.FromSlash(importPath)))
+	fi, err := os.Stat(filepath.Join(root, "vendor", filepath.FromSlash(importPath)))
 	return err == nil && fi.IsDir()
 }
 
