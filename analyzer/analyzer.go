@@ -79,6 +79,8 @@ type linter struct {
 	loader *constLoader
 	reach  reach
 	tables tables
+
+	semconvUse semconvUse // the semconv versions each module imports (semconvfix.go)
 }
 
 func (l *linter) run(pass *analysis.Pass) (any, error) {
@@ -97,8 +99,13 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		st.checkVersions() // semconvversion.go: imports of another semconv version
 		return &Result{ConstantPackages: st.constantPackages()}, nil
 	}
-	st.gatherSources()      // sources.go: the constant tables that may name a value
-	st.rankCandidates()     // rank.go: each finding's constants, best first
+	st.gatherSources()  // sources.go: the constant tables that may name a value
+	st.rankCandidates() // rank.go: each finding's constants, best first
+	for st.adoptFixedPackages() {
+		st.srcs = nil // the fixes make more packages' constants in use: again, with them
+		st.gatherSources()
+		st.rankCandidates()
+	}
 	st.markVarDefs()        // vardef.go: keys that package variables define
 	st.dropPinning()        // pinning.go: test literals beside the constant they pin
 	st.checkValues()        // keycheck.go: what each key, name and declared value says
@@ -129,6 +136,14 @@ type passState struct {
 	members    []*finding  // enum values that a semconv member names, found by checkValues (enum.go)
 
 	srcs []sourceTable // candidate constants, in order of preference
+
+	// The semconv version that fixes import where the package imports
+	// none, and the packages made for them (semconvfix.go).
+	fixVersion     string
+	fixVersionDone bool
+	madePkgs       map[string]*types.Package
+	madeInUse      map[string]bool           // made packages that fixes write (adoptFixedPackages)
+	deps           map[string]*types.Package // importGraph, made on first use
 }
 
 // newPassState sets up a pass, or returns a nil state for a package that

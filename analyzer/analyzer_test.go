@@ -26,6 +26,8 @@ var analyzerCases = []pkgCase{
 	app("aliases", analyzer.Config{}),
 	app("semconvfix", analyzer.Config{}),
 	app("semconvhint", analyzer.Config{}),
+	app("fixidempotent", analyzer.Config{}),
+	app("semconvfixinuse", analyzer.Config{}),
 	app("semconvversion", analyzer.Config{}),
 	app("testonly", analyzer.Config{}),
 	app("unrelatedlocal", analyzer.Config{}),

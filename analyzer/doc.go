@@ -41,9 +41,11 @@
 // attribute.Key constant of the packages it imports (a semantic-conventions
 // package among them); and the embedded table of the newest
 // go.opentelemetry.io/otel/semconv package that the module's own otel version
-// ships, which is named in the message but fixed only where the package
-// already imports a semconv version that defines the key. Attribute.Key constants are offered for attribute keys
-// only, never as event or span names.
+// ships, which is named in the message; in a package that imports no semconv
+// version it is fixed with the import of the version the module already uses
+// (-semconv-version, else the one most of the module's package directories
+// import, else that newest one). Attribute.Key constants are offered for
+// attribute keys only, never as event or span names.
 //
 // The suggested fix replaces the literal with the constant, reusing the
 // file's import name, adding the import when it is missing (with a fresh name
@@ -64,7 +66,8 @@
 // the semantic conventions: its type (-value-types, on; a project key set
 // with two types in one package too), a constant enum value that a semconv
 // member variable names (-enum-members, on; fixed to the member where an
-// imported semconv package defines it), a near miss or deprecated member,
+// imported semconv package defines it, or where the package imports none, as
+// a key is), a near miss or deprecated member,
 // and with -stability=LEVEL, keys, members and events below that level.
 //
 // Not reported: named constants, keys built from non-constant parts,

@@ -37,6 +37,9 @@ func (m *memberUse) message(ip *importPlan) string {
 	use := m.name
 	if m.obj != nil {
 		use = ip.qualify(m.obj.Pkg(), m.obj.Name())
+		if newSemconv(ip.pass.Pkg, m.obj.Pkg()) {
+			use += fmt.Sprintf(" (import %q)", m.obj.Pkg().Path()) // the fix adds it: say which version
+		}
 	}
 	return fmt.Sprintf("attribute key %q set to its enum member %s: use %s", m.key, quoteValue(m.value, m.isInt), use)
 }
@@ -146,18 +149,30 @@ func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
 		}
 	}
 	if mu.obj == nil {
-		// No imported version defines it: the newest that the module's
-		// otel ships, which the file would import.
-		ver := semconvtab.NewestVersion(vc.moduleOtel(vc.dir))
-		n, ok := memberName(ver, s.key, v)
-		if !ok {
-			return // nothing to write instead
+		// No imported version defines it: the version that a fix imports
+		// (semconvFixVersion), where it defines the member, else the
+		// newest that the module's otel ships, named only.
+		otel := vc.moduleOtel(vc.dir)
+		if fixV := vc.semconvFixVersion(otel); fixV != "" {
+			if n, ok := memberName(fixV, s.key, v); ok {
+				mu.obj = vc.semconvMember(fixV, n)
+			}
 		}
-		mu.name = fmt.Sprintf("semconv.%s (import %q)", n, semconvtab.BasePath+"/"+ver)
+		if mu.obj == nil {
+			ver := semconvtab.NewestVersion(otel)
+			n, ok := memberName(ver, s.key, v)
+			if !ok {
+				return // nothing to write instead
+			}
+			mu.name = fmt.Sprintf("semconv.%s (import %q)", n, semconvtab.BasePath+"/"+ver)
+		}
 	}
 	f := &finding{site: &site{role: roleKey, expr: s.whole, value: s.key}, file: s.file, enum: mu}
 	if mu.obj != nil && !vc.replaceable(s.whole) {
 		mu.name = vc.fileQualifier(s.file, mu.obj.Pkg().Path()) + "." + mu.obj.Name()
+		if newSemconv(vc.pass.Pkg, mu.obj.Pkg()) {
+			mu.name += fmt.Sprintf(" (import %q)", mu.obj.Pkg().Path())
+		}
 		mu.obj = nil
 	}
 	vc.members = append(vc.members, f)

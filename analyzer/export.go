@@ -9,3 +9,9 @@ func DeprecatedKey(key string) bool {
 	_, ok := deprecation(key)
 	return ok
 }
+
+// KeyBreaksNamingRules reports whether the lint reports key as breaking
+// OpenTelemetry's naming rules for attribute keys (or taking the otel
+// namespace), wherever it is written: spanattrlint gen writes no constant
+// for one, since the lint would report the constant's declaration in turn.
+func KeyBreaksNamingRules(key string) bool { return namingAdvice(key) != "" }

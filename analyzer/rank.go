@@ -31,7 +31,8 @@ func (st *passState) rankCandidates() {
 	}
 	// 5. The newest semantic conventions of the module's otel version,
 	// named even where not imported.
-	cs.addSemconvTable(st.moduleOtel(st.dir))
+	otel := st.moduleOtel(st.dir)
+	cs.addSemconvTable(otel, func() string { return st.semconvFixVersion(otel) }, st.semconvConst)
 	if len(st.srcs) > 0 && st.srcs[0].src == fromLocal {
 		cs.addFilteredLocal(st.srcs[0], st.saysKey)
 	}
@@ -178,7 +179,11 @@ func (cs *candidateSet) add(st sourceTable) {
 // but a newer one does, and nothing else names the value, it says which
 // otel version would. A key that newer packages dropped (deprecated) is
 // not named from an older one: the deprecation check speaks for it.
-func (cs *candidateSet) addSemconvTable(otel string) {
+// Where semconv version fixVersion() (semconvFixVersion, asked only when
+// needed; nil or "" for none) has a constant with the value, that one is
+// named instead, and fixed: made gives the constant the fix writes (nil:
+// none).
+func (cs *candidateSet) addSemconvTable(otel string, fixVersion func() string, made func(version, name string, r role, v string) *types.Const) {
 	newest := semconvtab.NewestVersion(otel)
 	add := func(id int, r role, in, since, after func(string, string) (semconvtab.Const, bool)) {
 		v := cs.values[id]
@@ -197,7 +202,19 @@ func (cs *candidateSet) addSemconvTable(otel string) {
 		if slices.ContainsFunc(cands, func(x candidate) bool { return isSemconv(x.path) && x.name == c.Name }) {
 			return
 		}
+		fixV := ""
+		if fixVersion != nil {
+			fixV = fixVersion()
+		}
+		if fixV != "" && fixV != newest {
+			if fc, ok := in(fixV, v); ok {
+				c = fc
+			}
+		}
 		cand := candidate{path: c.ImportPath(), pkgName: "semconv", name: c.Name, source: fromSemconv, role: r}
+		if fixV != "" && c.Version == fixV {
+			cand.obj = made(fixV, c.Name, r, v)
+		}
 		if otel == "" {
 			// No go.mod to tell (Bazel): rather than an import the
 			// module may not have, the otel version the constant needs,
@@ -292,7 +309,7 @@ func (cs *candidateSet) ranked(id int32, r role) []candidate {
 		if c.obj != nil && r != roleKey && cs.api.isKey(c.obj.Type()) {
 			continue // an attribute.Key names a key, not an event or span
 		}
-		if c.obj == nil && c.role != r {
+		if (c.obj == nil || c.source == fromSemconv) && c.role != r {
 			continue // a semconv key for a key, an event name for an event
 		}
 		out = append(out, c)

@@ -90,6 +90,9 @@ func (f *finding) message(ip *importPlan) string {
 		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.name, others, f.site.role, c.name)
 	case c.fixable():
 		use = ip.qualify(c.obj.Pkg(), c.name)
+		if newSemconv(ip.pass.Pkg, c.obj.Pkg()) {
+			use += fmt.Sprintf(" (import %q)", c.path) // the fix adds it: say which version
+		}
 	case c.noImport:
 		use = c.pkgName + "." + c.name + c.note
 	default:

@@ -14,11 +14,12 @@ import (
 )
 
 // hintFor is the message for a hard-coded value that only the semconv
-// table names, with the module's otel version otel.
+// table names, with the module's otel version otel, where no fix can
+// import its package.
 func hintFor(r role, value, otel string) string {
 	cs := newCandidateSet(nil, nil, nil, 1)
 	id := cs.need(value, r)
-	cs.addSemconvTable(otel)
+	cs.addSemconvTable(otel, nil, nil)
 	f := &finding{site: &site{role: r, value: value}, cands: cs.ranked(id, r)}
 	return f.message(nil)
 }

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -86,6 +87,9 @@ func (st *passState) appendImported(out []sourceTable) []sourceTable {
 		if st.inUse[imp.Path()] {
 			out = append(out, sourceTable{consts: st.tables.of(imp), src: fromInUse})
 		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(st.madeInUse)) {
+		out = append(out, sourceTable{consts: st.madeTable(p), src: fromInUse})
 	}
 	api := st.api
 	for _, imp := range imports {
@@ -218,4 +222,41 @@ func keyGroups(pass *analysis.Pass, isKey func(constEntry) bool) map[*types.Cons
 // configured reports whether -constants names the package at path.
 func configured(mod *modInfo, path string) bool {
 	return mod != nil && slices.ContainsFunc(mod.pkgs, func(pd pkgDir) bool { return pd.path == path })
+}
+
+// adoptFixedPackages marks as in use the packages whose constants the
+// fixes will write as keys or event names, and reports whether that adds
+// any: a package in use offers all its constants (appendImported), so
+// after the fixes a second run would find candidates that this one did
+// not (a constants package whose key one fix writes names the event that
+// the run said no constant defines). The caller ranks again until
+// nothing is added, so that one -fix run leaves nothing to fix.
+func (st *passState) adoptFixedPackages() bool {
+	added := false
+	for f := range st.findings() {
+		c := f.fixConst()
+		if c == nil || f.noFix || f.site.role == roleSpanName {
+			continue
+		}
+		p := c.Pkg()
+		if p == st.pass.Pkg || st.inUse[p.Path()] {
+			continue
+		}
+		if st.madePkgs[p.Path()] == p {
+			// A package made for a semconv fix: after the fix the
+			// package imports it and uses it, and so is offered all its
+			// string constants (madeTable).
+			if !st.madeInUse[p.Path()] {
+				if st.madeInUse == nil {
+					st.madeInUse = map[string]bool{}
+				}
+				st.madeInUse[p.Path()] = true
+				added = true
+			}
+			continue
+		}
+		st.inUse[p.Path()] = true
+		added = true
+	}
+	return added
 }

@@ -237,6 +237,7 @@ func Run(o Options) (*Summary, error) {
 		}
 	}
 	uses := collectUses(results, mod, t, o.MigrateDeprecated, &sum.Notes)
+	uses = leaveOut(uses, &sum.Notes)
 	if p, chain := t.cycle(importers(uses, t)); p != "" {
 		via := ""
 		if len(chain) > 2 {

@@ -83,6 +83,80 @@ func collectUses(results []pkgResult, mod *module, t *target, migrate bool, note
 	return uses
 }
 
+// leaveOut drops the uses that get no constant, and notes them: keys that
+// break OpenTelemetry's naming rules, since the lint would report the
+// constant's declaration in turn (its name too would carry the fault:
+// "dummyKey" is DummyKeyKey); and values that only _test.go files write,
+// since a production package should not export names that only tests use
+// (a test table's "foo" and "key1"). Their uses are left as they are.
+func leaveOut(uses []use, notes *[]string) []use {
+	type kindValue struct {
+		key   bool
+		value string
+	}
+	inProduction := map[kindValue]bool{}
+	for _, u := range uses {
+		if !strings.HasSuffix(u.file, "_test.go") {
+			inProduction[kindValue{u.role == roleKey, u.value}] = true
+		}
+	}
+	badKeys, testKeys, testNames := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	out := uses[:0:0]
+	for _, u := range uses {
+		kv := kindValue{u.role == roleKey, u.value}
+		switch {
+		case kv.key && analyzer.KeyBreaksNamingRules(u.value):
+			badKeys[u.value] = true
+		case !inProduction[kv] && kv.key:
+			testKeys[u.value] = true
+		case !inProduction[kv]:
+			testNames[u.value] = true
+		default:
+			out = append(out, u)
+		}
+	}
+	if len(badKeys) > 0 {
+		*notes = append(*notes, fmt.Sprintf("no constant for %s that break the OpenTelemetry naming rules (%s): the lint would report the constants too; rename them as it says, then run gen again", plural(len(badKeys), "attribute key"), quotedKeys(badKeys)))
+	}
+	if n := len(testKeys) + len(testNames); n > 0 {
+		var what []string
+		if len(testKeys) > 0 {
+			what = append(what, plural(len(testKeys), "attribute key"))
+		}
+		if len(testNames) > 0 {
+			what = append(what, plural(len(testNames), "event or span name"))
+		}
+		all := map[string]bool{}
+		for v := range testKeys {
+			all[v] = true
+		}
+		for v := range testNames {
+			all[v] = true
+		}
+		*notes = append(*notes, fmt.Sprintf("left alone: %s that only _test.go files write (%s): the constants are for production code", strings.Join(what, " and "), quotedKeys(all)))
+	}
+	return out
+}
+
+// quotedKeys lists up to three of the values, quoted and sorted, and how
+// many more.
+func quotedKeys(m map[string]bool) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var qs []string
+	for i, k := range keys {
+		if i == 3 {
+			qs = append(qs, fmt.Sprintf("and %d more", len(keys)-3))
+			break
+		}
+		qs = append(qs, strconv.Quote(k))
+	}
+	return strings.Join(qs, ", ")
+}
+
 func firstKey(m map[string]bool) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

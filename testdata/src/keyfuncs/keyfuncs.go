@@ -15,7 +15,7 @@ import (
 func tags(sl *spanlog.SpanLogger, v string) attribute.KeyValue {
 	sl.SetTag("event.type", v)                        // want `hard-coded attribute key "event.type": use tracing.JourneyEventType`
 	sl.SetTag("gen_ai.response.model", v)             // want `hard-coded attribute key "gen_ai.response.model": use tracing.GenAIResponseModelKey`
-	sl.SetTag("server.port", 8080)                    // want `use semconv.ServerPortKey \(import "go.opentelemetry.io/otel/semconv/v1.43.0"\)`
+	sl.SetTag("server.port", 8080)                    // want `use semconv.ServerPortKey \(import "go.opentelemetry.io/otel/semconv/v1.26.0"\)`
 	sl.SetTag("requestID", v)                         // want `no constant defines it` `breaks the OpenTelemetry naming rules`
 	(*spanlog.SpanLogger).SetTag(sl, "event.type", v) // want `use tracing.JourneyEventType`
 	sl.SetTag(tracing.JourneyPhase, v)

@@ -17,6 +17,6 @@ func handle(span trace.Span, m string) {
 		semconv26.ServerAddress("localhost"),
 		attribute.String("http.method", m),          // want `hard-coded attribute key "http.method": use AttrMethod \(1 other constant has this value: semconv.HTTPMethodKey\)` `renamed to "http.request.method" \(semconv26.HTTPRequestMethodKey\)`
 		semconv.HTTPMethodKey.String(m),             // want `renamed to "http.request.method" \(semconv26.HTTPRequestMethodKey\)`
-		attribute.String("db.system", "postgresql"), // want `hard-coded attribute key "db.system": use semconv.DBSystemKey \(1 other constant has this value: semconv26.DBSystemKey\)` `renamed to "db.system.name" \(semconv.DBSystemNameKey\)$`
+		attribute.String("db.system", "postgresql"), // want `hard-coded attribute key "db.system": use semconv26.DBSystemKey \(1 other constant has this value: semconv.DBSystemKey\)` `renamed to "db.system.name" \(semconv.DBSystemNameKey\)$`
 	)
 }
