@@ -15,7 +15,7 @@ func TestKeyFuncsSetting(t *testing.T) {
 		wantErr  string
 	}{
 		{"good", map[string]any{"key-funcs": []any{"(*example.com/app/internal/spanlog.SpanLogger).SetTag:0"}}, ""},
-		{"no arg", map[string]any{"key-funcs": "example.com/app/internal/spanlog.Tag"}, `spanattrlint settings: -key-funcs: "example.com/app/internal/spanlog.Tag" has no :ARG`},
+		{"no arg", map[string]any{"key-funcs": "example.com/app/internal/spanlog.Tag"}, `spanattrlint settings: -key-funcs: "example.com/app/internal/spanlog.Tag": no :ARG after the function`},
 		{"no such package", map[string]any{"key-funcs": "example.com/app/nosuch.Tag:0"}, `spanattrlint settings: -key-funcs: example.com/app/nosuch.Tag:0: there is no package example.com/app/nosuch in module example.com/app`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
