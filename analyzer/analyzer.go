@@ -112,9 +112,9 @@ type passState struct {
 	pass     *analysis.Pass
 	api      *otelAPI
 	sup      *suppressor
-	dir      string                    // the package's directory, "" if none (packageDir)
-	mod      *modInfo                  // the -constants packages, seen from the module; nil without
-	constPkg bool                      // -constants names the package: its constants' values are checked
+	dir      string                      // the package's directory, "" if none (packageDir)
+	mod      *modInfo                    // the -constants packages, seen from the module; nil without
+	constPkg bool                        // -constants names the package: its constants' values are checked
 	keyFuncs map[*types.Func][]funcValue // -key-funcs and inferred wrappers that the package can call: the arguments that are keys or names
 
 	// Found by the first phases.
