@@ -46,7 +46,7 @@ type Options struct {
 	// wrappers whose arguments are keys or names. The wrappers of the
 	// packages themselves are found without them, across packages.
 	KeyFuncs []string
-	Tests     bool     // analyse test files too
+	Tests    bool // analyse test files too
 	// MigrateDeprecated also applies the analyzer's fixes that rename a
 	// deprecated semconv key to its successor (changing the telemetry);
 	// otherwise such a literal is left as it is.
