@@ -42,11 +42,7 @@ type Options struct {
 	DryRun    bool     // print what would be written, change nothing
 	SpanNames bool     // also span names passed to Tracer.Start
 	Constants []string // -constants: more packages whose constants are used, never duplicated
-	// KeyFuncs are -key-funcs entries (FUNC:ARG[:KIND]), as the command's:
-	// wrappers whose arguments are keys or names. The wrappers of the
-	// packages themselves are found without them, across packages.
-	KeyFuncs []string
-	Tests    bool // analyse test files too
+	Tests     bool     // analyse test files too
 	// MigrateDeprecated also applies the analyzer's fixes that rename a
 	// deprecated semconv key to its successor (changing the telemetry);
 	// otherwise such a literal is left as it is.
@@ -54,6 +50,10 @@ type Options struct {
 	Env               []string // environment of the go command, GOWORK included (nil: this process's)
 	Stdout            io.Writer
 
+	// KeyFuncs are -key-funcs entries (FUNC:ARG[:KIND]), as the command's:
+	// wrappers whose arguments are keys or names. The wrappers of the
+	// packages themselves are found without them, across packages.
+	KeyFuncs []string
 	wrappers []string // inferred across the loaded packages (inferWrappers)
 }
 
