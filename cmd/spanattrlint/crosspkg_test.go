@@ -201,3 +201,14 @@ func buildsAndVets(t *testing.T, dir string) {
 		t.Errorf("not gofmt-clean:\n%s", out)
 	}
 }
+
+// -print-key-funcs prints nothing when a package does not type-check (it
+// may declare a wrapper), says why, and exits 1.
+func TestPrintKeyFuncsBrokenPackage(t *testing.T) {
+	t.Parallel()
+	dir := sharedFixmod(t)
+	stdout, stderr, code := run(t, dir, bin, "-print-key-funcs", "./partial", "./svc")
+	if code != 1 || stdout != "" || !strings.Contains(stderr, "spanattrlint: -print-key-funcs printed nothing: package example.com/fixmod/partial") {
+		t.Errorf("exit %d, stdout %q, want 1 and nothing; stderr:\n%s", code, stdout, stderr)
+	}
+}

@@ -113,6 +113,12 @@ func lint(cfg analyzer.Config, set *analyzer.Settings, o *options, patterns []st
 	// analyzer as -key-funcs entries, without analysis facts.
 	wrappers := set.InferKeyFuncs(inferable(initial))
 	if o.printKeyFuncs {
+		// A package that does not type-check may hold a wrapper: no value
+		// that could lack one is printed.
+		if broken := printPackageErrors(initial, cwd); len(broken) > 0 {
+			fmt.Fprintf(os.Stderr, "%s: -print-key-funcs printed nothing: %s\n", analyzer.Name, haveErrors(broken))
+			return 1
+		}
 		fmt.Println(strings.Join(slices.Concat(cfg.KeyFuncs, wrappers), ","))
 		return 0
 	}
