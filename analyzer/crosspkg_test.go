@@ -53,6 +53,7 @@ func TestInferKeyFuncs(t *testing.T) {
 	t.Parallel()
 	_, got := crossWrappers(t, analyzer.Config{SpanNames: true})
 	want := []string{
+		"(*example.com/crosspkg-wrapper/tr.Rec).Key:0", // a generic type's method, named without its type parameters
 		"(*example.com/crosspkg-wrapper/tr.Span).AddEvent:0:event",
 		"example.com/crosspkg-wrapper/obs.Event:1:event",
 		"example.com/crosspkg-wrapper/obs.Tag:1",

@@ -31,7 +31,8 @@ var crosspkgApp = []string{
 }
 
 // crosspkgWrappers is what -print-key-funcs prints with -span-names.
-const crosspkgWrappers = "(*example.com/crosspkg-wrapper/tr.Span).AddEvent:0:event," +
+const crosspkgWrappers = "(*example.com/crosspkg-wrapper/tr.Rec).Key:0," +
+	"(*example.com/crosspkg-wrapper/tr.Span).AddEvent:0:event," +
 	"example.com/crosspkg-wrapper/obs.Event:1:event," +
 	"example.com/crosspkg-wrapper/obs.Tag:1," +
 	"example.com/crosspkg-wrapper/tr.Attribute:0," +
@@ -85,7 +86,7 @@ func TestCrossPackageWrappersStandaloneAndVet(t *testing.T) {
 	}
 	// The user's own entries are part of the value to paste.
 	printed, _, _ = run(t, dir, bin, "-key-funcs=example.com/crosspkg-wrapper/obs.Label:0", "-print-key-funcs", "./...")
-	if !strings.HasPrefix(printed, "example.com/crosspkg-wrapper/obs.Label:0,(*example.com") || strings.Contains(printed, ":span") {
+	if !strings.HasPrefix(printed, "example.com/crosspkg-wrapper/obs.Label:0,(*example.com/crosspkg-wrapper/tr.Rec).Key:0,") || strings.Contains(printed, ":span") {
 		t.Errorf("-print-key-funcs with -key-funcs and no -span-names printed %s", printed)
 	}
 
