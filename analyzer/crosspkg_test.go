@@ -58,6 +58,8 @@ func TestInferKeyFuncs(t *testing.T) {
 		"example.com/crosspkg-wrapper/obs.Event:1:event",
 		"example.com/crosspkg-wrapper/obs.Tag:1",
 		"example.com/crosspkg-wrapper/tr.Attribute:0",
+		"example.com/crosspkg-wrapper/tr.Pair:0", // two keys: two entries
+		"example.com/crosspkg-wrapper/tr.Pair:2",
 		"example.com/crosspkg-wrapper/tr.StartSpan:1:span",
 	}
 	if !slices.Equal(got, want) {

@@ -18,8 +18,9 @@ func Serve(ctx context.Context, ref, mode string) {
 	obs.Event(span, "svc.served")                      // want `hard-coded event name "svc.served": no constant defines it`
 	obs.Prefixed(span, "mode", mode)
 	span.SetAttributes(obs.Label("value, not a key"))
-	(*tr.Span).AddEvent(span, "svc.expr")                   // want `hard-coded event name "svc.expr": no constant defines it`
-	span.SetAttributes((&tr.Rec[int]{}).Key("svc.generic")) // want `hard-coded attribute key "svc.generic": no constant defines it`
+	(*tr.Span).AddEvent(span, "svc.expr")                           // want `hard-coded event name "svc.expr": no constant defines it`
+	span.SetAttributes((&tr.Rec[int]{}).Key("svc.generic"))         // want `hard-coded attribute key "svc.generic": no constant defines it`
+	span.SetAttributes(tr.Pair("svc.first", 1, "svc.second", 2)...) // want `hard-coded attribute key "svc.first": no constant defines it` `hard-coded attribute key "svc.second": no constant defines it`
 	k := mode + ".x"
 	span.SetAttributes(tr.Attribute(k, ref))
 }
