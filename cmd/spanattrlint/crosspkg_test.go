@@ -87,14 +87,14 @@ func TestCrossPackageWrappersStandaloneAndVet(t *testing.T) {
 		t.Fatalf("-print-key-funcs: exit %d, printed\n%s\nwant\n%s\nstderr:\n%s", code, printed, crosspkgWrappers, stderr)
 	}
 	// The user's own entries are part of the value to paste.
-	printed, _, _ = run(t, dir, bin, "-key-funcs=example.com/crosspkg-wrapper/obs.Label:0", "-print-key-funcs", "./...")
+	printed, stderr, code = run(t, dir, bin, "-key-funcs=example.com/crosspkg-wrapper/obs.Label:0", "-print-key-funcs", "./...")
 	if !strings.HasPrefix(printed, "example.com/crosspkg-wrapper/obs.Label:0,(*example.com/crosspkg-wrapper/tr.Rec).Key:0,") || strings.Contains(printed, ":span") {
-		t.Errorf("-print-key-funcs with -key-funcs and no -span-names printed %s", printed)
+		t.Errorf("-print-key-funcs with -key-funcs and no -span-names: exit %d, printed %s; stderr:\n%s", code, printed, stderr)
 	}
 
-	_, vet, _ := run(t, dir, "go", "vet", "-vettool="+bin, "-span-names", "-key-funcs="+crosspkgWrappers, "./...")
+	_, vet, code := run(t, dir, "go", "vet", "-vettool="+bin, "-span-names", "-key-funcs="+crosspkgWrappers, "./...")
 	if v := findings(dir, vet); !slices.Equal(v, got) {
-		t.Errorf("go vet with the printed -key-funcs and standalone differ\nstandalone:\n%s\ngo vet:\n%s", strings.Join(got, "\n"), vet)
+		t.Errorf("go vet with the printed -key-funcs (exit %d) and standalone differ\nstandalone:\n%s\ngo vet:\n%s", code, strings.Join(got, "\n"), vet)
 	}
 	_, vet, _ = run(t, dir, "go", "vet", "-vettool="+bin, "-span-names", "./app")
 	if v := findings(dir, vet); len(v) != 0 {
@@ -178,7 +178,9 @@ func TestCrossPackageWrappersFixAndGen(t *testing.T) {
 // nothing is written.
 func TestGenKeyFuncs(t *testing.T) {
 	t.Parallel()
-	dir := sharedCopy(t, filepath.Join(root, "testdata", "crosspkg"))
+	// Its own copy: gen -dry-run puts the constants file on disk while it
+	// computes the fixes.
+	dir := copyCrosspkg(t)
 	before := snapshot(t, dir)
 	_, stderr, code := run(t, dir, bin, "gen", "-into=./internal/keys", "-key-funcs=example.com/crosspkg-wrapper/obs.Label", "./...")
 	if want := `spanattrlint gen: -key-funcs: "example.com/crosspkg-wrapper/obs.Label": no :ARG after the function`; code != 1 || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
