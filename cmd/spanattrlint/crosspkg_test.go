@@ -86,6 +86,11 @@ func TestCrossPackageWrappersStandaloneAndVet(t *testing.T) {
 	if code != 0 || strings.TrimSpace(printed) != crosspkgWrappers || stderr != "" {
 		t.Fatalf("-print-key-funcs: exit %d, printed\n%s\nwant\n%s\nstderr:\n%s", code, printed, crosspkgWrappers, stderr)
 	}
+	// Pasted back, the value is printed again as it was.
+	again, _, _ := run(t, dir, bin, "-span-names", "-key-funcs="+crosspkgWrappers, "-print-key-funcs", "./...")
+	if strings.TrimSpace(again) != crosspkgWrappers {
+		t.Errorf("-print-key-funcs with its own value printed\n%s", again)
+	}
 	// The user's own entries are part of the value to paste.
 	printed, stderr, code = run(t, dir, bin, "-key-funcs=example.com/crosspkg-wrapper/obs.Label:0", "-print-key-funcs", "./...")
 	if !strings.HasPrefix(printed, "example.com/crosspkg-wrapper/obs.Label:0,(*example.com/crosspkg-wrapper/tr.Rec).Key:0,") || strings.Contains(printed, ":span") {

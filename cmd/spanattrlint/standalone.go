@@ -119,7 +119,13 @@ func lint(cfg analyzer.Config, set *analyzer.Settings, o *options, patterns []st
 			fmt.Fprintf(os.Stderr, "%s: -print-key-funcs printed nothing: %s\n", analyzer.Name, haveErrors(broken))
 			return 1
 		}
-		fmt.Println(strings.Join(slices.Concat(cfg.KeyFuncs, wrappers), ","))
+		value := slices.Clone(cfg.KeyFuncs)
+		for _, w := range wrappers {
+			if !slices.Contains(value, w) {
+				value = append(value, w)
+			}
+		}
+		fmt.Println(strings.Join(value, ","))
 		return 0
 	}
 	if set, err = set.WithWrappers(wrappers); err != nil {
