@@ -120,10 +120,10 @@ type passState struct {
 	pass     *analysis.Pass
 	api      *otelAPI
 	sup      *suppressor
-	dir      string                    // the package's directory, "" if none (packageDir)
-	mod      *modInfo                  // the -constants packages, seen from the module; nil without
-	constPkg bool                      // -constants names the package: its constants' values are checked
-	keyFuncs map[*types.Func]funcValue // -key-funcs that the package can call: the argument that is a key
+	dir      string                      // the package's directory, "" if none (packageDir)
+	mod      *modInfo                    // the -constants packages, seen from the module; nil without
+	constPkg bool                        // -constants names the package: its constants' values are checked
+	keyFuncs map[*types.Func][]funcValue // -key-funcs and inferred wrappers that the package can call: the arguments that are keys or names
 
 	// Found by the first phases.
 	hardCoded []*finding            // hard-coded keys and names
@@ -165,7 +165,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	// package cannot contain a finding.
 	r := l.reach.of(pass.Pkg)
 	constPkg := configured(mod, pass.Pkg.Path())
-	keyFuncs, err := keyFuncsOf(l.set.keyFuncs, pass.Pkg) // keyfuncs.go: -key-funcs, as this package sees them
+	keyFuncs, err := keyFuncsOf(l.set.keyFuncs, l.set.inferred, pass.Pkg) // keyfuncs.go: -key-funcs, as this package sees them
 	if err != nil {
 		return nil, err
 	}

@@ -39,7 +39,7 @@ type Config struct {
 	EventStyle string
 	// KeyFuncs names wrapper functions whose argument is an attribute key,
 	// as FUNC:ARG: '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0',
-	// or an event name, as FUNC:ARG:event.
+	// an event name, as FUNC:ARG:event, or a span name, as FUNC:ARG:span.
 	KeyFuncs []string
 
 	// Value checks (valuetype.go, enum.go, stability.go).
@@ -172,7 +172,9 @@ var options = []Option{
 		"comma-separated FUNC:ARG entries: functions or methods, by full name as the printf analyzer's\n" +
 			"-funcs names them, whose argument ARG (from 0, the receiver not counted) is an attribute key,\n" +
 			"e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0'; FUNC:ARG:event for an event\n" +
-			"name (default: none; wrappers inside the analysed package are found without it)",
+			"name, FUNC:ARG:span for a span name (reported even without -span-names) (default: none; wrappers\n" +
+			"inside the analysed package are found without it, and the command finds those of the packages it\n" +
+			"analyses: -print-key-funcs prints them for go vet and golangci-lint)",
 		func(c *Config) any { return &c.KeyFuncs }},
 	{"semconv-version", KindString,
 		"the semconv package version the module uses, e.g. v1.43.0: report every import of another\n" +
@@ -267,6 +269,7 @@ type Settings struct {
 	res      *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
 	loader   *constLoader
 	keyFuncs []keyFunc // -key-funcs, parsed
+	inferred []keyFunc // the wrappers a front end inferred across its packages (WithWrappers)
 
 	keyFuncChecked sync.Map // module root -> the error of keyFuncPaths there, or nil
 }
@@ -305,6 +308,19 @@ func (c Config) decide(res *modresolve.Resolver) (*Settings, error) {
 	c.KeyFuncs = slices.Clone(c.KeyFuncs)
 	kfs, _ := parseKeyFuncs(c.KeyFuncs) // Validate has parsed them
 	return &Settings{cfg: c, res: res, loader: newConstLoader(c.Constants, res), keyFuncs: kfs}, nil
+}
+
+// WithWrappers returns settings that also treat the given wrappers, in
+// -key-funcs form (FUNC:ARG[:KIND]), as -key-funcs functions: those that
+// InferKeyFuncs found across the packages of a run. Unlike -key-funcs, an
+// entry that a package cannot see, or that names no function there, is
+// skipped, not an error. The settings share the module resolutions of s.
+func (s *Settings) WithWrappers(entries []string) (*Settings, error) {
+	inferred, err := parseKeyFuncs(entries)
+	if err != nil {
+		return nil, err
+	}
+	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: inferred}, nil
 }
 
 // config returns a copy of the configuration the settings were decided

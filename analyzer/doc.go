@@ -26,10 +26,13 @@
 //     with otel/log v0.20.0 or older, whose KeyValue is its own type, the key
 //     argument of log.String, log.Int64, ... and the Key of a log.KeyValue;
 //   - the key argument of the functions named by -key-funcs=FUNC:ARG (full
-//     types.Func names, as the printf analyzer's -funcs), and the argument
-//     of a wrapper declared in the package: a function whose string
-//     parameter reaches one of these positions unchanged (inferred without
-//     facts, transitively within the package).
+//     types.Func names, as the printf analyzer's -funcs; FUNC:ARG:event and
+//     FUNC:ARG:span for an event or span name), and the argument of a
+//     wrapper declared in the package: a function whose string parameter
+//     reaches one of these positions unchanged (inferred without facts,
+//     transitively within the package; the command and gen, which see every
+//     package of the run, infer them across the packages, and
+//     -print-key-funcs prints them for go vet and golangci-lint).
 //
 // Calls through method values and expressions (f := span.AddEvent;
 // trace.Span.AddEvent(span, "x")) count as direct calls, and cgo packages are

@@ -13,53 +13,78 @@ import (
 
 // A keyFunc is one entry of -key-funcs: a function or method, named as
 // types.Func.FullName names it (the convention of the printf analyzer's
-// -funcs), whose argument arg is an attribute key (or an event name).
+// -funcs), whose argument arg is an attribute key, an event name or a
+// span name.
 type keyFunc struct {
-	raw     string // FUNC:ARG[:event] as written
+	raw     string // FUNC:ARG[:KIND] as written
 	full    string // FUNC
 	pkgPath string
 	recv    string // the receiver's type name, "" for a function
 	ptr     bool   // the receiver is a pointer: (*pkg.T).M
 	name    string
 	arg     int
-	role    role // roleKey, or roleEvent with :event
+	role    role // roleKey, roleEvent with :event, roleSpanName with :span
 }
 
-const keyFuncsExample = "want FUNC:ARG, e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0' or example.com/app/telemetry.Event:1:event"
+const keyFuncsExample = "want FUNC:ARG[:KIND], e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0' or example.com/app/telemetry.Event:1:event"
 
-// parseKeyFunc parses FUNC:ARG[:event]: FUNC is pkg/path.Func,
+// keyFuncKinds are the KIND parts of an entry, and the role each gives.
+var keyFuncKinds = map[string]role{"key": roleKey, "event": roleEvent, "span": roleSpanName}
+
+// parseKeyFunc parses FUNC:ARG[:KIND]: FUNC is pkg/path.Func,
 // (pkg/path.T).Method or (*pkg/path.T).Method, ARG the index of the key
-// among the call's arguments (the receiver not counted), from 0; with
-// :event, the argument is an event name rather than an attribute key.
+// among the call's arguments (the receiver not counted), from 0, and KIND
+// what the argument is: key (the default), event (an event name) or span
+// (a span name, reported whether or not -span-names is on: the entry asks
+// for it). An error names the part that is wrong.
 func parseKeyFunc(s string) (keyFunc, error) {
-	bad := func(why string) (keyFunc, error) {
-		return keyFunc{}, fmt.Errorf("-key-funcs: %q %s (%s)", s, why, keyFuncsExample)
+	bad := func(format string, args ...any) (keyFunc, error) {
+		return keyFunc{}, fmt.Errorf("-key-funcs: %q: %s (%s)", s, fmt.Sprintf(format, args...), keyFuncsExample)
 	}
-	rest, r := s, roleKey
-	if head, ok := strings.CutSuffix(rest, ":event"); ok {
-		rest, r = head, roleEvent
-	} else if head, ok := strings.CutSuffix(rest, ":key"); ok {
-		rest = head
+	parts := strings.Split(s, ":")
+	switch {
+	case len(parts) == 1:
+		return bad("no :ARG after the function")
+	case len(parts) > 3:
+		return bad("%d parts separated by colons, want FUNC:ARG or FUNC:ARG:KIND", len(parts))
 	}
-	i := strings.LastIndexByte(rest, ':')
-	if i < 0 {
-		return bad("has no :ARG")
+	kf := keyFunc{raw: s, full: parts[0], role: roleKey}
+	argPart := parts[1]
+	if len(parts) == 3 {
+		r, ok := keyFuncKinds[parts[2]]
+		if !ok {
+			if _, isKind := keyFuncKinds[argPart]; isKind {
+				return bad("the argument index comes before the kind: %s:ARG:%s", parts[0], argPart)
+			}
+			return bad("KIND %q is not key, event or span", parts[2])
+		}
+		kf.role = r
+	} else if _, isKind := keyFuncKinds[argPart]; isKind {
+		return bad("no argument index before the kind: want %s:ARG:%s", parts[0], argPart)
 	}
-	kf := keyFunc{raw: s, full: rest[:i], role: r}
-	arg, err := strconv.Atoi(rest[i+1:])
-	if err != nil || arg < 0 || strings.HasPrefix(rest[i+1:], "+") {
-		return bad("has no argument index after the colon")
+	arg, err := strconv.Atoi(argPart)
+	if err != nil || arg < 0 || strings.HasPrefix(argPart, "+") {
+		if argPart == "" {
+			return bad("ARG is empty: want the argument's index, 0 for the first")
+		}
+		return bad("ARG %q is not an argument index (0 for the first argument, 1 for the second, ...)", argPart)
 	}
 	kf.arg = arg
 	f := kf.full
+	notName := func(why string) (keyFunc, error) {
+		return bad("FUNC %q is not a function's full name (%s)", f, why)
+	}
+	if f == "" {
+		return notName("it is empty")
+	}
 	if strings.ContainsAny(f, " \t\"'") {
-		return bad("is not a function's full name")
+		return notName("it has a space or a quote")
 	}
 	qualified := f
 	if strings.HasPrefix(f, "(") {
 		j := strings.Index(f, ").")
 		if j < 0 {
-			return bad("is not a function's full name")
+			return notName("a method is (pkg/path.T).M or (*pkg/path.T).M")
 		}
 		qualified, kf.name = f[1:j], f[j+2:]
 		if strings.HasPrefix(qualified, "*") {
@@ -67,23 +92,39 @@ func parseKeyFunc(s string) (keyFunc, error) {
 		}
 		k := strings.LastIndexByte(qualified, '.')
 		if k <= 0 {
-			return bad("is not a function's full name")
+			return notName("the receiver's type has no package path: (*pkg/path.T).M")
 		}
 		kf.pkgPath, kf.recv = qualified[:k], qualified[k+1:]
 		if !isIdent(kf.recv) {
-			return bad("is not a function's full name")
+			return notName(fmt.Sprintf("the receiver's type name %q is not an identifier", kf.recv))
 		}
 	} else {
 		k := strings.LastIndexByte(f, '.')
 		if k <= 0 {
-			return bad("is not a function's full name (a package path, a dot, the name)")
+			return notName("a package path, a dot, the name")
 		}
 		kf.pkgPath, kf.name = f[:k], f[k+1:]
 	}
-	if !isIdent(kf.name) || kf.pkgPath == "" || strings.HasSuffix(kf.pkgPath, "/") || strings.ContainsAny(kf.pkgPath, "()*") {
-		return bad("is not a function's full name")
+	switch {
+	case !isIdent(kf.name):
+		return notName(fmt.Sprintf("the name %q is not an identifier", kf.name))
+	case kf.pkgPath == "" || strings.HasSuffix(kf.pkgPath, "/") || strings.ContainsAny(kf.pkgPath, "()*"):
+		return notName(fmt.Sprintf("the package path %q is not an import path", kf.pkgPath))
 	}
 	return kf, nil
+}
+
+// String is the entry as -key-funcs takes it, the kind written out unless
+// it is a key.
+func (kf keyFunc) String() string {
+	s := kf.full + ":" + strconv.Itoa(kf.arg)
+	switch kf.role {
+	case roleEvent:
+		s += ":event"
+	case roleSpanName:
+		s += ":span"
+	}
+	return s
 }
 
 func isIdent(s string) bool {
@@ -163,13 +204,19 @@ func (kf keyFunc) lookup(pkg *types.Package) (*types.Func, error) {
 // and those it imports, directly or not. A name whose package is among
 // them but that names no function there (or whose argument is not a
 // string) is an error; a name whose package the pass cannot see names
-// nothing it can call.
-func keyFuncsOf(kfs []keyFunc, pkg *types.Package) (map[*types.Func]funcValue, error) {
-	if len(kfs) == 0 {
+// nothing it can call. The wrappers a front end inferred across the
+// packages of its run (inferred) are resolved the same way, but one that a
+// package does not see, as a package's test variant sees a function of
+// its _test.go files that the package itself lacks, is simply skipped.
+func keyFuncsOf(kfs, inferred []keyFunc, pkg *types.Package) (map[*types.Func][]funcValue, error) {
+	if len(kfs) == 0 && len(inferred) == 0 {
 		return nil, nil
 	}
 	want := map[string]bool{}
 	for _, kf := range kfs {
+		want[kf.pkgPath] = true
+	}
+	for _, kf := range inferred {
 		want[kf.pkgPath] = true
 	}
 	found := map[string]*types.Package{}
@@ -188,7 +235,15 @@ func keyFuncsOf(kfs []keyFunc, pkg *types.Package) (map[*types.Func]funcValue, e
 		}
 	}
 	walk(pkg)
-	out := map[*types.Func]funcValue{}
+	out := map[*types.Func][]funcValue{}
+	add := func(fn *types.Func, fv funcValue) {
+		for _, have := range out[fn] {
+			if have.arg == fv.arg {
+				return // named twice: the first entry decides
+			}
+		}
+		out[fn] = append(out[fn], fv)
+	}
 	var errs []error
 	for _, kf := range kfs {
 		p := found[kf.pkgPath]
@@ -200,10 +255,20 @@ func keyFuncsOf(kfs []keyFunc, pkg *types.Package) (map[*types.Func]funcValue, e
 			errs = append(errs, err)
 			continue
 		}
-		out[fn] = funcValue{kf.role, kf.arg}
+		add(fn, funcValue{kf.role, kf.arg})
 	}
 	if len(errs) > 0 {
 		return nil, &ConfigError{errs[0]}
+	}
+	for _, kf := range inferred {
+		if p := found[kf.pkgPath]; p != nil {
+			if fn, err := kf.lookup(p); err == nil {
+				add(fn, funcValue{kf.role, kf.arg})
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil
 	}
 	return out, nil
 }

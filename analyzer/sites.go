@@ -99,7 +99,7 @@ func (st *passState) addSite(f *ast.File, s *site) {
 // visitSites visits every call and composite literal of the package once
 // and yields the sites whose string is a constant, and every const
 // declaration line.
-func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, keyFuncs map[*types.Func]funcValue, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
+func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, keyFuncs map[*types.Func][]funcValue, yield func(*ast.File, *site), yieldConst func(*ast.File, *ast.ValueSpec)) {
 	insp := pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
 	info := pass.TypesInfo
 	filter := []ast.Node{(*ast.File)(nil), (*ast.GenDecl)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
@@ -127,7 +127,18 @@ func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, keyFuncs map[
 		case *ast.CallExpr:
 			s := callSite(info, api, spanNames, n)
 			if s == nil && keyFuncs != nil {
-				s = keyFuncSite(info, keyFuncs, n)
+				// A wrapper with more than one key or name argument: all
+				// but the first here, the first as any site below.
+				var more []*site
+				if s, more = keyFuncSites(info, keyFuncs, n); s != nil {
+					for _, m := range more {
+						if constantSite(info, m) {
+							yield(file, m)
+						} else {
+							wr.flows(m)
+						}
+					}
+				}
 			}
 			if s != nil && constantSite(info, s) {
 				yield(file, s)
@@ -167,22 +178,34 @@ func visitSites(pass *analysis.Pass, api *otelAPI, spanNames bool, keyFuncs map[
 	}
 }
 
-// keyFuncSite returns the key (or event name) argument of a call of a -key-funcs function,
-// called as a method or through a method expression.
-func keyFuncSite(info *types.Info, keyFuncs map[*types.Func]funcValue, call *ast.CallExpr) *site {
+// keyFuncSites returns the key (or name) arguments of a call of a
+// -key-funcs function or an inferred wrapper, called as a method or
+// through a method expression: the first, and any more.
+func keyFuncSites(info *types.Info, keyFuncs map[*types.Func][]funcValue, call *ast.CallExpr) (*site, []*site) {
 	callee := calledFunc(info, call)
 	if callee == nil {
-		return nil
+		return nil, nil
 	}
-	fv, ok := keyFuncs[callee.Origin()]
-	if !ok {
-		return nil
+	fvs := keyFuncs[callee.Origin()]
+	if len(fvs) == 0 {
+		return nil, nil
 	}
-	arg := fv.arg + methodExprShift(info, call)
-	if arg >= len(call.Args) {
-		return nil
+	shift := methodExprShift(info, call)
+	var first *site
+	var more []*site
+	for _, fv := range fvs {
+		arg := fv.arg + shift
+		if arg >= len(call.Args) {
+			continue
+		}
+		s := &site{role: fv.role, place: placeStringArg, expr: call.Args[arg]}
+		if first == nil {
+			first = s
+		} else {
+			more = append(more, s)
+		}
 	}
-	return &site{role: fv.role, place: placeStringArg, expr: call.Args[arg]}
+	return first, more
 }
 
 // methodExprShift is 1 for a call of a method expression, (*T).M(t, x),

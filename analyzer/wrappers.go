@@ -20,9 +20,10 @@ import (
 //	func event(span trace.Span, name string) { span.AddEvent(name) }
 //	event(span, "journey.QUEUED") // hard-coded event name "journey.QUEUED"
 //
-// Calls through a function value or method value of a wrapper, function
-// literals, and wrappers declared in other packages (-key-funcs names
-// those) are not followed.
+// Calls through a function value or method value of a wrapper and
+// function literals are not followed. Wrappers declared in other packages
+// come as -key-funcs entries: the user's, and those a front end that sees
+// every package inferred with the same rule (crosswrappers.go).
 type wrappers struct {
 	info   *types.Info
 	params map[*types.Var]param // the string parameters of the package's functions

@@ -49,6 +49,12 @@ type Options struct {
 	MigrateDeprecated bool
 	Env               []string // environment of the go command, GOWORK included (nil: this process's)
 	Stdout            io.Writer
+
+	// KeyFuncs are -key-funcs entries (FUNC:ARG[:KIND]), as the command's:
+	// wrappers whose arguments are keys or names. The wrappers of the
+	// packages themselves are found without them, across packages.
+	KeyFuncs []string
+	wrappers []string // inferred across the loaded packages (inferWrappers)
 }
 
 // Summary is what a run did, or with DryRun would do.
@@ -83,6 +89,17 @@ func main(args []string, dir string, env []string, stdout, stderr io.Writer) int
 	fs.BoolVar(&o.SpanNames, "span-names", false, "also make constants for span names passed to trace.Tracer.Start, and use them")
 	fs.BoolVar(&o.Tests, "test", true, "analyse and fix test files too")
 	fs.BoolVar(&o.MigrateDeprecated, "migrate-deprecated", false, "also rename the deprecated semantic-convention keys that were renamed to their successors\n(as spanattrlint -migrate-deprecated -fix; this changes the telemetry); without it such a literal is left as it is")
+	fs.Func("key-funcs", "comma-separated FUNC:ARG[:KIND] entries naming wrapper functions whose argument ARG is an\n"+
+		"attribute key (KIND event: an event name, span: a span name), as spanattrlint -key-funcs; the wrappers\n"+
+		"of the analysed packages are found without it", func(v string) error {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p == "" {
+				return errors.New("empty entry in the comma-separated list")
+			}
+			o.KeyFuncs = append(o.KeyFuncs, p)
+		}
+		return nil
+	})
 	fs.Func("constants", "comma-separated import paths or patterns of packages whose constants the code should use\n(as spanattrlint -constants): a value one of them holds gets no new constant", func(v string) error {
 		for _, p := range strings.Split(v, ",") {
 			if p == "" {
@@ -216,6 +233,11 @@ func Run(o Options) (*Summary, error) {
 		return nil, ierr
 	}
 	if err != nil {
+		return nil, err
+	}
+	// The module's own wrappers (tracing.Attribute(k, v)), found across
+	// the packages once: their call sites are positions in every analysis.
+	if err := inferWrappers(&o, pkgs, mod); err != nil {
 		return nil, err
 	}
 	constants := slices.Clone(o.Constants)

@@ -3,6 +3,7 @@ package gen
 import (
 	"errors"
 	"fmt"
+	"go/types"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -56,8 +57,11 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgRes
 	// package's module (a go.work can hold several) before any package is
 	// analysed. The packages are loaded without their modules, which the
 	// analyzer then does not know either.
-	set, err := analyzer.Config{Constants: constants, SpanNames: o.SpanNames, MigrateDeprecated: o.MigrateDeprecated}.Resolve("")
+	set, err := analyzer.Config{Constants: constants, SpanNames: o.SpanNames, MigrateDeprecated: o.MigrateDeprecated, KeyFuncs: o.KeyFuncs}.Resolve("")
 	if err != nil {
+		return nil, err
+	}
+	if set, err = set.WithWrappers(o.wrappers); err != nil {
 		return nil, err
 	}
 	for _, p := range pkgs {
@@ -88,6 +92,34 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgRes
 	}
 	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
 	return out, nil
+}
+
+// inferWrappers checks -key-funcs against the loaded packages, as the
+// command does, and finds the wrappers of the main module's packages
+// (analyzer.Settings.InferKeyFuncs), which every analysis of the run then
+// treats as -key-funcs entries.
+func inferWrappers(o *Options, pkgs []*packages.Package, mod *module) error {
+	set, err := analyzer.Config{SpanNames: o.SpanNames, KeyFuncs: o.KeyFuncs}.Resolve("")
+	if err != nil {
+		return err
+	}
+	var tps []*types.Package
+	var in []analyzer.Package
+	for _, p := range pkgs {
+		if p.Types == nil {
+			continue
+		}
+		tps = append(tps, p.Types)
+		if _, ok := mod.rel(p.Dir); !ok || p.ID != p.PkgPath {
+			continue // a test variant: its non-test files are the package's
+		}
+		in = append(in, analyzer.Package{Fset: p.Fset, Files: p.Syntax, Types: p.Types, Info: p.TypesInfo})
+	}
+	if err := set.CheckKeyFuncs(tps); err != nil {
+		return err
+	}
+	o.wrappers = set.InferKeyFuncs(in)
+	return nil
 }
 
 // analyzeHook, when set by a test, runs at the start of each package's

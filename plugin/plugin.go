@@ -64,7 +64,10 @@
 //     development), or empty for none. Default: none.
 //   - key-funcs: -key-funcs, FUNC:ARG entries naming wrapper functions
 //     whose argument ARG is an attribute key (FUNC:ARG:event: an event
-//     name), a list as for constants.
+//     name; FUNC:ARG:span: a span name), a list as for constants.
+//     golangci-lint analyses one package at a time, so the wrappers of the
+//     module's other packages are found only through it: paste what
+//     spanattrlint -print-key-funcs ./... prints.
 //     A package path that the module cannot provide stops golangci-lint
 //     at start-up; a name that matches no function of a package the
 //     analysed one imports fails that package's analysis. Default: none.

@@ -20,7 +20,8 @@ const defaultModules = "" +
 	"jaeger+constants=github.com/jaegertracing/jaeger@v1.76.0:-constants=github.com/jaegertracing/jaeger/internal/telemetry/otelsemconv " +
 	"otelhttp=go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp@v0.72.0 " +
 	"otelgrpc=go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc@v0.72.0 " +
-	"adbc=github.com/apache/arrow-adbc/go/adbc@v1.10.0"
+	"adbc=github.com/apache/arrow-adbc/go/adbc@v1.10.0 " +
+	"containerd=github.com/containerd/containerd/v2@v2.4.2"
 
 type module struct {
 	Label, Path, Version string

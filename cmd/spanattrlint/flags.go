@@ -17,6 +17,7 @@ import (
 // singlechecker driver gives them.
 type options struct {
 	json, fix, diff, tests, printFlags bool
+	printKeyFuncs                      bool
 	context                            int
 	debug, tags                        string
 	cpuProfile, memProfile, trace      string
@@ -37,6 +38,8 @@ func newFlagSet(cfg *analyzer.Config) (*flag.FlagSet, *options) {
 	fs.IntVar(&o.context, "c", -1, "display offending line with this many lines of context")
 	fs.BoolVar(&o.fix, "fix", false, "apply all suggested fixes: every file or none (exit status 0 although\nfindings without a fix remain: run without -fix to list them)")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
+	fs.BoolVar(&o.printKeyFuncs, "print-key-funcs", false, "print the -key-funcs value that names the wrappers found across the packages (and those\n"+
+		"given), for go vet and golangci-lint, which see one package at a time; report nothing")
 	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "fpstv"`)
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write memory profile to this file")

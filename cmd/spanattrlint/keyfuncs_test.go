@@ -25,9 +25,9 @@ func TestKeyFuncsErrors(t *testing.T) {
 		flag, want string
 		vet        bool // also under go vet, which says it in one line
 	}{
-		{"-key-funcs=nocolon", `spanattrlint: -key-funcs: "nocolon" has no :ARG (want FUNC:ARG, e.g.`, true},
-		{"-key-funcs=example.com/fixmod/tracing.Tag:x", `spanattrlint: -key-funcs: "example.com/fixmod/tracing.Tag:x" has no argument index after the colon`, false},
-		{"-key-funcs=(*example.com/fixmod/tracing.T.SetTag:0", `is not a function's full name`, false},
+		{"-key-funcs=nocolon", `spanattrlint: -key-funcs: "nocolon": no :ARG after the function (want FUNC:ARG[:KIND], e.g.`, true},
+		{"-key-funcs=example.com/fixmod/tracing.Tag:x", `spanattrlint: -key-funcs: "example.com/fixmod/tracing.Tag:x": ARG "x" is not an argument index`, false},
+		{"-key-funcs=(*example.com/fixmod/tracing.T.SetTag:0", `FUNC "(*example.com/fixmod/tracing.T.SetTag" is not a function's full name`, false},
 		// The package is in the module, but has no such function: found
 		// by the passes of the packages that import it, said once.
 		{"-key-funcs=go.opentelemetry.io/otel/attribute.Strin:0", `spanattrlint: -key-funcs: go.opentelemetry.io/otel/attribute.Strin:0: package go.opentelemetry.io/otel/attribute has no function Strin`, true},

@@ -68,22 +68,22 @@ func standalone(args []string) int {
 		printError(err)
 		return 1
 	}
-	return lint(set, o, patterns)
+	return lint(cfg, set, o, patterns)
 }
 
 func (o *options) dbg(b byte) bool { return strings.IndexByte(o.debug, b) >= 0 }
 
 // lint loads, analyses, and prints or fixes.
-func lint(set *analyzer.Settings, o *options, patterns []string) int {
+func lint(cfg analyzer.Config, set *analyzer.Settings, o *options, patterns []string) int {
 	cwd, _ := os.Getwd()
-	cfg := &packages.Config{
+	lcfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Tests: o.tests,
 	}
 	if o.tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + o.tags}
+		lcfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
-	initial, err := packages.Load(cfg, patterns...)
+	initial, err := packages.Load(lcfg, patterns...)
 	if err == nil && len(initial) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
@@ -105,6 +105,30 @@ func lint(set *analyzer.Settings, o *options, patterns []string) int {
 	// Every -key-funcs name must match a function of the packages or of
 	// what they import: the command sees them all, a pass only its own.
 	if err := set.CheckKeyFuncs(tps); err != nil {
+		printError(err)
+		return 1
+	}
+	// The wrappers of the main module's packages, which other packages
+	// call: found here, where every package is at hand, and handed to the
+	// analyzer as -key-funcs entries, without analysis facts.
+	wrappers := set.InferKeyFuncs(inferable(initial))
+	if o.printKeyFuncs {
+		// A package that does not type-check may hold a wrapper: no value
+		// that could lack one is printed.
+		if broken := printPackageErrors(initial, cwd); len(broken) > 0 {
+			fmt.Fprintf(os.Stderr, "%s: -print-key-funcs printed nothing: %s\n", analyzer.Name, haveErrors(broken))
+			return 1
+		}
+		value := slices.Clone(cfg.KeyFuncs)
+		for _, w := range wrappers {
+			if !slices.Contains(value, w) {
+				value = append(value, w)
+			}
+		}
+		fmt.Println(strings.Join(value, ","))
+		return 0
+	}
+	if set, err = set.WithWrappers(wrappers); err != nil {
 		printError(err)
 		return 1
 	}
@@ -176,6 +200,20 @@ func lint(set *analyzer.Settings, o *options, patterns []string) int {
 		}
 	}
 	return 0
+}
+
+// inferable returns the packages of the main modules whose wrappers the
+// analyzer should know in every package: each package once (not its test
+// variants, whose non-test files are its own), well typed.
+func inferable(initial []*packages.Package) []analyzer.Package {
+	var out []analyzer.Package
+	for _, p := range initial {
+		if p.IllTyped || p.ID != p.PkgPath || p.Module == nil || !p.Module.Main || p.Types == nil {
+			continue
+		}
+		out = append(out, analyzer.Package{Fset: p.Fset, Files: p.Syntax, Types: p.Types, Info: p.TypesInfo})
+	}
+	return out
 }
 
 // printPackageErrors prints the errors of the packages and their

@@ -1,0 +1,303 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// A Package is one package of a run, as a front end that loads every
+// package of the run with its syntax (the command, gen) hands it to
+// InferKeyFuncs.
+type Package struct {
+	Fset  *token.FileSet
+	Files []*ast.File
+	Types *types.Package
+	Info  *types.Info
+}
+
+// InferKeyFuncs finds the wrappers of the given packages that other
+// packages call: the rule of the in-package inference (wrappers.go),
+// applied across the packages, transitively. A function or method declared
+// in a non-test file of one of them whose string parameter reaches a key,
+// event-name or span-name position unchanged (the parameter itself, never
+// assigned nor addressed in the package), directly, through a -key-funcs
+// function, or through a wrapper of any of the packages, is a wrapper.
+// Span-name positions count with -span-names only, as in a pass.
+//
+// It returns the wrappers that another package can call (exported names)
+// as -key-funcs entries, FUNC:ARG[:event|:span], sorted; WithWrappers
+// hands them to the analyzer, and a user pastes them into the -key-funcs
+// of go vet or golangci-lint, which see one package at a time. It uses no
+// analysis facts: one walk over each package's syntax, in parallel. Give
+// it each package once, without its test variants (whose non-test files
+// are the package's own).
+func (s *Settings) InferKeyFuncs(pkgs []Package) []string {
+	paths := map[string]bool{}
+	for _, p := range pkgs {
+		if p.Types != nil {
+			paths[p.Types.Path()] = true
+		}
+	}
+	var rch reach
+	results := make([]pkgFlows, len(pkgs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range pkgs {
+		if p.Types == nil || p.Info == nil || isSemconv(p.Types.Path()) || p.Types.Name() == "main" {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i] = s.packageFlows(p, paths, &rch)
+		}()
+	}
+	wg.Wait()
+
+	// Decide the wrappers: a parameter that reaches a position, then, round
+	// by round, a parameter passed on unchanged to a wrapper's parameter.
+	wrap := map[paramKey]role{}
+	for _, r := range results {
+		for _, fl := range r.direct {
+			if _, ok := wrap[fl.p]; !ok {
+				wrap[fl.p] = fl.role
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, r := range results {
+			for _, e := range r.edges {
+				if _, done := wrap[e.from]; done {
+					continue
+				}
+				if role, ok := wrap[e.to]; ok {
+					wrap[e.from] = role
+					changed = true
+				}
+			}
+		}
+	}
+	exported := map[paramKey]bool{}
+	for _, r := range results {
+		for k := range r.exported {
+			exported[k] = true
+		}
+	}
+	var out []string
+	for p, r := range wrap {
+		if !exported[p] {
+			continue
+		}
+		out = append(out, keyFunc{full: p.fn, arg: p.idx, role: r}.String())
+	}
+	slices.Sort(out)
+	return out
+}
+
+// A paramKey is parameter idx of the function whose -key-funcs name
+// (FUNC) is fn.
+type paramKey struct {
+	fn  string
+	idx int
+}
+
+type crossFlow struct {
+	p    paramKey
+	role role
+}
+
+// A crossEdge says that parameter from is passed on unchanged as
+// parameter to: from is a wrapper if to is one.
+type crossEdge struct{ from, to paramKey }
+
+// pkgFlows is what one package says about its functions' parameters.
+type pkgFlows struct {
+	direct   []crossFlow
+	edges    []crossEdge
+	exported map[paramKey]bool // the string parameters of functions other packages can call
+}
+
+// packageFlows walks the non-test files of one package.
+func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *reach) pkgFlows {
+	var out pkgFlows
+	r := rch.of(p.Types)
+	keyFuncs, _ := keyFuncsOf(s.keyFuncs, nil, p.Types)
+	if r.attribute == nil && r.trace == nil && r.log == nil && len(keyFuncs) == 0 {
+		return out // no call in it can reach a position
+	}
+	api := newOtelAPI(r)
+	info := p.Info
+	spanNames := s.cfg.SpanNames
+	var files []*ast.File
+	for _, f := range p.Files {
+		if !strings.HasSuffix(p.Fset.File(f.FileStart).Name(), "_test.go") {
+			files = append(files, f)
+		}
+	}
+	// The string parameters of the package's functions.
+	params := map[*types.Var]paramKey{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			name, ok := keyFuncName(fn)
+			if !ok {
+				continue
+			}
+			sig := fn.Signature()
+			for i := range sig.Params().Len() {
+				v := sig.Params().At(i)
+				if sig.Variadic() && i == sig.Params().Len()-1 || !isBasicString(v.Type()) || v.Name() == "" || v.Name() == "_" {
+					continue
+				}
+				k := paramKey{name, i}
+				params[v] = k
+				if fn.Exported() {
+					if out.exported == nil {
+						out.exported = map[paramKey]bool{}
+					}
+					out.exported[k] = true
+				}
+			}
+		}
+	}
+	if len(params) == 0 {
+		return out
+	}
+	paramOf := func(e ast.Expr) *types.Var {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				if _, ok := params[v]; ok {
+					return v
+				}
+			}
+		}
+		return nil
+	}
+	spoiled := map[*types.Var]bool{}
+	spoil := func(e ast.Expr) {
+		if v := paramOf(e); v != nil {
+			spoiled[v] = true
+		}
+	}
+	type pending struct {
+		v    *types.Var
+		role role
+	}
+	type pendingEdge struct {
+		v  *types.Var
+		to paramKey
+	}
+	var direct []pending
+	var edges []pendingEdge
+	flows := func(st *site) {
+		if st == nil {
+			return
+		}
+		if v := paramOf(st.expr); v != nil {
+			direct = append(direct, pending{v, st.role})
+		}
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if len(n.Args) == 0 {
+					return true
+				}
+				if cs := callSite(info, api, spanNames, n); cs != nil {
+					flows(cs)
+					return true
+				}
+				if keyFuncs != nil {
+					if first, more := keyFuncSites(info, keyFuncs, n); first != nil {
+						flows(first)
+						for _, m := range more {
+							flows(m)
+						}
+						return true
+					}
+				}
+				callee := calledFunc(info, n)
+				if callee == nil || callee.Pkg() == nil || !paths[callee.Pkg().Path()] {
+					return true
+				}
+				name, ok := keyFuncName(callee.Origin())
+				if !ok {
+					return true
+				}
+				for i, a := range n.Args[methodExprShift(info, n):] {
+					if v := paramOf(a); v != nil {
+						edges = append(edges, pendingEdge{v, paramKey{name, i}})
+					}
+				}
+			case *ast.CompositeLit:
+				flows(keyFieldSite(info, api, n))
+			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					spoil(lhs) // := too, where it redeclares the parameter
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					spoil(n.X)
+				}
+			case *ast.RangeStmt:
+				if n.Tok == token.ASSIGN {
+					spoil(n.Key)
+					if n.Value != nil {
+						spoil(n.Value)
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, d := range direct {
+		if !spoiled[d.v] {
+			out.direct = append(out.direct, crossFlow{params[d.v], d.role})
+		}
+	}
+	for _, e := range edges {
+		if !spoiled[e.v] && params[e.v] != e.to {
+			out.edges = append(out.edges, crossEdge{params[e.v], e.to})
+		}
+	}
+	return out
+}
+
+// keyFuncName is the name -key-funcs gives a function or a concrete
+// method: pkg/path.F, (pkg/path.T).M or (*pkg/path.T).M, the receiver's
+// type parameters left out; false for an interface's method and a
+// function of no package.
+func keyFuncName(fn *types.Func) (string, bool) {
+	if fn.Pkg() == nil {
+		return "", false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return fn.Pkg().Path() + "." + fn.Name(), true
+	}
+	t := types.Unalias(recv.Type())
+	ptr := ""
+	if pt, ok := t.(*types.Pointer); ok {
+		ptr, t = "*", types.Unalias(pt.Elem())
+	}
+	named, ok := t.(*types.Named)
+	if !ok || types.IsInterface(named) || named.Obj().Pkg() == nil {
+		return "", false
+	}
+	return "(" + ptr + named.Obj().Pkg().Path() + "." + named.Obj().Name() + ")." + fn.Name(), true
+}
