@@ -64,3 +64,29 @@ func TestGenShowsTheError(t *testing.T) {
 	}
 	sameFiles(t, before, snapshot(t, dir))
 }
+
+// One syntax error is one line, the one go build prints (the compiler's),
+// not again as go/parser's copy, nor the errors the parser then finds in
+// what it could not read, nor the type checker's; standalone, with -fix
+// and in gen.
+func TestSyntaxErrorIsOneLine(t *testing.T) {
+	t.Parallel()
+	dir := sharedFixmod(t)
+	before := snapshot(t, dir)
+	file := filepath.Join(dir, "syntaxerr", "svc.go")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"./syntaxerr"}, file + ":3:14: syntax error: unexpected {, expected )\n"},
+		{[]string{"-fix", "./syntaxerr"}, file + ":3:14: syntax error: unexpected {, expected )\n" +
+			"spanattrlint: -fix changed no file: package example.com/fixmod/syntaxerr has errors\n"},
+		{[]string{"gen", "-into=./telemetry", "./syntaxerr"}, "spanattrlint gen: syntaxerr/svc.go:3:14: syntax error: unexpected {, expected )\n"},
+	} {
+		stdout, stderr, code := run(t, dir, bin, c.args...)
+		if code != 1 || stdout != "" || stderr != c.want {
+			t.Errorf("%v: exit %d, want 1; stdout %q; stderr:\n%s\nwant:\n%s", c.args, code, stdout, stderr, c.want)
+		}
+	}
+	sameFiles(t, before, snapshot(t, dir))
+}

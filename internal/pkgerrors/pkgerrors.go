@@ -29,11 +29,16 @@ func (e Error) String() string {
 // packages that have errors. A package and its test variant report the
 // same type error; the go command repeats the compiler's errors under a
 // "# pkg" header; a package that imports a broken one says only that it
-// cannot: each is listed once, the last not at all. Relative positions are
-// made absolute against dir.
+// cannot: each is listed once, the last not at all. A file that does not
+// parse has one error, its first, as go build shows it: the compiler's
+// "syntax error" line where the go command gave one, else go/parser's
+// first; go/parser's errors after the first in a file, and the type
+// checker's errors of a package with a file that does not parse, follow
+// from it. Relative positions are made absolute against dir.
 func List(initial []*packages.Package, dir string) (errs []Error, paths []string) {
 	seen := map[Error]bool{}
-	add := func(pos, msg string) {
+	syntaxFile := map[string]bool{} // files whose syntax error is listed
+	add := func(pos, msg string, syntax bool) {
 		msg = oneLine(msg)
 		if msg == "" {
 			return
@@ -43,6 +48,13 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 		}
 		if pos != "" && !filepath.IsAbs(pos) && dir != "" {
 			pos = filepath.Join(dir, pos)
+		}
+		if syntax && pos != "" {
+			file := fileOf(pos)
+			if syntaxFile[file] {
+				return
+			}
+			syntaxFile[file] = true
 		}
 		e := Error{pos, msg}
 		if !seen[e] {
@@ -65,16 +77,23 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 			seenPath[p.PkgPath] = true
 			paths = append(paths, p.PkgPath)
 		}
+		parseErrors := false
 		for _, e := range p.Errors {
+			parseErrors = parseErrors || e.Kind == packages.ParseError
+		}
+		for _, e := range p.Errors {
+			if parseErrors && e.Kind == packages.TypeError {
+				continue // what the parser left out; go build does not say it
+			}
 			msg := e.Msg
 			if e.Kind == packages.ListError && listHeader.MatchString(msg) {
 				// "# pkg\nfile:line:col: msg\n...": the compiler's
 				// errors, which the type checker reports again.
 				for _, l := range strings.Split(msg, "\n")[1:] {
 					if pos, m, ok := splitPos(l); ok {
-						add(pos, m)
+						add(pos, m, parseErrors || strings.HasPrefix(m, "syntax error"))
 					} else if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "note: ") {
-						add(e.Pos, l)
+						add(e.Pos, l, false)
 					}
 				}
 				continue
@@ -82,11 +101,12 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 			if dep, ok := importOf(msg); ok && broken[dep] {
 				continue // the dependency's own errors say why
 			}
+			syntax := e.Kind == packages.ParseError
 			if pos, m, ok := splitPos(msg); ok && (e.Pos == "" || e.Pos == "-") {
-				add(pos, m)
+				add(pos, m, syntax)
 				continue
 			}
-			add(e.Pos, firstLine(msg))
+			add(e.Pos, firstLine(msg), syntax)
 		}
 	})
 	return errs, paths
@@ -105,6 +125,18 @@ func splitPos(s string) (pos, msg string, ok bool) {
 		return "", "", false
 	}
 	return m[1], m[2], true
+}
+
+// fileOf is the file of a position "file.go:line:col" or "file.go:line".
+func fileOf(pos string) string {
+	for range 2 {
+		i := strings.LastIndexByte(pos, ':')
+		if i < 0 || strings.HasSuffix(pos, ".go") {
+			break
+		}
+		pos = pos[:i]
+	}
+	return pos
 }
 
 var couldNotImport = regexp.MustCompile(`could not import (\S+)`)
