@@ -38,6 +38,7 @@ func TestGoVetConfigErrorIsPrintedOnce(t *testing.T) {
 		{"-constants=example.com/fixmod/nosuch", `spanattrlint: -constants: no package matches "example.com/fixmod/nosuch"`},
 		{"-constants=,,,", `spanattrlint: invalid value ",,," for flag -constants: empty entry in the comma-separated list; run 'spanattrlint -help'`},
 		{"-event-style=camel", `spanattrlint: -event-style: "camel" is not a style`},
+		{"-key-prefix=.", `spanattrlint: -key-prefix: "." is not a key namespace`},
 	} {
 		_, stderr, code := run(t, dir, "go", "vet", "-vettool="+bin, c.flag, "./svc", "./clean", "./tracing", "./nofix")
 		var said []string
@@ -89,4 +90,23 @@ func TestSyntaxErrorIsOneLine(t *testing.T) {
 		}
 	}
 	sameFiles(t, before, snapshot(t, dir))
+}
+
+// An option value that can never match anything is an error, said before
+// anything is loaded, not a run that silently finds nothing; a version
+// written without its v or its patch number is named as it is spelt.
+func TestValuesThatCanNeverMatchAreErrors(t *testing.T) {
+	t.Parallel()
+	dir := sharedFixmod(t)
+	for _, c := range []struct{ flag, want string }{
+		{"-forbidden-keys=user.email,order.*", `-forbidden-keys: "order.*" is a pattern, and -forbidden-keys takes whole keys, as the code writes them (want e.g. user.email)`},
+		{"-key-prefix=.", `-key-prefix: "." is not a key namespace: no key that follows the naming rules (lowercase snake_case components separated by dots) starts with it (want e.g. app or app.journey)`},
+		{"-key-prefix=app,Order", `-key-prefix: "Order" is not a key namespace: no key that follows the naming rules (lowercase snake_case components separated by dots) starts with it (want e.g. "order")`},
+		{"-semconv-version=1.26", `-semconv-version: "1.26" is not a semconv package version: did you mean v1.26.0?`},
+	} {
+		stdout, stderr, code := run(t, dir, bin, c.flag, "./clean")
+		if want := "spanattrlint: " + c.want + "\n"; code != 1 || stdout != "" || stderr != want {
+			t.Errorf("%s: exit %d, want 1; stdout %q; stderr:\n%s\nwant:\n%s", c.flag, code, stdout, stderr, want)
+		}
+	}
 }
