@@ -24,6 +24,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/spanattrlint/spanattrlint/internal/interrupt"
 )
 
 // testHook, when set by a test, runs once the constants file is on disk;
@@ -113,6 +115,9 @@ func main(args []string, dir string, env []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	defer stop()
+	// An interrupt ends the run at once, with the go commands it started;
+	// the journal of what it wrote (undoOnSignal) undoes that first.
+	defer interrupt.Watch("spanattrlint gen", nil)()
 	if _, err := Run(o); err != nil {
 		fmt.Fprintf(stderr, "spanattrlint gen: %s\n", firstLine(err.Error()))
 		return 1

@@ -21,6 +21,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
 	"github.com/spanattrlint/spanattrlint/internal/fixes"
+	"github.com/spanattrlint/spanattrlint/internal/interrupt"
 	"github.com/spanattrlint/spanattrlint/internal/pkgerrors"
 )
 
@@ -68,6 +69,10 @@ func standalone(args []string) int {
 		printError(err)
 		return 1
 	}
+	// An interrupt ends the run at once, with the go command it started:
+	// nothing is written before the fixes, and the fixes' journal undoes
+	// what it wrote.
+	defer interrupt.Watch(analyzer.Name, nil)()
 	return lint(set, o, patterns)
 }
 
@@ -83,7 +88,7 @@ func lint(set *analyzer.Settings, o *options, patterns []string) int {
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
-	initial, err := packages.Load(cfg, patterns...)
+	initial, err := pkgerrors.Load(cfg, patterns...)
 	if err == nil && len(initial) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"sync"
-	"syscall"
+
+	"github.com/spanattrlint/spanattrlint/internal/interrupt"
 )
 
 // Writable reports why name cannot be rewritten in place, or nil. It asks
@@ -162,21 +162,11 @@ func exists(name string) bool {
 // UndoOnSignal undoes the journal and exits with status 130 when the
 // process is interrupted, so that an interrupted run leaves nothing half
 // written; prog names the program in the message. stop ends the watch.
+// It joins the process's one handler (internal/interrupt), which also ends
+// the go commands the run started.
 func (j *Journal) UndoOnSignal(prog string) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-ch:
-			j.Close()
-			fmt.Fprintf(os.Stderr, "%s: interrupted; every change undone\n", prog)
-			os.Exit(130)
-		case <-done:
-		}
-	}()
-	return func() {
-		signal.Stop(ch)
-		close(done)
-	}
+	return interrupt.Watch(prog, func() string {
+		j.Close()
+		return "interrupted; every change undone"
+	})
 }
