@@ -33,9 +33,9 @@ func load(o *Options, mod *module) ([]*packages.Package, error) {
 		Dir:   o.Dir,
 		Env:   o.Env,
 	}
-	pkgs, err := packages.Load(cfg, o.Patterns...)
+	pkgs, err := pkgerrors.Load(cfg, o.Patterns...)
 	if err != nil {
-		return nil, fmt.Errorf("loading %s: %v", strings.Join(o.Patterns, " "), firstLine(err.Error()))
+		return nil, err
 	}
 	// The generated test mains hold nothing of the user's.
 	pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool { return strings.HasSuffix(p.PkgPath, ".test") })

@@ -1,6 +1,8 @@
 package main_test
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -109,4 +111,43 @@ func TestValuesThatCanNeverMatchAreErrors(t *testing.T) {
 			t.Errorf("%s: exit %d, want 1; stdout %q; stderr:\n%s\nwant:\n%s", c.flag, code, stdout, stderr, want)
 		}
 	}
+}
+
+// What the go command says, it says in its own words on one line, without
+// go/packages' wrapping ("err: exit status 1: stderr:").
+func TestGoCommandErrorIsItsOwnLine(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/future\n\ngo 1.99.0\n"), 0o644)
+	os.Mkdir(filepath.Join(dir, "p"), 0o755)
+	os.WriteFile(filepath.Join(dir, "p", "p.go"), []byte("package p\n"), 0o644)
+	out, _ := exec.Command("go", "env", "GOVERSION").Output()
+	goLine := "go: go.mod requires go >= 1.99.0 (running go " + strings.TrimPrefix(strings.TrimSpace(string(out)), "go") + "; GOTOOLCHAIN=local)\n"
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"./..."}, "spanattrlint: " + goLine},
+		{[]string{"gen", "-into=./telemetry", "./..."}, "spanattrlint gen: " + goLine},
+	} {
+		stdout, stderr, code := runEnv(t, dir, []string{"GOTOOLCHAIN=local"}, bin, c.args...)
+		if code != 1 || stdout != "" || stderr != c.want {
+			t.Errorf("%v: exit %d, want 1; stdout %q; stderr:\n%s\nwant:\n%s", c.args, code, stdout, stderr, c.want)
+		}
+	}
+}
+
+// -into a directory whose import path the go command refuses is an error
+// about -into, before anything is written; not about the -constants that
+// gen would pass on.
+func TestGenIntoDirectoryThatCannotBeImported(t *testing.T) {
+	t.Parallel()
+	dir := sharedFixmod(t)
+	before := snapshot(t, dir)
+	stdout, stderr, code := run(t, dir, bin, "gen", "-into=./my tele", "./svc")
+	want := `spanattrlint gen: -into=./my tele: "example.com/fixmod/my tele" is not a valid import path (invalid char ' '): choose a directory whose path can be imported` + "\n"
+	if code != 1 || stdout != "" || stderr != want {
+		t.Errorf("exit %d, want 1; stdout %q; stderr:\n%s\nwant:\n%s", code, stdout, stderr, want)
+	}
+	sameFiles(t, before, snapshot(t, dir))
 }

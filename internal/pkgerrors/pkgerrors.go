@@ -150,9 +150,15 @@ func importOf(msg string) (string, bool) {
 	return m[1], true
 }
 
+// firstLine is the first line of a message, with the lines after it when
+// it ends with a colon that introduces them ("no required module provides
+// package example.com/x; to add it:" and the command that adds it).
 func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	return s
+	first, rest, _ := strings.Cut(s, "\n")
+	if strings.HasSuffix(first, ":") && strings.TrimSpace(rest) != "" {
+		return oneLine(s)
+	}
+	return first
 }
 
 func oneLine(s string) string {
