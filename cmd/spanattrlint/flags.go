@@ -37,7 +37,7 @@ func newFlagSet(cfg *analyzer.Config) (*flag.FlagSet, *options) {
 	fs.IntVar(&o.context, "c", -1, "display offending line with this many lines of context")
 	fs.BoolVar(&o.fix, "fix", false, "apply all suggested fixes: every file or none (exit status 0 although\nfindings without a fix remain: run without -fix to list them)")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
-	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "fpstv"`)
+	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "efpstv" (e: compile the analysed packages for export data, as go/packages does)`)
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write memory profile to this file")
 	fs.StringVar(&o.trace, "trace", "", "write trace log to this file")

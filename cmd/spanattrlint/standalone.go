@@ -22,6 +22,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/analyzer"
 	"github.com/spanattrlint/spanattrlint/internal/fixes"
 	"github.com/spanattrlint/spanattrlint/internal/interrupt"
+	"github.com/spanattrlint/spanattrlint/internal/load"
 	"github.com/spanattrlint/spanattrlint/internal/pkgerrors"
 )
 
@@ -88,7 +89,7 @@ func lint(set *analyzer.Settings, o *options, patterns []string) int {
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
-	initial, err := pkgerrors.Load(cfg, patterns...)
+	initial, err := loadPackages(cfg, o, patterns)
 	if err == nil && len(initial) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
@@ -181,6 +182,23 @@ func lint(set *analyzer.Settings, o *options, patterns []string) int {
 		}
 	}
 	return 0
+}
+
+// loadPackages loads the packages with their syntax and types. The go
+// command compiles only their dependencies, for export data: the packages
+// themselves are type-checked from source (internal/load), unless they
+// need go/packages' own load (-debug=e asks for it, for comparison).
+func loadPackages(cfg *packages.Config, o *options, patterns []string) ([]*packages.Package, error) {
+	if !o.dbg('e') {
+		pkgs, err := load.Syntax(cfg, patterns...)
+		switch {
+		case err == nil && len(pkgs) > 0:
+			return pkgs, nil
+		case err != nil && !errors.Is(err, load.ErrFallback):
+			return nil, errors.New(pkgerrors.GoCommand(err))
+		}
+	}
+	return pkgerrors.Load(cfg, patterns...)
 }
 
 // printPackageErrors prints the errors of the packages and their

@@ -33,11 +33,18 @@ func EndChildren(grace time.Duration) {
 	for _, p := range tree {
 		syscall.Kill(p, syscall.SIGSTOP)
 	}
-	for _, p := range descendants(os.Getpid()) {
+	later := descendants(os.Getpid())
+	for _, p := range later {
 		syscall.Kill(p, syscall.SIGKILL)
 	}
+	tree = append(tree, later...)
 	for _, p := range tree {
 		syscall.Kill(p, syscall.SIGKILL)
+	}
+	// A killed process ends soon after, not at once: wait for that, so
+	// that none is left when this one exits.
+	for end := time.Now().Add(grace); anyAlive(tree) && time.Now().Before(end); {
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
