@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	loadpkg "github.com/spanattrlint/spanattrlint/internal/load"
 	"github.com/spanattrlint/spanattrlint/internal/pkgerrors"
 )
 
@@ -33,7 +34,9 @@ func load(o *Options, mod *module) ([]*packages.Package, error) {
 		Dir:   o.Dir,
 		Env:   o.Env,
 	}
-	pkgs, err := pkgerrors.Load(cfg, o.Patterns...)
+	// The packages themselves are type-checked from source, without the
+	// go command compiling them for export data (internal/load).
+	pkgs, err := syntaxLoad(cfg, o.Patterns)
 	if err != nil {
 		return nil, err
 	}
@@ -46,6 +49,21 @@ func load(o *Options, mod *module) ([]*packages.Package, error) {
 		return nil, err
 	}
 	return pkgs, nil
+}
+
+// syntaxLoad is load.Syntax, or go/packages' own load where that is
+// needed, with the go command's errors said on one line; without the
+// packages' modules, as gen's analysis has always seen them.
+func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, error) {
+	pkgs, err := loadpkg.Syntax(cfg, patterns...)
+	switch {
+	case err == nil && len(pkgs) > 0:
+		packages.Visit(pkgs, nil, func(p *packages.Package) { p.Module = nil })
+		return pkgs, nil
+	case err != nil && !errors.Is(err, loadpkg.ErrFallback):
+		return nil, errors.New(pkgerrors.GoCommand(err))
+	}
+	return pkgerrors.Load(cfg, patterns...)
 }
 
 // analyse runs the analyzer on each package with the given -constants
