@@ -151,3 +151,22 @@ func TestGenIntoDirectoryThatCannotBeImported(t *testing.T) {
 	}
 	sameFiles(t, before, snapshot(t, dir))
 }
+
+// An import path in the main module that names no package says so, with
+// the directory, instead of the go command's advice to look the module up
+// or go get it.
+func TestPatternInTheMainModuleThatMatchesNothing(t *testing.T) {
+	t.Parallel()
+	dir := sharedFixmod(t)
+	for _, args := range [][]string{{"example.com/fixmod/nosuch"}, {"gen", "-into=./telemetry", "example.com/fixmod/nosuch"}} {
+		prog := "spanattrlint"
+		if args[0] == "gen" {
+			prog += " gen"
+		}
+		want := prog + ": no package example.com/fixmod/nosuch in the main module example.com/fixmod (no directory nosuch)\n"
+		stdout, stderr, code := run(t, dir, bin, args...)
+		if code != 1 || stdout != "" || stderr != want {
+			t.Errorf("%v: exit %d, want 1; stdout %q; stderr:\n%s\nwant:\n%s", args, code, stdout, stderr, want)
+		}
+	}
+}

@@ -3,11 +3,15 @@
 package pkgerrors
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 )
 
 // An Error is one error: a position ("file.go:line:col", absolute; ""
@@ -62,6 +66,8 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 			errs = append(errs, e)
 		}
 	}
+	var mains []*modresolve.Module // resolved on the first error that needs them
+	mainsRead := false
 	broken := map[string]bool{}
 	packages.Visit(initial, nil, func(p *packages.Package) {
 		if len(p.Errors) > 0 {
@@ -106,10 +112,49 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 				add(pos, m, syntax)
 				continue
 			}
+			if m := noModule.FindStringSubmatch(msg); m != nil {
+				if !mainsRead {
+					mainsRead = true
+					mains = mainModules(dir)
+				}
+				if mm, rel, ok := modresolve.Longest(mains, m[1]); ok {
+					// The go command's advice (go get, a module lookup) is
+					// for a path outside the main module.
+					shown := rel
+					if shown == "" {
+						shown = "its root directory"
+					}
+					why := "no directory " + shown
+					if fi, err := os.Stat(filepath.Join(mm.Root, filepath.FromSlash(rel))); err == nil && fi.IsDir() {
+						why = "no Go files that build in " + shown
+					}
+					msg = fmt.Sprintf("no package %s in the main module %s (%s)", m[1], mm.Path, why)
+				}
+			}
 			add(e.Pos, firstLine(msg), syntax)
 		}
 	})
 	return errs, paths
+}
+
+// noModule is the go command's error for an import path that no module
+// of the build provides.
+var noModule = regexp.MustCompile(`^(?:no required module provides package|cannot find module providing package) (\S+?)[;:]`)
+
+// mainModules are the main modules of the build in dir: its module, or the
+// modules of its workspace.
+func mainModules(dir string) []*modresolve.Module {
+	if dir == "" {
+		dir = "."
+	}
+	m, err := modresolve.NewResolver().Module(dir)
+	if err != nil {
+		return nil
+	}
+	if m.Work != nil {
+		return m.Work.Modules
+	}
+	return []*modresolve.Module{m}
 }
 
 // listHeader is the first line of the go command's report of a package
