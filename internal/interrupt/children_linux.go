@@ -105,3 +105,21 @@ func anyAlive(pids []int) bool {
 	}
 	return false
 }
+
+// silence points this process's standard output and error at /dev/null
+// and returns the standard error it had.
+func silence() *os.File {
+	orig, err := syscall.Dup(2)
+	if err != nil {
+		return os.Stderr
+	}
+	null, err := syscall.Open(os.DevNull, syscall.O_WRONLY, 0)
+	if err != nil {
+		syscall.Close(orig)
+		return os.Stderr
+	}
+	syscall.Dup3(null, 1, 0)
+	syscall.Dup3(null, 2, 0)
+	syscall.Close(null)
+	return os.NewFile(uintptr(orig), "stderr")
+}

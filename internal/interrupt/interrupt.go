@@ -75,6 +75,9 @@ func handle(sigs chan os.Signal, stopped chan struct{}) {
 	case <-sigs:
 	}
 	mu.Lock() // held until exit: no watch starts or ends meanwhile
+	// The run goes on meanwhile, and would say that its go command
+	// failed: from now on only this handler's line is printed.
+	out := silence()
 	EndChildren(Grace)
 	prog, msg := "", "interrupted; nothing changed"
 	for i := len(watchers) - 1; i >= 0; i-- {
@@ -88,6 +91,6 @@ func handle(sigs chan os.Signal, stopped chan struct{}) {
 			}
 		}
 	}
-	fmt.Fprintf(os.Stderr, "%s: %s\n", prog, msg)
+	fmt.Fprintf(out, "%s: %s\n", prog, msg)
 	os.Exit(130)
 }
