@@ -42,8 +42,15 @@ func EndChildren(grace time.Duration) {
 		syscall.Kill(p, syscall.SIGKILL)
 	}
 	// A killed process ends soon after, not at once: wait for that, so
-	// that none is left when this one exits.
-	for end := time.Now().Add(grace); anyAlive(tree) && time.Now().Before(end); {
+	// that none is left when this one exits; and end any started since.
+	for end := time.Now().Add(grace); time.Now().Before(end); {
+		for _, p := range descendants(os.Getpid()) {
+			syscall.Kill(p, syscall.SIGKILL)
+			tree = append(tree, p)
+		}
+		if !anyAlive(tree) {
+			return
+		}
 		time.Sleep(5 * time.Millisecond)
 	}
 }

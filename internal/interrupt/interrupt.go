@@ -78,6 +78,9 @@ func handle(sigs chan os.Signal, stopped chan struct{}) {
 	// The run goes on meanwhile, and would say that its go command
 	// failed: from now on only this handler's line is printed.
 	out := silence()
+	// Nor does it start another go command (go/packages, whose go list
+	// this ends, would try the load again).
+	os.Setenv("PATH", "")
 	EndChildren(Grace)
 	prog, msg := "", "interrupted; nothing changed"
 	for i := len(watchers) - 1; i >= 0; i-- {
