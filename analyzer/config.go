@@ -80,9 +80,35 @@ func (c *Config) Validate() error {
 		return err
 	}
 	for _, p := range c.KeyPrefixes {
-		if p == "" || strings.ContainsAny(p, " \t\"") {
-			return fmt.Errorf("-key-prefix: %q is not a key namespace (want e.g. app or app.journey)", p)
+		if err := validKeyPrefix(p); err != nil {
+			return err
 		}
+	}
+	for _, k := range c.ForbiddenKeys {
+		if strings.ContainsAny(k, "*?[") {
+			return fmt.Errorf("-forbidden-keys: %q is a pattern, and -forbidden-keys takes whole keys, as the code writes them (want e.g. user.email)", k)
+		}
+		if k == "" || strings.TrimSpace(k) != k || strings.ContainsAny(k, "\"\n") {
+			return fmt.Errorf("-forbidden-keys: %q is not a key (want e.g. user.email)", k)
+		}
+	}
+	return nil
+}
+
+// validKeyPrefix checks a -key-prefix namespace: one that a key following
+// the naming rules (lowercase snake_case components separated by dots) can
+// start with, or no key that the naming check accepts would ever be in it.
+func validKeyPrefix(p string) error {
+	ns := strings.TrimSuffix(p, ".")
+	for c := range strings.SplitSeq(ns, ".") {
+		if snakeCase(c, false) {
+			continue
+		}
+		want := "app or app.journey"
+		if s := normalizeKey(ns); s != "" && s != ns {
+			want = strconv.Quote(s)
+		}
+		return fmt.Errorf("-key-prefix: %q is not a key namespace: no key that follows the naming rules (lowercase snake_case components separated by dots) starts with it (want e.g. %s)", p, want)
 	}
 	return nil
 }
@@ -151,7 +177,7 @@ var options = []Option{
 			"(default: none; semantic-convention keys are exempt)",
 		func(c *Config) any { return &c.KeyPrefixes }},
 	{"forbidden-keys", KindList,
-		"comma-separated keys that must not be emitted, e.g. user.email (default: none)",
+		"comma-separated keys that must not be emitted, each whole (no patterns), e.g. user.email (default: none)",
 		func(c *Config) any { return &c.ForbiddenKeys }},
 	{"event-style", KindString,
 		"case style of event names: snake (journey.queued) or upper (journey.QUEUED) (default: any)",

@@ -36,6 +36,14 @@ func validSemconvVersion(v string) error {
 		return nil
 	}
 	vs := semconvtab.Versions()
+	// 1.26, v1.26, 1.26.0: the version, as the package path spells it.
+	guess := "v" + strings.TrimPrefix(v, "v")
+	if strings.Count(guess, ".") == 1 {
+		guess += ".0"
+	}
+	if guess != v && slices.Contains(vs, guess) {
+		return fmt.Errorf("-semconv-version: %q is not a semconv package version: did you mean %s?", v, guess)
+	}
 	return fmt.Errorf("-semconv-version: %q is not a semconv package version that spanattrlint knows (want one of %s, from %s to %s)",
 		v, semconvtab.BasePath+"/vX.Y.Z", vs[0], vs[len(vs)-1])
 }

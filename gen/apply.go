@@ -83,19 +83,19 @@ func mergeFixes(results []pkgResult, mod *module, migrate bool) (set *fixes.Set,
 }
 
 // applyEdits returns the new content of each file, gofmt-formatted.
-func applyEdits(set *fixes.Set, mod *module) (map[string][]byte, error) {
+func applyEdits(set *fixes.Set, mod *module) (news, olds map[string][]byte, err error) {
 	changes, err := fixes.Apply(set, os.ReadFile, func(name string) string {
 		rel, _ := mod.rel(name)
 		return rel
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := map[string][]byte{}
+	news, olds = map[string][]byte{}, map[string][]byte{}
 	for _, c := range changes {
-		out[c.Name] = c.New
+		news[c.Name], olds[c.Name] = c.New, c.Old
 	}
-	return out, nil
+	return news, olds, nil
 }
 
 // verify type-checks the packages of the changed files (and their tests)
@@ -174,6 +174,19 @@ func verify(o *Options, mod *module, changed map[string][]byte, known []*package
 	}
 	var first []string
 	addErr := func(pos, msg string) {
+		if strings.HasPrefix(msg, "# ") {
+			// The go command's "# pkg" header: the compiler's line is the next.
+			if _, rest, ok := strings.Cut(msg, "\n"); ok && strings.TrimSpace(rest) != "" {
+				msg = strings.TrimSpace(rest)
+				if p, m, ok := strings.Cut(msg, ": "); ok && strings.HasSuffix(strings.SplitN(p, ":", 2)[0], ".go") {
+					pos, msg = p, m
+				}
+			}
+		}
+		if pos == "" || pos == "-" {
+			first = append(first, firstLine(msg))
+			return
+		}
 		first = append(first, relPos(mod, pos)+": "+firstLine(msg))
 	}
 	// By import path, the packages themselves (not their test variants),

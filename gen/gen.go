@@ -12,6 +12,7 @@
 package gen
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,6 +25,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/spanattrlint/spanattrlint/internal/interrupt"
 )
 
 // testHook, when set by a test, runs once the constants file is on disk;
@@ -130,6 +133,9 @@ func main(args []string, dir string, env []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	defer stop()
+	// An interrupt ends the run at once, with the go commands it started;
+	// the journal of what it wrote (undoOnSignal) undoes that first.
+	defer interrupt.Watch("spanattrlint gen", nil)()
 	if _, err := Run(o); err != nil {
 		fmt.Fprintf(stderr, "spanattrlint gen: %s\n", firstLine(err.Error()))
 		return 1
@@ -227,12 +233,22 @@ func Run(o Options) (*Summary, error) {
 	genRel, _ := mod.rel(genPath)
 	sum := &Summary{File: genRel, PerFile: map[string]int{}}
 
+	// The constants file as the load sees it: the constants are planned
+	// from that, and another run that writes it meanwhile makes the plan
+	// wrong (a constant declared twice).
+	atStart, startErr := os.ReadFile(genPath)
+
 	// 1. What has no constant, anywhere in the module.
 	pkgs, err := load(&o, mod)
 	if ierr := <-inspected; ierr != nil {
 		return nil, ierr
 	}
 	if err != nil {
+		// A load in the middle of another run's writes sees a module
+		// that is neither before nor after it.
+		if now, nowErr := os.ReadFile(genPath); (nowErr == nil) != (startErr == nil) || !bytes.Equal(now, atStart) {
+			return nil, changedDuringRun(genRel)
+		}
 		return nil, err
 	}
 	// The module's own wrappers (tracing.Attribute(k, v)), found across
@@ -275,6 +291,9 @@ func Run(o Options) (*Summary, error) {
 		return nil, err
 	}
 	sum.existed = err == nil
+	if sum.existed != (startErr == nil) || !bytes.Equal(existing, atStart) {
+		return nil, changedDuringRun(genRel)
+	}
 	if len(sum.Constants) > 0 {
 		if sum.Content, err = render(t, t.modPath, existing, sum.Constants); err != nil {
 			return nil, err
@@ -319,7 +338,13 @@ func Run(o Options) (*Summary, error) {
 			j.Undo()
 		}
 	}()
+	// Another run on the module (or an editor) may write the same files
+	// meanwhile: then that is what went wrong, whatever failed after it.
 	fail := func(err error) (*Summary, error) {
+		if ch := j.Changed(); len(ch) > 0 {
+			rel, _ := mod.rel(ch[0])
+			err = changedDuringRun(rel)
+		}
 		if uerr := j.Undo(); uerr != nil {
 			err = fmt.Errorf("%v; and undoing the changes failed: %v", err, uerr)
 		}
@@ -333,6 +358,10 @@ func Run(o Options) (*Summary, error) {
 		known = pkgs
 	}
 	if sum.Content != nil {
+		// The constants were planned from the file as it was read above.
+		if cur, err := os.ReadFile(genPath); (err == nil) != sum.existed || !bytes.Equal(cur, existing) {
+			return fail(changedDuringRun(genRel))
+		}
 		if err := j.Write(genPath, sum.Content); err != nil {
 			return fail(err)
 		}
@@ -385,7 +414,7 @@ func Run(o Options) (*Summary, error) {
 	runtime.GC() // as above, before verify loads the fixed packages
 	set, outside := mergeFixes(results, mod, o.MigrateDeprecated)
 	rewrites, skipped := set.Applied, set.Skipped
-	changed, err := applyEdits(set, mod)
+	changed, olds, err := applyEdits(set, mod)
 	if err != nil {
 		return fail(err)
 	}
@@ -428,6 +457,17 @@ func Run(o Options) (*Summary, error) {
 			names = append(names, name)
 		}
 		slices.Sort(names)
+		// The fixes were made to the files as they were read, and the
+		// constants file must still be this run's.
+		for _, name := range names {
+			if cur, err := os.ReadFile(name); err != nil || !bytes.Equal(cur, olds[name]) {
+				rel, _ := mod.rel(name)
+				return fail(changedDuringRun(rel))
+			}
+		}
+		if ch := j.Changed(); len(ch) > 0 {
+			return fail(nil) // says which
+		}
 		for _, name := range names {
 			if err := j.Write(name, changed[name]); err != nil {
 				return fail(err)
@@ -494,6 +534,12 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// changedDuringRun says that another process wrote a file of the run (rel,
+// relative to the module root) while it ran.
+func changedDuringRun(rel string) error {
+	return fmt.Errorf("%s changed while spanattrlint gen ran (another gen on this module, or an editor?): nothing of this run was left; run gen again", rel)
 }
 
 // undoOnSignal undoes the journal when the process is interrupted, so that

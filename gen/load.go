@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	loadpkg "github.com/spanattrlint/spanattrlint/internal/load"
 	"github.com/spanattrlint/spanattrlint/internal/pkgerrors"
 )
 
@@ -34,9 +35,11 @@ func load(o *Options, mod *module) ([]*packages.Package, error) {
 		Dir:   o.Dir,
 		Env:   o.Env,
 	}
-	pkgs, err := packages.Load(cfg, o.Patterns...)
+	// The packages themselves are type-checked from source, without the
+	// go command compiling them for export data (internal/load).
+	pkgs, err := syntaxLoad(cfg, o.Patterns)
 	if err != nil {
-		return nil, fmt.Errorf("loading %s: %v", strings.Join(o.Patterns, " "), firstLine(err.Error()))
+		return nil, err
 	}
 	// The generated test mains hold nothing of the user's.
 	pkgs = slices.DeleteFunc(pkgs, func(p *packages.Package) bool { return strings.HasSuffix(p.PkgPath, ".test") })
@@ -47,6 +50,21 @@ func load(o *Options, mod *module) ([]*packages.Package, error) {
 		return nil, err
 	}
 	return pkgs, nil
+}
+
+// syntaxLoad is load.Syntax, or go/packages' own load where that is
+// needed, with the go command's errors said on one line; without the
+// packages' modules, as gen's analysis has always seen them.
+func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, error) {
+	pkgs, err := loadpkg.Syntax(cfg, patterns...)
+	switch {
+	case err == nil && len(pkgs) > 0:
+		packages.Visit(pkgs, nil, func(p *packages.Package) { p.Module = nil })
+		return pkgs, nil
+	case err != nil && !errors.Is(err, loadpkg.ErrFallback):
+		return nil, errors.New(pkgerrors.GoCommand(err))
+	}
+	return pkgerrors.Load(cfg, patterns...)
 }
 
 // analyse runs the analyzer on each package with the given -constants

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	modpath "golang.org/x/mod/module"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 
@@ -139,6 +140,16 @@ func resolveTarget(mod *module, dir, into string) (*target, error) {
 	}
 	if fi, err := os.Stat(tdir); err == nil && !fi.IsDir() {
 		return nil, fmt.Errorf("-into=%s: %s is a file, not a directory", into, tdir)
+	}
+	// A directory whose import path the go command would refuse ("my
+	// tele") can hold no package that others import.
+	if err := modpath.CheckImportPath(ipath); err != nil {
+		var ie *modpath.InvalidPathError
+		why := err.Error()
+		if errors.As(err, &ie) && ie.Err != nil {
+			why = ie.Err.Error()
+		}
+		return nil, fmt.Errorf("-into=%s: %q is not a valid import path (%s): choose a directory whose path can be imported", into, ipath, why)
 	}
 	return &target{dir: tdir, path: ipath, modPath: mm.Path, declared: map[string]bool{}, forKey: map[string]string{}, forName: map[string]string{}}, nil
 }

@@ -180,6 +180,9 @@ func TestNew(t *testing.T) {
 			map[string]any{"constants": []any{"./internal/tracing"}},
 			`spanattrlint settings: -constants: "./internal/tracing" is not an import path or pattern`,
 		},
+		{"forbidden pattern", map[string]any{"forbidden-keys": []any{"order.*"}}, `spanattrlint settings: -forbidden-keys: "order.*" is a pattern`},
+		{"empty namespace", map[string]any{"key-prefix": "."}, `spanattrlint settings: -key-prefix: "." is not a key namespace`},
+		{"semconv version without v", map[string]any{"semconv-version": "1.26"}, `spanattrlint settings: -semconv-version: "1.26" is not a semconv package version: did you mean v1.26.0?`},
 		{"unknown key", map[string]any{"constant": tracingPkg}, `"constant": unknown key`},
 		{"wrong type", map[string]any{"span-names": 1}, `"span-names": want true or false, got the number 1`},
 	} {

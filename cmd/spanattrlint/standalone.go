@@ -21,6 +21,8 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
 	"github.com/spanattrlint/spanattrlint/internal/fixes"
+	"github.com/spanattrlint/spanattrlint/internal/interrupt"
+	"github.com/spanattrlint/spanattrlint/internal/load"
 	"github.com/spanattrlint/spanattrlint/internal/pkgerrors"
 )
 
@@ -68,6 +70,10 @@ func standalone(args []string) int {
 		printError(err)
 		return 1
 	}
+	// An interrupt ends the run at once, with the go command it started:
+	// nothing is written before the fixes, and the fixes' journal undoes
+	// what it wrote.
+	defer interrupt.Watch(analyzer.Name, nil)()
 	return lint(cfg, set, o, patterns)
 }
 
@@ -83,7 +89,7 @@ func lint(cfg analyzer.Config, set *analyzer.Settings, o *options, patterns []st
 	if o.tags != "" {
 		lcfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
-	initial, err := packages.Load(lcfg, patterns...)
+	initial, err := loadPackages(lcfg, o, patterns)
 	if err == nil && len(initial) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
@@ -214,6 +220,23 @@ func inferable(initial []*packages.Package) []analyzer.Package {
 		out = append(out, analyzer.Package{Fset: p.Fset, Files: p.Syntax, Types: p.Types, Info: p.TypesInfo})
 	}
 	return out
+}
+
+// loadPackages loads the packages with their syntax and types. The go
+// command compiles only their dependencies, for export data: the packages
+// themselves are type-checked from source (internal/load), unless they
+// need go/packages' own load (-debug=e asks for it, for comparison).
+func loadPackages(cfg *packages.Config, o *options, patterns []string) ([]*packages.Package, error) {
+	if !o.dbg('e') {
+		pkgs, err := load.Syntax(cfg, patterns...)
+		switch {
+		case err == nil && len(pkgs) > 0:
+			return pkgs, nil
+		case err != nil && !errors.Is(err, load.ErrFallback):
+			return nil, errors.New(pkgerrors.GoCommand(err))
+		}
+	}
+	return pkgerrors.Load(cfg, patterns...)
 }
 
 // printPackageErrors prints the errors of the packages and their

@@ -60,3 +60,38 @@ func TestJournalWritesThroughLinks(t *testing.T) {
 		t.Errorf("real.go = %q", b)
 	}
 }
+
+// A file that another process wrote after the journal (another run on the
+// module, with the same content or not) is listed by Changed and left as
+// that process wrote it by Undo; the journal's other files are undone.
+func TestJournalLeavesOthersWrites(t *testing.T) {
+	dir := t.TempDir()
+	mine, theirs := filepath.Join(dir, "mine.go"), filepath.Join(dir, "pkg", "theirs.go")
+	os.WriteFile(mine, []byte("old"), 0o644)
+	j := &Journal{}
+	if err := j.Write(mine, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Write(theirs, []byte("same")); err != nil {
+		t.Fatal(err)
+	}
+	if got := j.Changed(); len(got) != 0 {
+		t.Fatalf("Changed = %q before anyone else wrote", got)
+	}
+	// The other run writes the same bytes, as its own file.
+	if err := WriteFileAtomic(theirs, []byte("same"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := j.Changed(); len(got) != 1 || got[0] != theirs {
+		t.Errorf("Changed = %q, want [%s]", got, theirs)
+	}
+	if err := j.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(mine); string(b) != "old" {
+		t.Errorf("mine.go = %q, want it undone", b)
+	}
+	if b, err := os.ReadFile(theirs); err != nil || string(b) != "same" {
+		t.Errorf("the other's file = %q, %v; want it left", b, err)
+	}
+}

@@ -1,14 +1,15 @@
 package fixes
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"sync"
-	"syscall"
+
+	"github.com/spanattrlint/spanattrlint/internal/interrupt"
 )
 
 // Writable reports why name cannot be rewritten in place, or nil. It asks
@@ -56,7 +57,9 @@ type Journal struct {
 
 type journalEntry struct {
 	name    string
-	old     []byte // nil: the file did not exist
+	old     []byte      // nil: the file did not exist
+	new     []byte      // what the journal wrote
+	wrote   os.FileInfo // the file it wrote (nil: the write failed)
 	mode    os.FileMode
 	mkdirs  []string // directories created for it, deepest last
 	existed bool
@@ -71,7 +74,7 @@ func (j *Journal) Write(name string, data []byte) error {
 		return errors.New("interrupted")
 	}
 	name = Target(name)
-	e := journalEntry{name: name, mode: 0o644}
+	e := journalEntry{name: name, mode: 0o644, new: data}
 	if fi, err := os.Stat(name); err == nil {
 		old, err := os.ReadFile(name)
 		if err != nil {
@@ -95,7 +98,13 @@ func (j *Journal) Write(name string, data []byte) error {
 		e.mkdirs = append(e.mkdirs, d)
 	}
 	j.entries = append(j.entries, e)
-	return WriteFileAtomic(name, data, e.mode)
+	if err := WriteFileAtomic(name, data, e.mode); err != nil {
+		return err
+	}
+	// The file written, not only its content: another run that writes the
+	// same content has still written it.
+	j.entries[len(j.entries)-1].wrote, _ = os.Stat(name)
+	return nil
 }
 
 // Close undoes everything and refuses any further write.
@@ -113,10 +122,55 @@ func (j *Journal) Undo() error {
 	return j.undoLocked()
 }
 
+// Changed lists the files the journal wrote that no longer hold what it
+// wrote: another process (another run on the module, an editor) wrote
+// them since. Undo leaves those as they are.
+func (j *Journal) Changed() []string {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	var names []string
+	for i, e := range j.entries {
+		if j.latest(i) && !j.holds(e) {
+			names = append(names, e.name)
+		}
+	}
+	return names
+}
+
+// latest reports whether entry i is the journal's last write of its file.
+func (j *Journal) latest(i int) bool {
+	for _, e := range j.entries[i+1:] {
+		if e.name == j.entries[i].name {
+			return false
+		}
+	}
+	return true
+}
+
+// holds reports whether e's file holds what the journal wrote into it.
+func (j *Journal) holds(e journalEntry) bool {
+	if e.wrote == nil {
+		return false
+	}
+	if fi, err := os.Stat(e.name); err != nil || !os.SameFile(fi, e.wrote) || !fi.ModTime().Equal(e.wrote.ModTime()) {
+		return false
+	}
+	cur, err := os.ReadFile(e.name)
+	return err == nil && bytes.Equal(cur, e.new)
+}
+
 func (j *Journal) undoLocked() error {
 	var errs []error
 	for i := len(j.entries) - 1; i >= 0; i-- {
 		e := j.entries[i]
+		if !j.holds(e) {
+			// Written since by someone else: theirs stays. (A later
+			// write of the same file was undone before this one.)
+			for k := len(e.mkdirs) - 1; k >= 0; k-- {
+				os.Remove(e.mkdirs[k]) // only if still empty
+			}
+			continue
+		}
 		if e.existed {
 			if err := WriteFileAtomic(e.name, e.old, e.mode); err != nil {
 				errs = append(errs, err)
@@ -162,21 +216,11 @@ func exists(name string) bool {
 // UndoOnSignal undoes the journal and exits with status 130 when the
 // process is interrupted, so that an interrupted run leaves nothing half
 // written; prog names the program in the message. stop ends the watch.
+// It joins the process's one handler (internal/interrupt), which also ends
+// the go commands the run started.
 func (j *Journal) UndoOnSignal(prog string) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-ch:
-			j.Close()
-			fmt.Fprintf(os.Stderr, "%s: interrupted; every change undone\n", prog)
-			os.Exit(130)
-		case <-done:
-		}
-	}()
-	return func() {
-		signal.Stop(ch)
-		close(done)
-	}
+	return interrupt.Watch(prog, func() string {
+		j.Close()
+		return "interrupted; every change undone"
+	})
 }

@@ -3,11 +3,15 @@
 package pkgerrors
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 )
 
 // An Error is one error: a position ("file.go:line:col", absolute; ""
@@ -29,11 +33,16 @@ func (e Error) String() string {
 // packages that have errors. A package and its test variant report the
 // same type error; the go command repeats the compiler's errors under a
 // "# pkg" header; a package that imports a broken one says only that it
-// cannot: each is listed once, the last not at all. Relative positions are
-// made absolute against dir.
+// cannot: each is listed once, the last not at all. A file that does not
+// parse has one error, its first, as go build shows it: the compiler's
+// "syntax error" line where the go command gave one, else go/parser's
+// first; go/parser's errors after the first in a file, and the type
+// checker's errors of a package with a file that does not parse, follow
+// from it. Relative positions are made absolute against dir.
 func List(initial []*packages.Package, dir string) (errs []Error, paths []string) {
 	seen := map[Error]bool{}
-	add := func(pos, msg string) {
+	syntaxFile := map[string]bool{} // files whose syntax error is listed
+	add := func(pos, msg string, syntax bool) {
 		msg = oneLine(msg)
 		if msg == "" {
 			return
@@ -44,12 +53,21 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 		if pos != "" && !filepath.IsAbs(pos) && dir != "" {
 			pos = filepath.Join(dir, pos)
 		}
+		if syntax && pos != "" {
+			file := fileOf(pos)
+			if syntaxFile[file] {
+				return
+			}
+			syntaxFile[file] = true
+		}
 		e := Error{pos, msg}
 		if !seen[e] {
 			seen[e] = true
 			errs = append(errs, e)
 		}
 	}
+	var mains []*modresolve.Module // resolved on the first error that needs them
+	mainsRead := false
 	broken := map[string]bool{}
 	packages.Visit(initial, nil, func(p *packages.Package) {
 		if len(p.Errors) > 0 {
@@ -65,16 +83,23 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 			seenPath[p.PkgPath] = true
 			paths = append(paths, p.PkgPath)
 		}
+		parseErrors := false
 		for _, e := range p.Errors {
+			parseErrors = parseErrors || e.Kind == packages.ParseError
+		}
+		for _, e := range p.Errors {
+			if parseErrors && e.Kind == packages.TypeError {
+				continue // what the parser left out; go build does not say it
+			}
 			msg := e.Msg
 			if e.Kind == packages.ListError && listHeader.MatchString(msg) {
 				// "# pkg\nfile:line:col: msg\n...": the compiler's
 				// errors, which the type checker reports again.
 				for _, l := range strings.Split(msg, "\n")[1:] {
 					if pos, m, ok := splitPos(l); ok {
-						add(pos, m)
+						add(pos, m, parseErrors || strings.HasPrefix(m, "syntax error"))
 					} else if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "note: ") {
-						add(e.Pos, l)
+						add(e.Pos, l, false)
 					}
 				}
 				continue
@@ -82,14 +107,54 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 			if dep, ok := importOf(msg); ok && broken[dep] {
 				continue // the dependency's own errors say why
 			}
+			syntax := e.Kind == packages.ParseError
 			if pos, m, ok := splitPos(msg); ok && (e.Pos == "" || e.Pos == "-") {
-				add(pos, m)
+				add(pos, m, syntax)
 				continue
 			}
-			add(e.Pos, firstLine(msg))
+			if m := noModule.FindStringSubmatch(msg); m != nil {
+				if !mainsRead {
+					mainsRead = true
+					mains = mainModules(dir)
+				}
+				if mm, rel, ok := modresolve.Longest(mains, m[1]); ok {
+					// The go command's advice (go get, a module lookup) is
+					// for a path outside the main module.
+					shown := rel
+					if shown == "" {
+						shown = "its root directory"
+					}
+					why := "no directory " + shown
+					if fi, err := os.Stat(filepath.Join(mm.Root, filepath.FromSlash(rel))); err == nil && fi.IsDir() {
+						why = "no Go files that build in " + shown
+					}
+					msg = fmt.Sprintf("no package %s in the main module %s (%s)", m[1], mm.Path, why)
+				}
+			}
+			add(e.Pos, firstLine(msg), syntax)
 		}
 	})
 	return errs, paths
+}
+
+// noModule is the go command's error for an import path that no module
+// of the build provides.
+var noModule = regexp.MustCompile(`^(?:no required module provides package|cannot find module providing package) (\S+?)[;:]`)
+
+// mainModules are the main modules of the build in dir: its module, or the
+// modules of its workspace.
+func mainModules(dir string) []*modresolve.Module {
+	if dir == "" {
+		dir = "."
+	}
+	m, err := modresolve.NewResolver().Module(dir)
+	if err != nil {
+		return nil
+	}
+	if m.Work != nil {
+		return m.Work.Modules
+	}
+	return []*modresolve.Module{m}
 }
 
 // listHeader is the first line of the go command's report of a package
@@ -107,6 +172,18 @@ func splitPos(s string) (pos, msg string, ok bool) {
 	return m[1], m[2], true
 }
 
+// fileOf is the file of a position "file.go:line:col" or "file.go:line".
+func fileOf(pos string) string {
+	for range 2 {
+		i := strings.LastIndexByte(pos, ':')
+		if i < 0 || strings.HasSuffix(pos, ".go") {
+			break
+		}
+		pos = pos[:i]
+	}
+	return pos
+}
+
 var couldNotImport = regexp.MustCompile(`could not import (\S+)`)
 
 // importOf returns the package a "could not import" error names.
@@ -118,9 +195,15 @@ func importOf(msg string) (string, bool) {
 	return m[1], true
 }
 
+// firstLine is the first line of a message, with the lines after it when
+// it ends with a colon that introduces them ("no required module provides
+// package example.com/x; to add it:" and the command that adds it).
 func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
-	return s
+	first, rest, _ := strings.Cut(s, "\n")
+	if strings.HasSuffix(first, ":") && strings.TrimSpace(rest) != "" {
+		return oneLine(s)
+	}
+	return first
 }
 
 func oneLine(s string) string {
