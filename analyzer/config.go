@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
+	"github.com/spanattrlint/spanattrlint/internal/naming"
 )
 
 // Config holds the analyzer's options (see options). The command fills it
@@ -101,11 +102,11 @@ func (c *Config) Validate() error {
 func validKeyPrefix(p string) error {
 	ns := strings.TrimSuffix(p, ".")
 	for c := range strings.SplitSeq(ns, ".") {
-		if snakeCase(c, false) {
+		if naming.SnakeCase(c, false) {
 			continue
 		}
 		want := "app or app.journey"
-		if s := normalizeKey(ns); s != "" && s != ns {
+		if s := naming.Normalize(ns); s != "" && s != ns {
 			want = strconv.Quote(s)
 		}
 		return fmt.Errorf("-key-prefix: %q is not a key namespace: no key that follows the naming rules (lowercase snake_case components separated by dots) starts with it (want e.g. %s)", p, want)

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/spanattrlint/spanattrlint/internal/naming"
 	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
@@ -280,11 +281,11 @@ func upperEventName(v string) bool {
 		return false
 	}
 	last := v[i+1:]
-	if !snakeCase(last, true) || strings.ToLower(last) == last {
+	if !naming.SnakeCase(last, true) || strings.ToLower(last) == last {
 		return false
 	}
 	for c := range strings.SplitSeq(v[:i], ".") {
-		if !snakeCase(c, false) {
+		if !naming.SnakeCase(c, false) {
 			return false
 		}
 	}

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/spanattrlint/spanattrlint/internal/naming"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -54,28 +54,6 @@ func templateAdvice(key string) string {
 		key, tmpl, what, tmpl+"."+strings.ToLower(part))
 }
 
-// snakeCase reports whether c is runs of [a-z0-9] (with upper, [A-Z0-9])
-// joined by single underscores: `^[a-z0-9]+(_[a-z0-9]+)*$` without a
-// regular expression, as it is checked for every component of every key.
-func snakeCase(c string, upper bool) bool {
-	lo, hi := byte('a'), byte('z')
-	if upper {
-		lo, hi = 'A', 'Z'
-	}
-	underscore := true // as if one came before: no leading underscore
-	for i := 0; i < len(c); i++ {
-		switch b := c[i]; {
-		case lo <= b && b <= hi || '0' <= b && b <= '9':
-			underscore = false
-		case b == '_' && !underscore:
-			underscore = true
-		default:
-			return false
-		}
-	}
-	return !underscore // not empty, no trailing underscore
-}
-
 // namingAdvice checks OpenTelemetry's attribute naming rules and returns
 // what to do, or "" when key follows them.
 func namingAdvice(key string) string { return namingRules(key, isKnownKey(key)) }
@@ -91,11 +69,11 @@ func namingRules(key string, known bool) string {
 	}
 	const rules = "breaks the OpenTelemetry naming rules: use lowercase snake_case components separated by dots"
 	for c := range strings.SplitSeq(key, ".") {
-		if !snakeCase(c, false) {
+		if !naming.SnakeCase(c, false) {
 			if h := headerAdvice(key); h != "" {
 				return fmt.Sprintf("attribute key %q %s; %s", key, rules, h)
 			}
-			return fmt.Sprintf("attribute key %q %s, e.g. %q", key, rules, normalizeKey(key))
+			return fmt.Sprintf("attribute key %q %s, e.g. %q", key, rules, naming.Normalize(key))
 		}
 	}
 	return ""
@@ -122,77 +100,6 @@ func headerAdvice(key string) string {
 		return fmt.Sprintf("the semantic conventions record it as %s, with <key> %s in lowercase, e.g. %q", templates, what, tmpl+"."+strings.ToLower(name))
 	}
 	return ""
-}
-
-// normalizeKey suggests a key that follows the naming rules:
-// "Request.userID" becomes "request.user_id".
-func normalizeKey(key string) string {
-	var parts []string
-	for _, c := range strings.Split(key, ".") {
-		var b strings.Builder
-		rs := []rune(c)
-		for i := 0; i < len(rs); i++ {
-			r := rs[i]
-			if w := mixedCaseWord(rs[i:]); w != "" {
-				// A word written in mixed case (OAuth, IPv4) stays whole.
-				if i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1])) {
-					b.WriteByte('_')
-				}
-				b.WriteString(strings.ToLower(w))
-				i += len([]rune(w)) - 1
-				continue
-			}
-			switch {
-			case unicode.IsUpper(r):
-				// A break before the last capital of an initialism that a
-				// word follows (HTTPServer), but not before a plural s
-				// (seriesIDs, chunkURLs, userIDsCount).
-				wordAfter := i+1 < len(rs) && unicode.IsLower(rs[i+1]) && !pluralS(rs, i+1)
-				if i > 0 && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) || wordAfter && unicode.IsUpper(rs[i-1])) {
-					b.WriteByte('_')
-				}
-				b.WriteRune(unicode.ToLower(r))
-			case unicode.IsLetter(r) || unicode.IsDigit(r):
-				b.WriteRune(r)
-			default:
-				b.WriteByte('_')
-			}
-		}
-		s := strings.Trim(b.String(), "_")
-		for strings.Contains(s, "__") {
-			s = strings.ReplaceAll(s, "__", "_")
-		}
-		if s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, ".")
-}
-
-// mixedCaseWords are words that Go names write in mixed case and keys
-// write whole: OAuth2ClientID is oauth2_client_id, IPv4Addr ipv4_addr,
-// GraphQLQuery graphql_query, as the semantic conventions spell them
-// (network.type "ipv4", graphql.*, db.system.name "mysql").
-var mixedCaseWords = []string{
-	"OAuth", "IPv4", "IPv6", "GraphQL", "gRPC", "MySQL", "PostgreSQL", "MongoDB", "DynamoDB",
-	"CosmosDB", "NoSQL", "iOS", "macOS", "eBPF", "WebSocket", "JavaScript", "TypeScript",
-}
-
-// mixedCaseWord returns the mixed-case word that rs starts with, if it
-// ends there (no lowercase letter follows: OAuthor is no OAuth).
-func mixedCaseWord(rs []rune) string {
-	for _, w := range mixedCaseWords {
-		n := len(w)
-		if len(rs) >= n && string(rs[:n]) == w && (len(rs) == n || !unicode.IsLower(rs[n])) {
-			return w
-		}
-	}
-	return ""
-}
-
-// pluralS reports whether rs[i] is an s that ends a word (IDs, URLsCount).
-func pluralS(rs []rune, i int) bool {
-	return rs[i] == 's' && (i+1 == len(rs) || !unicode.IsLower(rs[i+1]))
 }
 
 // prefixAdvice checks -key-prefix: keys the project defines start with
@@ -235,15 +142,15 @@ func (c *Config) eventStyleAdvice(name string) string {
 	ok := true
 	for i, p := range parts {
 		if c.EventStyle == "upper" && i == last {
-			ok = ok && snakeCase(p, true)
+			ok = ok && naming.SnakeCase(p, true)
 		} else {
-			ok = ok && snakeCase(p, false)
+			ok = ok && naming.SnakeCase(p, false)
 		}
 	}
 	if ok {
 		return ""
 	}
-	want := normalizeKey(name)
+	want := naming.Normalize(name)
 	how := "lowercase snake_case components separated by dots"
 	if c.EventStyle == "upper" {
 		if i := strings.LastIndexByte(want, '.'); i >= 0 {

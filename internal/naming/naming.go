@@ -3,12 +3,9 @@
 // components separated by dots, and the otel namespace reserved for
 // OpenTelemetry's own names.
 //
-// The analyzer's attribute-key checks (analyzer/naming.go) still have
-// their own copy of SnakeCase and Normalize (snakeCase, normalizeKey);
-// the split of analyzer/ into internal packages (issue 20) is the place
-// to make them call this package, so that keys and metric names follow
-// one rule. The tests here repeat the analyzer's cases so that the two
-// copies can be seen to agree until then.
+// The analyzer's attribute-key checks (analyzer/naming.go) and the metric
+// rules (internal/metricrules) both call it, so keys and metric names
+// follow one rule.
 package naming
 
 import (
@@ -56,13 +53,24 @@ func InOtelNamespace(name string) bool {
 }
 
 // Normalize suggests a name that follows the rules: "Request.userID"
-// becomes "request.user_id", "HTTPServer" "http_server".
+// becomes "request.user_id", "HTTPServer" "http_server", "OAuth2ClientID"
+// "oauth2_client_id".
 func Normalize(name string) string {
 	var parts []string
 	for _, c := range strings.Split(name, ".") {
 		var b strings.Builder
 		rs := []rune(c)
-		for i, r := range rs {
+		for i := 0; i < len(rs); i++ {
+			r := rs[i]
+			if w := mixedCaseWord(rs[i:]); w != "" {
+				// A word written in mixed case (OAuth, IPv4) stays whole.
+				if i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1])) {
+					b.WriteByte('_')
+				}
+				b.WriteString(strings.ToLower(w))
+				i += len([]rune(w)) - 1
+				continue
+			}
 			switch {
 			case unicode.IsUpper(r):
 				// A break before the last capital of an initialism that a
@@ -88,6 +96,27 @@ func Normalize(name string) string {
 		}
 	}
 	return strings.Join(parts, ".")
+}
+
+// mixedCaseWords are words that Go names write in mixed case and keys
+// write whole: OAuth2ClientID is oauth2_client_id, IPv4Addr ipv4_addr,
+// GraphQLQuery graphql_query, as the semantic conventions spell them
+// (network.type "ipv4", graphql.*, db.system.name "mysql").
+var mixedCaseWords = []string{
+	"OAuth", "IPv4", "IPv6", "GraphQL", "gRPC", "MySQL", "PostgreSQL", "MongoDB", "DynamoDB",
+	"CosmosDB", "NoSQL", "iOS", "macOS", "eBPF", "WebSocket", "JavaScript", "TypeScript",
+}
+
+// mixedCaseWord returns the mixed-case word that rs starts with, if it
+// ends there (no lowercase letter follows: OAuthor is no OAuth).
+func mixedCaseWord(rs []rune) string {
+	for _, w := range mixedCaseWords {
+		n := len(w)
+		if len(rs) >= n && string(rs[:n]) == w && (len(rs) == n || !unicode.IsLower(rs[n])) {
+			return w
+		}
+	}
+	return ""
 }
 
 // pluralS reports whether rs[i] is an s that ends a word (IDs, URLsCount).

@@ -2,8 +2,7 @@ package naming
 
 import "testing"
 
-// The cases of analyzer/naming_internal_test.go, which tests the
-// analyzer's copy of these functions, and metric names.
+// Attribute keys (the naming check's examples) and metric names.
 func TestNormalize(t *testing.T) {
 	for in, want := range map[string]string{
 		"requestID":       "request_id",
@@ -17,6 +16,14 @@ func TestNormalize(t *testing.T) {
 		"userIDsCount":    "user_ids_count",
 		"HTTPServer":      "http_server",
 		"APIsList":        "apis_list",
+		// Initialisms written in mixed case stay whole (hydra: OAuth2ClientID).
+		"OAuth2ClientID": "oauth2_client_id",
+		"IPv4Addr":       "ipv4_addr",
+		"HTTPStatus":     "http_status",
+		"userID":         "user_id",
+		"peerIPv6":       "peer_ipv6",
+		"GraphQLQuery":   "graphql_query",
+		"grpcGRPCStatus": "grpc_grpc_status",
 		// Metric names as written in otelsql and buildkit-like code.
 		"db.sql.latency":         "db.sql.latency",
 		"requestDurationMs":      "request_duration_ms",
