@@ -46,3780 +46,5195 @@ var nameVersions = []string{
 	"v1.43.0",
 }
 
+// nameText holds the strings of names back to back; a nameRef is
+// where one is.
+const nameText = "" +
+	"ASPNETCoreDiagnosticsExceptionResultAbortedaspnetcore.diagnostics.exception.resultabortedstringA" +
+	"SPNETCoreDiagnosticsExceptionResultHandledhandledASPNETCoreDiagnosticsExceptionResultKeyASPNETCo" +
+	"reDiagnosticsExceptionResultSkippedskippedASPNETCoreDiagnosticsExceptionResultUnhandledunhandled" +
+	"ASPNETCoreDiagnosticsHandlerTypeaspnetcore.diagnostics.handler.typeASPNETCoreDiagnosticsHandlerT" +
+	"ypeKeyASPNETCoreRateLimitingPolicyaspnetcore.rate_limiting.policyASPNETCoreRateLimitingPolicyKey" +
+	"ASPNETCoreRateLimitingResultAcquiredaspnetcore.rate_limiting.resultacquiredASPNETCoreRateLimitin" +
+	"gResultEndpointLimiterendpoint_limiterASPNETCoreRateLimitingResultGlobalLimiterglobal_limiterASP" +
+	"NETCoreRateLimitingResultKeyASPNETCoreRateLimitingResultRequestCanceledrequest_canceledASPNETCor" +
+	"eRequestIsUnhandledaspnetcore.request.is_unhandledboolASPNETCoreRequestIsUnhandledKeyASPNETCoreR" +
+	"outingIsFallbackaspnetcore.routing.is_fallbackASPNETCoreRoutingIsFallbackKeyASPNETCoreRoutingMat" +
+	"chStatusFailureaspnetcore.routing.match_statusfailureASPNETCoreRoutingMatchStatusKeyASPNETCoreRo" +
+	"utingMatchStatusSuccesssuccessAWSBedrockGuardrailIDaws.bedrock.guardrail.idAWSBedrockGuardrailID" +
+	"KeyAWSBedrockKnowledgeBaseIDaws.bedrock.knowledge_base.idAWSBedrockKnowledgeBaseIDKeyAWSDynamoDB" +
+	"AttributeDefinitionsaws.dynamodb.attribute_definitions...stringAWSDynamoDBAttributeDefinitionsKe" +
+	"yAWSDynamoDBAttributesToGetaws.dynamodb.attributes_to_getAWSDynamoDBAttributesToGetKeyAWSDynamoD" +
+	"BConsistentReadaws.dynamodb.consistent_readAWSDynamoDBConsistentReadKeyAWSDynamoDBConsumedCapaci" +
+	"tyaws.dynamodb.consumed_capacityAWSDynamoDBConsumedCapacityKeyAWSDynamoDBCountaws.dynamodb.count" +
+	"intAWSDynamoDBCountKeyAWSDynamoDBExclusiveStartTableaws.dynamodb.exclusive_start_tableAWSDynamoD" +
+	"BExclusiveStartTableKeyAWSDynamoDBGlobalSecondaryIndexUpdatesaws.dynamodb.global_secondary_index" +
+	"_updatesAWSDynamoDBGlobalSecondaryIndexUpdatesKeyAWSDynamoDBGlobalSecondaryIndexesaws.dynamodb.g" +
+	"lobal_secondary_indexesAWSDynamoDBGlobalSecondaryIndexesKeyAWSDynamoDBIndexNameaws.dynamodb.inde" +
+	"x_nameAWSDynamoDBIndexNameKeyAWSDynamoDBItemCollectionMetricsaws.dynamodb.item_collection_metric" +
+	"sAWSDynamoDBItemCollectionMetricsKeyAWSDynamoDBLimitaws.dynamodb.limitAWSDynamoDBLimitKeyAWSDyna" +
+	"moDBLocalSecondaryIndexesaws.dynamodb.local_secondary_indexesAWSDynamoDBLocalSecondaryIndexesKey" +
+	"AWSDynamoDBProjectionaws.dynamodb.projectionAWSDynamoDBProjectionKeyAWSDynamoDBProvisionedReadCa" +
+	"pacityaws.dynamodb.provisioned_read_capacityfloat64AWSDynamoDBProvisionedReadCapacityKeyAWSDynam" +
+	"oDBProvisionedWriteCapacityaws.dynamodb.provisioned_write_capacityAWSDynamoDBProvisionedWriteCap" +
+	"acityKeyAWSDynamoDBScanForwardaws.dynamodb.scan_forwardAWSDynamoDBScanForwardKeyAWSDynamoDBScann" +
+	"edCountaws.dynamodb.scanned_countAWSDynamoDBScannedCountKeyAWSDynamoDBSegmentaws.dynamodb.segmen" +
+	"tAWSDynamoDBSegmentKeyAWSDynamoDBSelectaws.dynamodb.selectAWSDynamoDBSelectKeyAWSDynamoDBTableCo" +
+	"untaws.dynamodb.table_countAWSDynamoDBTableCountKeyAWSDynamoDBTableNamesaws.dynamodb.table_names" +
+	"AWSDynamoDBTableNamesKeyAWSDynamoDBTotalSegmentsaws.dynamodb.total_segmentsAWSDynamoDBTotalSegme" +
+	"ntsKeyAWSECSClusterARNaws.ecs.cluster.arnAWSECSClusterARNKeyAWSECSContainerARNaws.ecs.container." +
+	"arnAWSECSContainerARNKeyAWSECSLaunchtypeEC2aws.ecs.launchtypeec2AWSECSLaunchtypeFargatefargateAW" +
+	"SECSLaunchtypeKeyAWSECSTaskARNaws.ecs.task.arnAWSECSTaskARNKeyAWSECSTaskFamilyaws.ecs.task.famil" +
+	"yAWSECSTaskFamilyKeyAWSECSTaskIDaws.ecs.task.idAWSECSTaskIDKeyAWSECSTaskRevisionaws.ecs.task.rev" +
+	"isionAWSECSTaskRevisionKeyAWSEKSClusterARNaws.eks.cluster.arnAWSEKSClusterARNKeyAWSExtendedReque" +
+	"stIDaws.extended_request_idAWSExtendedRequestIDKeyAWSKinesisStreamNameaws.kinesis.stream_nameAWS" +
+	"KinesisStreamNameKeyAWSLambdaInvokedARNaws.lambda.invoked_arnAWSLambdaInvokedARNKeyAWSLambdaReso" +
+	"urceMappingIDaws.lambda.resource_mapping.idAWSLambdaResourceMappingIDKeyAWSLogGroupARNsaws.log.g" +
+	"roup.arnsAWSLogGroupARNsKeyAWSLogGroupNamesaws.log.group.namesAWSLogGroupNamesKeyAWSLogStreamARN" +
+	"saws.log.stream.arnsAWSLogStreamARNsKeyAWSLogStreamNamesaws.log.stream.namesAWSLogStreamNamesKey" +
+	"AWSRequestIDaws.request_idAWSRequestIDKeyAWSS3Bucketaws.s3.bucketAWSS3BucketKeyAWSS3CopySourceaw" +
+	"s.s3.copy_sourceAWSS3CopySourceKeyAWSS3Deleteaws.s3.deleteAWSS3DeleteKeyAWSS3Keyaws.s3.keyAWSS3K" +
+	"eyKeyAWSS3PartNumberaws.s3.part_numberAWSS3PartNumberKeyAWSS3UploadIDaws.s3.upload_idAWSS3Upload" +
+	"IDKeyAWSSNSTopicARNaws.sns.topic.arnAWSSNSTopicARNKeyAWSSQSQueueURLaws.sqs.queue.urlAWSSQSQueueU" +
+	"RLKeyAWSSecretsmanagerSecretARNaws.secretsmanager.secret.arnAWSSecretsmanagerSecretARNKeyAWSStep" +
+	"FunctionsActivityARNaws.step_functions.activity.arnAWSStepFunctionsActivityARNKeyAWSStepFunction" +
+	"sStateMachineARNaws.step_functions.state_machine.arnAWSStepFunctionsStateMachineARNKeyAndroidApp" +
+	"StateBackgroundandroid.app.statebackgroundAndroidAppStateCreatedcreatedAndroidAppStateForeground" +
+	"foregroundAndroidAppStateKeyAndroidOSAPILevelandroid.os.api_levelAndroidOSAPILevelKeyAndroidStat" +
+	"eBackgroundandroid.stateAndroidStateCreatedAndroidStateForegroundAndroidStateKeyAppBuildIDapp.bu" +
+	"ild_idAppBuildIDKeyAppCrashIDapp.crash.idAppCrashIDKeyAppInstallationIDapp.installation.idAppIns" +
+	"tallationIDKeyAppJankFrameCountapp.jank.frame_countAppJankFrameCountKeyAppJankPeriodapp.jank.per" +
+	"iodAppJankPeriodKeyAppJankThresholdapp.jank.thresholdAppJankThresholdKeyAppScreenCoordinateXapp." +
+	"screen.coordinate.xAppScreenCoordinateXKeyAppScreenCoordinateYapp.screen.coordinate.yAppScreenCo" +
+	"ordinateYKeyAppScreenIDapp.screen.idAppScreenIDKeyAppScreenNameapp.screen.nameAppScreenNameKeyAp" +
+	"pWidgetIDapp.widget.idAppWidgetIDKeyAppWidgetNameapp.widget.nameAppWidgetNameKeyArtifactAttestat" +
+	"ionFilenameartifact.attestation.filenameArtifactAttestationFilenameKeyArtifactAttestationHashart" +
+	"ifact.attestation.hashArtifactAttestationHashKeyArtifactAttestationIDartifact.attestation.idArti" +
+	"factAttestationIDKeyArtifactFilenameartifact.filenameArtifactFilenameKeyArtifactHashartifact.has" +
+	"hArtifactHashKeyArtifactPurlartifact.purlArtifactPurlKeyArtifactVersionartifact.versionArtifactV" +
+	"ersionKeyAspnetcoreDiagnosticsExceptionResultAbortedAspnetcoreDiagnosticsExceptionResultHandledA" +
+	"spnetcoreDiagnosticsExceptionResultKeyAspnetcoreDiagnosticsExceptionResultSkippedAspnetcoreDiagn" +
+	"osticsExceptionResultUnhandledAspnetcoreDiagnosticsExceptionsDescriptionNumber of exceptions cau" +
+	"ght by exception handling middleware.AspnetcoreDiagnosticsExceptionsNameaspnetcore.diagnostics.e" +
+	"xceptionsAspnetcoreDiagnosticsExceptionsUnit{exception}AspnetcoreDiagnosticsHandlerTypeAspnetcor" +
+	"eDiagnosticsHandlerTypeKeyAspnetcoreRateLimitingActiveRequestLeasesDescriptionNumber of requests" +
+	" that are currently active on the server that hold a rate limiting lease.AspnetcoreRateLimitingA" +
+	"ctiveRequestLeasesNameaspnetcore.rate_limiting.active_request_leasesAspnetcoreRateLimitingActive" +
+	"RequestLeasesUnit{request}AspnetcoreRateLimitingPolicyAspnetcoreRateLimitingPolicyKeyAspnetcoreR" +
+	"ateLimitingQueuedRequestsDescriptionNumber of requests that are currently queued, waiting to acq" +
+	"uire a rate limiting lease.AspnetcoreRateLimitingQueuedRequestsNameaspnetcore.rate_limiting.queu" +
+	"ed_requestsAspnetcoreRateLimitingQueuedRequestsUnitAspnetcoreRateLimitingRequestLeaseDurationDes" +
+	"criptionThe duration of rate limiting lease held by requests on the server.AspnetcoreRateLimitin" +
+	"gRequestLeaseDurationNameaspnetcore.rate_limiting.request_lease.durationAspnetcoreRateLimitingRe" +
+	"questLeaseDurationUnitsAspnetcoreRateLimitingRequestTimeInQueueDescriptionThe time the request s" +
+	"pent in a queue waiting to acquire a rate limiting lease.AspnetcoreRateLimitingRequestTimeInQueu" +
+	"eNameaspnetcore.rate_limiting.request.time_in_queueAspnetcoreRateLimitingRequestTimeInQueueUnitA" +
+	"spnetcoreRateLimitingRequestsDescriptionNumber of requests that tried to acquire a rate limiting" +
+	" lease.AspnetcoreRateLimitingRequestsNameaspnetcore.rate_limiting.requestsAspnetcoreRateLimiting" +
+	"RequestsUnitAspnetcoreRateLimitingResultAcquiredAspnetcoreRateLimitingResultEndpointLimiterAspne" +
+	"tcoreRateLimitingResultGlobalLimiterAspnetcoreRateLimitingResultKeyAspnetcoreRateLimitingResultR" +
+	"equestCanceledAspnetcoreRequestIsUnhandledAspnetcoreRequestIsUnhandledKeyAspnetcoreRoutingIsFall" +
+	"backAspnetcoreRoutingIsFallbackKeyAspnetcoreRoutingMatchAttemptsDescriptionNumber of requests th" +
+	"at were attempted to be matched to an endpoint.AspnetcoreRoutingMatchAttemptsNameaspnetcore.rout" +
+	"ing.match_attemptsAspnetcoreRoutingMatchAttemptsUnit{match_attempt}AspnetcoreRoutingMatchStatusF" +
+	"ailureAspnetcoreRoutingMatchStatusKeyAspnetcoreRoutingMatchStatusSuccessAzNamespaceaz.namespaceA" +
+	"zNamespaceKeyAzServiceRequestIDaz.service_request_idAzServiceRequestIDKeyAzureClientIDazure.clie" +
+	"nt.idAzureClientIDKeyAzureCosmosDBClientActiveInstanceCountDescriptionNumber of active client in" +
+	"stancesAzureCosmosDBClientActiveInstanceCountNameazure.cosmosdb.client.active_instance.countAzur" +
+	"eCosmosDBClientActiveInstanceCountUnit{instance}AzureCosmosDBClientOperationRequestChargeDescrip" +
+	"tion[Request units](https://learn.microsoft.com/azure/cosmos-db/request-units) consumed by the o" +
+	"perationAzureCosmosDBClientOperationRequestChargeNameazure.cosmosdb.client.operation.request_cha" +
+	"rgeAzureCosmosDBClientOperationRequestChargeUnit{request_unit}AzureCosmosDBConnectionModeDirecta" +
+	"zure.cosmosdb.connection.modedirectAzureCosmosDBConnectionModeGatewaygatewayAzureCosmosDBConnect" +
+	"ionModeKeyAzureCosmosDBConsistencyLevelBoundedStalenessazure.cosmosdb.consistency.levelBoundedSt" +
+	"alenessAzureCosmosDBConsistencyLevelConsistentPrefixConsistentPrefixAzureCosmosDBConsistencyLeve" +
+	"lEventualEventualAzureCosmosDBConsistencyLevelKeyAzureCosmosDBConsistencyLevelSessionSessionAzur" +
+	"eCosmosDBConsistencyLevelStrongStrongAzureCosmosDBOperationContactedRegionsazure.cosmosdb.operat" +
+	"ion.contacted_regionsAzureCosmosDBOperationContactedRegionsKeyAzureCosmosDBOperationRequestCharg" +
+	"eazure.cosmosdb.operation.request_chargeAzureCosmosDBOperationRequestChargeKeyAzureCosmosDBReque" +
+	"stBodySizeazure.cosmosdb.request.body.sizeAzureCosmosDBRequestBodySizeKeyAzureCosmosDBResponseSu" +
+	"bStatusCodeazure.cosmosdb.response.sub_status_codeAzureCosmosDBResponseSubStatusCodeKeyAzureReso" +
+	"urceGroupNameazure.resource_group.nameAzureResourceGroupNameKeyAzureResourceProviderNamespaceazu" +
+	"re.resource_provider.namespaceAzureResourceProviderNamespaceKeyAzureServiceRequestIDazure.servic" +
+	"e.request.idAzureServiceRequestIDKeyBrowserBrandsbrowser.brandsBrowserBrandsKeyBrowserDocumentUR" +
+	"LFullbrowser.document.url.fullBrowserDocumentURLFullKeyBrowserLanguagebrowser.languageBrowserLan" +
+	"guageKeyBrowserMobilebrowser.mobileBrowserMobileKeyBrowserPlatformbrowser.platformBrowserPlatfor" +
+	"mKeyBrowserUserAgentbrowser.user_agentBrowserUserAgentKeyCICDPipelineActionNameBuildcicd.pipelin" +
+	"e.action.nameBUILDCICDPipelineActionNameKeyCICDPipelineActionNameRunRUNCICDPipelineActionNameSyn" +
+	"cSYNCCICDPipelineNamecicd.pipeline.nameCICDPipelineNameKeyCICDPipelineResultCancellationcicd.pip" +
+	"eline.resultcancellationCICDPipelineResultErrorerrorCICDPipelineResultFailureCICDPipelineResultK" +
+	"eyCICDPipelineResultSkipskipCICDPipelineResultSuccessCICDPipelineResultTimeouttimeoutCICDPipelin" +
+	"eRunActiveDescriptionThe number of pipeline runs currently active in the system by state.CICDPip" +
+	"elineRunActiveNamecicd.pipeline.run.activeCICDPipelineRunActiveUnit{run}CICDPipelineRunDurationD" +
+	"escriptionDuration of a pipeline run grouped by pipeline, state and result.CICDPipelineRunDurati" +
+	"onNamecicd.pipeline.run.durationCICDPipelineRunDurationUnitCICDPipelineRunErrorsDescriptionThe n" +
+	"umber of errors encountered in pipeline runs (eg. compile, test failures).CICDPipelineRunErrorsN" +
+	"amecicd.pipeline.run.errorsCICDPipelineRunErrorsUnit{error}CICDPipelineRunIDcicd.pipeline.run.id" +
+	"CICDPipelineRunIDKeyCICDPipelineRunStateExecutingcicd.pipeline.run.stateexecutingCICDPipelineRun" +
+	"StateFinalizingfinalizingCICDPipelineRunStateKeyCICDPipelineRunStatePendingpendingCICDPipelineRu" +
+	"nURLFullcicd.pipeline.run.url.fullCICDPipelineRunURLFullKeyCICDPipelineTaskNamecicd.pipeline.tas" +
+	"k.nameCICDPipelineTaskNameKeyCICDPipelineTaskRunIDcicd.pipeline.task.run.idCICDPipelineTaskRunID" +
+	"KeyCICDPipelineTaskRunResultCancellationcicd.pipeline.task.run.resultCICDPipelineTaskRunResultEr" +
+	"rorCICDPipelineTaskRunResultFailureCICDPipelineTaskRunResultKeyCICDPipelineTaskRunResultSkipCICD" +
+	"PipelineTaskRunResultSuccessCICDPipelineTaskRunResultTimeoutCICDPipelineTaskRunURLFullcicd.pipel" +
+	"ine.task.run.url.fullCICDPipelineTaskRunURLFullKeyCICDPipelineTaskTypeBuildcicd.pipeline.task.ty" +
+	"pebuildCICDPipelineTaskTypeDeploydeployCICDPipelineTaskTypeKeyCICDPipelineTaskTypeTesttestCICDSy" +
+	"stemComponentcicd.system.componentCICDSystemComponentKeyCICDSystemErrorsDescriptionThe number of" +
+	" errors in a component of the CICD system (eg. controller, scheduler, agent).CICDSystemErrorsNam" +
+	"ecicd.system.errorsCICDSystemErrorsUnitCICDWorkerCountDescriptionThe number of workers on the CI" +
+	"CD system by state.CICDWorkerCountNamecicd.worker.countCICDWorkerCountUnit{count}CICDWorkerIDcic" +
+	"d.worker.idCICDWorkerIDKeyCICDWorkerNamecicd.worker.nameCICDWorkerNameKeyCICDWorkerStateAvailabl" +
+	"ecicd.worker.stateavailableCICDWorkerStateBusybusyCICDWorkerStateKeyCICDWorkerStateOfflineofflin" +
+	"eCICDWorkerURLFullcicd.worker.url.fullCICDWorkerURLFullKeyCPUFrequencyDescriptionOperating frequ" +
+	"ency of the logical CPU in Hertz.CPUFrequencyNamecpu.frequencyCPUFrequencyUnitHzCPULogicalNumber" +
+	"cpu.logical_numberCPULogicalNumberKeyCPUModeIOWaitcpu.modeiowaitCPUModeIdleidleCPUModeInterrupti" +
+	"nterruptCPUModeIowaitCPUModeKernelkernelCPUModeKeyCPUModeNiceniceCPUModeStealstealCPUModeSystems" +
+	"ystemCPUModeUseruserCPUTimeDescriptionSeconds each logical CPU spent on each modeCPUTimeNamecpu." +
+	"timeCPUTimeUnitCPUUtilizationDescriptionFor each logical CPU, the utilization is calculated as t" +
+	"he change in cumulative CPU time (cpu.time) over a measurement interval, divided by the elapsed " +
+	"time.CPUUtilizationNamecpu.utilizationCPUUtilizationUnit1CassandraConsistencyLevelAllcassandra.c" +
+	"onsistency.levelallCassandraConsistencyLevelAnyanyCassandraConsistencyLevelEachQuorumeach_quorum" +
+	"CassandraConsistencyLevelKeyCassandraConsistencyLevelLocalOnelocal_oneCassandraConsistencyLevelL" +
+	"ocalQuorumlocal_quorumCassandraConsistencyLevelLocalSeriallocal_serialCassandraConsistencyLevelO" +
+	"neoneCassandraConsistencyLevelQuorumquorumCassandraConsistencyLevelSerialserialCassandraConsiste" +
+	"ncyLevelThreethreeCassandraConsistencyLevelTwotwoCassandraCoordinatorDCcassandra.coordinator.dcC" +
+	"assandraCoordinatorDCKeyCassandraCoordinatorIDcassandra.coordinator.idCassandraCoordinatorIDKeyC" +
+	"assandraPageSizecassandra.page.sizeCassandraPageSizeKeyCassandraQueryIdempotentcassandra.query.i" +
+	"dempotentCassandraQueryIdempotentKeyCassandraSpeculativeExecutionCountcassandra.speculative_exec" +
+	"ution.countCassandraSpeculativeExecutionCountKeyClientAddressclient.addressClientAddressKeyClien" +
+	"tPortclient.portClientPortKeyClientSocketAddressclient.socket.addressClientSocketAddressKeyClien" +
+	"tSocketPortclient.socket.portClientSocketPortKeyCloudAccountIDcloud.account.idCloudAccountIDKeyC" +
+	"loudAvailabilityZonecloud.availability_zoneCloudAvailabilityZoneKeyCloudEventsEventIDcloudevents" +
+	".event_idCloudEventsEventIDKeyCloudEventsEventSourcecloudevents.event_sourceCloudEventsEventSour" +
+	"ceKeyCloudEventsEventSpecVersioncloudevents.event_spec_versionCloudEventsEventSpecVersionKeyClou" +
+	"dEventsEventSubjectcloudevents.event_subjectCloudEventsEventSubjectKeyCloudEventsEventTypecloude" +
+	"vents.event_typeCloudEventsEventTypeKeyCloudFoundryAppIDcloudfoundry.app.idCloudFoundryAppIDKeyC" +
+	"loudFoundryAppInstanceIDcloudfoundry.app.instance.idCloudFoundryAppInstanceIDKeyCloudFoundryAppN" +
+	"amecloudfoundry.app.nameCloudFoundryAppNameKeyCloudFoundryOrgIDcloudfoundry.org.idCloudFoundryOr" +
+	"gIDKeyCloudFoundryOrgNamecloudfoundry.org.nameCloudFoundryOrgNameKeyCloudFoundryProcessIDcloudfo" +
+	"undry.process.idCloudFoundryProcessIDKeyCloudFoundryProcessTypecloudfoundry.process.typeCloudFou" +
+	"ndryProcessTypeKeyCloudFoundrySpaceIDcloudfoundry.space.idCloudFoundrySpaceIDKeyCloudFoundrySpac" +
+	"eNamecloudfoundry.space.nameCloudFoundrySpaceNameKeyCloudFoundrySystemIDcloudfoundry.system.idCl" +
+	"oudFoundrySystemIDKeyCloudFoundrySystemInstanceIDcloudfoundry.system.instance.idCloudFoundrySyst" +
+	"emInstanceIDKeyCloudPlatformAWSAppRunnercloud.platformaws_app_runnerCloudPlatformAWSEC2aws_ec2Cl" +
+	"oudPlatformAWSECSaws_ecsCloudPlatformAWSEKSaws_eksCloudPlatformAWSElasticBeanstalkaws_elastic_be" +
+	"anstalkCloudPlatformAWSLambdaaws_lambdaCloudPlatformAWSOpenShiftaws_openshiftCloudPlatformAWSOpe" +
+	"nshiftCloudPlatformAkamaiCloudComputeakamai_cloud.computeCloudPlatformAlibabaCloudECSalibaba_clo" +
+	"ud_ecsCloudPlatformAlibabaCloudFCalibaba_cloud_fcCloudPlatformAlibabaCloudFcCloudPlatformAlibaba" +
+	"CloudOpenShiftalibaba_cloud_openshiftCloudPlatformAlibabaCloudOpenshiftCloudPlatformAzureAKSazur" +
+	"e.aksazure_aksCloudPlatformAzureAppServiceazure.app_serviceazure_app_serviceCloudPlatformAzureCo" +
+	"ntainerAppsazure.container_appsazure_container_appsCloudPlatformAzureContainerInstancesazure.con" +
+	"tainer_instancesazure_container_instancesCloudPlatformAzureFunctionsazure.functionsazure_functio" +
+	"nsCloudPlatformAzureOpenShiftazure.openshiftazure_openshiftCloudPlatformAzureOpenshiftCloudPlatf" +
+	"ormAzureVMazure.vmazure_vmCloudPlatformGCPAgentEnginegcp.agent_engineCloudPlatformGCPAppEnginegc" +
+	"p_app_engineCloudPlatformGCPBareMetalSolutiongcp_bare_metal_solutionCloudPlatformGCPCloudFunctio" +
+	"nsgcp_cloud_functionsCloudPlatformGCPCloudRungcp_cloud_runCloudPlatformGCPComputeEnginegcp_compu" +
+	"te_engineCloudPlatformGCPKubernetesEnginegcp_kubernetes_engineCloudPlatformGCPOpenShiftgcp_opens" +
+	"hiftCloudPlatformGCPOpenshiftCloudPlatformGoogleCloudOpenshiftgoogle_cloud_openshiftCloudPlatfor" +
+	"mHetznerCloudServerhetzner.cloud_serverCloudPlatformIBMCloudOpenShiftibm_cloud_openshiftCloudPla" +
+	"tformIbmCloudOpenshiftCloudPlatformKeyCloudPlatformOracleCloudComputeoracle_cloud_computeCloudPl" +
+	"atformOracleCloudOKEoracle_cloud_okeCloudPlatformOracleCloudOkeCloudPlatformTencentCloudCVMtence" +
+	"nt_cloud_cvmCloudPlatformTencentCloudCvmCloudPlatformTencentCloudEKStencent_cloud_eksCloudPlatfo" +
+	"rmTencentCloudSCFtencent_cloud_scfCloudPlatformTencentCloudScfCloudPlatformVultrCloudComputevult" +
+	"r.cloud_computeCloudProviderAWScloud.providerawsCloudProviderAkamaiCloudakamai_cloudCloudProvide" +
+	"rAlibabaCloudalibaba_cloudCloudProviderAzureazureCloudProviderGCPgcpCloudProviderHerokuherokuClo" +
+	"udProviderHetznerhetznerCloudProviderIBMCloudibm_cloudCloudProviderIbmCloudCloudProviderKeyCloud" +
+	"ProviderOracleCloudoracle_cloudCloudProviderTencentCloudtencent_cloudCloudProviderVultrvultrClou" +
+	"dRegioncloud.regionCloudRegionKeyCloudResourceIDcloud.resource_idCloudResourceIDKeyCloudeventsEv" +
+	"entIDCloudeventsEventIDKeyCloudeventsEventSourceCloudeventsEventSourceKeyCloudeventsEventSpecVer" +
+	"sionCloudeventsEventSpecVersionKeyCloudeventsEventSubjectCloudeventsEventSubjectKeyCloudeventsEv" +
+	"entTypeCloudeventsEventTypeKeyCloudfoundryAppIDCloudfoundryAppIDKeyCloudfoundryAppInstanceIDClou" +
+	"dfoundryAppInstanceIDKeyCloudfoundryAppNameCloudfoundryAppNameKeyCloudfoundryOrgIDCloudfoundryOr" +
+	"gIDKeyCloudfoundryOrgNameCloudfoundryOrgNameKeyCloudfoundryProcessIDCloudfoundryProcessIDKeyClou" +
+	"dfoundryProcessTypeCloudfoundryProcessTypeKeyCloudfoundrySpaceIDCloudfoundrySpaceIDKeyCloudfound" +
+	"rySpaceNameCloudfoundrySpaceNameKeyCloudfoundrySystemIDCloudfoundrySystemIDKeyCloudfoundrySystem" +
+	"InstanceIDCloudfoundrySystemInstanceIDKeyCodeColumncode.columnCodeColumnKeyCodeColumnNumbercode." +
+	"column.numberCodeColumnNumberKeyCodeFilePathcode.file.pathCodeFilePathKeyCodeFilepathcode.filepa" +
+	"thCodeFilepathKeyCodeFunctioncode.functionCodeFunctionKeyCodeFunctionNamecode.function.nameCodeF" +
+	"unctionNameKeyCodeLineNumbercode.line.numbercode.linenoCodeLineNumberKeyCodeNamespacecode.namesp" +
+	"aceCodeNamespaceKeyCodeStacktracecode.stacktraceCodeStacktraceKeyContainerCPUStateKernelcontaine" +
+	"r.cpu.stateContainerCPUStateKeyContainerCPUStateSystemContainerCPUStateUserContainerCPUTimeDescr" +
+	"iptionTotal CPU time consumedContainerCPUTimeNamecontainer.cpu.timeContainerCPUTimeUnitContainer" +
+	"CPUUsageDescriptionContainer's CPU usage, measured in cpus. Range from 0 to the number of alloca" +
+	"table CPUsContainerCPUUsageNamecontainer.cpu.usageContainerCPUUsageUnit{cpu}ContainerCSIPluginNa" +
+	"mecontainer.csi.plugin.nameContainerCSIPluginNameKeyContainerCSIVolumeIDcontainer.csi.volume.idC" +
+	"ontainerCSIVolumeIDKeyContainerCommandcontainer.commandContainerCommandArgscontainer.command_arg" +
+	"sContainerCommandArgsKeyContainerCommandKeyContainerCommandLinecontainer.command_lineContainerCo" +
+	"mmandLineKeyContainerCsiPluginNameContainerCsiPluginNameKeyContainerCsiVolumeIDContainerCsiVolum" +
+	"eIDKeyContainerDiskIoDescriptionDisk bytes for the container.ContainerDiskIoNamecontainer.disk.i" +
+	"oContainerDiskIoUnitByContainerIDcontainer.idContainerIDKeyContainerImageIDcontainer.image.idCon" +
+	"tainerImageIDKeyContainerImageNamecontainer.image.nameContainerImageNameKeyContainerImageRepoDig" +
+	"estscontainer.image.repo_digestsContainerImageRepoDigestsKeyContainerImageTagcontainer.image.tag" +
+	"ContainerImageTagKeyContainerImageTagscontainer.image.tagsContainerImageTagsKeyContainerLabelfun" +
+	"c 26ceefaebee0aab8func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValueContai" +
+	"nerMemoryUsageDescriptionMemory usage of the container.ContainerMemoryUsageNamecontainer.memory." +
+	"usageContainerMemoryUsageUnitContainerNamecontainer.nameContainerNameKeyContainerNetworkIoDescri" +
+	"ptionNetwork bytes for the container.ContainerNetworkIoNamecontainer.network.ioContainerNetworkI" +
+	"oUnitContainerRuntimecontainer.runtimeContainerRuntimeDescriptioncontainer.runtime.descriptionCo" +
+	"ntainerRuntimeDescriptionKeyContainerRuntimeKeyContainerRuntimeNamecontainer.runtime.nameContain" +
+	"erRuntimeNameKeyContainerRuntimeVersioncontainer.runtime.versionContainerRuntimeVersionKeyContai" +
+	"nerUptimeDescriptionThe time the container has been runningContainerUptimeNamecontainer.uptimeCo" +
+	"ntainerUptimeUnitDBCassandraConsistencyLevelAlldb.cassandra.consistency_levelDBCassandraConsiste" +
+	"ncyLevelAnyDBCassandraConsistencyLevelEachQuorumDBCassandraConsistencyLevelKeyDBCassandraConsist" +
+	"encyLevelLocalOneDBCassandraConsistencyLevelLocalQuorumDBCassandraConsistencyLevelLocalSerialDBC" +
+	"assandraConsistencyLevelOneDBCassandraConsistencyLevelQuorumDBCassandraConsistencyLevelSerialDBC" +
+	"assandraConsistencyLevelThreeDBCassandraConsistencyLevelTwoDBCassandraCoordinatorDCdb.cassandra." +
+	"coordinator.dcDBCassandraCoordinatorDCKeyDBCassandraCoordinatorIDdb.cassandra.coordinator.idDBCa" +
+	"ssandraCoordinatorIDKeyDBCassandraIdempotencedb.cassandra.idempotenceDBCassandraIdempotenceKeyDB" +
+	"CassandraKeyspaceKeydb.cassandra.keyspaceDBCassandraPageSizedb.cassandra.page_sizeDBCassandraPag" +
+	"eSizeKeyDBCassandraSpeculativeExecutionCountdb.cassandra.speculative_execution_countDBCassandraS" +
+	"peculativeExecutionCountKeyDBCassandraTabledb.cassandra.tableDBCassandraTableKeyDBClientConnecti" +
+	"onCountDescriptionThe number of connections that are currently in state described by the `state`" +
+	" attributeDBClientConnectionCountNamedb.client.connection.countDBClientConnectionCountUnit{conne" +
+	"ction}DBClientConnectionCreateTimeDescriptionThe time it took to create a new connectionDBClient" +
+	"ConnectionCreateTimeNamedb.client.connection.create_timeDBClientConnectionCreateTimeUnitDBClient" +
+	"ConnectionIdleMaxDescriptionThe maximum number of idle open connections allowedDBClientConnectio" +
+	"nIdleMaxNamedb.client.connection.idle.maxDBClientConnectionIdleMaxUnitDBClientConnectionIdleMinD" +
+	"escriptionThe minimum number of idle open connections allowedDBClientConnectionIdleMinNamedb.cli" +
+	"ent.connection.idle.minDBClientConnectionIdleMinUnitDBClientConnectionMaxDescriptionThe maximum " +
+	"number of open connections allowedDBClientConnectionMaxNamedb.client.connection.maxDBClientConne" +
+	"ctionMaxUnitDBClientConnectionPendingRequestsDescriptionThe number of current pending requests f" +
+	"or an open connectionThe number of pending requests for an open connection, cumulative for the e" +
+	"ntire poolDBClientConnectionPendingRequestsNamedb.client.connection.pending_requestsDBClientConn" +
+	"ectionPendingRequestsUnitDBClientConnectionPoolNamedb.client.connection.pool.nameDBClientConnect" +
+	"ionPoolNameKeyDBClientConnectionStateIdledb.client.connection.stateDBClientConnectionStateKeyDBC" +
+	"lientConnectionStateUsedusedDBClientConnectionTimeoutsDescriptionThe number of connection timeou" +
+	"ts that have occurred trying to obtain a connection from the poolDBClientConnectionTimeoutsNamed" +
+	"b.client.connection.timeoutsDBClientConnectionTimeoutsUnit{timeout}DBClientConnectionUseTimeDesc" +
+	"riptionThe time between borrowing a connection and returning it to the poolDBClientConnectionUse" +
+	"TimeNamedb.client.connection.use_timeDBClientConnectionUseTimeUnitDBClientConnectionWaitTimeDesc" +
+	"riptionThe time it took to obtain an open connection from the poolDBClientConnectionWaitTimeName" +
+	"db.client.connection.wait_timeDBClientConnectionWaitTimeUnitDBClientConnectionsCreateTimeDescrip" +
+	"tionDeprecated, use `db.client.connection.create_time` instead. Note: the unit also changed from" +
+	" `ms` to `s`.DBClientConnectionsCreateTimeNamedb.client.connections.create_timeDBClientConnectio" +
+	"nsCreateTimeUnitmsDBClientConnectionsIdleMaxDescriptionDeprecated, use `db.client.connection.idl" +
+	"e.max` instead.DBClientConnectionsIdleMaxNamedb.client.connections.idle.maxDBClientConnectionsId" +
+	"leMaxUnitDBClientConnectionsIdleMinDescriptionDeprecated, use `db.client.connection.idle.min` in" +
+	"stead.DBClientConnectionsIdleMinNamedb.client.connections.idle.minDBClientConnectionsIdleMinUnit" +
+	"DBClientConnectionsMaxDescriptionDeprecated, use `db.client.connection.max` instead.DBClientConn" +
+	"ectionsMaxNamedb.client.connections.maxDBClientConnectionsMaxUnitDBClientConnectionsPendingReque" +
+	"stsDescriptionDeprecated, use `db.client.connection.pending_requests` instead.DBClientConnection" +
+	"sPendingRequestsNamedb.client.connections.pending_requestsDBClientConnectionsPendingRequestsUnit" +
+	"DBClientConnectionsPoolNamedb.client.connections.pool.nameDBClientConnectionsPoolNameKeyDBClient" +
+	"ConnectionsStateIdledb.client.connections.stateDBClientConnectionsStateKeyDBClientConnectionsSta" +
+	"teUsedDBClientConnectionsTimeoutsDescriptionDeprecated, use `db.client.connection.timeouts` inst" +
+	"ead.DBClientConnectionsTimeoutsNamedb.client.connections.timeoutsDBClientConnectionsTimeoutsUnit" +
+	"DBClientConnectionsUsageDescriptionDeprecated, use `db.client.connection.count` instead.DBClient" +
+	"ConnectionsUsageNamedb.client.connections.usageDBClientConnectionsUsageUnitDBClientConnectionsUs" +
+	"eTimeDescriptionDeprecated, use `db.client.connection.use_time` instead. Note: the unit also cha" +
+	"nged from `ms` to `s`.DBClientConnectionsUseTimeNamedb.client.connections.use_timeDBClientConnec" +
+	"tionsUseTimeUnitDBClientConnectionsWaitTimeDescriptionDeprecated, use `db.client.connection.wait" +
+	"_time` instead. Note: the unit also changed from `ms` to `s`.DBClientConnectionsWaitTimeNamedb.c" +
+	"lient.connections.wait_timeDBClientConnectionsWaitTimeUnitDBClientCosmosDBActiveInstanceCountDes" +
+	"criptionDeprecated, use `azure.cosmosdb.client.active_instance.count` instead.DBClientCosmosDBAc" +
+	"tiveInstanceCountNamedb.client.cosmosdb.active_instance.countDBClientCosmosDBActiveInstanceCount" +
+	"UnitDBClientCosmosDBOperationRequestChargeDescriptionDeprecated, use `azure.cosmosdb.client.oper" +
+	"ation.request_charge` instead.DBClientCosmosDBOperationRequestChargeNamedb.client.cosmosdb.opera" +
+	"tion.request_chargeDBClientCosmosDBOperationRequestChargeUnitDBClientOperationDurationDescriptio" +
+	"nDuration of database client operations.DBClientOperationDurationNamedb.client.operation.duratio" +
+	"nDBClientOperationDurationUnitDBClientResponseReturnedRowsDescriptionThe actual number of record" +
+	"s returned by the database operation.DBClientResponseReturnedRowsNamedb.client.response.returned" +
+	"_rowsDBClientResponseReturnedRowsUnit{row}DBCollectionNamedb.collection.nameDBCollectionNameKeyD" +
+	"BConnectionStringdb.connection_stringDBConnectionStringKeyDBCosmosDBClientIDdb.cosmosdb.client_i" +
+	"dDBCosmosDBClientIDKeyDBCosmosDBConnectionModeDirectdb.cosmosdb.connection_modeDBCosmosDBConnect" +
+	"ionModeGatewayDBCosmosDBConnectionModeKeyDBCosmosDBContainerdb.cosmosdb.containerDBCosmosDBConta" +
+	"inerKeyDBCosmosDBOperationTypeBatchdb.cosmosdb.operation_typeBatchbatchDBCosmosDBOperationTypeCr" +
+	"eateCreatecreateDBCosmosDBOperationTypeDeleteDeletedeleteDBCosmosDBOperationTypeExecuteExecuteex" +
+	"ecuteDBCosmosDBOperationTypeExecuteJavascriptExecuteJavaScriptexecute_javascriptDBCosmosDBOperat" +
+	"ionTypeHeadHeadheadDBCosmosDBOperationTypeHeadFeedHeadFeedhead_feedDBCosmosDBOperationTypeInvali" +
+	"dInvalidinvalidDBCosmosDBOperationTypeKeyDBCosmosDBOperationTypePatchPatchpatchDBCosmosDBOperati" +
+	"onTypeQueryQueryqueryDBCosmosDBOperationTypeQueryPlanQueryPlanquery_planDBCosmosDBOperationTypeR" +
+	"eadReadreadDBCosmosDBOperationTypeReadFeedReadFeedread_feedDBCosmosDBOperationTypeReplaceReplace" +
+	"replaceDBCosmosDBOperationTypeUpsertUpsertupsertDBCosmosDBRequestChargedb.cosmosdb.request_charg" +
+	"eDBCosmosDBRequestChargeKeyDBCosmosDBRequestContentLengthdb.cosmosdb.request_content_lengthDBCos" +
+	"mosDBRequestContentLengthKeyDBCosmosDBStatusCodedb.cosmosdb.status_codeDBCosmosDBStatusCodeKeyDB" +
+	"CosmosDBSubStatusCodedb.cosmosdb.sub_status_codeDBCosmosDBSubStatusCodeKeyDBElasticsearchCluster" +
+	"Namedb.elasticsearch.cluster.nameDBElasticsearchClusterNameKeyDBElasticsearchNodeNamedb.elastics" +
+	"earch.node.nameDBElasticsearchNodeNameKeyDBHBaseNamespaceKeydb.hbase.namespaceDBInstanceIDdb.ins" +
+	"tance.idDBInstanceIDKeyDBJDBCDriverClassnamedb.jdbc.driver_classnameDBJDBCDriverClassnameKeyDBMS" +
+	"SQLInstanceNamedb.mssql.instance_nameDBMSSQLInstanceNameKeyDBMongoDBCollectiondb.mongodb.collect" +
+	"ionDBMongoDBCollectionKeyDBNamedb.nameDBNameKeyDBNamespacedb.namespaceDBNamespaceKeyDBOperationd" +
+	"b.operationDBOperationBatchSizedb.operation.batch.sizeDBOperationBatchSizeKeyDBOperationKeyDBOpe" +
+	"rationNamedb.operation.nameDBOperationNameKeyDBOperationParameterfunc e39546a2644b0edaDBQueryPar" +
+	"ameterfunc d69e1ff7461a3fb8DBQuerySummarydb.query.summaryDBQuerySummaryKeyDBQueryTextdb.query.te" +
+	"xtDBQueryTextKeyDBRedisDBIndexdb.redis.database_indexDBRedisDBIndexKeyDBResponseReturnedRowsdb.r" +
+	"esponse.returned_rowsDBResponseReturnedRowsKeyDBResponseStatusCodedb.response.status_codeDBRespo" +
+	"nseStatusCodeKeyDBSQLTabledb.sql.tableDBSQLTableKeyDBStatementdb.statementDBStatementKeyDBStored" +
+	"ProcedureNamedb.stored_procedure.nameDBStoredProcedureNameKeyDBSystemAdabasdb.systemadabasDBSyst" +
+	"emCachecacheDBSystemCassandracassandraDBSystemClickhouseclickhouseDBSystemCloudscapecloudscapeDB" +
+	"SystemCockroachdbcockroachdbDBSystemColdfusioncoldfusionDBSystemCosmosDBcosmosdbDBSystemCouchDBc" +
+	"ouchdbDBSystemCouchbasecouchbaseDBSystemDB2db2DBSystemDb2DBSystemDerbyderbyDBSystemDynamoDBdynam" +
+	"odbDBSystemEDBedbDBSystemElasticsearchelasticsearchDBSystemFilemakerfilemakerDBSystemFirebirdfir" +
+	"ebirdDBSystemFirstSQLfirstsqlDBSystemGeodegeodeDBSystemH2h2DBSystemHBasehbaseDBSystemHSQLDBhsqld" +
+	"bDBSystemHanaDBhanadbDBSystemHivehiveDBSystemInfluxdbinfluxdbDBSystemInformixinformixDBSystemIng" +
+	"resingresDBSystemInstantDBinstantdbDBSystemInterbaseinterbaseDBSystemIntersystemsCacheintersyste" +
+	"ms_cacheDBSystemKeyDBSystemMSSQLmssqlDBSystemMariaDBmariadbDBSystemMaxDBmaxdbDBSystemMemcachedme" +
+	"mcachedDBSystemMongoDBmongodbDBSystemMssqlcompactmssqlcompactDBSystemMySQLmysqlDBSystemNameAWSDy" +
+	"namoDBdb.system.nameaws.dynamodbDBSystemNameAWSRedshiftaws.redshiftDBSystemNameActianIngresactia" +
+	"n.ingresDBSystemNameAzureCosmosDBazure.cosmosdbDBSystemNameCassandraDBSystemNameClickHouseDBSyst" +
+	"emNameClickhouseDBSystemNameCockroachDBDBSystemNameCockroachdbDBSystemNameCouchDBDBSystemNameCou" +
+	"chbaseDBSystemNameDerbyDBSystemNameElasticsearchDBSystemNameFirebirdSQLfirebirdsqlDBSystemNameFi" +
+	"rebirdsqlDBSystemNameGCPSpannergcp.spannerDBSystemNameGeodeDBSystemNameH2databaseh2databaseDBSys" +
+	"temNameHBaseDBSystemNameHSQLDBDBSystemNameHiveDBSystemNameIBMDB2ibm.db2DBSystemNameIBMInformixib" +
+	"m.informixDBSystemNameIBMNetezzaibm.netezzaDBSystemNameIbmDb2DBSystemNameIbmInformixDBSystemName" +
+	"IbmNetezzaDBSystemNameInfluxDBDBSystemNameInfluxdbDBSystemNameInstantDBDBSystemNameIntersystemsC" +
+	"acheintersystems.cacheDBSystemNameKeyDBSystemNameMariaDBDBSystemNameMemcachedDBSystemNameMicroso" +
+	"ftSQLServermicrosoft.sql_serverDBSystemNameMongoDBDBSystemNameMySQLDBSystemNameNeo4jneo4jDBSyste" +
+	"mNameOpenSearchopensearchDBSystemNameOpensearchDBSystemNameOracleDBoracle.dbDBSystemNameOtherSQL" +
+	"other_sqlDBSystemNamePostgreSQLpostgresqlDBSystemNameRedisredisDBSystemNameSAPHANAsap.hanaDBSyst" +
+	"emNameSAPMaxDBsap.maxdbDBSystemNameSQLitesqliteDBSystemNameSapHanaDBSystemNameSapMaxDBDBSystemNa" +
+	"meSoftwareagAdabassoftwareag.adabasDBSystemNameSqliteDBSystemNameTeradatateradataDBSystemNameTri" +
+	"notrinoDBSystemNeo4jDBSystemNetezzanetezzaDBSystemOpensearchDBSystemOracleoracleDBSystemOtherSQL" +
+	"DBSystemPervasivepervasiveDBSystemPointbasepointbaseDBSystemPostgreSQLDBSystemProgressprogressDB" +
+	"SystemRedisDBSystemRedshiftredshiftDBSystemSpannerspannerDBSystemSqliteDBSystemSybasesybaseDBSys" +
+	"temTeradataDBSystemTrinoDBSystemVerticaverticaDBUserdb.userDBUserKeyDNSAnswersdns.answersDNSAnsw" +
+	"ersKeyDNSLookupDurationDescriptionMeasures the time taken to perform a DNS lookup.DNSLookupDurat" +
+	"ionNamedns.lookup.durationDNSLookupDurationUnitDNSQuestionNamedns.question.nameDNSQuestionNameKe" +
+	"yDeploymentEnvironmentdeployment.environmentDeploymentEnvironmentKeyDeploymentEnvironmentNamedep" +
+	"loyment.environment.nameDeploymentEnvironmentNameDevelopmentdevelopmentDeploymentEnvironmentName" +
+	"KeyDeploymentEnvironmentNameProductionproductionDeploymentEnvironmentNameStagingstagingDeploymen" +
+	"tEnvironmentNameTestDeploymentIDdeployment.idDeploymentIDKeyDeploymentNamedeployment.nameDeploym" +
+	"entNameKeyDeploymentStatusFaileddeployment.statusfailedDeploymentStatusKeyDeploymentStatusSuccee" +
+	"dedsucceededDestinationAddressdestination.addressDestinationAddressKeyDestinationDomaindestinati" +
+	"on.domainDestinationDomainKeyDestinationPortdestination.portDestinationPortKeyDeviceIDdevice.idD" +
+	"eviceIDKeyDeviceManufacturerdevice.manufacturerDeviceManufacturerKeyDeviceModelIdentifierdevice." +
+	"model.identifierDeviceModelIdentifierKeyDeviceModelNamedevice.model.nameDeviceModelNameKeyDiskIO" +
+	"DirectionKeydisk.io.directionDiskIODirectionReadDiskIODirectionWritewriteDiskIoDirectionKeyDiskI" +
+	"oDirectionReadDiskIoDirectionWriteElasticsearchNodeNameelasticsearch.node.nameElasticsearchNodeN" +
+	"ameKeyEndUserAttributesFromHTTPRequestfuncfunc(request *net/http.Request) []go.opentelemetry.io/" +
+	"otel/attribute.KeyValueEnduserIDenduser.idEnduserIDKeyEnduserPseudoIDenduser.pseudo.idEnduserPse" +
+	"udoIDKeyEnduserRoleenduser.roleEnduserRoleKeyEnduserScopeenduser.scopeEnduserScopeKeyErrorMessag" +
+	"eerror.messageErrorMessageKeyErrorTypefunc(err error) go.opentelemetry.io/otel/attribute.KeyValu" +
+	"eErrorTypeKeyerror.typeErrorTypeOther_OTHEREventDomainBrowserevent.domainbrowserEventDomainDevic" +
+	"edeviceEventDomainK8Sk8sEventDomainKeyEventNameevent.nameEventNameKeyExceptionEscapedexception.e" +
+	"scapedExceptionEscapedKeyExceptionEventNameexceptionExceptionMessageexception.messageExceptionMe" +
+	"ssageKeyExceptionStacktraceexception.stacktraceExceptionStacktraceKeyExceptionTypeexception.type" +
+	"ExceptionTypeKeyFaaSCPUUsageDescriptionDistribution of CPU usage per invocationFaaSCPUUsageNamef" +
+	"aas.cpu_usageFaaSCPUUsageUnitFaaSColdstartfaas.coldstartFaaSColdstartKeyFaaSColdstartsDescriptio" +
+	"nNumber of invocation cold startsFaaSColdstartsNamefaas.coldstartsFaaSColdstartsUnit{coldstart}F" +
+	"aaSCronfaas.cronFaaSCronKeyFaaSDocumentCollectionfaas.document.collectionFaaSDocumentCollectionK" +
+	"eyFaaSDocumentNamefaas.document.nameFaaSDocumentNameKeyFaaSDocumentOperationDeletefaas.document." +
+	"operationFaaSDocumentOperationEditeditFaaSDocumentOperationInsertinsertFaaSDocumentOperationKeyF" +
+	"aaSDocumentTimefaas.document.timeFaaSDocumentTimeKeyFaaSErrorsDescriptionNumber of invocation er" +
+	"rorsFaaSErrorsNamefaas.errorsFaaSErrorsUnitFaaSExecutionfaas.executionFaaSExecutionKeyFaaSIDfaas" +
+	".idFaaSIDKeyFaaSInitDurationDescriptionMeasures the duration of the function's initialization, s" +
+	"uch as a cold startFaaSInitDurationNamefaas.init_durationFaaSInitDurationUnitFaaSInstancefaas.in" +
+	"stanceFaaSInstanceKeyFaaSInvocationIDfaas.invocation_idFaaSInvocationIDKeyFaaSInvocationsDescrip" +
+	"tionNumber of successful invocationsFaaSInvocationsNamefaas.invocationsFaaSInvocationsUnit{invoc" +
+	"ation}FaaSInvokeDurationDescriptionMeasures the duration of the function's logic executionFaaSIn" +
+	"vokeDurationNamefaas.invoke_durationFaaSInvokeDurationUnitFaaSInvokedNamefaas.invoked_nameFaaSIn" +
+	"vokedNameKeyFaaSInvokedProviderAWSfaas.invoked_providerFaaSInvokedProviderAlibabaCloudFaaSInvoke" +
+	"dProviderAzureFaaSInvokedProviderGCPFaaSInvokedProviderKeyFaaSInvokedProviderTencentCloudFaaSInv" +
+	"okedRegionfaas.invoked_regionFaaSInvokedRegionKeyFaaSMaxMemoryfaas.max_memoryFaaSMaxMemoryKeyFaa" +
+	"SMemUsageDescriptionDistribution of max memory usage per invocationFaaSMemUsageNamefaas.mem_usag" +
+	"eFaaSMemUsageUnitFaaSNamefaas.nameFaaSNameKeyFaaSNetIoDescriptionDistribution of net I/O usage p" +
+	"er invocationFaaSNetIoNamefaas.net_ioFaaSNetIoUnitFaaSTimefaas.timeFaaSTimeKeyFaaSTimeoutsDescri" +
+	"ptionNumber of invocation timeoutsFaaSTimeoutsNamefaas.timeoutsFaaSTimeoutsUnitFaaSTriggerDataso" +
+	"urcefaas.triggerdatasourceFaaSTriggerHTTPhttpFaaSTriggerKeyFaaSTriggerOtherotherFaaSTriggerPubSu" +
+	"bpubsubFaaSTriggerPubsubFaaSTriggerTimertimerFaaSVersionfaas.versionFaaSVersionKeyFeatureFlagCon" +
+	"textIDfeature_flag.context.idFeatureFlagContextIDKeyFeatureFlagErrorMessagefeature_flag.error.me" +
+	"ssageFeatureFlagErrorMessageKeyFeatureFlagEvaluationErrorMessagefeature_flag.evaluation.error.me" +
+	"ssageFeatureFlagEvaluationErrorMessageKeyFeatureFlagEvaluationReasonCachedfeature_flag.evaluatio" +
+	"n.reasoncachedFeatureFlagEvaluationReasonDefaultdefaultFeatureFlagEvaluationReasonDisableddisabl" +
+	"edFeatureFlagEvaluationReasonErrorFeatureFlagEvaluationReasonKeyFeatureFlagEvaluationReasonSplit" +
+	"splitFeatureFlagEvaluationReasonStalestaleFeatureFlagEvaluationReasonStaticstaticFeatureFlagEval" +
+	"uationReasonTargetingMatchtargeting_matchFeatureFlagEvaluationReasonUnknownunknownFeatureFlagKey" +
+	"feature_flag.keyFeatureFlagKeyKeyFeatureFlagProviderNamefeature_flag.provider.namefeature_flag.p" +
+	"rovider_nameFeatureFlagProviderNameKeyFeatureFlagResultReasonCachedfeature_flag.result.reasonFea" +
+	"tureFlagResultReasonDefaultFeatureFlagResultReasonDisabledFeatureFlagResultReasonErrorFeatureFla" +
+	"gResultReasonKeyFeatureFlagResultReasonSplitFeatureFlagResultReasonStaleFeatureFlagResultReasonS" +
+	"taticFeatureFlagResultReasonTargetingMatchFeatureFlagResultReasonUnknownFeatureFlagResultValueKe" +
+	"yfeature_flag.result.valueFeatureFlagResultVariantfeature_flag.result.variantFeatureFlagResultVa" +
+	"riantKeyFeatureFlagSetIDfeature_flag.set.idFeatureFlagSetIDKeyFeatureFlagVariantfeature_flag.var" +
+	"iantFeatureFlagVariantKeyFeatureFlagVersionfeature_flag.versionFeatureFlagVersionKeyFileAccessed" +
+	"file.accessedFileAccessedKeyFileAttributesfile.attributesFileAttributesKeyFileChangedfile.change" +
+	"dFileChangedKeyFileCreatedfile.createdFileCreatedKeyFileDirectoryfile.directoryFileDirectoryKeyF" +
+	"ileExtensionfile.extensionFileExtensionKeyFileForkNamefile.fork_nameFileForkNameKeyFileGroupIDfi" +
+	"le.group.idFileGroupIDKeyFileGroupNamefile.group.nameFileGroupNameKeyFileInodefile.inodeFileInod" +
+	"eKeyFileLockMechanismfile.lock.mechanismFileLockMechanismKeyFileLockModefile.lock.modeFileLockMo" +
+	"deKeyFileLockTypeKeyfile.lock.typeFileLockTypeReadFileLockTypeWriteFileModefile.modeFileModeKeyF" +
+	"ileModifiedfile.modifiedFileModifiedKeyFileNamefile.nameFileNameKeyFileOwnerIDfile.owner.idFileO" +
+	"wnerIDKeyFileOwnerNamefile.owner.nameFileOwnerNameKeyFilePathfile.pathFilePathKeyFileSizefile.si" +
+	"zeFileSizeKeyFileSymbolicLinkTargetPathfile.symbolic_link.target_pathFileSymbolicLinkTargetPathK" +
+	"eyGCPAppHubApplicationContainergcp.apphub.application.containerGCPAppHubApplicationContainerKeyG" +
+	"CPAppHubApplicationIDgcp.apphub.application.idGCPAppHubApplicationIDKeyGCPAppHubApplicationLocat" +
+	"iongcp.apphub.application.locationGCPAppHubApplicationLocationKeyGCPAppHubDestinationApplication" +
+	"Containergcp.apphub_destination.application.containerGCPAppHubDestinationApplicationContainerKey" +
+	"GCPAppHubDestinationApplicationIDgcp.apphub_destination.application.idGCPAppHubDestinationApplic" +
+	"ationIDKeyGCPAppHubDestinationApplicationLocationgcp.apphub_destination.application.locationGCPA" +
+	"ppHubDestinationApplicationLocationKeyGCPAppHubDestinationServiceCriticalityTypeHighgcp.apphub_d" +
+	"estination.service.criticality_typeHIGHGCPAppHubDestinationServiceCriticalityTypeKeyGCPAppHubDes" +
+	"tinationServiceCriticalityTypeLowLOWGCPAppHubDestinationServiceCriticalityTypeMediumMEDIUMGCPApp" +
+	"HubDestinationServiceCriticalityTypeMissionCriticalMISSION_CRITICALGCPAppHubDestinationServiceEn" +
+	"vironmentTypeDevelopmentgcp.apphub_destination.service.environment_typeDEVELOPMENTGCPAppHubDesti" +
+	"nationServiceEnvironmentTypeKeyGCPAppHubDestinationServiceEnvironmentTypeProductionPRODUCTIONGCP" +
+	"AppHubDestinationServiceEnvironmentTypeStagingSTAGINGGCPAppHubDestinationServiceEnvironmentTypeT" +
+	"estTESTGCPAppHubDestinationServiceIDgcp.apphub_destination.service.idGCPAppHubDestinationService" +
+	"IDKeyGCPAppHubDestinationWorkloadCriticalityTypeHighgcp.apphub_destination.workload.criticality_" +
+	"typeGCPAppHubDestinationWorkloadCriticalityTypeKeyGCPAppHubDestinationWorkloadCriticalityTypeLow" +
+	"GCPAppHubDestinationWorkloadCriticalityTypeMediumGCPAppHubDestinationWorkloadCriticalityTypeMiss" +
+	"ionCriticalGCPAppHubDestinationWorkloadEnvironmentTypeDevelopmentgcp.apphub_destination.workload" +
+	".environment_typeGCPAppHubDestinationWorkloadEnvironmentTypeKeyGCPAppHubDestinationWorkloadEnvir" +
+	"onmentTypeProductionGCPAppHubDestinationWorkloadEnvironmentTypeStagingGCPAppHubDestinationWorklo" +
+	"adEnvironmentTypeTestGCPAppHubDestinationWorkloadIDgcp.apphub_destination.workload.idGCPAppHubDe" +
+	"stinationWorkloadIDKeyGCPAppHubServiceCriticalityTypeHighgcp.apphub.service.criticality_typeGCPA" +
+	"ppHubServiceCriticalityTypeKeyGCPAppHubServiceCriticalityTypeLowGCPAppHubServiceCriticalityTypeM" +
+	"ediumGCPAppHubServiceCriticalityTypeMissionCriticalGCPAppHubServiceEnvironmentTypeDevelopmentgcp" +
+	".apphub.service.environment_typeGCPAppHubServiceEnvironmentTypeKeyGCPAppHubServiceEnvironmentTyp" +
+	"eProductionGCPAppHubServiceEnvironmentTypeStagingGCPAppHubServiceEnvironmentTypeTestGCPAppHubSer" +
+	"viceIDgcp.apphub.service.idGCPAppHubServiceIDKeyGCPAppHubWorkloadCriticalityTypeHighgcp.apphub.w" +
+	"orkload.criticality_typeGCPAppHubWorkloadCriticalityTypeKeyGCPAppHubWorkloadCriticalityTypeLowGC" +
+	"PAppHubWorkloadCriticalityTypeMediumGCPAppHubWorkloadCriticalityTypeMissionCriticalGCPAppHubWork" +
+	"loadEnvironmentTypeDevelopmentgcp.apphub.workload.environment_typeGCPAppHubWorkloadEnvironmentTy" +
+	"peKeyGCPAppHubWorkloadEnvironmentTypeProductionGCPAppHubWorkloadEnvironmentTypeStagingGCPAppHubW" +
+	"orkloadEnvironmentTypeTestGCPAppHubWorkloadIDgcp.apphub.workload.idGCPAppHubWorkloadIDKeyGCPClie" +
+	"ntServicegcp.client.serviceGCPClientServiceKeyGCPCloudRunJobExecutiongcp.cloud_run.job.execution" +
+	"GCPCloudRunJobExecutionKeyGCPCloudRunJobTaskIndexgcp.cloud_run.job.task_indexGCPCloudRunJobTaskI" +
+	"ndexKeyGCPGCEInstanceGroupManagerNamegcp.gce.instance_group_manager.nameGCPGCEInstanceGroupManag" +
+	"erNameKeyGCPGCEInstanceGroupManagerRegiongcp.gce.instance_group_manager.regionGCPGCEInstanceGrou" +
+	"pManagerRegionKeyGCPGCEInstanceGroupManagerZonegcp.gce.instance_group_manager.zoneGCPGCEInstance" +
+	"GroupManagerZoneKeyGCPGCEInstanceHostnamegcp.gce.instance.hostnameGCPGCEInstanceHostnameKeyGCPGC" +
+	"EInstanceLabelsfunc 22f8e8355cae9d4cGCPGCEInstanceNamegcp.gce.instance.nameGCPGCEInstanceNameKey" +
+	"GCPGceInstanceHostnameGCPGceInstanceHostnameKeyGCPGceInstanceNameGCPGceInstanceNameKeyGenAIAgent" +
+	"Descriptiongen_ai.agent.descriptionGenAIAgentDescriptionKeyGenAIAgentIDgen_ai.agent.idGenAIAgent" +
+	"IDKeyGenAIAgentNamegen_ai.agent.nameGenAIAgentNameKeyGenAIAgentVersiongen_ai.agent.versionGenAIA" +
+	"gentVersionKeyGenAIClientOperationDurationDescriptionGenAI operation durationGenAIClientOperatio" +
+	"nDurationNamegen_ai.client.operation.durationGenAIClientOperationDurationUnitGenAIClientTokenUsa" +
+	"geDescriptionMeasures number of input and output tokens usedGenAIClientTokenUsageNamegen_ai.clie" +
+	"nt.token.usageGenAIClientTokenUsageUnit{token}GenAICompletiongen_ai.completionGenAICompletionKey" +
+	"GenAIConversationIDgen_ai.conversation.idGenAIConversationIDKeyGenAIDataSourceIDgen_ai.data_sour" +
+	"ce.idGenAIDataSourceIDKeyGenAIEmbeddingsDimensionCountgen_ai.embeddings.dimension.countGenAIEmbe" +
+	"ddingsDimensionCountKeyGenAIEvaluationExplanationgen_ai.evaluation.explanationGenAIEvaluationExp" +
+	"lanationKeyGenAIEvaluationNamegen_ai.evaluation.nameGenAIEvaluationNameKeyGenAIEvaluationScoreLa" +
+	"belgen_ai.evaluation.score.labelGenAIEvaluationScoreLabelKeyGenAIEvaluationScoreValuegen_ai.eval" +
+	"uation.score.valueGenAIEvaluationScoreValueKeyGenAIInputMessagesKeygen_ai.input.messagesGenAIOpe" +
+	"nAIRequestServiceTierAutogen_ai.openai.request.service_tierautoGenAIOpenAIRequestServiceTierDefa" +
+	"ultGenAIOpenAIRequestServiceTierKeyGenAIOpenAIResponseServiceTiergen_ai.openai.response.service_" +
+	"tierGenAIOpenAIResponseServiceTierKeyGenAIOpenAIResponseSystemFingerprintgen_ai.openai.response." +
+	"system_fingerprintGenAIOpenAIResponseSystemFingerprintKeyGenAIOpenaiRequestResponseFormatJSONObj" +
+	"ectgen_ai.openai.request.response_formatjson_objectGenAIOpenaiRequestResponseFormatJSONSchemajso" +
+	"n_schemaGenAIOpenaiRequestResponseFormatKeyGenAIOpenaiRequestResponseFormatTexttextGenAIOpenaiRe" +
+	"questSeedgen_ai.openai.request.seedGenAIOpenaiRequestSeedKeyGenAIOpenaiRequestServiceTierAutoGen" +
+	"AIOpenaiRequestServiceTierDefaultGenAIOpenaiRequestServiceTierKeyGenAIOpenaiResponseServiceTierG" +
+	"enAIOpenaiResponseServiceTierKeyGenAIOpenaiResponseSystemFingerprintGenAIOpenaiResponseSystemFin" +
+	"gerprintKeyGenAIOperationNameChatgen_ai.operation.namechatGenAIOperationNameCreateAgentcreate_ag" +
+	"entGenAIOperationNameEmbeddingsembeddingsGenAIOperationNameExecuteToolexecute_toolGenAIOperation" +
+	"NameGenerateContentgenerate_contentGenAIOperationNameInvokeAgentinvoke_agentGenAIOperationNameIn" +
+	"vokeWorkflowinvoke_workflowGenAIOperationNameKeyGenAIOperationNameRetrievalretrievalGenAIOperati" +
+	"onNameTextCompletiontext_completionGenAIOutputMessagesKeygen_ai.output.messagesGenAIOutputTypeIm" +
+	"agegen_ai.output.typeimageGenAIOutputTypeJSONjsonGenAIOutputTypeKeyGenAIOutputTypeSpeechspeechGe" +
+	"nAIOutputTypeTextGenAIPromptgen_ai.promptGenAIPromptKeyGenAIPromptNamegen_ai.prompt.nameGenAIPro" +
+	"mptNameKeyGenAIProviderNameAWSBedrockgen_ai.provider.nameaws.bedrockGenAIProviderNameAnthropican" +
+	"thropicGenAIProviderNameAzureAIInferenceazure.ai.inferenceGenAIProviderNameAzureAIOpenAIazure.ai" +
+	".openaiGenAIProviderNameCoherecohereGenAIProviderNameDeepseekdeepseekGenAIProviderNameGCPGeminig" +
+	"cp.geminiGenAIProviderNameGCPGenAIgcp.gen_aiGenAIProviderNameGCPVertexAIgcp.vertex_aiGenAIProvid" +
+	"erNameGroqgroqGenAIProviderNameIBMWatsonxAIibm.watsonx.aiGenAIProviderNameKeyGenAIProviderNameMi" +
+	"stralAImistral_aiGenAIProviderNameOpenAIopenaiGenAIProviderNamePerplexityperplexityGenAIProvider" +
+	"NameXAIx_aiGenAIRequestChoiceCountgen_ai.request.choice.countGenAIRequestChoiceCountKeyGenAIRequ" +
+	"estEncodingFormatsgen_ai.request.encoding_formatsGenAIRequestEncodingFormatsKeyGenAIRequestFrequ" +
+	"encyPenaltygen_ai.request.frequency_penaltyGenAIRequestFrequencyPenaltyKeyGenAIRequestMaxTokensg" +
+	"en_ai.request.max_tokensGenAIRequestMaxTokensKeyGenAIRequestModelgen_ai.request.modelGenAIReques" +
+	"tModelKeyGenAIRequestPresencePenaltygen_ai.request.presence_penaltyGenAIRequestPresencePenaltyKe" +
+	"yGenAIRequestSeedgen_ai.request.seedGenAIRequestSeedKeyGenAIRequestStopSequencesgen_ai.request.s" +
+	"top_sequencesGenAIRequestStopSequencesKeyGenAIRequestStreamgen_ai.request.streamGenAIRequestStre" +
+	"amKeyGenAIRequestTemperaturegen_ai.request.temperatureGenAIRequestTemperatureKeyGenAIRequestTopK" +
+	"gen_ai.request.top_kGenAIRequestTopKKeyGenAIRequestTopPgen_ai.request.top_pGenAIRequestTopPKeyGe" +
+	"nAIResponseFinishReasonsgen_ai.response.finish_reasonsGenAIResponseFinishReasonsKeyGenAIResponse" +
+	"IDgen_ai.response.idGenAIResponseIDKeyGenAIResponseModelgen_ai.response.modelGenAIResponseModelK" +
+	"eyGenAIResponseTimeToFirstChunkgen_ai.response.time_to_first_chunkGenAIResponseTimeToFirstChunkK" +
+	"eyGenAIRetrievalDocumentsKeygen_ai.retrieval.documentsGenAIRetrievalQueryTextgen_ai.retrieval.qu" +
+	"ery.textGenAIRetrievalQueryTextKeyGenAIServerRequestDurationDescriptionGenerative AI server requ" +
+	"est duration such as time-to-last byte or last output tokenGenAIServerRequestDurationNamegen_ai." +
+	"server.request.durationGenAIServerRequestDurationUnitGenAIServerTimePerOutputTokenDescriptionTim" +
+	"e per output token generated after the first token for successful responsesGenAIServerTimePerOut" +
+	"putTokenNamegen_ai.server.time_per_output_tokenGenAIServerTimePerOutputTokenUnitGenAIServerTimeT" +
+	"oFirstTokenDescriptionTime to generate first token for successful responsesGenAIServerTimeToFirs" +
+	"tTokenNamegen_ai.server.time_to_first_tokenGenAIServerTimeToFirstTokenUnitGenAISystemAWSBedrockg" +
+	"en_ai.systemGenAISystemAnthropicGenAISystemAzAIInferenceaz.ai.inferenceGenAISystemAzAIOpenAIaz.a" +
+	"i.openaiGenAISystemAzAIOpenaiGenAISystemAzureAIInferenceGenAISystemAzureAIOpenAIGenAISystemCoher" +
+	"eGenAISystemDeepseekGenAISystemGCPGeminiGenAISystemGCPGenAIGenAISystemGCPVertexAIGenAISystemGemi" +
+	"nigeminiGenAISystemGroqGenAISystemIBMWatsonxAIGenAISystemIbmWatsonxAIGenAISystemInstructionsKeyg" +
+	"en_ai.system_instructionsGenAISystemKeyGenAISystemMistralAIGenAISystemOpenAIGenAISystemOpenaiGen" +
+	"AISystemPerplexityGenAISystemVertexAIvertex_aiGenAISystemXaixaiGenAITokenTypeCompletiongen_ai.to" +
+	"ken.typeoutputGenAITokenTypeInputinputGenAITokenTypeKeyGenAITokenTypeOutputGenAIToolCallArgument" +
+	"sKeygen_ai.tool.call.argumentsGenAIToolCallIDgen_ai.tool.call.idGenAIToolCallIDKeyGenAIToolCallR" +
+	"esultKeygen_ai.tool.call.resultGenAIToolDefinitionsKeygen_ai.tool.definitionsGenAIToolDescriptio" +
+	"ngen_ai.tool.descriptionGenAIToolDescriptionKeyGenAIToolNamegen_ai.tool.nameGenAIToolNameKeyGenA" +
+	"IToolTypegen_ai.tool.typeGenAIToolTypeKeyGenAIUsageCacheCreationInputTokensgen_ai.usage.cache_cr" +
+	"eation.input_tokensGenAIUsageCacheCreationInputTokensKeyGenAIUsageCacheReadInputTokensgen_ai.usa" +
+	"ge.cache_read.input_tokensGenAIUsageCacheReadInputTokensKeyGenAIUsageInputTokensgen_ai.usage.inp" +
+	"ut_tokensGenAIUsageInputTokensKeyGenAIUsageOutputTokensgen_ai.usage.output_tokensGenAIUsageOutpu" +
+	"tTokensKeyGenAIUsageReasoningOutputTokensgen_ai.usage.reasoning.output_tokensGenAIUsageReasoning" +
+	"OutputTokensKeyGenAIWorkflowNamegen_ai.workflow.nameGenAIWorkflowNameKeyGenAiClientOperationDura" +
+	"tionDescriptionGenAiClientOperationDurationNameGenAiClientOperationDurationUnitGenAiClientTokenU" +
+	"sageDescriptionGenAiClientTokenUsageNameGenAiClientTokenUsageUnitGenAiCompletionGenAiCompletionK" +
+	"eyGenAiPromptGenAiPromptKeyGenAiRequestMaxTokensGenAiRequestMaxTokensKeyGenAiRequestModelGenAiRe" +
+	"questModelKeyGenAiRequestTemperatureGenAiRequestTemperatureKeyGenAiRequestTopPGenAiRequestTopPKe" +
+	"yGenAiResponseFinishReasonsGenAiResponseFinishReasonsKeyGenAiResponseIDGenAiResponseIDKeyGenAiRe" +
+	"sponseModelGenAiResponseModelKeyGenAiServerRequestDurationDescriptionGenAiServerRequestDurationN" +
+	"ameGenAiServerRequestDurationUnitGenAiServerTimePerOutputTokenDescriptionGenAiServerTimePerOutpu" +
+	"tTokenNameGenAiServerTimePerOutputTokenUnitGenAiServerTimeToFirstTokenDescriptionGenAiServerTime" +
+	"ToFirstTokenNameGenAiServerTimeToFirstTokenUnitGenAiSystemKeyGenAiSystemOpenaiGenAiUsageCompleti" +
+	"onTokensgen_ai.usage.completion_tokensGenAiUsageCompletionTokensKeyGenAiUsagePromptTokensgen_ai." +
+	"usage.prompt_tokensGenAiUsagePromptTokensKeyGeoContinentCodeAfgeo.continent.codeAFGeoContinentCo" +
+	"deAnANGeoContinentCodeAsASGeoContinentCodeEuEUGeoContinentCodeKeyGeoContinentCodeNaNAGeoContinen" +
+	"tCodeOcOCGeoContinentCodeSaSAGeoCountryISOCodegeo.country.iso_codeGeoCountryISOCodeKeyGeoCountry" +
+	"IsoCodeGeoCountryIsoCodeKeyGeoLocalityNamegeo.locality.nameGeoLocalityNameKeyGeoLocationLatgeo.l" +
+	"ocation.latGeoLocationLatKeyGeoLocationLongeo.location.lonGeoLocationLonKeyGeoPostalCodegeo.post" +
+	"al_codeGeoPostalCodeKeyGeoRegionISOCodegeo.region.iso_codeGeoRegionISOCodeKeyGeoRegionIsoCodeGeo" +
+	"RegionIsoCodeKeyGoCPUDetailedStatego.cpu.detailed_stateGoCPUDetailedStateKeyGoCPUStateGCgo.cpu.s" +
+	"tategcGoCPUStateIdleGoCPUStateKeyGoCPUStateScavengescavengeGoCPUStateUserGoConfigGogcDescription" +
+	"Heap size target percentage configured by the user, otherwise 100.GoConfigGogcNamego.config.gogc" +
+	"GoConfigGogcUnit%GoGoroutineCountDescriptionCount of live goroutines.GoGoroutineCountNamego.goro" +
+	"utine.countGoGoroutineCountUnit{goroutine}GoMemoryAllocatedDescriptionMemory allocated to the he" +
+	"ap by the application.GoMemoryAllocatedNamego.memory.allocatedGoMemoryAllocatedUnitGoMemoryAlloc" +
+	"ationsDescriptionCount of allocations to the heap by the application.GoMemoryAllocationsNamego.m" +
+	"emory.allocationsGoMemoryAllocationsUnit{allocation}GoMemoryDetailedTypego.memory.detailed_typeG" +
+	"oMemoryDetailedTypeKeyGoMemoryGCGoalDescriptionHeap size target for the end of the GC cycle.GoMe" +
+	"moryGCGoalNamego.memory.gc.goalGoMemoryGCGoalUnitGoMemoryGcGoalDescriptionGoMemoryGcGoalNameGoMe" +
+	"moryGcGoalUnitGoMemoryLimitDescriptionGo runtime memory limit configured by the user, if a limit" +
+	" exists.GoMemoryLimitNamego.memory.limitGoMemoryLimitUnitGoMemoryTypeKeygo.memory.typeGoMemoryTy" +
+	"peOtherGoMemoryTypeStackstackGoMemoryUsedDescriptionMemory used by the Go runtime.GoMemoryUsedNa" +
+	"mego.memory.usedGoMemoryUsedUnitGoProcessorLimitDescriptionThe number of OS threads that can exe" +
+	"cute user-level Go code simultaneously.GoProcessorLimitNamego.processor.limitGoProcessorLimitUni" +
+	"t{thread}GoScheduleDurationDescriptionThe time goroutines have spent in the scheduler in a runna" +
+	"ble state before actually running.GoScheduleDurationNamego.schedule.durationGoScheduleDurationUn" +
+	"itGraphQLDocumentgraphql.documentGraphQLDocumentKeyGraphQLOperationNamegraphql.operation.nameGra" +
+	"phQLOperationNameKeyGraphQLOperationTypeKeygraphql.operation.typeGraphQLOperationTypeMutationmut" +
+	"ationGraphQLOperationTypeQueryGraphQLOperationTypeSubscriptionsubscriptionGraphqlDocumentGraphql" +
+	"DocumentKeyGraphqlOperationNameGraphqlOperationNameKeyGraphqlOperationTypeKeyGraphqlOperationTyp" +
+	"eMutationGraphqlOperationTypeQueryGraphqlOperationTypeSubscriptionHTTPAttributesFromHTTPStatusCo" +
+	"defunc(code int) []go.opentelemetry.io/otel/attribute.KeyValueHTTPClientActiveRequestsDescriptio" +
+	"nNumber of active HTTP requests.HTTPClientActiveRequestsNamehttp.client.active_requestsHTTPClien" +
+	"tActiveRequestsUnitHTTPClientAttributesFromHTTPRequestHTTPClientConnectionDurationDescriptionThe" +
+	" duration of the successfully established outbound HTTP connections.HTTPClientConnectionDuration" +
+	"Namehttp.client.connection.durationHTTPClientConnectionDurationUnitHTTPClientIPhttp.client_ipHTT" +
+	"PClientIPKeyHTTPClientOpenConnectionsDescriptionNumber of outbound HTTP connections that are cur" +
+	"rently active or idle on the client.HTTPClientOpenConnectionsNamehttp.client.open_connectionsHTT" +
+	"PClientOpenConnectionsUnitHTTPClientRequestBodySizeDescriptionSize of HTTP client request bodies" +
+	".HTTPClientRequestBodySizeNamehttp.client.request.body.sizeHTTPClientRequestBodySizeUnitHTTPClie" +
+	"ntRequestDurationDescriptionDuration of HTTP client requests.HTTPClientRequestDurationNamehttp.c" +
+	"lient.request.durationHTTPClientRequestDurationUnitHTTPClientRequestTimeInQueueDescriptionThe am" +
+	"ount of time requests spent on a queue waiting for an available connection.HTTPClientRequestTime" +
+	"InQueueNamehttp.client.request.time_in_queueHTTPClientRequestTimeInQueueUnitHTTPClientResponseBo" +
+	"dySizeDescriptionSize of HTTP client response bodies.HTTPClientResponseBodySizeNamehttp.client.r" +
+	"esponse.body.sizeHTTPClientResponseBodySizeUnitHTTPConnectionStateActivehttp.connection.stateact" +
+	"iveHTTPConnectionStateIdleHTTPConnectionStateKeyHTTPFlavorHTTP10http.flavor1.0HTTPFlavorHTTP111." +
+	"1HTTPFlavorHTTP202.0HTTPFlavorHTTP303.0HTTPFlavorKeyHTTPFlavorQUICQUICHTTPFlavorSPDYSPDYHTTPHost" +
+	"Keyhttp.hostHTTPMethodhttp.methodHTTPMethodKeyHTTPRequestBodySizehttp.request.body.sizeHTTPReque" +
+	"stBodySizeKeyHTTPRequestContentLengthhttp.request_content_lengthHTTPRequestContentLengthKeyHTTPR" +
+	"equestContentLengthUncompressedKeyhttp.request_content_length_uncompressedHTTPRequestHeaderfunc " +
+	"2d03626ad5b46ad8func(key string, val ...string) go.opentelemetry.io/otel/attribute.KeyValueHTTPR" +
+	"equestMethodConnecthttp.request.methodCONNECTHTTPRequestMethodDeleteDELETEHTTPRequestMethodGetGE" +
+	"THTTPRequestMethodHeadHEADHTTPRequestMethodKeyHTTPRequestMethodOptionsOPTIONSHTTPRequestMethodOr" +
+	"iginalhttp.request.method_originalHTTPRequestMethodOriginalKeyHTTPRequestMethodOtherHTTPRequestM" +
+	"ethodPatchPATCHHTTPRequestMethodPostPOSTHTTPRequestMethodPutPUTHTTPRequestMethodQueryQUERYHTTPRe" +
+	"questMethodTraceTRACEHTTPRequestResendCounthttp.request.resend_countHTTPRequestResendCountKeyHTT" +
+	"PRequestSizehttp.request.sizeHTTPRequestSizeKeyHTTPResendCounthttp.resend_countHTTPResendCountKe" +
+	"yHTTPResponseBodySizehttp.response.body.sizeHTTPResponseBodySizeKeyHTTPResponseContentLengthhttp" +
+	".response_content_lengthHTTPResponseContentLengthKeyHTTPResponseContentLengthUncompressedKeyhttp" +
+	".response_content_length_uncompressedHTTPResponseHeaderfunc 5190ecb3c79ba7f0HTTPResponseSizehttp" +
+	".response.sizeHTTPResponseSizeKeyHTTPResponseStatusCodehttp.response.status_codeHTTPResponseStat" +
+	"usCodeKeyHTTPRetryCountKeyhttp.retry_countHTTPRoutehttp.routeHTTPRouteKeyHTTPSchemehttp.schemeHT" +
+	"TPSchemeHTTPHTTPSchemeHTTPShttpsHTTPSchemeKeyHTTPServerActiveRequestsDescriptionNumber of active" +
+	" HTTP server requests.HTTPServerActiveRequestsNamehttp.server.active_requestsHTTPServerActiveReq" +
+	"uestsUnitHTTPServerAttributesFromHTTPRequestfunc(serverName string, route string, request *net/h" +
+	"ttp.Request) []go.opentelemetry.io/otel/attribute.KeyValueHTTPServerMetricAttributesFromHTTPRequ" +
+	"estfunc(serverName string, request *net/http.Request) []go.opentelemetry.io/otel/attribute.KeyVa" +
+	"lueHTTPServerNameKeyhttp.server_nameHTTPServerRequestBodySizeDescriptionSize of HTTP server requ" +
+	"est bodies.HTTPServerRequestBodySizeNamehttp.server.request.body.sizeHTTPServerRequestBodySizeUn" +
+	"itHTTPServerRequestDurationDescriptionDuration of HTTP server requests.HTTPServerRequestDuration" +
+	"Namehttp.server.request.durationHTTPServerRequestDurationUnitHTTPServerResponseBodySizeDescripti" +
+	"onSize of HTTP server response bodies.HTTPServerResponseBodySizeNamehttp.server.response.body.si" +
+	"zeHTTPServerResponseBodySizeUnitHTTPStatusCodehttp.status_codeHTTPStatusCodeKeyHTTPTargethttp.ta" +
+	"rgetHTTPTargetKeyHTTPURLhttp.urlHTTPURLKeyHTTPUserAgenthttp.user_agentHTTPUserAgentKeyHerokuAppI" +
+	"Dheroku.app.idHerokuAppIDKeyHerokuReleaseCommitheroku.release.commitHerokuReleaseCommitKeyHeroku" +
+	"ReleaseCreationTimestampheroku.release.creation_timestampHerokuReleaseCreationTimestampKeyHostAr" +
+	"chAMD64host.archamd64HostArchARM32arm32HostArchARM64arm64HostArchIA64ia64HostArchKeyHostArchPPC3" +
+	"2ppc32HostArchPPC64ppc64HostArchS390xs390xHostArchX86x86HostCPUCacheL2Sizehost.cpu.cache.l2.size" +
+	"HostCPUCacheL2SizeKeyHostCPUFamilyhost.cpu.familyHostCPUFamilyKeyHostCPUModelIDhost.cpu.model.id" +
+	"HostCPUModelIDKeyHostCPUModelNamehost.cpu.model.nameHostCPUModelNameKeyHostCPUSteppinghost.cpu.s" +
+	"teppingHostCPUSteppingKeyHostCPUVendorIDhost.cpu.vendor.idHostCPUVendorIDKeyHostIDhost.idHostIDK" +
+	"eyHostIPhost.ipHostIPKeyHostImageIDhost.image.idHostImageIDKeyHostImageNamehost.image.nameHostIm" +
+	"ageNameKeyHostImageVersionhost.image.versionHostImageVersionKeyHostMachost.macHostMacKeyHostName" +
+	"host.nameHostNameKeyHostTypehost.typeHostTypeKeyHwBatteryCapacityhw.battery.capacityHwBatteryCap" +
+	"acityKeyHwBatteryChemistryhw.battery.chemistryHwBatteryChemistryKeyHwBatteryStateCharginghw.batt" +
+	"ery.statechargingHwBatteryStateDischargingdischargingHwBatteryStateKeyHwBiosVersionhw.bios_versi" +
+	"onHwBiosVersionKeyHwDriverVersionhw.driver_versionHwDriverVersionKeyHwEnclosureTypehw.enclosure." +
+	"typeHwEnclosureTypeKeyHwEnergyDescriptionEnergy consumed by the componentHwEnergyNamehw.energyHw" +
+	"EnergyUnitJHwErrorsDescriptionNumber of errors encountered by the componentHwErrorsNamehw.errors" +
+	"HwErrorsUnitHwFirmwareVersionhw.firmware_versionHwFirmwareVersionKeyHwGpuTaskDecoderhw.gpu.taskd" +
+	"ecoderHwGpuTaskEncoderencoderHwGpuTaskGeneralgeneralHwGpuTaskKeyHwHostAmbientTemperatureDescript" +
+	"ionAmbient (external) temperature of the physical hostHwHostAmbientTemperatureNamehw.host.ambien" +
+	"t_temperatureHwHostAmbientTemperatureUnitCelHwHostEnergyDescriptionTotal energy consumed by the " +
+	"entire physical host, in joulesHwHostEnergyNamehw.host.energyHwHostEnergyUnitHwHostHeatingMargin" +
+	"DescriptionBy how many degrees Celsius the temperature of the physical host can be increased, be" +
+	"fore reaching a warning threshold on one of the internal sensorsHwHostHeatingMarginNamehw.host.h" +
+	"eating_marginHwHostHeatingMarginUnitHwHostPowerDescriptionInstantaneous power consumed by the en" +
+	"tire physical host in Watts (`hw.host.energy` is preferred)HwHostPowerNamehw.host.powerHwHostPow" +
+	"erUnitWHwIDhw.idHwIDKeyHwLimitTypeCriticalhw.limit_typecriticalHwLimitTypeDegradeddegradedHwLimi" +
+	"tTypeHighCriticalhigh.criticalHwLimitTypeHighDegradedhigh.degradedHwLimitTypeKeyHwLimitTypeLowCr" +
+	"iticallow.criticalHwLimitTypeLowDegradedlow.degradedHwLimitTypeMaxmaxHwLimitTypeThrottledthrottl" +
+	"edHwLimitTypeTurboturboHwLogicalDiskRaidLevelhw.logical_disk.raid_levelHwLogicalDiskRaidLevelKey" +
+	"HwLogicalDiskStateFreehw.logical_disk.statefreeHwLogicalDiskStateKeyHwLogicalDiskStateUsedHwMemo" +
+	"ryTypehw.memory.typeHwMemoryTypeKeyHwModelhw.modelHwModelKeyHwNamehw.nameHwNameKeyHwNetworkLogic" +
+	"alAddresseshw.network.logical_addressesHwNetworkLogicalAddressesKeyHwNetworkPhysicalAddresshw.ne" +
+	"twork.physical_addressHwNetworkPhysicalAddressKeyHwParenthw.parentHwParentKeyHwPhysicalDiskSmart" +
+	"Attributehw.physical_disk.smart_attributeHwPhysicalDiskSmartAttributeKeyHwPhysicalDiskStateKeyhw" +
+	".physical_disk.stateHwPhysicalDiskStateRemainingremainingHwPhysicalDiskTypehw.physical_disk.type" +
+	"HwPhysicalDiskTypeKeyHwPowerDescriptionInstantaneous power consumed by the componentHwPowerNameh" +
+	"w.powerHwPowerUnitHwSensorLocationhw.sensor_locationHwSensorLocationKeyHwSerialNumberhw.serial_n" +
+	"umberHwSerialNumberKeyHwStateDegradedhw.stateHwStateFailedHwStateKeyHwStateNeedsCleaningneeds_cl" +
+	"eaningHwStateOkokHwStatePredictedFailurepredicted_failureHwStatusDescriptionOperational status: " +
+	"`1` (true) or `0` (false) for each of the possible statesHwStatusNamehw.statusHwStatusUnitHwTape" +
+	"DriveOperationTypeCleanhw.tape_drive.operation_typecleanHwTapeDriveOperationTypeKeyHwTapeDriveOp" +
+	"erationTypeMountmountHwTapeDriveOperationTypeUnmountunmountHwTypeBatteryhw.typebatteryHwTypeCPUc" +
+	"puHwTypeDiskControllerdisk_controllerHwTypeEnclosureenclosureHwTypeFanfanHwTypeGpugpuHwTypeKeyHw" +
+	"TypeLogicalDisklogical_diskHwTypeMemorymemoryHwTypeNetworknetworkHwTypePhysicalDiskphysical_disk" +
+	"HwTypePowerSupplypower_supplyHwTypeTapeDrivetape_driveHwTypeTemperaturetemperatureHwTypeVoltagev" +
+	"oltageHwVendorhw.vendorHwVendorKeyIOSAppStateActiveios.app.stateIOSAppStateBackgroundIOSAppState" +
+	"ForegroundIOSAppStateInactiveinactiveIOSAppStateKeyIOSAppStateTerminateterminateIosAppStateActiv" +
+	"eIosAppStateBackgroundIosAppStateForegroundIosAppStateInactiveIosAppStateKeyIosAppStateTerminate" +
+	"IosStateActiveios.stateIosStateBackgroundIosStateForegroundIosStateInactiveIosStateKeyIosStateTe" +
+	"rminateJSONRPCProtocolVersionjsonrpc.protocol.versionJSONRPCProtocolVersionKeyJSONRPCRequestIDjs" +
+	"onrpc.request.idJSONRPCRequestIDKeyJVMBufferPoolNamejvm.buffer.pool.nameJVMBufferPoolNameKeyJVMG" +
+	"CActionjvm.gc.actionJVMGCActionKeyJVMGCNamejvm.gc.nameJVMGCNameKeyJVMMemoryPoolNamejvm.memory.po" +
+	"ol.nameJVMMemoryPoolNameKeyJVMMemoryTypeHeapjvm.memory.typeheapJVMMemoryTypeKeyJVMMemoryTypeNonH" +
+	"eapnon_heapJVMThreadDaemonjvm.thread.daemonJVMThreadDaemonKeyJVMThreadStateBlockedjvm.thread.sta" +
+	"teblockedJVMThreadStateKeyJVMThreadStateNewnewJVMThreadStateRunnablerunnableJVMThreadStateTermin" +
+	"atedterminatedJVMThreadStateTimedWaitingtimed_waitingJVMThreadStateWaitingwaitingJvmBufferCountD" +
+	"escriptionNumber of buffers in the pool.JvmBufferCountNamejvm.buffer.countJvmBufferCountUnit{buf" +
+	"fer}JvmBufferMemoryLimitDescriptionMeasure of total memory capacity of buffers.JvmBufferMemoryLi" +
+	"mitNamejvm.buffer.memory.limitJvmBufferMemoryLimitUnitJvmBufferMemoryUsageDescriptionDeprecated," +
+	" use `jvm.buffer.memory.used` instead.Measure of memory used by buffers.JvmBufferMemoryUsageName" +
+	"jvm.buffer.memory.usageJvmBufferMemoryUsageUnitJvmBufferMemoryUsedDescriptionJvmBufferMemoryUsed" +
+	"Namejvm.buffer.memory.usedJvmBufferMemoryUsedUnitJvmBufferPoolNameJvmBufferPoolNameKeyJvmCPUCoun" +
+	"tDescriptionNumber of processors available to the Java virtual machine.JvmCPUCountNamejvm.cpu.co" +
+	"untJvmCPUCountUnitJvmCPURecentUtilizationDescriptionRecent CPU utilization for the process as re" +
+	"ported by the JVM.JvmCPURecentUtilizationNamejvm.cpu.recent_utilizationJvmCPURecentUtilizationUn" +
+	"itJvmCPUTimeDescriptionCPU time used by the process as reported by the JVM.JvmCPUTimeNamejvm.cpu" +
+	".timeJvmCPUTimeUnitJvmClassCountDescriptionNumber of classes currently loaded.JvmClassCountNamej" +
+	"vm.class.countJvmClassCountUnit{class}JvmClassLoadedDescriptionNumber of classes loaded since JV" +
+	"M start.JvmClassLoadedNamejvm.class.loadedJvmClassLoadedUnitJvmClassUnloadedDescriptionNumber of" +
+	" classes unloaded since JVM start.JvmClassUnloadedNamejvm.class.unloadedJvmClassUnloadedUnitJvmG" +
+	"cActionJvmGcActionKeyJvmGcDurationDescriptionDuration of JVM garbage collection actions.JvmGcDur" +
+	"ationNamejvm.gc.durationJvmGcDurationUnitJvmGcNameJvmGcNameKeyJvmMemoryCommittedDescriptionMeasu" +
+	"re of memory committed.JvmMemoryCommittedNamejvm.memory.committedJvmMemoryCommittedUnitJvmMemory" +
+	"InitDescriptionMeasure of initial memory requested.JvmMemoryInitNamejvm.memory.initJvmMemoryInit" +
+	"UnitJvmMemoryLimitDescriptionMeasure of max obtainable memory.JvmMemoryLimitNamejvm.memory.limit" +
+	"JvmMemoryLimitUnitJvmMemoryPoolNameJvmMemoryPoolNameKeyJvmMemoryTypeHeapJvmMemoryTypeKeyJvmMemor" +
+	"yTypeNonHeapJvmMemoryUsedAfterLastGcDescriptionMeasure of memory used, as measured after the mos" +
+	"t recent garbage collection event on this pool.JvmMemoryUsedAfterLastGcNamejvm.memory.used_after" +
+	"_last_gcJvmMemoryUsedAfterLastGcUnitJvmMemoryUsedDescriptionMeasure of memory used.JvmMemoryUsed" +
+	"Namejvm.memory.usedJvmMemoryUsedUnitJvmSystemCPULoad1mDescriptionAverage CPU load of the whole s" +
+	"ystem for the last minute as reported by the JVM.JvmSystemCPULoad1mNamejvm.system.cpu.load_1mJvm" +
+	"SystemCPULoad1mUnit{run_queue_item}JvmSystemCPUUtilizationDescriptionRecent CPU utilization for " +
+	"the whole system as reported by the JVM.JvmSystemCPUUtilizationNamejvm.system.cpu.utilizationJvm" +
+	"SystemCPUUtilizationUnitJvmThreadCountDescriptionNumber of executing platform threads.JvmThreadC" +
+	"ountNamejvm.thread.countJvmThreadCountUnitJvmThreadDaemonJvmThreadDaemonKeyJvmThreadStateBlocked" +
+	"JvmThreadStateKeyJvmThreadStateNewJvmThreadStateRunnableJvmThreadStateTerminatedJvmThreadStateTi" +
+	"medWaitingJvmThreadStateWaitingK8SClusterNamek8s.cluster.nameK8SClusterNameKeyK8SClusterUIDk8s.c" +
+	"luster.uidK8SClusterUIDKeyK8SContainerEphemeralStorageFsTypeKeyk8s.container.ephemeral_storage.f" +
+	"s_typeK8SContainerEphemeralStorageFsTypeLogslogsK8SContainerEphemeralStorageFsTypeRootfsrootfsK8" +
+	"SContainerNamek8s.container.nameK8SContainerNameKeyK8SContainerRestartCountk8s.container.restart" +
+	"_countK8SContainerRestartCountKeyK8SContainerStatusLastTerminatedReasonk8s.container.status.last" +
+	"_terminated_reasonK8SContainerStatusLastTerminatedReasonKeyK8SContainerStatusReasonCompletedk8s." +
+	"container.status.reasonCompletedK8SContainerStatusReasonContainerCannotRunContainerCannotRunK8SC" +
+	"ontainerStatusReasonContainerCreatingContainerCreatingK8SContainerStatusReasonCrashLoopBackOffCr" +
+	"ashLoopBackOffK8SContainerStatusReasonCreateContainerConfigErrorCreateContainerConfigErrorK8SCon" +
+	"tainerStatusReasonErrImagePullErrImagePullK8SContainerStatusReasonErrorErrorK8SContainerStatusRe" +
+	"asonImagePullBackOffImagePullBackOffK8SContainerStatusReasonKeyK8SContainerStatusReasonOomKilled" +
+	"OOMKilledK8SContainerStatusStateKeyk8s.container.status.stateK8SContainerStatusStateRunningrunni" +
+	"ngK8SContainerStatusStateTerminatedK8SContainerStatusStateWaitingK8SCronJobActiveJobsDescription" +
+	"The number of actively running jobs for a cronjobK8SCronJobActiveJobsNamek8s.cronjob.active_jobs" +
+	"K8SCronJobActiveJobsUnit{job}K8SCronJobAnnotationfunc 397ffc9e7994bc7aK8SCronJobLabelfunc c44d05" +
+	"9b0b7c3678K8SCronJobNamek8s.cronjob.nameK8SCronJobNameKeyK8SCronJobUIDk8s.cronjob.uidK8SCronJobU" +
+	"IDKeyK8SDaemonSetAnnotationfunc 30f21e29d60d0c6cK8SDaemonSetCurrentScheduledNodesDescriptionNumb" +
+	"er of nodes that are running at least 1 daemon pod and are supposed to run the daemon podK8SDaem" +
+	"onSetCurrentScheduledNodesNamek8s.daemonset.current_scheduled_nodesK8SDaemonSetCurrentScheduledN" +
+	"odesUnit{node}K8SDaemonSetDesiredScheduledNodesDescriptionNumber of nodes that should be running" +
+	" the daemon pod (including nodes currently running the daemon pod)K8SDaemonSetDesiredScheduledNo" +
+	"desNamek8s.daemonset.desired_scheduled_nodesK8SDaemonSetDesiredScheduledNodesUnitK8SDaemonSetLab" +
+	"elfunc c20c190a19d29c68K8SDaemonSetMisscheduledNodesDescriptionNumber of nodes that are running " +
+	"the daemon pod, but are not supposed to run the daemon podK8SDaemonSetMisscheduledNodesNamek8s.d" +
+	"aemonset.misscheduled_nodesK8SDaemonSetMisscheduledNodesUnitK8SDaemonSetNamek8s.daemonset.nameK8" +
+	"SDaemonSetNameKeyK8SDaemonSetReadyNodesDescriptionNumber of nodes that should be running the dae" +
+	"mon pod and have one or more of the daemon pod running and readyK8SDaemonSetReadyNodesNamek8s.da" +
+	"emonset.ready_nodesK8SDaemonSetReadyNodesUnitK8SDaemonSetUIDk8s.daemonset.uidK8SDaemonSetUIDKeyK" +
+	"8SDaemonsetNameKeyK8SDaemonsetUIDKeyK8SDeploymentAnnotationfunc ad2211d8b22a457eK8SDeploymentAva" +
+	"ilablePodsDescriptionTotal number of available replica pods (ready for at least minReadySeconds)" +
+	" targeted by this deploymentK8SDeploymentAvailablePodsNamek8s.deployment.available_podsK8SDeploy" +
+	"mentAvailablePodsUnit{pod}K8SDeploymentDesiredPodsDescriptionNumber of desired replica pods in t" +
+	"his deploymentK8SDeploymentDesiredPodsNamek8s.deployment.desired_podsK8SDeploymentDesiredPodsUni" +
+	"tK8SDeploymentLabelfunc 4b737b81c75a0abaK8SDeploymentNamek8s.deployment.nameK8SDeploymentNameKey" +
+	"K8SDeploymentUIDk8s.deployment.uidK8SDeploymentUIDKeyK8SHPAMetricTypek8s.hpa.metric.typeK8SHPAMe" +
+	"tricTypeKeyK8SHPANamek8s.hpa.nameK8SHPANameKeyK8SHPAScaletargetrefAPIVersionk8s.hpa.scaletargetr" +
+	"ef.api_versionK8SHPAScaletargetrefAPIVersionKeyK8SHPAScaletargetrefKindk8s.hpa.scaletargetref.ki" +
+	"ndK8SHPAScaletargetrefKindKeyK8SHPAScaletargetrefNamek8s.hpa.scaletargetref.nameK8SHPAScaletarge" +
+	"trefNameKeyK8SHPAUIDk8s.hpa.uidK8SHPAUIDKeyK8SHpaCurrentPodsDescriptionCurrent number of replica" +
+	" pods managed by this horizontal pod autoscaler, as last seen by the autoscalerK8SHpaCurrentPods" +
+	"Namek8s.hpa.current_podsK8SHpaCurrentPodsUnitK8SHpaDesiredPodsDescriptionDesired number of repli" +
+	"ca pods managed by this horizontal pod autoscaler, as last calculated by the autoscalerK8SHpaDes" +
+	"iredPodsNamek8s.hpa.desired_podsK8SHpaDesiredPodsUnitK8SHpaMaxPodsDescriptionThe upper limit for" +
+	" the number of replica pods to which the autoscaler can scale upK8SHpaMaxPodsNamek8s.hpa.max_pod" +
+	"sK8SHpaMaxPodsUnitK8SHpaMinPodsDescriptionThe lower limit for the number of replica pods to whic" +
+	"h the autoscaler can scale downK8SHpaMinPodsNamek8s.hpa.min_podsK8SHpaMinPodsUnitK8SHpaNameK8SHp" +
+	"aNameKeyK8SHpaUIDK8SHpaUIDKeyK8SHugepageSizek8s.hugepage.sizeK8SHugepageSizeKeyK8SJobActivePodsD" +
+	"escriptionThe number of pending and actively running pods for a jobK8SJobActivePodsNamek8s.job.a" +
+	"ctive_podsK8SJobActivePodsUnitK8SJobAnnotationfunc c6c1bf6ddd4d0822K8SJobDesiredSuccessfulPodsDe" +
+	"scriptionThe desired number of successfully finished pods the job should be run withK8SJobDesire" +
+	"dSuccessfulPodsNamek8s.job.desired_successful_podsK8SJobDesiredSuccessfulPodsUnitK8SJobFailedPod" +
+	"sDescriptionThe number of pods which reached phase Failed for a jobK8SJobFailedPodsNamek8s.job.f" +
+	"ailed_podsK8SJobFailedPodsUnitK8SJobLabelfunc a293711d6174ead8K8SJobMaxParallelPodsDescriptionTh" +
+	"e max desired number of pods the job should run at any given timeK8SJobMaxParallelPodsNamek8s.jo" +
+	"b.max_parallel_podsK8SJobMaxParallelPodsUnitK8SJobNamek8s.job.nameK8SJobNameKeyK8SJobSuccessfulP" +
+	"odsDescriptionThe number of pods which reached phase Succeeded for a jobK8SJobSuccessfulPodsName" +
+	"k8s.job.successful_podsK8SJobSuccessfulPodsUnitK8SJobUIDk8s.job.uidK8SJobUIDKeyK8SNamespaceAnnot" +
+	"ationfunc e3e708bfbb007302K8SNamespaceLabelfunc 033258f7e7c4dbd8K8SNamespaceNamek8s.namespace.na" +
+	"meK8SNamespaceNameKeyK8SNamespacePhaseActivek8s.namespace.phaseK8SNamespacePhaseDescriptionDescr" +
+	"ibes number of K8s namespaces that are currently in a given phase.K8SNamespacePhaseKeyK8SNamespa" +
+	"cePhaseNameK8SNamespacePhaseTerminatingterminatingK8SNamespacePhaseUnit{namespace}K8SNodeAnnotat" +
+	"ionfunc acc3311951fdd622K8SNodeCPUTimeDescriptionK8SNodeCPUTimeNamek8s.node.cpu.timeK8SNodeCPUTi" +
+	"meUnitK8SNodeCPUUsageDescriptionNode's CPU usage, measured in cpus. Range from 0 to the number o" +
+	"f allocatable CPUsK8SNodeCPUUsageNamek8s.node.cpu.usageK8SNodeCPUUsageUnitK8SNodeConditionStatus" +
+	"ConditionFalsek8s.node.condition.statusfalseK8SNodeConditionStatusConditionTruetrueK8SNodeCondit" +
+	"ionStatusConditionUnknownK8SNodeConditionStatusKeyK8SNodeConditionTypeDiskPressurek8s.node.condi" +
+	"tion.typeDiskPressureK8SNodeConditionTypeKeyK8SNodeConditionTypeMemoryPressureMemoryPressureK8SN" +
+	"odeConditionTypeNetworkUnavailableNetworkUnavailableK8SNodeConditionTypePIDPressurePIDPressureK8" +
+	"SNodeConditionTypeReadyReadyK8SNodeLabelfunc 477b93f2f35f00a8K8SNodeMemoryUsageDescriptionMemory" +
+	" usage of the NodeK8SNodeMemoryUsageNamek8s.node.memory.usageK8SNodeMemoryUsageUnitK8SNodeNamek8" +
+	"s.node.nameK8SNodeNameKeyK8SNodeNetworkErrorsDescriptionNode network errorsK8SNodeNetworkErrorsN" +
+	"amek8s.node.network.errorsK8SNodeNetworkErrorsUnitK8SNodeNetworkIoDescriptionNetwork bytes for t" +
+	"he NodeK8SNodeNetworkIoNamek8s.node.network.ioK8SNodeNetworkIoUnitK8SNodeSystemContainerNamek8s." +
+	"node.system_container.nameK8SNodeSystemContainerNameKeyK8SNodeUIDk8s.node.uidK8SNodeUIDKeyK8SNod" +
+	"eUptimeDescriptionThe time the Node has been runningK8SNodeUptimeNamek8s.node.uptimeK8SNodeUptim" +
+	"eUnitK8SPersistentvolumeAnnotationfunc 38c0822591e90ebeK8SPersistentvolumeLabelfunc 2aae5dea988f" +
+	"4d3eK8SPersistentvolumeNamek8s.persistentvolume.nameK8SPersistentvolumeNameKeyK8SPersistentvolum" +
+	"eReclaimPolicyDeletek8s.persistentvolume.reclaim_policyK8SPersistentvolumeReclaimPolicyKeyK8SPer" +
+	"sistentvolumeReclaimPolicyRecycleRecycleK8SPersistentvolumeReclaimPolicyRetainRetainK8SPersisten" +
+	"tvolumeStatusPhaseAvailablek8s.persistentvolume.status.phaseAvailableK8SPersistentvolumeStatusPh" +
+	"aseBoundBoundK8SPersistentvolumeStatusPhaseFailedFailedK8SPersistentvolumeStatusPhaseKeyK8SPersi" +
+	"stentvolumeStatusPhasePendingPendingK8SPersistentvolumeStatusPhaseReleasedReleasedK8SPersistentv" +
+	"olumeUIDk8s.persistentvolume.uidK8SPersistentvolumeUIDKeyK8SPersistentvolumeclaimAnnotationfunc " +
+	"f50ba5790054495eK8SPersistentvolumeclaimLabelfunc fe0fc1d4ac7cf154K8SPersistentvolumeclaimNamek8" +
+	"s.persistentvolumeclaim.nameK8SPersistentvolumeclaimNameKeyK8SPersistentvolumeclaimStatusPhaseBo" +
+	"undk8s.persistentvolumeclaim.status.phaseK8SPersistentvolumeclaimStatusPhaseKeyK8SPersistentvolu" +
+	"meclaimStatusPhaseLostLostK8SPersistentvolumeclaimStatusPhasePendingK8SPersistentvolumeclaimUIDk" +
+	"8s.persistentvolumeclaim.uidK8SPersistentvolumeclaimUIDKeyK8SPodAnnotationfunc ddf2bfaadee420f2K" +
+	"8SPodCPUTimeDescriptionK8SPodCPUTimeNamek8s.pod.cpu.timeK8SPodCPUTimeUnitK8SPodCPUUsageDescripti" +
+	"onPod's CPU usage, measured in cpus. Range from 0 to the number of allocatable CPUsK8SPodCPUUsag" +
+	"eNamek8s.pod.cpu.usageK8SPodCPUUsageUnitK8SPodHostnamek8s.pod.hostnameK8SPodHostnameKeyK8SPodIPk" +
+	"8s.pod.ipK8SPodIPKeyK8SPodLabelfunc 5bf32451d5a00298K8SPodMemoryUsageDescriptionMemory usage of " +
+	"the PodK8SPodMemoryUsageNamek8s.pod.memory.usageK8SPodMemoryUsageUnitK8SPodNamek8s.pod.nameK8SPo" +
+	"dNameKeyK8SPodNetworkErrorsDescriptionPod network errorsK8SPodNetworkErrorsNamek8s.pod.network.e" +
+	"rrorsK8SPodNetworkErrorsUnitK8SPodNetworkIoDescriptionNetwork bytes for the PodK8SPodNetworkIoNa" +
+	"mek8s.pod.network.ioK8SPodNetworkIoUnitK8SPodStartTimek8s.pod.start_timeK8SPodStartTimeKeyK8SPod" +
+	"StatusPhaseFailedk8s.pod.status.phaseK8SPodStatusPhaseKeyK8SPodStatusPhasePendingK8SPodStatusPha" +
+	"seRunningRunningK8SPodStatusPhaseSucceededSucceededK8SPodStatusPhaseUnknownUnknownK8SPodStatusRe" +
+	"asonEvictedk8s.pod.status.reasonEvictedK8SPodStatusReasonKeyK8SPodStatusReasonNodeAffinityNodeAf" +
+	"finityK8SPodStatusReasonNodeLostNodeLostK8SPodStatusReasonShutdownShutdownK8SPodStatusReasonUnex" +
+	"pectedAdmissionErrorUnexpectedAdmissionErrorK8SPodUIDk8s.pod.uidK8SPodUIDKeyK8SPodUptimeDescript" +
+	"ionThe time the Pod has been runningK8SPodUptimeNamek8s.pod.uptimeK8SPodUptimeUnitK8SReplicaSetA" +
+	"nnotationfunc d6525f59838be182K8SReplicaSetAvailablePodsDescriptionTotal number of available rep" +
+	"lica pods (ready for at least minReadySeconds) targeted by this replicasetK8SReplicaSetAvailable" +
+	"PodsNamek8s.replicaset.available_podsK8SReplicaSetAvailablePodsUnitK8SReplicaSetDesiredPodsDescr" +
+	"iptionNumber of desired replica pods in this replicasetK8SReplicaSetDesiredPodsNamek8s.replicase" +
+	"t.desired_podsK8SReplicaSetDesiredPodsUnitK8SReplicaSetLabelfunc 07011f4b60103f78K8SReplicaSetNa" +
+	"mek8s.replicaset.nameK8SReplicaSetNameKeyK8SReplicaSetUIDk8s.replicaset.uidK8SReplicaSetUIDKeyK8" +
+	"SReplicasetNameKeyK8SReplicasetUIDKeyK8SReplicationControllerAvailablePodsDescriptionTotal numbe" +
+	"r of available replica pods (ready for at least minReadySeconds) targeted by this replication co" +
+	"ntrollerK8SReplicationControllerAvailablePodsNamek8s.replication_controller.available_podsk8s.re" +
+	"plicationcontroller.available_podsK8SReplicationControllerAvailablePodsUnitK8SReplicationControl" +
+	"lerDesiredPodsDescriptionNumber of desired replica pods in this replication controllerK8SReplica" +
+	"tionControllerDesiredPodsNamek8s.replication_controller.desired_podsk8s.replicationcontroller.de" +
+	"sired_podsK8SReplicationControllerDesiredPodsUnitK8SReplicationControllerNamek8s.replicationcont" +
+	"roller.nameK8SReplicationControllerNameKeyK8SReplicationControllerUIDk8s.replicationcontroller.u" +
+	"idK8SReplicationControllerUIDKeyK8SResourceQuotaNamek8s.resourcequota.nameK8SResourceQuotaNameKe" +
+	"yK8SResourceQuotaResourceNamek8s.resourcequota.resource_nameK8SResourceQuotaResourceNameKeyK8SRe" +
+	"sourceQuotaUIDk8s.resourcequota.uidK8SResourceQuotaUIDKeyK8SServiceAnnotationfunc ad18d19ab0f63e" +
+	"2aK8SServiceEndpointAddressTypeFqdnk8s.service.endpoint.address_typeFQDNK8SServiceEndpointAddres" +
+	"sTypeIPv4IPv4K8SServiceEndpointAddressTypeIPv6IPv6K8SServiceEndpointAddressTypeKeyK8SServiceEndp" +
+	"ointConditionKeyk8s.service.endpoint.conditionK8SServiceEndpointConditionReadyreadyK8SServiceEnd" +
+	"pointConditionServingservingK8SServiceEndpointConditionTerminatingK8SServiceEndpointZonek8s.serv" +
+	"ice.endpoint.zoneK8SServiceEndpointZoneKeyK8SServiceLabelfunc b775dbb4a67d90fcK8SServiceNamek8s." +
+	"service.nameK8SServiceNameKeyK8SServicePublishNotReadyAddressesk8s.service.publish_not_ready_add" +
+	"ressesK8SServicePublishNotReadyAddressesKeyK8SServiceSelectorfunc 0d54cbcc7ea094e6K8SServiceTraf" +
+	"ficDistributionk8s.service.traffic_distributionK8SServiceTrafficDistributionKeyK8SServiceTypeClu" +
+	"sterIPk8s.service.typeClusterIPK8SServiceTypeExternalNameExternalNameK8SServiceTypeKeyK8SService" +
+	"TypeLoadBalancerLoadBalancerK8SServiceTypeNodePortNodePortK8SServiceUIDk8s.service.uidK8SService" +
+	"UIDKeyK8SStatefulSetAnnotationfunc 1bb719d632557c2cK8SStatefulSetCurrentPodsDescriptionThe numbe" +
+	"r of replica pods created by the statefulset controller from the statefulset version indicated b" +
+	"y currentRevisionK8SStatefulSetCurrentPodsNamek8s.statefulset.current_podsK8SStatefulSetCurrentP" +
+	"odsUnitK8SStatefulSetDesiredPodsDescriptionNumber of desired replica pods in this statefulsetK8S" +
+	"StatefulSetDesiredPodsNamek8s.statefulset.desired_podsK8SStatefulSetDesiredPodsUnitK8SStatefulSe" +
+	"tLabelfunc 392504cacc35cc50K8SStatefulSetNamek8s.statefulset.nameK8SStatefulSetNameKeyK8SStatefu" +
+	"lSetReadyPodsDescriptionThe number of replica pods created for this statefulset with a Ready Con" +
+	"ditionK8SStatefulSetReadyPodsNamek8s.statefulset.ready_podsK8SStatefulSetReadyPodsUnitK8SStatefu" +
+	"lSetUIDk8s.statefulset.uidK8SStatefulSetUIDKeyK8SStatefulSetUpdatedPodsDescriptionNumber of repl" +
+	"ica pods created by the statefulset controller from the statefulset version indicated by updateR" +
+	"evisionK8SStatefulSetUpdatedPodsNamek8s.statefulset.updated_podsK8SStatefulSetUpdatedPodsUnitK8S" +
+	"StatefulsetNameKeyK8SStatefulsetUIDKeyK8SStorageclassNamek8s.storageclass.nameK8SStorageclassNam" +
+	"eKeyK8SVolumeNamek8s.volume.nameK8SVolumeNameKeyK8SVolumeTypeConfigMapk8s.volume.typeconfigMapK8" +
+	"SVolumeTypeDownwardAPIdownwardAPIK8SVolumeTypeEmptyDiremptyDirK8SVolumeTypeKeyK8SVolumeTypeLocal" +
+	"localK8SVolumeTypePersistentVolumeClaimpersistentVolumeClaimK8SVolumeTypeSecretsecretKestrelActi" +
+	"veConnectionsDescriptionNumber of connections that are currently active on the server.KestrelAct" +
+	"iveConnectionsNamekestrel.active_connectionsKestrelActiveConnectionsUnitKestrelActiveTLSHandshak" +
+	"esDescriptionNumber of TLS handshakes that are currently in progress on the server.KestrelActive" +
+	"TLSHandshakesNamekestrel.active_tls_handshakesKestrelActiveTLSHandshakesUnit{handshake}KestrelCo" +
+	"nnectionDurationDescriptionThe duration of connections on the server.KestrelConnectionDurationNa" +
+	"mekestrel.connection.durationKestrelConnectionDurationUnitKestrelQueuedConnectionsDescriptionNum" +
+	"ber of connections that are currently queued and are waiting to start.KestrelQueuedConnectionsNa" +
+	"mekestrel.queued_connectionsKestrelQueuedConnectionsUnitKestrelQueuedRequestsDescriptionNumber o" +
+	"f HTTP requests on multiplexed connections (HTTP/2 and HTTP/3) that are currently queued and are" +
+	" waiting to start.KestrelQueuedRequestsNamekestrel.queued_requestsKestrelQueuedRequestsUnitKestr" +
+	"elRejectedConnectionsDescriptionNumber of connections rejected by the server.KestrelRejectedConn" +
+	"ectionsNamekestrel.rejected_connectionsKestrelRejectedConnectionsUnitKestrelTLSHandshakeDuration" +
+	"DescriptionThe duration of TLS handshakes on the server.KestrelTLSHandshakeDurationNamekestrel.t" +
+	"ls_handshake.durationKestrelTLSHandshakeDurationUnitKestrelUpgradedConnectionsDescriptionNumber " +
+	"of connections that are currently upgraded (WebSockets). .KestrelUpgradedConnectionsNamekestrel." +
+	"upgraded_connectionsKestrelUpgradedConnectionsUnitLinuxMemorySlabStateKeylinux.memory.slab.state" +
+	"LinuxMemorySlabStateReclaimablereclaimableLinuxMemorySlabStateUnreclaimableunreclaimableLogFileN" +
+	"amelog.file.nameLogFileNameKeyLogFileNameResolvedlog.file.name_resolvedLogFileNameResolvedKeyLog" +
+	"FilePathlog.file.pathLogFilePathKeyLogFilePathResolvedlog.file.path_resolvedLogFilePathResolvedK" +
+	"eyLogIostreamKeylog.iostreamLogIostreamStderrstderrLogIostreamStdoutstdoutLogRecordOriginallog.r" +
+	"ecord.originalLogRecordOriginalKeyLogRecordUIDlog.record.uidLogRecordUIDKeyMainframeLparNamemain" +
+	"frame.lpar.nameMainframeLparNameKeyMcpMethodNameCompletionCompletemcp.method.namecompletion/comp" +
+	"leteMcpMethodNameElicitationCreateelicitation/createMcpMethodNameInitializeinitializeMcpMethodNa" +
+	"meKeyMcpMethodNameLoggingSetLevellogging/setLevelMcpMethodNameNotificationsCancellednotification" +
+	"s/cancelledMcpMethodNameNotificationsInitializednotifications/initializedMcpMethodNameNotificati" +
+	"onsMessagenotifications/messageMcpMethodNameNotificationsProgressnotifications/progressMcpMethod" +
+	"NameNotificationsPromptsListChangednotifications/prompts/list_changedMcpMethodNameNotificationsR" +
+	"esourcesListChangednotifications/resources/list_changedMcpMethodNameNotificationsResourcesUpdate" +
+	"dnotifications/resources/updatedMcpMethodNameNotificationsRootsListChangednotifications/roots/li" +
+	"st_changedMcpMethodNameNotificationsToolsListChangednotifications/tools/list_changedMcpMethodNam" +
+	"ePingpingMcpMethodNamePromptsGetprompts/getMcpMethodNamePromptsListprompts/listMcpMethodNameReso" +
+	"urcesListresources/listMcpMethodNameResourcesReadresources/readMcpMethodNameResourcesSubscribere" +
+	"sources/subscribeMcpMethodNameResourcesTemplatesListresources/templates/listMcpMethodNameResourc" +
+	"esUnsubscriberesources/unsubscribeMcpMethodNameRootsListroots/listMcpMethodNameSamplingCreateMes" +
+	"sagesampling/createMessageMcpMethodNameToolsCalltools/callMcpMethodNameToolsListtools/listMcpPro" +
+	"tocolVersionmcp.protocol.versionMcpProtocolVersionKeyMcpResourceURImcp.resource.uriMcpResourceUR" +
+	"IKeyMcpSessionIDmcp.session.idMcpSessionIDKeyMessageCompressedSizemessage.compressed_sizeMessage" +
+	"CompressedSizeKeyMessageIDmessage.idMessageIDKeyMessageTypeKeymessage.typeMessageTypeReceivedREC" +
+	"EIVEDMessageTypeSentSENTMessageUncompressedSizemessage.uncompressed_sizeMessageUncompressedSizeK" +
+	"eyMessagingBatchMessageCountmessaging.batch.message_countMessagingBatchMessageCountKeyMessagingC" +
+	"lientConsumedMessagesDescriptionNumber of messages that were delivered to the application.Messag" +
+	"ingClientConsumedMessagesNamemessaging.client.consumed.messagesMessagingClientConsumedMessagesUn" +
+	"it{message}MessagingClientIDmessaging.client.idmessaging.client_idMessagingClientIDKeyMessagingC" +
+	"lientOperationDurationDescriptionDuration of messaging operation initiated by a producer or cons" +
+	"umer client.MessagingClientOperationDurationNamemessaging.client.operation.durationMessagingClie" +
+	"ntOperationDurationUnitMessagingClientPublishedMessagesDescriptionDeprecated. Use `messaging.cli" +
+	"ent.sent.messages` instead.Number of messages producer attempted to publish to the broker.Messag" +
+	"ingClientPublishedMessagesNamemessaging.client.published.messagesMessagingClientPublishedMessage" +
+	"sUnitMessagingClientSentMessagesDescriptionNumber of messages producer attempted to send to the " +
+	"broker.MessagingClientSentMessagesNamemessaging.client.sent.messagesMessagingClientSentMessagesU" +
+	"nitMessagingConsumerGroupNamemessaging.consumer.group.nameMessagingConsumerGroupNameKeyMessaging" +
+	"ConsumerIDmessaging.consumer.idMessagingConsumerIDKeymessaging.consumer_idMessagingConversationI" +
+	"DKeymessaging.conversation_idMessagingDeliverDurationDescriptionMeasures the duration of deliver" +
+	" operation.MessagingDeliverDurationNamemessaging.deliver.durationMessagingDeliverDurationUnitMes" +
+	"sagingDeliverMessagesDescriptionMeasures the number of delivered messages.MessagingDeliverMessag" +
+	"esNamemessaging.deliver.messagesMessagingDeliverMessagesUnitMessagingDestinationAnonymousmessagi" +
+	"ng.destination.anonymousMessagingDestinationAnonymousKeyMessagingDestinationKeymessaging.destina" +
+	"tionMessagingDestinationKindKeymessaging.destination.kindmessaging.destination_kindMessagingDest" +
+	"inationKindQueuequeueMessagingDestinationKindTopictopicMessagingDestinationNamemessaging.destina" +
+	"tion.nameMessagingDestinationNameKeyMessagingDestinationPartitionIDmessaging.destination.partiti" +
+	"on.idMessagingDestinationPartitionIDKeyMessagingDestinationPublishAnonymousmessaging.destination" +
+	"_publish.anonymousMessagingDestinationPublishAnonymousKeyMessagingDestinationPublishNamemessagin" +
+	"g.destination_publish.nameMessagingDestinationPublishNameKeyMessagingDestinationSubscriptionName" +
+	"messaging.destination.subscription.nameMessagingDestinationSubscriptionNameKeyMessagingDestinati" +
+	"onTemplatemessaging.destination.templateMessagingDestinationTemplateKeyMessagingDestinationTempo" +
+	"rarymessaging.destination.temporaryMessagingDestinationTemporaryKeyMessagingEventHubsMessageEnqu" +
+	"euedTimemessaging.eventhubs.message.enqueued_timeMessagingEventHubsMessageEnqueuedTimeKeyMessagi" +
+	"ngEventhubsConsumerGroupmessaging.eventhubs.consumer.groupMessagingEventhubsConsumerGroupKeyMess" +
+	"agingEventhubsMessageEnqueuedTimeMessagingEventhubsMessageEnqueuedTimeKeyMessagingGCPPubSubMessa" +
+	"geAckDeadlinemessaging.gcp_pubsub.message.ack_deadlineMessagingGCPPubSubMessageAckDeadlineKeyMes" +
+	"sagingGCPPubSubMessageAckIDmessaging.gcp_pubsub.message.ack_idMessagingGCPPubSubMessageAckIDKeyM" +
+	"essagingGCPPubSubMessageDeliveryAttemptmessaging.gcp_pubsub.message.delivery_attemptMessagingGCP" +
+	"PubSubMessageDeliveryAttemptKeyMessagingGCPPubSubMessageOrderingKeymessaging.gcp_pubsub.message." +
+	"ordering_keyMessagingGCPPubSubMessageOrderingKeyKeyMessagingGCPPubsubMessageAckDeadlineMessaging" +
+	"GCPPubsubMessageAckDeadlineKeyMessagingGCPPubsubMessageAckIDMessagingGCPPubsubMessageAckIDKeyMes" +
+	"sagingGCPPubsubMessageDeliveryAttemptMessagingGCPPubsubMessageDeliveryAttemptKeyMessagingGCPPubs" +
+	"ubMessageOrderingKeyMessagingGCPPubsubMessageOrderingKeyKeyMessagingKafkaClientIDmessaging.kafka" +
+	".client_idMessagingKafkaClientIDKeyMessagingKafkaConsumerGroupmessaging.kafka.consumer.groupMess" +
+	"agingKafkaConsumerGroupKeymessaging.kafka.consumer_groupMessagingKafkaDestinationPartitionmessag" +
+	"ing.kafka.destination.partitionMessagingKafkaDestinationPartitionKeyMessagingKafkaMessageKeymess" +
+	"aging.kafka.message.keyMessagingKafkaMessageKeyKeymessaging.kafka.message_keyMessagingKafkaMessa" +
+	"geOffsetmessaging.kafka.message.offsetMessagingKafkaMessageOffsetKeyMessagingKafkaMessageTombsto" +
+	"nemessaging.kafka.message.tombstoneMessagingKafkaMessageTombstoneKeyMessagingKafkaOffsetmessagin" +
+	"g.kafka.offsetMessagingKafkaOffsetKeyMessagingKafkaPartitionKeymessaging.kafka.partitionMessagin" +
+	"gKafkaSourcePartitionmessaging.kafka.source.partitionMessagingKafkaSourcePartitionKeyMessagingKa" +
+	"fkaTombstoneKeymessaging.kafka.tombstoneMessagingMessageBodySizemessaging.message.body.sizeMessa" +
+	"gingMessageBodySizeKeyMessagingMessageConversationIDmessaging.message.conversation_idMessagingMe" +
+	"ssageConversationIDKeyMessagingMessageEnvelopeSizemessaging.message.envelope.sizeMessagingMessag" +
+	"eEnvelopeSizeKeyMessagingMessageIDmessaging.message.idMessagingMessageIDKeymessaging.message_idM" +
+	"essagingMessagePayloadCompressedSizeBytesmessaging.message.payload_compressed_size_bytesMessagin" +
+	"gMessagePayloadCompressedSizeBytesKeymessaging.message_payload_compressed_size_bytesMessagingMes" +
+	"sagePayloadSizeBytesmessaging.message.payload_size_bytesMessagingMessagePayloadSizeBytesKeymessa" +
+	"ging.message_payload_size_bytesMessagingOperationCreatemessaging.operationMessagingOperationDeli" +
+	"verdeliverprocessMessagingOperationKeyMessagingOperationNamemessaging.operation.nameMessagingOpe" +
+	"rationNameKeyMessagingOperationProcessMessagingOperationPublishpublishMessagingOperationReceiver" +
+	"eceiveMessagingOperationSettlesettleMessagingOperationTypeCreatemessaging.operation.typeMessagin" +
+	"gOperationTypeDeliverMessagingOperationTypeKeyMessagingOperationTypeProcessMessagingOperationTyp" +
+	"ePublishMessagingOperationTypeReceiveMessagingOperationTypeSendsendMessagingOperationTypeSettleM" +
+	"essagingProcessDurationDescriptionDuration of processing operation.Measures the duration of proc" +
+	"ess operation.MessagingProcessDurationNamemessaging.process.durationMessagingProcessDurationUnit" +
+	"MessagingProcessMessagesDescriptionDeprecated. Use `messaging.client.consumed.messages` instead." +
+	"Measures the number of processed messages.MessagingProcessMessagesNamemessaging.process.messages" +
+	"MessagingProcessMessagesUnitMessagingProtocolKeymessaging.protocolMessagingProtocolVersionKeymes" +
+	"saging.protocol_versionMessagingPublishDurationDescriptionDeprecated. Use `messaging.client.oper" +
+	"ation.duration` instead.Measures the duration of publish operation.MessagingPublishDurationNamem" +
+	"essaging.publish.durationMessagingPublishDurationUnitMessagingPublishMessagesDescriptionDeprecat" +
+	"ed. Use `messaging.client.produced.messages` instead.Measures the number of published messages.M" +
+	"essagingPublishMessagesNamemessaging.publish.messagesMessagingPublishMessagesUnitMessagingRabbit" +
+	"MQDestinationRoutingKeymessaging.rabbitmq.destination.routing_keyMessagingRabbitMQDestinationRou" +
+	"tingKeyKeyMessagingRabbitMQMessageDeliveryTagmessaging.rabbitmq.message.delivery_tagMessagingRab" +
+	"bitMQMessageDeliveryTagKeyMessagingRabbitmqDestinationRoutingKeyMessagingRabbitmqDestinationRout" +
+	"ingKeyKeyMessagingRabbitmqMessageDeliveryTagMessagingRabbitmqMessageDeliveryTagKeyMessagingRabbi" +
+	"tmqRoutingKeyKeymessaging.rabbitmq.routing_keyMessagingReceiveDurationDescriptionMeasures the du" +
+	"ration of receive operation.MessagingReceiveDurationNamemessaging.receive.durationMessagingRecei" +
+	"veDurationUnitMessagingReceiveMessagesDescriptionMeasures the number of received messages.Messag" +
+	"ingReceiveMessagesNamemessaging.receive.messagesMessagingReceiveMessagesUnitMessagingRocketMQCon" +
+	"sumptionModelBroadcastingmessaging.rocketmq.consumption_modelbroadcastingMessagingRocketMQConsum" +
+	"ptionModelClusteringclusteringMessagingRocketMQConsumptionModelKeyMessagingRocketMQMessageDelayT" +
+	"imeLevelmessaging.rocketmq.message.delay_time_levelMessagingRocketMQMessageDelayTimeLevelKeyMess" +
+	"agingRocketMQMessageDeliveryTimestampmessaging.rocketmq.message.delivery_timestampMessagingRocke" +
+	"tMQMessageDeliveryTimestampKeyMessagingRocketMQMessageGroupmessaging.rocketmq.message.groupMessa" +
+	"gingRocketMQMessageGroupKeyMessagingRocketMQMessageKeysmessaging.rocketmq.message.keysMessagingR" +
+	"ocketMQMessageKeysKeyMessagingRocketMQMessageTagmessaging.rocketmq.message.tagMessagingRocketMQM" +
+	"essageTagKeyMessagingRocketMQMessageTypeDelaymessaging.rocketmq.message.typedelayMessagingRocket" +
+	"MQMessageTypeFifofifoMessagingRocketMQMessageTypeKeyMessagingRocketMQMessageTypeNormalnormalMess" +
+	"agingRocketMQMessageTypeTransactiontransactionMessagingRocketMQNamespacemessaging.rocketmq.names" +
+	"paceMessagingRocketMQNamespaceKeyMessagingRocketmqClientGroupmessaging.rocketmq.client_groupMess" +
+	"agingRocketmqClientGroupKeyMessagingRocketmqClientIDmessaging.rocketmq.client_idMessagingRocketm" +
+	"qClientIDKeyMessagingRocketmqConsumptionModelBroadcastingMessagingRocketmqConsumptionModelCluste" +
+	"ringMessagingRocketmqConsumptionModelKeyMessagingRocketmqDelayTimeLevelKeymessaging.rocketmq.del" +
+	"ay_time_levelMessagingRocketmqDeliveryTimestampKeymessaging.rocketmq.delivery_timestampMessaging" +
+	"RocketmqMessageDelayTimeLevelMessagingRocketmqMessageDelayTimeLevelKeyMessagingRocketmqMessageDe" +
+	"liveryTimestampMessagingRocketmqMessageDeliveryTimestampKeyMessagingRocketmqMessageGroupMessagin" +
+	"gRocketmqMessageGroupKeymessaging.rocketmq.message_groupMessagingRocketmqMessageKeysMessagingRoc" +
+	"ketmqMessageKeysKeymessaging.rocketmq.message_keysMessagingRocketmqMessageTagMessagingRocketmqMe" +
+	"ssageTagKeymessaging.rocketmq.message_tagMessagingRocketmqMessageTypeDelaymessaging.rocketmq.mes" +
+	"sage_typeMessagingRocketmqMessageTypeFifoMessagingRocketmqMessageTypeKeyMessagingRocketmqMessage" +
+	"TypeNormalMessagingRocketmqMessageTypeTransactionMessagingRocketmqNamespaceMessagingRocketmqName" +
+	"spaceKeyMessagingServiceBusDispositionStatusAbandonmessaging.servicebus.disposition_statusabando" +
+	"nMessagingServiceBusDispositionStatusCompletecompleteMessagingServiceBusDispositionStatusDeadLet" +
+	"terdead_letterMessagingServiceBusDispositionStatusDeferdeferMessagingServiceBusDispositionStatus" +
+	"KeyMessagingServiceBusMessageDeliveryCountmessaging.servicebus.message.delivery_countMessagingSe" +
+	"rviceBusMessageDeliveryCountKeyMessagingServiceBusMessageEnqueuedTimemessaging.servicebus.messag" +
+	"e.enqueued_timeMessagingServiceBusMessageEnqueuedTimeKeyMessagingServicebusDestinationSubscripti" +
+	"onNamemessaging.servicebus.destination.subscription_nameMessagingServicebusDestinationSubscripti" +
+	"onNameKeyMessagingServicebusDispositionStatusAbandonMessagingServicebusDispositionStatusComplete" +
+	"MessagingServicebusDispositionStatusDeadLetterMessagingServicebusDispositionStatusDeferMessaging" +
+	"ServicebusDispositionStatusKeyMessagingServicebusMessageDeliveryCountMessagingServicebusMessageD" +
+	"eliveryCountKeyMessagingServicebusMessageEnqueuedTimeMessagingServicebusMessageEnqueuedTimeKeyMe" +
+	"ssagingSourceAnonymousmessaging.source.anonymousMessagingSourceAnonymousKeyMessagingSourceKindKe" +
+	"ymessaging.source.kindMessagingSourceKindQueueMessagingSourceKindTopicMessagingSourceNamemessagi" +
+	"ng.source.nameMessagingSourceNameKeyMessagingSourceTemplatemessaging.source.templateMessagingSou" +
+	"rceTemplateKeyMessagingSourceTemporarymessaging.source.temporaryMessagingSourceTemporaryKeyMessa" +
+	"gingSystemmessaging.systemMessagingSystemAWSSNSaws.snsMessagingSystemAWSSQSaws_sqsMessagingSyste" +
+	"mAWSSqsMessagingSystemActiveMQactivemqMessagingSystemActivemqMessagingSystemAzureEventgridazure_" +
+	"eventgridMessagingSystemAzureEventhubsazure_eventhubsMessagingSystemAzureServicebusazure_service" +
+	"busMessagingSystemEventGrideventgridMessagingSystemEventHubseventhubsMessagingSystemEventgridMes" +
+	"sagingSystemEventhubsMessagingSystemGCPPubSubgcp_pubsubMessagingSystemGCPPubsubMessagingSystemJM" +
+	"SjmsMessagingSystemJmsMessagingSystemKafkakafkaMessagingSystemKeyMessagingSystemPulsarpulsarMess" +
+	"agingSystemRabbitMQrabbitmqMessagingSystemRabbitmqMessagingSystemRocketMQrocketmqMessagingSystem" +
+	"RocketmqMessagingSystemServiceBusservicebusMessagingSystemServicebusMessagingTempDestinationKeym" +
+	"essaging.temp_destinationMessagingURLKeymessaging.urlNetAppProtocolNamenet.app.protocol.nameNetA" +
+	"ppProtocolNameKeyNetAppProtocolVersionnet.app.protocol.versionNetAppProtocolVersionKeyNetAttribu" +
+	"tesFromHTTPRequestfunc(network string, request *net/http.Request) []go.opentelemetry.io/otel/att" +
+	"ribute.KeyValueNetHostCarrierIccnet.host.carrier.iccNetHostCarrierIccKeyNetHostCarrierMccnet.hos" +
+	"t.carrier.mccNetHostCarrierMccKeyNetHostCarrierMncnet.host.carrier.mncNetHostCarrierMncKeyNetHos" +
+	"tCarrierNamenet.host.carrier.nameNetHostCarrierNameKeyNetHostConnectionSubtypeCdmanet.host.conne" +
+	"ction.subtypecdmaNetHostConnectionSubtypeCdma20001xrttcdma2000_1xrttNetHostConnectionSubtypeEdge" +
+	"edgeNetHostConnectionSubtypeEhrpdehrpdNetHostConnectionSubtypeEvdo0evdo_0NetHostConnectionSubtyp" +
+	"eEvdoAevdo_aNetHostConnectionSubtypeEvdoBevdo_bNetHostConnectionSubtypeGprsgprsNetHostConnection" +
+	"SubtypeGsmgsmNetHostConnectionSubtypeHsdpahsdpaNetHostConnectionSubtypeHspahspaNetHostConnection" +
+	"SubtypeHspaphspapNetHostConnectionSubtypeHsupahsupaNetHostConnectionSubtypeIdenidenNetHostConnec" +
+	"tionSubtypeIwlaniwlanNetHostConnectionSubtypeKeyNetHostConnectionSubtypeLtelteNetHostConnectionS" +
+	"ubtypeLteCalte_caNetHostConnectionSubtypeNrnrNetHostConnectionSubtypeNrnsanrnsaNetHostConnection" +
+	"SubtypeTdScdmatd_scdmaNetHostConnectionSubtypeUmtsumtsNetHostConnectionTypeCellnet.host.connecti" +
+	"on.typecellNetHostConnectionTypeKeyNetHostConnectionTypeUnavailableunavailableNetHostConnectionT" +
+	"ypeUnknownNetHostConnectionTypeWifiwifiNetHostConnectionTypeWiredwiredNetHostIPKeynet.host.ipNet" +
+	"HostNamenet.host.nameNetHostNameKeyNetHostPortnet.host.portNetHostPortKeyNetPeerIPKeynet.peer.ip" +
+	"NetPeerNamenet.peer.nameNetPeerNameKeyNetPeerPortnet.peer.portNetPeerPortKeyNetProtocolNamenet.p" +
+	"rotocol.nameNetProtocolNameKeyNetProtocolVersionnet.protocol.versionNetProtocolVersionKeyNetSock" +
+	"FamilyInetnet.sock.familyinetNetSockFamilyInet6inet6NetSockFamilyKeyNetSockFamilyUnixunixNetSock" +
+	"HostAddrnet.sock.host.addrNetSockHostAddrKeyNetSockHostPortnet.sock.host.portNetSockHostPortKeyN" +
+	"etSockPeerAddrnet.sock.peer.addrNetSockPeerAddrKeyNetSockPeerNamenet.sock.peer.nameNetSockPeerNa" +
+	"meKeyNetSockPeerPortnet.sock.peer.portNetSockPeerPortKeyNetTransportIPnet.transportipNetTranspor" +
+	"tInProcinprocNetTransportKeyNetTransportOtherNetTransportPipepipeNetTransportTCPip_tcpNetTranspo" +
+	"rtUDPip_udpNetTransportUnixNetworkCarrierICCnetwork.carrier.iccNetworkCarrierICCKeyNetworkCarrie" +
+	"rIccNetworkCarrierIccKeyNetworkCarrierMCCnetwork.carrier.mccNetworkCarrierMCCKeyNetworkCarrierMN" +
+	"Cnetwork.carrier.mncNetworkCarrierMNCKeyNetworkCarrierMccNetworkCarrierMccKeyNetworkCarrierMncNe" +
+	"tworkCarrierMncKeyNetworkCarrierNamenetwork.carrier.nameNetworkCarrierNameKeyNetworkConnectionSt" +
+	"ateCloseWaitnetwork.connection.stateclose_waitNetworkConnectionStateClosedclosedNetworkConnectio" +
+	"nStateClosingclosingNetworkConnectionStateEstablishedestablishedNetworkConnectionStateFinWait1fi" +
+	"n_wait_1NetworkConnectionStateFinWait2fin_wait_2NetworkConnectionStateKeyNetworkConnectionStateL" +
+	"astAcklast_ackNetworkConnectionStateListenlistenNetworkConnectionStateSynReceivedsyn_receivedNet" +
+	"workConnectionStateSynSentsyn_sentNetworkConnectionStateTimeWaittime_waitNetworkConnectionSubtyp" +
+	"eCdmanetwork.connection.subtypeNetworkConnectionSubtypeCdma20001xrttNetworkConnectionSubtypeEdge" +
+	"NetworkConnectionSubtypeEhrpdNetworkConnectionSubtypeEvdo0NetworkConnectionSubtypeEvdoANetworkCo" +
+	"nnectionSubtypeEvdoBNetworkConnectionSubtypeGprsNetworkConnectionSubtypeGsmNetworkConnectionSubt" +
+	"ypeHsdpaNetworkConnectionSubtypeHspaNetworkConnectionSubtypeHspapNetworkConnectionSubtypeHsupaNe" +
+	"tworkConnectionSubtypeIdenNetworkConnectionSubtypeIwlanNetworkConnectionSubtypeKeyNetworkConnect" +
+	"ionSubtypeLteNetworkConnectionSubtypeLteCaNetworkConnectionSubtypeNrNetworkConnectionSubtypeNrns" +
+	"aNetworkConnectionSubtypeTdScdmaNetworkConnectionSubtypeUmtsNetworkConnectionTypeCellnetwork.con" +
+	"nection.typeNetworkConnectionTypeKeyNetworkConnectionTypeUnavailableNetworkConnectionTypeUnknown" +
+	"NetworkConnectionTypeWifiNetworkConnectionTypeWiredNetworkIODirectionKeynetwork.io.directionNetw" +
+	"orkIODirectionReceiveNetworkIODirectionTransmittransmitNetworkInterfaceNamenetwork.interface.nam" +
+	"eNetworkInterfaceNameKeyNetworkIoDirectionKeyNetworkIoDirectionReceiveNetworkIoDirectionTransmit" +
+	"NetworkLocalAddressnetwork.local.addressNetworkLocalAddressKeyNetworkLocalPortnetwork.local.port" +
+	"NetworkLocalPortKeyNetworkPeerAddressnetwork.peer.addressNetworkPeerAddressKeyNetworkPeerPortnet" +
+	"work.peer.portNetworkPeerPortKeyNetworkProtocolNamenetwork.protocol.nameNetworkProtocolNameKeyNe" +
+	"tworkProtocolVersionnetwork.protocol.versionNetworkProtocolVersionKeyNetworkTransportKeynetwork." +
+	"transportNetworkTransportPipeNetworkTransportQUICquicNetworkTransportTCPtcpNetworkTransportUDPud" +
+	"pNetworkTransportUnixNetworkTypeIPv4network.typeipv4NetworkTypeIPv6ipv6NetworkTypeIpv4NetworkTyp" +
+	"eIpv6NetworkTypeKeyNfsOperationNamenfs.operation.nameNfsOperationNameKeyNfsServerRepcacheStatusn" +
+	"fs.server.repcache.statusNfsServerRepcacheStatusKeyNodejsEventloopDelayMaxDescriptionEvent loop " +
+	"maximum delay.NodejsEventloopDelayMaxNamenodejs.eventloop.delay.maxNodejsEventloopDelayMaxUnitNo" +
+	"dejsEventloopDelayMeanDescriptionEvent loop mean delay.NodejsEventloopDelayMeanNamenodejs.eventl" +
+	"oop.delay.meanNodejsEventloopDelayMeanUnitNodejsEventloopDelayMinDescriptionEvent loop minimum d" +
+	"elay.NodejsEventloopDelayMinNamenodejs.eventloop.delay.minNodejsEventloopDelayMinUnitNodejsEvent" +
+	"loopDelayP50DescriptionEvent loop 50 percentile delay.NodejsEventloopDelayP50Namenodejs.eventloo" +
+	"p.delay.p50NodejsEventloopDelayP50UnitNodejsEventloopDelayP90DescriptionEvent loop 90 percentile" +
+	" delay.NodejsEventloopDelayP90Namenodejs.eventloop.delay.p90NodejsEventloopDelayP90UnitNodejsEve" +
+	"ntloopDelayP99DescriptionEvent loop 99 percentile delay.NodejsEventloopDelayP99Namenodejs.eventl" +
+	"oop.delay.p99NodejsEventloopDelayP99UnitNodejsEventloopDelayStddevDescriptionEvent loop standard" +
+	" deviation delay.NodejsEventloopDelayStddevNamenodejs.eventloop.delay.stddevNodejsEventloopDelay" +
+	"StddevUnitNodejsEventloopUtilizationDescriptionEvent loop utilization.NodejsEventloopUtilization" +
+	"Namenodejs.eventloop.utilizationNodejsEventloopUtilizationUnitOCIManifestDigestoci.manifest.dige" +
+	"stOCIManifestDigestKeyOSBuildIDos.build_idOSBuildIDKeyOSDescriptionos.descriptionOSDescriptionKe" +
+	"yOSNameos.nameOSNameKeyOSTypeAIXos.typeaixOSTypeDarwindarwinOSTypeDragonflyBSDdragonflybsdOSType" +
+	"FreeBSDfreebsdOSTypeHPUXhpuxOSTypeKeyOSTypeLinuxlinuxOSTypeNetBSDnetbsdOSTypeOpenBSDopenbsdOSTyp" +
+	"eSolarissolarisOSTypeWindowswindowsOSTypeZOSz_oszosOSVersionos.versionOSVersionKeyOTelComponentN" +
+	"ameotel.component.nameOTelComponentNameKeyOTelComponentTypeBatchingLogProcessorotel.component.ty" +
+	"pebatching_log_processorOTelComponentTypeBatchingSpanProcessorbatching_span_processorOTelCompone" +
+	"ntTypeKeyOTelComponentTypeOtlpGRPCLogExporterotlp_grpc_log_exporterOTelComponentTypeOtlpGRPCMetr" +
+	"icExporterotlp_grpc_metric_exporterOTelComponentTypeOtlpGRPCSpanExporterotlp_grpc_span_exporterO" +
+	"TelComponentTypeOtlpHTTPJSONLogExporterotlp_http_json_log_exporterOTelComponentTypeOtlpHTTPJSONM" +
+	"etricExporterotlp_http_json_metric_exporterOTelComponentTypeOtlpHTTPJSONSpanExporterotlp_http_js" +
+	"on_span_exporterOTelComponentTypeOtlpHTTPLogExporterotlp_http_log_exporterOTelComponentTypeOtlpH" +
+	"TTPMetricExporterotlp_http_metric_exporterOTelComponentTypeOtlpHTTPSpanExporterotlp_http_span_ex" +
+	"porterOTelComponentTypePeriodicMetricReaderperiodic_metric_readerOTelComponentTypePrometheusHTTP" +
+	"TextMetricExporterprometheus_http_text_metric_exporterOTelComponentTypeSimpleLogProcessorsimple_" +
+	"log_processorOTelComponentTypeSimpleSpanProcessorsimple_span_processorOTelComponentTypeZipkinHTT" +
+	"PSpanExporterzipkin_http_span_exporterOTelEventNameotel.event.nameOTelEventNameKeyOTelLibraryNam" +
+	"eotel.library.nameOTelLibraryNameKeyOTelLibraryVersionotel.library.versionOTelLibraryVersionKeyO" +
+	"TelSDKExporterSpanExportedCountDescriptionThe number of spans for which the export has finished," +
+	" either successful or failedOTelSDKExporterSpanExportedCountNameotel.sdk.exporter.span.exported." +
+	"countOTelSDKExporterSpanExportedCountUnit{span}OTelSDKExporterSpanInflightCountDescriptionThe nu" +
+	"mber of spans which were passed to the exporter, but that have not been exported yet (neither su" +
+	"ccessful, nor failed)OTelSDKExporterSpanInflightCountNameotel.sdk.exporter.span.inflight.countOT" +
+	"elSDKExporterSpanInflightCountUnitOTelSDKProcessorSpanProcessedCountDescriptionThe number of spa" +
+	"ns for which the processing has finished, either successful or failedOTelSDKProcessorSpanProcess" +
+	"edCountNameotel.sdk.processor.span.processed.countOTelSDKProcessorSpanProcessedCountUnitOTelSDKP" +
+	"rocessorSpanQueueCapacityDescriptionThe maximum number of spans the queue of a given instance of" +
+	" an SDK span processor can holdOTelSDKProcessorSpanQueueCapacityNameotel.sdk.processor.span.queu" +
+	"e.capacityOTelSDKProcessorSpanQueueCapacityUnitOTelSDKProcessorSpanQueueSizeDescriptionThe numbe" +
+	"r of spans in the queue of a given instance of an SDK span processorOTelSDKProcessorSpanQueueSiz" +
+	"eNameotel.sdk.processor.span.queue.sizeOTelSDKProcessorSpanQueueSizeUnitOTelSDKSpanEndedCountDes" +
+	"criptionThe number of created spans for which the end operation was calledOTelSDKSpanEndedCountN" +
+	"ameotel.sdk.span.ended.countOTelSDKSpanEndedCountUnitOTelSDKSpanLiveCountDescriptionThe number o" +
+	"f created spans for which the end operation has not been called yetOTelSDKSpanLiveCountNameotel." +
+	"sdk.span.live.countOTelSDKSpanLiveCountUnitOTelScopeNameotel.scope.nameOTelScopeNameKeyOTelScope" +
+	"SchemaURLotel.scope.schema_urlOTelScopeSchemaURLKeyOTelScopeVersionotel.scope.versionOTelScopeVe" +
+	"rsionKeyOTelSpanParentOriginKeyotel.span.parent.originOTelSpanParentOriginLocalOTelSpanParentOri" +
+	"ginNonenoneOTelSpanParentOriginRemoteremoteOTelSpanSamplingResultDropotel.span.sampling_resultDR" +
+	"OPOTelSpanSamplingResultKeyOTelSpanSamplingResultRecordAndSampleRECORD_AND_SAMPLEOTelSpanSamplin" +
+	"gResultRecordOnlyRECORD_ONLYOTelStatusCodeErrorotel.status_codeERROROTelStatusCodeKeyOTelStatusC" +
+	"odeOkOKOTelStatusDescriptionotel.status_descriptionOTelStatusDescriptionKeyOciManifestDigestOciM" +
+	"anifestDigestKeyOncRPCProcedureNameonc_rpc.procedure.nameOncRPCProcedureNameKeyOncRPCProcedureNu" +
+	"mberonc_rpc.procedure.numberOncRPCProcedureNumberKeyOncRPCProgramNameonc_rpc.program.nameOncRPCP" +
+	"rogramNameKeyOncRPCVersiononc_rpc.versionOncRPCVersionKeyOpenAIAPITypeChatCompletionsopenai.api." +
+	"typechat_completionsOpenAIAPITypeKeyOpenAIAPITypeResponsesresponsesOpenAIRequestServiceTierAutoo" +
+	"penai.request.service_tierOpenAIRequestServiceTierDefaultOpenAIRequestServiceTierKeyOpenAIRespon" +
+	"seServiceTieropenai.response.service_tierOpenAIResponseServiceTierKeyOpenAIResponseSystemFingerp" +
+	"rintopenai.response.system_fingerprintOpenAIResponseSystemFingerprintKeyOpenShiftClusterquotaNam" +
+	"eopenshift.clusterquota.nameOpenShiftClusterquotaNameKeyOpenShiftClusterquotaUIDopenshift.cluste" +
+	"rquota.uidOpenShiftClusterquotaUIDKeyOpenTracingRefTypeChildOfopentracing.ref_typechild_ofOpenTr" +
+	"acingRefTypeFollowsFromfollows_fromOpenTracingRefTypeKeyOpentracingRefTypeChildOfOpentracingRefT" +
+	"ypeFollowsFromOpentracingRefTypeKeyOracleCloudRealmoracle_cloud.realmOracleCloudRealmKeyOracleDB" +
+	"Domainoracle.db.domainOracleDBDomainKeyOracleDBInstanceNameoracle.db.instance.nameOracleDBInstan" +
+	"ceNameKeyOracleDBNameoracle.db.nameOracleDBNameKeyOracleDBPdboracle.db.pdbOracleDBPdbKeyOracleDB" +
+	"Serviceoracle.db.serviceOracleDBServiceKeyOtelLibraryNameOtelLibraryNameKeyOtelLibraryVersionOte" +
+	"lLibraryVersionKeyOtelScopeNameOtelScopeNameKeyOtelScopeVersionOtelScopeVersionKeyOtelStatusCode" +
+	"ErrorOtelStatusCodeKeyOtelStatusCodeOkOtelStatusDescriptionOtelStatusDescriptionKeyPeerServicepe" +
+	"er.servicePeerServiceKeyPoolpoolPoolKeyPoolNamepool.namePoolNameKeyPprofLocationIsFoldedpprof.lo" +
+	"cation.is_foldedPprofLocationIsFoldedKeyPprofMappingHasFilenamespprof.mapping.has_filenamesPprof" +
+	"MappingHasFilenamesKeyPprofMappingHasFunctionspprof.mapping.has_functionsPprofMappingHasFunction" +
+	"sKeyPprofMappingHasInlineFramespprof.mapping.has_inline_framesPprofMappingHasInlineFramesKeyPpro" +
+	"fMappingHasLineNumberspprof.mapping.has_line_numbersPprofMappingHasLineNumbersKeyPprofProfileCom" +
+	"mentpprof.profile.commentPprofProfileCommentKeyPprofProfileDocURLpprof.profile.doc_urlPprofProfi" +
+	"leDocURLKeyPprofProfileDropFramespprof.profile.drop_framesPprofProfileDropFramesKeyPprofProfileK" +
+	"eepFramespprof.profile.keep_framesPprofProfileKeepFramesKeyPprofScopeDefaultSampleTypepprof.scop" +
+	"e.default_sample_typePprofScopeDefaultSampleTypeKeyPprofScopeSampleTypeOrderpprof.scope.sample_t" +
+	"ype_order...intPprofScopeSampleTypeOrderKeyProcessArgsCountprocess.args_countProcessArgsCountKey" +
+	"ProcessCPUStateKeyprocess.cpu.stateProcessCPUStateSystemProcessCPUStateUserProcessCPUStateWaitwa" +
+	"itProcessCPUTimeDescriptionTotal CPU seconds broken down by different states.ProcessCPUTimeNamep" +
+	"rocess.cpu.timeProcessCPUTimeUnitProcessCPUUtilizationDescriptionDifference in process.cpu.time " +
+	"since the last measurement, divided by the elapsed time and number of CPUs available to the proc" +
+	"ess.ProcessCPUUtilizationNameprocess.cpu.utilizationProcessCPUUtilizationUnitProcessCommandproce" +
+	"ss.commandProcessCommandArgsprocess.command_argsProcessCommandArgsKeyProcessCommandKeyProcessCom" +
+	"mandLineprocess.command_lineProcessCommandLineKeyProcessContextSwitchTypeInvoluntaryprocess.cont" +
+	"ext_switch.typeinvoluntaryprocess.context_switch_typeProcessContextSwitchTypeKeyProcessContextSw" +
+	"itchTypeVoluntaryvoluntaryProcessContextSwitchesDescriptionNumber of times the process has been " +
+	"context switched.ProcessContextSwitchesNameprocess.context_switchesProcessContextSwitchesUnit{co" +
+	"ntext_switch}ProcessCreationTimeprocess.creation.timeProcessCreationTimeKeyProcessDiskIoDescript" +
+	"ionDisk bytes transferred.ProcessDiskIoNameprocess.disk.ioProcessDiskIoUnitProcessEnvironmentVar" +
+	"iablefunc e21500f55a74a445ProcessExecutableBuildIDGNUprocess.executable.build_id.gnuProcessExecu" +
+	"tableBuildIDGNUKeyProcessExecutableBuildIDGnuProcessExecutableBuildIDGnuKeyProcessExecutableBuil" +
+	"dIDGoprocess.executable.build_id.goProcessExecutableBuildIDGoKeyProcessExecutableBuildIDHtlhashp" +
+	"rocess.executable.build_id.htlhashProcessExecutableBuildIDHtlhashKeyProcessExecutableBuildIDProf" +
+	"ilingprocess.executable.build_id.profilingProcessExecutableBuildIDProfilingKeyProcessExecutableN" +
+	"ameprocess.executable.nameProcessExecutableNameKeyProcessExecutablePathprocess.executable.pathPr" +
+	"ocessExecutablePathKeyProcessExitCodeprocess.exit.codeProcessExitCodeKeyProcessExitTimeprocess.e" +
+	"xit.timeProcessExitTimeKeyProcessGroupLeaderPIDprocess.group_leader.pidProcessGroupLeaderPIDKeyP" +
+	"rocessInteractiveprocess.interactiveProcessInteractiveKeyProcessLinuxCgroupprocess.linux.cgroupP" +
+	"rocessLinuxCgroupKeyProcessMemoryUsageDescriptionThe amount of physical memory in use.ProcessMem" +
+	"oryUsageNameprocess.memory.usageProcessMemoryUsageUnitProcessMemoryVirtualDescriptionThe amount " +
+	"of committed virtual memory.ProcessMemoryVirtualNameprocess.memory.virtualProcessMemoryVirtualUn" +
+	"itProcessNetworkIoDescriptionNetwork bytes transferred.ProcessNetworkIoNameprocess.network.ioPro" +
+	"cessNetworkIoUnitProcessOpenFileDescriptorCountDescriptionNumber of file descriptors in use by t" +
+	"he process.ProcessOpenFileDescriptorCountNameprocess.open_file_descriptor.countProcessOpenFileDe" +
+	"scriptorCountUnit{file_descriptor}ProcessOwnerprocess.ownerProcessOwnerKeyProcessPIDprocess.pidP" +
+	"rocessPIDKeyProcessPagingFaultTypeKeyprocess.paging.fault_typeProcessPagingFaultTypeMajormajorPr" +
+	"ocessPagingFaultTypeMinorminorProcessPagingFaultsDescriptionNumber of page faults the process ha" +
+	"s made.ProcessPagingFaultsNameprocess.paging.faultsProcessPagingFaultsUnit{fault}ProcessParentPI" +
+	"Dprocess.parent_pidProcessParentPIDKeyProcessRealUserIDprocess.real_user.idProcessRealUserIDKeyP" +
+	"rocessRealUserNameprocess.real_user.nameProcessRealUserNameKeyProcessRuntimeDescriptionprocess.r" +
+	"untime.descriptionProcessRuntimeDescriptionKeyProcessRuntimeNameprocess.runtime.nameProcessRunti" +
+	"meNameKeyProcessRuntimeVersionprocess.runtime.versionProcessRuntimeVersionKeyProcessSavedUserIDp" +
+	"rocess.saved_user.idProcessSavedUserIDKeyProcessSavedUserNameprocess.saved_user.nameProcessSaved" +
+	"UserNameKeyProcessSessionLeaderPIDprocess.session_leader.pidProcessSessionLeaderPIDKeyProcessSta" +
+	"teDefunctprocess.statedefunctProcessStateKeyProcessStateRunningProcessStateSleepingsleepingProce" +
+	"ssStateStoppedstoppedProcessThreadCountDescriptionProcess threads count.ProcessThreadCountNamepr" +
+	"ocess.thread.countProcessThreadCountUnitProcessTitleprocess.titleProcessTitleKeyProcessUptimeDes" +
+	"criptionThe time the process has been running.ProcessUptimeNameprocess.uptimeProcessUptimeUnitPr" +
+	"ocessUserIDprocess.user.idProcessUserIDKeyProcessUserNameprocess.user.nameProcessUserNameKeyProc" +
+	"essVpidprocess.vpidProcessVpidKeyProcessWorkingDirectoryprocess.working_directoryProcessWorkingD" +
+	"irectoryKeyProfileFrameTypeBeamprofile.frame.typebeamProfileFrameTypeCpythoncpythonProfileFrameT" +
+	"ypeDotnetdotnetProfileFrameTypeGogoProfileFrameTypeJVMjvmProfileFrameTypeKernelProfileFrameTypeK" +
+	"eyProfileFrameTypeLuajitluajitProfileFrameTypeNativenativeProfileFrameTypePHPphpProfileFrameType" +
+	"PerlperlProfileFrameTypeRubyrubyProfileFrameTypeRustrustProfileFrameTypeV8JSv8jsRPCClientDuratio" +
+	"nDescriptionMeasures the duration of outbound RPC.RPCClientDurationNamerpc.client.durationRPCCli" +
+	"entDurationUnitRPCClientRequestSizeDescriptionMeasures the size of RPC request messages (uncompr" +
+	"essed).RPCClientRequestSizeNamerpc.client.request.sizeRPCClientRequestSizeUnitRPCClientRequestsP" +
+	"erRPCDescriptionMeasures the number of messages received per RPC.RPCClientRequestsPerRPCNamerpc." +
+	"client.requests_per_rpcRPCClientRequestsPerRPCUnitRPCClientResponseSizeDescriptionMeasures the s" +
+	"ize of RPC response messages (uncompressed).RPCClientResponseSizeNamerpc.client.response.sizeRPC" +
+	"ClientResponseSizeUnitRPCClientResponsesPerRPCDescriptionMeasures the number of messages sent pe" +
+	"r RPC.RPCClientResponsesPerRPCNamerpc.client.responses_per_rpcRPCClientResponsesPerRPCUnitRPCCon" +
+	"nectRPCErrorCodeAbortedrpc.connect_rpc.error_codeRPCConnectRPCErrorCodeAlreadyExistsalready_exis" +
+	"tsRPCConnectRPCErrorCodeCancelledcancelledRPCConnectRPCErrorCodeDataLossdata_lossRPCConnectRPCEr" +
+	"rorCodeDeadlineExceededdeadline_exceededRPCConnectRPCErrorCodeFailedPreconditionfailed_precondit" +
+	"ionRPCConnectRPCErrorCodeInternalinternalRPCConnectRPCErrorCodeInvalidArgumentinvalid_argumentRP" +
+	"CConnectRPCErrorCodeKeyRPCConnectRPCErrorCodeNotFoundnot_foundRPCConnectRPCErrorCodeOutOfRangeou" +
+	"t_of_rangeRPCConnectRPCErrorCodePermissionDeniedpermission_deniedRPCConnectRPCErrorCodeResourceE" +
+	"xhaustedresource_exhaustedRPCConnectRPCErrorCodeUnauthenticatedunauthenticatedRPCConnectRPCError" +
+	"CodeUnavailableRPCConnectRPCErrorCodeUnimplementedunimplementedRPCConnectRPCErrorCodeUnknownRPCC" +
+	"onnectRPCRequestMetadatafunc e742e22d961b9713RPCConnectRPCResponseMetadatafunc de2d4a565be96a05R" +
+	"PCGRPCRequestMetadatafunc 9100b127a3008fd4RPCGRPCResponseMetadatafunc 1a723c73324fe506RPCGRPCSta" +
+	"tusCodeAbortedrpc.grpc.status_code10RPCGRPCStatusCodeAlreadyExists6RPCGRPCStatusCodeCancelledRPC" +
+	"GRPCStatusCodeDataLoss15RPCGRPCStatusCodeDeadlineExceeded4RPCGRPCStatusCodeFailedPrecondition9RP" +
+	"CGRPCStatusCodeInternal13RPCGRPCStatusCodeInvalidArgument3RPCGRPCStatusCodeKeyRPCGRPCStatusCodeN" +
+	"otFound5RPCGRPCStatusCodeOk0RPCGRPCStatusCodeOutOfRange11RPCGRPCStatusCodePermissionDenied7RPCGR" +
+	"PCStatusCodeResourceExhausted8RPCGRPCStatusCodeUnauthenticated16RPCGRPCStatusCodeUnavailable14RP" +
+	"CGRPCStatusCodeUnimplemented12RPCGRPCStatusCodeUnknown2RPCJSONRPCErrorCoderpc.jsonrpc.error_code" +
+	"RPCJSONRPCErrorCodeKeyRPCJSONRPCErrorMessagerpc.jsonrpc.error_messageRPCJSONRPCErrorMessageKeyRP" +
+	"CJSONRPCRequestIDrpc.jsonrpc.request_idRPCJSONRPCRequestIDKeyRPCJSONRPCVersionrpc.jsonrpc.versio" +
+	"nRPCJSONRPCVersionKeyRPCJsonrpcErrorCodeRPCJsonrpcErrorCodeKeyRPCJsonrpcErrorMessageRPCJsonrpcEr" +
+	"rorMessageKeyRPCJsonrpcMethodKeyrpc.jsonrpc.methodRPCJsonrpcRequestIDRPCJsonrpcRequestIDKeyRPCJs" +
+	"onrpcVersionRPCJsonrpcVersionKeyRPCMessageCompressedSizerpc.message.compressed_sizeRPCMessageCom" +
+	"pressedSizeKeyRPCMessageIDrpc.message.idRPCMessageIDKeyRPCMessageTypeKeyrpc.message.typeRPCMessa" +
+	"geTypeReceivedRPCMessageTypeSentRPCMessageUncompressedSizerpc.message.uncompressed_sizeRPCMessag" +
+	"eUncompressedSizeKeyRPCMethodrpc.methodRPCMethodKeyRPCMethodOriginalrpc.method_originalRPCMethod" +
+	"OriginalKeyRPCRequestMetadatafunc c4fab3f4aa61dbc8RPCResponseMetadatafunc 37d7c25a95e1f356RPCRes" +
+	"ponseStatusCoderpc.response.status_codeRPCResponseStatusCodeKeyRPCServerDurationDescriptionMeasu" +
+	"res the duration of inbound RPC.RPCServerDurationNamerpc.server.durationRPCServerDurationUnitRPC" +
+	"ServerRequestSizeDescriptionRPCServerRequestSizeNamerpc.server.request.sizeRPCServerRequestSizeU" +
+	"nitRPCServerRequestsPerRPCDescriptionRPCServerRequestsPerRPCNamerpc.server.requests_per_rpcRPCSe" +
+	"rverRequestsPerRPCUnitRPCServerResponseSizeDescriptionRPCServerResponseSizeNamerpc.server.respon" +
+	"se.sizeRPCServerResponseSizeUnitRPCServerResponsesPerRPCDescriptionRPCServerResponsesPerRPCNamer" +
+	"pc.server.responses_per_rpcRPCServerResponsesPerRPCUnitRPCServicerpc.serviceRPCServiceKeyRPCSyst" +
+	"emApacheDubborpc.systemapache_dubboRPCSystemConnectRPCconnect_rpcRPCSystemDotnetWcfdotnet_wcfRPC" +
+	"SystemGRPCgrpcRPCSystemJSONRPCjsonrpcRPCSystemJavaRmijava_rmiRPCSystemKeyRPCSystemNameConnectrpc" +
+	"rpc.system.nameconnectrpcRPCSystemNameDubbodubboRPCSystemNameGRPCRPCSystemNameJSONRPCRPCSystemNa" +
+	"meKeyRPCSystemOncRPConc_rpcSchemaURLhttps://opentelemetry.io/schemas/1.10.0https://opentelemetry" +
+	".io/schemas/1.11.0https://opentelemetry.io/schemas/1.12.0https://opentelemetry.io/schemas/1.13.0" +
+	"https://opentelemetry.io/schemas/1.14.0https://opentelemetry.io/schemas/1.15.0https://openteleme" +
+	"try.io/schemas/1.16.0https://opentelemetry.io/schemas/1.17.0https://opentelemetry.io/schemas/1.1" +
+	"8.0https://opentelemetry.io/schemas/1.19.0https://opentelemetry.io/schemas/1.20.0https://opentel" +
+	"emetry.io/schemas/1.21.0https://opentelemetry.io/schemas/1.22.0https://opentelemetry.io/schemas/" +
+	"1.23.0https://opentelemetry.io/schemas/1.23.1https://opentelemetry.io/schemas/1.24.0https://open" +
+	"telemetry.io/schemas/1.25.0https://opentelemetry.io/schemas/1.26.0https://opentelemetry.io/schem" +
+	"as/1.27.0https://opentelemetry.io/schemas/1.28.0https://opentelemetry.io/schemas/1.30.0https://o" +
+	"pentelemetry.io/schemas/1.31.0https://opentelemetry.io/schemas/1.32.0https://opentelemetry.io/sc" +
+	"hemas/1.33.0https://opentelemetry.io/schemas/1.34.0https://opentelemetry.io/schemas/1.36.0https:" +
+	"//opentelemetry.io/schemas/1.37.0https://opentelemetry.io/schemas/1.38.0https://opentelemetry.io" +
+	"/schemas/1.39.0https://opentelemetry.io/schemas/1.4.0https://opentelemetry.io/schemas/1.40.0http" +
+	"s://opentelemetry.io/schemas/1.41.0https://opentelemetry.io/schemas/1.42.0https://opentelemetry." +
+	"io/schemas/1.43.0https://opentelemetry.io/schemas/1.5.0https://opentelemetry.io/schemas/1.6.1htt" +
+	"ps://opentelemetry.io/schemas/1.7.0https://opentelemetry.io/schemas/1.8.0https://opentelemetry.i" +
+	"o/schemas/1.9.0SecurityRuleCategorysecurity_rule.categorySecurityRuleCategoryKeySecurityRuleDesc" +
+	"riptionsecurity_rule.descriptionSecurityRuleDescriptionKeySecurityRuleLicensesecurity_rule.licen" +
+	"seSecurityRuleLicenseKeySecurityRuleNamesecurity_rule.nameSecurityRuleNameKeySecurityRuleReferen" +
+	"cesecurity_rule.referenceSecurityRuleReferenceKeySecurityRuleRulesetNamesecurity_rule.ruleset.na" +
+	"meSecurityRuleRulesetNameKeySecurityRuleUUIDsecurity_rule.uuidSecurityRuleUUIDKeySecurityRuleVer" +
+	"sionsecurity_rule.versionSecurityRuleVersionKeyServerAddressserver.addressServerAddressKeyServer" +
+	"Portserver.portServerPortKeyServerSocketAddressserver.socket.addressServerSocketAddressKeyServer" +
+	"SocketDomainserver.socket.domainServerSocketDomainKeyServerSocketPortserver.socket.portServerSoc" +
+	"ketPortKeyServiceCriticalityCriticalservice.criticalityServiceCriticalityHighhighServiceCritical" +
+	"ityKeyServiceCriticalityLowlowServiceCriticalityMediummediumServiceInstanceIDservice.instance.id" +
+	"ServiceInstanceIDKeyServiceNameservice.nameServiceNameKeyServiceNamespaceservice.namespaceServic" +
+	"eNamespaceKeyServicePeerNameservice.peer.nameServicePeerNameKeyServicePeerNamespaceservice.peer." +
+	"namespaceServicePeerNamespaceKeyServiceVersionservice.versionServiceVersionKeySessionIDsession.i" +
+	"dSessionIDKeySessionPreviousIDsession.previous_idSessionPreviousIDKeySignalRConnectionStatusAppS" +
+	"hutdownsignalr.connection.statusapp_shutdownSignalRConnectionStatusKeySignalRConnectionStatusNor" +
+	"malClosurenormal_closureSignalRConnectionStatusTimeoutSignalRTransportKeysignalr.transportSignal" +
+	"RTransportLongPollinglong_pollingSignalRTransportServerSentEventsserver_sent_eventsSignalRTransp" +
+	"ortWebSocketsweb_socketsSignalrConnectionStatusAppShutdownSignalrConnectionStatusKeySignalrConne" +
+	"ctionStatusNormalClosureSignalrConnectionStatusTimeoutSignalrServerActiveConnectionsDescriptionS" +
+	"ignalrServerActiveConnectionsNamesignalr.server.active_connectionsSignalrServerActiveConnections" +
+	"UnitSignalrServerConnectionDurationDescriptionSignalrServerConnectionDurationNamesignalr.server." +
+	"connection.durationSignalrServerConnectionDurationUnitSignalrTransportKeySignalrTransportLongPol" +
+	"lingSignalrTransportServerSentEventsSignalrTransportWebSocketsSourceAddresssource.addressSourceA" +
+	"ddressKeySourceDomainsource.domainSourceDomainKeySourcePortsource.portSourcePortKeySpanStatusFro" +
+	"mHTTPStatusCodefunc 14170503acf45a4dfunc(code int) (go.opentelemetry.io/otel/codes.Code, string)" +
+	"SpanStatusFromHTTPStatusCodeAndSpanKindfunc 45a58f8b1da2f0cefunc(code int, spanKind go.opentelem" +
+	"etry.io/otel/trace.SpanKind) (go.opentelemetry.io/otel/codes.Code, string)StateIdlestateStateKey" +
+	"StateUsedSystemCPUFrequencyDescriptionReports the current frequency of the CPU in HzSystemCPUFre" +
+	"quencyNamesystem.cpu.frequencySystemCPUFrequencyUnit{Hz}SystemCPULogicalCountDescriptionReports " +
+	"the number of logical (virtual) processor cores created by the operating system to manage multit" +
+	"askingSystemCPULogicalCountNamesystem.cpu.logical.countSystemCPULogicalCountUnitSystemCPULogical" +
+	"Numbersystem.cpu.logical_numberSystemCPULogicalNumberKeySystemCPUPhysicalCountDescriptionReports" +
+	" the number of actual physical processor cores on the hardwareSystemCPUPhysicalCountNamesystem.c" +
+	"pu.physical.countSystemCPUPhysicalCountUnitSystemCPUStateIdlesystem.cpu.stateSystemCPUStateInter" +
+	"ruptSystemCPUStateIowaitSystemCPUStateKeySystemCPUStateNiceSystemCPUStateStealSystemCPUStateSyst" +
+	"emSystemCPUStateUserSystemCPUTimeDescriptionSystemCPUTimeNamesystem.cpu.timeSystemCPUTimeUnitSys" +
+	"temCPUUtilizationDescriptionDifference in system.cpu.time since the last measurement, divided by" +
+	" the elapsed time and number of logical CPUsSystemCPUUtilizationNamesystem.cpu.utilizationSystem" +
+	"CPUUtilizationUnitSystemDevicesystem.deviceSystemDeviceKeySystemDiskDirectionKeysystem.disk.dire" +
+	"ctionSystemDiskDirectionReadSystemDiskDirectionWriteSystemDiskIoNamesystem.disk.ioSystemDiskIoTi" +
+	"meDescriptionTime disk spent activatedSystemDiskIoTimeNamesystem.disk.io_timeSystemDiskIoTimeUni" +
+	"tSystemDiskIoUnitSystemDiskLimitDescriptionThe total storage capacity of the diskSystemDiskLimit" +
+	"Namesystem.disk.limitSystemDiskLimitUnitSystemDiskMergedNamesystem.disk.mergedSystemDiskMergedUn" +
+	"it{operation}SystemDiskOperationTimeDescriptionSum of the time each operation took to completeSy" +
+	"stemDiskOperationTimeNamesystem.disk.operation_timeSystemDiskOperationTimeUnitSystemDiskOperatio" +
+	"nsNamesystem.disk.operationsSystemDiskOperationsUnitSystemFilesystemLimitDescriptionThe total st" +
+	"orage capacity of the filesystemSystemFilesystemLimitNamesystem.filesystem.limitSystemFilesystem" +
+	"LimitUnitSystemFilesystemModesystem.filesystem.modeSystemFilesystemModeKeySystemFilesystemMountp" +
+	"ointsystem.filesystem.mountpointSystemFilesystemMountpointKeySystemFilesystemStateFreesystem.fil" +
+	"esystem.stateSystemFilesystemStateKeySystemFilesystemStateReservedreservedSystemFilesystemStateU" +
+	"sedSystemFilesystemTypeExfatsystem.filesystem.typeexfatSystemFilesystemTypeExt4ext4SystemFilesys" +
+	"temTypeFat32fat32SystemFilesystemTypeHfsplushfsplusSystemFilesystemTypeKeySystemFilesystemTypeNt" +
+	"fsntfsSystemFilesystemTypeRefsrefsSystemFilesystemUsageDescriptionReports a filesystem's space u" +
+	"sage across different states.SystemFilesystemUsageNamesystem.filesystem.usageSystemFilesystemUsa" +
+	"geUnitSystemFilesystemUtilizationNamesystem.filesystem.utilizationSystemFilesystemUtilizationUni" +
+	"tSystemLinuxMemoryAvailableDescriptionAn estimate of how much memory is available for starting n" +
+	"ew applications, without causing swappingSystemLinuxMemoryAvailableNamesystem.linux.memory.avail" +
+	"ableSystemLinuxMemoryAvailableUnitSystemLinuxMemorySlabUsageDescriptionReports the memory used b" +
+	"y the Linux kernel for managing caches of frequently used objects.SystemLinuxMemorySlabUsageName" +
+	"system.linux.memory.slab.usageSystemLinuxMemorySlabUsageUnitSystemMemoryLimitDescriptionTotal me" +
+	"mory available in the system.SystemMemoryLimitNamesystem.memory.limitSystemMemoryLimitUnitSystem" +
+	"MemoryLinuxHugepagesStateFreesystem.memory.linux.hugepages.stateSystemMemoryLinuxHugepagesStateK" +
+	"eySystemMemoryLinuxHugepagesStateUsedSystemMemoryLinuxSlabStateKeysystem.memory.linux.slab.state" +
+	"SystemMemoryLinuxSlabStateReclaimableSystemMemoryLinuxSlabStateUnreclaimableSystemMemorySharedDe" +
+	"scriptionShared memory used (mostly by tmpfs).SystemMemorySharedNamesystem.memory.sharedSystemMe" +
+	"morySharedUnitSystemMemoryStateBufferssystem.memory.statebuffersSystemMemoryStateCachedSystemMem" +
+	"oryStateFreeSystemMemoryStateKeySystemMemoryStateSharedsharedSystemMemoryStateTotaltotalSystemMe" +
+	"moryStateUsedSystemMemoryUsageDescriptionReports memory in use by state.SystemMemoryUsageNamesys" +
+	"tem.memory.usageSystemMemoryUsageUnitSystemMemoryUtilizationNamesystem.memory.utilizationSystemM" +
+	"emoryUtilizationUnitSystemNetworkConnectionsNamesystem.network.connectionsSystemNetworkConnectio" +
+	"nsUnitSystemNetworkDirectionKeysystem.network.directionSystemNetworkDirectionReceiveSystemNetwor" +
+	"kDirectionTransmitSystemNetworkDroppedDescriptionCount of packets that are dropped or discarded " +
+	"even though there was no errorSystemNetworkDroppedNamesystem.network.droppedSystemNetworkDropped" +
+	"Unit{packet}SystemNetworkErrorsDescriptionCount of network errors detectedSystemNetworkErrorsNam" +
+	"esystem.network.errorsSystemNetworkErrorsUnitSystemNetworkIoNamesystem.network.ioSystemNetworkIo" +
+	"UnitSystemNetworkPacketsNamesystem.network.packetsSystemNetworkPacketsUnitSystemNetworkStateClos" +
+	"esystem.network.statecloseSystemNetworkStateCloseWaitSystemNetworkStateClosingSystemNetworkState" +
+	"DeleteSystemNetworkStateEstablishedSystemNetworkStateFinWait1SystemNetworkStateFinWait2SystemNet" +
+	"workStateKeySystemNetworkStateLastAckSystemNetworkStateListenSystemNetworkStateSynRecvsyn_recvSy" +
+	"stemNetworkStateSynSentSystemNetworkStateTimeWaitSystemPagingDirectionInsystem.paging.directioni" +
+	"nSystemPagingDirectionKeySystemPagingDirectionOutoutSystemPagingFaultTypeKeysystem.paging.fault." +
+	"typeSystemPagingFaultTypeMajorSystemPagingFaultTypeMinorSystemPagingFaultsNamesystem.paging.faul" +
+	"tsSystemPagingFaultsUnitSystemPagingOperationsNamesystem.paging.operationsSystemPagingOperations" +
+	"UnitSystemPagingStateFreesystem.paging.stateSystemPagingStateKeySystemPagingStateUsedSystemPagin" +
+	"gTypeKeysystem.paging.typeSystemPagingTypeMajorSystemPagingTypeMinorSystemPagingUsageDescription" +
+	"Unix swap or windows pagefile usageSystemPagingUsageNamesystem.paging.usageSystemPagingUsageUnit" +
+	"SystemPagingUtilizationNamesystem.paging.utilizationSystemPagingUtilizationUnitSystemProcessCoun" +
+	"tDescriptionTotal number of processes in each stateSystemProcessCountNamesystem.process.countSys" +
+	"temProcessCountUnit{process}SystemProcessCreatedDescriptionTotal number of processes created ove" +
+	"r uptime of the hostSystemProcessCreatedNamesystem.process.createdSystemProcessCreatedUnitSystem" +
+	"ProcessStatusDefunctsystem.process.statusSystemProcessStatusKeySystemProcessStatusRunningSystemP" +
+	"rocessStatusSleepingSystemProcessStatusStoppedSystemProcessesCountDescriptionSystemProcessesCoun" +
+	"tNamesystem.processes.countSystemProcessesCountUnitSystemProcessesCreatedDescriptionSystemProces" +
+	"sesCreatedNamesystem.processes.createdSystemProcessesCreatedUnitSystemProcessesStatusDefunctsyst" +
+	"em.processes.statusSystemProcessesStatusKeySystemProcessesStatusRunningSystemProcessesStatusSlee" +
+	"pingSystemProcessesStatusStoppedSystemUptimeDescriptionThe time the system has been runningSyste" +
+	"mUptimeNamesystem.uptimeSystemUptimeUnitTLSCiphertls.cipherTLSCipherKeyTLSClientCertificatetls.c" +
+	"lient.certificateTLSClientCertificateChaintls.client.certificate_chainTLSClientCertificateChainK" +
+	"eyTLSClientCertificateKeyTLSClientHashMd5tls.client.hash.md5TLSClientHashMd5KeyTLSClientHashSha1" +
+	"tls.client.hash.sha1TLSClientHashSha1KeyTLSClientHashSha256tls.client.hash.sha256TLSClientHashSh" +
+	"a256KeyTLSClientIssuertls.client.issuerTLSClientIssuerKeyTLSClientJa3tls.client.ja3TLSClientJa3K" +
+	"eyTLSClientNotAftertls.client.not_afterTLSClientNotAfterKeyTLSClientNotBeforetls.client.not_befo" +
+	"reTLSClientNotBeforeKeyTLSClientServerNametls.client.server_nameTLSClientServerNameKeyTLSClientS" +
+	"ubjecttls.client.subjectTLSClientSubjectKeyTLSClientSupportedCipherstls.client.supported_ciphers" +
+	"TLSClientSupportedCiphersKeyTLSCurvetls.curveTLSCurveKeyTLSEstablishedtls.establishedTLSEstablis" +
+	"hedKeyTLSNextProtocoltls.next_protocolTLSNextProtocolKeyTLSProtocolNameKeytls.protocol.nameTLSPr" +
+	"otocolNameSslsslTLSProtocolNameTLStlsTLSProtocolVersiontls.protocol.versionTLSProtocolVersionKey" +
+	"TLSResumedtls.resumedTLSResumedKeyTLSServerCertificatetls.server.certificateTLSServerCertificate" +
+	"Chaintls.server.certificate_chainTLSServerCertificateChainKeyTLSServerCertificateKeyTLSServerHas" +
+	"hMd5tls.server.hash.md5TLSServerHashMd5KeyTLSServerHashSha1tls.server.hash.sha1TLSServerHashSha1" +
+	"KeyTLSServerHashSha256tls.server.hash.sha256TLSServerHashSha256KeyTLSServerIssuertls.server.issu" +
+	"erTLSServerIssuerKeyTLSServerJa3stls.server.ja3sTLSServerJa3sKeyTLSServerNotAftertls.server.not_" +
+	"afterTLSServerNotAfterKeyTLSServerNotBeforetls.server.not_beforeTLSServerNotBeforeKeyTLSServerSu" +
+	"bjecttls.server.subjectTLSServerSubjectKeyTelemetryAutoVersiontelemetry.auto.versionTelemetryAut" +
+	"oVersionKeyTelemetryDistroNametelemetry.distro.nameTelemetryDistroNameKeyTelemetryDistroVersiont" +
+	"elemetry.distro.versionTelemetryDistroVersionKeyTelemetrySDKLanguageCPPtelemetry.sdk.languagecpp" +
+	"TelemetrySDKLanguageDotnetTelemetrySDKLanguageErlangerlangTelemetrySDKLanguageGoTelemetrySDKLang" +
+	"uageJavajavaTelemetrySDKLanguageKeyTelemetrySDKLanguageKotlinkotlinTelemetrySDKLanguageNodejsnod" +
+	"ejsTelemetrySDKLanguagePHPTelemetrySDKLanguagePythonpythonTelemetrySDKLanguageRubyTelemetrySDKLa" +
+	"nguageRustTelemetrySDKLanguageSwiftswiftTelemetrySDKLanguageWebJSwebjsTelemetrySDKLanguageWebjsT" +
+	"elemetrySDKNametelemetry.sdk.nameTelemetrySDKNameKeyTelemetrySDKVersiontelemetry.sdk.versionTele" +
+	"metrySDKVersionKeyTestCaseNametest.case.nameTestCaseNameKeyTestCaseResultStatusFailtest.case.res" +
+	"ult.statusfailTestCaseResultStatusKeyTestCaseResultStatusPasspassTestSuiteNametest.suite.nameTes" +
+	"tSuiteNameKeyTestSuiteRunStatusAbortedtest.suite.run.statusTestSuiteRunStatusFailureTestSuiteRun" +
+	"StatusInProgressin_progressTestSuiteRunStatusKeyTestSuiteRunStatusSkippedTestSuiteRunStatusSucce" +
+	"ssTestSuiteRunStatusTimedOuttimed_outThreadDaemonthread.daemonThreadDaemonKeyThreadIDthread.idTh" +
+	"readIDKeyThreadNamethread.nameThreadNameKeyTypeHeaptypeTypeKeyTypeNonHeapURLDomainurl.domainURLD" +
+	"omainKeyURLExtensionurl.extensionURLExtensionKeyURLFragmenturl.fragmentURLFragmentKeyURLFullurl." +
+	"fullURLFullKeyURLOriginalurl.originalURLOriginalKeyURLPathurl.pathURLPathKeyURLPorturl.portURLPo" +
+	"rtKeyURLQueryurl.queryURLQueryKeyURLRegisteredDomainurl.registered_domainURLRegisteredDomainKeyU" +
+	"RLSchemeurl.schemeURLSchemeKeyURLSubdomainurl.subdomainURLSubdomainKeyURLTemplateurl.templateURL" +
+	"TemplateKeyURLTopLevelDomainurl.top_level_domainURLTopLevelDomainKeyUserAgentNameuser_agent.name" +
+	"UserAgentNameKeyUserAgentOSNameuser_agent.os.nameUserAgentOSNameKeyUserAgentOSVersionuser_agent." +
+	"os.versionUserAgentOSVersionKeyUserAgentOriginaluser_agent.originalUserAgentOriginalKeyUserAgent" +
+	"SyntheticTypeBotuser_agent.synthetic.typebotUserAgentSyntheticTypeKeyUserAgentSyntheticTypeTestU" +
+	"serAgentVersionuser_agent.versionUserAgentVersionKeyUserEmailuser.emailUserEmailKeyUserFullNameu" +
+	"ser.full_nameUserFullNameKeyUserHashuser.hashUserHashKeyUserIDuser.idUserIDKeyUserNameuser.nameU" +
+	"serNameKeyUserRolesuser.rolesUserRolesKeyV8JSGCTypeIncrementalv8js.gc.typeincrementalV8JSGCTypeK" +
+	"eyV8JSGCTypeMajorV8JSGCTypeMinorV8JSGCTypeWeakcbweakcbV8JSHeapSpaceNameCodeSpacev8js.heap.space." +
+	"namecode_spaceV8JSHeapSpaceNameKeyV8JSHeapSpaceNameLargeObjectSpacelarge_object_spaceV8JSHeapSpa" +
+	"ceNameMapSpacemap_spaceV8JSHeapSpaceNameNewSpacenew_spaceV8JSHeapSpaceNameOldSpaceold_spaceV8jsG" +
+	"cDurationDescriptionGarbage collection duration.V8jsGcDurationNamev8js.gc.durationV8jsGcDuration" +
+	"UnitV8jsHeapSpaceAvailableSizeDescriptionHeap space available size.V8jsHeapSpaceAvailableSizeNam" +
+	"ev8js.heap.space.available_sizeV8jsHeapSpaceAvailableSizeUnitV8jsHeapSpacePhysicalSizeDescriptio" +
+	"nCommitted size of a heap space.V8jsHeapSpacePhysicalSizeNamev8js.heap.space.physical_sizeV8jsHe" +
+	"apSpacePhysicalSizeUnitV8jsMemoryHeapLimitDescriptionTotal heap memory size pre-allocated.V8jsMe" +
+	"moryHeapLimitNamev8js.memory.heap.limitV8jsMemoryHeapLimitUnitV8jsMemoryHeapUsedDescriptionHeap " +
+	"Memory size allocated.V8jsMemoryHeapUsedNamev8js.memory.heap.usedV8jsMemoryHeapUsedUnitVCSChange" +
+	"CountDescriptionThe number of changes (pull requests/merge requests/changelists) in a repository" +
+	", categorized by their state (e.g. open or merged)VCSChangeCountNamevcs.change.countVCSChangeCou" +
+	"ntUnit{change}VCSChangeDurationDescriptionThe time duration a change (pull request/merge request" +
+	"/changelist) has been in a given state.VCSChangeDurationNamevcs.change.durationVCSChangeDuration" +
+	"UnitVCSChangeIDvcs.change.idVCSChangeIDKeyVCSChangeStateClosedvcs.change.stateVCSChangeStateKeyV" +
+	"CSChangeStateMergedmergedVCSChangeStateOpenopenVCSChangeStateWipwipVCSChangeTimeToApprovalDescri" +
+	"ptionThe amount of time since its creation it took a change (pull request/merge request/changeli" +
+	"st) to get the first approval.VCSChangeTimeToApprovalNamevcs.change.time_to_approvalVCSChangeTim" +
+	"eToApprovalUnitVCSChangeTimeToMergeDescriptionThe amount of time since its creation it took a ch" +
+	"ange (pull request/merge request/changelist) to get merged into the target(base) ref.VCSChangeTi" +
+	"meToMergeNamevcs.change.time_to_mergeVCSChangeTimeToMergeUnitVCSChangeTitlevcs.change.titleVCSCh" +
+	"angeTitleKeyVCSContributorCountDescriptionThe number of unique contributors to a repositoryVCSCo" +
+	"ntributorCountNamevcs.contributor.countVCSContributorCountUnit{contributor}VCSLineChangeTypeAdde" +
+	"dvcs.line_change.typeaddedVCSLineChangeTypeKeyVCSLineChangeTypeRemovedremovedVCSOwnerNamevcs.own" +
+	"er.nameVCSOwnerNameKeyVCSProviderNameBitbucketvcs.provider.namebitbucketVCSProviderNameGiteagite" +
+	"aVCSProviderNameGithubgithubVCSProviderNameGitlabgitlabVCSProviderNameGitteagitteaVCSProviderNam" +
+	"eKeyVCSRefBaseNamevcs.ref.base.nameVCSRefBaseNameKeyVCSRefBaseRevisionvcs.ref.base.revisionVCSRe" +
+	"fBaseRevisionKeyVCSRefBaseTypeBranchvcs.ref.base.typebranchVCSRefBaseTypeKeyVCSRefBaseTypeTagtag" +
+	"VCSRefCountDescriptionThe number of refs of type branch or tag in a repository.VCSRefCountNamevc" +
+	"s.ref.countVCSRefCountUnit{ref}VCSRefHeadNamevcs.ref.head.nameVCSRefHeadNameKeyVCSRefHeadRevisio" +
+	"nvcs.ref.head.revisionVCSRefHeadRevisionKeyVCSRefHeadTypeBranchvcs.ref.head.typeVCSRefHeadTypeKe" +
+	"yVCSRefHeadTypeTagVCSRefLinesDeltaDescriptionThe number of lines added/removed in a ref (branch)" +
+	" relative to the ref from the `vcs.ref.base.name` attribute.VCSRefLinesDeltaNamevcs.ref.lines_de" +
+	"ltaVCSRefLinesDeltaUnit{line}VCSRefRevisionsDeltaDescriptionThe number of revisions (commits) a " +
+	"ref (branch) is ahead/behind the branch from the `vcs.ref.base.name` attributeVCSRefRevisionsDel" +
+	"taNamevcs.ref.revisions_deltaVCSRefRevisionsDeltaUnit{revision}VCSRefTimeDescriptionTime a ref (" +
+	"branch) created from the default branch (trunk) has existed. The `ref.type` attribute will alway" +
+	"s be `branch`VCSRefTimeNamevcs.ref.timeVCSRefTimeUnitVCSRefTypeBranchvcs.ref.typeVCSRefTypeKeyVC" +
+	"SRefTypeTagVCSRepositoryChangeIDvcs.repository.change.idVCSRepositoryChangeIDKeyVCSRepositoryCha" +
+	"ngeTitlevcs.repository.change.titleVCSRepositoryChangeTitleKeyVCSRepositoryCountDescriptionThe n" +
+	"umber of repositories in an organization.VCSRepositoryCountNamevcs.repository.countVCSRepository" +
+	"CountUnit{repository}VCSRepositoryNamevcs.repository.nameVCSRepositoryNameKeyVCSRepositoryRefNam" +
+	"evcs.repository.ref.nameVCSRepositoryRefNameKeyVCSRepositoryRefRevisionvcs.repository.ref.revisi" +
+	"onVCSRepositoryRefRevisionKeyVCSRepositoryRefTypeBranchvcs.repository.ref.typeVCSRepositoryRefTy" +
+	"peKeyVCSRepositoryRefTypeTagVCSRepositoryURLFullvcs.repository.url.fullVCSRepositoryURLFullKeyVC" +
+	"SRevisionDeltaDirectionAheadvcs.revision_delta.directionaheadVCSRevisionDeltaDirectionBehindbehi" +
+	"ndVCSRevisionDeltaDirectionKeyWebEngineDescriptionwebengine.descriptionWebEngineDescriptionKeyWe" +
+	"bEngineNamewebengine.nameWebEngineNameKeyWebEngineVersionwebengine.versionWebEngineVersionKeyZOS" +
+	"SmfIDzos.smf.idZOSSmfIDKeyZOSSysplexNamezos.sysplex.nameZOSSysplexNameKey"
+
 // names holds every exported identifier of every semconv version with
 // what it means there, sorted by name, and the mask of the versions
-// where the name has that meaning.
-var names = []versionName{
-	{Name{"ASPNETCoreDiagnosticsExceptionResultAborted", KindMember, "aspnetcore.diagnostics.exception.result", "aborted", "string"}, 0x1000000},
-	{Name{"ASPNETCoreDiagnosticsExceptionResultHandled", KindMember, "aspnetcore.diagnostics.exception.result", "handled", "string"}, 0x1000000},
-	{Name{"ASPNETCoreDiagnosticsExceptionResultKey", KindKey, "aspnetcore.diagnostics.exception.result", "", ""}, 0x1000000},
-	{Name{"ASPNETCoreDiagnosticsExceptionResultSkipped", KindMember, "aspnetcore.diagnostics.exception.result", "skipped", "string"}, 0x1000000},
-	{Name{"ASPNETCoreDiagnosticsExceptionResultUnhandled", KindMember, "aspnetcore.diagnostics.exception.result", "unhandled", "string"}, 0x1000000},
-	{Name{"ASPNETCoreDiagnosticsHandlerType", KindHelper, "aspnetcore.diagnostics.handler.type", "", "string"}, 0x1000000},
-	{Name{"ASPNETCoreDiagnosticsHandlerTypeKey", KindKey, "aspnetcore.diagnostics.handler.type", "", ""}, 0x1000000},
-	{Name{"ASPNETCoreRateLimitingPolicy", KindHelper, "aspnetcore.rate_limiting.policy", "", "string"}, 0x1000000},
-	{Name{"ASPNETCoreRateLimitingPolicyKey", KindKey, "aspnetcore.rate_limiting.policy", "", ""}, 0x1000000},
-	{Name{"ASPNETCoreRateLimitingResultAcquired", KindMember, "aspnetcore.rate_limiting.result", "acquired", "string"}, 0x1000000},
-	{Name{"ASPNETCoreRateLimitingResultEndpointLimiter", KindMember, "aspnetcore.rate_limiting.result", "endpoint_limiter", "string"}, 0x1000000},
-	{Name{"ASPNETCoreRateLimitingResultGlobalLimiter", KindMember, "aspnetcore.rate_limiting.result", "global_limiter", "string"}, 0x1000000},
-	{Name{"ASPNETCoreRateLimitingResultKey", KindKey, "aspnetcore.rate_limiting.result", "", ""}, 0x1000000},
-	{Name{"ASPNETCoreRateLimitingResultRequestCanceled", KindMember, "aspnetcore.rate_limiting.result", "request_canceled", "string"}, 0x1000000},
-	{Name{"ASPNETCoreRequestIsUnhandled", KindHelper, "aspnetcore.request.is_unhandled", "", "bool"}, 0x1000000},
-	{Name{"ASPNETCoreRequestIsUnhandledKey", KindKey, "aspnetcore.request.is_unhandled", "", ""}, 0x1000000},
-	{Name{"ASPNETCoreRoutingIsFallback", KindHelper, "aspnetcore.routing.is_fallback", "", "bool"}, 0x1000000},
-	{Name{"ASPNETCoreRoutingIsFallbackKey", KindKey, "aspnetcore.routing.is_fallback", "", ""}, 0x1000000},
-	{Name{"ASPNETCoreRoutingMatchStatusFailure", KindMember, "aspnetcore.routing.match_status", "failure", "string"}, 0x1000000},
-	{Name{"ASPNETCoreRoutingMatchStatusKey", KindKey, "aspnetcore.routing.match_status", "", ""}, 0x1000000},
-	{Name{"ASPNETCoreRoutingMatchStatusSuccess", KindMember, "aspnetcore.routing.match_status", "success", "string"}, 0x1000000},
-	{Name{"AWSBedrockGuardrailID", KindHelper, "aws.bedrock.guardrail.id", "", "string"}, 0x7fc0000000},
-	{Name{"AWSBedrockGuardrailIDKey", KindKey, "aws.bedrock.guardrail.id", "", ""}, 0x7fc0000000},
-	{Name{"AWSBedrockKnowledgeBaseID", KindHelper, "aws.bedrock.knowledge_base.id", "", "string"}, 0x7fc0000000},
-	{Name{"AWSBedrockKnowledgeBaseIDKey", KindKey, "aws.bedrock.knowledge_base.id", "", ""}, 0x7fc0000000},
-	{Name{"AWSDynamoDBAttributeDefinitions", KindHelper, "aws.dynamodb.attribute_definitions", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBAttributeDefinitionsKey", KindKey, "aws.dynamodb.attribute_definitions", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBAttributesToGet", KindHelper, "aws.dynamodb.attributes_to_get", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBAttributesToGetKey", KindKey, "aws.dynamodb.attributes_to_get", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBConsistentRead", KindHelper, "aws.dynamodb.consistent_read", "", "bool"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBConsistentReadKey", KindKey, "aws.dynamodb.consistent_read", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBConsumedCapacity", KindHelper, "aws.dynamodb.consumed_capacity", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBConsumedCapacityKey", KindKey, "aws.dynamodb.consumed_capacity", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBCount", KindHelper, "aws.dynamodb.count", "", "int"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBCountKey", KindKey, "aws.dynamodb.count", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBExclusiveStartTable", KindHelper, "aws.dynamodb.exclusive_start_table", "", "string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBExclusiveStartTableKey", KindKey, "aws.dynamodb.exclusive_start_table", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBGlobalSecondaryIndexUpdates", KindHelper, "aws.dynamodb.global_secondary_index_updates", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBGlobalSecondaryIndexUpdatesKey", KindKey, "aws.dynamodb.global_secondary_index_updates", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBGlobalSecondaryIndexes", KindHelper, "aws.dynamodb.global_secondary_indexes", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBGlobalSecondaryIndexesKey", KindKey, "aws.dynamodb.global_secondary_indexes", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBIndexName", KindHelper, "aws.dynamodb.index_name", "", "string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBIndexNameKey", KindKey, "aws.dynamodb.index_name", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBItemCollectionMetrics", KindHelper, "aws.dynamodb.item_collection_metrics", "", "string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBItemCollectionMetricsKey", KindKey, "aws.dynamodb.item_collection_metrics", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBLimit", KindHelper, "aws.dynamodb.limit", "", "int"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBLimitKey", KindKey, "aws.dynamodb.limit", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBLocalSecondaryIndexes", KindHelper, "aws.dynamodb.local_secondary_indexes", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBLocalSecondaryIndexesKey", KindKey, "aws.dynamodb.local_secondary_indexes", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBProjection", KindHelper, "aws.dynamodb.projection", "", "string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBProjectionKey", KindKey, "aws.dynamodb.projection", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBProvisionedReadCapacity", KindHelper, "aws.dynamodb.provisioned_read_capacity", "", "float64"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBProvisionedReadCapacityKey", KindKey, "aws.dynamodb.provisioned_read_capacity", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBProvisionedWriteCapacity", KindHelper, "aws.dynamodb.provisioned_write_capacity", "", "float64"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBProvisionedWriteCapacityKey", KindKey, "aws.dynamodb.provisioned_write_capacity", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBScanForward", KindHelper, "aws.dynamodb.scan_forward", "", "bool"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBScanForwardKey", KindKey, "aws.dynamodb.scan_forward", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBScannedCount", KindHelper, "aws.dynamodb.scanned_count", "", "int"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBScannedCountKey", KindKey, "aws.dynamodb.scanned_count", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBSegment", KindHelper, "aws.dynamodb.segment", "", "int"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBSegmentKey", KindKey, "aws.dynamodb.segment", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBSelect", KindHelper, "aws.dynamodb.select", "", "string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBSelectKey", KindKey, "aws.dynamodb.select", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBTableCount", KindHelper, "aws.dynamodb.table_count", "", "int"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBTableCountKey", KindKey, "aws.dynamodb.table_count", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBTableNames", KindHelper, "aws.dynamodb.table_names", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBTableNamesKey", KindKey, "aws.dynamodb.table_names", "", ""}, 0x7fffffffff},
-	{Name{"AWSDynamoDBTotalSegments", KindHelper, "aws.dynamodb.total_segments", "", "int"}, 0x7fffffe000},
-	{Name{"AWSDynamoDBTotalSegmentsKey", KindKey, "aws.dynamodb.total_segments", "", ""}, 0x7fffffffff},
-	{Name{"AWSECSClusterARN", KindHelper, "aws.ecs.cluster.arn", "", "string"}, 0x7fffffe000},
-	{Name{"AWSECSClusterARNKey", KindKey, "aws.ecs.cluster.arn", "", ""}, 0x7fffffffff},
-	{Name{"AWSECSContainerARN", KindHelper, "aws.ecs.container.arn", "", "string"}, 0x7fffffe000},
-	{Name{"AWSECSContainerARNKey", KindKey, "aws.ecs.container.arn", "", ""}, 0x7fffffffff},
-	{Name{"AWSECSLaunchtypeEC2", KindMember, "aws.ecs.launchtype", "ec2", "string"}, 0x7fffffffff},
-	{Name{"AWSECSLaunchtypeFargate", KindMember, "aws.ecs.launchtype", "fargate", "string"}, 0x7fffffffff},
-	{Name{"AWSECSLaunchtypeKey", KindKey, "aws.ecs.launchtype", "", ""}, 0x7fffffffff},
-	{Name{"AWSECSTaskARN", KindHelper, "aws.ecs.task.arn", "", "string"}, 0x7fffffe000},
-	{Name{"AWSECSTaskARNKey", KindKey, "aws.ecs.task.arn", "", ""}, 0x7fffffffff},
-	{Name{"AWSECSTaskFamily", KindHelper, "aws.ecs.task.family", "", "string"}, 0x7fffffe000},
-	{Name{"AWSECSTaskFamilyKey", KindKey, "aws.ecs.task.family", "", ""}, 0x7fffffffff},
-	{Name{"AWSECSTaskID", KindHelper, "aws.ecs.task.id", "", "string"}, 0x7fffc00000},
-	{Name{"AWSECSTaskIDKey", KindKey, "aws.ecs.task.id", "", ""}, 0x7fffc00000},
-	{Name{"AWSECSTaskRevision", KindHelper, "aws.ecs.task.revision", "", "string"}, 0x7fffffe000},
-	{Name{"AWSECSTaskRevisionKey", KindKey, "aws.ecs.task.revision", "", ""}, 0x7fffffffff},
-	{Name{"AWSEKSClusterARN", KindHelper, "aws.eks.cluster.arn", "", "string"}, 0x7fffffe000},
-	{Name{"AWSEKSClusterARNKey", KindKey, "aws.eks.cluster.arn", "", ""}, 0x7fffffffff},
-	{Name{"AWSExtendedRequestID", KindHelper, "aws.extended_request_id", "", "string"}, 0x7ffc000000},
-	{Name{"AWSExtendedRequestIDKey", KindKey, "aws.extended_request_id", "", ""}, 0x7ffc000000},
-	{Name{"AWSKinesisStreamName", KindHelper, "aws.kinesis.stream_name", "", "string"}, 0x7fc0000000},
-	{Name{"AWSKinesisStreamNameKey", KindKey, "aws.kinesis.stream_name", "", ""}, 0x7fc0000000},
-	{Name{"AWSLambdaInvokedARN", KindHelper, "aws.lambda.invoked_arn", "", "string"}, 0x7fffffe000},
-	{Name{"AWSLambdaInvokedARNKey", KindKey, "aws.lambda.invoked_arn", "", ""}, 0x7ffffffffe},
-	{Name{"AWSLambdaResourceMappingID", KindHelper, "aws.lambda.resource_mapping.id", "", "string"}, 0x7fc0000000},
-	{Name{"AWSLambdaResourceMappingIDKey", KindKey, "aws.lambda.resource_mapping.id", "", ""}, 0x7fc0000000},
-	{Name{"AWSLogGroupARNs", KindHelper, "aws.log.group.arns", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSLogGroupARNsKey", KindKey, "aws.log.group.arns", "", ""}, 0x7fffffffff},
-	{Name{"AWSLogGroupNames", KindHelper, "aws.log.group.names", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSLogGroupNamesKey", KindKey, "aws.log.group.names", "", ""}, 0x7fffffffff},
-	{Name{"AWSLogStreamARNs", KindHelper, "aws.log.stream.arns", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSLogStreamARNsKey", KindKey, "aws.log.stream.arns", "", ""}, 0x7fffffffff},
-	{Name{"AWSLogStreamNames", KindHelper, "aws.log.stream.names", "", "...string"}, 0x7fffffe000},
-	{Name{"AWSLogStreamNamesKey", KindKey, "aws.log.stream.names", "", ""}, 0x7fffffffff},
-	{Name{"AWSRequestID", KindHelper, "aws.request_id", "", "string"}, 0x7fffff0000},
-	{Name{"AWSRequestIDKey", KindKey, "aws.request_id", "", ""}, 0x7fffff0000},
-	{Name{"AWSS3Bucket", KindHelper, "aws.s3.bucket", "", "string"}, 0x7fffff0000},
-	{Name{"AWSS3BucketKey", KindKey, "aws.s3.bucket", "", ""}, 0x7fffff0000},
-	{Name{"AWSS3CopySource", KindHelper, "aws.s3.copy_source", "", "string"}, 0x7fffff0000},
-	{Name{"AWSS3CopySourceKey", KindKey, "aws.s3.copy_source", "", ""}, 0x7fffff0000},
-	{Name{"AWSS3Delete", KindHelper, "aws.s3.delete", "", "string"}, 0x7fffff0000},
-	{Name{"AWSS3DeleteKey", KindKey, "aws.s3.delete", "", ""}, 0x7fffff0000},
-	{Name{"AWSS3Key", KindHelper, "aws.s3.key", "", "string"}, 0x7fffff0000},
-	{Name{"AWSS3KeyKey", KindKey, "aws.s3.key", "", ""}, 0x7fffff0000},
-	{Name{"AWSS3PartNumber", KindHelper, "aws.s3.part_number", "", "int"}, 0x7fffff0000},
-	{Name{"AWSS3PartNumberKey", KindKey, "aws.s3.part_number", "", ""}, 0x7fffff0000},
-	{Name{"AWSS3UploadID", KindHelper, "aws.s3.upload_id", "", "string"}, 0x7fffff0000},
-	{Name{"AWSS3UploadIDKey", KindKey, "aws.s3.upload_id", "", ""}, 0x7fffff0000},
-	{Name{"AWSSNSTopicARN", KindHelper, "aws.sns.topic.arn", "", "string"}, 0x7fc0000000},
-	{Name{"AWSSNSTopicARNKey", KindKey, "aws.sns.topic.arn", "", ""}, 0x7fc0000000},
-	{Name{"AWSSQSQueueURL", KindHelper, "aws.sqs.queue.url", "", "string"}, 0x7fc0000000},
-	{Name{"AWSSQSQueueURLKey", KindKey, "aws.sqs.queue.url", "", ""}, 0x7fc0000000},
-	{Name{"AWSSecretsmanagerSecretARN", KindHelper, "aws.secretsmanager.secret.arn", "", "string"}, 0x7fc0000000},
-	{Name{"AWSSecretsmanagerSecretARNKey", KindKey, "aws.secretsmanager.secret.arn", "", ""}, 0x7fc0000000},
-	{Name{"AWSStepFunctionsActivityARN", KindHelper, "aws.step_functions.activity.arn", "", "string"}, 0x7fc0000000},
-	{Name{"AWSStepFunctionsActivityARNKey", KindKey, "aws.step_functions.activity.arn", "", ""}, 0x7fc0000000},
-	{Name{"AWSStepFunctionsStateMachineARN", KindHelper, "aws.step_functions.state_machine.arn", "", "string"}, 0x7fc0000000},
-	{Name{"AWSStepFunctionsStateMachineARNKey", KindKey, "aws.step_functions.state_machine.arn", "", ""}, 0x7fc0000000},
-	{Name{"AndroidAppStateBackground", KindMember, "android.app.state", "background", "string"}, 0x7ff8000000},
-	{Name{"AndroidAppStateCreated", KindMember, "android.app.state", "created", "string"}, 0x7ff8000000},
-	{Name{"AndroidAppStateForeground", KindMember, "android.app.state", "foreground", "string"}, 0x7ff8000000},
-	{Name{"AndroidAppStateKey", KindKey, "android.app.state", "", ""}, 0x7ff8000000},
-	{Name{"AndroidOSAPILevel", KindHelper, "android.os.api_level", "", "string"}, 0x7ffffc0000},
-	{Name{"AndroidOSAPILevelKey", KindKey, "android.os.api_level", "", ""}, 0x7ffffc0000},
-	{Name{"AndroidStateBackground", KindMember, "android.state", "background", "string"}, 0x1f80000},
-	{Name{"AndroidStateCreated", KindMember, "android.state", "created", "string"}, 0x1f80000},
-	{Name{"AndroidStateForeground", KindMember, "android.state", "foreground", "string"}, 0x1f80000},
-	{Name{"AndroidStateKey", KindKey, "android.state", "", ""}, 0x1f80000},
-	{Name{"AppBuildID", KindHelper, "app.build_id", "", "string"}, 0x7f00000000},
-	{Name{"AppBuildIDKey", KindKey, "app.build_id", "", ""}, 0x7f00000000},
-	{Name{"AppCrashID", KindHelper, "app.crash.id", "", "string"}, 0x6000000000},
-	{Name{"AppCrashIDKey", KindKey, "app.crash.id", "", ""}, 0x6000000000},
-	{Name{"AppInstallationID", KindHelper, "app.installation.id", "", "string"}, 0x7ff0000000},
-	{Name{"AppInstallationIDKey", KindKey, "app.installation.id", "", ""}, 0x7ff0000000},
-	{Name{"AppJankFrameCount", KindHelper, "app.jank.frame_count", "", "int"}, 0x7f00000000},
-	{Name{"AppJankFrameCountKey", KindKey, "app.jank.frame_count", "", ""}, 0x7f00000000},
-	{Name{"AppJankPeriod", KindHelper, "app.jank.period", "", "float64"}, 0x7f00000000},
-	{Name{"AppJankPeriodKey", KindKey, "app.jank.period", "", ""}, 0x7f00000000},
-	{Name{"AppJankThreshold", KindHelper, "app.jank.threshold", "", "float64"}, 0x7f00000000},
-	{Name{"AppJankThresholdKey", KindKey, "app.jank.threshold", "", ""}, 0x7f00000000},
-	{Name{"AppScreenCoordinateX", KindHelper, "app.screen.coordinate.x", "", "int"}, 0x7fe0000000},
-	{Name{"AppScreenCoordinateXKey", KindKey, "app.screen.coordinate.x", "", ""}, 0x7fe0000000},
-	{Name{"AppScreenCoordinateY", KindHelper, "app.screen.coordinate.y", "", "int"}, 0x7fe0000000},
-	{Name{"AppScreenCoordinateYKey", KindKey, "app.screen.coordinate.y", "", ""}, 0x7fe0000000},
-	{Name{"AppScreenID", KindHelper, "app.screen.id", "", "string"}, 0x7e00000000},
-	{Name{"AppScreenIDKey", KindKey, "app.screen.id", "", ""}, 0x7e00000000},
-	{Name{"AppScreenName", KindHelper, "app.screen.name", "", "string"}, 0x7e00000000},
-	{Name{"AppScreenNameKey", KindKey, "app.screen.name", "", ""}, 0x7e00000000},
-	{Name{"AppWidgetID", KindHelper, "app.widget.id", "", "string"}, 0x7fe0000000},
-	{Name{"AppWidgetIDKey", KindKey, "app.widget.id", "", ""}, 0x7fe0000000},
-	{Name{"AppWidgetName", KindHelper, "app.widget.name", "", "string"}, 0x7fe0000000},
-	{Name{"AppWidgetNameKey", KindKey, "app.widget.name", "", ""}, 0x7fe0000000},
-	{Name{"ArtifactAttestationFilename", KindHelper, "artifact.attestation.filename", "", "string"}, 0x7fff000000},
-	{Name{"ArtifactAttestationFilenameKey", KindKey, "artifact.attestation.filename", "", ""}, 0x7fff000000},
-	{Name{"ArtifactAttestationHash", KindHelper, "artifact.attestation.hash", "", "string"}, 0x7fff000000},
-	{Name{"ArtifactAttestationHashKey", KindKey, "artifact.attestation.hash", "", ""}, 0x7fff000000},
-	{Name{"ArtifactAttestationID", KindHelper, "artifact.attestation.id", "", "string"}, 0x7fff000000},
-	{Name{"ArtifactAttestationIDKey", KindKey, "artifact.attestation.id", "", ""}, 0x7fff000000},
-	{Name{"ArtifactFilename", KindHelper, "artifact.filename", "", "string"}, 0x7fff000000},
-	{Name{"ArtifactFilenameKey", KindKey, "artifact.filename", "", ""}, 0x7fff000000},
-	{Name{"ArtifactHash", KindHelper, "artifact.hash", "", "string"}, 0x7fff000000},
-	{Name{"ArtifactHashKey", KindKey, "artifact.hash", "", ""}, 0x7fff000000},
-	{Name{"ArtifactPurl", KindHelper, "artifact.purl", "", "string"}, 0x7fff000000},
-	{Name{"ArtifactPurlKey", KindKey, "artifact.purl", "", ""}, 0x7fff000000},
-	{Name{"ArtifactVersion", KindHelper, "artifact.version", "", "string"}, 0x7fff000000},
-	{Name{"ArtifactVersionKey", KindKey, "artifact.version", "", ""}, 0x7fff000000},
-	{Name{"AspnetcoreDiagnosticsExceptionResultAborted", KindMember, "aspnetcore.diagnostics.exception.result", "aborted", "string"}, 0x800000},
-	{Name{"AspnetcoreDiagnosticsExceptionResultHandled", KindMember, "aspnetcore.diagnostics.exception.result", "handled", "string"}, 0x800000},
-	{Name{"AspnetcoreDiagnosticsExceptionResultKey", KindKey, "aspnetcore.diagnostics.exception.result", "", ""}, 0x800000},
-	{Name{"AspnetcoreDiagnosticsExceptionResultSkipped", KindMember, "aspnetcore.diagnostics.exception.result", "skipped", "string"}, 0x800000},
-	{Name{"AspnetcoreDiagnosticsExceptionResultUnhandled", KindMember, "aspnetcore.diagnostics.exception.result", "unhandled", "string"}, 0x800000},
-	{Name{"AspnetcoreDiagnosticsExceptionsDescription", KindString, "", "Number of exceptions caught by exception handling middleware.", ""}, 0x1e00000},
-	{Name{"AspnetcoreDiagnosticsExceptionsName", KindString, "", "aspnetcore.diagnostics.exceptions", ""}, 0x1e00000},
-	{Name{"AspnetcoreDiagnosticsExceptionsUnit", KindString, "", "{exception}", ""}, 0x1e00000},
-	{Name{"AspnetcoreDiagnosticsHandlerType", KindHelper, "aspnetcore.diagnostics.handler.type", "", "string"}, 0xe00000},
-	{Name{"AspnetcoreDiagnosticsHandlerTypeKey", KindKey, "aspnetcore.diagnostics.handler.type", "", ""}, 0xe00000},
-	{Name{"AspnetcoreRateLimitingActiveRequestLeasesDescription", KindString, "", "Number of requests that are currently active on the server that hold a rate limiting lease.", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingActiveRequestLeasesName", KindString, "", "aspnetcore.rate_limiting.active_request_leases", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingActiveRequestLeasesUnit", KindString, "", "{request}", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingPolicy", KindHelper, "aspnetcore.rate_limiting.policy", "", "string"}, 0xe00000},
-	{Name{"AspnetcoreRateLimitingPolicyKey", KindKey, "aspnetcore.rate_limiting.policy", "", ""}, 0xe00000},
-	{Name{"AspnetcoreRateLimitingQueuedRequestsDescription", KindString, "", "Number of requests that are currently queued, waiting to acquire a rate limiting lease.", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingQueuedRequestsName", KindString, "", "aspnetcore.rate_limiting.queued_requests", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingQueuedRequestsUnit", KindString, "", "{request}", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingRequestLeaseDurationDescription", KindString, "", "The duration of rate limiting lease held by requests on the server.", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingRequestLeaseDurationName", KindString, "", "aspnetcore.rate_limiting.request_lease.duration", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingRequestLeaseDurationUnit", KindString, "", "s", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingRequestTimeInQueueDescription", KindString, "", "The time the request spent in a queue waiting to acquire a rate limiting lease.", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingRequestTimeInQueueName", KindString, "", "aspnetcore.rate_limiting.request.time_in_queue", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingRequestTimeInQueueUnit", KindString, "", "s", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingRequestsDescription", KindString, "", "Number of requests that tried to acquire a rate limiting lease.", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingRequestsName", KindString, "", "aspnetcore.rate_limiting.requests", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingRequestsUnit", KindString, "", "{request}", ""}, 0x1e00000},
-	{Name{"AspnetcoreRateLimitingResultAcquired", KindMember, "aspnetcore.rate_limiting.result", "acquired", "string"}, 0xe00000},
-	{Name{"AspnetcoreRateLimitingResultEndpointLimiter", KindMember, "aspnetcore.rate_limiting.result", "endpoint_limiter", "string"}, 0xe00000},
-	{Name{"AspnetcoreRateLimitingResultGlobalLimiter", KindMember, "aspnetcore.rate_limiting.result", "global_limiter", "string"}, 0xe00000},
-	{Name{"AspnetcoreRateLimitingResultKey", KindKey, "aspnetcore.rate_limiting.result", "", ""}, 0xe00000},
-	{Name{"AspnetcoreRateLimitingResultRequestCanceled", KindMember, "aspnetcore.rate_limiting.result", "request_canceled", "string"}, 0xe00000},
-	{Name{"AspnetcoreRequestIsUnhandled", KindHelper, "aspnetcore.request.is_unhandled", "", "bool"}, 0xe00000},
-	{Name{"AspnetcoreRequestIsUnhandledKey", KindKey, "aspnetcore.request.is_unhandled", "", ""}, 0xe00000},
-	{Name{"AspnetcoreRoutingIsFallback", KindHelper, "aspnetcore.routing.is_fallback", "", "bool"}, 0xe00000},
-	{Name{"AspnetcoreRoutingIsFallbackKey", KindKey, "aspnetcore.routing.is_fallback", "", ""}, 0xe00000},
-	{Name{"AspnetcoreRoutingMatchAttemptsDescription", KindString, "", "Number of requests that were attempted to be matched to an endpoint.", ""}, 0x1e00000},
-	{Name{"AspnetcoreRoutingMatchAttemptsName", KindString, "", "aspnetcore.routing.match_attempts", ""}, 0x1e00000},
-	{Name{"AspnetcoreRoutingMatchAttemptsUnit", KindString, "", "{match_attempt}", ""}, 0x1e00000},
-	{Name{"AspnetcoreRoutingMatchStatusFailure", KindMember, "aspnetcore.routing.match_status", "failure", "string"}, 0x800000},
-	{Name{"AspnetcoreRoutingMatchStatusKey", KindKey, "aspnetcore.routing.match_status", "", ""}, 0x800000},
-	{Name{"AspnetcoreRoutingMatchStatusSuccess", KindMember, "aspnetcore.routing.match_status", "success", "string"}, 0x800000},
-	{Name{"AzNamespace", KindHelper, "az.namespace", "", "string"}, 0x7e000000},
-	{Name{"AzNamespaceKey", KindKey, "az.namespace", "", ""}, 0x7e000000},
-	{Name{"AzServiceRequestID", KindHelper, "az.service_request_id", "", "string"}, 0x7f000000},
-	{Name{"AzServiceRequestIDKey", KindKey, "az.service_request_id", "", ""}, 0x7f000000},
-	{Name{"AzureClientID", KindHelper, "azure.client.id", "", "string"}, 0x7ffc000000},
-	{Name{"AzureClientIDKey", KindKey, "azure.client.id", "", ""}, 0x7ffc000000},
-	{Name{"AzureCosmosDBClientActiveInstanceCountDescription", KindString, "", "Number of active client instances", ""}, 0xc000000},
-	{Name{"AzureCosmosDBClientActiveInstanceCountName", KindString, "", "azure.cosmosdb.client.active_instance.count", ""}, 0xc000000},
-	{Name{"AzureCosmosDBClientActiveInstanceCountUnit", KindString, "", "{instance}", ""}, 0xc000000},
-	{Name{"AzureCosmosDBClientOperationRequestChargeDescription", KindString, "", "[Request units](https://learn.microsoft.com/azure/cosmos-db/request-units) consumed by the operation", ""}, 0xc000000},
-	{Name{"AzureCosmosDBClientOperationRequestChargeName", KindString, "", "azure.cosmosdb.client.operation.request_charge", ""}, 0xc000000},
-	{Name{"AzureCosmosDBClientOperationRequestChargeUnit", KindString, "", "{request_unit}", ""}, 0xc000000},
-	{Name{"AzureCosmosDBConnectionModeDirect", KindMember, "azure.cosmosdb.connection.mode", "direct", "string"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBConnectionModeGateway", KindMember, "azure.cosmosdb.connection.mode", "gateway", "string"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBConnectionModeKey", KindKey, "azure.cosmosdb.connection.mode", "", ""}, 0x7ffc000000},
-	{Name{"AzureCosmosDBConsistencyLevelBoundedStaleness", KindMember, "azure.cosmosdb.consistency.level", "BoundedStaleness", "string"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBConsistencyLevelConsistentPrefix", KindMember, "azure.cosmosdb.consistency.level", "ConsistentPrefix", "string"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBConsistencyLevelEventual", KindMember, "azure.cosmosdb.consistency.level", "Eventual", "string"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBConsistencyLevelKey", KindKey, "azure.cosmosdb.consistency.level", "", ""}, 0x7ffc000000},
-	{Name{"AzureCosmosDBConsistencyLevelSession", KindMember, "azure.cosmosdb.consistency.level", "Session", "string"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBConsistencyLevelStrong", KindMember, "azure.cosmosdb.consistency.level", "Strong", "string"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBOperationContactedRegions", KindHelper, "azure.cosmosdb.operation.contacted_regions", "", "...string"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBOperationContactedRegionsKey", KindKey, "azure.cosmosdb.operation.contacted_regions", "", ""}, 0x7ffc000000},
-	{Name{"AzureCosmosDBOperationRequestCharge", KindHelper, "azure.cosmosdb.operation.request_charge", "", "float64"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBOperationRequestChargeKey", KindKey, "azure.cosmosdb.operation.request_charge", "", ""}, 0x7ffc000000},
-	{Name{"AzureCosmosDBRequestBodySize", KindHelper, "azure.cosmosdb.request.body.size", "", "int"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBRequestBodySizeKey", KindKey, "azure.cosmosdb.request.body.size", "", ""}, 0x7ffc000000},
-	{Name{"AzureCosmosDBResponseSubStatusCode", KindHelper, "azure.cosmosdb.response.sub_status_code", "", "int"}, 0x7ffc000000},
-	{Name{"AzureCosmosDBResponseSubStatusCodeKey", KindKey, "azure.cosmosdb.response.sub_status_code", "", ""}, 0x7ffc000000},
-	{Name{"AzureResourceGroupName", KindHelper, "azure.resource_group.name", "", "string"}, 0x4000000000},
-	{Name{"AzureResourceGroupNameKey", KindKey, "azure.resource_group.name", "", ""}, 0x4000000000},
-	{Name{"AzureResourceProviderNamespace", KindHelper, "azure.resource_provider.namespace", "", "string"}, 0x7f80000000},
-	{Name{"AzureResourceProviderNamespaceKey", KindKey, "azure.resource_provider.namespace", "", ""}, 0x7f80000000},
-	{Name{"AzureServiceRequestID", KindHelper, "azure.service.request.id", "", "string"}, 0x7f80000000},
-	{Name{"AzureServiceRequestIDKey", KindKey, "azure.service.request.id", "", ""}, 0x7f80000000},
-	{Name{"BrowserBrands", KindHelper, "browser.brands", "", "...string"}, 0x7fffffe000},
-	{Name{"BrowserBrandsKey", KindKey, "browser.brands", "", ""}, 0x7fffffff00},
-	{Name{"BrowserDocumentURLFull", KindHelper, "browser.document.url.full", "", "string"}, 0x6000000000},
-	{Name{"BrowserDocumentURLFullKey", KindKey, "browser.document.url.full", "", ""}, 0x6000000000},
-	{Name{"BrowserLanguage", KindHelper, "browser.language", "", "string"}, 0x7fffffe000},
-	{Name{"BrowserLanguageKey", KindKey, "browser.language", "", ""}, 0x7ffffffc00},
-	{Name{"BrowserMobile", KindHelper, "browser.mobile", "", "bool"}, 0x7fffffe000},
-	{Name{"BrowserMobileKey", KindKey, "browser.mobile", "", ""}, 0x7ffffffc00},
-	{Name{"BrowserPlatform", KindHelper, "browser.platform", "", "string"}, 0x7fffffe000},
-	{Name{"BrowserPlatformKey", KindKey, "browser.platform", "", ""}, 0x7fffffff00},
-	{Name{"BrowserUserAgent", KindHelper, "browser.user_agent", "", "string"}, 0x6000},
-	{Name{"BrowserUserAgentKey", KindKey, "browser.user_agent", "", ""}, 0x7f00},
-	{Name{"CICDPipelineActionNameBuild", KindMember, "cicd.pipeline.action.name", "BUILD", "string"}, 0x7fe0000000},
-	{Name{"CICDPipelineActionNameKey", KindKey, "cicd.pipeline.action.name", "", ""}, 0x7fe0000000},
-	{Name{"CICDPipelineActionNameRun", KindMember, "cicd.pipeline.action.name", "RUN", "string"}, 0x7fe0000000},
-	{Name{"CICDPipelineActionNameSync", KindMember, "cicd.pipeline.action.name", "SYNC", "string"}, 0x7fe0000000},
-	{Name{"CICDPipelineName", KindHelper, "cicd.pipeline.name", "", "string"}, 0x7fff000000},
-	{Name{"CICDPipelineNameKey", KindKey, "cicd.pipeline.name", "", ""}, 0x7fff000000},
-	{Name{"CICDPipelineResultCancellation", KindMember, "cicd.pipeline.result", "cancellation", "string"}, 0x7ffc000000},
-	{Name{"CICDPipelineResultError", KindMember, "cicd.pipeline.result", "error", "string"}, 0x7ffc000000},
-	{Name{"CICDPipelineResultFailure", KindMember, "cicd.pipeline.result", "failure", "string"}, 0x7ffc000000},
-	{Name{"CICDPipelineResultKey", KindKey, "cicd.pipeline.result", "", ""}, 0x7ffc000000},
-	{Name{"CICDPipelineResultSkip", KindMember, "cicd.pipeline.result", "skip", "string"}, 0x7ffc000000},
-	{Name{"CICDPipelineResultSuccess", KindMember, "cicd.pipeline.result", "success", "string"}, 0x7ffc000000},
-	{Name{"CICDPipelineResultTimeout", KindMember, "cicd.pipeline.result", "timeout", "string"}, 0x7ffc000000},
-	{Name{"CICDPipelineRunActiveDescription", KindString, "", "The number of pipeline runs currently active in the system by state.", ""}, 0xc000000},
-	{Name{"CICDPipelineRunActiveName", KindString, "", "cicd.pipeline.run.active", ""}, 0xc000000},
-	{Name{"CICDPipelineRunActiveUnit", KindString, "", "{run}", ""}, 0xc000000},
-	{Name{"CICDPipelineRunDurationDescription", KindString, "", "Duration of a pipeline run grouped by pipeline, state and result.", ""}, 0xc000000},
-	{Name{"CICDPipelineRunDurationName", KindString, "", "cicd.pipeline.run.duration", ""}, 0xc000000},
-	{Name{"CICDPipelineRunDurationUnit", KindString, "", "s", ""}, 0xc000000},
-	{Name{"CICDPipelineRunErrorsDescription", KindString, "", "The number of errors encountered in pipeline runs (eg. compile, test failures).", ""}, 0xc000000},
-	{Name{"CICDPipelineRunErrorsName", KindString, "", "cicd.pipeline.run.errors", ""}, 0xc000000},
-	{Name{"CICDPipelineRunErrorsUnit", KindString, "", "{error}", ""}, 0xc000000},
-	{Name{"CICDPipelineRunID", KindHelper, "cicd.pipeline.run.id", "", "string"}, 0x7fff000000},
-	{Name{"CICDPipelineRunIDKey", KindKey, "cicd.pipeline.run.id", "", ""}, 0x7fff000000},
-	{Name{"CICDPipelineRunStateExecuting", KindMember, "cicd.pipeline.run.state", "executing", "string"}, 0x7ffc000000},
-	{Name{"CICDPipelineRunStateFinalizing", KindMember, "cicd.pipeline.run.state", "finalizing", "string"}, 0x7ffc000000},
-	{Name{"CICDPipelineRunStateKey", KindKey, "cicd.pipeline.run.state", "", ""}, 0x7ffc000000},
-	{Name{"CICDPipelineRunStatePending", KindMember, "cicd.pipeline.run.state", "pending", "string"}, 0x7ffc000000},
-	{Name{"CICDPipelineRunURLFull", KindHelper, "cicd.pipeline.run.url.full", "", "string"}, 0x7ff8000000},
-	{Name{"CICDPipelineRunURLFullKey", KindKey, "cicd.pipeline.run.url.full", "", ""}, 0x7ff8000000},
-	{Name{"CICDPipelineTaskName", KindHelper, "cicd.pipeline.task.name", "", "string"}, 0x7fff000000},
-	{Name{"CICDPipelineTaskNameKey", KindKey, "cicd.pipeline.task.name", "", ""}, 0x7fff000000},
-	{Name{"CICDPipelineTaskRunID", KindHelper, "cicd.pipeline.task.run.id", "", "string"}, 0x7fff000000},
-	{Name{"CICDPipelineTaskRunIDKey", KindKey, "cicd.pipeline.task.run.id", "", ""}, 0x7fff000000},
-	{Name{"CICDPipelineTaskRunResultCancellation", KindMember, "cicd.pipeline.task.run.result", "cancellation", "string"}, 0x7fe0000000},
-	{Name{"CICDPipelineTaskRunResultError", KindMember, "cicd.pipeline.task.run.result", "error", "string"}, 0x7fe0000000},
-	{Name{"CICDPipelineTaskRunResultFailure", KindMember, "cicd.pipeline.task.run.result", "failure", "string"}, 0x7fe0000000},
-	{Name{"CICDPipelineTaskRunResultKey", KindKey, "cicd.pipeline.task.run.result", "", ""}, 0x7fe0000000},
-	{Name{"CICDPipelineTaskRunResultSkip", KindMember, "cicd.pipeline.task.run.result", "skip", "string"}, 0x7fe0000000},
-	{Name{"CICDPipelineTaskRunResultSuccess", KindMember, "cicd.pipeline.task.run.result", "success", "string"}, 0x7fe0000000},
-	{Name{"CICDPipelineTaskRunResultTimeout", KindMember, "cicd.pipeline.task.run.result", "timeout", "string"}, 0x7fe0000000},
-	{Name{"CICDPipelineTaskRunURLFull", KindHelper, "cicd.pipeline.task.run.url.full", "", "string"}, 0x7fff000000},
-	{Name{"CICDPipelineTaskRunURLFullKey", KindKey, "cicd.pipeline.task.run.url.full", "", ""}, 0x7fff000000},
-	{Name{"CICDPipelineTaskTypeBuild", KindMember, "cicd.pipeline.task.type", "build", "string"}, 0x7fff000000},
-	{Name{"CICDPipelineTaskTypeDeploy", KindMember, "cicd.pipeline.task.type", "deploy", "string"}, 0x7fff000000},
-	{Name{"CICDPipelineTaskTypeKey", KindKey, "cicd.pipeline.task.type", "", ""}, 0x7fff000000},
-	{Name{"CICDPipelineTaskTypeTest", KindMember, "cicd.pipeline.task.type", "test", "string"}, 0x7fff000000},
-	{Name{"CICDSystemComponent", KindHelper, "cicd.system.component", "", "string"}, 0x7ffc000000},
-	{Name{"CICDSystemComponentKey", KindKey, "cicd.system.component", "", ""}, 0x7ffc000000},
-	{Name{"CICDSystemErrorsDescription", KindString, "", "The number of errors in a component of the CICD system (eg. controller, scheduler, agent).", ""}, 0xc000000},
-	{Name{"CICDSystemErrorsName", KindString, "", "cicd.system.errors", ""}, 0xc000000},
-	{Name{"CICDSystemErrorsUnit", KindString, "", "{error}", ""}, 0xc000000},
-	{Name{"CICDWorkerCountDescription", KindString, "", "The number of workers on the CICD system by state.", ""}, 0xc000000},
-	{Name{"CICDWorkerCountName", KindString, "", "cicd.worker.count", ""}, 0xc000000},
-	{Name{"CICDWorkerCountUnit", KindString, "", "{count}", ""}, 0xc000000},
-	{Name{"CICDWorkerID", KindHelper, "cicd.worker.id", "", "string"}, 0x7fe0000000},
-	{Name{"CICDWorkerIDKey", KindKey, "cicd.worker.id", "", ""}, 0x7fe0000000},
-	{Name{"CICDWorkerName", KindHelper, "cicd.worker.name", "", "string"}, 0x7fe0000000},
-	{Name{"CICDWorkerNameKey", KindKey, "cicd.worker.name", "", ""}, 0x7fe0000000},
-	{Name{"CICDWorkerStateAvailable", KindMember, "cicd.worker.state", "available", "string"}, 0x7ffc000000},
-	{Name{"CICDWorkerStateBusy", KindMember, "cicd.worker.state", "busy", "string"}, 0x7ffc000000},
-	{Name{"CICDWorkerStateKey", KindKey, "cicd.worker.state", "", ""}, 0x7ffc000000},
-	{Name{"CICDWorkerStateOffline", KindMember, "cicd.worker.state", "offline", "string"}, 0x7ffc000000},
-	{Name{"CICDWorkerURLFull", KindHelper, "cicd.worker.url.full", "", "string"}, 0x7fe0000000},
-	{Name{"CICDWorkerURLFullKey", KindKey, "cicd.worker.url.full", "", ""}, 0x7fe0000000},
-	{Name{"CPUFrequencyDescription", KindString, "", "Operating frequency of the logical CPU in Hertz.", ""}, 0x8000000},
-	{Name{"CPUFrequencyName", KindString, "", "cpu.frequency", ""}, 0x8000000},
-	{Name{"CPUFrequencyUnit", KindString, "", "Hz", ""}, 0x8000000},
-	{Name{"CPULogicalNumber", KindHelper, "cpu.logical_number", "", "int"}, 0x7ff8000000},
-	{Name{"CPULogicalNumberKey", KindKey, "cpu.logical_number", "", ""}, 0x7ff8000000},
-	{Name{"CPUModeIOWait", KindMember, "cpu.mode", "iowait", "string"}, 0x7ff0000000},
-	{Name{"CPUModeIdle", KindMember, "cpu.mode", "idle", "string"}, 0x7fff000000},
-	{Name{"CPUModeInterrupt", KindMember, "cpu.mode", "interrupt", "string"}, 0x7fff000000},
-	{Name{"CPUModeIowait", KindMember, "cpu.mode", "iowait", "string"}, 0xf000000},
-	{Name{"CPUModeKernel", KindMember, "cpu.mode", "kernel", "string"}, 0x1fff000000},
-	{Name{"CPUModeKey", KindKey, "cpu.mode", "", ""}, 0x7fff000000},
-	{Name{"CPUModeNice", KindMember, "cpu.mode", "nice", "string"}, 0x7fff000000},
-	{Name{"CPUModeSteal", KindMember, "cpu.mode", "steal", "string"}, 0x7fff000000},
-	{Name{"CPUModeSystem", KindMember, "cpu.mode", "system", "string"}, 0x7fff000000},
-	{Name{"CPUModeUser", KindMember, "cpu.mode", "user", "string"}, 0x7fff000000},
-	{Name{"CPUTimeDescription", KindString, "", "Seconds each logical CPU spent on each mode", ""}, 0x8000000},
-	{Name{"CPUTimeName", KindString, "", "cpu.time", ""}, 0x8000000},
-	{Name{"CPUTimeUnit", KindString, "", "s", ""}, 0x8000000},
-	{Name{"CPUUtilizationDescription", KindString, "", "For each logical CPU, the utilization is calculated as the change in cumulative CPU time (cpu.time) over a measurement interval, divided by the elapsed time.", ""}, 0x8000000},
-	{Name{"CPUUtilizationName", KindString, "", "cpu.utilization", ""}, 0x8000000},
-	{Name{"CPUUtilizationUnit", KindString, "", "1", ""}, 0x8000000},
-	{Name{"CassandraConsistencyLevelAll", KindMember, "cassandra.consistency.level", "all", "string"}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelAny", KindMember, "cassandra.consistency.level", "any", "string"}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelEachQuorum", KindMember, "cassandra.consistency.level", "each_quorum", "string"}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelKey", KindKey, "cassandra.consistency.level", "", ""}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelLocalOne", KindMember, "cassandra.consistency.level", "local_one", "string"}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelLocalQuorum", KindMember, "cassandra.consistency.level", "local_quorum", "string"}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelLocalSerial", KindMember, "cassandra.consistency.level", "local_serial", "string"}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelOne", KindMember, "cassandra.consistency.level", "one", "string"}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelQuorum", KindMember, "cassandra.consistency.level", "quorum", "string"}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelSerial", KindMember, "cassandra.consistency.level", "serial", "string"}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelThree", KindMember, "cassandra.consistency.level", "three", "string"}, 0x7ffc000000},
-	{Name{"CassandraConsistencyLevelTwo", KindMember, "cassandra.consistency.level", "two", "string"}, 0x7ffc000000},
-	{Name{"CassandraCoordinatorDC", KindHelper, "cassandra.coordinator.dc", "", "string"}, 0x7ffc000000},
-	{Name{"CassandraCoordinatorDCKey", KindKey, "cassandra.coordinator.dc", "", ""}, 0x7ffc000000},
-	{Name{"CassandraCoordinatorID", KindHelper, "cassandra.coordinator.id", "", "string"}, 0x7ffc000000},
-	{Name{"CassandraCoordinatorIDKey", KindKey, "cassandra.coordinator.id", "", ""}, 0x7ffc000000},
-	{Name{"CassandraPageSize", KindHelper, "cassandra.page.size", "", "int"}, 0x7ffc000000},
-	{Name{"CassandraPageSizeKey", KindKey, "cassandra.page.size", "", ""}, 0x7ffc000000},
-	{Name{"CassandraQueryIdempotent", KindHelper, "cassandra.query.idempotent", "", "bool"}, 0x7ffc000000},
-	{Name{"CassandraQueryIdempotentKey", KindKey, "cassandra.query.idempotent", "", ""}, 0x7ffc000000},
-	{Name{"CassandraSpeculativeExecutionCount", KindHelper, "cassandra.speculative_execution.count", "", "int"}, 0x7ffc000000},
-	{Name{"CassandraSpeculativeExecutionCountKey", KindKey, "cassandra.speculative_execution.count", "", ""}, 0x7ffc000000},
-	{Name{"ClientAddress", KindHelper, "client.address", "", "string"}, 0x7ffffe0000},
-	{Name{"ClientAddressKey", KindKey, "client.address", "", ""}, 0x7ffffe0000},
-	{Name{"ClientPort", KindHelper, "client.port", "", "int"}, 0x7ffffe0000},
-	{Name{"ClientPortKey", KindKey, "client.port", "", ""}, 0x7ffffe0000},
-	{Name{"ClientSocketAddress", KindHelper, "client.socket.address", "", "string"}, 0x20000},
-	{Name{"ClientSocketAddressKey", KindKey, "client.socket.address", "", ""}, 0x20000},
-	{Name{"ClientSocketPort", KindHelper, "client.socket.port", "", "int"}, 0x20000},
-	{Name{"ClientSocketPortKey", KindKey, "client.socket.port", "", ""}, 0x20000},
-	{Name{"CloudAccountID", KindHelper, "cloud.account.id", "", "string"}, 0x7fffffe000},
-	{Name{"CloudAccountIDKey", KindKey, "cloud.account.id", "", ""}, 0x7fffffffff},
-	{Name{"CloudAvailabilityZone", KindHelper, "cloud.availability_zone", "", "string"}, 0x7fffffe000},
-	{Name{"CloudAvailabilityZoneKey", KindKey, "cloud.availability_zone", "", ""}, 0x7fffffffff},
-	{Name{"CloudEventsEventID", KindHelper, "cloudevents.event_id", "", "string"}, 0x7ff0000000},
-	{Name{"CloudEventsEventIDKey", KindKey, "cloudevents.event_id", "", ""}, 0x7ff0000000},
-	{Name{"CloudEventsEventSource", KindHelper, "cloudevents.event_source", "", "string"}, 0x7ff0000000},
-	{Name{"CloudEventsEventSourceKey", KindKey, "cloudevents.event_source", "", ""}, 0x7ff0000000},
-	{Name{"CloudEventsEventSpecVersion", KindHelper, "cloudevents.event_spec_version", "", "string"}, 0x7ff0000000},
-	{Name{"CloudEventsEventSpecVersionKey", KindKey, "cloudevents.event_spec_version", "", ""}, 0x7ff0000000},
-	{Name{"CloudEventsEventSubject", KindHelper, "cloudevents.event_subject", "", "string"}, 0x7ff0000000},
-	{Name{"CloudEventsEventSubjectKey", KindKey, "cloudevents.event_subject", "", ""}, 0x7ff0000000},
-	{Name{"CloudEventsEventType", KindHelper, "cloudevents.event_type", "", "string"}, 0x7ff0000000},
-	{Name{"CloudEventsEventTypeKey", KindKey, "cloudevents.event_type", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundryAppID", KindHelper, "cloudfoundry.app.id", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundryAppIDKey", KindKey, "cloudfoundry.app.id", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundryAppInstanceID", KindHelper, "cloudfoundry.app.instance.id", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundryAppInstanceIDKey", KindKey, "cloudfoundry.app.instance.id", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundryAppName", KindHelper, "cloudfoundry.app.name", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundryAppNameKey", KindKey, "cloudfoundry.app.name", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundryOrgID", KindHelper, "cloudfoundry.org.id", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundryOrgIDKey", KindKey, "cloudfoundry.org.id", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundryOrgName", KindHelper, "cloudfoundry.org.name", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundryOrgNameKey", KindKey, "cloudfoundry.org.name", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundryProcessID", KindHelper, "cloudfoundry.process.id", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundryProcessIDKey", KindKey, "cloudfoundry.process.id", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundryProcessType", KindHelper, "cloudfoundry.process.type", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundryProcessTypeKey", KindKey, "cloudfoundry.process.type", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundrySpaceID", KindHelper, "cloudfoundry.space.id", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundrySpaceIDKey", KindKey, "cloudfoundry.space.id", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundrySpaceName", KindHelper, "cloudfoundry.space.name", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundrySpaceNameKey", KindKey, "cloudfoundry.space.name", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundrySystemID", KindHelper, "cloudfoundry.system.id", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundrySystemIDKey", KindKey, "cloudfoundry.system.id", "", ""}, 0x7ff0000000},
-	{Name{"CloudFoundrySystemInstanceID", KindHelper, "cloudfoundry.system.instance.id", "", "string"}, 0x7ff0000000},
-	{Name{"CloudFoundrySystemInstanceIDKey", KindKey, "cloudfoundry.system.instance.id", "", ""}, 0x7ff0000000},
-	{Name{"CloudPlatformAWSAppRunner", KindMember, "cloud.platform", "aws_app_runner", "string"}, 0x7ffffffff0},
-	{Name{"CloudPlatformAWSEC2", KindMember, "cloud.platform", "aws_ec2", "string"}, 0x7fffffffff},
-	{Name{"CloudPlatformAWSECS", KindMember, "cloud.platform", "aws_ecs", "string"}, 0x7fffffffff},
-	{Name{"CloudPlatformAWSEKS", KindMember, "cloud.platform", "aws_eks", "string"}, 0x7fffffffff},
-	{Name{"CloudPlatformAWSElasticBeanstalk", KindMember, "cloud.platform", "aws_elastic_beanstalk", "string"}, 0x7fffffffff},
-	{Name{"CloudPlatformAWSLambda", KindMember, "cloud.platform", "aws_lambda", "string"}, 0x7fffffffff},
-	{Name{"CloudPlatformAWSOpenShift", KindMember, "cloud.platform", "aws_openshift", "string"}, 0x7ff0000000},
-	{Name{"CloudPlatformAWSOpenshift", KindMember, "cloud.platform", "aws_openshift", "string"}, 0xffff000},
-	{Name{"CloudPlatformAkamaiCloudCompute", KindMember, "cloud.platform", "akamai_cloud.compute", "string"}, 0x7c00000000},
-	{Name{"CloudPlatformAlibabaCloudECS", KindMember, "cloud.platform", "alibaba_cloud_ecs", "string"}, 0x7ffffffffc},
-	{Name{"CloudPlatformAlibabaCloudFC", KindMember, "cloud.platform", "alibaba_cloud_fc", "string"}, 0x7ff0000000},
-	{Name{"CloudPlatformAlibabaCloudFc", KindMember, "cloud.platform", "alibaba_cloud_fc", "string"}, 0xffffffc},
-	{Name{"CloudPlatformAlibabaCloudOpenShift", KindMember, "cloud.platform", "alibaba_cloud_openshift", "string"}, 0x7ff0000000},
-	{Name{"CloudPlatformAlibabaCloudOpenshift", KindMember, "cloud.platform", "alibaba_cloud_openshift", "string"}, 0xffff000},
-	{Name{"CloudPlatformAzureAKS", KindMember, "cloud.platform", "azure.aks", "string"}, 0x7f80000000},
-	{Name{"CloudPlatformAzureAKS", KindMember, "cloud.platform", "azure_aks", "string"}, 0x7fffffff},
-	{Name{"CloudPlatformAzureAppService", KindMember, "cloud.platform", "azure.app_service", "string"}, 0x7f80000000},
-	{Name{"CloudPlatformAzureAppService", KindMember, "cloud.platform", "azure_app_service", "string"}, 0x7fffffff},
-	{Name{"CloudPlatformAzureContainerApps", KindMember, "cloud.platform", "azure.container_apps", "string"}, 0x7f80000000},
-	{Name{"CloudPlatformAzureContainerApps", KindMember, "cloud.platform", "azure_container_apps", "string"}, 0x7fc00000},
-	{Name{"CloudPlatformAzureContainerInstances", KindMember, "cloud.platform", "azure.container_instances", "string"}, 0x7f80000000},
-	{Name{"CloudPlatformAzureContainerInstances", KindMember, "cloud.platform", "azure_container_instances", "string"}, 0x7fffffff},
-	{Name{"CloudPlatformAzureFunctions", KindMember, "cloud.platform", "azure.functions", "string"}, 0x7f80000000},
-	{Name{"CloudPlatformAzureFunctions", KindMember, "cloud.platform", "azure_functions", "string"}, 0x7fffffff},
-	{Name{"CloudPlatformAzureOpenShift", KindMember, "cloud.platform", "azure.openshift", "string"}, 0x7f80000000},
-	{Name{"CloudPlatformAzureOpenShift", KindMember, "cloud.platform", "azure_openshift", "string"}, 0x70000000},
-	{Name{"CloudPlatformAzureOpenshift", KindMember, "cloud.platform", "azure_openshift", "string"}, 0xffff000},
-	{Name{"CloudPlatformAzureVM", KindMember, "cloud.platform", "azure.vm", "string"}, 0x7f80000000},
-	{Name{"CloudPlatformAzureVM", KindMember, "cloud.platform", "azure_vm", "string"}, 0x7fffffff},
-	{Name{"CloudPlatformGCPAgentEngine", KindMember, "cloud.platform", "gcp.agent_engine", "string"}, 0x7c00000000},
-	{Name{"CloudPlatformGCPAppEngine", KindMember, "cloud.platform", "gcp_app_engine", "string"}, 0x7fffffffff},
-	{Name{"CloudPlatformGCPBareMetalSolution", KindMember, "cloud.platform", "gcp_bare_metal_solution", "string"}, 0x7ffffe0000},
-	{Name{"CloudPlatformGCPCloudFunctions", KindMember, "cloud.platform", "gcp_cloud_functions", "string"}, 0x7fffffffff},
-	{Name{"CloudPlatformGCPCloudRun", KindMember, "cloud.platform", "gcp_cloud_run", "string"}, 0x7fffffffff},
-	{Name{"CloudPlatformGCPComputeEngine", KindMember, "cloud.platform", "gcp_compute_engine", "string"}, 0x7fffffffff},
-	{Name{"CloudPlatformGCPKubernetesEngine", KindMember, "cloud.platform", "gcp_kubernetes_engine", "string"}, 0x7fffffffff},
-	{Name{"CloudPlatformGCPOpenShift", KindMember, "cloud.platform", "gcp_openshift", "string"}, 0x7ff0000000},
-	{Name{"CloudPlatformGCPOpenshift", KindMember, "cloud.platform", "gcp_openshift", "string"}, 0xfffc000},
-	{Name{"CloudPlatformGoogleCloudOpenshift", KindMember, "cloud.platform", "google_cloud_openshift", "string"}, 0x3000},
-	{Name{"CloudPlatformHetznerCloudServer", KindMember, "cloud.platform", "hetzner.cloud_server", "string"}, 0x7c00000000},
-	{Name{"CloudPlatformIBMCloudOpenShift", KindMember, "cloud.platform", "ibm_cloud_openshift", "string"}, 0x7ff0000000},
-	{Name{"CloudPlatformIbmCloudOpenshift", KindMember, "cloud.platform", "ibm_cloud_openshift", "string"}, 0xffff000},
-	{Name{"CloudPlatformKey", KindKey, "cloud.platform", "", ""}, 0x7fffffffff},
-	{Name{"CloudPlatformOracleCloudCompute", KindMember, "cloud.platform", "oracle_cloud_compute", "string"}, 0x7ffc000000},
-	{Name{"CloudPlatformOracleCloudOKE", KindMember, "cloud.platform", "oracle_cloud_oke", "string"}, 0x7ff0000000},
-	{Name{"CloudPlatformOracleCloudOke", KindMember, "cloud.platform", "oracle_cloud_oke", "string"}, 0xc000000},
-	{Name{"CloudPlatformTencentCloudCVM", KindMember, "cloud.platform", "tencent_cloud_cvm", "string"}, 0x7ff0000000},
-	{Name{"CloudPlatformTencentCloudCvm", KindMember, "cloud.platform", "tencent_cloud_cvm", "string"}, 0xffffff0},
-	{Name{"CloudPlatformTencentCloudEKS", KindMember, "cloud.platform", "tencent_cloud_eks", "string"}, 0x7ffffffff0},
-	{Name{"CloudPlatformTencentCloudSCF", KindMember, "cloud.platform", "tencent_cloud_scf", "string"}, 0x7ff0000000},
-	{Name{"CloudPlatformTencentCloudScf", KindMember, "cloud.platform", "tencent_cloud_scf", "string"}, 0xffffff0},
-	{Name{"CloudPlatformVultrCloudCompute", KindMember, "cloud.platform", "vultr.cloud_compute", "string"}, 0x7c00000000},
-	{Name{"CloudProviderAWS", KindMember, "cloud.provider", "aws", "string"}, 0x7fffffffff},
-	{Name{"CloudProviderAkamaiCloud", KindMember, "cloud.provider", "akamai_cloud", "string"}, 0x7c00000000},
-	{Name{"CloudProviderAlibabaCloud", KindMember, "cloud.provider", "alibaba_cloud", "string"}, 0x7ffffffffc},
-	{Name{"CloudProviderAzure", KindMember, "cloud.provider", "azure", "string"}, 0x7fffffffff},
-	{Name{"CloudProviderGCP", KindMember, "cloud.provider", "gcp", "string"}, 0x7fffffffff},
-	{Name{"CloudProviderHeroku", KindMember, "cloud.provider", "heroku", "string"}, 0x7fffff8000},
-	{Name{"CloudProviderHetzner", KindMember, "cloud.provider", "hetzner", "string"}, 0x7c00000000},
-	{Name{"CloudProviderIBMCloud", KindMember, "cloud.provider", "ibm_cloud", "string"}, 0x7ff0000000},
-	{Name{"CloudProviderIbmCloud", KindMember, "cloud.provider", "ibm_cloud", "string"}, 0xffff000},
-	{Name{"CloudProviderKey", KindKey, "cloud.provider", "", ""}, 0x7fffffffff},
-	{Name{"CloudProviderOracleCloud", KindMember, "cloud.provider", "oracle_cloud", "string"}, 0x7ffc000000},
-	{Name{"CloudProviderTencentCloud", KindMember, "cloud.provider", "tencent_cloud", "string"}, 0x7ffffffff0},
-	{Name{"CloudProviderVultr", KindMember, "cloud.provider", "vultr", "string"}, 0x7c00000000},
-	{Name{"CloudRegion", KindHelper, "cloud.region", "", "string"}, 0x7fffffe000},
-	{Name{"CloudRegionKey", KindKey, "cloud.region", "", ""}, 0x7fffffffff},
-	{Name{"CloudResourceID", KindHelper, "cloud.resource_id", "", "string"}, 0x7fffff8000},
-	{Name{"CloudResourceIDKey", KindKey, "cloud.resource_id", "", ""}, 0x7fffff8000},
-	{Name{"CloudeventsEventID", KindHelper, "cloudevents.event_id", "", "string"}, 0xfffe000},
-	{Name{"CloudeventsEventIDKey", KindKey, "cloudevents.event_id", "", ""}, 0xfffffc0},
-	{Name{"CloudeventsEventSource", KindHelper, "cloudevents.event_source", "", "string"}, 0xfffe000},
-	{Name{"CloudeventsEventSourceKey", KindKey, "cloudevents.event_source", "", ""}, 0xfffffc0},
-	{Name{"CloudeventsEventSpecVersion", KindHelper, "cloudevents.event_spec_version", "", "string"}, 0xfffe000},
-	{Name{"CloudeventsEventSpecVersionKey", KindKey, "cloudevents.event_spec_version", "", ""}, 0xfffffc0},
-	{Name{"CloudeventsEventSubject", KindHelper, "cloudevents.event_subject", "", "string"}, 0xfffe000},
-	{Name{"CloudeventsEventSubjectKey", KindKey, "cloudevents.event_subject", "", ""}, 0xfffffc0},
-	{Name{"CloudeventsEventType", KindHelper, "cloudevents.event_type", "", "string"}, 0xfffe000},
-	{Name{"CloudeventsEventTypeKey", KindKey, "cloudevents.event_type", "", ""}, 0xfffffc0},
-	{Name{"CloudfoundryAppID", KindHelper, "cloudfoundry.app.id", "", "string"}, 0xe000000},
-	{Name{"CloudfoundryAppIDKey", KindKey, "cloudfoundry.app.id", "", ""}, 0xe000000},
-	{Name{"CloudfoundryAppInstanceID", KindHelper, "cloudfoundry.app.instance.id", "", "string"}, 0xe000000},
-	{Name{"CloudfoundryAppInstanceIDKey", KindKey, "cloudfoundry.app.instance.id", "", ""}, 0xe000000},
-	{Name{"CloudfoundryAppName", KindHelper, "cloudfoundry.app.name", "", "string"}, 0xe000000},
-	{Name{"CloudfoundryAppNameKey", KindKey, "cloudfoundry.app.name", "", ""}, 0xe000000},
-	{Name{"CloudfoundryOrgID", KindHelper, "cloudfoundry.org.id", "", "string"}, 0xe000000},
-	{Name{"CloudfoundryOrgIDKey", KindKey, "cloudfoundry.org.id", "", ""}, 0xe000000},
-	{Name{"CloudfoundryOrgName", KindHelper, "cloudfoundry.org.name", "", "string"}, 0xe000000},
-	{Name{"CloudfoundryOrgNameKey", KindKey, "cloudfoundry.org.name", "", ""}, 0xe000000},
-	{Name{"CloudfoundryProcessID", KindHelper, "cloudfoundry.process.id", "", "string"}, 0xe000000},
-	{Name{"CloudfoundryProcessIDKey", KindKey, "cloudfoundry.process.id", "", ""}, 0xe000000},
-	{Name{"CloudfoundryProcessType", KindHelper, "cloudfoundry.process.type", "", "string"}, 0xe000000},
-	{Name{"CloudfoundryProcessTypeKey", KindKey, "cloudfoundry.process.type", "", ""}, 0xe000000},
-	{Name{"CloudfoundrySpaceID", KindHelper, "cloudfoundry.space.id", "", "string"}, 0xe000000},
-	{Name{"CloudfoundrySpaceIDKey", KindKey, "cloudfoundry.space.id", "", ""}, 0xe000000},
-	{Name{"CloudfoundrySpaceName", KindHelper, "cloudfoundry.space.name", "", "string"}, 0xe000000},
-	{Name{"CloudfoundrySpaceNameKey", KindKey, "cloudfoundry.space.name", "", ""}, 0xe000000},
-	{Name{"CloudfoundrySystemID", KindHelper, "cloudfoundry.system.id", "", "string"}, 0xe000000},
-	{Name{"CloudfoundrySystemIDKey", KindKey, "cloudfoundry.system.id", "", ""}, 0xe000000},
-	{Name{"CloudfoundrySystemInstanceID", KindHelper, "cloudfoundry.system.instance.id", "", "string"}, 0xe000000},
-	{Name{"CloudfoundrySystemInstanceIDKey", KindKey, "cloudfoundry.system.instance.id", "", ""}, 0xe000000},
-	{Name{"CodeColumn", KindHelper, "code.column", "", "int"}, 0x3ffe000},
-	{Name{"CodeColumnKey", KindKey, "code.column", "", ""}, 0x3ffe000},
-	{Name{"CodeColumnNumber", KindHelper, "code.column.number", "", "int"}, 0x7ffc000000},
-	{Name{"CodeColumnNumberKey", KindKey, "code.column.number", "", ""}, 0x7ffc000000},
-	{Name{"CodeFilePath", KindHelper, "code.file.path", "", "string"}, 0x7ffc000000},
-	{Name{"CodeFilePathKey", KindKey, "code.file.path", "", ""}, 0x7ffc000000},
-	{Name{"CodeFilepath", KindHelper, "code.filepath", "", "string"}, 0x7ffe000},
-	{Name{"CodeFilepathKey", KindKey, "code.filepath", "", ""}, 0x7ffffff},
-	{Name{"CodeFunction", KindHelper, "code.function", "", "string"}, 0x3ffe000},
-	{Name{"CodeFunctionKey", KindKey, "code.function", "", ""}, 0x3ffffff},
-	{Name{"CodeFunctionName", KindHelper, "code.function.name", "", "string"}, 0x7ffc000000},
-	{Name{"CodeFunctionNameKey", KindKey, "code.function.name", "", ""}, 0x7ffc000000},
-	{Name{"CodeLineNumber", KindHelper, "code.line.number", "", "int"}, 0x7ffc000000},
-	{Name{"CodeLineNumber", KindHelper, "code.lineno", "", "int"}, 0x3ffe000},
-	{Name{"CodeLineNumberKey", KindKey, "code.line.number", "", ""}, 0x7ffc000000},
-	{Name{"CodeLineNumberKey", KindKey, "code.lineno", "", ""}, 0x3ffffff},
-	{Name{"CodeNamespace", KindHelper, "code.namespace", "", "string"}, 0x7ffe000},
-	{Name{"CodeNamespaceKey", KindKey, "code.namespace", "", ""}, 0x7ffffff},
-	{Name{"CodeStacktrace", KindHelper, "code.stacktrace", "", "string"}, 0x7fffe00000},
-	{Name{"CodeStacktraceKey", KindKey, "code.stacktrace", "", ""}, 0x7fffe00000},
-	{Name{"ContainerCPUStateKernel", KindMember, "container.cpu.state", "kernel", "string"}, 0xc00000},
-	{Name{"ContainerCPUStateKey", KindKey, "container.cpu.state", "", ""}, 0xc00000},
-	{Name{"ContainerCPUStateSystem", KindMember, "container.cpu.state", "system", "string"}, 0xc00000},
-	{Name{"ContainerCPUStateUser", KindMember, "container.cpu.state", "user", "string"}, 0xc00000},
-	{Name{"ContainerCPUTimeDescription", KindString, "", "Total CPU time consumed", ""}, 0xfc00000},
-	{Name{"ContainerCPUTimeName", KindString, "", "container.cpu.time", ""}, 0xfc00000},
-	{Name{"ContainerCPUTimeUnit", KindString, "", "s", ""}, 0xfc00000},
-	{Name{"ContainerCPUUsageDescription", KindString, "", "Container's CPU usage, measured in cpus. Range from 0 to the number of allocatable CPUs", ""}, 0xe000000},
-	{Name{"ContainerCPUUsageName", KindString, "", "container.cpu.usage", ""}, 0xe000000},
-	{Name{"ContainerCPUUsageUnit", KindString, "", "{cpu}", ""}, 0xe000000},
-	{Name{"ContainerCSIPluginName", KindHelper, "container.csi.plugin.name", "", "string"}, 0x7ff0000000},
-	{Name{"ContainerCSIPluginNameKey", KindKey, "container.csi.plugin.name", "", ""}, 0x7ff0000000},
-	{Name{"ContainerCSIVolumeID", KindHelper, "container.csi.volume.id", "", "string"}, 0x7ff0000000},
-	{Name{"ContainerCSIVolumeIDKey", KindKey, "container.csi.volume.id", "", ""}, 0x7ff0000000},
-	{Name{"ContainerCommand", KindHelper, "container.command", "", "string"}, 0x7ffffe0000},
-	{Name{"ContainerCommandArgs", KindHelper, "container.command_args", "", "...string"}, 0x7ffffe0000},
-	{Name{"ContainerCommandArgsKey", KindKey, "container.command_args", "", ""}, 0x7ffffe0000},
-	{Name{"ContainerCommandKey", KindKey, "container.command", "", ""}, 0x7ffffe0000},
-	{Name{"ContainerCommandLine", KindHelper, "container.command_line", "", "string"}, 0x7ffffe0000},
-	{Name{"ContainerCommandLineKey", KindKey, "container.command_line", "", ""}, 0x7ffffe0000},
-	{Name{"ContainerCsiPluginName", KindHelper, "container.csi.plugin.name", "", "string"}, 0xe000000},
-	{Name{"ContainerCsiPluginNameKey", KindKey, "container.csi.plugin.name", "", ""}, 0xe000000},
-	{Name{"ContainerCsiVolumeID", KindHelper, "container.csi.volume.id", "", "string"}, 0xe000000},
-	{Name{"ContainerCsiVolumeIDKey", KindKey, "container.csi.volume.id", "", ""}, 0xe000000},
-	{Name{"ContainerDiskIoDescription", KindString, "", "Disk bytes for the container.", ""}, 0xfc00000},
-	{Name{"ContainerDiskIoName", KindString, "", "container.disk.io", ""}, 0xfc00000},
-	{Name{"ContainerDiskIoUnit", KindString, "", "By", ""}, 0xfc00000},
-	{Name{"ContainerID", KindHelper, "container.id", "", "string"}, 0x7fffffe000},
-	{Name{"ContainerIDKey", KindKey, "container.id", "", ""}, 0x7fffffffff},
-	{Name{"ContainerImageID", KindHelper, "container.image.id", "", "string"}, 0x7ffffe0000},
-	{Name{"ContainerImageIDKey", KindKey, "container.image.id", "", ""}, 0x7ffffe0000},
-	{Name{"ContainerImageName", KindHelper, "container.image.name", "", "string"}, 0x7fffffe000},
-	{Name{"ContainerImageNameKey", KindKey, "container.image.name", "", ""}, 0x7fffffffff},
-	{Name{"ContainerImageRepoDigests", KindHelper, "container.image.repo_digests", "", "...string"}, 0x7ffffc0000},
-	{Name{"ContainerImageRepoDigestsKey", KindKey, "container.image.repo_digests", "", ""}, 0x7ffffc0000},
-	{Name{"ContainerImageTag", KindHelper, "container.image.tag", "", "string"}, 0x3e000},
-	{Name{"ContainerImageTagKey", KindKey, "container.image.tag", "", ""}, 0x3ffff},
-	{Name{"ContainerImageTags", KindHelper, "container.image.tags", "", "...string"}, 0x7ffffc0000},
-	{Name{"ContainerImageTagsKey", KindKey, "container.image.tags", "", ""}, 0x7ffffc0000},
-	{Name{"ContainerLabel", KindOther, "", "func 26ceefaebee0aab8", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"ContainerMemoryUsageDescription", KindString, "", "Memory usage of the container.", ""}, 0xfc00000},
-	{Name{"ContainerMemoryUsageName", KindString, "", "container.memory.usage", ""}, 0xfc00000},
-	{Name{"ContainerMemoryUsageUnit", KindString, "", "By", ""}, 0xfc00000},
-	{Name{"ContainerName", KindHelper, "container.name", "", "string"}, 0x7fffffe000},
-	{Name{"ContainerNameKey", KindKey, "container.name", "", ""}, 0x7fffffffff},
-	{Name{"ContainerNetworkIoDescription", KindString, "", "Network bytes for the container.", ""}, 0xfc00000},
-	{Name{"ContainerNetworkIoName", KindString, "", "container.network.io", ""}, 0xfc00000},
-	{Name{"ContainerNetworkIoUnit", KindString, "", "By", ""}, 0xfc00000},
-	{Name{"ContainerRuntime", KindHelper, "container.runtime", "", "string"}, 0xffffe000},
-	{Name{"ContainerRuntimeDescription", KindHelper, "container.runtime.description", "", "string"}, 0x7f00000000},
-	{Name{"ContainerRuntimeDescriptionKey", KindKey, "container.runtime.description", "", ""}, 0x7f00000000},
-	{Name{"ContainerRuntimeKey", KindKey, "container.runtime", "", ""}, 0xffffffff},
-	{Name{"ContainerRuntimeName", KindHelper, "container.runtime.name", "", "string"}, 0x7f00000000},
-	{Name{"ContainerRuntimeNameKey", KindKey, "container.runtime.name", "", ""}, 0x7f00000000},
-	{Name{"ContainerRuntimeVersion", KindHelper, "container.runtime.version", "", "string"}, 0x7f00000000},
-	{Name{"ContainerRuntimeVersionKey", KindKey, "container.runtime.version", "", ""}, 0x7f00000000},
-	{Name{"ContainerUptimeDescription", KindString, "", "The time the container has been running", ""}, 0xc000000},
-	{Name{"ContainerUptimeName", KindString, "", "container.uptime", ""}, 0xc000000},
-	{Name{"ContainerUptimeUnit", KindString, "", "s", ""}, 0xc000000},
-	{Name{"DBCassandraConsistencyLevelAll", KindMember, "db.cassandra.consistency_level", "all", "string"}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelAny", KindMember, "db.cassandra.consistency_level", "any", "string"}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelEachQuorum", KindMember, "db.cassandra.consistency_level", "each_quorum", "string"}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelKey", KindKey, "db.cassandra.consistency_level", "", ""}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelLocalOne", KindMember, "db.cassandra.consistency_level", "local_one", "string"}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelLocalQuorum", KindMember, "db.cassandra.consistency_level", "local_quorum", "string"}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelLocalSerial", KindMember, "db.cassandra.consistency_level", "local_serial", "string"}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelOne", KindMember, "db.cassandra.consistency_level", "one", "string"}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelQuorum", KindMember, "db.cassandra.consistency_level", "quorum", "string"}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelSerial", KindMember, "db.cassandra.consistency_level", "serial", "string"}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelThree", KindMember, "db.cassandra.consistency_level", "three", "string"}, 0x3ffffff},
-	{Name{"DBCassandraConsistencyLevelTwo", KindMember, "db.cassandra.consistency_level", "two", "string"}, 0x3ffffff},
-	{Name{"DBCassandraCoordinatorDC", KindHelper, "db.cassandra.coordinator.dc", "", "string"}, 0x3ffe000},
-	{Name{"DBCassandraCoordinatorDCKey", KindKey, "db.cassandra.coordinator.dc", "", ""}, 0x3ffffff},
-	{Name{"DBCassandraCoordinatorID", KindHelper, "db.cassandra.coordinator.id", "", "string"}, 0x3ffe000},
-	{Name{"DBCassandraCoordinatorIDKey", KindKey, "db.cassandra.coordinator.id", "", ""}, 0x3ffffff},
-	{Name{"DBCassandraIdempotence", KindHelper, "db.cassandra.idempotence", "", "bool"}, 0x3ffe000},
-	{Name{"DBCassandraIdempotenceKey", KindKey, "db.cassandra.idempotence", "", ""}, 0x3ffffff},
-	{Name{"DBCassandraKeyspaceKey", KindKey, "db.cassandra.keyspace", "", ""}, 0xf},
-	{Name{"DBCassandraPageSize", KindHelper, "db.cassandra.page_size", "", "int"}, 0x3ffe000},
-	{Name{"DBCassandraPageSizeKey", KindKey, "db.cassandra.page_size", "", ""}, 0x3ffffff},
-	{Name{"DBCassandraSpeculativeExecutionCount", KindHelper, "db.cassandra.speculative_execution_count", "", "int"}, 0x3ffe000},
-	{Name{"DBCassandraSpeculativeExecutionCountKey", KindKey, "db.cassandra.speculative_execution_count", "", ""}, 0x3ffffff},
-	{Name{"DBCassandraTable", KindHelper, "db.cassandra.table", "", "string"}, 0x7fe000},
-	{Name{"DBCassandraTableKey", KindKey, "db.cassandra.table", "", ""}, 0x7fffff},
-	{Name{"DBClientConnectionCountDescription", KindString, "", "The number of connections that are currently in state described by the `state` attribute", ""}, 0xf800000},
-	{Name{"DBClientConnectionCountName", KindString, "", "db.client.connection.count", ""}, 0xf800000},
-	{Name{"DBClientConnectionCountUnit", KindString, "", "{connection}", ""}, 0xf800000},
-	{Name{"DBClientConnectionCreateTimeDescription", KindString, "", "The time it took to create a new connection", ""}, 0xf800000},
-	{Name{"DBClientConnectionCreateTimeName", KindString, "", "db.client.connection.create_time", ""}, 0xf800000},
-	{Name{"DBClientConnectionCreateTimeUnit", KindString, "", "s", ""}, 0xf800000},
-	{Name{"DBClientConnectionIdleMaxDescription", KindString, "", "The maximum number of idle open connections allowed", ""}, 0xf800000},
-	{Name{"DBClientConnectionIdleMaxName", KindString, "", "db.client.connection.idle.max", ""}, 0xf800000},
-	{Name{"DBClientConnectionIdleMaxUnit", KindString, "", "{connection}", ""}, 0xf800000},
-	{Name{"DBClientConnectionIdleMinDescription", KindString, "", "The minimum number of idle open connections allowed", ""}, 0xf800000},
-	{Name{"DBClientConnectionIdleMinName", KindString, "", "db.client.connection.idle.min", ""}, 0xf800000},
-	{Name{"DBClientConnectionIdleMinUnit", KindString, "", "{connection}", ""}, 0xf800000},
-	{Name{"DBClientConnectionMaxDescription", KindString, "", "The maximum number of open connections allowed", ""}, 0xf800000},
-	{Name{"DBClientConnectionMaxName", KindString, "", "db.client.connection.max", ""}, 0xf800000},
-	{Name{"DBClientConnectionMaxUnit", KindString, "", "{connection}", ""}, 0xf800000},
-	{Name{"DBClientConnectionPendingRequestsDescription", KindString, "", "The number of current pending requests for an open connection", ""}, 0xe000000},
-	{Name{"DBClientConnectionPendingRequestsDescription", KindString, "", "The number of pending requests for an open connection, cumulative for the entire pool", ""}, 0x1800000},
-	{Name{"DBClientConnectionPendingRequestsName", KindString, "", "db.client.connection.pending_requests", ""}, 0xf800000},
-	{Name{"DBClientConnectionPendingRequestsUnit", KindString, "", "{request}", ""}, 0xf800000},
-	{Name{"DBClientConnectionPoolName", KindHelper, "db.client.connection.pool.name", "", "string"}, 0x7fff000000},
-	{Name{"DBClientConnectionPoolNameKey", KindKey, "db.client.connection.pool.name", "", ""}, 0x7fff000000},
-	{Name{"DBClientConnectionStateIdle", KindMember, "db.client.connection.state", "idle", "string"}, 0x7fff000000},
-	{Name{"DBClientConnectionStateKey", KindKey, "db.client.connection.state", "", ""}, 0x7fff000000},
-	{Name{"DBClientConnectionStateUsed", KindMember, "db.client.connection.state", "used", "string"}, 0x7fff000000},
-	{Name{"DBClientConnectionTimeoutsDescription", KindString, "", "The number of connection timeouts that have occurred trying to obtain a connection from the pool", ""}, 0xf800000},
-	{Name{"DBClientConnectionTimeoutsName", KindString, "", "db.client.connection.timeouts", ""}, 0xf800000},
-	{Name{"DBClientConnectionTimeoutsUnit", KindString, "", "{timeout}", ""}, 0xf800000},
-	{Name{"DBClientConnectionUseTimeDescription", KindString, "", "The time between borrowing a connection and returning it to the pool", ""}, 0xf800000},
-	{Name{"DBClientConnectionUseTimeName", KindString, "", "db.client.connection.use_time", ""}, 0xf800000},
-	{Name{"DBClientConnectionUseTimeUnit", KindString, "", "s", ""}, 0xf800000},
-	{Name{"DBClientConnectionWaitTimeDescription", KindString, "", "The time it took to obtain an open connection from the pool", ""}, 0xf800000},
-	{Name{"DBClientConnectionWaitTimeName", KindString, "", "db.client.connection.wait_time", ""}, 0xf800000},
-	{Name{"DBClientConnectionWaitTimeUnit", KindString, "", "s", ""}, 0xf800000},
-	{Name{"DBClientConnectionsCreateTimeDescription", KindString, "", "Deprecated, use `db.client.connection.create_time` instead. Note: the unit also changed from `ms` to `s`.", ""}, 0x7800000},
-	{Name{"DBClientConnectionsCreateTimeDescription", KindString, "", "The time it took to create a new connection", ""}, 0x600000},
-	{Name{"DBClientConnectionsCreateTimeName", KindString, "", "db.client.connections.create_time", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsCreateTimeUnit", KindString, "", "ms", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsIdleMaxDescription", KindString, "", "Deprecated, use `db.client.connection.idle.max` instead.", ""}, 0x7800000},
-	{Name{"DBClientConnectionsIdleMaxDescription", KindString, "", "The maximum number of idle open connections allowed", ""}, 0x600000},
-	{Name{"DBClientConnectionsIdleMaxName", KindString, "", "db.client.connections.idle.max", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsIdleMaxUnit", KindString, "", "{connection}", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsIdleMinDescription", KindString, "", "Deprecated, use `db.client.connection.idle.min` instead.", ""}, 0x7800000},
-	{Name{"DBClientConnectionsIdleMinDescription", KindString, "", "The minimum number of idle open connections allowed", ""}, 0x600000},
-	{Name{"DBClientConnectionsIdleMinName", KindString, "", "db.client.connections.idle.min", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsIdleMinUnit", KindString, "", "{connection}", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsMaxDescription", KindString, "", "Deprecated, use `db.client.connection.max` instead.", ""}, 0x7800000},
-	{Name{"DBClientConnectionsMaxDescription", KindString, "", "The maximum number of open connections allowed", ""}, 0x600000},
-	{Name{"DBClientConnectionsMaxName", KindString, "", "db.client.connections.max", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsMaxUnit", KindString, "", "{connection}", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsPendingRequestsDescription", KindString, "", "Deprecated, use `db.client.connection.pending_requests` instead.", ""}, 0x7800000},
-	{Name{"DBClientConnectionsPendingRequestsDescription", KindString, "", "The number of pending requests for an open connection, cumulative for the entire pool", ""}, 0x600000},
-	{Name{"DBClientConnectionsPendingRequestsName", KindString, "", "db.client.connections.pending_requests", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsPendingRequestsUnit", KindString, "", "{request}", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsPoolName", KindHelper, "db.client.connections.pool.name", "", "string"}, 0x800000},
-	{Name{"DBClientConnectionsPoolNameKey", KindKey, "db.client.connections.pool.name", "", ""}, 0x800000},
-	{Name{"DBClientConnectionsStateIdle", KindMember, "db.client.connections.state", "idle", "string"}, 0x800000},
-	{Name{"DBClientConnectionsStateKey", KindKey, "db.client.connections.state", "", ""}, 0x800000},
-	{Name{"DBClientConnectionsStateUsed", KindMember, "db.client.connections.state", "used", "string"}, 0x800000},
-	{Name{"DBClientConnectionsTimeoutsDescription", KindString, "", "Deprecated, use `db.client.connection.timeouts` instead.", ""}, 0x7800000},
-	{Name{"DBClientConnectionsTimeoutsDescription", KindString, "", "The number of connection timeouts that have occurred trying to obtain a connection from the pool", ""}, 0x600000},
-	{Name{"DBClientConnectionsTimeoutsName", KindString, "", "db.client.connections.timeouts", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsTimeoutsUnit", KindString, "", "{timeout}", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsUsageDescription", KindString, "", "Deprecated, use `db.client.connection.count` instead.", ""}, 0x7800000},
-	{Name{"DBClientConnectionsUsageDescription", KindString, "", "The number of connections that are currently in state described by the `state` attribute", ""}, 0x600000},
-	{Name{"DBClientConnectionsUsageName", KindString, "", "db.client.connections.usage", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsUsageUnit", KindString, "", "{connection}", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsUseTimeDescription", KindString, "", "Deprecated, use `db.client.connection.use_time` instead. Note: the unit also changed from `ms` to `s`.", ""}, 0x7800000},
-	{Name{"DBClientConnectionsUseTimeDescription", KindString, "", "The time between borrowing a connection and returning it to the pool", ""}, 0x600000},
-	{Name{"DBClientConnectionsUseTimeName", KindString, "", "db.client.connections.use_time", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsUseTimeUnit", KindString, "", "ms", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsWaitTimeDescription", KindString, "", "Deprecated, use `db.client.connection.wait_time` instead. Note: the unit also changed from `ms` to `s`.", ""}, 0x7800000},
-	{Name{"DBClientConnectionsWaitTimeDescription", KindString, "", "The time it took to obtain an open connection from the pool", ""}, 0x600000},
-	{Name{"DBClientConnectionsWaitTimeName", KindString, "", "db.client.connections.wait_time", ""}, 0x7e00000},
-	{Name{"DBClientConnectionsWaitTimeUnit", KindString, "", "ms", ""}, 0x7e00000},
-	{Name{"DBClientCosmosDBActiveInstanceCountDescription", KindString, "", "Deprecated, use `azure.cosmosdb.client.active_instance.count` instead.", ""}, 0x4000000},
-	{Name{"DBClientCosmosDBActiveInstanceCountName", KindString, "", "db.client.cosmosdb.active_instance.count", ""}, 0x4000000},
-	{Name{"DBClientCosmosDBActiveInstanceCountUnit", KindString, "", "{instance}", ""}, 0x4000000},
-	{Name{"DBClientCosmosDBOperationRequestChargeDescription", KindString, "", "Deprecated, use `azure.cosmosdb.client.operation.request_charge` instead.", ""}, 0x4000000},
-	{Name{"DBClientCosmosDBOperationRequestChargeName", KindString, "", "db.client.cosmosdb.operation.request_charge", ""}, 0x4000000},
-	{Name{"DBClientCosmosDBOperationRequestChargeUnit", KindString, "", "{request_unit}", ""}, 0x4000000},
-	{Name{"DBClientOperationDurationDescription", KindString, "", "Duration of database client operations.", ""}, 0xf800000},
-	{Name{"DBClientOperationDurationName", KindString, "", "db.client.operation.duration", ""}, 0xf800000},
-	{Name{"DBClientOperationDurationUnit", KindString, "", "s", ""}, 0xf800000},
-	{Name{"DBClientResponseReturnedRowsDescription", KindString, "", "The actual number of records returned by the database operation.", ""}, 0xc000000},
-	{Name{"DBClientResponseReturnedRowsName", KindString, "", "db.client.response.returned_rows", ""}, 0xc000000},
-	{Name{"DBClientResponseReturnedRowsUnit", KindString, "", "{row}", ""}, 0xc000000},
-	{Name{"DBCollectionName", KindHelper, "db.collection.name", "", "string"}, 0x7fff800000},
-	{Name{"DBCollectionNameKey", KindKey, "db.collection.name", "", ""}, 0x7fff800000},
-	{Name{"DBConnectionString", KindHelper, "db.connection_string", "", "string"}, 0x7fe000},
-	{Name{"DBConnectionStringKey", KindKey, "db.connection_string", "", ""}, 0x7fffff},
-	{Name{"DBCosmosDBClientID", KindHelper, "db.cosmosdb.client_id", "", "string"}, 0x3ff0000},
-	{Name{"DBCosmosDBClientIDKey", KindKey, "db.cosmosdb.client_id", "", ""}, 0x3ff0000},
-	{Name{"DBCosmosDBConnectionModeDirect", KindMember, "db.cosmosdb.connection_mode", "direct", "string"}, 0x3ff0000},
-	{Name{"DBCosmosDBConnectionModeGateway", KindMember, "db.cosmosdb.connection_mode", "gateway", "string"}, 0x3ff0000},
-	{Name{"DBCosmosDBConnectionModeKey", KindKey, "db.cosmosdb.connection_mode", "", ""}, 0x3ff0000},
-	{Name{"DBCosmosDBContainer", KindHelper, "db.cosmosdb.container", "", "string"}, 0x7f0000},
-	{Name{"DBCosmosDBContainerKey", KindKey, "db.cosmosdb.container", "", ""}, 0x7f0000},
-	{Name{"DBCosmosDBOperationTypeBatch", KindMember, "db.cosmosdb.operation_type", "Batch", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeBatch", KindMember, "db.cosmosdb.operation_type", "batch", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeCreate", KindMember, "db.cosmosdb.operation_type", "Create", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeCreate", KindMember, "db.cosmosdb.operation_type", "create", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeDelete", KindMember, "db.cosmosdb.operation_type", "Delete", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeDelete", KindMember, "db.cosmosdb.operation_type", "delete", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeExecute", KindMember, "db.cosmosdb.operation_type", "Execute", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeExecute", KindMember, "db.cosmosdb.operation_type", "execute", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeExecuteJavascript", KindMember, "db.cosmosdb.operation_type", "ExecuteJavaScript", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeExecuteJavascript", KindMember, "db.cosmosdb.operation_type", "execute_javascript", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeHead", KindMember, "db.cosmosdb.operation_type", "Head", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeHead", KindMember, "db.cosmosdb.operation_type", "head", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeHeadFeed", KindMember, "db.cosmosdb.operation_type", "HeadFeed", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeHeadFeed", KindMember, "db.cosmosdb.operation_type", "head_feed", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeInvalid", KindMember, "db.cosmosdb.operation_type", "Invalid", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeInvalid", KindMember, "db.cosmosdb.operation_type", "invalid", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeKey", KindKey, "db.cosmosdb.operation_type", "", ""}, 0x3ff0000},
-	{Name{"DBCosmosDBOperationTypePatch", KindMember, "db.cosmosdb.operation_type", "Patch", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypePatch", KindMember, "db.cosmosdb.operation_type", "patch", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeQuery", KindMember, "db.cosmosdb.operation_type", "Query", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeQuery", KindMember, "db.cosmosdb.operation_type", "query", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeQueryPlan", KindMember, "db.cosmosdb.operation_type", "QueryPlan", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeQueryPlan", KindMember, "db.cosmosdb.operation_type", "query_plan", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeRead", KindMember, "db.cosmosdb.operation_type", "Read", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeRead", KindMember, "db.cosmosdb.operation_type", "read", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeReadFeed", KindMember, "db.cosmosdb.operation_type", "ReadFeed", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeReadFeed", KindMember, "db.cosmosdb.operation_type", "read_feed", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeReplace", KindMember, "db.cosmosdb.operation_type", "Replace", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeReplace", KindMember, "db.cosmosdb.operation_type", "replace", "string"}, 0x2000000},
-	{Name{"DBCosmosDBOperationTypeUpsert", KindMember, "db.cosmosdb.operation_type", "Upsert", "string"}, 0x1ff0000},
-	{Name{"DBCosmosDBOperationTypeUpsert", KindMember, "db.cosmosdb.operation_type", "upsert", "string"}, 0x2000000},
-	{Name{"DBCosmosDBRequestCharge", KindHelper, "db.cosmosdb.request_charge", "", "float64"}, 0x3ff0000},
-	{Name{"DBCosmosDBRequestChargeKey", KindKey, "db.cosmosdb.request_charge", "", ""}, 0x3ff0000},
-	{Name{"DBCosmosDBRequestContentLength", KindHelper, "db.cosmosdb.request_content_length", "", "int"}, 0x3ff0000},
-	{Name{"DBCosmosDBRequestContentLengthKey", KindKey, "db.cosmosdb.request_content_length", "", ""}, 0x3ff0000},
-	{Name{"DBCosmosDBStatusCode", KindHelper, "db.cosmosdb.status_code", "", "int"}, 0x1ff0000},
-	{Name{"DBCosmosDBStatusCodeKey", KindKey, "db.cosmosdb.status_code", "", ""}, 0x1ff0000},
-	{Name{"DBCosmosDBSubStatusCode", KindHelper, "db.cosmosdb.sub_status_code", "", "int"}, 0x3ff0000},
-	{Name{"DBCosmosDBSubStatusCodeKey", KindKey, "db.cosmosdb.sub_status_code", "", ""}, 0x3ff0000},
-	{Name{"DBElasticsearchClusterName", KindHelper, "db.elasticsearch.cluster.name", "", "string"}, 0xfc0000},
-	{Name{"DBElasticsearchClusterNameKey", KindKey, "db.elasticsearch.cluster.name", "", ""}, 0xfc0000},
-	{Name{"DBElasticsearchNodeName", KindHelper, "db.elasticsearch.node.name", "", "string"}, 0x3fc0000},
-	{Name{"DBElasticsearchNodeNameKey", KindKey, "db.elasticsearch.node.name", "", ""}, 0x3fc0000},
-	{Name{"DBHBaseNamespaceKey", KindKey, "db.hbase.namespace", "", ""}, 0xf},
-	{Name{"DBInstanceID", KindHelper, "db.instance.id", "", "string"}, 0x600000},
-	{Name{"DBInstanceIDKey", KindKey, "db.instance.id", "", ""}, 0x600000},
-	{Name{"DBJDBCDriverClassname", KindHelper, "db.jdbc.driver_classname", "", "string"}, 0x7fe000},
-	{Name{"DBJDBCDriverClassnameKey", KindKey, "db.jdbc.driver_classname", "", ""}, 0x7fffff},
-	{Name{"DBMSSQLInstanceName", KindHelper, "db.mssql.instance_name", "", "string"}, 0x7fe000},
-	{Name{"DBMSSQLInstanceNameKey", KindKey, "db.mssql.instance_name", "", ""}, 0x7fffff},
-	{Name{"DBMongoDBCollection", KindHelper, "db.mongodb.collection", "", "string"}, 0x7fe000},
-	{Name{"DBMongoDBCollectionKey", KindKey, "db.mongodb.collection", "", ""}, 0x7fffff},
-	{Name{"DBName", KindHelper, "db.name", "", "string"}, 0x7fe000},
-	{Name{"DBNameKey", KindKey, "db.name", "", ""}, 0x7fffff},
-	{Name{"DBNamespace", KindHelper, "db.namespace", "", "string"}, 0x7fff800000},
-	{Name{"DBNamespaceKey", KindKey, "db.namespace", "", ""}, 0x7fff800000},
-	{Name{"DBOperation", KindHelper, "db.operation", "", "string"}, 0x7fe000},
-	{Name{"DBOperationBatchSize", KindHelper, "db.operation.batch.size", "", "int"}, 0x7fff000000},
-	{Name{"DBOperationBatchSizeKey", KindKey, "db.operation.batch.size", "", ""}, 0x7fff000000},
-	{Name{"DBOperationKey", KindKey, "db.operation", "", ""}, 0x7fffff},
-	{Name{"DBOperationName", KindHelper, "db.operation.name", "", "string"}, 0x7fff800000},
-	{Name{"DBOperationNameKey", KindKey, "db.operation.name", "", ""}, 0x7fff800000},
-	{Name{"DBOperationParameter", KindOther, "", "func e39546a2644b0eda", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"DBQueryParameter", KindOther, "", "func d69e1ff7461a3fb8", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"DBQuerySummary", KindHelper, "db.query.summary", "", "string"}, 0x7ffc000000},
-	{Name{"DBQuerySummaryKey", KindKey, "db.query.summary", "", ""}, 0x7ffc000000},
-	{Name{"DBQueryText", KindHelper, "db.query.text", "", "string"}, 0x7fff800000},
-	{Name{"DBQueryTextKey", KindKey, "db.query.text", "", ""}, 0x7fff800000},
-	{Name{"DBRedisDBIndex", KindHelper, "db.redis.database_index", "", "int"}, 0x7fe000},
-	{Name{"DBRedisDBIndexKey", KindKey, "db.redis.database_index", "", ""}, 0x7fffff},
-	{Name{"DBResponseReturnedRows", KindHelper, "db.response.returned_rows", "", "int"}, 0x7ffc000000},
-	{Name{"DBResponseReturnedRowsKey", KindKey, "db.response.returned_rows", "", ""}, 0x7ffc000000},
-	{Name{"DBResponseStatusCode", KindHelper, "db.response.status_code", "", "string"}, 0x7ffe000000},
-	{Name{"DBResponseStatusCodeKey", KindKey, "db.response.status_code", "", ""}, 0x7ffe000000},
-	{Name{"DBSQLTable", KindHelper, "db.sql.table", "", "string"}, 0x7fe000},
-	{Name{"DBSQLTableKey", KindKey, "db.sql.table", "", ""}, 0x7fffff},
-	{Name{"DBStatement", KindHelper, "db.statement", "", "string"}, 0x7fe000},
-	{Name{"DBStatementKey", KindKey, "db.statement", "", ""}, 0x7fffff},
-	{Name{"DBStoredProcedureName", KindHelper, "db.stored_procedure.name", "", "string"}, 0x7ff0000000},
-	{Name{"DBStoredProcedureNameKey", KindKey, "db.stored_procedure.name", "", ""}, 0x7ff0000000},
-	{Name{"DBSystemAdabas", KindMember, "db.system", "adabas", "string"}, 0x3ffffff},
-	{Name{"DBSystemCache", KindMember, "db.system", "cache", "string"}, 0x3ffffff},
-	{Name{"DBSystemCassandra", KindMember, "db.system", "cassandra", "string"}, 0x3ffffff},
-	{Name{"DBSystemClickhouse", KindMember, "db.system", "clickhouse", "string"}, 0x3ffe000},
-	{Name{"DBSystemCloudscape", KindMember, "db.system", "cloudscape", "string"}, 0x3ffffff},
-	{Name{"DBSystemCockroachdb", KindMember, "db.system", "cockroachdb", "string"}, 0x3ffffff},
-	{Name{"DBSystemColdfusion", KindMember, "db.system", "coldfusion", "string"}, 0x3ffffff},
-	{Name{"DBSystemCosmosDB", KindMember, "db.system", "cosmosdb", "string"}, 0x3ffffff},
-	{Name{"DBSystemCouchDB", KindMember, "db.system", "couchdb", "string"}, 0x3ffffff},
-	{Name{"DBSystemCouchbase", KindMember, "db.system", "couchbase", "string"}, 0x3ffffff},
-	{Name{"DBSystemDB2", KindMember, "db.system", "db2", "string"}, 0x1ffffff},
-	{Name{"DBSystemDb2", KindMember, "db.system", "db2", "string"}, 0x2000000},
-	{Name{"DBSystemDerby", KindMember, "db.system", "derby", "string"}, 0x3ffffff},
-	{Name{"DBSystemDynamoDB", KindMember, "db.system", "dynamodb", "string"}, 0x3ffffff},
-	{Name{"DBSystemEDB", KindMember, "db.system", "edb", "string"}, 0x3ffffff},
-	{Name{"DBSystemElasticsearch", KindMember, "db.system", "elasticsearch", "string"}, 0x3ffffff},
-	{Name{"DBSystemFilemaker", KindMember, "db.system", "filemaker", "string"}, 0x3ffffff},
-	{Name{"DBSystemFirebird", KindMember, "db.system", "firebird", "string"}, 0x3ffffff},
-	{Name{"DBSystemFirstSQL", KindMember, "db.system", "firstsql", "string"}, 0x3ffffff},
-	{Name{"DBSystemGeode", KindMember, "db.system", "geode", "string"}, 0x3ffffff},
-	{Name{"DBSystemH2", KindMember, "db.system", "h2", "string"}, 0x3ffffff},
-	{Name{"DBSystemHBase", KindMember, "db.system", "hbase", "string"}, 0x3ffffff},
-	{Name{"DBSystemHSQLDB", KindMember, "db.system", "hsqldb", "string"}, 0x3ffffff},
-	{Name{"DBSystemHanaDB", KindMember, "db.system", "hanadb", "string"}, 0x3ffffff},
-	{Name{"DBSystemHive", KindMember, "db.system", "hive", "string"}, 0x3ffffff},
-	{Name{"DBSystemInfluxdb", KindMember, "db.system", "influxdb", "string"}, 0x3000000},
-	{Name{"DBSystemInformix", KindMember, "db.system", "informix", "string"}, 0x3ffffff},
-	{Name{"DBSystemIngres", KindMember, "db.system", "ingres", "string"}, 0x3ffffff},
-	{Name{"DBSystemInstantDB", KindMember, "db.system", "instantdb", "string"}, 0x3ffffff},
-	{Name{"DBSystemInterbase", KindMember, "db.system", "interbase", "string"}, 0x3ffffff},
-	{Name{"DBSystemIntersystemsCache", KindMember, "db.system", "intersystems_cache", "string"}, 0x3000000},
-	{Name{"DBSystemKey", KindKey, "db.system", "", ""}, 0x3ffffff},
-	{Name{"DBSystemMSSQL", KindMember, "db.system", "mssql", "string"}, 0x3ffffff},
-	{Name{"DBSystemMariaDB", KindMember, "db.system", "mariadb", "string"}, 0x3ffffff},
-	{Name{"DBSystemMaxDB", KindMember, "db.system", "maxdb", "string"}, 0x3ffffff},
-	{Name{"DBSystemMemcached", KindMember, "db.system", "memcached", "string"}, 0x3ffffff},
-	{Name{"DBSystemMongoDB", KindMember, "db.system", "mongodb", "string"}, 0x3ffffff},
-	{Name{"DBSystemMssqlcompact", KindMember, "db.system", "mssqlcompact", "string"}, 0x3ffc000},
-	{Name{"DBSystemMySQL", KindMember, "db.system", "mysql", "string"}, 0x3ffffff},
-	{Name{"DBSystemNameAWSDynamoDB", KindMember, "db.system.name", "aws.dynamodb", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameAWSRedshift", KindMember, "db.system.name", "aws.redshift", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameActianIngres", KindMember, "db.system.name", "actian.ingres", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameAzureCosmosDB", KindMember, "db.system.name", "azure.cosmosdb", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameCassandra", KindMember, "db.system.name", "cassandra", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameClickHouse", KindMember, "db.system.name", "clickhouse", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameClickhouse", KindMember, "db.system.name", "clickhouse", "string"}, 0xc000000},
-	{Name{"DBSystemNameCockroachDB", KindMember, "db.system.name", "cockroachdb", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameCockroachdb", KindMember, "db.system.name", "cockroachdb", "string"}, 0xc000000},
-	{Name{"DBSystemNameCouchDB", KindMember, "db.system.name", "couchdb", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameCouchbase", KindMember, "db.system.name", "couchbase", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameDerby", KindMember, "db.system.name", "derby", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameElasticsearch", KindMember, "db.system.name", "elasticsearch", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameFirebirdSQL", KindMember, "db.system.name", "firebirdsql", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameFirebirdsql", KindMember, "db.system.name", "firebirdsql", "string"}, 0xc000000},
-	{Name{"DBSystemNameGCPSpanner", KindMember, "db.system.name", "gcp.spanner", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameGeode", KindMember, "db.system.name", "geode", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameH2database", KindMember, "db.system.name", "h2database", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameHBase", KindMember, "db.system.name", "hbase", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameHSQLDB", KindMember, "db.system.name", "hsqldb", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameHive", KindMember, "db.system.name", "hive", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameIBMDB2", KindMember, "db.system.name", "ibm.db2", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameIBMInformix", KindMember, "db.system.name", "ibm.informix", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameIBMNetezza", KindMember, "db.system.name", "ibm.netezza", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameIbmDb2", KindMember, "db.system.name", "ibm.db2", "string"}, 0xc000000},
-	{Name{"DBSystemNameIbmInformix", KindMember, "db.system.name", "ibm.informix", "string"}, 0xc000000},
-	{Name{"DBSystemNameIbmNetezza", KindMember, "db.system.name", "ibm.netezza", "string"}, 0xc000000},
-	{Name{"DBSystemNameInfluxDB", KindMember, "db.system.name", "influxdb", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameInfluxdb", KindMember, "db.system.name", "influxdb", "string"}, 0xc000000},
-	{Name{"DBSystemNameInstantDB", KindMember, "db.system.name", "instantdb", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameIntersystemsCache", KindMember, "db.system.name", "intersystems.cache", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameKey", KindKey, "db.system.name", "", ""}, 0x7ffc000000},
-	{Name{"DBSystemNameMariaDB", KindMember, "db.system.name", "mariadb", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameMemcached", KindMember, "db.system.name", "memcached", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameMicrosoftSQLServer", KindMember, "db.system.name", "microsoft.sql_server", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameMongoDB", KindMember, "db.system.name", "mongodb", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameMySQL", KindMember, "db.system.name", "mysql", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameNeo4j", KindMember, "db.system.name", "neo4j", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameOpenSearch", KindMember, "db.system.name", "opensearch", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameOpensearch", KindMember, "db.system.name", "opensearch", "string"}, 0xc000000},
-	{Name{"DBSystemNameOracleDB", KindMember, "db.system.name", "oracle.db", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameOtherSQL", KindMember, "db.system.name", "other_sql", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNamePostgreSQL", KindMember, "db.system.name", "postgresql", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameRedis", KindMember, "db.system.name", "redis", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameSAPHANA", KindMember, "db.system.name", "sap.hana", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameSAPMaxDB", KindMember, "db.system.name", "sap.maxdb", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameSQLite", KindMember, "db.system.name", "sqlite", "string"}, 0x7ff0000000},
-	{Name{"DBSystemNameSapHana", KindMember, "db.system.name", "sap.hana", "string"}, 0xc000000},
-	{Name{"DBSystemNameSapMaxDB", KindMember, "db.system.name", "sap.maxdb", "string"}, 0xc000000},
-	{Name{"DBSystemNameSoftwareagAdabas", KindMember, "db.system.name", "softwareag.adabas", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameSqlite", KindMember, "db.system.name", "sqlite", "string"}, 0xc000000},
-	{Name{"DBSystemNameTeradata", KindMember, "db.system.name", "teradata", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNameTrino", KindMember, "db.system.name", "trino", "string"}, 0x7ffc000000},
-	{Name{"DBSystemNeo4j", KindMember, "db.system", "neo4j", "string"}, 0x3ffffff},
-	{Name{"DBSystemNetezza", KindMember, "db.system", "netezza", "string"}, 0x3ffffff},
-	{Name{"DBSystemOpensearch", KindMember, "db.system", "opensearch", "string"}, 0x3fffe00},
-	{Name{"DBSystemOracle", KindMember, "db.system", "oracle", "string"}, 0x3ffffff},
-	{Name{"DBSystemOtherSQL", KindMember, "db.system", "other_sql", "string"}, 0x3ffffff},
-	{Name{"DBSystemPervasive", KindMember, "db.system", "pervasive", "string"}, 0x3ffffff},
-	{Name{"DBSystemPointbase", KindMember, "db.system", "pointbase", "string"}, 0x3ffffff},
-	{Name{"DBSystemPostgreSQL", KindMember, "db.system", "postgresql", "string"}, 0x3ffffff},
-	{Name{"DBSystemProgress", KindMember, "db.system", "progress", "string"}, 0x3ffffff},
-	{Name{"DBSystemRedis", KindMember, "db.system", "redis", "string"}, 0x3ffffff},
-	{Name{"DBSystemRedshift", KindMember, "db.system", "redshift", "string"}, 0x3ffffff},
-	{Name{"DBSystemSpanner", KindMember, "db.system", "spanner", "string"}, 0x3ffc000},
-	{Name{"DBSystemSqlite", KindMember, "db.system", "sqlite", "string"}, 0x3ffffff},
-	{Name{"DBSystemSybase", KindMember, "db.system", "sybase", "string"}, 0x3ffffff},
-	{Name{"DBSystemTeradata", KindMember, "db.system", "teradata", "string"}, 0x3ffffff},
-	{Name{"DBSystemTrino", KindMember, "db.system", "trino", "string"}, 0x3ff0000},
-	{Name{"DBSystemVertica", KindMember, "db.system", "vertica", "string"}, 0x3ffffff},
-	{Name{"DBUser", KindHelper, "db.user", "", "string"}, 0x7fe000},
-	{Name{"DBUserKey", KindKey, "db.user", "", ""}, 0x7fffff},
-	{Name{"DNSAnswers", KindHelper, "dns.answers", "", "...string"}, 0x7f80000000},
-	{Name{"DNSAnswersKey", KindKey, "dns.answers", "", ""}, 0x7f80000000},
-	{Name{"DNSLookupDurationDescription", KindString, "", "Measures the time taken to perform a DNS lookup.", ""}, 0xfe00000},
-	{Name{"DNSLookupDurationName", KindString, "", "dns.lookup.duration", ""}, 0xfe00000},
-	{Name{"DNSLookupDurationUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"DNSQuestionName", KindHelper, "dns.question.name", "", "string"}, 0x7fffc00000},
-	{Name{"DNSQuestionNameKey", KindKey, "dns.question.name", "", ""}, 0x7fffc00000},
-	{Name{"DeploymentEnvironment", KindHelper, "deployment.environment", "", "string"}, 0xffe000},
-	{Name{"DeploymentEnvironmentKey", KindKey, "deployment.environment", "", ""}, 0xffffff},
-	{Name{"DeploymentEnvironmentName", KindHelper, "deployment.environment.name", "", "string"}, 0xfff000000},
-	{Name{"DeploymentEnvironmentNameDevelopment", KindMember, "deployment.environment.name", "development", "string"}, 0x7000000000},
-	{Name{"DeploymentEnvironmentNameKey", KindKey, "deployment.environment.name", "", ""}, 0x7fff000000},
-	{Name{"DeploymentEnvironmentNameProduction", KindMember, "deployment.environment.name", "production", "string"}, 0x7000000000},
-	{Name{"DeploymentEnvironmentNameStaging", KindMember, "deployment.environment.name", "staging", "string"}, 0x7000000000},
-	{Name{"DeploymentEnvironmentNameTest", KindMember, "deployment.environment.name", "test", "string"}, 0x7000000000},
-	{Name{"DeploymentID", KindHelper, "deployment.id", "", "string"}, 0x7fff000000},
-	{Name{"DeploymentIDKey", KindKey, "deployment.id", "", ""}, 0x7fff000000},
-	{Name{"DeploymentName", KindHelper, "deployment.name", "", "string"}, 0x7fff000000},
-	{Name{"DeploymentNameKey", KindKey, "deployment.name", "", ""}, 0x7fff000000},
-	{Name{"DeploymentStatusFailed", KindMember, "deployment.status", "failed", "string"}, 0x7fff000000},
-	{Name{"DeploymentStatusKey", KindKey, "deployment.status", "", ""}, 0x7fff000000},
-	{Name{"DeploymentStatusSucceeded", KindMember, "deployment.status", "succeeded", "string"}, 0x7fff000000},
-	{Name{"DestinationAddress", KindHelper, "destination.address", "", "string"}, 0x7ffffe0000},
-	{Name{"DestinationAddressKey", KindKey, "destination.address", "", ""}, 0x7ffffe0000},
-	{Name{"DestinationDomain", KindHelper, "destination.domain", "", "string"}, 0x20000},
-	{Name{"DestinationDomainKey", KindKey, "destination.domain", "", ""}, 0x20000},
-	{Name{"DestinationPort", KindHelper, "destination.port", "", "int"}, 0x7ffffe0000},
-	{Name{"DestinationPortKey", KindKey, "destination.port", "", ""}, 0x7ffffe0000},
-	{Name{"DeviceID", KindHelper, "device.id", "", "string"}, 0x7fffffe000},
-	{Name{"DeviceIDKey", KindKey, "device.id", "", ""}, 0x7fffffffff},
-	{Name{"DeviceManufacturer", KindHelper, "device.manufacturer", "", "string"}, 0x7fffffe000},
-	{Name{"DeviceManufacturerKey", KindKey, "device.manufacturer", "", ""}, 0x7fffffffe0},
-	{Name{"DeviceModelIdentifier", KindHelper, "device.model.identifier", "", "string"}, 0x7fffffe000},
-	{Name{"DeviceModelIdentifierKey", KindKey, "device.model.identifier", "", ""}, 0x7fffffffff},
-	{Name{"DeviceModelName", KindHelper, "device.model.name", "", "string"}, 0x7fffffe000},
-	{Name{"DeviceModelNameKey", KindKey, "device.model.name", "", ""}, 0x7fffffffff},
-	{Name{"DiskIODirectionKey", KindKey, "disk.io.direction", "", ""}, 0x7ff0000000},
-	{Name{"DiskIODirectionRead", KindMember, "disk.io.direction", "read", "string"}, 0x7ff0000000},
-	{Name{"DiskIODirectionWrite", KindMember, "disk.io.direction", "write", "string"}, 0x7ff0000000},
-	{Name{"DiskIoDirectionKey", KindKey, "disk.io.direction", "", ""}, 0xfe00000},
-	{Name{"DiskIoDirectionRead", KindMember, "disk.io.direction", "read", "string"}, 0xfe00000},
-	{Name{"DiskIoDirectionWrite", KindMember, "disk.io.direction", "write", "string"}, 0xfe00000},
-	{Name{"ElasticsearchNodeName", KindHelper, "elasticsearch.node.name", "", "string"}, 0x7ffc000000},
-	{Name{"ElasticsearchNodeNameKey", KindKey, "elasticsearch.node.name", "", ""}, 0x7ffc000000},
-	{Name{"EndUserAttributesFromHTTPRequest", KindOther, "", "func", "func(request *net/http.Request) []go.opentelemetry.io/otel/attribute.KeyValue"}, 0x1ff},
-	{Name{"EnduserID", KindHelper, "enduser.id", "", "string"}, 0x7ff8ffe000},
-	{Name{"EnduserIDKey", KindKey, "enduser.id", "", ""}, 0x7ff8ffffff},
-	{Name{"EnduserPseudoID", KindHelper, "enduser.pseudo.id", "", "string"}, 0x7ff8000000},
-	{Name{"EnduserPseudoIDKey", KindKey, "enduser.pseudo.id", "", ""}, 0x7ff8000000},
-	{Name{"EnduserRole", KindHelper, "enduser.role", "", "string"}, 0xffe000},
-	{Name{"EnduserRoleKey", KindKey, "enduser.role", "", ""}, 0xffffff},
-	{Name{"EnduserScope", KindHelper, "enduser.scope", "", "string"}, 0xffe000},
-	{Name{"EnduserScopeKey", KindKey, "enduser.scope", "", ""}, 0xffffff},
-	{Name{"ErrorMessage", KindHelper, "error.message", "", "string"}, 0x7f0000000},
-	{Name{"ErrorMessageKey", KindKey, "error.message", "", ""}, 0x7f0000000},
-	{Name{"ErrorType", KindOther, "", "func", "func(err error) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"ErrorTypeKey", KindKey, "error.type", "", ""}, 0x7ffffc0000},
-	{Name{"ErrorTypeOther", KindMember, "error.type", "_OTHER", "string"}, 0x7ffffc0000},
-	{Name{"EventDomainBrowser", KindMember, "event.domain", "browser", "string"}, 0x1ffc00},
-	{Name{"EventDomainDevice", KindMember, "event.domain", "device", "string"}, 0x1ffc00},
-	{Name{"EventDomainK8S", KindMember, "event.domain", "k8s", "string"}, 0x1ffc00},
-	{Name{"EventDomainKey", KindKey, "event.domain", "", ""}, 0x1ffc00},
-	{Name{"EventName", KindHelper, "event.name", "", "string"}, 0x3ffe000},
-	{Name{"EventNameKey", KindKey, "event.name", "", ""}, 0x3fffc00},
-	{Name{"ExceptionEscaped", KindHelper, "exception.escaped", "", "bool"}, 0x3ffe000},
-	{Name{"ExceptionEscapedKey", KindKey, "exception.escaped", "", ""}, 0x3ffe3ff},
-	{Name{"ExceptionEventName", KindString, "", "exception", ""}, 0x7fffffffff},
-	{Name{"ExceptionMessage", KindHelper, "exception.message", "", "string"}, 0x7fffffe000},
-	{Name{"ExceptionMessageKey", KindKey, "exception.message", "", ""}, 0x7fffffffff},
-	{Name{"ExceptionStacktrace", KindHelper, "exception.stacktrace", "", "string"}, 0x7fffffe000},
-	{Name{"ExceptionStacktraceKey", KindKey, "exception.stacktrace", "", ""}, 0x7fffffffff},
-	{Name{"ExceptionType", KindHelper, "exception.type", "", "string"}, 0x7fffffe000},
-	{Name{"ExceptionTypeKey", KindKey, "exception.type", "", ""}, 0x7fffffffff},
-	{Name{"FaaSCPUUsageDescription", KindString, "", "Distribution of CPU usage per invocation", ""}, 0xfe00000},
-	{Name{"FaaSCPUUsageName", KindString, "", "faas.cpu_usage", ""}, 0xfe00000},
-	{Name{"FaaSCPUUsageUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"FaaSColdstart", KindHelper, "faas.coldstart", "", "bool"}, 0x7fffffe000},
-	{Name{"FaaSColdstartKey", KindKey, "faas.coldstart", "", ""}, 0x7fffffffff},
-	{Name{"FaaSColdstartsDescription", KindString, "", "Number of invocation cold starts", ""}, 0xfe00000},
-	{Name{"FaaSColdstartsName", KindString, "", "faas.coldstarts", ""}, 0xfe00000},
-	{Name{"FaaSColdstartsUnit", KindString, "", "{coldstart}", ""}, 0xfe00000},
-	{Name{"FaaSCron", KindHelper, "faas.cron", "", "string"}, 0x7fffffe000},
-	{Name{"FaaSCronKey", KindKey, "faas.cron", "", ""}, 0x7fffffffff},
-	{Name{"FaaSDocumentCollection", KindHelper, "faas.document.collection", "", "string"}, 0x7fffffe000},
-	{Name{"FaaSDocumentCollectionKey", KindKey, "faas.document.collection", "", ""}, 0x7fffffffff},
-	{Name{"FaaSDocumentName", KindHelper, "faas.document.name", "", "string"}, 0x7fffffe000},
-	{Name{"FaaSDocumentNameKey", KindKey, "faas.document.name", "", ""}, 0x7fffffffff},
-	{Name{"FaaSDocumentOperationDelete", KindMember, "faas.document.operation", "delete", "string"}, 0x7fffffffff},
-	{Name{"FaaSDocumentOperationEdit", KindMember, "faas.document.operation", "edit", "string"}, 0x7fffffffff},
-	{Name{"FaaSDocumentOperationInsert", KindMember, "faas.document.operation", "insert", "string"}, 0x7fffffffff},
-	{Name{"FaaSDocumentOperationKey", KindKey, "faas.document.operation", "", ""}, 0x7fffffffff},
-	{Name{"FaaSDocumentTime", KindHelper, "faas.document.time", "", "string"}, 0x7fffffe000},
-	{Name{"FaaSDocumentTimeKey", KindKey, "faas.document.time", "", ""}, 0x7fffffffff},
-	{Name{"FaaSErrorsDescription", KindString, "", "Number of invocation errors", ""}, 0xfe00000},
-	{Name{"FaaSErrorsName", KindString, "", "faas.errors", ""}, 0xfe00000},
-	{Name{"FaaSErrorsUnit", KindString, "", "{error}", ""}, 0xfe00000},
-	{Name{"FaaSExecution", KindHelper, "faas.execution", "", "string"}, 0x6000},
-	{Name{"FaaSExecutionKey", KindKey, "faas.execution", "", ""}, 0x7fff},
-	{Name{"FaaSID", KindHelper, "faas.id", "", "string"}, 0x6000},
-	{Name{"FaaSIDKey", KindKey, "faas.id", "", ""}, 0x7fff},
-	{Name{"FaaSInitDurationDescription", KindString, "", "Measures the duration of the function's initialization, such as a cold start", ""}, 0xfe00000},
-	{Name{"FaaSInitDurationName", KindString, "", "faas.init_duration", ""}, 0xfe00000},
-	{Name{"FaaSInitDurationUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"FaaSInstance", KindHelper, "faas.instance", "", "string"}, 0x7fffffe000},
-	{Name{"FaaSInstanceKey", KindKey, "faas.instance", "", ""}, 0x7fffffffff},
-	{Name{"FaaSInvocationID", KindHelper, "faas.invocation_id", "", "string"}, 0x7fffff8000},
-	{Name{"FaaSInvocationIDKey", KindKey, "faas.invocation_id", "", ""}, 0x7fffff8000},
-	{Name{"FaaSInvocationsDescription", KindString, "", "Number of successful invocations", ""}, 0xfe00000},
-	{Name{"FaaSInvocationsName", KindString, "", "faas.invocations", ""}, 0xfe00000},
-	{Name{"FaaSInvocationsUnit", KindString, "", "{invocation}", ""}, 0xfe00000},
-	{Name{"FaaSInvokeDurationDescription", KindString, "", "Measures the duration of the function's logic execution", ""}, 0xfe00000},
-	{Name{"FaaSInvokeDurationName", KindString, "", "faas.invoke_duration", ""}, 0xfe00000},
-	{Name{"FaaSInvokeDurationUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"FaaSInvokedName", KindHelper, "faas.invoked_name", "", "string"}, 0x7fffffe000},
-	{Name{"FaaSInvokedNameKey", KindKey, "faas.invoked_name", "", ""}, 0x7fffffffff},
-	{Name{"FaaSInvokedProviderAWS", KindMember, "faas.invoked_provider", "aws", "string"}, 0x7fffffffff},
-	{Name{"FaaSInvokedProviderAlibabaCloud", KindMember, "faas.invoked_provider", "alibaba_cloud", "string"}, 0x7ffffffffc},
-	{Name{"FaaSInvokedProviderAzure", KindMember, "faas.invoked_provider", "azure", "string"}, 0x7fffffffff},
-	{Name{"FaaSInvokedProviderGCP", KindMember, "faas.invoked_provider", "gcp", "string"}, 0x7fffffffff},
-	{Name{"FaaSInvokedProviderKey", KindKey, "faas.invoked_provider", "", ""}, 0x7fffffffff},
-	{Name{"FaaSInvokedProviderTencentCloud", KindMember, "faas.invoked_provider", "tencent_cloud", "string"}, 0x7ffffffff0},
-	{Name{"FaaSInvokedRegion", KindHelper, "faas.invoked_region", "", "string"}, 0x7fffffe000},
-	{Name{"FaaSInvokedRegionKey", KindKey, "faas.invoked_region", "", ""}, 0x7fffffffff},
-	{Name{"FaaSMaxMemory", KindHelper, "faas.max_memory", "", "int"}, 0x7fffffe000},
-	{Name{"FaaSMaxMemoryKey", KindKey, "faas.max_memory", "", ""}, 0x7fffffffff},
-	{Name{"FaaSMemUsageDescription", KindString, "", "Distribution of max memory usage per invocation", ""}, 0xfe00000},
-	{Name{"FaaSMemUsageName", KindString, "", "faas.mem_usage", ""}, 0xfe00000},
-	{Name{"FaaSMemUsageUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"FaaSName", KindHelper, "faas.name", "", "string"}, 0x7fffffe000},
-	{Name{"FaaSNameKey", KindKey, "faas.name", "", ""}, 0x7fffffffff},
-	{Name{"FaaSNetIoDescription", KindString, "", "Distribution of net I/O usage per invocation", ""}, 0xfe00000},
-	{Name{"FaaSNetIoName", KindString, "", "faas.net_io", ""}, 0xfe00000},
-	{Name{"FaaSNetIoUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"FaaSTime", KindHelper, "faas.time", "", "string"}, 0x7fffffe000},
-	{Name{"FaaSTimeKey", KindKey, "faas.time", "", ""}, 0x7fffffffff},
-	{Name{"FaaSTimeoutsDescription", KindString, "", "Number of invocation timeouts", ""}, 0xfe00000},
-	{Name{"FaaSTimeoutsName", KindString, "", "faas.timeouts", ""}, 0xfe00000},
-	{Name{"FaaSTimeoutsUnit", KindString, "", "{timeout}", ""}, 0xfe00000},
-	{Name{"FaaSTriggerDatasource", KindMember, "faas.trigger", "datasource", "string"}, 0x7fffffffff},
-	{Name{"FaaSTriggerHTTP", KindMember, "faas.trigger", "http", "string"}, 0x7fffffffff},
-	{Name{"FaaSTriggerKey", KindKey, "faas.trigger", "", ""}, 0x7fffffffff},
-	{Name{"FaaSTriggerOther", KindMember, "faas.trigger", "other", "string"}, 0x7fffffffff},
-	{Name{"FaaSTriggerPubSub", KindMember, "faas.trigger", "pubsub", "string"}, 0x7ff0000000},
-	{Name{"FaaSTriggerPubsub", KindMember, "faas.trigger", "pubsub", "string"}, 0xfffffff},
-	{Name{"FaaSTriggerTimer", KindMember, "faas.trigger", "timer", "string"}, 0x7fffffffff},
-	{Name{"FaaSVersion", KindHelper, "faas.version", "", "string"}, 0x7fffffe000},
-	{Name{"FaaSVersionKey", KindKey, "faas.version", "", ""}, 0x7fffffffff},
-	{Name{"FeatureFlagContextID", KindHelper, "feature_flag.context.id", "", "string"}, 0x7ffc000000},
-	{Name{"FeatureFlagContextIDKey", KindKey, "feature_flag.context.id", "", ""}, 0x7ffc000000},
-	{Name{"FeatureFlagErrorMessage", KindHelper, "feature_flag.error.message", "", "string"}, 0x7800000000},
-	{Name{"FeatureFlagErrorMessageKey", KindKey, "feature_flag.error.message", "", ""}, 0x7800000000},
-	{Name{"FeatureFlagEvaluationErrorMessage", KindHelper, "feature_flag.evaluation.error.message", "", "string"}, 0x1c000000},
-	{Name{"FeatureFlagEvaluationErrorMessageKey", KindKey, "feature_flag.evaluation.error.message", "", ""}, 0x1c000000},
-	{Name{"FeatureFlagEvaluationReasonCached", KindMember, "feature_flag.evaluation.reason", "cached", "string"}, 0xc000000},
-	{Name{"FeatureFlagEvaluationReasonDefault", KindMember, "feature_flag.evaluation.reason", "default", "string"}, 0xc000000},
-	{Name{"FeatureFlagEvaluationReasonDisabled", KindMember, "feature_flag.evaluation.reason", "disabled", "string"}, 0xc000000},
-	{Name{"FeatureFlagEvaluationReasonError", KindMember, "feature_flag.evaluation.reason", "error", "string"}, 0xc000000},
-	{Name{"FeatureFlagEvaluationReasonKey", KindKey, "feature_flag.evaluation.reason", "", ""}, 0xc000000},
-	{Name{"FeatureFlagEvaluationReasonSplit", KindMember, "feature_flag.evaluation.reason", "split", "string"}, 0xc000000},
-	{Name{"FeatureFlagEvaluationReasonStale", KindMember, "feature_flag.evaluation.reason", "stale", "string"}, 0xc000000},
-	{Name{"FeatureFlagEvaluationReasonStatic", KindMember, "feature_flag.evaluation.reason", "static", "string"}, 0xc000000},
-	{Name{"FeatureFlagEvaluationReasonTargetingMatch", KindMember, "feature_flag.evaluation.reason", "targeting_match", "string"}, 0xc000000},
-	{Name{"FeatureFlagEvaluationReasonUnknown", KindMember, "feature_flag.evaluation.reason", "unknown", "string"}, 0xc000000},
-	{Name{"FeatureFlagKey", KindHelper, "feature_flag.key", "", "string"}, 0x7fffffe000},
-	{Name{"FeatureFlagKeyKey", KindKey, "feature_flag.key", "", ""}, 0x7fffffe000},
-	{Name{"FeatureFlagProviderName", KindHelper, "feature_flag.provider.name", "", "string"}, 0x7fe0000000},
-	{Name{"FeatureFlagProviderName", KindHelper, "feature_flag.provider_name", "", "string"}, 0x1fffe000},
-	{Name{"FeatureFlagProviderNameKey", KindKey, "feature_flag.provider.name", "", ""}, 0x7fe0000000},
-	{Name{"FeatureFlagProviderNameKey", KindKey, "feature_flag.provider_name", "", ""}, 0x1fffe000},
-	{Name{"FeatureFlagResultReasonCached", KindMember, "feature_flag.result.reason", "cached", "string"}, 0x7ff0000000},
-	{Name{"FeatureFlagResultReasonDefault", KindMember, "feature_flag.result.reason", "default", "string"}, 0x7ff0000000},
-	{Name{"FeatureFlagResultReasonDisabled", KindMember, "feature_flag.result.reason", "disabled", "string"}, 0x7ff0000000},
-	{Name{"FeatureFlagResultReasonError", KindMember, "feature_flag.result.reason", "error", "string"}, 0x7ff0000000},
-	{Name{"FeatureFlagResultReasonKey", KindKey, "feature_flag.result.reason", "", ""}, 0x7ff0000000},
-	{Name{"FeatureFlagResultReasonSplit", KindMember, "feature_flag.result.reason", "split", "string"}, 0x7ff0000000},
-	{Name{"FeatureFlagResultReasonStale", KindMember, "feature_flag.result.reason", "stale", "string"}, 0x7ff0000000},
-	{Name{"FeatureFlagResultReasonStatic", KindMember, "feature_flag.result.reason", "static", "string"}, 0x7ff0000000},
-	{Name{"FeatureFlagResultReasonTargetingMatch", KindMember, "feature_flag.result.reason", "targeting_match", "string"}, 0x7ff0000000},
-	{Name{"FeatureFlagResultReasonUnknown", KindMember, "feature_flag.result.reason", "unknown", "string"}, 0x7ff0000000},
-	{Name{"FeatureFlagResultValueKey", KindKey, "feature_flag.result.value", "", ""}, 0x7fc0000000},
-	{Name{"FeatureFlagResultVariant", KindHelper, "feature_flag.result.variant", "", "string"}, 0x7ff0000000},
-	{Name{"FeatureFlagResultVariantKey", KindKey, "feature_flag.result.variant", "", ""}, 0x7ff0000000},
-	{Name{"FeatureFlagSetID", KindHelper, "feature_flag.set.id", "", "string"}, 0x7ffc000000},
-	{Name{"FeatureFlagSetIDKey", KindKey, "feature_flag.set.id", "", ""}, 0x7ffc000000},
-	{Name{"FeatureFlagVariant", KindHelper, "feature_flag.variant", "", "string"}, 0xfffe000},
-	{Name{"FeatureFlagVariantKey", KindKey, "feature_flag.variant", "", ""}, 0xfffe000},
-	{Name{"FeatureFlagVersion", KindHelper, "feature_flag.version", "", "string"}, 0x7ffc000000},
-	{Name{"FeatureFlagVersionKey", KindKey, "feature_flag.version", "", ""}, 0x7ffc000000},
-	{Name{"FileAccessed", KindHelper, "file.accessed", "", "string"}, 0x7ffe000000},
-	{Name{"FileAccessedKey", KindKey, "file.accessed", "", ""}, 0x7ffe000000},
-	{Name{"FileAttributes", KindHelper, "file.attributes", "", "...string"}, 0x7ffe000000},
-	{Name{"FileAttributesKey", KindKey, "file.attributes", "", ""}, 0x7ffe000000},
-	{Name{"FileChanged", KindHelper, "file.changed", "", "string"}, 0x7ffe000000},
-	{Name{"FileChangedKey", KindKey, "file.changed", "", ""}, 0x7ffe000000},
-	{Name{"FileCreated", KindHelper, "file.created", "", "string"}, 0x7ffe000000},
-	{Name{"FileCreatedKey", KindKey, "file.created", "", ""}, 0x7ffe000000},
-	{Name{"FileDirectory", KindHelper, "file.directory", "", "string"}, 0x7fffc00000},
-	{Name{"FileDirectoryKey", KindKey, "file.directory", "", ""}, 0x7fffc00000},
-	{Name{"FileExtension", KindHelper, "file.extension", "", "string"}, 0x7fffc00000},
-	{Name{"FileExtensionKey", KindKey, "file.extension", "", ""}, 0x7fffc00000},
-	{Name{"FileForkName", KindHelper, "file.fork_name", "", "string"}, 0x7ffe000000},
-	{Name{"FileForkNameKey", KindKey, "file.fork_name", "", ""}, 0x7ffe000000},
-	{Name{"FileGroupID", KindHelper, "file.group.id", "", "string"}, 0x7ffe000000},
-	{Name{"FileGroupIDKey", KindKey, "file.group.id", "", ""}, 0x7ffe000000},
-	{Name{"FileGroupName", KindHelper, "file.group.name", "", "string"}, 0x7ffe000000},
-	{Name{"FileGroupNameKey", KindKey, "file.group.name", "", ""}, 0x7ffe000000},
-	{Name{"FileInode", KindHelper, "file.inode", "", "string"}, 0x7ffe000000},
-	{Name{"FileInodeKey", KindKey, "file.inode", "", ""}, 0x7ffe000000},
-	{Name{"FileLockMechanism", KindHelper, "file.lock.mechanism", "", "string"}, 0x6000000000},
-	{Name{"FileLockMechanismKey", KindKey, "file.lock.mechanism", "", ""}, 0x6000000000},
-	{Name{"FileLockMode", KindHelper, "file.lock.mode", "", "string"}, 0x6000000000},
-	{Name{"FileLockModeKey", KindKey, "file.lock.mode", "", ""}, 0x6000000000},
-	{Name{"FileLockTypeKey", KindKey, "file.lock.type", "", ""}, 0x6000000000},
-	{Name{"FileLockTypeRead", KindMember, "file.lock.type", "read", "string"}, 0x6000000000},
-	{Name{"FileLockTypeWrite", KindMember, "file.lock.type", "write", "string"}, 0x6000000000},
-	{Name{"FileMode", KindHelper, "file.mode", "", "string"}, 0x7ffe000000},
-	{Name{"FileModeKey", KindKey, "file.mode", "", ""}, 0x7ffe000000},
-	{Name{"FileModified", KindHelper, "file.modified", "", "string"}, 0x7ffe000000},
-	{Name{"FileModifiedKey", KindKey, "file.modified", "", ""}, 0x7ffe000000},
-	{Name{"FileName", KindHelper, "file.name", "", "string"}, 0x7fffc00000},
-	{Name{"FileNameKey", KindKey, "file.name", "", ""}, 0x7fffc00000},
-	{Name{"FileOwnerID", KindHelper, "file.owner.id", "", "string"}, 0x7ffe000000},
-	{Name{"FileOwnerIDKey", KindKey, "file.owner.id", "", ""}, 0x7ffe000000},
-	{Name{"FileOwnerName", KindHelper, "file.owner.name", "", "string"}, 0x7ffe000000},
-	{Name{"FileOwnerNameKey", KindKey, "file.owner.name", "", ""}, 0x7ffe000000},
-	{Name{"FilePath", KindHelper, "file.path", "", "string"}, 0x7fffc00000},
-	{Name{"FilePathKey", KindKey, "file.path", "", ""}, 0x7fffc00000},
-	{Name{"FileSize", KindHelper, "file.size", "", "int"}, 0x7fffc00000},
-	{Name{"FileSizeKey", KindKey, "file.size", "", ""}, 0x7fffc00000},
-	{Name{"FileSymbolicLinkTargetPath", KindHelper, "file.symbolic_link.target_path", "", "string"}, 0x7ffe000000},
-	{Name{"FileSymbolicLinkTargetPathKey", KindKey, "file.symbolic_link.target_path", "", ""}, 0x7ffe000000},
-	{Name{"GCPAppHubApplicationContainer", KindHelper, "gcp.apphub.application.container", "", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubApplicationContainerKey", KindKey, "gcp.apphub.application.container", "", ""}, 0x7ff0000000},
-	{Name{"GCPAppHubApplicationID", KindHelper, "gcp.apphub.application.id", "", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubApplicationIDKey", KindKey, "gcp.apphub.application.id", "", ""}, 0x7ff0000000},
-	{Name{"GCPAppHubApplicationLocation", KindHelper, "gcp.apphub.application.location", "", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubApplicationLocationKey", KindKey, "gcp.apphub.application.location", "", ""}, 0x7ff0000000},
-	{Name{"GCPAppHubDestinationApplicationContainer", KindHelper, "gcp.apphub_destination.application.container", "", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationApplicationContainerKey", KindKey, "gcp.apphub_destination.application.container", "", ""}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationApplicationID", KindHelper, "gcp.apphub_destination.application.id", "", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationApplicationIDKey", KindKey, "gcp.apphub_destination.application.id", "", ""}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationApplicationLocation", KindHelper, "gcp.apphub_destination.application.location", "", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationApplicationLocationKey", KindKey, "gcp.apphub_destination.application.location", "", ""}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceCriticalityTypeHigh", KindMember, "gcp.apphub_destination.service.criticality_type", "HIGH", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceCriticalityTypeKey", KindKey, "gcp.apphub_destination.service.criticality_type", "", ""}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceCriticalityTypeLow", KindMember, "gcp.apphub_destination.service.criticality_type", "LOW", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceCriticalityTypeMedium", KindMember, "gcp.apphub_destination.service.criticality_type", "MEDIUM", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceCriticalityTypeMissionCritical", KindMember, "gcp.apphub_destination.service.criticality_type", "MISSION_CRITICAL", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceEnvironmentTypeDevelopment", KindMember, "gcp.apphub_destination.service.environment_type", "DEVELOPMENT", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceEnvironmentTypeKey", KindKey, "gcp.apphub_destination.service.environment_type", "", ""}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceEnvironmentTypeProduction", KindMember, "gcp.apphub_destination.service.environment_type", "PRODUCTION", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceEnvironmentTypeStaging", KindMember, "gcp.apphub_destination.service.environment_type", "STAGING", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceEnvironmentTypeTest", KindMember, "gcp.apphub_destination.service.environment_type", "TEST", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceID", KindHelper, "gcp.apphub_destination.service.id", "", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationServiceIDKey", KindKey, "gcp.apphub_destination.service.id", "", ""}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadCriticalityTypeHigh", KindMember, "gcp.apphub_destination.workload.criticality_type", "HIGH", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadCriticalityTypeKey", KindKey, "gcp.apphub_destination.workload.criticality_type", "", ""}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadCriticalityTypeLow", KindMember, "gcp.apphub_destination.workload.criticality_type", "LOW", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadCriticalityTypeMedium", KindMember, "gcp.apphub_destination.workload.criticality_type", "MEDIUM", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadCriticalityTypeMissionCritical", KindMember, "gcp.apphub_destination.workload.criticality_type", "MISSION_CRITICAL", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadEnvironmentTypeDevelopment", KindMember, "gcp.apphub_destination.workload.environment_type", "DEVELOPMENT", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadEnvironmentTypeKey", KindKey, "gcp.apphub_destination.workload.environment_type", "", ""}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadEnvironmentTypeProduction", KindMember, "gcp.apphub_destination.workload.environment_type", "PRODUCTION", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadEnvironmentTypeStaging", KindMember, "gcp.apphub_destination.workload.environment_type", "STAGING", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadEnvironmentTypeTest", KindMember, "gcp.apphub_destination.workload.environment_type", "TEST", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadID", KindHelper, "gcp.apphub_destination.workload.id", "", "string"}, 0x7e00000000},
-	{Name{"GCPAppHubDestinationWorkloadIDKey", KindKey, "gcp.apphub_destination.workload.id", "", ""}, 0x7e00000000},
-	{Name{"GCPAppHubServiceCriticalityTypeHigh", KindMember, "gcp.apphub.service.criticality_type", "HIGH", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceCriticalityTypeKey", KindKey, "gcp.apphub.service.criticality_type", "", ""}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceCriticalityTypeLow", KindMember, "gcp.apphub.service.criticality_type", "LOW", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceCriticalityTypeMedium", KindMember, "gcp.apphub.service.criticality_type", "MEDIUM", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceCriticalityTypeMissionCritical", KindMember, "gcp.apphub.service.criticality_type", "MISSION_CRITICAL", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceEnvironmentTypeDevelopment", KindMember, "gcp.apphub.service.environment_type", "DEVELOPMENT", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceEnvironmentTypeKey", KindKey, "gcp.apphub.service.environment_type", "", ""}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceEnvironmentTypeProduction", KindMember, "gcp.apphub.service.environment_type", "PRODUCTION", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceEnvironmentTypeStaging", KindMember, "gcp.apphub.service.environment_type", "STAGING", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceEnvironmentTypeTest", KindMember, "gcp.apphub.service.environment_type", "TEST", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceID", KindHelper, "gcp.apphub.service.id", "", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubServiceIDKey", KindKey, "gcp.apphub.service.id", "", ""}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadCriticalityTypeHigh", KindMember, "gcp.apphub.workload.criticality_type", "HIGH", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadCriticalityTypeKey", KindKey, "gcp.apphub.workload.criticality_type", "", ""}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadCriticalityTypeLow", KindMember, "gcp.apphub.workload.criticality_type", "LOW", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadCriticalityTypeMedium", KindMember, "gcp.apphub.workload.criticality_type", "MEDIUM", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadCriticalityTypeMissionCritical", KindMember, "gcp.apphub.workload.criticality_type", "MISSION_CRITICAL", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadEnvironmentTypeDevelopment", KindMember, "gcp.apphub.workload.environment_type", "DEVELOPMENT", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadEnvironmentTypeKey", KindKey, "gcp.apphub.workload.environment_type", "", ""}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadEnvironmentTypeProduction", KindMember, "gcp.apphub.workload.environment_type", "PRODUCTION", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadEnvironmentTypeStaging", KindMember, "gcp.apphub.workload.environment_type", "STAGING", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadEnvironmentTypeTest", KindMember, "gcp.apphub.workload.environment_type", "TEST", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadID", KindHelper, "gcp.apphub.workload.id", "", "string"}, 0x7ff0000000},
-	{Name{"GCPAppHubWorkloadIDKey", KindKey, "gcp.apphub.workload.id", "", ""}, 0x7ff0000000},
-	{Name{"GCPClientService", KindHelper, "gcp.client.service", "", "string"}, 0x7fff000000},
-	{Name{"GCPClientServiceKey", KindKey, "gcp.client.service", "", ""}, 0x7fff000000},
-	{Name{"GCPCloudRunJobExecution", KindHelper, "gcp.cloud_run.job.execution", "", "string"}, 0x7ffffe0000},
-	{Name{"GCPCloudRunJobExecutionKey", KindKey, "gcp.cloud_run.job.execution", "", ""}, 0x7ffffe0000},
-	{Name{"GCPCloudRunJobTaskIndex", KindHelper, "gcp.cloud_run.job.task_index", "", "int"}, 0x7ffffe0000},
-	{Name{"GCPCloudRunJobTaskIndexKey", KindKey, "gcp.cloud_run.job.task_index", "", ""}, 0x7ffffe0000},
-	{Name{"GCPGCEInstanceGroupManagerName", KindHelper, "gcp.gce.instance_group_manager.name", "", "string"}, 0x7800000000},
-	{Name{"GCPGCEInstanceGroupManagerNameKey", KindKey, "gcp.gce.instance_group_manager.name", "", ""}, 0x7800000000},
-	{Name{"GCPGCEInstanceGroupManagerRegion", KindHelper, "gcp.gce.instance_group_manager.region", "", "string"}, 0x7800000000},
-	{Name{"GCPGCEInstanceGroupManagerRegionKey", KindKey, "gcp.gce.instance_group_manager.region", "", ""}, 0x7800000000},
-	{Name{"GCPGCEInstanceGroupManagerZone", KindHelper, "gcp.gce.instance_group_manager.zone", "", "string"}, 0x7800000000},
-	{Name{"GCPGCEInstanceGroupManagerZoneKey", KindKey, "gcp.gce.instance_group_manager.zone", "", ""}, 0x7800000000},
-	{Name{"GCPGCEInstanceHostname", KindHelper, "gcp.gce.instance.hostname", "", "string"}, 0x7ff0000000},
-	{Name{"GCPGCEInstanceHostnameKey", KindKey, "gcp.gce.instance.hostname", "", ""}, 0x7ff0000000},
-	{Name{"GCPGCEInstanceLabels", KindOther, "", "func 22f8e8355cae9d4c", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x6000000000},
-	{Name{"GCPGCEInstanceName", KindHelper, "gcp.gce.instance.name", "", "string"}, 0x7ff0000000},
-	{Name{"GCPGCEInstanceNameKey", KindKey, "gcp.gce.instance.name", "", ""}, 0x7ff0000000},
-	{Name{"GCPGceInstanceHostname", KindHelper, "gcp.gce.instance.hostname", "", "string"}, 0xffe0000},
-	{Name{"GCPGceInstanceHostnameKey", KindKey, "gcp.gce.instance.hostname", "", ""}, 0xffe0000},
-	{Name{"GCPGceInstanceName", KindHelper, "gcp.gce.instance.name", "", "string"}, 0xffe0000},
-	{Name{"GCPGceInstanceNameKey", KindKey, "gcp.gce.instance.name", "", ""}, 0xffe0000},
-	{Name{"GenAIAgentDescription", KindHelper, "gen_ai.agent.description", "", "string"}, 0x1ff8000000},
-	{Name{"GenAIAgentDescriptionKey", KindKey, "gen_ai.agent.description", "", ""}, 0x1ff8000000},
-	{Name{"GenAIAgentID", KindHelper, "gen_ai.agent.id", "", "string"}, 0x1ff8000000},
-	{Name{"GenAIAgentIDKey", KindKey, "gen_ai.agent.id", "", ""}, 0x1ff8000000},
-	{Name{"GenAIAgentName", KindHelper, "gen_ai.agent.name", "", "string"}, 0x1ff8000000},
-	{Name{"GenAIAgentNameKey", KindKey, "gen_ai.agent.name", "", ""}, 0x1ff8000000},
-	{Name{"GenAIAgentVersion", KindHelper, "gen_ai.agent.version", "", "string"}, 0x1800000000},
-	{Name{"GenAIAgentVersionKey", KindKey, "gen_ai.agent.version", "", ""}, 0x1800000000},
-	{Name{"GenAIClientOperationDurationDescription", KindString, "", "GenAI operation duration", ""}, 0xe000000},
-	{Name{"GenAIClientOperationDurationName", KindString, "", "gen_ai.client.operation.duration", ""}, 0xe000000},
-	{Name{"GenAIClientOperationDurationUnit", KindString, "", "s", ""}, 0xe000000},
-	{Name{"GenAIClientTokenUsageDescription", KindString, "", "Measures number of input and output tokens used", ""}, 0xe000000},
-	{Name{"GenAIClientTokenUsageName", KindString, "", "gen_ai.client.token.usage", ""}, 0xe000000},
-	{Name{"GenAIClientTokenUsageUnit", KindString, "", "{token}", ""}, 0xe000000},
-	{Name{"GenAICompletion", KindHelper, "gen_ai.completion", "", "string"}, 0x1000000},
-	{Name{"GenAICompletionKey", KindKey, "gen_ai.completion", "", ""}, 0x1000000},
-	{Name{"GenAIConversationID", KindHelper, "gen_ai.conversation.id", "", "string"}, 0x1fc0000000},
-	{Name{"GenAIConversationIDKey", KindKey, "gen_ai.conversation.id", "", ""}, 0x1fc0000000},
-	{Name{"GenAIDataSourceID", KindHelper, "gen_ai.data_source.id", "", "string"}, 0x1fc0000000},
-	{Name{"GenAIDataSourceIDKey", KindKey, "gen_ai.data_source.id", "", ""}, 0x1fc0000000},
-	{Name{"GenAIEmbeddingsDimensionCount", KindHelper, "gen_ai.embeddings.dimension.count", "", "int"}, 0x1e00000000},
-	{Name{"GenAIEmbeddingsDimensionCountKey", KindKey, "gen_ai.embeddings.dimension.count", "", ""}, 0x1e00000000},
-	{Name{"GenAIEvaluationExplanation", KindHelper, "gen_ai.evaluation.explanation", "", "string"}, 0x1e00000000},
-	{Name{"GenAIEvaluationExplanationKey", KindKey, "gen_ai.evaluation.explanation", "", ""}, 0x1e00000000},
-	{Name{"GenAIEvaluationName", KindHelper, "gen_ai.evaluation.name", "", "string"}, 0x1e00000000},
-	{Name{"GenAIEvaluationNameKey", KindKey, "gen_ai.evaluation.name", "", ""}, 0x1e00000000},
-	{Name{"GenAIEvaluationScoreLabel", KindHelper, "gen_ai.evaluation.score.label", "", "string"}, 0x1e00000000},
-	{Name{"GenAIEvaluationScoreLabelKey", KindKey, "gen_ai.evaluation.score.label", "", ""}, 0x1e00000000},
-	{Name{"GenAIEvaluationScoreValue", KindHelper, "gen_ai.evaluation.score.value", "", "float64"}, 0x1e00000000},
-	{Name{"GenAIEvaluationScoreValueKey", KindKey, "gen_ai.evaluation.score.value", "", ""}, 0x1e00000000},
-	{Name{"GenAIInputMessagesKey", KindKey, "gen_ai.input.messages", "", ""}, 0x1f00000000},
-	{Name{"GenAIOpenAIRequestServiceTierAuto", KindMember, "gen_ai.openai.request.service_tier", "auto", "string"}, 0xf0000000},
-	{Name{"GenAIOpenAIRequestServiceTierDefault", KindMember, "gen_ai.openai.request.service_tier", "default", "string"}, 0xf0000000},
-	{Name{"GenAIOpenAIRequestServiceTierKey", KindKey, "gen_ai.openai.request.service_tier", "", ""}, 0xf0000000},
-	{Name{"GenAIOpenAIResponseServiceTier", KindHelper, "gen_ai.openai.response.service_tier", "", "string"}, 0xf0000000},
-	{Name{"GenAIOpenAIResponseServiceTierKey", KindKey, "gen_ai.openai.response.service_tier", "", ""}, 0xf0000000},
-	{Name{"GenAIOpenAIResponseSystemFingerprint", KindHelper, "gen_ai.openai.response.system_fingerprint", "", "string"}, 0xf0000000},
-	{Name{"GenAIOpenAIResponseSystemFingerprintKey", KindKey, "gen_ai.openai.response.system_fingerprint", "", ""}, 0xf0000000},
-	{Name{"GenAIOpenaiRequestResponseFormatJSONObject", KindMember, "gen_ai.openai.request.response_format", "json_object", "string"}, 0x6000000},
-	{Name{"GenAIOpenaiRequestResponseFormatJSONSchema", KindMember, "gen_ai.openai.request.response_format", "json_schema", "string"}, 0x6000000},
-	{Name{"GenAIOpenaiRequestResponseFormatKey", KindKey, "gen_ai.openai.request.response_format", "", ""}, 0x6000000},
-	{Name{"GenAIOpenaiRequestResponseFormatText", KindMember, "gen_ai.openai.request.response_format", "text", "string"}, 0x6000000},
-	{Name{"GenAIOpenaiRequestSeed", KindHelper, "gen_ai.openai.request.seed", "", "int"}, 0x2000000},
-	{Name{"GenAIOpenaiRequestSeedKey", KindKey, "gen_ai.openai.request.seed", "", ""}, 0x2000000},
-	{Name{"GenAIOpenaiRequestServiceTierAuto", KindMember, "gen_ai.openai.request.service_tier", "auto", "string"}, 0xe000000},
-	{Name{"GenAIOpenaiRequestServiceTierDefault", KindMember, "gen_ai.openai.request.service_tier", "default", "string"}, 0xe000000},
-	{Name{"GenAIOpenaiRequestServiceTierKey", KindKey, "gen_ai.openai.request.service_tier", "", ""}, 0xe000000},
-	{Name{"GenAIOpenaiResponseServiceTier", KindHelper, "gen_ai.openai.response.service_tier", "", "string"}, 0xe000000},
-	{Name{"GenAIOpenaiResponseServiceTierKey", KindKey, "gen_ai.openai.response.service_tier", "", ""}, 0xe000000},
-	{Name{"GenAIOpenaiResponseSystemFingerprint", KindHelper, "gen_ai.openai.response.system_fingerprint", "", "string"}, 0xc000000},
-	{Name{"GenAIOpenaiResponseSystemFingerprintKey", KindKey, "gen_ai.openai.response.system_fingerprint", "", ""}, 0xc000000},
-	{Name{"GenAIOperationNameChat", KindMember, "gen_ai.operation.name", "chat", "string"}, 0x1fff000000},
-	{Name{"GenAIOperationNameCreateAgent", KindMember, "gen_ai.operation.name", "create_agent", "string"}, 0x1ff8000000},
-	{Name{"GenAIOperationNameEmbeddings", KindMember, "gen_ai.operation.name", "embeddings", "string"}, 0x1ffc000000},
-	{Name{"GenAIOperationNameExecuteTool", KindMember, "gen_ai.operation.name", "execute_tool", "string"}, 0x1ff8000000},
-	{Name{"GenAIOperationNameGenerateContent", KindMember, "gen_ai.operation.name", "generate_content", "string"}, 0x1fe0000000},
-	{Name{"GenAIOperationNameInvokeAgent", KindMember, "gen_ai.operation.name", "invoke_agent", "string"}, 0x1fe0000000},
-	{Name{"GenAIOperationNameInvokeWorkflow", KindMember, "gen_ai.operation.name", "invoke_workflow", "string"}, 0x1000000000},
-	{Name{"GenAIOperationNameKey", KindKey, "gen_ai.operation.name", "", ""}, 0x1fff000000},
-	{Name{"GenAIOperationNameRetrieval", KindMember, "gen_ai.operation.name", "retrieval", "string"}, 0x1800000000},
-	{Name{"GenAIOperationNameTextCompletion", KindMember, "gen_ai.operation.name", "text_completion", "string"}, 0x1fff000000},
-	{Name{"GenAIOutputMessagesKey", KindKey, "gen_ai.output.messages", "", ""}, 0x1f00000000},
-	{Name{"GenAIOutputTypeImage", KindMember, "gen_ai.output.type", "image", "string"}, 0x1ff8000000},
-	{Name{"GenAIOutputTypeJSON", KindMember, "gen_ai.output.type", "json", "string"}, 0x1ff8000000},
-	{Name{"GenAIOutputTypeKey", KindKey, "gen_ai.output.type", "", ""}, 0x1ff8000000},
-	{Name{"GenAIOutputTypeSpeech", KindMember, "gen_ai.output.type", "speech", "string"}, 0x1ff8000000},
-	{Name{"GenAIOutputTypeText", KindMember, "gen_ai.output.type", "text", "string"}, 0x1ff8000000},
-	{Name{"GenAIPrompt", KindHelper, "gen_ai.prompt", "", "string"}, 0x1000000},
-	{Name{"GenAIPromptKey", KindKey, "gen_ai.prompt", "", ""}, 0x1000000},
-	{Name{"GenAIPromptName", KindHelper, "gen_ai.prompt.name", "", "string"}, 0x1c00000000},
-	{Name{"GenAIPromptNameKey", KindKey, "gen_ai.prompt.name", "", ""}, 0x1c00000000},
-	{Name{"GenAIProviderNameAWSBedrock", KindMember, "gen_ai.provider.name", "aws.bedrock", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameAnthropic", KindMember, "gen_ai.provider.name", "anthropic", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameAzureAIInference", KindMember, "gen_ai.provider.name", "azure.ai.inference", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameAzureAIOpenAI", KindMember, "gen_ai.provider.name", "azure.ai.openai", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameCohere", KindMember, "gen_ai.provider.name", "cohere", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameDeepseek", KindMember, "gen_ai.provider.name", "deepseek", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameGCPGemini", KindMember, "gen_ai.provider.name", "gcp.gemini", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameGCPGenAI", KindMember, "gen_ai.provider.name", "gcp.gen_ai", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameGCPVertexAI", KindMember, "gen_ai.provider.name", "gcp.vertex_ai", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameGroq", KindMember, "gen_ai.provider.name", "groq", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameIBMWatsonxAI", KindMember, "gen_ai.provider.name", "ibm.watsonx.ai", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameKey", KindKey, "gen_ai.provider.name", "", ""}, 0x1f00000000},
-	{Name{"GenAIProviderNameMistralAI", KindMember, "gen_ai.provider.name", "mistral_ai", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameOpenAI", KindMember, "gen_ai.provider.name", "openai", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNamePerplexity", KindMember, "gen_ai.provider.name", "perplexity", "string"}, 0x1f00000000},
-	{Name{"GenAIProviderNameXAI", KindMember, "gen_ai.provider.name", "x_ai", "string"}, 0x1f00000000},
-	{Name{"GenAIRequestChoiceCount", KindHelper, "gen_ai.request.choice.count", "", "int"}, 0x1ff8000000},
-	{Name{"GenAIRequestChoiceCountKey", KindKey, "gen_ai.request.choice.count", "", ""}, 0x1ff8000000},
-	{Name{"GenAIRequestEncodingFormats", KindHelper, "gen_ai.request.encoding_formats", "", "...string"}, 0x1ffc000000},
-	{Name{"GenAIRequestEncodingFormatsKey", KindKey, "gen_ai.request.encoding_formats", "", ""}, 0x1ffc000000},
-	{Name{"GenAIRequestFrequencyPenalty", KindHelper, "gen_ai.request.frequency_penalty", "", "float64"}, 0x1fff000000},
-	{Name{"GenAIRequestFrequencyPenaltyKey", KindKey, "gen_ai.request.frequency_penalty", "", ""}, 0x1fff000000},
-	{Name{"GenAIRequestMaxTokens", KindHelper, "gen_ai.request.max_tokens", "", "int"}, 0x1fff000000},
-	{Name{"GenAIRequestMaxTokensKey", KindKey, "gen_ai.request.max_tokens", "", ""}, 0x1fff000000},
-	{Name{"GenAIRequestModel", KindHelper, "gen_ai.request.model", "", "string"}, 0x1fff000000},
-	{Name{"GenAIRequestModelKey", KindKey, "gen_ai.request.model", "", ""}, 0x1fff000000},
-	{Name{"GenAIRequestPresencePenalty", KindHelper, "gen_ai.request.presence_penalty", "", "float64"}, 0x1fff000000},
-	{Name{"GenAIRequestPresencePenaltyKey", KindKey, "gen_ai.request.presence_penalty", "", ""}, 0x1fff000000},
-	{Name{"GenAIRequestSeed", KindHelper, "gen_ai.request.seed", "", "int"}, 0x1ffc000000},
-	{Name{"GenAIRequestSeedKey", KindKey, "gen_ai.request.seed", "", ""}, 0x1ffc000000},
-	{Name{"GenAIRequestStopSequences", KindHelper, "gen_ai.request.stop_sequences", "", "...string"}, 0x1fff000000},
-	{Name{"GenAIRequestStopSequencesKey", KindKey, "gen_ai.request.stop_sequences", "", ""}, 0x1fff000000},
-	{Name{"GenAIRequestStream", KindHelper, "gen_ai.request.stream", "", "bool"}, 0x1000000000},
-	{Name{"GenAIRequestStreamKey", KindKey, "gen_ai.request.stream", "", ""}, 0x1000000000},
-	{Name{"GenAIRequestTemperature", KindHelper, "gen_ai.request.temperature", "", "float64"}, 0x1fff000000},
-	{Name{"GenAIRequestTemperatureKey", KindKey, "gen_ai.request.temperature", "", ""}, 0x1fff000000},
-	{Name{"GenAIRequestTopK", KindHelper, "gen_ai.request.top_k", "", "float64"}, 0x1fff000000},
-	{Name{"GenAIRequestTopKKey", KindKey, "gen_ai.request.top_k", "", ""}, 0x1fff000000},
-	{Name{"GenAIRequestTopP", KindHelper, "gen_ai.request.top_p", "", "float64"}, 0x1fff000000},
-	{Name{"GenAIRequestTopPKey", KindKey, "gen_ai.request.top_p", "", ""}, 0x1fff000000},
-	{Name{"GenAIResponseFinishReasons", KindHelper, "gen_ai.response.finish_reasons", "", "...string"}, 0x1fff000000},
-	{Name{"GenAIResponseFinishReasonsKey", KindKey, "gen_ai.response.finish_reasons", "", ""}, 0x1fff000000},
-	{Name{"GenAIResponseID", KindHelper, "gen_ai.response.id", "", "string"}, 0x1fff000000},
-	{Name{"GenAIResponseIDKey", KindKey, "gen_ai.response.id", "", ""}, 0x1fff000000},
-	{Name{"GenAIResponseModel", KindHelper, "gen_ai.response.model", "", "string"}, 0x1fff000000},
-	{Name{"GenAIResponseModelKey", KindKey, "gen_ai.response.model", "", ""}, 0x1fff000000},
-	{Name{"GenAIResponseTimeToFirstChunk", KindHelper, "gen_ai.response.time_to_first_chunk", "", "float64"}, 0x1000000000},
-	{Name{"GenAIResponseTimeToFirstChunkKey", KindKey, "gen_ai.response.time_to_first_chunk", "", ""}, 0x1000000000},
-	{Name{"GenAIRetrievalDocumentsKey", KindKey, "gen_ai.retrieval.documents", "", ""}, 0x1800000000},
-	{Name{"GenAIRetrievalQueryText", KindHelper, "gen_ai.retrieval.query.text", "", "string"}, 0x1800000000},
-	{Name{"GenAIRetrievalQueryTextKey", KindKey, "gen_ai.retrieval.query.text", "", ""}, 0x1800000000},
-	{Name{"GenAIServerRequestDurationDescription", KindString, "", "Generative AI server request duration such as time-to-last byte or last output token", ""}, 0xe000000},
-	{Name{"GenAIServerRequestDurationName", KindString, "", "gen_ai.server.request.duration", ""}, 0xe000000},
-	{Name{"GenAIServerRequestDurationUnit", KindString, "", "s", ""}, 0xe000000},
-	{Name{"GenAIServerTimePerOutputTokenDescription", KindString, "", "Time per output token generated after the first token for successful responses", ""}, 0xe000000},
-	{Name{"GenAIServerTimePerOutputTokenName", KindString, "", "gen_ai.server.time_per_output_token", ""}, 0xe000000},
-	{Name{"GenAIServerTimePerOutputTokenUnit", KindString, "", "s", ""}, 0xe000000},
-	{Name{"GenAIServerTimeToFirstTokenDescription", KindString, "", "Time to generate first token for successful responses", ""}, 0xe000000},
-	{Name{"GenAIServerTimeToFirstTokenName", KindString, "", "gen_ai.server.time_to_first_token", ""}, 0xe000000},
-	{Name{"GenAIServerTimeToFirstTokenUnit", KindString, "", "s", ""}, 0xe000000},
-	{Name{"GenAISystemAWSBedrock", KindMember, "gen_ai.system", "aws.bedrock", "string"}, 0xfc000000},
-	{Name{"GenAISystemAnthropic", KindMember, "gen_ai.system", "anthropic", "string"}, 0xff000000},
-	{Name{"GenAISystemAzAIInference", KindMember, "gen_ai.system", "az.ai.inference", "string"}, 0x7c000000},
-	{Name{"GenAISystemAzAIOpenAI", KindMember, "gen_ai.system", "az.ai.openai", "string"}, 0x70000000},
-	{Name{"GenAISystemAzAIOpenai", KindMember, "gen_ai.system", "az.ai.openai", "string"}, 0xc000000},
-	{Name{"GenAISystemAzureAIInference", KindMember, "gen_ai.system", "azure.ai.inference", "string"}, 0x80000000},
-	{Name{"GenAISystemAzureAIOpenAI", KindMember, "gen_ai.system", "azure.ai.openai", "string"}, 0x80000000},
-	{Name{"GenAISystemCohere", KindMember, "gen_ai.system", "cohere", "string"}, 0xff000000},
-	{Name{"GenAISystemDeepseek", KindMember, "gen_ai.system", "deepseek", "string"}, 0xfc000000},
-	{Name{"GenAISystemGCPGemini", KindMember, "gen_ai.system", "gcp.gemini", "string"}, 0xe0000000},
-	{Name{"GenAISystemGCPGenAI", KindMember, "gen_ai.system", "gcp.gen_ai", "string"}, 0xe0000000},
-	{Name{"GenAISystemGCPVertexAI", KindMember, "gen_ai.system", "gcp.vertex_ai", "string"}, 0xe0000000},
-	{Name{"GenAISystemGemini", KindMember, "gen_ai.system", "gemini", "string"}, 0x7c000000},
-	{Name{"GenAISystemGroq", KindMember, "gen_ai.system", "groq", "string"}, 0xfc000000},
-	{Name{"GenAISystemIBMWatsonxAI", KindMember, "gen_ai.system", "ibm.watsonx.ai", "string"}, 0xf0000000},
-	{Name{"GenAISystemIbmWatsonxAI", KindMember, "gen_ai.system", "ibm.watsonx.ai", "string"}, 0xc000000},
-	{Name{"GenAISystemInstructionsKey", KindKey, "gen_ai.system_instructions", "", ""}, 0x1f00000000},
-	{Name{"GenAISystemKey", KindKey, "gen_ai.system", "", ""}, 0xff000000},
-	{Name{"GenAISystemMistralAI", KindMember, "gen_ai.system", "mistral_ai", "string"}, 0xfc000000},
-	{Name{"GenAISystemOpenAI", KindMember, "gen_ai.system", "openai", "string"}, 0xf0000000},
-	{Name{"GenAISystemOpenai", KindMember, "gen_ai.system", "openai", "string"}, 0xf000000},
-	{Name{"GenAISystemPerplexity", KindMember, "gen_ai.system", "perplexity", "string"}, 0xfc000000},
-	{Name{"GenAISystemVertexAI", KindMember, "gen_ai.system", "vertex_ai", "string"}, 0x7f000000},
-	{Name{"GenAISystemXai", KindMember, "gen_ai.system", "xai", "string"}, 0xfc000000},
-	{Name{"GenAITokenTypeCompletion", KindMember, "gen_ai.token.type", "output", "string"}, 0x7f000000},
-	{Name{"GenAITokenTypeInput", KindMember, "gen_ai.token.type", "input", "string"}, 0x1fff000000},
-	{Name{"GenAITokenTypeKey", KindKey, "gen_ai.token.type", "", ""}, 0x1fff000000},
-	{Name{"GenAITokenTypeOutput", KindMember, "gen_ai.token.type", "output", "string"}, 0x1ff8000000},
-	{Name{"GenAIToolCallArgumentsKey", KindKey, "gen_ai.tool.call.arguments", "", ""}, 0x1e00000000},
-	{Name{"GenAIToolCallID", KindHelper, "gen_ai.tool.call.id", "", "string"}, 0x1ff8000000},
-	{Name{"GenAIToolCallIDKey", KindKey, "gen_ai.tool.call.id", "", ""}, 0x1ff8000000},
-	{Name{"GenAIToolCallResultKey", KindKey, "gen_ai.tool.call.result", "", ""}, 0x1e00000000},
-	{Name{"GenAIToolDefinitionsKey", KindKey, "gen_ai.tool.definitions", "", ""}, 0x1e00000000},
-	{Name{"GenAIToolDescription", KindHelper, "gen_ai.tool.description", "", "string"}, 0x1fe0000000},
-	{Name{"GenAIToolDescriptionKey", KindKey, "gen_ai.tool.description", "", ""}, 0x1fe0000000},
-	{Name{"GenAIToolName", KindHelper, "gen_ai.tool.name", "", "string"}, 0x1ff8000000},
-	{Name{"GenAIToolNameKey", KindKey, "gen_ai.tool.name", "", ""}, 0x1ff8000000},
-	{Name{"GenAIToolType", KindHelper, "gen_ai.tool.type", "", "string"}, 0x1ff8000000},
-	{Name{"GenAIToolTypeKey", KindKey, "gen_ai.tool.type", "", ""}, 0x1ff8000000},
-	{Name{"GenAIUsageCacheCreationInputTokens", KindHelper, "gen_ai.usage.cache_creation.input_tokens", "", "int"}, 0x1800000000},
-	{Name{"GenAIUsageCacheCreationInputTokensKey", KindKey, "gen_ai.usage.cache_creation.input_tokens", "", ""}, 0x1800000000},
-	{Name{"GenAIUsageCacheReadInputTokens", KindHelper, "gen_ai.usage.cache_read.input_tokens", "", "int"}, 0x1800000000},
-	{Name{"GenAIUsageCacheReadInputTokensKey", KindKey, "gen_ai.usage.cache_read.input_tokens", "", ""}, 0x1800000000},
-	{Name{"GenAIUsageInputTokens", KindHelper, "gen_ai.usage.input_tokens", "", "int"}, 0x1fff000000},
-	{Name{"GenAIUsageInputTokensKey", KindKey, "gen_ai.usage.input_tokens", "", ""}, 0x1fff000000},
-	{Name{"GenAIUsageOutputTokens", KindHelper, "gen_ai.usage.output_tokens", "", "int"}, 0x1fff000000},
-	{Name{"GenAIUsageOutputTokensKey", KindKey, "gen_ai.usage.output_tokens", "", ""}, 0x1fff000000},
-	{Name{"GenAIUsageReasoningOutputTokens", KindHelper, "gen_ai.usage.reasoning.output_tokens", "", "int"}, 0x1000000000},
-	{Name{"GenAIUsageReasoningOutputTokensKey", KindKey, "gen_ai.usage.reasoning.output_tokens", "", ""}, 0x1000000000},
-	{Name{"GenAIWorkflowName", KindHelper, "gen_ai.workflow.name", "", "string"}, 0x1000000000},
-	{Name{"GenAIWorkflowNameKey", KindKey, "gen_ai.workflow.name", "", ""}, 0x1000000000},
-	{Name{"GenAiClientOperationDurationDescription", KindString, "", "GenAI operation duration", ""}, 0x1000000},
-	{Name{"GenAiClientOperationDurationName", KindString, "", "gen_ai.client.operation.duration", ""}, 0x1000000},
-	{Name{"GenAiClientOperationDurationUnit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"GenAiClientTokenUsageDescription", KindString, "", "Measures number of input and output tokens used", ""}, 0x1000000},
-	{Name{"GenAiClientTokenUsageName", KindString, "", "gen_ai.client.token.usage", ""}, 0x1000000},
-	{Name{"GenAiClientTokenUsageUnit", KindString, "", "{token}", ""}, 0x1000000},
-	{Name{"GenAiCompletion", KindHelper, "gen_ai.completion", "", "string"}, 0x800000},
-	{Name{"GenAiCompletionKey", KindKey, "gen_ai.completion", "", ""}, 0x800000},
-	{Name{"GenAiPrompt", KindHelper, "gen_ai.prompt", "", "string"}, 0x800000},
-	{Name{"GenAiPromptKey", KindKey, "gen_ai.prompt", "", ""}, 0x800000},
-	{Name{"GenAiRequestMaxTokens", KindHelper, "gen_ai.request.max_tokens", "", "int"}, 0x800000},
-	{Name{"GenAiRequestMaxTokensKey", KindKey, "gen_ai.request.max_tokens", "", ""}, 0x800000},
-	{Name{"GenAiRequestModel", KindHelper, "gen_ai.request.model", "", "string"}, 0x800000},
-	{Name{"GenAiRequestModelKey", KindKey, "gen_ai.request.model", "", ""}, 0x800000},
-	{Name{"GenAiRequestTemperature", KindHelper, "gen_ai.request.temperature", "", "float64"}, 0x800000},
-	{Name{"GenAiRequestTemperatureKey", KindKey, "gen_ai.request.temperature", "", ""}, 0x800000},
-	{Name{"GenAiRequestTopP", KindHelper, "gen_ai.request.top_p", "", "float64"}, 0x800000},
-	{Name{"GenAiRequestTopPKey", KindKey, "gen_ai.request.top_p", "", ""}, 0x800000},
-	{Name{"GenAiResponseFinishReasons", KindHelper, "gen_ai.response.finish_reasons", "", "...string"}, 0x800000},
-	{Name{"GenAiResponseFinishReasonsKey", KindKey, "gen_ai.response.finish_reasons", "", ""}, 0x800000},
-	{Name{"GenAiResponseID", KindHelper, "gen_ai.response.id", "", "string"}, 0x800000},
-	{Name{"GenAiResponseIDKey", KindKey, "gen_ai.response.id", "", ""}, 0x800000},
-	{Name{"GenAiResponseModel", KindHelper, "gen_ai.response.model", "", "string"}, 0x800000},
-	{Name{"GenAiResponseModelKey", KindKey, "gen_ai.response.model", "", ""}, 0x800000},
-	{Name{"GenAiServerRequestDurationDescription", KindString, "", "Generative AI server request duration such as time-to-last byte or last output token", ""}, 0x1000000},
-	{Name{"GenAiServerRequestDurationName", KindString, "", "gen_ai.server.request.duration", ""}, 0x1000000},
-	{Name{"GenAiServerRequestDurationUnit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"GenAiServerTimePerOutputTokenDescription", KindString, "", "Time per output token generated after the first token for successful responses", ""}, 0x1000000},
-	{Name{"GenAiServerTimePerOutputTokenName", KindString, "", "gen_ai.server.time_per_output_token", ""}, 0x1000000},
-	{Name{"GenAiServerTimePerOutputTokenUnit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"GenAiServerTimeToFirstTokenDescription", KindString, "", "Time to generate first token for successful responses", ""}, 0x1000000},
-	{Name{"GenAiServerTimeToFirstTokenName", KindString, "", "gen_ai.server.time_to_first_token", ""}, 0x1000000},
-	{Name{"GenAiServerTimeToFirstTokenUnit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"GenAiSystemKey", KindKey, "gen_ai.system", "", ""}, 0x800000},
-	{Name{"GenAiSystemOpenai", KindMember, "gen_ai.system", "openai", "string"}, 0x800000},
-	{Name{"GenAiUsageCompletionTokens", KindHelper, "gen_ai.usage.completion_tokens", "", "int"}, 0x800000},
-	{Name{"GenAiUsageCompletionTokensKey", KindKey, "gen_ai.usage.completion_tokens", "", ""}, 0x800000},
-	{Name{"GenAiUsagePromptTokens", KindHelper, "gen_ai.usage.prompt_tokens", "", "int"}, 0x800000},
-	{Name{"GenAiUsagePromptTokensKey", KindKey, "gen_ai.usage.prompt_tokens", "", ""}, 0x800000},
-	{Name{"GeoContinentCodeAf", KindMember, "geo.continent.code", "AF", "string"}, 0x7ffc000000},
-	{Name{"GeoContinentCodeAn", KindMember, "geo.continent.code", "AN", "string"}, 0x7ffc000000},
-	{Name{"GeoContinentCodeAs", KindMember, "geo.continent.code", "AS", "string"}, 0x7ffc000000},
-	{Name{"GeoContinentCodeEu", KindMember, "geo.continent.code", "EU", "string"}, 0x7ffc000000},
-	{Name{"GeoContinentCodeKey", KindKey, "geo.continent.code", "", ""}, 0x7ffc000000},
-	{Name{"GeoContinentCodeNa", KindMember, "geo.continent.code", "NA", "string"}, 0x7ffc000000},
-	{Name{"GeoContinentCodeOc", KindMember, "geo.continent.code", "OC", "string"}, 0x7ffc000000},
-	{Name{"GeoContinentCodeSa", KindMember, "geo.continent.code", "SA", "string"}, 0x7ffc000000},
-	{Name{"GeoCountryISOCode", KindHelper, "geo.country.iso_code", "", "string"}, 0x7ff0000000},
-	{Name{"GeoCountryISOCodeKey", KindKey, "geo.country.iso_code", "", ""}, 0x7ff0000000},
-	{Name{"GeoCountryIsoCode", KindHelper, "geo.country.iso_code", "", "string"}, 0xc000000},
-	{Name{"GeoCountryIsoCodeKey", KindKey, "geo.country.iso_code", "", ""}, 0xc000000},
-	{Name{"GeoLocalityName", KindHelper, "geo.locality.name", "", "string"}, 0x7ffc000000},
-	{Name{"GeoLocalityNameKey", KindKey, "geo.locality.name", "", ""}, 0x7ffc000000},
-	{Name{"GeoLocationLat", KindHelper, "geo.location.lat", "", "float64"}, 0x7ffc000000},
-	{Name{"GeoLocationLatKey", KindKey, "geo.location.lat", "", ""}, 0x7ffc000000},
-	{Name{"GeoLocationLon", KindHelper, "geo.location.lon", "", "float64"}, 0x7ffc000000},
-	{Name{"GeoLocationLonKey", KindKey, "geo.location.lon", "", ""}, 0x7ffc000000},
-	{Name{"GeoPostalCode", KindHelper, "geo.postal_code", "", "string"}, 0x7ffc000000},
-	{Name{"GeoPostalCodeKey", KindKey, "geo.postal_code", "", ""}, 0x7ffc000000},
-	{Name{"GeoRegionISOCode", KindHelper, "geo.region.iso_code", "", "string"}, 0x7ff0000000},
-	{Name{"GeoRegionISOCodeKey", KindKey, "geo.region.iso_code", "", ""}, 0x7ff0000000},
-	{Name{"GeoRegionIsoCode", KindHelper, "geo.region.iso_code", "", "string"}, 0xc000000},
-	{Name{"GeoRegionIsoCodeKey", KindKey, "geo.region.iso_code", "", ""}, 0xc000000},
-	{Name{"GoCPUDetailedState", KindHelper, "go.cpu.detailed_state", "", "string"}, 0x7000000000},
-	{Name{"GoCPUDetailedStateKey", KindKey, "go.cpu.detailed_state", "", ""}, 0x7000000000},
-	{Name{"GoCPUStateGC", KindMember, "go.cpu.state", "gc", "string"}, 0x7000000000},
-	{Name{"GoCPUStateIdle", KindMember, "go.cpu.state", "idle", "string"}, 0x7000000000},
-	{Name{"GoCPUStateKey", KindKey, "go.cpu.state", "", ""}, 0x7000000000},
-	{Name{"GoCPUStateScavenge", KindMember, "go.cpu.state", "scavenge", "string"}, 0x7000000000},
-	{Name{"GoCPUStateUser", KindMember, "go.cpu.state", "user", "string"}, 0x7000000000},
-	{Name{"GoConfigGogcDescription", KindString, "", "Heap size target percentage configured by the user, otherwise 100.", ""}, 0xf000000},
-	{Name{"GoConfigGogcName", KindString, "", "go.config.gogc", ""}, 0xf000000},
-	{Name{"GoConfigGogcUnit", KindString, "", "%", ""}, 0xf000000},
-	{Name{"GoGoroutineCountDescription", KindString, "", "Count of live goroutines.", ""}, 0xf000000},
-	{Name{"GoGoroutineCountName", KindString, "", "go.goroutine.count", ""}, 0xf000000},
-	{Name{"GoGoroutineCountUnit", KindString, "", "{goroutine}", ""}, 0xf000000},
-	{Name{"GoMemoryAllocatedDescription", KindString, "", "Memory allocated to the heap by the application.", ""}, 0xf000000},
-	{Name{"GoMemoryAllocatedName", KindString, "", "go.memory.allocated", ""}, 0xf000000},
-	{Name{"GoMemoryAllocatedUnit", KindString, "", "By", ""}, 0xf000000},
-	{Name{"GoMemoryAllocationsDescription", KindString, "", "Count of allocations to the heap by the application.", ""}, 0xf000000},
-	{Name{"GoMemoryAllocationsName", KindString, "", "go.memory.allocations", ""}, 0xf000000},
-	{Name{"GoMemoryAllocationsUnit", KindString, "", "{allocation}", ""}, 0xf000000},
-	{Name{"GoMemoryDetailedType", KindHelper, "go.memory.detailed_type", "", "string"}, 0x7000000000},
-	{Name{"GoMemoryDetailedTypeKey", KindKey, "go.memory.detailed_type", "", ""}, 0x7000000000},
-	{Name{"GoMemoryGCGoalDescription", KindString, "", "Heap size target for the end of the GC cycle.", ""}, 0xe000000},
-	{Name{"GoMemoryGCGoalName", KindString, "", "go.memory.gc.goal", ""}, 0xe000000},
-	{Name{"GoMemoryGCGoalUnit", KindString, "", "By", ""}, 0xe000000},
-	{Name{"GoMemoryGcGoalDescription", KindString, "", "Heap size target for the end of the GC cycle.", ""}, 0x1000000},
-	{Name{"GoMemoryGcGoalName", KindString, "", "go.memory.gc.goal", ""}, 0x1000000},
-	{Name{"GoMemoryGcGoalUnit", KindString, "", "By", ""}, 0x1000000},
-	{Name{"GoMemoryLimitDescription", KindString, "", "Go runtime memory limit configured by the user, if a limit exists.", ""}, 0xf000000},
-	{Name{"GoMemoryLimitName", KindString, "", "go.memory.limit", ""}, 0xf000000},
-	{Name{"GoMemoryLimitUnit", KindString, "", "By", ""}, 0xf000000},
-	{Name{"GoMemoryTypeKey", KindKey, "go.memory.type", "", ""}, 0x7fff000000},
-	{Name{"GoMemoryTypeOther", KindMember, "go.memory.type", "other", "string"}, 0x7fff000000},
-	{Name{"GoMemoryTypeStack", KindMember, "go.memory.type", "stack", "string"}, 0x7fff000000},
-	{Name{"GoMemoryUsedDescription", KindString, "", "Memory used by the Go runtime.", ""}, 0xf000000},
-	{Name{"GoMemoryUsedName", KindString, "", "go.memory.used", ""}, 0xf000000},
-	{Name{"GoMemoryUsedUnit", KindString, "", "By", ""}, 0xf000000},
-	{Name{"GoProcessorLimitDescription", KindString, "", "The number of OS threads that can execute user-level Go code simultaneously.", ""}, 0xf000000},
-	{Name{"GoProcessorLimitName", KindString, "", "go.processor.limit", ""}, 0xf000000},
-	{Name{"GoProcessorLimitUnit", KindString, "", "{thread}", ""}, 0xf000000},
-	{Name{"GoScheduleDurationDescription", KindString, "", "The time goroutines have spent in the scheduler in a runnable state before actually running.", ""}, 0xf000000},
-	{Name{"GoScheduleDurationName", KindString, "", "go.schedule.duration", ""}, 0xf000000},
-	{Name{"GoScheduleDurationUnit", KindString, "", "s", ""}, 0xf000000},
-	{Name{"GraphQLDocument", KindHelper, "graphql.document", "", "string"}, 0x7ff0000000},
-	{Name{"GraphQLDocumentKey", KindKey, "graphql.document", "", ""}, 0x7ff0000000},
-	{Name{"GraphQLOperationName", KindHelper, "graphql.operation.name", "", "string"}, 0x7ff0000000},
-	{Name{"GraphQLOperationNameKey", KindKey, "graphql.operation.name", "", ""}, 0x7ff0000000},
-	{Name{"GraphQLOperationTypeKey", KindKey, "graphql.operation.type", "", ""}, 0x7ff0000000},
-	{Name{"GraphQLOperationTypeMutation", KindMember, "graphql.operation.type", "mutation", "string"}, 0x7ff0000000},
-	{Name{"GraphQLOperationTypeQuery", KindMember, "graphql.operation.type", "query", "string"}, 0x7ff0000000},
-	{Name{"GraphQLOperationTypeSubscription", KindMember, "graphql.operation.type", "subscription", "string"}, 0x7ff0000000},
-	{Name{"GraphqlDocument", KindHelper, "graphql.document", "", "string"}, 0xfffe000},
-	{Name{"GraphqlDocumentKey", KindKey, "graphql.document", "", ""}, 0xffffe00},
-	{Name{"GraphqlOperationName", KindHelper, "graphql.operation.name", "", "string"}, 0xfffe000},
-	{Name{"GraphqlOperationNameKey", KindKey, "graphql.operation.name", "", ""}, 0xffffe00},
-	{Name{"GraphqlOperationTypeKey", KindKey, "graphql.operation.type", "", ""}, 0xffffe00},
-	{Name{"GraphqlOperationTypeMutation", KindMember, "graphql.operation.type", "mutation", "string"}, 0xffffe00},
-	{Name{"GraphqlOperationTypeQuery", KindMember, "graphql.operation.type", "query", "string"}, 0xffffe00},
-	{Name{"GraphqlOperationTypeSubscription", KindMember, "graphql.operation.type", "subscription", "string"}, 0xffffe00},
-	{Name{"HTTPAttributesFromHTTPStatusCode", KindOther, "", "func", "func(code int) []go.opentelemetry.io/otel/attribute.KeyValue"}, 0x1ff},
-	{Name{"HTTPClientActiveRequestsDescription", KindString, "", "Number of active HTTP requests.", ""}, 0xfe00000},
-	{Name{"HTTPClientActiveRequestsName", KindString, "", "http.client.active_requests", ""}, 0xfe00000},
-	{Name{"HTTPClientActiveRequestsUnit", KindString, "", "{request}", ""}, 0xfe00000},
-	{Name{"HTTPClientAttributesFromHTTPRequest", KindOther, "", "func", "func(request *net/http.Request) []go.opentelemetry.io/otel/attribute.KeyValue"}, 0x1ff},
-	{Name{"HTTPClientConnectionDurationDescription", KindString, "", "The duration of the successfully established outbound HTTP connections.", ""}, 0xfe00000},
-	{Name{"HTTPClientConnectionDurationName", KindString, "", "http.client.connection.duration", ""}, 0xfe00000},
-	{Name{"HTTPClientConnectionDurationUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"HTTPClientIP", KindHelper, "http.client_ip", "", "string"}, 0x1e000},
-	{Name{"HTTPClientIPKey", KindKey, "http.client_ip", "", ""}, 0x1ffff},
-	{Name{"HTTPClientOpenConnectionsDescription", KindString, "", "Number of outbound HTTP connections that are currently active or idle on the client.", ""}, 0xfe00000},
-	{Name{"HTTPClientOpenConnectionsName", KindString, "", "http.client.open_connections", ""}, 0xfe00000},
-	{Name{"HTTPClientOpenConnectionsUnit", KindString, "", "{connection}", ""}, 0xfe00000},
-	{Name{"HTTPClientRequestBodySizeDescription", KindString, "", "Size of HTTP client request bodies.", ""}, 0xfe00000},
-	{Name{"HTTPClientRequestBodySizeName", KindString, "", "http.client.request.body.size", ""}, 0xfe00000},
-	{Name{"HTTPClientRequestBodySizeUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"HTTPClientRequestDurationDescription", KindString, "", "Duration of HTTP client requests.", ""}, 0xfe00000},
-	{Name{"HTTPClientRequestDurationName", KindString, "", "http.client.request.duration", ""}, 0xfe00000},
-	{Name{"HTTPClientRequestDurationUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"HTTPClientRequestTimeInQueueDescription", KindString, "", "The amount of time requests spent on a queue waiting for an available connection.", ""}, 0x200000},
-	{Name{"HTTPClientRequestTimeInQueueName", KindString, "", "http.client.request.time_in_queue", ""}, 0x200000},
-	{Name{"HTTPClientRequestTimeInQueueUnit", KindString, "", "s", ""}, 0x200000},
-	{Name{"HTTPClientResponseBodySizeDescription", KindString, "", "Size of HTTP client response bodies.", ""}, 0xfe00000},
-	{Name{"HTTPClientResponseBodySizeName", KindString, "", "http.client.response.body.size", ""}, 0xfe00000},
-	{Name{"HTTPClientResponseBodySizeUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"HTTPConnectionStateActive", KindMember, "http.connection.state", "active", "string"}, 0x7fffc00000},
-	{Name{"HTTPConnectionStateIdle", KindMember, "http.connection.state", "idle", "string"}, 0x7fffc00000},
-	{Name{"HTTPConnectionStateKey", KindKey, "http.connection.state", "", ""}, 0x7fffc00000},
-	{Name{"HTTPFlavorHTTP10", KindMember, "http.flavor", "1.0", "string"}, 0x60ffff},
-	{Name{"HTTPFlavorHTTP11", KindMember, "http.flavor", "1.1", "string"}, 0x60ffff},
-	{Name{"HTTPFlavorHTTP20", KindMember, "http.flavor", "2.0", "string"}, 0x60ffff},
-	{Name{"HTTPFlavorHTTP30", KindMember, "http.flavor", "3.0", "string"}, 0x60ff80},
-	{Name{"HTTPFlavorKey", KindKey, "http.flavor", "", ""}, 0x60ffff},
-	{Name{"HTTPFlavorQUIC", KindMember, "http.flavor", "QUIC", "string"}, 0x60ffff},
-	{Name{"HTTPFlavorSPDY", KindMember, "http.flavor", "SPDY", "string"}, 0x60ffff},
-	{Name{"HTTPHostKey", KindKey, "http.host", "", ""}, 0x1ff},
-	{Name{"HTTPMethod", KindHelper, "http.method", "", "string"}, 0x7fe000},
-	{Name{"HTTPMethodKey", KindKey, "http.method", "", ""}, 0x7fffff},
-	{Name{"HTTPRequestBodySize", KindHelper, "http.request.body.size", "", "int"}, 0x7ffffe0000},
-	{Name{"HTTPRequestBodySizeKey", KindKey, "http.request.body.size", "", ""}, 0x7ffffe0000},
-	{Name{"HTTPRequestContentLength", KindHelper, "http.request_content_length", "", "int"}, 0x7fe000},
-	{Name{"HTTPRequestContentLengthKey", KindKey, "http.request_content_length", "", ""}, 0x7fffff},
-	{Name{"HTTPRequestContentLengthUncompressedKey", KindKey, "http.request_content_length_uncompressed", "", ""}, 0x1ff},
-	{Name{"HTTPRequestHeader", KindOther, "", "func 2d03626ad5b46ad8", "func(key string, val ...string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"HTTPRequestMethodConnect", KindMember, "http.request.method", "CONNECT", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodDelete", KindMember, "http.request.method", "DELETE", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodGet", KindMember, "http.request.method", "GET", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodHead", KindMember, "http.request.method", "HEAD", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodKey", KindKey, "http.request.method", "", ""}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodOptions", KindMember, "http.request.method", "OPTIONS", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodOriginal", KindHelper, "http.request.method_original", "", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodOriginalKey", KindKey, "http.request.method_original", "", ""}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodOther", KindMember, "http.request.method", "_OTHER", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodPatch", KindMember, "http.request.method", "PATCH", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodPost", KindMember, "http.request.method", "POST", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodPut", KindMember, "http.request.method", "PUT", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestMethodQuery", KindMember, "http.request.method", "QUERY", "string"}, 0x7e00000000},
-	{Name{"HTTPRequestMethodTrace", KindMember, "http.request.method", "TRACE", "string"}, 0x7ffffe0000},
-	{Name{"HTTPRequestResendCount", KindHelper, "http.request.resend_count", "", "int"}, 0x7ffff80000},
-	{Name{"HTTPRequestResendCountKey", KindKey, "http.request.resend_count", "", ""}, 0x7ffff80000},
-	{Name{"HTTPRequestSize", KindHelper, "http.request.size", "", "int"}, 0x7fffc00000},
-	{Name{"HTTPRequestSizeKey", KindKey, "http.request.size", "", ""}, 0x7fffc00000},
-	{Name{"HTTPResendCount", KindHelper, "http.resend_count", "", "int"}, 0x7e000},
-	{Name{"HTTPResendCountKey", KindKey, "http.resend_count", "", ""}, 0x7f800},
-	{Name{"HTTPResponseBodySize", KindHelper, "http.response.body.size", "", "int"}, 0x7ffffe0000},
-	{Name{"HTTPResponseBodySizeKey", KindKey, "http.response.body.size", "", ""}, 0x7ffffe0000},
-	{Name{"HTTPResponseContentLength", KindHelper, "http.response_content_length", "", "int"}, 0x7fe000},
-	{Name{"HTTPResponseContentLengthKey", KindKey, "http.response_content_length", "", ""}, 0x7fffff},
-	{Name{"HTTPResponseContentLengthUncompressedKey", KindKey, "http.response_content_length_uncompressed", "", ""}, 0x1ff},
-	{Name{"HTTPResponseHeader", KindOther, "", "func 5190ecb3c79ba7f0", "func(key string, val ...string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"HTTPResponseSize", KindHelper, "http.response.size", "", "int"}, 0x7fffc00000},
-	{Name{"HTTPResponseSizeKey", KindKey, "http.response.size", "", ""}, 0x7fffc00000},
-	{Name{"HTTPResponseStatusCode", KindHelper, "http.response.status_code", "", "int"}, 0x7ffffe0000},
-	{Name{"HTTPResponseStatusCodeKey", KindKey, "http.response.status_code", "", ""}, 0x7ffffe0000},
-	{Name{"HTTPRetryCountKey", KindKey, "http.retry_count", "", ""}, 0x7c0},
-	{Name{"HTTPRoute", KindHelper, "http.route", "", "string"}, 0x7fffffe000},
-	{Name{"HTTPRouteKey", KindKey, "http.route", "", ""}, 0x7fffffffff},
-	{Name{"HTTPScheme", KindHelper, "http.scheme", "", "string"}, 0x7fe000},
-	{Name{"HTTPSchemeHTTP", KindMember, "http.scheme", "http", "string"}, 0x1ffff},
-	{Name{"HTTPSchemeHTTPS", KindMember, "http.scheme", "https", "string"}, 0x1ffff},
-	{Name{"HTTPSchemeKey", KindKey, "http.scheme", "", ""}, 0x7fffff},
-	{Name{"HTTPServerActiveRequestsDescription", KindString, "", "Number of active HTTP server requests.", ""}, 0xfe00000},
-	{Name{"HTTPServerActiveRequestsName", KindString, "", "http.server.active_requests", ""}, 0xfe00000},
-	{Name{"HTTPServerActiveRequestsUnit", KindString, "", "{request}", ""}, 0xfe00000},
-	{Name{"HTTPServerAttributesFromHTTPRequest", KindOther, "", "func", "func(serverName string, route string, request *net/http.Request) []go.opentelemetry.io/otel/attribute.KeyValue"}, 0x1ff},
-	{Name{"HTTPServerMetricAttributesFromHTTPRequest", KindOther, "", "func", "func(serverName string, request *net/http.Request) []go.opentelemetry.io/otel/attribute.KeyValue"}, 0x1ff},
-	{Name{"HTTPServerNameKey", KindKey, "http.server_name", "", ""}, 0x1ff},
-	{Name{"HTTPServerRequestBodySizeDescription", KindString, "", "Size of HTTP server request bodies.", ""}, 0xfe00000},
-	{Name{"HTTPServerRequestBodySizeName", KindString, "", "http.server.request.body.size", ""}, 0xfe00000},
-	{Name{"HTTPServerRequestBodySizeUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"HTTPServerRequestDurationDescription", KindString, "", "Duration of HTTP server requests.", ""}, 0xfe00000},
-	{Name{"HTTPServerRequestDurationName", KindString, "", "http.server.request.duration", ""}, 0xfe00000},
-	{Name{"HTTPServerRequestDurationUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"HTTPServerResponseBodySizeDescription", KindString, "", "Size of HTTP server response bodies.", ""}, 0xfe00000},
-	{Name{"HTTPServerResponseBodySizeName", KindString, "", "http.server.response.body.size", ""}, 0xfe00000},
-	{Name{"HTTPServerResponseBodySizeUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"HTTPStatusCode", KindHelper, "http.status_code", "", "int"}, 0x7fe000},
-	{Name{"HTTPStatusCodeKey", KindKey, "http.status_code", "", ""}, 0x7fffff},
-	{Name{"HTTPTarget", KindHelper, "http.target", "", "string"}, 0x7fe000},
-	{Name{"HTTPTargetKey", KindKey, "http.target", "", ""}, 0x7fffff},
-	{Name{"HTTPURL", KindHelper, "http.url", "", "string"}, 0x7fe000},
-	{Name{"HTTPURLKey", KindKey, "http.url", "", ""}, 0x7fffff},
-	{Name{"HTTPUserAgent", KindHelper, "http.user_agent", "", "string"}, 0x606000},
-	{Name{"HTTPUserAgentKey", KindKey, "http.user_agent", "", ""}, 0x607fff},
-	{Name{"HerokuAppID", KindHelper, "heroku.app.id", "", "string"}, 0x7fffff8000},
-	{Name{"HerokuAppIDKey", KindKey, "heroku.app.id", "", ""}, 0x7fffff8000},
-	{Name{"HerokuReleaseCommit", KindHelper, "heroku.release.commit", "", "string"}, 0x7fffff8000},
-	{Name{"HerokuReleaseCommitKey", KindKey, "heroku.release.commit", "", ""}, 0x7fffff8000},
-	{Name{"HerokuReleaseCreationTimestamp", KindHelper, "heroku.release.creation_timestamp", "", "string"}, 0x7fffff8000},
-	{Name{"HerokuReleaseCreationTimestampKey", KindKey, "heroku.release.creation_timestamp", "", ""}, 0x7fffff8000},
-	{Name{"HostArchAMD64", KindMember, "host.arch", "amd64", "string"}, 0x7fffffffff},
-	{Name{"HostArchARM32", KindMember, "host.arch", "arm32", "string"}, 0x7fffffffff},
-	{Name{"HostArchARM64", KindMember, "host.arch", "arm64", "string"}, 0x7fffffffff},
-	{Name{"HostArchIA64", KindMember, "host.arch", "ia64", "string"}, 0x7fffffffff},
-	{Name{"HostArchKey", KindKey, "host.arch", "", ""}, 0x7fffffffff},
-	{Name{"HostArchPPC32", KindMember, "host.arch", "ppc32", "string"}, 0x7fffffffff},
-	{Name{"HostArchPPC64", KindMember, "host.arch", "ppc64", "string"}, 0x7fffffffff},
-	{Name{"HostArchS390x", KindMember, "host.arch", "s390x", "string"}, 0x7ffffffff0},
-	{Name{"HostArchX86", KindMember, "host.arch", "x86", "string"}, 0x7fffffffff},
-	{Name{"HostCPUCacheL2Size", KindHelper, "host.cpu.cache.l2.size", "", "int"}, 0x7ffffc0000},
-	{Name{"HostCPUCacheL2SizeKey", KindKey, "host.cpu.cache.l2.size", "", ""}, 0x7ffffc0000},
-	{Name{"HostCPUFamily", KindHelper, "host.cpu.family", "", "int"}, 0x1c0000},
-	{Name{"HostCPUFamily", KindHelper, "host.cpu.family", "", "string"}, 0x7fffe00000},
-	{Name{"HostCPUFamilyKey", KindKey, "host.cpu.family", "", ""}, 0x7ffffc0000},
-	{Name{"HostCPUModelID", KindHelper, "host.cpu.model.id", "", "int"}, 0x1c0000},
-	{Name{"HostCPUModelID", KindHelper, "host.cpu.model.id", "", "string"}, 0x7fffe00000},
-	{Name{"HostCPUModelIDKey", KindKey, "host.cpu.model.id", "", ""}, 0x7ffffc0000},
-	{Name{"HostCPUModelName", KindHelper, "host.cpu.model.name", "", "string"}, 0x7ffffc0000},
-	{Name{"HostCPUModelNameKey", KindKey, "host.cpu.model.name", "", ""}, 0x7ffffc0000},
-	{Name{"HostCPUStepping", KindHelper, "host.cpu.stepping", "", "int"}, 0x3c0000},
-	{Name{"HostCPUStepping", KindHelper, "host.cpu.stepping", "", "string"}, 0x7fffc00000},
-	{Name{"HostCPUSteppingKey", KindKey, "host.cpu.stepping", "", ""}, 0x7ffffc0000},
-	{Name{"HostCPUVendorID", KindHelper, "host.cpu.vendor.id", "", "string"}, 0x7ffffc0000},
-	{Name{"HostCPUVendorIDKey", KindKey, "host.cpu.vendor.id", "", ""}, 0x7ffffc0000},
-	{Name{"HostID", KindHelper, "host.id", "", "string"}, 0x7fffffe000},
-	{Name{"HostIDKey", KindKey, "host.id", "", ""}, 0x7fffffffff},
-	{Name{"HostIP", KindHelper, "host.ip", "", "...string"}, 0x7ffffc0000},
-	{Name{"HostIPKey", KindKey, "host.ip", "", ""}, 0x7ffffc0000},
-	{Name{"HostImageID", KindHelper, "host.image.id", "", "string"}, 0x7fffffe000},
-	{Name{"HostImageIDKey", KindKey, "host.image.id", "", ""}, 0x7fffffffff},
-	{Name{"HostImageName", KindHelper, "host.image.name", "", "string"}, 0x7fffffe000},
-	{Name{"HostImageNameKey", KindKey, "host.image.name", "", ""}, 0x7fffffffff},
-	{Name{"HostImageVersion", KindHelper, "host.image.version", "", "string"}, 0x7fffffe000},
-	{Name{"HostImageVersionKey", KindKey, "host.image.version", "", ""}, 0x7fffffffff},
-	{Name{"HostMac", KindHelper, "host.mac", "", "...string"}, 0x7ffff80000},
-	{Name{"HostMacKey", KindKey, "host.mac", "", ""}, 0x7ffff80000},
-	{Name{"HostName", KindHelper, "host.name", "", "string"}, 0x7fffffe000},
-	{Name{"HostNameKey", KindKey, "host.name", "", ""}, 0x7fffffffff},
-	{Name{"HostType", KindHelper, "host.type", "", "string"}, 0x7fffffe000},
-	{Name{"HostTypeKey", KindKey, "host.type", "", ""}, 0x7fffffffff},
-	{Name{"HwBatteryCapacity", KindHelper, "hw.battery.capacity", "", "string"}, 0x7f00000000},
-	{Name{"HwBatteryCapacityKey", KindKey, "hw.battery.capacity", "", ""}, 0x7f00000000},
-	{Name{"HwBatteryChemistry", KindHelper, "hw.battery.chemistry", "", "string"}, 0x7f00000000},
-	{Name{"HwBatteryChemistryKey", KindKey, "hw.battery.chemistry", "", ""}, 0x7f00000000},
-	{Name{"HwBatteryStateCharging", KindMember, "hw.battery.state", "charging", "string"}, 0x7f00000000},
-	{Name{"HwBatteryStateDischarging", KindMember, "hw.battery.state", "discharging", "string"}, 0x7f00000000},
-	{Name{"HwBatteryStateKey", KindKey, "hw.battery.state", "", ""}, 0x7f00000000},
-	{Name{"HwBiosVersion", KindHelper, "hw.bios_version", "", "string"}, 0x7f00000000},
-	{Name{"HwBiosVersionKey", KindKey, "hw.bios_version", "", ""}, 0x7f00000000},
-	{Name{"HwDriverVersion", KindHelper, "hw.driver_version", "", "string"}, 0x7f00000000},
-	{Name{"HwDriverVersionKey", KindKey, "hw.driver_version", "", ""}, 0x7f00000000},
-	{Name{"HwEnclosureType", KindHelper, "hw.enclosure.type", "", "string"}, 0x7f00000000},
-	{Name{"HwEnclosureTypeKey", KindKey, "hw.enclosure.type", "", ""}, 0x7f00000000},
-	{Name{"HwEnergyDescription", KindString, "", "Energy consumed by the component", ""}, 0xe000000},
-	{Name{"HwEnergyName", KindString, "", "hw.energy", ""}, 0xe000000},
-	{Name{"HwEnergyUnit", KindString, "", "J", ""}, 0xe000000},
-	{Name{"HwErrorsDescription", KindString, "", "Number of errors encountered by the component", ""}, 0xe000000},
-	{Name{"HwErrorsName", KindString, "", "hw.errors", ""}, 0xe000000},
-	{Name{"HwErrorsUnit", KindString, "", "{error}", ""}, 0xe000000},
-	{Name{"HwFirmwareVersion", KindHelper, "hw.firmware_version", "", "string"}, 0x7f00000000},
-	{Name{"HwFirmwareVersionKey", KindKey, "hw.firmware_version", "", ""}, 0x7f00000000},
-	{Name{"HwGpuTaskDecoder", KindMember, "hw.gpu.task", "decoder", "string"}, 0x7f00000000},
-	{Name{"HwGpuTaskEncoder", KindMember, "hw.gpu.task", "encoder", "string"}, 0x7f00000000},
-	{Name{"HwGpuTaskGeneral", KindMember, "hw.gpu.task", "general", "string"}, 0x7f00000000},
-	{Name{"HwGpuTaskKey", KindKey, "hw.gpu.task", "", ""}, 0x7f00000000},
-	{Name{"HwHostAmbientTemperatureDescription", KindString, "", "Ambient (external) temperature of the physical host", ""}, 0x8000000},
-	{Name{"HwHostAmbientTemperatureName", KindString, "", "hw.host.ambient_temperature", ""}, 0x8000000},
-	{Name{"HwHostAmbientTemperatureUnit", KindString, "", "Cel", ""}, 0x8000000},
-	{Name{"HwHostEnergyDescription", KindString, "", "Total energy consumed by the entire physical host, in joules", ""}, 0x8000000},
-	{Name{"HwHostEnergyName", KindString, "", "hw.host.energy", ""}, 0x8000000},
-	{Name{"HwHostEnergyUnit", KindString, "", "J", ""}, 0x8000000},
-	{Name{"HwHostHeatingMarginDescription", KindString, "", "By how many degrees Celsius the temperature of the physical host can be increased, before reaching a warning threshold on one of the internal sensors", ""}, 0x8000000},
-	{Name{"HwHostHeatingMarginName", KindString, "", "hw.host.heating_margin", ""}, 0x8000000},
-	{Name{"HwHostHeatingMarginUnit", KindString, "", "Cel", ""}, 0x8000000},
-	{Name{"HwHostPowerDescription", KindString, "", "Instantaneous power consumed by the entire physical host in Watts (`hw.host.energy` is preferred)", ""}, 0x8000000},
-	{Name{"HwHostPowerName", KindString, "", "hw.host.power", ""}, 0x8000000},
-	{Name{"HwHostPowerUnit", KindString, "", "W", ""}, 0x8000000},
-	{Name{"HwID", KindHelper, "hw.id", "", "string"}, 0x7ffe000000},
-	{Name{"HwIDKey", KindKey, "hw.id", "", ""}, 0x7ffe000000},
-	{Name{"HwLimitTypeCritical", KindMember, "hw.limit_type", "critical", "string"}, 0x7f00000000},
-	{Name{"HwLimitTypeDegraded", KindMember, "hw.limit_type", "degraded", "string"}, 0x7f00000000},
-	{Name{"HwLimitTypeHighCritical", KindMember, "hw.limit_type", "high.critical", "string"}, 0x7f00000000},
-	{Name{"HwLimitTypeHighDegraded", KindMember, "hw.limit_type", "high.degraded", "string"}, 0x7f00000000},
-	{Name{"HwLimitTypeKey", KindKey, "hw.limit_type", "", ""}, 0x7f00000000},
-	{Name{"HwLimitTypeLowCritical", KindMember, "hw.limit_type", "low.critical", "string"}, 0x7f00000000},
-	{Name{"HwLimitTypeLowDegraded", KindMember, "hw.limit_type", "low.degraded", "string"}, 0x7f00000000},
-	{Name{"HwLimitTypeMax", KindMember, "hw.limit_type", "max", "string"}, 0x7f00000000},
-	{Name{"HwLimitTypeThrottled", KindMember, "hw.limit_type", "throttled", "string"}, 0x7f00000000},
-	{Name{"HwLimitTypeTurbo", KindMember, "hw.limit_type", "turbo", "string"}, 0x7f00000000},
-	{Name{"HwLogicalDiskRaidLevel", KindHelper, "hw.logical_disk.raid_level", "", "string"}, 0x7f00000000},
-	{Name{"HwLogicalDiskRaidLevelKey", KindKey, "hw.logical_disk.raid_level", "", ""}, 0x7f00000000},
-	{Name{"HwLogicalDiskStateFree", KindMember, "hw.logical_disk.state", "free", "string"}, 0x7f00000000},
-	{Name{"HwLogicalDiskStateKey", KindKey, "hw.logical_disk.state", "", ""}, 0x7f00000000},
-	{Name{"HwLogicalDiskStateUsed", KindMember, "hw.logical_disk.state", "used", "string"}, 0x7f00000000},
-	{Name{"HwMemoryType", KindHelper, "hw.memory.type", "", "string"}, 0x7f00000000},
-	{Name{"HwMemoryTypeKey", KindKey, "hw.memory.type", "", ""}, 0x7f00000000},
-	{Name{"HwModel", KindHelper, "hw.model", "", "string"}, 0x7f00000000},
-	{Name{"HwModelKey", KindKey, "hw.model", "", ""}, 0x7f00000000},
-	{Name{"HwName", KindHelper, "hw.name", "", "string"}, 0x7ffe000000},
-	{Name{"HwNameKey", KindKey, "hw.name", "", ""}, 0x7ffe000000},
-	{Name{"HwNetworkLogicalAddresses", KindHelper, "hw.network.logical_addresses", "", "...string"}, 0x7f00000000},
-	{Name{"HwNetworkLogicalAddressesKey", KindKey, "hw.network.logical_addresses", "", ""}, 0x7f00000000},
-	{Name{"HwNetworkPhysicalAddress", KindHelper, "hw.network.physical_address", "", "string"}, 0x7f00000000},
-	{Name{"HwNetworkPhysicalAddressKey", KindKey, "hw.network.physical_address", "", ""}, 0x7f00000000},
-	{Name{"HwParent", KindHelper, "hw.parent", "", "string"}, 0x7ffe000000},
-	{Name{"HwParentKey", KindKey, "hw.parent", "", ""}, 0x7ffe000000},
-	{Name{"HwPhysicalDiskSmartAttribute", KindHelper, "hw.physical_disk.smart_attribute", "", "string"}, 0x7f00000000},
-	{Name{"HwPhysicalDiskSmartAttributeKey", KindKey, "hw.physical_disk.smart_attribute", "", ""}, 0x7f00000000},
-	{Name{"HwPhysicalDiskStateKey", KindKey, "hw.physical_disk.state", "", ""}, 0x7f00000000},
-	{Name{"HwPhysicalDiskStateRemaining", KindMember, "hw.physical_disk.state", "remaining", "string"}, 0x7f00000000},
-	{Name{"HwPhysicalDiskType", KindHelper, "hw.physical_disk.type", "", "string"}, 0x7f00000000},
-	{Name{"HwPhysicalDiskTypeKey", KindKey, "hw.physical_disk.type", "", ""}, 0x7f00000000},
-	{Name{"HwPowerDescription", KindString, "", "Instantaneous power consumed by the component", ""}, 0xe000000},
-	{Name{"HwPowerName", KindString, "", "hw.power", ""}, 0xe000000},
-	{Name{"HwPowerUnit", KindString, "", "W", ""}, 0xe000000},
-	{Name{"HwSensorLocation", KindHelper, "hw.sensor_location", "", "string"}, 0x7f00000000},
-	{Name{"HwSensorLocationKey", KindKey, "hw.sensor_location", "", ""}, 0x7f00000000},
-	{Name{"HwSerialNumber", KindHelper, "hw.serial_number", "", "string"}, 0x7f00000000},
-	{Name{"HwSerialNumberKey", KindKey, "hw.serial_number", "", ""}, 0x7f00000000},
-	{Name{"HwStateDegraded", KindMember, "hw.state", "degraded", "string"}, 0x7ffe000000},
-	{Name{"HwStateFailed", KindMember, "hw.state", "failed", "string"}, 0x7ffe000000},
-	{Name{"HwStateKey", KindKey, "hw.state", "", ""}, 0x7ffe000000},
-	{Name{"HwStateNeedsCleaning", KindMember, "hw.state", "needs_cleaning", "string"}, 0x7f00000000},
-	{Name{"HwStateOk", KindMember, "hw.state", "ok", "string"}, 0x7ffe000000},
-	{Name{"HwStatePredictedFailure", KindMember, "hw.state", "predicted_failure", "string"}, 0x7f00000000},
-	{Name{"HwStatusDescription", KindString, "", "Operational status: `1` (true) or `0` (false) for each of the possible states", ""}, 0xe000000},
-	{Name{"HwStatusName", KindString, "", "hw.status", ""}, 0xe000000},
-	{Name{"HwStatusUnit", KindString, "", "1", ""}, 0xe000000},
-	{Name{"HwTapeDriveOperationTypeClean", KindMember, "hw.tape_drive.operation_type", "clean", "string"}, 0x7f00000000},
-	{Name{"HwTapeDriveOperationTypeKey", KindKey, "hw.tape_drive.operation_type", "", ""}, 0x7f00000000},
-	{Name{"HwTapeDriveOperationTypeMount", KindMember, "hw.tape_drive.operation_type", "mount", "string"}, 0x7f00000000},
-	{Name{"HwTapeDriveOperationTypeUnmount", KindMember, "hw.tape_drive.operation_type", "unmount", "string"}, 0x7f00000000},
-	{Name{"HwTypeBattery", KindMember, "hw.type", "battery", "string"}, 0x7ffe000000},
-	{Name{"HwTypeCPU", KindMember, "hw.type", "cpu", "string"}, 0x7ffe000000},
-	{Name{"HwTypeDiskController", KindMember, "hw.type", "disk_controller", "string"}, 0x7ffe000000},
-	{Name{"HwTypeEnclosure", KindMember, "hw.type", "enclosure", "string"}, 0x7ffe000000},
-	{Name{"HwTypeFan", KindMember, "hw.type", "fan", "string"}, 0x7ffe000000},
-	{Name{"HwTypeGpu", KindMember, "hw.type", "gpu", "string"}, 0x7ffe000000},
-	{Name{"HwTypeKey", KindKey, "hw.type", "", ""}, 0x7ffe000000},
-	{Name{"HwTypeLogicalDisk", KindMember, "hw.type", "logical_disk", "string"}, 0x7ffe000000},
-	{Name{"HwTypeMemory", KindMember, "hw.type", "memory", "string"}, 0x7ffe000000},
-	{Name{"HwTypeNetwork", KindMember, "hw.type", "network", "string"}, 0x7ffe000000},
-	{Name{"HwTypePhysicalDisk", KindMember, "hw.type", "physical_disk", "string"}, 0x7ffe000000},
-	{Name{"HwTypePowerSupply", KindMember, "hw.type", "power_supply", "string"}, 0x7ffe000000},
-	{Name{"HwTypeTapeDrive", KindMember, "hw.type", "tape_drive", "string"}, 0x7ffe000000},
-	{Name{"HwTypeTemperature", KindMember, "hw.type", "temperature", "string"}, 0x7ffe000000},
-	{Name{"HwTypeVoltage", KindMember, "hw.type", "voltage", "string"}, 0x7ffe000000},
-	{Name{"HwVendor", KindHelper, "hw.vendor", "", "string"}, 0x7f00000000},
-	{Name{"HwVendorKey", KindKey, "hw.vendor", "", ""}, 0x7f00000000},
-	{Name{"IOSAppStateActive", KindMember, "ios.app.state", "active", "string"}, 0x7ff0000000},
-	{Name{"IOSAppStateBackground", KindMember, "ios.app.state", "background", "string"}, 0x7ff0000000},
-	{Name{"IOSAppStateForeground", KindMember, "ios.app.state", "foreground", "string"}, 0x7ff0000000},
-	{Name{"IOSAppStateInactive", KindMember, "ios.app.state", "inactive", "string"}, 0x7ff0000000},
-	{Name{"IOSAppStateKey", KindKey, "ios.app.state", "", ""}, 0x7ff0000000},
-	{Name{"IOSAppStateTerminate", KindMember, "ios.app.state", "terminate", "string"}, 0x7ff0000000},
-	{Name{"IosAppStateActive", KindMember, "ios.app.state", "active", "string"}, 0x8000000},
-	{Name{"IosAppStateBackground", KindMember, "ios.app.state", "background", "string"}, 0x8000000},
-	{Name{"IosAppStateForeground", KindMember, "ios.app.state", "foreground", "string"}, 0x8000000},
-	{Name{"IosAppStateInactive", KindMember, "ios.app.state", "inactive", "string"}, 0x8000000},
-	{Name{"IosAppStateKey", KindKey, "ios.app.state", "", ""}, 0x8000000},
-	{Name{"IosAppStateTerminate", KindMember, "ios.app.state", "terminate", "string"}, 0x8000000},
-	{Name{"IosStateActive", KindMember, "ios.state", "active", "string"}, 0x780000},
-	{Name{"IosStateBackground", KindMember, "ios.state", "background", "string"}, 0x780000},
-	{Name{"IosStateForeground", KindMember, "ios.state", "foreground", "string"}, 0x780000},
-	{Name{"IosStateInactive", KindMember, "ios.state", "inactive", "string"}, 0x780000},
-	{Name{"IosStateKey", KindKey, "ios.state", "", ""}, 0x780000},
-	{Name{"IosStateTerminate", KindMember, "ios.state", "terminate", "string"}, 0x780000},
-	{Name{"JSONRPCProtocolVersion", KindHelper, "jsonrpc.protocol.version", "", "string"}, 0x7c00000000},
-	{Name{"JSONRPCProtocolVersionKey", KindKey, "jsonrpc.protocol.version", "", ""}, 0x7c00000000},
-	{Name{"JSONRPCRequestID", KindHelper, "jsonrpc.request.id", "", "string"}, 0x7c00000000},
-	{Name{"JSONRPCRequestIDKey", KindKey, "jsonrpc.request.id", "", ""}, 0x7c00000000},
-	{Name{"JVMBufferPoolName", KindHelper, "jvm.buffer.pool.name", "", "string"}, 0x1000000},
-	{Name{"JVMBufferPoolNameKey", KindKey, "jvm.buffer.pool.name", "", ""}, 0x1000000},
-	{Name{"JVMGCAction", KindHelper, "jvm.gc.action", "", "string"}, 0x1000000},
-	{Name{"JVMGCActionKey", KindKey, "jvm.gc.action", "", ""}, 0x1000000},
-	{Name{"JVMGCName", KindHelper, "jvm.gc.name", "", "string"}, 0x1000000},
-	{Name{"JVMGCNameKey", KindKey, "jvm.gc.name", "", ""}, 0x1000000},
-	{Name{"JVMMemoryPoolName", KindHelper, "jvm.memory.pool.name", "", "string"}, 0x1000000},
-	{Name{"JVMMemoryPoolNameKey", KindKey, "jvm.memory.pool.name", "", ""}, 0x1000000},
-	{Name{"JVMMemoryTypeHeap", KindMember, "jvm.memory.type", "heap", "string"}, 0x1000000},
-	{Name{"JVMMemoryTypeKey", KindKey, "jvm.memory.type", "", ""}, 0x1000000},
-	{Name{"JVMMemoryTypeNonHeap", KindMember, "jvm.memory.type", "non_heap", "string"}, 0x1000000},
-	{Name{"JVMThreadDaemon", KindHelper, "jvm.thread.daemon", "", "bool"}, 0x1000000},
-	{Name{"JVMThreadDaemonKey", KindKey, "jvm.thread.daemon", "", ""}, 0x1000000},
-	{Name{"JVMThreadStateBlocked", KindMember, "jvm.thread.state", "blocked", "string"}, 0x1000000},
-	{Name{"JVMThreadStateKey", KindKey, "jvm.thread.state", "", ""}, 0x1000000},
-	{Name{"JVMThreadStateNew", KindMember, "jvm.thread.state", "new", "string"}, 0x1000000},
-	{Name{"JVMThreadStateRunnable", KindMember, "jvm.thread.state", "runnable", "string"}, 0x1000000},
-	{Name{"JVMThreadStateTerminated", KindMember, "jvm.thread.state", "terminated", "string"}, 0x1000000},
-	{Name{"JVMThreadStateTimedWaiting", KindMember, "jvm.thread.state", "timed_waiting", "string"}, 0x1000000},
-	{Name{"JVMThreadStateWaiting", KindMember, "jvm.thread.state", "waiting", "string"}, 0x1000000},
-	{Name{"JvmBufferCountDescription", KindString, "", "Number of buffers in the pool.", ""}, 0x1e00000},
-	{Name{"JvmBufferCountName", KindString, "", "jvm.buffer.count", ""}, 0x1e00000},
-	{Name{"JvmBufferCountUnit", KindString, "", "{buffer}", ""}, 0x1e00000},
-	{Name{"JvmBufferMemoryLimitDescription", KindString, "", "Measure of total memory capacity of buffers.", ""}, 0x1e00000},
-	{Name{"JvmBufferMemoryLimitName", KindString, "", "jvm.buffer.memory.limit", ""}, 0x1e00000},
-	{Name{"JvmBufferMemoryLimitUnit", KindString, "", "By", ""}, 0x1e00000},
-	{Name{"JvmBufferMemoryUsageDescription", KindString, "", "Deprecated, use `jvm.buffer.memory.used` instead.", ""}, 0x1000000},
-	{Name{"JvmBufferMemoryUsageDescription", KindString, "", "Measure of memory used by buffers.", ""}, 0xe00000},
-	{Name{"JvmBufferMemoryUsageName", KindString, "", "jvm.buffer.memory.usage", ""}, 0x1e00000},
-	{Name{"JvmBufferMemoryUsageUnit", KindString, "", "By", ""}, 0x1e00000},
-	{Name{"JvmBufferMemoryUsedDescription", KindString, "", "Measure of memory used by buffers.", ""}, 0x1000000},
-	{Name{"JvmBufferMemoryUsedName", KindString, "", "jvm.buffer.memory.used", ""}, 0x1000000},
-	{Name{"JvmBufferMemoryUsedUnit", KindString, "", "By", ""}, 0x1000000},
-	{Name{"JvmBufferPoolName", KindHelper, "jvm.buffer.pool.name", "", "string"}, 0xfc0000},
-	{Name{"JvmBufferPoolNameKey", KindKey, "jvm.buffer.pool.name", "", ""}, 0xfc0000},
-	{Name{"JvmCPUCountDescription", KindString, "", "Number of processors available to the Java virtual machine.", ""}, 0x1e00000},
-	{Name{"JvmCPUCountName", KindString, "", "jvm.cpu.count", ""}, 0x1e00000},
-	{Name{"JvmCPUCountUnit", KindString, "", "{cpu}", ""}, 0x1e00000},
-	{Name{"JvmCPURecentUtilizationDescription", KindString, "", "Recent CPU utilization for the process as reported by the JVM.", ""}, 0x1e00000},
-	{Name{"JvmCPURecentUtilizationName", KindString, "", "jvm.cpu.recent_utilization", ""}, 0x1e00000},
-	{Name{"JvmCPURecentUtilizationUnit", KindString, "", "1", ""}, 0x1e00000},
-	{Name{"JvmCPUTimeDescription", KindString, "", "CPU time used by the process as reported by the JVM.", ""}, 0x1e00000},
-	{Name{"JvmCPUTimeName", KindString, "", "jvm.cpu.time", ""}, 0x1e00000},
-	{Name{"JvmCPUTimeUnit", KindString, "", "s", ""}, 0x1e00000},
-	{Name{"JvmClassCountDescription", KindString, "", "Number of classes currently loaded.", ""}, 0x1e00000},
-	{Name{"JvmClassCountName", KindString, "", "jvm.class.count", ""}, 0x1e00000},
-	{Name{"JvmClassCountUnit", KindString, "", "{class}", ""}, 0x1e00000},
-	{Name{"JvmClassLoadedDescription", KindString, "", "Number of classes loaded since JVM start.", ""}, 0x1e00000},
-	{Name{"JvmClassLoadedName", KindString, "", "jvm.class.loaded", ""}, 0x1e00000},
-	{Name{"JvmClassLoadedUnit", KindString, "", "{class}", ""}, 0x1e00000},
-	{Name{"JvmClassUnloadedDescription", KindString, "", "Number of classes unloaded since JVM start.", ""}, 0x1e00000},
-	{Name{"JvmClassUnloadedName", KindString, "", "jvm.class.unloaded", ""}, 0x1e00000},
-	{Name{"JvmClassUnloadedUnit", KindString, "", "{class}", ""}, 0x1e00000},
-	{Name{"JvmGcAction", KindHelper, "jvm.gc.action", "", "string"}, 0x800000},
-	{Name{"JvmGcActionKey", KindKey, "jvm.gc.action", "", ""}, 0x800000},
-	{Name{"JvmGcDurationDescription", KindString, "", "Duration of JVM garbage collection actions.", ""}, 0x1e00000},
-	{Name{"JvmGcDurationName", KindString, "", "jvm.gc.duration", ""}, 0x1e00000},
-	{Name{"JvmGcDurationUnit", KindString, "", "s", ""}, 0x1e00000},
-	{Name{"JvmGcName", KindHelper, "jvm.gc.name", "", "string"}, 0x800000},
-	{Name{"JvmGcNameKey", KindKey, "jvm.gc.name", "", ""}, 0x800000},
-	{Name{"JvmMemoryCommittedDescription", KindString, "", "Measure of memory committed.", ""}, 0x1e00000},
-	{Name{"JvmMemoryCommittedName", KindString, "", "jvm.memory.committed", ""}, 0x1e00000},
-	{Name{"JvmMemoryCommittedUnit", KindString, "", "By", ""}, 0x1e00000},
-	{Name{"JvmMemoryInitDescription", KindString, "", "Measure of initial memory requested.", ""}, 0x1e00000},
-	{Name{"JvmMemoryInitName", KindString, "", "jvm.memory.init", ""}, 0x1e00000},
-	{Name{"JvmMemoryInitUnit", KindString, "", "By", ""}, 0x1e00000},
-	{Name{"JvmMemoryLimitDescription", KindString, "", "Measure of max obtainable memory.", ""}, 0x1e00000},
-	{Name{"JvmMemoryLimitName", KindString, "", "jvm.memory.limit", ""}, 0x1e00000},
-	{Name{"JvmMemoryLimitUnit", KindString, "", "By", ""}, 0x1e00000},
-	{Name{"JvmMemoryPoolName", KindHelper, "jvm.memory.pool.name", "", "string"}, 0xfc0000},
-	{Name{"JvmMemoryPoolNameKey", KindKey, "jvm.memory.pool.name", "", ""}, 0xfc0000},
-	{Name{"JvmMemoryTypeHeap", KindMember, "jvm.memory.type", "heap", "string"}, 0xfc0000},
-	{Name{"JvmMemoryTypeKey", KindKey, "jvm.memory.type", "", ""}, 0xfc0000},
-	{Name{"JvmMemoryTypeNonHeap", KindMember, "jvm.memory.type", "non_heap", "string"}, 0xfc0000},
-	{Name{"JvmMemoryUsedAfterLastGcDescription", KindString, "", "Measure of memory used, as measured after the most recent garbage collection event on this pool.", ""}, 0x1e00000},
-	{Name{"JvmMemoryUsedAfterLastGcName", KindString, "", "jvm.memory.used_after_last_gc", ""}, 0x1e00000},
-	{Name{"JvmMemoryUsedAfterLastGcUnit", KindString, "", "By", ""}, 0x1e00000},
-	{Name{"JvmMemoryUsedDescription", KindString, "", "Measure of memory used.", ""}, 0x1e00000},
-	{Name{"JvmMemoryUsedName", KindString, "", "jvm.memory.used", ""}, 0x1e00000},
-	{Name{"JvmMemoryUsedUnit", KindString, "", "By", ""}, 0x1e00000},
-	{Name{"JvmSystemCPULoad1mDescription", KindString, "", "Average CPU load of the whole system for the last minute as reported by the JVM.", ""}, 0x1e00000},
-	{Name{"JvmSystemCPULoad1mName", KindString, "", "jvm.system.cpu.load_1m", ""}, 0x1e00000},
-	{Name{"JvmSystemCPULoad1mUnit", KindString, "", "{run_queue_item}", ""}, 0x1e00000},
-	{Name{"JvmSystemCPUUtilizationDescription", KindString, "", "Recent CPU utilization for the whole system as reported by the JVM.", ""}, 0x1e00000},
-	{Name{"JvmSystemCPUUtilizationName", KindString, "", "jvm.system.cpu.utilization", ""}, 0x1e00000},
-	{Name{"JvmSystemCPUUtilizationUnit", KindString, "", "1", ""}, 0x1e00000},
-	{Name{"JvmThreadCountDescription", KindString, "", "Number of executing platform threads.", ""}, 0x1e00000},
-	{Name{"JvmThreadCountName", KindString, "", "jvm.thread.count", ""}, 0x1e00000},
-	{Name{"JvmThreadCountUnit", KindString, "", "{thread}", ""}, 0x1e00000},
-	{Name{"JvmThreadDaemon", KindHelper, "jvm.thread.daemon", "", "bool"}, 0x800000},
-	{Name{"JvmThreadDaemonKey", KindKey, "jvm.thread.daemon", "", ""}, 0x800000},
-	{Name{"JvmThreadStateBlocked", KindMember, "jvm.thread.state", "blocked", "string"}, 0x800000},
-	{Name{"JvmThreadStateKey", KindKey, "jvm.thread.state", "", ""}, 0x800000},
-	{Name{"JvmThreadStateNew", KindMember, "jvm.thread.state", "new", "string"}, 0x800000},
-	{Name{"JvmThreadStateRunnable", KindMember, "jvm.thread.state", "runnable", "string"}, 0x800000},
-	{Name{"JvmThreadStateTerminated", KindMember, "jvm.thread.state", "terminated", "string"}, 0x800000},
-	{Name{"JvmThreadStateTimedWaiting", KindMember, "jvm.thread.state", "timed_waiting", "string"}, 0x800000},
-	{Name{"JvmThreadStateWaiting", KindMember, "jvm.thread.state", "waiting", "string"}, 0x800000},
-	{Name{"K8SClusterName", KindHelper, "k8s.cluster.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SClusterNameKey", KindKey, "k8s.cluster.name", "", ""}, 0x7fffffffff},
-	{Name{"K8SClusterUID", KindHelper, "k8s.cluster.uid", "", "string"}, 0x7ffffe0000},
-	{Name{"K8SClusterUIDKey", KindKey, "k8s.cluster.uid", "", ""}, 0x7ffffe0000},
-	{Name{"K8SContainerEphemeralStorageFsTypeKey", KindKey, "k8s.container.ephemeral_storage.fs_type", "", ""}, 0x6000000000},
-	{Name{"K8SContainerEphemeralStorageFsTypeLogs", KindMember, "k8s.container.ephemeral_storage.fs_type", "logs", "string"}, 0x6000000000},
-	{Name{"K8SContainerEphemeralStorageFsTypeRootfs", KindMember, "k8s.container.ephemeral_storage.fs_type", "rootfs", "string"}, 0x6000000000},
-	{Name{"K8SContainerName", KindHelper, "k8s.container.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SContainerNameKey", KindKey, "k8s.container.name", "", ""}, 0x7fffffffff},
-	{Name{"K8SContainerRestartCount", KindHelper, "k8s.container.restart_count", "", "int"}, 0x7fffffe000},
-	{Name{"K8SContainerRestartCountKey", KindKey, "k8s.container.restart_count", "", ""}, 0x7ffffffff0},
-	{Name{"K8SContainerStatusLastTerminatedReason", KindHelper, "k8s.container.status.last_terminated_reason", "", "string"}, 0x7fff800000},
-	{Name{"K8SContainerStatusLastTerminatedReasonKey", KindKey, "k8s.container.status.last_terminated_reason", "", ""}, 0x7fff800000},
-	{Name{"K8SContainerStatusReasonCompleted", KindMember, "k8s.container.status.reason", "Completed", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusReasonContainerCannotRun", KindMember, "k8s.container.status.reason", "ContainerCannotRun", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusReasonContainerCreating", KindMember, "k8s.container.status.reason", "ContainerCreating", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusReasonCrashLoopBackOff", KindMember, "k8s.container.status.reason", "CrashLoopBackOff", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusReasonCreateContainerConfigError", KindMember, "k8s.container.status.reason", "CreateContainerConfigError", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusReasonErrImagePull", KindMember, "k8s.container.status.reason", "ErrImagePull", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusReasonError", KindMember, "k8s.container.status.reason", "Error", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusReasonImagePullBackOff", KindMember, "k8s.container.status.reason", "ImagePullBackOff", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusReasonKey", KindKey, "k8s.container.status.reason", "", ""}, 0x7f80000000},
-	{Name{"K8SContainerStatusReasonOomKilled", KindMember, "k8s.container.status.reason", "OOMKilled", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusStateKey", KindKey, "k8s.container.status.state", "", ""}, 0x7f80000000},
-	{Name{"K8SContainerStatusStateRunning", KindMember, "k8s.container.status.state", "running", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusStateTerminated", KindMember, "k8s.container.status.state", "terminated", "string"}, 0x7f80000000},
-	{Name{"K8SContainerStatusStateWaiting", KindMember, "k8s.container.status.state", "waiting", "string"}, 0x7f80000000},
-	{Name{"K8SCronJobActiveJobsDescription", KindString, "", "The number of actively running jobs for a cronjob", ""}, 0xc000000},
-	{Name{"K8SCronJobActiveJobsName", KindString, "", "k8s.cronjob.active_jobs", ""}, 0xc000000},
-	{Name{"K8SCronJobActiveJobsUnit", KindString, "", "{job}", ""}, 0xc000000},
-	{Name{"K8SCronJobAnnotation", KindOther, "", "func 397ffc9e7994bc7a", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SCronJobLabel", KindOther, "", "func c44d059b0b7c3678", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SCronJobName", KindHelper, "k8s.cronjob.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SCronJobNameKey", KindKey, "k8s.cronjob.name", "", ""}, 0x7fffffffff},
-	{Name{"K8SCronJobUID", KindHelper, "k8s.cronjob.uid", "", "string"}, 0x7fffffe000},
-	{Name{"K8SCronJobUIDKey", KindKey, "k8s.cronjob.uid", "", ""}, 0x7fffffffff},
-	{Name{"K8SDaemonSetAnnotation", KindOther, "", "func 30f21e29d60d0c6c", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SDaemonSetCurrentScheduledNodesDescription", KindString, "", "Number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod", ""}, 0xc000000},
-	{Name{"K8SDaemonSetCurrentScheduledNodesName", KindString, "", "k8s.daemonset.current_scheduled_nodes", ""}, 0xc000000},
-	{Name{"K8SDaemonSetCurrentScheduledNodesUnit", KindString, "", "{node}", ""}, 0xc000000},
-	{Name{"K8SDaemonSetDesiredScheduledNodesDescription", KindString, "", "Number of nodes that should be running the daemon pod (including nodes currently running the daemon pod)", ""}, 0xc000000},
-	{Name{"K8SDaemonSetDesiredScheduledNodesName", KindString, "", "k8s.daemonset.desired_scheduled_nodes", ""}, 0xc000000},
-	{Name{"K8SDaemonSetDesiredScheduledNodesUnit", KindString, "", "{node}", ""}, 0xc000000},
-	{Name{"K8SDaemonSetLabel", KindOther, "", "func c20c190a19d29c68", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SDaemonSetMisscheduledNodesDescription", KindString, "", "Number of nodes that are running the daemon pod, but are not supposed to run the daemon pod", ""}, 0xc000000},
-	{Name{"K8SDaemonSetMisscheduledNodesName", KindString, "", "k8s.daemonset.misscheduled_nodes", ""}, 0xc000000},
-	{Name{"K8SDaemonSetMisscheduledNodesUnit", KindString, "", "{node}", ""}, 0xc000000},
-	{Name{"K8SDaemonSetName", KindHelper, "k8s.daemonset.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SDaemonSetNameKey", KindKey, "k8s.daemonset.name", "", ""}, 0x7ffffffffe},
-	{Name{"K8SDaemonSetReadyNodesDescription", KindString, "", "Number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready", ""}, 0xc000000},
-	{Name{"K8SDaemonSetReadyNodesName", KindString, "", "k8s.daemonset.ready_nodes", ""}, 0xc000000},
-	{Name{"K8SDaemonSetReadyNodesUnit", KindString, "", "{node}", ""}, 0xc000000},
-	{Name{"K8SDaemonSetUID", KindHelper, "k8s.daemonset.uid", "", "string"}, 0x7fffffe000},
-	{Name{"K8SDaemonSetUIDKey", KindKey, "k8s.daemonset.uid", "", ""}, 0x7ffffffffe},
-	{Name{"K8SDaemonsetNameKey", KindKey, "k8s.daemonset.name", "", ""}, 0x1},
-	{Name{"K8SDaemonsetUIDKey", KindKey, "k8s.daemonset.uid", "", ""}, 0x1},
-	{Name{"K8SDeploymentAnnotation", KindOther, "", "func ad2211d8b22a457e", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SDeploymentAvailablePodsDescription", KindString, "", "Total number of available replica pods (ready for at least minReadySeconds) targeted by this deployment", ""}, 0xc000000},
-	{Name{"K8SDeploymentAvailablePodsName", KindString, "", "k8s.deployment.available_pods", ""}, 0xc000000},
-	{Name{"K8SDeploymentAvailablePodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SDeploymentDesiredPodsDescription", KindString, "", "Number of desired replica pods in this deployment", ""}, 0xc000000},
-	{Name{"K8SDeploymentDesiredPodsName", KindString, "", "k8s.deployment.desired_pods", ""}, 0xc000000},
-	{Name{"K8SDeploymentDesiredPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SDeploymentLabel", KindOther, "", "func 4b737b81c75a0aba", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SDeploymentName", KindHelper, "k8s.deployment.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SDeploymentNameKey", KindKey, "k8s.deployment.name", "", ""}, 0x7fffffffff},
-	{Name{"K8SDeploymentUID", KindHelper, "k8s.deployment.uid", "", "string"}, 0x7fffffe000},
-	{Name{"K8SDeploymentUIDKey", KindKey, "k8s.deployment.uid", "", ""}, 0x7fffffffff},
-	{Name{"K8SHPAMetricType", KindHelper, "k8s.hpa.metric.type", "", "string"}, 0x7f80000000},
-	{Name{"K8SHPAMetricTypeKey", KindKey, "k8s.hpa.metric.type", "", ""}, 0x7f80000000},
-	{Name{"K8SHPAName", KindHelper, "k8s.hpa.name", "", "string"}, 0x7ff0000000},
-	{Name{"K8SHPANameKey", KindKey, "k8s.hpa.name", "", ""}, 0x7ff0000000},
-	{Name{"K8SHPAScaletargetrefAPIVersion", KindHelper, "k8s.hpa.scaletargetref.api_version", "", "string"}, 0x7f80000000},
-	{Name{"K8SHPAScaletargetrefAPIVersionKey", KindKey, "k8s.hpa.scaletargetref.api_version", "", ""}, 0x7f80000000},
-	{Name{"K8SHPAScaletargetrefKind", KindHelper, "k8s.hpa.scaletargetref.kind", "", "string"}, 0x7f80000000},
-	{Name{"K8SHPAScaletargetrefKindKey", KindKey, "k8s.hpa.scaletargetref.kind", "", ""}, 0x7f80000000},
-	{Name{"K8SHPAScaletargetrefName", KindHelper, "k8s.hpa.scaletargetref.name", "", "string"}, 0x7f80000000},
-	{Name{"K8SHPAScaletargetrefNameKey", KindKey, "k8s.hpa.scaletargetref.name", "", ""}, 0x7f80000000},
-	{Name{"K8SHPAUID", KindHelper, "k8s.hpa.uid", "", "string"}, 0x7ff0000000},
-	{Name{"K8SHPAUIDKey", KindKey, "k8s.hpa.uid", "", ""}, 0x7ff0000000},
-	{Name{"K8SHpaCurrentPodsDescription", KindString, "", "Current number of replica pods managed by this horizontal pod autoscaler, as last seen by the autoscaler", ""}, 0xc000000},
-	{Name{"K8SHpaCurrentPodsName", KindString, "", "k8s.hpa.current_pods", ""}, 0xc000000},
-	{Name{"K8SHpaCurrentPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SHpaDesiredPodsDescription", KindString, "", "Desired number of replica pods managed by this horizontal pod autoscaler, as last calculated by the autoscaler", ""}, 0xc000000},
-	{Name{"K8SHpaDesiredPodsName", KindString, "", "k8s.hpa.desired_pods", ""}, 0xc000000},
-	{Name{"K8SHpaDesiredPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SHpaMaxPodsDescription", KindString, "", "The upper limit for the number of replica pods to which the autoscaler can scale up", ""}, 0xc000000},
-	{Name{"K8SHpaMaxPodsName", KindString, "", "k8s.hpa.max_pods", ""}, 0xc000000},
-	{Name{"K8SHpaMaxPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SHpaMinPodsDescription", KindString, "", "The lower limit for the number of replica pods to which the autoscaler can scale down", ""}, 0xc000000},
-	{Name{"K8SHpaMinPodsName", KindString, "", "k8s.hpa.min_pods", ""}, 0xc000000},
-	{Name{"K8SHpaMinPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SHpaName", KindHelper, "k8s.hpa.name", "", "string"}, 0x8000000},
-	{Name{"K8SHpaNameKey", KindKey, "k8s.hpa.name", "", ""}, 0x8000000},
-	{Name{"K8SHpaUID", KindHelper, "k8s.hpa.uid", "", "string"}, 0x8000000},
-	{Name{"K8SHpaUIDKey", KindKey, "k8s.hpa.uid", "", ""}, 0x8000000},
-	{Name{"K8SHugepageSize", KindHelper, "k8s.hugepage.size", "", "string"}, 0x7f80000000},
-	{Name{"K8SHugepageSizeKey", KindKey, "k8s.hugepage.size", "", ""}, 0x7f80000000},
-	{Name{"K8SJobActivePodsDescription", KindString, "", "The number of pending and actively running pods for a job", ""}, 0xc000000},
-	{Name{"K8SJobActivePodsName", KindString, "", "k8s.job.active_pods", ""}, 0xc000000},
-	{Name{"K8SJobActivePodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SJobAnnotation", KindOther, "", "func c6c1bf6ddd4d0822", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SJobDesiredSuccessfulPodsDescription", KindString, "", "The desired number of successfully finished pods the job should be run with", ""}, 0xc000000},
-	{Name{"K8SJobDesiredSuccessfulPodsName", KindString, "", "k8s.job.desired_successful_pods", ""}, 0xc000000},
-	{Name{"K8SJobDesiredSuccessfulPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SJobFailedPodsDescription", KindString, "", "The number of pods which reached phase Failed for a job", ""}, 0xc000000},
-	{Name{"K8SJobFailedPodsName", KindString, "", "k8s.job.failed_pods", ""}, 0xc000000},
-	{Name{"K8SJobFailedPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SJobLabel", KindOther, "", "func a293711d6174ead8", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SJobMaxParallelPodsDescription", KindString, "", "The max desired number of pods the job should run at any given time", ""}, 0xc000000},
-	{Name{"K8SJobMaxParallelPodsName", KindString, "", "k8s.job.max_parallel_pods", ""}, 0xc000000},
-	{Name{"K8SJobMaxParallelPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SJobName", KindHelper, "k8s.job.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SJobNameKey", KindKey, "k8s.job.name", "", ""}, 0x7fffffffff},
-	{Name{"K8SJobSuccessfulPodsDescription", KindString, "", "The number of pods which reached phase Succeeded for a job", ""}, 0xc000000},
-	{Name{"K8SJobSuccessfulPodsName", KindString, "", "k8s.job.successful_pods", ""}, 0xc000000},
-	{Name{"K8SJobSuccessfulPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SJobUID", KindHelper, "k8s.job.uid", "", "string"}, 0x7fffffe000},
-	{Name{"K8SJobUIDKey", KindKey, "k8s.job.uid", "", ""}, 0x7fffffffff},
-	{Name{"K8SNamespaceAnnotation", KindOther, "", "func e3e708bfbb007302", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SNamespaceLabel", KindOther, "", "func 033258f7e7c4dbd8", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SNamespaceName", KindHelper, "k8s.namespace.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SNamespaceNameKey", KindKey, "k8s.namespace.name", "", ""}, 0x7fffffffff},
-	{Name{"K8SNamespacePhaseActive", KindMember, "k8s.namespace.phase", "active", "string"}, 0x7ffc000000},
-	{Name{"K8SNamespacePhaseDescription", KindString, "", "Describes number of K8s namespaces that are currently in a given phase.", ""}, 0xc000000},
-	{Name{"K8SNamespacePhaseKey", KindKey, "k8s.namespace.phase", "", ""}, 0x7ffc000000},
-	{Name{"K8SNamespacePhaseName", KindString, "", "k8s.namespace.phase", ""}, 0xc000000},
-	{Name{"K8SNamespacePhaseTerminating", KindMember, "k8s.namespace.phase", "terminating", "string"}, 0x7ffc000000},
-	{Name{"K8SNamespacePhaseUnit", KindString, "", "{namespace}", ""}, 0xc000000},
-	{Name{"K8SNodeAnnotation", KindOther, "", "func acc3311951fdd622", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SNodeCPUTimeDescription", KindString, "", "Total CPU time consumed", ""}, 0xe000000},
-	{Name{"K8SNodeCPUTimeName", KindString, "", "k8s.node.cpu.time", ""}, 0xe000000},
-	{Name{"K8SNodeCPUTimeUnit", KindString, "", "s", ""}, 0xe000000},
-	{Name{"K8SNodeCPUUsageDescription", KindString, "", "Node's CPU usage, measured in cpus. Range from 0 to the number of allocatable CPUs", ""}, 0xe000000},
-	{Name{"K8SNodeCPUUsageName", KindString, "", "k8s.node.cpu.usage", ""}, 0xe000000},
-	{Name{"K8SNodeCPUUsageUnit", KindString, "", "{cpu}", ""}, 0xe000000},
-	{Name{"K8SNodeConditionStatusConditionFalse", KindMember, "k8s.node.condition.status", "false", "string"}, 0x7f80000000},
-	{Name{"K8SNodeConditionStatusConditionTrue", KindMember, "k8s.node.condition.status", "true", "string"}, 0x7f80000000},
-	{Name{"K8SNodeConditionStatusConditionUnknown", KindMember, "k8s.node.condition.status", "unknown", "string"}, 0x7f80000000},
-	{Name{"K8SNodeConditionStatusKey", KindKey, "k8s.node.condition.status", "", ""}, 0x7f80000000},
-	{Name{"K8SNodeConditionTypeDiskPressure", KindMember, "k8s.node.condition.type", "DiskPressure", "string"}, 0x7f80000000},
-	{Name{"K8SNodeConditionTypeKey", KindKey, "k8s.node.condition.type", "", ""}, 0x7f80000000},
-	{Name{"K8SNodeConditionTypeMemoryPressure", KindMember, "k8s.node.condition.type", "MemoryPressure", "string"}, 0x7f80000000},
-	{Name{"K8SNodeConditionTypeNetworkUnavailable", KindMember, "k8s.node.condition.type", "NetworkUnavailable", "string"}, 0x7f80000000},
-	{Name{"K8SNodeConditionTypePIDPressure", KindMember, "k8s.node.condition.type", "PIDPressure", "string"}, 0x7f80000000},
-	{Name{"K8SNodeConditionTypeReady", KindMember, "k8s.node.condition.type", "Ready", "string"}, 0x7f80000000},
-	{Name{"K8SNodeLabel", KindOther, "", "func 477b93f2f35f00a8", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SNodeMemoryUsageDescription", KindString, "", "Memory usage of the Node", ""}, 0xe000000},
-	{Name{"K8SNodeMemoryUsageName", KindString, "", "k8s.node.memory.usage", ""}, 0xe000000},
-	{Name{"K8SNodeMemoryUsageUnit", KindString, "", "By", ""}, 0xe000000},
-	{Name{"K8SNodeName", KindHelper, "k8s.node.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SNodeNameKey", KindKey, "k8s.node.name", "", ""}, 0x7fffffffff},
-	{Name{"K8SNodeNetworkErrorsDescription", KindString, "", "Node network errors", ""}, 0xc000000},
-	{Name{"K8SNodeNetworkErrorsName", KindString, "", "k8s.node.network.errors", ""}, 0xc000000},
-	{Name{"K8SNodeNetworkErrorsUnit", KindString, "", "{error}", ""}, 0xc000000},
-	{Name{"K8SNodeNetworkIoDescription", KindString, "", "Network bytes for the Node", ""}, 0xc000000},
-	{Name{"K8SNodeNetworkIoName", KindString, "", "k8s.node.network.io", ""}, 0xc000000},
-	{Name{"K8SNodeNetworkIoUnit", KindString, "", "By", ""}, 0xc000000},
-	{Name{"K8SNodeSystemContainerName", KindHelper, "k8s.node.system_container.name", "", "string"}, 0x7000000000},
-	{Name{"K8SNodeSystemContainerNameKey", KindKey, "k8s.node.system_container.name", "", ""}, 0x7000000000},
-	{Name{"K8SNodeUID", KindHelper, "k8s.node.uid", "", "string"}, 0x7fffffe000},
-	{Name{"K8SNodeUIDKey", KindKey, "k8s.node.uid", "", ""}, 0x7fffffffff},
-	{Name{"K8SNodeUptimeDescription", KindString, "", "The time the Node has been running", ""}, 0xc000000},
-	{Name{"K8SNodeUptimeName", KindString, "", "k8s.node.uptime", ""}, 0xc000000},
-	{Name{"K8SNodeUptimeUnit", KindString, "", "s", ""}, 0xc000000},
-	{Name{"K8SPersistentvolumeAnnotation", KindOther, "", "func 38c0822591e90ebe", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeLabel", KindOther, "", "func 2aae5dea988f4d3e", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeName", KindHelper, "k8s.persistentvolume.name", "", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeNameKey", KindKey, "k8s.persistentvolume.name", "", ""}, 0x7000000000},
-	{Name{"K8SPersistentvolumeReclaimPolicyDelete", KindMember, "k8s.persistentvolume.reclaim_policy", "Delete", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeReclaimPolicyKey", KindKey, "k8s.persistentvolume.reclaim_policy", "", ""}, 0x7000000000},
-	{Name{"K8SPersistentvolumeReclaimPolicyRecycle", KindMember, "k8s.persistentvolume.reclaim_policy", "Recycle", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeReclaimPolicyRetain", KindMember, "k8s.persistentvolume.reclaim_policy", "Retain", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeStatusPhaseAvailable", KindMember, "k8s.persistentvolume.status.phase", "Available", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeStatusPhaseBound", KindMember, "k8s.persistentvolume.status.phase", "Bound", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeStatusPhaseFailed", KindMember, "k8s.persistentvolume.status.phase", "Failed", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeStatusPhaseKey", KindKey, "k8s.persistentvolume.status.phase", "", ""}, 0x7000000000},
-	{Name{"K8SPersistentvolumeStatusPhasePending", KindMember, "k8s.persistentvolume.status.phase", "Pending", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeStatusPhaseReleased", KindMember, "k8s.persistentvolume.status.phase", "Released", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeUID", KindHelper, "k8s.persistentvolume.uid", "", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeUIDKey", KindKey, "k8s.persistentvolume.uid", "", ""}, 0x7000000000},
-	{Name{"K8SPersistentvolumeclaimAnnotation", KindOther, "", "func f50ba5790054495e", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeclaimLabel", KindOther, "", "func fe0fc1d4ac7cf154", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeclaimName", KindHelper, "k8s.persistentvolumeclaim.name", "", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeclaimNameKey", KindKey, "k8s.persistentvolumeclaim.name", "", ""}, 0x7000000000},
-	{Name{"K8SPersistentvolumeclaimStatusPhaseBound", KindMember, "k8s.persistentvolumeclaim.status.phase", "Bound", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeclaimStatusPhaseKey", KindKey, "k8s.persistentvolumeclaim.status.phase", "", ""}, 0x7000000000},
-	{Name{"K8SPersistentvolumeclaimStatusPhaseLost", KindMember, "k8s.persistentvolumeclaim.status.phase", "Lost", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeclaimStatusPhasePending", KindMember, "k8s.persistentvolumeclaim.status.phase", "Pending", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeclaimUID", KindHelper, "k8s.persistentvolumeclaim.uid", "", "string"}, 0x7000000000},
-	{Name{"K8SPersistentvolumeclaimUIDKey", KindKey, "k8s.persistentvolumeclaim.uid", "", ""}, 0x7000000000},
-	{Name{"K8SPodAnnotation", KindOther, "", "func ddf2bfaadee420f2", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SPodCPUTimeDescription", KindString, "", "Total CPU time consumed", ""}, 0xe000000},
-	{Name{"K8SPodCPUTimeName", KindString, "", "k8s.pod.cpu.time", ""}, 0xe000000},
-	{Name{"K8SPodCPUTimeUnit", KindString, "", "s", ""}, 0xe000000},
-	{Name{"K8SPodCPUUsageDescription", KindString, "", "Pod's CPU usage, measured in cpus. Range from 0 to the number of allocatable CPUs", ""}, 0xe000000},
-	{Name{"K8SPodCPUUsageName", KindString, "", "k8s.pod.cpu.usage", ""}, 0xe000000},
-	{Name{"K8SPodCPUUsageUnit", KindString, "", "{cpu}", ""}, 0xe000000},
-	{Name{"K8SPodHostname", KindHelper, "k8s.pod.hostname", "", "string"}, 0x7c00000000},
-	{Name{"K8SPodHostnameKey", KindKey, "k8s.pod.hostname", "", ""}, 0x7c00000000},
-	{Name{"K8SPodIP", KindHelper, "k8s.pod.ip", "", "string"}, 0x7c00000000},
-	{Name{"K8SPodIPKey", KindKey, "k8s.pod.ip", "", ""}, 0x7c00000000},
-	{Name{"K8SPodLabel", KindOther, "", "func 5bf32451d5a00298", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SPodMemoryUsageDescription", KindString, "", "Memory usage of the Pod", ""}, 0xe000000},
-	{Name{"K8SPodMemoryUsageName", KindString, "", "k8s.pod.memory.usage", ""}, 0xe000000},
-	{Name{"K8SPodMemoryUsageUnit", KindString, "", "By", ""}, 0xe000000},
-	{Name{"K8SPodName", KindHelper, "k8s.pod.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SPodNameKey", KindKey, "k8s.pod.name", "", ""}, 0x7fffffffff},
-	{Name{"K8SPodNetworkErrorsDescription", KindString, "", "Pod network errors", ""}, 0xc000000},
-	{Name{"K8SPodNetworkErrorsName", KindString, "", "k8s.pod.network.errors", ""}, 0xc000000},
-	{Name{"K8SPodNetworkErrorsUnit", KindString, "", "{error}", ""}, 0xc000000},
-	{Name{"K8SPodNetworkIoDescription", KindString, "", "Network bytes for the Pod", ""}, 0xc000000},
-	{Name{"K8SPodNetworkIoName", KindString, "", "k8s.pod.network.io", ""}, 0xc000000},
-	{Name{"K8SPodNetworkIoUnit", KindString, "", "By", ""}, 0xc000000},
-	{Name{"K8SPodStartTime", KindHelper, "k8s.pod.start_time", "", "string"}, 0x7c00000000},
-	{Name{"K8SPodStartTimeKey", KindKey, "k8s.pod.start_time", "", ""}, 0x7c00000000},
-	{Name{"K8SPodStatusPhaseFailed", KindMember, "k8s.pod.status.phase", "Failed", "string"}, 0x7e00000000},
-	{Name{"K8SPodStatusPhaseKey", KindKey, "k8s.pod.status.phase", "", ""}, 0x7e00000000},
-	{Name{"K8SPodStatusPhasePending", KindMember, "k8s.pod.status.phase", "Pending", "string"}, 0x7e00000000},
-	{Name{"K8SPodStatusPhaseRunning", KindMember, "k8s.pod.status.phase", "Running", "string"}, 0x7e00000000},
-	{Name{"K8SPodStatusPhaseSucceeded", KindMember, "k8s.pod.status.phase", "Succeeded", "string"}, 0x7e00000000},
-	{Name{"K8SPodStatusPhaseUnknown", KindMember, "k8s.pod.status.phase", "Unknown", "string"}, 0x7e00000000},
-	{Name{"K8SPodStatusReasonEvicted", KindMember, "k8s.pod.status.reason", "Evicted", "string"}, 0x7e00000000},
-	{Name{"K8SPodStatusReasonKey", KindKey, "k8s.pod.status.reason", "", ""}, 0x7e00000000},
-	{Name{"K8SPodStatusReasonNodeAffinity", KindMember, "k8s.pod.status.reason", "NodeAffinity", "string"}, 0x7e00000000},
-	{Name{"K8SPodStatusReasonNodeLost", KindMember, "k8s.pod.status.reason", "NodeLost", "string"}, 0x7e00000000},
-	{Name{"K8SPodStatusReasonShutdown", KindMember, "k8s.pod.status.reason", "Shutdown", "string"}, 0x7e00000000},
-	{Name{"K8SPodStatusReasonUnexpectedAdmissionError", KindMember, "k8s.pod.status.reason", "UnexpectedAdmissionError", "string"}, 0x7e00000000},
-	{Name{"K8SPodUID", KindHelper, "k8s.pod.uid", "", "string"}, 0x7fffffe000},
-	{Name{"K8SPodUIDKey", KindKey, "k8s.pod.uid", "", ""}, 0x7fffffffff},
-	{Name{"K8SPodUptimeDescription", KindString, "", "The time the Pod has been running", ""}, 0xc000000},
-	{Name{"K8SPodUptimeName", KindString, "", "k8s.pod.uptime", ""}, 0xc000000},
-	{Name{"K8SPodUptimeUnit", KindString, "", "s", ""}, 0xc000000},
-	{Name{"K8SReplicaSetAnnotation", KindOther, "", "func d6525f59838be182", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SReplicaSetAvailablePodsDescription", KindString, "", "Total number of available replica pods (ready for at least minReadySeconds) targeted by this replicaset", ""}, 0xc000000},
-	{Name{"K8SReplicaSetAvailablePodsName", KindString, "", "k8s.replicaset.available_pods", ""}, 0xc000000},
-	{Name{"K8SReplicaSetAvailablePodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SReplicaSetDesiredPodsDescription", KindString, "", "Number of desired replica pods in this replicaset", ""}, 0xc000000},
-	{Name{"K8SReplicaSetDesiredPodsName", KindString, "", "k8s.replicaset.desired_pods", ""}, 0xc000000},
-	{Name{"K8SReplicaSetDesiredPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SReplicaSetLabel", KindOther, "", "func 07011f4b60103f78", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SReplicaSetName", KindHelper, "k8s.replicaset.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SReplicaSetNameKey", KindKey, "k8s.replicaset.name", "", ""}, 0x7ffffffffe},
-	{Name{"K8SReplicaSetUID", KindHelper, "k8s.replicaset.uid", "", "string"}, 0x7fffffe000},
-	{Name{"K8SReplicaSetUIDKey", KindKey, "k8s.replicaset.uid", "", ""}, 0x7ffffffffe},
-	{Name{"K8SReplicasetNameKey", KindKey, "k8s.replicaset.name", "", ""}, 0x1},
-	{Name{"K8SReplicasetUIDKey", KindKey, "k8s.replicaset.uid", "", ""}, 0x1},
-	{Name{"K8SReplicationControllerAvailablePodsDescription", KindString, "", "Total number of available replica pods (ready for at least minReadySeconds) targeted by this replication controller", ""}, 0xc000000},
-	{Name{"K8SReplicationControllerAvailablePodsName", KindString, "", "k8s.replication_controller.available_pods", ""}, 0x4000000},
-	{Name{"K8SReplicationControllerAvailablePodsName", KindString, "", "k8s.replicationcontroller.available_pods", ""}, 0x8000000},
-	{Name{"K8SReplicationControllerAvailablePodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SReplicationControllerDesiredPodsDescription", KindString, "", "Number of desired replica pods in this replication controller", ""}, 0xc000000},
-	{Name{"K8SReplicationControllerDesiredPodsName", KindString, "", "k8s.replication_controller.desired_pods", ""}, 0x4000000},
-	{Name{"K8SReplicationControllerDesiredPodsName", KindString, "", "k8s.replicationcontroller.desired_pods", ""}, 0x8000000},
-	{Name{"K8SReplicationControllerDesiredPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SReplicationControllerName", KindHelper, "k8s.replicationcontroller.name", "", "string"}, 0x7ff8000000},
-	{Name{"K8SReplicationControllerNameKey", KindKey, "k8s.replicationcontroller.name", "", ""}, 0x7ff8000000},
-	{Name{"K8SReplicationControllerUID", KindHelper, "k8s.replicationcontroller.uid", "", "string"}, 0x7ff8000000},
-	{Name{"K8SReplicationControllerUIDKey", KindKey, "k8s.replicationcontroller.uid", "", ""}, 0x7ff8000000},
-	{Name{"K8SResourceQuotaName", KindHelper, "k8s.resourcequota.name", "", "string"}, 0x7ff8000000},
-	{Name{"K8SResourceQuotaNameKey", KindKey, "k8s.resourcequota.name", "", ""}, 0x7ff8000000},
-	{Name{"K8SResourceQuotaResourceName", KindHelper, "k8s.resourcequota.resource_name", "", "string"}, 0x7f80000000},
-	{Name{"K8SResourceQuotaResourceNameKey", KindKey, "k8s.resourcequota.resource_name", "", ""}, 0x7f80000000},
-	{Name{"K8SResourceQuotaUID", KindHelper, "k8s.resourcequota.uid", "", "string"}, 0x7ff8000000},
-	{Name{"K8SResourceQuotaUIDKey", KindKey, "k8s.resourcequota.uid", "", ""}, 0x7ff8000000},
-	{Name{"K8SServiceAnnotation", KindOther, "", "func ad18d19ab0f63e2a", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7800000000},
-	{Name{"K8SServiceEndpointAddressTypeFqdn", KindMember, "k8s.service.endpoint.address_type", "FQDN", "string"}, 0x7800000000},
-	{Name{"K8SServiceEndpointAddressTypeIPv4", KindMember, "k8s.service.endpoint.address_type", "IPv4", "string"}, 0x7800000000},
-	{Name{"K8SServiceEndpointAddressTypeIPv6", KindMember, "k8s.service.endpoint.address_type", "IPv6", "string"}, 0x7800000000},
-	{Name{"K8SServiceEndpointAddressTypeKey", KindKey, "k8s.service.endpoint.address_type", "", ""}, 0x7800000000},
-	{Name{"K8SServiceEndpointConditionKey", KindKey, "k8s.service.endpoint.condition", "", ""}, 0x7800000000},
-	{Name{"K8SServiceEndpointConditionReady", KindMember, "k8s.service.endpoint.condition", "ready", "string"}, 0x7800000000},
-	{Name{"K8SServiceEndpointConditionServing", KindMember, "k8s.service.endpoint.condition", "serving", "string"}, 0x7800000000},
-	{Name{"K8SServiceEndpointConditionTerminating", KindMember, "k8s.service.endpoint.condition", "terminating", "string"}, 0x7800000000},
-	{Name{"K8SServiceEndpointZone", KindHelper, "k8s.service.endpoint.zone", "", "string"}, 0x7800000000},
-	{Name{"K8SServiceEndpointZoneKey", KindKey, "k8s.service.endpoint.zone", "", ""}, 0x7800000000},
-	{Name{"K8SServiceLabel", KindOther, "", "func b775dbb4a67d90fc", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7800000000},
-	{Name{"K8SServiceName", KindHelper, "k8s.service.name", "", "string"}, 0x7800000000},
-	{Name{"K8SServiceNameKey", KindKey, "k8s.service.name", "", ""}, 0x7800000000},
-	{Name{"K8SServicePublishNotReadyAddresses", KindHelper, "k8s.service.publish_not_ready_addresses", "", "bool"}, 0x7800000000},
-	{Name{"K8SServicePublishNotReadyAddressesKey", KindKey, "k8s.service.publish_not_ready_addresses", "", ""}, 0x7800000000},
-	{Name{"K8SServiceSelector", KindOther, "", "func 0d54cbcc7ea094e6", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7800000000},
-	{Name{"K8SServiceTrafficDistribution", KindHelper, "k8s.service.traffic_distribution", "", "string"}, 0x7800000000},
-	{Name{"K8SServiceTrafficDistributionKey", KindKey, "k8s.service.traffic_distribution", "", ""}, 0x7800000000},
-	{Name{"K8SServiceTypeClusterIP", KindMember, "k8s.service.type", "ClusterIP", "string"}, 0x7800000000},
-	{Name{"K8SServiceTypeExternalName", KindMember, "k8s.service.type", "ExternalName", "string"}, 0x7800000000},
-	{Name{"K8SServiceTypeKey", KindKey, "k8s.service.type", "", ""}, 0x7800000000},
-	{Name{"K8SServiceTypeLoadBalancer", KindMember, "k8s.service.type", "LoadBalancer", "string"}, 0x7800000000},
-	{Name{"K8SServiceTypeNodePort", KindMember, "k8s.service.type", "NodePort", "string"}, 0x7800000000},
-	{Name{"K8SServiceUID", KindHelper, "k8s.service.uid", "", "string"}, 0x7800000000},
-	{Name{"K8SServiceUIDKey", KindKey, "k8s.service.uid", "", ""}, 0x7800000000},
-	{Name{"K8SStatefulSetAnnotation", KindOther, "", "func 1bb719d632557c2c", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SStatefulSetCurrentPodsDescription", KindString, "", "The number of replica pods created by the statefulset controller from the statefulset version indicated by currentRevision", ""}, 0xc000000},
-	{Name{"K8SStatefulSetCurrentPodsName", KindString, "", "k8s.statefulset.current_pods", ""}, 0xc000000},
-	{Name{"K8SStatefulSetCurrentPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SStatefulSetDesiredPodsDescription", KindString, "", "Number of desired replica pods in this statefulset", ""}, 0xc000000},
-	{Name{"K8SStatefulSetDesiredPodsName", KindString, "", "k8s.statefulset.desired_pods", ""}, 0xc000000},
-	{Name{"K8SStatefulSetDesiredPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SStatefulSetLabel", KindOther, "", "func 392504cacc35cc50", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"K8SStatefulSetName", KindHelper, "k8s.statefulset.name", "", "string"}, 0x7fffffe000},
-	{Name{"K8SStatefulSetNameKey", KindKey, "k8s.statefulset.name", "", ""}, 0x7ffffffffe},
-	{Name{"K8SStatefulSetReadyPodsDescription", KindString, "", "The number of replica pods created for this statefulset with a Ready Condition", ""}, 0xc000000},
-	{Name{"K8SStatefulSetReadyPodsName", KindString, "", "k8s.statefulset.ready_pods", ""}, 0xc000000},
-	{Name{"K8SStatefulSetReadyPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SStatefulSetUID", KindHelper, "k8s.statefulset.uid", "", "string"}, 0x7fffffe000},
-	{Name{"K8SStatefulSetUIDKey", KindKey, "k8s.statefulset.uid", "", ""}, 0x7ffffffffe},
-	{Name{"K8SStatefulSetUpdatedPodsDescription", KindString, "", "Number of replica pods created by the statefulset controller from the statefulset version indicated by updateRevision", ""}, 0xc000000},
-	{Name{"K8SStatefulSetUpdatedPodsName", KindString, "", "k8s.statefulset.updated_pods", ""}, 0xc000000},
-	{Name{"K8SStatefulSetUpdatedPodsUnit", KindString, "", "{pod}", ""}, 0xc000000},
-	{Name{"K8SStatefulsetNameKey", KindKey, "k8s.statefulset.name", "", ""}, 0x1},
-	{Name{"K8SStatefulsetUIDKey", KindKey, "k8s.statefulset.uid", "", ""}, 0x1},
-	{Name{"K8SStorageclassName", KindHelper, "k8s.storageclass.name", "", "string"}, 0x7f80000000},
-	{Name{"K8SStorageclassNameKey", KindKey, "k8s.storageclass.name", "", ""}, 0x7f80000000},
-	{Name{"K8SVolumeName", KindHelper, "k8s.volume.name", "", "string"}, 0x7ffe000000},
-	{Name{"K8SVolumeNameKey", KindKey, "k8s.volume.name", "", ""}, 0x7ffe000000},
-	{Name{"K8SVolumeTypeConfigMap", KindMember, "k8s.volume.type", "configMap", "string"}, 0x7ffe000000},
-	{Name{"K8SVolumeTypeDownwardAPI", KindMember, "k8s.volume.type", "downwardAPI", "string"}, 0x7ffe000000},
-	{Name{"K8SVolumeTypeEmptyDir", KindMember, "k8s.volume.type", "emptyDir", "string"}, 0x7ffe000000},
-	{Name{"K8SVolumeTypeKey", KindKey, "k8s.volume.type", "", ""}, 0x7ffe000000},
-	{Name{"K8SVolumeTypeLocal", KindMember, "k8s.volume.type", "local", "string"}, 0x7ffe000000},
-	{Name{"K8SVolumeTypePersistentVolumeClaim", KindMember, "k8s.volume.type", "persistentVolumeClaim", "string"}, 0x7ffe000000},
-	{Name{"K8SVolumeTypeSecret", KindMember, "k8s.volume.type", "secret", "string"}, 0x7ffe000000},
-	{Name{"KestrelActiveConnectionsDescription", KindString, "", "Number of connections that are currently active on the server.", ""}, 0xfe00000},
-	{Name{"KestrelActiveConnectionsName", KindString, "", "kestrel.active_connections", ""}, 0xfe00000},
-	{Name{"KestrelActiveConnectionsUnit", KindString, "", "{connection}", ""}, 0xfe00000},
-	{Name{"KestrelActiveTLSHandshakesDescription", KindString, "", "Number of TLS handshakes that are currently in progress on the server.", ""}, 0xfe00000},
-	{Name{"KestrelActiveTLSHandshakesName", KindString, "", "kestrel.active_tls_handshakes", ""}, 0xfe00000},
-	{Name{"KestrelActiveTLSHandshakesUnit", KindString, "", "{handshake}", ""}, 0xfe00000},
-	{Name{"KestrelConnectionDurationDescription", KindString, "", "The duration of connections on the server.", ""}, 0xfe00000},
-	{Name{"KestrelConnectionDurationName", KindString, "", "kestrel.connection.duration", ""}, 0xfe00000},
-	{Name{"KestrelConnectionDurationUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"KestrelQueuedConnectionsDescription", KindString, "", "Number of connections that are currently queued and are waiting to start.", ""}, 0xfe00000},
-	{Name{"KestrelQueuedConnectionsName", KindString, "", "kestrel.queued_connections", ""}, 0xfe00000},
-	{Name{"KestrelQueuedConnectionsUnit", KindString, "", "{connection}", ""}, 0xfe00000},
-	{Name{"KestrelQueuedRequestsDescription", KindString, "", "Number of HTTP requests on multiplexed connections (HTTP/2 and HTTP/3) that are currently queued and are waiting to start.", ""}, 0xfe00000},
-	{Name{"KestrelQueuedRequestsName", KindString, "", "kestrel.queued_requests", ""}, 0xfe00000},
-	{Name{"KestrelQueuedRequestsUnit", KindString, "", "{request}", ""}, 0xfe00000},
-	{Name{"KestrelRejectedConnectionsDescription", KindString, "", "Number of connections rejected by the server.", ""}, 0xfe00000},
-	{Name{"KestrelRejectedConnectionsName", KindString, "", "kestrel.rejected_connections", ""}, 0xfe00000},
-	{Name{"KestrelRejectedConnectionsUnit", KindString, "", "{connection}", ""}, 0xfe00000},
-	{Name{"KestrelTLSHandshakeDurationDescription", KindString, "", "The duration of TLS handshakes on the server.", ""}, 0xfe00000},
-	{Name{"KestrelTLSHandshakeDurationName", KindString, "", "kestrel.tls_handshake.duration", ""}, 0xfe00000},
-	{Name{"KestrelTLSHandshakeDurationUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"KestrelUpgradedConnectionsDescription", KindString, "", "Number of connections that are currently upgraded (WebSockets). .", ""}, 0xfe00000},
-	{Name{"KestrelUpgradedConnectionsName", KindString, "", "kestrel.upgraded_connections", ""}, 0xfe00000},
-	{Name{"KestrelUpgradedConnectionsUnit", KindString, "", "{connection}", ""}, 0xfe00000},
-	{Name{"LinuxMemorySlabStateKey", KindKey, "linux.memory.slab.state", "", ""}, 0x3ff000000},
-	{Name{"LinuxMemorySlabStateReclaimable", KindMember, "linux.memory.slab.state", "reclaimable", "string"}, 0x3ff000000},
-	{Name{"LinuxMemorySlabStateUnreclaimable", KindMember, "linux.memory.slab.state", "unreclaimable", "string"}, 0x3ff000000},
-	{Name{"LogFileName", KindHelper, "log.file.name", "", "string"}, 0x7ffffe0000},
-	{Name{"LogFileNameKey", KindKey, "log.file.name", "", ""}, 0x7ffffe0000},
-	{Name{"LogFileNameResolved", KindHelper, "log.file.name_resolved", "", "string"}, 0x7ffffe0000},
-	{Name{"LogFileNameResolvedKey", KindKey, "log.file.name_resolved", "", ""}, 0x7ffffe0000},
-	{Name{"LogFilePath", KindHelper, "log.file.path", "", "string"}, 0x7ffffe0000},
-	{Name{"LogFilePathKey", KindKey, "log.file.path", "", ""}, 0x7ffffe0000},
-	{Name{"LogFilePathResolved", KindHelper, "log.file.path_resolved", "", "string"}, 0x7ffffe0000},
-	{Name{"LogFilePathResolvedKey", KindKey, "log.file.path_resolved", "", ""}, 0x7ffffe0000},
-	{Name{"LogIostreamKey", KindKey, "log.iostream", "", ""}, 0x7ffffe0000},
-	{Name{"LogIostreamStderr", KindMember, "log.iostream", "stderr", "string"}, 0x7ffffe0000},
-	{Name{"LogIostreamStdout", KindMember, "log.iostream", "stdout", "string"}, 0x7ffffe0000},
-	{Name{"LogRecordOriginal", KindHelper, "log.record.original", "", "string"}, 0x7fff000000},
-	{Name{"LogRecordOriginalKey", KindKey, "log.record.original", "", ""}, 0x7fff000000},
-	{Name{"LogRecordUID", KindHelper, "log.record.uid", "", "string"}, 0x7fffff0000},
-	{Name{"LogRecordUIDKey", KindKey, "log.record.uid", "", ""}, 0x7fffff0000},
-	{Name{"MainframeLparName", KindHelper, "mainframe.lpar.name", "", "string"}, 0x7f80000000},
-	{Name{"MainframeLparNameKey", KindKey, "mainframe.lpar.name", "", ""}, 0x7f80000000},
-	{Name{"McpMethodNameCompletionComplete", KindMember, "mcp.method.name", "completion/complete", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameElicitationCreate", KindMember, "mcp.method.name", "elicitation/create", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameInitialize", KindMember, "mcp.method.name", "initialize", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameKey", KindKey, "mcp.method.name", "", ""}, 0x1c00000000},
-	{Name{"McpMethodNameLoggingSetLevel", KindMember, "mcp.method.name", "logging/setLevel", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameNotificationsCancelled", KindMember, "mcp.method.name", "notifications/cancelled", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameNotificationsInitialized", KindMember, "mcp.method.name", "notifications/initialized", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameNotificationsMessage", KindMember, "mcp.method.name", "notifications/message", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameNotificationsProgress", KindMember, "mcp.method.name", "notifications/progress", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameNotificationsPromptsListChanged", KindMember, "mcp.method.name", "notifications/prompts/list_changed", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameNotificationsResourcesListChanged", KindMember, "mcp.method.name", "notifications/resources/list_changed", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameNotificationsResourcesUpdated", KindMember, "mcp.method.name", "notifications/resources/updated", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameNotificationsRootsListChanged", KindMember, "mcp.method.name", "notifications/roots/list_changed", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameNotificationsToolsListChanged", KindMember, "mcp.method.name", "notifications/tools/list_changed", "string"}, 0x1c00000000},
-	{Name{"McpMethodNamePing", KindMember, "mcp.method.name", "ping", "string"}, 0x1c00000000},
-	{Name{"McpMethodNamePromptsGet", KindMember, "mcp.method.name", "prompts/get", "string"}, 0x1c00000000},
-	{Name{"McpMethodNamePromptsList", KindMember, "mcp.method.name", "prompts/list", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameResourcesList", KindMember, "mcp.method.name", "resources/list", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameResourcesRead", KindMember, "mcp.method.name", "resources/read", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameResourcesSubscribe", KindMember, "mcp.method.name", "resources/subscribe", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameResourcesTemplatesList", KindMember, "mcp.method.name", "resources/templates/list", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameResourcesUnsubscribe", KindMember, "mcp.method.name", "resources/unsubscribe", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameRootsList", KindMember, "mcp.method.name", "roots/list", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameSamplingCreateMessage", KindMember, "mcp.method.name", "sampling/createMessage", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameToolsCall", KindMember, "mcp.method.name", "tools/call", "string"}, 0x1c00000000},
-	{Name{"McpMethodNameToolsList", KindMember, "mcp.method.name", "tools/list", "string"}, 0x1c00000000},
-	{Name{"McpProtocolVersion", KindHelper, "mcp.protocol.version", "", "string"}, 0x1c00000000},
-	{Name{"McpProtocolVersionKey", KindKey, "mcp.protocol.version", "", ""}, 0x1c00000000},
-	{Name{"McpResourceURI", KindHelper, "mcp.resource.uri", "", "string"}, 0x1c00000000},
-	{Name{"McpResourceURIKey", KindKey, "mcp.resource.uri", "", ""}, 0x1c00000000},
-	{Name{"McpSessionID", KindHelper, "mcp.session.id", "", "string"}, 0x1c00000000},
-	{Name{"McpSessionIDKey", KindKey, "mcp.session.id", "", ""}, 0x1c00000000},
-	{Name{"MessageCompressedSize", KindHelper, "message.compressed_size", "", "int"}, 0x7fe000},
-	{Name{"MessageCompressedSizeKey", KindKey, "message.compressed_size", "", ""}, 0x7fe3f8},
-	{Name{"MessageID", KindHelper, "message.id", "", "int"}, 0x7fe000},
-	{Name{"MessageIDKey", KindKey, "message.id", "", ""}, 0x7fe3f8},
-	{Name{"MessageTypeKey", KindKey, "message.type", "", ""}, 0x7fe3f8},
-	{Name{"MessageTypeReceived", KindMember, "message.type", "RECEIVED", "string"}, 0x7fe3f8},
-	{Name{"MessageTypeSent", KindMember, "message.type", "SENT", "string"}, 0x7fe3f8},
-	{Name{"MessageUncompressedSize", KindHelper, "message.uncompressed_size", "", "int"}, 0x7fe000},
-	{Name{"MessageUncompressedSizeKey", KindKey, "message.uncompressed_size", "", ""}, 0x7fe3f8},
-	{Name{"MessagingBatchMessageCount", KindHelper, "messaging.batch.message_count", "", "int"}, 0x7fffffe000},
-	{Name{"MessagingBatchMessageCountKey", KindKey, "messaging.batch.message_count", "", ""}, 0x7fffffe000},
-	{Name{"MessagingClientConsumedMessagesDescription", KindString, "", "Number of messages that were delivered to the application.", ""}, 0xf000000},
-	{Name{"MessagingClientConsumedMessagesName", KindString, "", "messaging.client.consumed.messages", ""}, 0xf000000},
-	{Name{"MessagingClientConsumedMessagesUnit", KindString, "", "{message}", ""}, 0xf000000},
-	{Name{"MessagingClientID", KindHelper, "messaging.client.id", "", "string"}, 0x7fff800000},
-	{Name{"MessagingClientID", KindHelper, "messaging.client_id", "", "string"}, 0x7e0000},
-	{Name{"MessagingClientIDKey", KindKey, "messaging.client.id", "", ""}, 0x7fff800000},
-	{Name{"MessagingClientIDKey", KindKey, "messaging.client_id", "", ""}, 0x7e0000},
-	{Name{"MessagingClientOperationDurationDescription", KindString, "", "Duration of messaging operation initiated by a producer or consumer client.", ""}, 0xf000000},
-	{Name{"MessagingClientOperationDurationName", KindString, "", "messaging.client.operation.duration", ""}, 0xf000000},
-	{Name{"MessagingClientOperationDurationUnit", KindString, "", "s", ""}, 0xf000000},
-	{Name{"MessagingClientPublishedMessagesDescription", KindString, "", "Deprecated. Use `messaging.client.sent.messages` instead.", ""}, 0x6000000},
-	{Name{"MessagingClientPublishedMessagesDescription", KindString, "", "Number of messages producer attempted to publish to the broker.", ""}, 0x1000000},
-	{Name{"MessagingClientPublishedMessagesName", KindString, "", "messaging.client.published.messages", ""}, 0x7000000},
-	{Name{"MessagingClientPublishedMessagesUnit", KindString, "", "{message}", ""}, 0x7000000},
-	{Name{"MessagingClientSentMessagesDescription", KindString, "", "Number of messages producer attempted to send to the broker.", ""}, 0xe000000},
-	{Name{"MessagingClientSentMessagesName", KindString, "", "messaging.client.sent.messages", ""}, 0xe000000},
-	{Name{"MessagingClientSentMessagesUnit", KindString, "", "{message}", ""}, 0xe000000},
-	{Name{"MessagingConsumerGroupName", KindHelper, "messaging.consumer.group.name", "", "string"}, 0x7fff000000},
-	{Name{"MessagingConsumerGroupNameKey", KindKey, "messaging.consumer.group.name", "", ""}, 0x7fff000000},
-	{Name{"MessagingConsumerID", KindHelper, "messaging.consumer.id", "", "string"}, 0x1e000},
-	{Name{"MessagingConsumerIDKey", KindKey, "messaging.consumer.id", "", ""}, 0x1e000},
-	{Name{"MessagingConsumerIDKey", KindKey, "messaging.consumer_id", "", ""}, 0x1ff8},
-	{Name{"MessagingConversationIDKey", KindKey, "messaging.conversation_id", "", ""}, 0x1fff},
-	{Name{"MessagingDeliverDurationDescription", KindString, "", "Measures the duration of deliver operation.", ""}, 0x200000},
-	{Name{"MessagingDeliverDurationName", KindString, "", "messaging.deliver.duration", ""}, 0x200000},
-	{Name{"MessagingDeliverDurationUnit", KindString, "", "s", ""}, 0x200000},
-	{Name{"MessagingDeliverMessagesDescription", KindString, "", "Measures the number of delivered messages.", ""}, 0x200000},
-	{Name{"MessagingDeliverMessagesName", KindString, "", "messaging.deliver.messages", ""}, 0x200000},
-	{Name{"MessagingDeliverMessagesUnit", KindString, "", "{message}", ""}, 0x200000},
-	{Name{"MessagingDestinationAnonymous", KindHelper, "messaging.destination.anonymous", "", "bool"}, 0x7fffffe000},
-	{Name{"MessagingDestinationAnonymousKey", KindKey, "messaging.destination.anonymous", "", ""}, 0x7fffffe000},
-	{Name{"MessagingDestinationKey", KindKey, "messaging.destination", "", ""}, 0x1fff},
-	{Name{"MessagingDestinationKindKey", KindKey, "messaging.destination.kind", "", ""}, 0xe000},
-	{Name{"MessagingDestinationKindKey", KindKey, "messaging.destination_kind", "", ""}, 0x1fff},
-	{Name{"MessagingDestinationKindQueue", KindMember, "messaging.destination.kind", "queue", "string"}, 0xe000},
-	{Name{"MessagingDestinationKindQueue", KindMember, "messaging.destination_kind", "queue", "string"}, 0x1fff},
-	{Name{"MessagingDestinationKindTopic", KindMember, "messaging.destination.kind", "topic", "string"}, 0xe000},
-	{Name{"MessagingDestinationKindTopic", KindMember, "messaging.destination_kind", "topic", "string"}, 0x1fff},
-	{Name{"MessagingDestinationName", KindHelper, "messaging.destination.name", "", "string"}, 0x7fffffe000},
-	{Name{"MessagingDestinationNameKey", KindKey, "messaging.destination.name", "", ""}, 0x7fffffe000},
-	{Name{"MessagingDestinationPartitionID", KindHelper, "messaging.destination.partition.id", "", "string"}, 0x7fffc00000},
-	{Name{"MessagingDestinationPartitionIDKey", KindKey, "messaging.destination.partition.id", "", ""}, 0x7fffc00000},
-	{Name{"MessagingDestinationPublishAnonymous", KindHelper, "messaging.destination_publish.anonymous", "", "bool"}, 0xfc0000},
-	{Name{"MessagingDestinationPublishAnonymousKey", KindKey, "messaging.destination_publish.anonymous", "", ""}, 0xfc0000},
-	{Name{"MessagingDestinationPublishName", KindHelper, "messaging.destination_publish.name", "", "string"}, 0xfc0000},
-	{Name{"MessagingDestinationPublishNameKey", KindKey, "messaging.destination_publish.name", "", ""}, 0xfc0000},
-	{Name{"MessagingDestinationSubscriptionName", KindHelper, "messaging.destination.subscription.name", "", "string"}, 0x7fff000000},
-	{Name{"MessagingDestinationSubscriptionNameKey", KindKey, "messaging.destination.subscription.name", "", ""}, 0x7fff000000},
-	{Name{"MessagingDestinationTemplate", KindHelper, "messaging.destination.template", "", "string"}, 0x7fffffe000},
-	{Name{"MessagingDestinationTemplateKey", KindKey, "messaging.destination.template", "", ""}, 0x7fffffe000},
-	{Name{"MessagingDestinationTemporary", KindHelper, "messaging.destination.temporary", "", "bool"}, 0x7fffffe000},
-	{Name{"MessagingDestinationTemporaryKey", KindKey, "messaging.destination.temporary", "", ""}, 0x7fffffe000},
-	{Name{"MessagingEventHubsMessageEnqueuedTime", KindHelper, "messaging.eventhubs.message.enqueued_time", "", "int"}, 0x7ff0000000},
-	{Name{"MessagingEventHubsMessageEnqueuedTimeKey", KindKey, "messaging.eventhubs.message.enqueued_time", "", ""}, 0x7ff0000000},
-	{Name{"MessagingEventhubsConsumerGroup", KindHelper, "messaging.eventhubs.consumer.group", "", "string"}, 0xc00000},
-	{Name{"MessagingEventhubsConsumerGroupKey", KindKey, "messaging.eventhubs.consumer.group", "", ""}, 0xc00000},
-	{Name{"MessagingEventhubsMessageEnqueuedTime", KindHelper, "messaging.eventhubs.message.enqueued_time", "", "int"}, 0xfc00000},
-	{Name{"MessagingEventhubsMessageEnqueuedTimeKey", KindKey, "messaging.eventhubs.message.enqueued_time", "", ""}, 0xfc00000},
-	{Name{"MessagingGCPPubSubMessageAckDeadline", KindHelper, "messaging.gcp_pubsub.message.ack_deadline", "", "int"}, 0x7ff0000000},
-	{Name{"MessagingGCPPubSubMessageAckDeadlineKey", KindKey, "messaging.gcp_pubsub.message.ack_deadline", "", ""}, 0x7ff0000000},
-	{Name{"MessagingGCPPubSubMessageAckID", KindHelper, "messaging.gcp_pubsub.message.ack_id", "", "string"}, 0x7ff0000000},
-	{Name{"MessagingGCPPubSubMessageAckIDKey", KindKey, "messaging.gcp_pubsub.message.ack_id", "", ""}, 0x7ff0000000},
-	{Name{"MessagingGCPPubSubMessageDeliveryAttempt", KindHelper, "messaging.gcp_pubsub.message.delivery_attempt", "", "int"}, 0x7ff0000000},
-	{Name{"MessagingGCPPubSubMessageDeliveryAttemptKey", KindKey, "messaging.gcp_pubsub.message.delivery_attempt", "", ""}, 0x7ff0000000},
-	{Name{"MessagingGCPPubSubMessageOrderingKey", KindHelper, "messaging.gcp_pubsub.message.ordering_key", "", "string"}, 0x7ff0000000},
-	{Name{"MessagingGCPPubSubMessageOrderingKeyKey", KindKey, "messaging.gcp_pubsub.message.ordering_key", "", ""}, 0x7ff0000000},
-	{Name{"MessagingGCPPubsubMessageAckDeadline", KindHelper, "messaging.gcp_pubsub.message.ack_deadline", "", "int"}, 0xf800000},
-	{Name{"MessagingGCPPubsubMessageAckDeadlineKey", KindKey, "messaging.gcp_pubsub.message.ack_deadline", "", ""}, 0xf800000},
-	{Name{"MessagingGCPPubsubMessageAckID", KindHelper, "messaging.gcp_pubsub.message.ack_id", "", "string"}, 0xf800000},
-	{Name{"MessagingGCPPubsubMessageAckIDKey", KindKey, "messaging.gcp_pubsub.message.ack_id", "", ""}, 0xf800000},
-	{Name{"MessagingGCPPubsubMessageDeliveryAttempt", KindHelper, "messaging.gcp_pubsub.message.delivery_attempt", "", "int"}, 0xf800000},
-	{Name{"MessagingGCPPubsubMessageDeliveryAttemptKey", KindKey, "messaging.gcp_pubsub.message.delivery_attempt", "", ""}, 0xf800000},
-	{Name{"MessagingGCPPubsubMessageOrderingKey", KindHelper, "messaging.gcp_pubsub.message.ordering_key", "", "string"}, 0xfe00000},
-	{Name{"MessagingGCPPubsubMessageOrderingKeyKey", KindKey, "messaging.gcp_pubsub.message.ordering_key", "", ""}, 0xfe00000},
-	{Name{"MessagingKafkaClientID", KindHelper, "messaging.kafka.client_id", "", "string"}, 0x1e000},
-	{Name{"MessagingKafkaClientIDKey", KindKey, "messaging.kafka.client_id", "", ""}, 0x1ffff},
-	{Name{"MessagingKafkaConsumerGroup", KindHelper, "messaging.kafka.consumer.group", "", "string"}, 0xffe000},
-	{Name{"MessagingKafkaConsumerGroupKey", KindKey, "messaging.kafka.consumer.group", "", ""}, 0xffe000},
-	{Name{"MessagingKafkaConsumerGroupKey", KindKey, "messaging.kafka.consumer_group", "", ""}, 0x1fff},
-	{Name{"MessagingKafkaDestinationPartition", KindHelper, "messaging.kafka.destination.partition", "", "int"}, 0x7fe000},
-	{Name{"MessagingKafkaDestinationPartitionKey", KindKey, "messaging.kafka.destination.partition", "", ""}, 0x7fe000},
-	{Name{"MessagingKafkaMessageKey", KindHelper, "messaging.kafka.message.key", "", "string"}, 0x7fffffe000},
-	{Name{"MessagingKafkaMessageKeyKey", KindKey, "messaging.kafka.message.key", "", ""}, 0x7fffffe000},
-	{Name{"MessagingKafkaMessageKeyKey", KindKey, "messaging.kafka.message_key", "", ""}, 0x1fff},
-	{Name{"MessagingKafkaMessageOffset", KindHelper, "messaging.kafka.message.offset", "", "int"}, 0xffe000},
-	{Name{"MessagingKafkaMessageOffsetKey", KindKey, "messaging.kafka.message.offset", "", ""}, 0xfff000},
-	{Name{"MessagingKafkaMessageTombstone", KindHelper, "messaging.kafka.message.tombstone", "", "bool"}, 0x7fffffe000},
-	{Name{"MessagingKafkaMessageTombstoneKey", KindKey, "messaging.kafka.message.tombstone", "", ""}, 0x7fffffe000},
-	{Name{"MessagingKafkaOffset", KindHelper, "messaging.kafka.offset", "", "int"}, 0x7fff000000},
-	{Name{"MessagingKafkaOffsetKey", KindKey, "messaging.kafka.offset", "", ""}, 0x7fff000000},
-	{Name{"MessagingKafkaPartitionKey", KindKey, "messaging.kafka.partition", "", ""}, 0x1fff},
-	{Name{"MessagingKafkaSourcePartition", KindHelper, "messaging.kafka.source.partition", "", "int"}, 0x1e000},
-	{Name{"MessagingKafkaSourcePartitionKey", KindKey, "messaging.kafka.source.partition", "", ""}, 0x1e000},
-	{Name{"MessagingKafkaTombstoneKey", KindKey, "messaging.kafka.tombstone", "", ""}, 0x1fff},
-	{Name{"MessagingMessageBodySize", KindHelper, "messaging.message.body.size", "", "int"}, 0x7ffffc0000},
-	{Name{"MessagingMessageBodySizeKey", KindKey, "messaging.message.body.size", "", ""}, 0x7ffffc0000},
-	{Name{"MessagingMessageConversationID", KindHelper, "messaging.message.conversation_id", "", "string"}, 0x7fffffe000},
-	{Name{"MessagingMessageConversationIDKey", KindKey, "messaging.message.conversation_id", "", ""}, 0x7fffffe000},
-	{Name{"MessagingMessageEnvelopeSize", KindHelper, "messaging.message.envelope.size", "", "int"}, 0x7ffffc0000},
-	{Name{"MessagingMessageEnvelopeSizeKey", KindKey, "messaging.message.envelope.size", "", ""}, 0x7ffffc0000},
-	{Name{"MessagingMessageID", KindHelper, "messaging.message.id", "", "string"}, 0x7fffffe000},
-	{Name{"MessagingMessageIDKey", KindKey, "messaging.message.id", "", ""}, 0x7fffffe000},
-	{Name{"MessagingMessageIDKey", KindKey, "messaging.message_id", "", ""}, 0x1fff},
-	{Name{"MessagingMessagePayloadCompressedSizeBytes", KindHelper, "messaging.message.payload_compressed_size_bytes", "", "int"}, 0x3e000},
-	{Name{"MessagingMessagePayloadCompressedSizeBytesKey", KindKey, "messaging.message.payload_compressed_size_bytes", "", ""}, 0x3e000},
-	{Name{"MessagingMessagePayloadCompressedSizeBytesKey", KindKey, "messaging.message_payload_compressed_size_bytes", "", ""}, 0x1fff},
-	{Name{"MessagingMessagePayloadSizeBytes", KindHelper, "messaging.message.payload_size_bytes", "", "int"}, 0x3e000},
-	{Name{"MessagingMessagePayloadSizeBytesKey", KindKey, "messaging.message.payload_size_bytes", "", ""}, 0x3e000},
-	{Name{"MessagingMessagePayloadSizeBytesKey", KindKey, "messaging.message_payload_size_bytes", "", ""}, 0x1fff},
-	{Name{"MessagingOperationCreate", KindMember, "messaging.operation", "create", "string"}, 0x780000},
-	{Name{"MessagingOperationDeliver", KindMember, "messaging.operation", "deliver", "string"}, 0x380000},
-	{Name{"MessagingOperationDeliver", KindMember, "messaging.operation", "process", "string"}, 0x400000},
-	{Name{"MessagingOperationKey", KindKey, "messaging.operation", "", ""}, 0x7fffff},
-	{Name{"MessagingOperationName", KindHelper, "messaging.operation.name", "", "string"}, 0x7fff800000},
-	{Name{"MessagingOperationNameKey", KindKey, "messaging.operation.name", "", ""}, 0x7fff800000},
-	{Name{"MessagingOperationProcess", KindMember, "messaging.operation", "process", "string"}, 0x7ffff},
-	{Name{"MessagingOperationPublish", KindMember, "messaging.operation", "publish", "string"}, 0x7fe000},
-	{Name{"MessagingOperationReceive", KindMember, "messaging.operation", "receive", "string"}, 0x7fffff},
-	{Name{"MessagingOperationSettle", KindMember, "messaging.operation", "settle", "string"}, 0x400000},
-	{Name{"MessagingOperationTypeCreate", KindMember, "messaging.operation.type", "create", "string"}, 0x7fff800000},
-	{Name{"MessagingOperationTypeDeliver", KindMember, "messaging.operation.type", "deliver", "string"}, 0x7f000000},
-	{Name{"MessagingOperationTypeDeliver", KindMember, "messaging.operation.type", "process", "string"}, 0x800000},
-	{Name{"MessagingOperationTypeKey", KindKey, "messaging.operation.type", "", ""}, 0x7fff800000},
-	{Name{"MessagingOperationTypeProcess", KindMember, "messaging.operation.type", "process", "string"}, 0x7fff000000},
-	{Name{"MessagingOperationTypePublish", KindMember, "messaging.operation.type", "publish", "string"}, 0x7f800000},
-	{Name{"MessagingOperationTypeReceive", KindMember, "messaging.operation.type", "receive", "string"}, 0x7fff800000},
-	{Name{"MessagingOperationTypeSend", KindMember, "messaging.operation.type", "send", "string"}, 0x7ffe000000},
-	{Name{"MessagingOperationTypeSettle", KindMember, "messaging.operation.type", "settle", "string"}, 0x7fff800000},
-	{Name{"MessagingProcessDurationDescription", KindString, "", "Duration of processing operation.", ""}, 0xf000000},
-	{Name{"MessagingProcessDurationDescription", KindString, "", "Measures the duration of process operation.", ""}, 0xc00000},
-	{Name{"MessagingProcessDurationName", KindString, "", "messaging.process.duration", ""}, 0xfc00000},
-	{Name{"MessagingProcessDurationUnit", KindString, "", "s", ""}, 0xfc00000},
-	{Name{"MessagingProcessMessagesDescription", KindString, "", "Deprecated. Use `messaging.client.consumed.messages` instead.", ""}, 0x7000000},
-	{Name{"MessagingProcessMessagesDescription", KindString, "", "Measures the number of processed messages.", ""}, 0xc00000},
-	{Name{"MessagingProcessMessagesName", KindString, "", "messaging.process.messages", ""}, 0x7c00000},
-	{Name{"MessagingProcessMessagesUnit", KindString, "", "{message}", ""}, 0x7c00000},
-	{Name{"MessagingProtocolKey", KindKey, "messaging.protocol", "", ""}, 0x1fff},
-	{Name{"MessagingProtocolVersionKey", KindKey, "messaging.protocol_version", "", ""}, 0x1fff},
-	{Name{"MessagingPublishDurationDescription", KindString, "", "Deprecated. Use `messaging.client.operation.duration` instead.", ""}, 0x7000000},
-	{Name{"MessagingPublishDurationDescription", KindString, "", "Measures the duration of publish operation.", ""}, 0xe00000},
-	{Name{"MessagingPublishDurationName", KindString, "", "messaging.publish.duration", ""}, 0x7e00000},
-	{Name{"MessagingPublishDurationUnit", KindString, "", "s", ""}, 0x7e00000},
-	{Name{"MessagingPublishMessagesDescription", KindString, "", "Deprecated. Use `messaging.client.produced.messages` instead.", ""}, 0x7000000},
-	{Name{"MessagingPublishMessagesDescription", KindString, "", "Measures the number of published messages.", ""}, 0xe00000},
-	{Name{"MessagingPublishMessagesName", KindString, "", "messaging.publish.messages", ""}, 0x7e00000},
-	{Name{"MessagingPublishMessagesUnit", KindString, "", "{message}", ""}, 0x7e00000},
-	{Name{"MessagingRabbitMQDestinationRoutingKey", KindHelper, "messaging.rabbitmq.destination.routing_key", "", "string"}, 0x7ff0000000},
-	{Name{"MessagingRabbitMQDestinationRoutingKeyKey", KindKey, "messaging.rabbitmq.destination.routing_key", "", ""}, 0x7ff0000000},
-	{Name{"MessagingRabbitMQMessageDeliveryTag", KindHelper, "messaging.rabbitmq.message.delivery_tag", "", "int"}, 0x7ff0000000},
-	{Name{"MessagingRabbitMQMessageDeliveryTagKey", KindKey, "messaging.rabbitmq.message.delivery_tag", "", ""}, 0x7ff0000000},
-	{Name{"MessagingRabbitmqDestinationRoutingKey", KindHelper, "messaging.rabbitmq.destination.routing_key", "", "string"}, 0xfffe000},
-	{Name{"MessagingRabbitmqDestinationRoutingKeyKey", KindKey, "messaging.rabbitmq.destination.routing_key", "", ""}, 0xfffe000},
-	{Name{"MessagingRabbitmqMessageDeliveryTag", KindHelper, "messaging.rabbitmq.message.delivery_tag", "", "int"}, 0xfc00000},
-	{Name{"MessagingRabbitmqMessageDeliveryTagKey", KindKey, "messaging.rabbitmq.message.delivery_tag", "", ""}, 0xfc00000},
-	{Name{"MessagingRabbitmqRoutingKeyKey", KindKey, "messaging.rabbitmq.routing_key", "", ""}, 0x1fff},
-	{Name{"MessagingReceiveDurationDescription", KindString, "", "Deprecated. Use `messaging.client.operation.duration` instead.", ""}, 0x7000000},
-	{Name{"MessagingReceiveDurationDescription", KindString, "", "Measures the duration of receive operation.", ""}, 0xe00000},
-	{Name{"MessagingReceiveDurationName", KindString, "", "messaging.receive.duration", ""}, 0x7e00000},
-	{Name{"MessagingReceiveDurationUnit", KindString, "", "s", ""}, 0x7e00000},
-	{Name{"MessagingReceiveMessagesDescription", KindString, "", "Deprecated. Use `messaging.client.consumed.messages` instead.", ""}, 0x7000000},
-	{Name{"MessagingReceiveMessagesDescription", KindString, "", "Measures the number of received messages.", ""}, 0xe00000},
-	{Name{"MessagingReceiveMessagesName", KindString, "", "messaging.receive.messages", ""}, 0x7e00000},
-	{Name{"MessagingReceiveMessagesUnit", KindString, "", "{message}", ""}, 0x7e00000},
-	{Name{"MessagingRocketMQConsumptionModelBroadcasting", KindMember, "messaging.rocketmq.consumption_model", "broadcasting", "string"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQConsumptionModelClustering", KindMember, "messaging.rocketmq.consumption_model", "clustering", "string"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQConsumptionModelKey", KindKey, "messaging.rocketmq.consumption_model", "", ""}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageDelayTimeLevel", KindHelper, "messaging.rocketmq.message.delay_time_level", "", "int"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageDelayTimeLevelKey", KindKey, "messaging.rocketmq.message.delay_time_level", "", ""}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageDeliveryTimestamp", KindHelper, "messaging.rocketmq.message.delivery_timestamp", "", "int"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageDeliveryTimestampKey", KindKey, "messaging.rocketmq.message.delivery_timestamp", "", ""}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageGroup", KindHelper, "messaging.rocketmq.message.group", "", "string"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageGroupKey", KindKey, "messaging.rocketmq.message.group", "", ""}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageKeys", KindHelper, "messaging.rocketmq.message.keys", "", "...string"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageKeysKey", KindKey, "messaging.rocketmq.message.keys", "", ""}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageTag", KindHelper, "messaging.rocketmq.message.tag", "", "string"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageTagKey", KindKey, "messaging.rocketmq.message.tag", "", ""}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageTypeDelay", KindMember, "messaging.rocketmq.message.type", "delay", "string"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageTypeFifo", KindMember, "messaging.rocketmq.message.type", "fifo", "string"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageTypeKey", KindKey, "messaging.rocketmq.message.type", "", ""}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageTypeNormal", KindMember, "messaging.rocketmq.message.type", "normal", "string"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQMessageTypeTransaction", KindMember, "messaging.rocketmq.message.type", "transaction", "string"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQNamespace", KindHelper, "messaging.rocketmq.namespace", "", "string"}, 0x7ff0000000},
-	{Name{"MessagingRocketMQNamespaceKey", KindKey, "messaging.rocketmq.namespace", "", ""}, 0x7ff0000000},
-	{Name{"MessagingRocketmqClientGroup", KindHelper, "messaging.rocketmq.client_group", "", "string"}, 0xffe000},
-	{Name{"MessagingRocketmqClientGroupKey", KindKey, "messaging.rocketmq.client_group", "", ""}, 0xfffff0},
-	{Name{"MessagingRocketmqClientID", KindHelper, "messaging.rocketmq.client_id", "", "string"}, 0x1e000},
-	{Name{"MessagingRocketmqClientIDKey", KindKey, "messaging.rocketmq.client_id", "", ""}, 0x1fff0},
-	{Name{"MessagingRocketmqConsumptionModelBroadcasting", KindMember, "messaging.rocketmq.consumption_model", "broadcasting", "string"}, 0xffffff0},
-	{Name{"MessagingRocketmqConsumptionModelClustering", KindMember, "messaging.rocketmq.consumption_model", "clustering", "string"}, 0xffffff0},
-	{Name{"MessagingRocketmqConsumptionModelKey", KindKey, "messaging.rocketmq.consumption_model", "", ""}, 0xffffff0},
-	{Name{"MessagingRocketmqDelayTimeLevelKey", KindKey, "messaging.rocketmq.delay_time_level", "", ""}, 0x1800},
-	{Name{"MessagingRocketmqDeliveryTimestampKey", KindKey, "messaging.rocketmq.delivery_timestamp", "", ""}, 0x1800},
-	{Name{"MessagingRocketmqMessageDelayTimeLevel", KindHelper, "messaging.rocketmq.message.delay_time_level", "", "int"}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageDelayTimeLevelKey", KindKey, "messaging.rocketmq.message.delay_time_level", "", ""}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageDeliveryTimestamp", KindHelper, "messaging.rocketmq.message.delivery_timestamp", "", "int"}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageDeliveryTimestampKey", KindKey, "messaging.rocketmq.message.delivery_timestamp", "", ""}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageGroup", KindHelper, "messaging.rocketmq.message.group", "", "string"}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageGroupKey", KindKey, "messaging.rocketmq.message.group", "", ""}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageGroupKey", KindKey, "messaging.rocketmq.message_group", "", ""}, 0x1800},
-	{Name{"MessagingRocketmqMessageKeys", KindHelper, "messaging.rocketmq.message.keys", "", "...string"}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageKeysKey", KindKey, "messaging.rocketmq.message.keys", "", ""}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageKeysKey", KindKey, "messaging.rocketmq.message_keys", "", ""}, 0x1ff0},
-	{Name{"MessagingRocketmqMessageTag", KindHelper, "messaging.rocketmq.message.tag", "", "string"}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageTagKey", KindKey, "messaging.rocketmq.message.tag", "", ""}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageTagKey", KindKey, "messaging.rocketmq.message_tag", "", ""}, 0x1ff0},
-	{Name{"MessagingRocketmqMessageTypeDelay", KindMember, "messaging.rocketmq.message.type", "delay", "string"}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageTypeDelay", KindMember, "messaging.rocketmq.message_type", "delay", "string"}, 0x1ff0},
-	{Name{"MessagingRocketmqMessageTypeFifo", KindMember, "messaging.rocketmq.message.type", "fifo", "string"}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageTypeFifo", KindMember, "messaging.rocketmq.message_type", "fifo", "string"}, 0x1ff0},
-	{Name{"MessagingRocketmqMessageTypeKey", KindKey, "messaging.rocketmq.message.type", "", ""}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageTypeKey", KindKey, "messaging.rocketmq.message_type", "", ""}, 0x1ff0},
-	{Name{"MessagingRocketmqMessageTypeNormal", KindMember, "messaging.rocketmq.message.type", "normal", "string"}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageTypeNormal", KindMember, "messaging.rocketmq.message_type", "normal", "string"}, 0x1ff0},
-	{Name{"MessagingRocketmqMessageTypeTransaction", KindMember, "messaging.rocketmq.message.type", "transaction", "string"}, 0xfffe000},
-	{Name{"MessagingRocketmqMessageTypeTransaction", KindMember, "messaging.rocketmq.message_type", "transaction", "string"}, 0x1ff0},
-	{Name{"MessagingRocketmqNamespace", KindHelper, "messaging.rocketmq.namespace", "", "string"}, 0xfffe000},
-	{Name{"MessagingRocketmqNamespaceKey", KindKey, "messaging.rocketmq.namespace", "", ""}, 0xffffff0},
-	{Name{"MessagingServiceBusDispositionStatusAbandon", KindMember, "messaging.servicebus.disposition_status", "abandon", "string"}, 0x7ff0000000},
-	{Name{"MessagingServiceBusDispositionStatusComplete", KindMember, "messaging.servicebus.disposition_status", "complete", "string"}, 0x7ff0000000},
-	{Name{"MessagingServiceBusDispositionStatusDeadLetter", KindMember, "messaging.servicebus.disposition_status", "dead_letter", "string"}, 0x7ff0000000},
-	{Name{"MessagingServiceBusDispositionStatusDefer", KindMember, "messaging.servicebus.disposition_status", "defer", "string"}, 0x7ff0000000},
-	{Name{"MessagingServiceBusDispositionStatusKey", KindKey, "messaging.servicebus.disposition_status", "", ""}, 0x7ff0000000},
-	{Name{"MessagingServiceBusMessageDeliveryCount", KindHelper, "messaging.servicebus.message.delivery_count", "", "int"}, 0x7ff0000000},
-	{Name{"MessagingServiceBusMessageDeliveryCountKey", KindKey, "messaging.servicebus.message.delivery_count", "", ""}, 0x7ff0000000},
-	{Name{"MessagingServiceBusMessageEnqueuedTime", KindHelper, "messaging.servicebus.message.enqueued_time", "", "int"}, 0x7ff0000000},
-	{Name{"MessagingServiceBusMessageEnqueuedTimeKey", KindKey, "messaging.servicebus.message.enqueued_time", "", ""}, 0x7ff0000000},
-	{Name{"MessagingServicebusDestinationSubscriptionName", KindHelper, "messaging.servicebus.destination.subscription_name", "", "string"}, 0xc00000},
-	{Name{"MessagingServicebusDestinationSubscriptionNameKey", KindKey, "messaging.servicebus.destination.subscription_name", "", ""}, 0xc00000},
-	{Name{"MessagingServicebusDispositionStatusAbandon", KindMember, "messaging.servicebus.disposition_status", "abandon", "string"}, 0xfc00000},
-	{Name{"MessagingServicebusDispositionStatusComplete", KindMember, "messaging.servicebus.disposition_status", "complete", "string"}, 0xfc00000},
-	{Name{"MessagingServicebusDispositionStatusDeadLetter", KindMember, "messaging.servicebus.disposition_status", "dead_letter", "string"}, 0xfc00000},
-	{Name{"MessagingServicebusDispositionStatusDefer", KindMember, "messaging.servicebus.disposition_status", "defer", "string"}, 0xfc00000},
-	{Name{"MessagingServicebusDispositionStatusKey", KindKey, "messaging.servicebus.disposition_status", "", ""}, 0xfc00000},
-	{Name{"MessagingServicebusMessageDeliveryCount", KindHelper, "messaging.servicebus.message.delivery_count", "", "int"}, 0xfc00000},
-	{Name{"MessagingServicebusMessageDeliveryCountKey", KindKey, "messaging.servicebus.message.delivery_count", "", ""}, 0xfc00000},
-	{Name{"MessagingServicebusMessageEnqueuedTime", KindHelper, "messaging.servicebus.message.enqueued_time", "", "int"}, 0xfc00000},
-	{Name{"MessagingServicebusMessageEnqueuedTimeKey", KindKey, "messaging.servicebus.message.enqueued_time", "", ""}, 0xfc00000},
-	{Name{"MessagingSourceAnonymous", KindHelper, "messaging.source.anonymous", "", "bool"}, 0x1e000},
-	{Name{"MessagingSourceAnonymousKey", KindKey, "messaging.source.anonymous", "", ""}, 0x1e000},
-	{Name{"MessagingSourceKindKey", KindKey, "messaging.source.kind", "", ""}, 0xe000},
-	{Name{"MessagingSourceKindQueue", KindMember, "messaging.source.kind", "queue", "string"}, 0xe000},
-	{Name{"MessagingSourceKindTopic", KindMember, "messaging.source.kind", "topic", "string"}, 0xe000},
-	{Name{"MessagingSourceName", KindHelper, "messaging.source.name", "", "string"}, 0x1e000},
-	{Name{"MessagingSourceNameKey", KindKey, "messaging.source.name", "", ""}, 0x1e000},
-	{Name{"MessagingSourceTemplate", KindHelper, "messaging.source.template", "", "string"}, 0x1e000},
-	{Name{"MessagingSourceTemplateKey", KindKey, "messaging.source.template", "", ""}, 0x1e000},
-	{Name{"MessagingSourceTemporary", KindHelper, "messaging.source.temporary", "", "bool"}, 0x1e000},
-	{Name{"MessagingSourceTemporaryKey", KindKey, "messaging.source.temporary", "", ""}, 0x1e000},
-	{Name{"MessagingSystem", KindHelper, "messaging.system", "", "string"}, 0x1fe000},
-	{Name{"MessagingSystemAWSSNS", KindMember, "messaging.system", "aws.sns", "string"}, 0x7f00000000},
-	{Name{"MessagingSystemAWSSQS", KindMember, "messaging.system", "aws_sqs", "string"}, 0x7ff0000000},
-	{Name{"MessagingSystemAWSSqs", KindMember, "messaging.system", "aws_sqs", "string"}, 0xfe00000},
-	{Name{"MessagingSystemActiveMQ", KindMember, "messaging.system", "activemq", "string"}, 0x7ff0000000},
-	{Name{"MessagingSystemActivemq", KindMember, "messaging.system", "activemq", "string"}, 0xfe00000},
-	{Name{"MessagingSystemAzureEventgrid", KindMember, "messaging.system", "azure_eventgrid", "string"}, 0x200000},
-	{Name{"MessagingSystemAzureEventhubs", KindMember, "messaging.system", "azure_eventhubs", "string"}, 0x200000},
-	{Name{"MessagingSystemAzureServicebus", KindMember, "messaging.system", "azure_servicebus", "string"}, 0x200000},
-	{Name{"MessagingSystemEventGrid", KindMember, "messaging.system", "eventgrid", "string"}, 0x7ff0000000},
-	{Name{"MessagingSystemEventHubs", KindMember, "messaging.system", "eventhubs", "string"}, 0x7ff0000000},
-	{Name{"MessagingSystemEventgrid", KindMember, "messaging.system", "eventgrid", "string"}, 0xfc00000},
-	{Name{"MessagingSystemEventhubs", KindMember, "messaging.system", "eventhubs", "string"}, 0xfc00000},
-	{Name{"MessagingSystemGCPPubSub", KindMember, "messaging.system", "gcp_pubsub", "string"}, 0x7ff0000000},
-	{Name{"MessagingSystemGCPPubsub", KindMember, "messaging.system", "gcp_pubsub", "string"}, 0xfe00000},
-	{Name{"MessagingSystemJMS", KindMember, "messaging.system", "jms", "string"}, 0x7ff0000000},
-	{Name{"MessagingSystemJms", KindMember, "messaging.system", "jms", "string"}, 0xfe00000},
-	{Name{"MessagingSystemKafka", KindMember, "messaging.system", "kafka", "string"}, 0x7fffe00000},
-	{Name{"MessagingSystemKey", KindKey, "messaging.system", "", ""}, 0x7fffffffff},
-	{Name{"MessagingSystemPulsar", KindMember, "messaging.system", "pulsar", "string"}, 0x7fff000000},
-	{Name{"MessagingSystemRabbitMQ", KindMember, "messaging.system", "rabbitmq", "string"}, 0x7ff0000000},
-	{Name{"MessagingSystemRabbitmq", KindMember, "messaging.system", "rabbitmq", "string"}, 0xfe00000},
-	{Name{"MessagingSystemRocketMQ", KindMember, "messaging.system", "rocketmq", "string"}, 0x7ff0000000},
-	{Name{"MessagingSystemRocketmq", KindMember, "messaging.system", "rocketmq", "string"}, 0xfe00000},
-	{Name{"MessagingSystemServiceBus", KindMember, "messaging.system", "servicebus", "string"}, 0x7ff0000000},
-	{Name{"MessagingSystemServicebus", KindMember, "messaging.system", "servicebus", "string"}, 0xfc00000},
-	{Name{"MessagingTempDestinationKey", KindKey, "messaging.temp_destination", "", ""}, 0x1fff},
-	{Name{"MessagingURLKey", KindKey, "messaging.url", "", ""}, 0x1fff},
-	{Name{"NetAppProtocolName", KindHelper, "net.app.protocol.name", "", "string"}, 0xe000},
-	{Name{"NetAppProtocolNameKey", KindKey, "net.app.protocol.name", "", ""}, 0xfe00},
-	{Name{"NetAppProtocolVersion", KindHelper, "net.app.protocol.version", "", "string"}, 0xe000},
-	{Name{"NetAppProtocolVersionKey", KindKey, "net.app.protocol.version", "", ""}, 0xfe00},
-	{Name{"NetAttributesFromHTTPRequest", KindOther, "", "func", "func(network string, request *net/http.Request) []go.opentelemetry.io/otel/attribute.KeyValue"}, 0x1ff},
-	{Name{"NetHostCarrierIcc", KindHelper, "net.host.carrier.icc", "", "string"}, 0x1e000},
-	{Name{"NetHostCarrierIccKey", KindKey, "net.host.carrier.icc", "", ""}, 0x1fffc},
-	{Name{"NetHostCarrierMcc", KindHelper, "net.host.carrier.mcc", "", "string"}, 0x1e000},
-	{Name{"NetHostCarrierMccKey", KindKey, "net.host.carrier.mcc", "", ""}, 0x1fffc},
-	{Name{"NetHostCarrierMnc", KindHelper, "net.host.carrier.mnc", "", "string"}, 0x1e000},
-	{Name{"NetHostCarrierMncKey", KindKey, "net.host.carrier.mnc", "", ""}, 0x1fffc},
-	{Name{"NetHostCarrierName", KindHelper, "net.host.carrier.name", "", "string"}, 0x1e000},
-	{Name{"NetHostCarrierNameKey", KindKey, "net.host.carrier.name", "", ""}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeCdma", KindMember, "net.host.connection.subtype", "cdma", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeCdma20001xrtt", KindMember, "net.host.connection.subtype", "cdma2000_1xrtt", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeEdge", KindMember, "net.host.connection.subtype", "edge", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeEhrpd", KindMember, "net.host.connection.subtype", "ehrpd", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeEvdo0", KindMember, "net.host.connection.subtype", "evdo_0", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeEvdoA", KindMember, "net.host.connection.subtype", "evdo_a", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeEvdoB", KindMember, "net.host.connection.subtype", "evdo_b", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeGprs", KindMember, "net.host.connection.subtype", "gprs", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeGsm", KindMember, "net.host.connection.subtype", "gsm", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeHsdpa", KindMember, "net.host.connection.subtype", "hsdpa", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeHspa", KindMember, "net.host.connection.subtype", "hspa", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeHspap", KindMember, "net.host.connection.subtype", "hspap", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeHsupa", KindMember, "net.host.connection.subtype", "hsupa", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeIden", KindMember, "net.host.connection.subtype", "iden", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeIwlan", KindMember, "net.host.connection.subtype", "iwlan", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeKey", KindKey, "net.host.connection.subtype", "", ""}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeLte", KindMember, "net.host.connection.subtype", "lte", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeLteCa", KindMember, "net.host.connection.subtype", "lte_ca", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeNr", KindMember, "net.host.connection.subtype", "nr", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeNrnsa", KindMember, "net.host.connection.subtype", "nrnsa", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeTdScdma", KindMember, "net.host.connection.subtype", "td_scdma", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionSubtypeUmts", KindMember, "net.host.connection.subtype", "umts", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionTypeCell", KindMember, "net.host.connection.type", "cell", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionTypeKey", KindKey, "net.host.connection.type", "", ""}, 0x1fffc},
-	{Name{"NetHostConnectionTypeUnavailable", KindMember, "net.host.connection.type", "unavailable", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionTypeUnknown", KindMember, "net.host.connection.type", "unknown", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionTypeWifi", KindMember, "net.host.connection.type", "wifi", "string"}, 0x1fffc},
-	{Name{"NetHostConnectionTypeWired", KindMember, "net.host.connection.type", "wired", "string"}, 0x1fffc},
-	{Name{"NetHostIPKey", KindKey, "net.host.ip", "", ""}, 0x1ff},
-	{Name{"NetHostName", KindHelper, "net.host.name", "", "string"}, 0x7fe000},
-	{Name{"NetHostNameKey", KindKey, "net.host.name", "", ""}, 0x7fffff},
-	{Name{"NetHostPort", KindHelper, "net.host.port", "", "int"}, 0x7fe000},
-	{Name{"NetHostPortKey", KindKey, "net.host.port", "", ""}, 0x7fffff},
-	{Name{"NetPeerIPKey", KindKey, "net.peer.ip", "", ""}, 0x1ff},
-	{Name{"NetPeerName", KindHelper, "net.peer.name", "", "string"}, 0x7fe000},
-	{Name{"NetPeerNameKey", KindKey, "net.peer.name", "", ""}, 0x7fffff},
-	{Name{"NetPeerPort", KindHelper, "net.peer.port", "", "int"}, 0x7fe000},
-	{Name{"NetPeerPortKey", KindKey, "net.peer.port", "", ""}, 0x7fffff},
-	{Name{"NetProtocolName", KindHelper, "net.protocol.name", "", "string"}, 0x7f0000},
-	{Name{"NetProtocolNameKey", KindKey, "net.protocol.name", "", ""}, 0x7f0000},
-	{Name{"NetProtocolVersion", KindHelper, "net.protocol.version", "", "string"}, 0x7f0000},
-	{Name{"NetProtocolVersionKey", KindKey, "net.protocol.version", "", ""}, 0x7f0000},
-	{Name{"NetSockFamilyInet", KindMember, "net.sock.family", "inet", "string"}, 0x7ffe00},
-	{Name{"NetSockFamilyInet6", KindMember, "net.sock.family", "inet6", "string"}, 0x7ffe00},
-	{Name{"NetSockFamilyKey", KindKey, "net.sock.family", "", ""}, 0x7ffe00},
-	{Name{"NetSockFamilyUnix", KindMember, "net.sock.family", "unix", "string"}, 0x7ffe00},
-	{Name{"NetSockHostAddr", KindHelper, "net.sock.host.addr", "", "string"}, 0x7fe000},
-	{Name{"NetSockHostAddrKey", KindKey, "net.sock.host.addr", "", ""}, 0x7ffe00},
-	{Name{"NetSockHostPort", KindHelper, "net.sock.host.port", "", "int"}, 0x7fe000},
-	{Name{"NetSockHostPortKey", KindKey, "net.sock.host.port", "", ""}, 0x7ffe00},
-	{Name{"NetSockPeerAddr", KindHelper, "net.sock.peer.addr", "", "string"}, 0x7fe000},
-	{Name{"NetSockPeerAddrKey", KindKey, "net.sock.peer.addr", "", ""}, 0x7ffe00},
-	{Name{"NetSockPeerName", KindHelper, "net.sock.peer.name", "", "string"}, 0x7fe000},
-	{Name{"NetSockPeerNameKey", KindKey, "net.sock.peer.name", "", ""}, 0x7ffe00},
-	{Name{"NetSockPeerPort", KindHelper, "net.sock.peer.port", "", "int"}, 0x7fe000},
-	{Name{"NetSockPeerPortKey", KindKey, "net.sock.peer.port", "", ""}, 0x7ffe00},
-	{Name{"NetTransportIP", KindMember, "net.transport", "ip", "string"}, 0x1ff},
-	{Name{"NetTransportInProc", KindMember, "net.transport", "inproc", "string"}, 0x7fffff},
-	{Name{"NetTransportKey", KindKey, "net.transport", "", ""}, 0x7fffff},
-	{Name{"NetTransportOther", KindMember, "net.transport", "other", "string"}, 0x7fffff},
-	{Name{"NetTransportPipe", KindMember, "net.transport", "pipe", "string"}, 0x7fffff},
-	{Name{"NetTransportTCP", KindMember, "net.transport", "ip_tcp", "string"}, 0x7fffff},
-	{Name{"NetTransportUDP", KindMember, "net.transport", "ip_udp", "string"}, 0x7fffff},
-	{Name{"NetTransportUnix", KindMember, "net.transport", "unix", "string"}, 0x1ff},
-	{Name{"NetworkCarrierICC", KindHelper, "network.carrier.icc", "", "string"}, 0x7ff0000000},
-	{Name{"NetworkCarrierICCKey", KindKey, "network.carrier.icc", "", ""}, 0x7ff0000000},
-	{Name{"NetworkCarrierIcc", KindHelper, "network.carrier.icc", "", "string"}, 0xffe0000},
-	{Name{"NetworkCarrierIccKey", KindKey, "network.carrier.icc", "", ""}, 0xffe0000},
-	{Name{"NetworkCarrierMCC", KindHelper, "network.carrier.mcc", "", "string"}, 0x7ff0000000},
-	{Name{"NetworkCarrierMCCKey", KindKey, "network.carrier.mcc", "", ""}, 0x7ff0000000},
-	{Name{"NetworkCarrierMNC", KindHelper, "network.carrier.mnc", "", "string"}, 0x7ff0000000},
-	{Name{"NetworkCarrierMNCKey", KindKey, "network.carrier.mnc", "", ""}, 0x7ff0000000},
-	{Name{"NetworkCarrierMcc", KindHelper, "network.carrier.mcc", "", "string"}, 0xffe0000},
-	{Name{"NetworkCarrierMccKey", KindKey, "network.carrier.mcc", "", ""}, 0xffe0000},
-	{Name{"NetworkCarrierMnc", KindHelper, "network.carrier.mnc", "", "string"}, 0xffe0000},
-	{Name{"NetworkCarrierMncKey", KindKey, "network.carrier.mnc", "", ""}, 0xffe0000},
-	{Name{"NetworkCarrierName", KindHelper, "network.carrier.name", "", "string"}, 0x7ffffe0000},
-	{Name{"NetworkCarrierNameKey", KindKey, "network.carrier.name", "", ""}, 0x7ffffe0000},
-	{Name{"NetworkConnectionStateCloseWait", KindMember, "network.connection.state", "close_wait", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateClosed", KindMember, "network.connection.state", "closed", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateClosing", KindMember, "network.connection.state", "closing", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateEstablished", KindMember, "network.connection.state", "established", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateFinWait1", KindMember, "network.connection.state", "fin_wait_1", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateFinWait2", KindMember, "network.connection.state", "fin_wait_2", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateKey", KindKey, "network.connection.state", "", ""}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateLastAck", KindMember, "network.connection.state", "last_ack", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateListen", KindMember, "network.connection.state", "listen", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateSynReceived", KindMember, "network.connection.state", "syn_received", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateSynSent", KindMember, "network.connection.state", "syn_sent", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionStateTimeWait", KindMember, "network.connection.state", "time_wait", "string"}, 0x7ffc000000},
-	{Name{"NetworkConnectionSubtypeCdma", KindMember, "network.connection.subtype", "cdma", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeCdma20001xrtt", KindMember, "network.connection.subtype", "cdma2000_1xrtt", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeEdge", KindMember, "network.connection.subtype", "edge", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeEhrpd", KindMember, "network.connection.subtype", "ehrpd", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeEvdo0", KindMember, "network.connection.subtype", "evdo_0", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeEvdoA", KindMember, "network.connection.subtype", "evdo_a", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeEvdoB", KindMember, "network.connection.subtype", "evdo_b", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeGprs", KindMember, "network.connection.subtype", "gprs", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeGsm", KindMember, "network.connection.subtype", "gsm", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeHsdpa", KindMember, "network.connection.subtype", "hsdpa", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeHspa", KindMember, "network.connection.subtype", "hspa", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeHspap", KindMember, "network.connection.subtype", "hspap", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeHsupa", KindMember, "network.connection.subtype", "hsupa", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeIden", KindMember, "network.connection.subtype", "iden", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeIwlan", KindMember, "network.connection.subtype", "iwlan", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeKey", KindKey, "network.connection.subtype", "", ""}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeLte", KindMember, "network.connection.subtype", "lte", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeLteCa", KindMember, "network.connection.subtype", "lte_ca", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeNr", KindMember, "network.connection.subtype", "nr", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeNrnsa", KindMember, "network.connection.subtype", "nrnsa", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeTdScdma", KindMember, "network.connection.subtype", "td_scdma", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionSubtypeUmts", KindMember, "network.connection.subtype", "umts", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionTypeCell", KindMember, "network.connection.type", "cell", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionTypeKey", KindKey, "network.connection.type", "", ""}, 0x7ffffe0000},
-	{Name{"NetworkConnectionTypeUnavailable", KindMember, "network.connection.type", "unavailable", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionTypeUnknown", KindMember, "network.connection.type", "unknown", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionTypeWifi", KindMember, "network.connection.type", "wifi", "string"}, 0x7ffffe0000},
-	{Name{"NetworkConnectionTypeWired", KindMember, "network.connection.type", "wired", "string"}, 0x7ffffe0000},
-	{Name{"NetworkIODirectionKey", KindKey, "network.io.direction", "", ""}, 0x7ff0000000},
-	{Name{"NetworkIODirectionReceive", KindMember, "network.io.direction", "receive", "string"}, 0x7ff0000000},
-	{Name{"NetworkIODirectionTransmit", KindMember, "network.io.direction", "transmit", "string"}, 0x7ff0000000},
-	{Name{"NetworkInterfaceName", KindHelper, "network.interface.name", "", "string"}, 0x7ffc000000},
-	{Name{"NetworkInterfaceNameKey", KindKey, "network.interface.name", "", ""}, 0x7ffc000000},
-	{Name{"NetworkIoDirectionKey", KindKey, "network.io.direction", "", ""}, 0xfe00000},
-	{Name{"NetworkIoDirectionReceive", KindMember, "network.io.direction", "receive", "string"}, 0xfe00000},
-	{Name{"NetworkIoDirectionTransmit", KindMember, "network.io.direction", "transmit", "string"}, 0xfe00000},
-	{Name{"NetworkLocalAddress", KindHelper, "network.local.address", "", "string"}, 0x7ffffc0000},
-	{Name{"NetworkLocalAddressKey", KindKey, "network.local.address", "", ""}, 0x7ffffc0000},
-	{Name{"NetworkLocalPort", KindHelper, "network.local.port", "", "int"}, 0x7ffffc0000},
-	{Name{"NetworkLocalPortKey", KindKey, "network.local.port", "", ""}, 0x7ffffc0000},
-	{Name{"NetworkPeerAddress", KindHelper, "network.peer.address", "", "string"}, 0x7ffffc0000},
-	{Name{"NetworkPeerAddressKey", KindKey, "network.peer.address", "", ""}, 0x7ffffc0000},
-	{Name{"NetworkPeerPort", KindHelper, "network.peer.port", "", "int"}, 0x7ffffc0000},
-	{Name{"NetworkPeerPortKey", KindKey, "network.peer.port", "", ""}, 0x7ffffc0000},
-	{Name{"NetworkProtocolName", KindHelper, "network.protocol.name", "", "string"}, 0x7ffffe0000},
-	{Name{"NetworkProtocolNameKey", KindKey, "network.protocol.name", "", ""}, 0x7ffffe0000},
-	{Name{"NetworkProtocolVersion", KindHelper, "network.protocol.version", "", "string"}, 0x7ffffe0000},
-	{Name{"NetworkProtocolVersionKey", KindKey, "network.protocol.version", "", ""}, 0x7ffffe0000},
-	{Name{"NetworkTransportKey", KindKey, "network.transport", "", ""}, 0x7ffffe0000},
-	{Name{"NetworkTransportPipe", KindMember, "network.transport", "pipe", "string"}, 0x7ffffe0000},
-	{Name{"NetworkTransportQUIC", KindMember, "network.transport", "quic", "string"}, 0x7fff000000},
-	{Name{"NetworkTransportTCP", KindMember, "network.transport", "tcp", "string"}, 0x7ffffe0000},
-	{Name{"NetworkTransportUDP", KindMember, "network.transport", "udp", "string"}, 0x7ffffe0000},
-	{Name{"NetworkTransportUnix", KindMember, "network.transport", "unix", "string"}, 0x7ffffe0000},
-	{Name{"NetworkTypeIPv4", KindMember, "network.type", "ipv4", "string"}, 0x7ff0000000},
-	{Name{"NetworkTypeIPv6", KindMember, "network.type", "ipv6", "string"}, 0x7ff0000000},
-	{Name{"NetworkTypeIpv4", KindMember, "network.type", "ipv4", "string"}, 0xffe0000},
-	{Name{"NetworkTypeIpv6", KindMember, "network.type", "ipv6", "string"}, 0xffe0000},
-	{Name{"NetworkTypeKey", KindKey, "network.type", "", ""}, 0x7ffffe0000},
-	{Name{"NfsOperationName", KindHelper, "nfs.operation.name", "", "string"}, 0x7e00000000},
-	{Name{"NfsOperationNameKey", KindKey, "nfs.operation.name", "", ""}, 0x7e00000000},
-	{Name{"NfsServerRepcacheStatus", KindHelper, "nfs.server.repcache.status", "", "string"}, 0x7e00000000},
-	{Name{"NfsServerRepcacheStatusKey", KindKey, "nfs.server.repcache.status", "", ""}, 0x7e00000000},
-	{Name{"NodejsEventloopDelayMaxDescription", KindString, "", "Event loop maximum delay.", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayMaxName", KindString, "", "nodejs.eventloop.delay.max", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayMaxUnit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayMeanDescription", KindString, "", "Event loop mean delay.", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayMeanName", KindString, "", "nodejs.eventloop.delay.mean", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayMeanUnit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayMinDescription", KindString, "", "Event loop minimum delay.", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayMinName", KindString, "", "nodejs.eventloop.delay.min", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayMinUnit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayP50Description", KindString, "", "Event loop 50 percentile delay.", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayP50Name", KindString, "", "nodejs.eventloop.delay.p50", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayP50Unit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayP90Description", KindString, "", "Event loop 90 percentile delay.", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayP90Name", KindString, "", "nodejs.eventloop.delay.p90", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayP90Unit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayP99Description", KindString, "", "Event loop 99 percentile delay.", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayP99Name", KindString, "", "nodejs.eventloop.delay.p99", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayP99Unit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayStddevDescription", KindString, "", "Event loop standard deviation delay.", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayStddevName", KindString, "", "nodejs.eventloop.delay.stddev", ""}, 0x1000000},
-	{Name{"NodejsEventloopDelayStddevUnit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"NodejsEventloopUtilizationDescription", KindString, "", "Event loop utilization.", ""}, 0x1000000},
-	{Name{"NodejsEventloopUtilizationName", KindString, "", "nodejs.eventloop.utilization", ""}, 0x1000000},
-	{Name{"NodejsEventloopUtilizationUnit", KindString, "", "1", ""}, 0x1000000},
-	{Name{"OCIManifestDigest", KindHelper, "oci.manifest.digest", "", "string"}, 0x7ff0000000},
-	{Name{"OCIManifestDigestKey", KindKey, "oci.manifest.digest", "", ""}, 0x7ff0000000},
-	{Name{"OSBuildID", KindHelper, "os.build_id", "", "string"}, 0x7ffffc0000},
-	{Name{"OSBuildIDKey", KindKey, "os.build_id", "", ""}, 0x7ffffc0000},
-	{Name{"OSDescription", KindHelper, "os.description", "", "string"}, 0x7fffffe000},
-	{Name{"OSDescriptionKey", KindKey, "os.description", "", ""}, 0x7fffffffff},
-	{Name{"OSName", KindHelper, "os.name", "", "string"}, 0x7fffffe000},
-	{Name{"OSNameKey", KindKey, "os.name", "", ""}, 0x7fffffffff},
-	{Name{"OSTypeAIX", KindMember, "os.type", "aix", "string"}, 0x7fffffffff},
-	{Name{"OSTypeDarwin", KindMember, "os.type", "darwin", "string"}, 0x7fffffffff},
-	{Name{"OSTypeDragonflyBSD", KindMember, "os.type", "dragonflybsd", "string"}, 0x7fffffffff},
-	{Name{"OSTypeFreeBSD", KindMember, "os.type", "freebsd", "string"}, 0x7fffffffff},
-	{Name{"OSTypeHPUX", KindMember, "os.type", "hpux", "string"}, 0x7fffffffff},
-	{Name{"OSTypeKey", KindKey, "os.type", "", ""}, 0x7fffffffff},
-	{Name{"OSTypeLinux", KindMember, "os.type", "linux", "string"}, 0x7fffffffff},
-	{Name{"OSTypeNetBSD", KindMember, "os.type", "netbsd", "string"}, 0x7fffffffff},
-	{Name{"OSTypeOpenBSD", KindMember, "os.type", "openbsd", "string"}, 0x7fffffffff},
-	{Name{"OSTypeSolaris", KindMember, "os.type", "solaris", "string"}, 0x7fffffffff},
-	{Name{"OSTypeWindows", KindMember, "os.type", "windows", "string"}, 0x7fffffffff},
-	{Name{"OSTypeZOS", KindMember, "os.type", "z_os", "string"}, 0x7fffffff},
-	{Name{"OSTypeZOS", KindMember, "os.type", "zos", "string"}, 0x7f80000000},
-	{Name{"OSVersion", KindHelper, "os.version", "", "string"}, 0x7fffffe000},
-	{Name{"OSVersionKey", KindKey, "os.version", "", ""}, 0x7fffffffff},
-	{Name{"OTelComponentName", KindHelper, "otel.component.name", "", "string"}, 0x7ff8000000},
-	{Name{"OTelComponentNameKey", KindKey, "otel.component.name", "", ""}, 0x7ff8000000},
-	{Name{"OTelComponentTypeBatchingLogProcessor", KindMember, "otel.component.type", "batching_log_processor", "string"}, 0x7ff0000000},
-	{Name{"OTelComponentTypeBatchingSpanProcessor", KindMember, "otel.component.type", "batching_span_processor", "string"}, 0x7ff8000000},
-	{Name{"OTelComponentTypeKey", KindKey, "otel.component.type", "", ""}, 0x7ff8000000},
-	{Name{"OTelComponentTypeOtlpGRPCLogExporter", KindMember, "otel.component.type", "otlp_grpc_log_exporter", "string"}, 0x7ff0000000},
-	{Name{"OTelComponentTypeOtlpGRPCMetricExporter", KindMember, "otel.component.type", "otlp_grpc_metric_exporter", "string"}, 0x7fe0000000},
-	{Name{"OTelComponentTypeOtlpGRPCSpanExporter", KindMember, "otel.component.type", "otlp_grpc_span_exporter", "string"}, 0x7ff8000000},
-	{Name{"OTelComponentTypeOtlpHTTPJSONLogExporter", KindMember, "otel.component.type", "otlp_http_json_log_exporter", "string"}, 0x7ff0000000},
-	{Name{"OTelComponentTypeOtlpHTTPJSONMetricExporter", KindMember, "otel.component.type", "otlp_http_json_metric_exporter", "string"}, 0x7fe0000000},
-	{Name{"OTelComponentTypeOtlpHTTPJSONSpanExporter", KindMember, "otel.component.type", "otlp_http_json_span_exporter", "string"}, 0x7ff8000000},
-	{Name{"OTelComponentTypeOtlpHTTPLogExporter", KindMember, "otel.component.type", "otlp_http_log_exporter", "string"}, 0x7ff0000000},
-	{Name{"OTelComponentTypeOtlpHTTPMetricExporter", KindMember, "otel.component.type", "otlp_http_metric_exporter", "string"}, 0x7fe0000000},
-	{Name{"OTelComponentTypeOtlpHTTPSpanExporter", KindMember, "otel.component.type", "otlp_http_span_exporter", "string"}, 0x7ff8000000},
-	{Name{"OTelComponentTypePeriodicMetricReader", KindMember, "otel.component.type", "periodic_metric_reader", "string"}, 0x7fe0000000},
-	{Name{"OTelComponentTypePrometheusHTTPTextMetricExporter", KindMember, "otel.component.type", "prometheus_http_text_metric_exporter", "string"}, 0x7f80000000},
-	{Name{"OTelComponentTypeSimpleLogProcessor", KindMember, "otel.component.type", "simple_log_processor", "string"}, 0x7ff0000000},
-	{Name{"OTelComponentTypeSimpleSpanProcessor", KindMember, "otel.component.type", "simple_span_processor", "string"}, 0x7ff8000000},
-	{Name{"OTelComponentTypeZipkinHTTPSpanExporter", KindMember, "otel.component.type", "zipkin_http_span_exporter", "string"}, 0x7f80000000},
-	{Name{"OTelEventName", KindHelper, "otel.event.name", "", "string"}, 0x7c00000000},
-	{Name{"OTelEventNameKey", KindKey, "otel.event.name", "", ""}, 0x7c00000000},
-	{Name{"OTelLibraryName", KindHelper, "otel.library.name", "", "string"}, 0x7fc000},
-	{Name{"OTelLibraryNameKey", KindKey, "otel.library.name", "", ""}, 0x7fc000},
-	{Name{"OTelLibraryVersion", KindHelper, "otel.library.version", "", "string"}, 0x7fc000},
-	{Name{"OTelLibraryVersionKey", KindKey, "otel.library.version", "", ""}, 0x7fc000},
-	{Name{"OTelSDKExporterSpanExportedCountDescription", KindString, "", "The number of spans for which the export has finished, either successful or failed", ""}, 0x8000000},
-	{Name{"OTelSDKExporterSpanExportedCountName", KindString, "", "otel.sdk.exporter.span.exported.count", ""}, 0x8000000},
-	{Name{"OTelSDKExporterSpanExportedCountUnit", KindString, "", "{span}", ""}, 0x8000000},
-	{Name{"OTelSDKExporterSpanInflightCountDescription", KindString, "", "The number of spans which were passed to the exporter, but that have not been exported yet (neither successful, nor failed)", ""}, 0x8000000},
-	{Name{"OTelSDKExporterSpanInflightCountName", KindString, "", "otel.sdk.exporter.span.inflight.count", ""}, 0x8000000},
-	{Name{"OTelSDKExporterSpanInflightCountUnit", KindString, "", "{span}", ""}, 0x8000000},
-	{Name{"OTelSDKProcessorSpanProcessedCountDescription", KindString, "", "The number of spans for which the processing has finished, either successful or failed", ""}, 0x8000000},
-	{Name{"OTelSDKProcessorSpanProcessedCountName", KindString, "", "otel.sdk.processor.span.processed.count", ""}, 0x8000000},
-	{Name{"OTelSDKProcessorSpanProcessedCountUnit", KindString, "", "{span}", ""}, 0x8000000},
-	{Name{"OTelSDKProcessorSpanQueueCapacityDescription", KindString, "", "The maximum number of spans the queue of a given instance of an SDK span processor can hold", ""}, 0x8000000},
-	{Name{"OTelSDKProcessorSpanQueueCapacityName", KindString, "", "otel.sdk.processor.span.queue.capacity", ""}, 0x8000000},
-	{Name{"OTelSDKProcessorSpanQueueCapacityUnit", KindString, "", "{span}", ""}, 0x8000000},
-	{Name{"OTelSDKProcessorSpanQueueSizeDescription", KindString, "", "The number of spans in the queue of a given instance of an SDK span processor", ""}, 0x8000000},
-	{Name{"OTelSDKProcessorSpanQueueSizeName", KindString, "", "otel.sdk.processor.span.queue.size", ""}, 0x8000000},
-	{Name{"OTelSDKProcessorSpanQueueSizeUnit", KindString, "", "{span}", ""}, 0x8000000},
-	{Name{"OTelSDKSpanEndedCountDescription", KindString, "", "The number of created spans for which the end operation was called", ""}, 0x8000000},
-	{Name{"OTelSDKSpanEndedCountName", KindString, "", "otel.sdk.span.ended.count", ""}, 0x8000000},
-	{Name{"OTelSDKSpanEndedCountUnit", KindString, "", "{span}", ""}, 0x8000000},
-	{Name{"OTelSDKSpanLiveCountDescription", KindString, "", "The number of created spans for which the end operation has not been called yet", ""}, 0x8000000},
-	{Name{"OTelSDKSpanLiveCountName", KindString, "", "otel.sdk.span.live.count", ""}, 0x8000000},
-	{Name{"OTelSDKSpanLiveCountUnit", KindString, "", "{span}", ""}, 0x8000000},
-	{Name{"OTelScopeName", KindHelper, "otel.scope.name", "", "string"}, 0x7fffffc000},
-	{Name{"OTelScopeNameKey", KindKey, "otel.scope.name", "", ""}, 0x7fffffc000},
-	{Name{"OTelScopeSchemaURL", KindHelper, "otel.scope.schema_url", "", "string"}, 0x7f00000000},
-	{Name{"OTelScopeSchemaURLKey", KindKey, "otel.scope.schema_url", "", ""}, 0x7f00000000},
-	{Name{"OTelScopeVersion", KindHelper, "otel.scope.version", "", "string"}, 0x7fffffc000},
-	{Name{"OTelScopeVersionKey", KindKey, "otel.scope.version", "", ""}, 0x7fffffc000},
-	{Name{"OTelSpanParentOriginKey", KindKey, "otel.span.parent.origin", "", ""}, 0x7f80000000},
-	{Name{"OTelSpanParentOriginLocal", KindMember, "otel.span.parent.origin", "local", "string"}, 0x7f80000000},
-	{Name{"OTelSpanParentOriginNone", KindMember, "otel.span.parent.origin", "none", "string"}, 0x7f80000000},
-	{Name{"OTelSpanParentOriginRemote", KindMember, "otel.span.parent.origin", "remote", "string"}, 0x7f80000000},
-	{Name{"OTelSpanSamplingResultDrop", KindMember, "otel.span.sampling_result", "DROP", "string"}, 0x7ff8000000},
-	{Name{"OTelSpanSamplingResultKey", KindKey, "otel.span.sampling_result", "", ""}, 0x7ff8000000},
-	{Name{"OTelSpanSamplingResultRecordAndSample", KindMember, "otel.span.sampling_result", "RECORD_AND_SAMPLE", "string"}, 0x7ff8000000},
-	{Name{"OTelSpanSamplingResultRecordOnly", KindMember, "otel.span.sampling_result", "RECORD_ONLY", "string"}, 0x7ff8000000},
-	{Name{"OTelStatusCodeError", KindMember, "otel.status_code", "ERROR", "string"}, 0x7fffffc000},
-	{Name{"OTelStatusCodeKey", KindKey, "otel.status_code", "", ""}, 0x7fffffc000},
-	{Name{"OTelStatusCodeOk", KindMember, "otel.status_code", "OK", "string"}, 0x7fffffc000},
-	{Name{"OTelStatusDescription", KindHelper, "otel.status_description", "", "string"}, 0x7fffffc000},
-	{Name{"OTelStatusDescriptionKey", KindKey, "otel.status_description", "", ""}, 0x7fffffc000},
-	{Name{"OciManifestDigest", KindHelper, "oci.manifest.digest", "", "string"}, 0xffc0000},
-	{Name{"OciManifestDigestKey", KindKey, "oci.manifest.digest", "", ""}, 0xffc0000},
-	{Name{"OncRPCProcedureName", KindHelper, "onc_rpc.procedure.name", "", "string"}, 0x7e00000000},
-	{Name{"OncRPCProcedureNameKey", KindKey, "onc_rpc.procedure.name", "", ""}, 0x7e00000000},
-	{Name{"OncRPCProcedureNumber", KindHelper, "onc_rpc.procedure.number", "", "int"}, 0x7e00000000},
-	{Name{"OncRPCProcedureNumberKey", KindKey, "onc_rpc.procedure.number", "", ""}, 0x7e00000000},
-	{Name{"OncRPCProgramName", KindHelper, "onc_rpc.program.name", "", "string"}, 0x7e00000000},
-	{Name{"OncRPCProgramNameKey", KindKey, "onc_rpc.program.name", "", ""}, 0x7e00000000},
-	{Name{"OncRPCVersion", KindHelper, "onc_rpc.version", "", "int"}, 0x7e00000000},
-	{Name{"OncRPCVersionKey", KindKey, "onc_rpc.version", "", ""}, 0x7e00000000},
-	{Name{"OpenAIAPITypeChatCompletions", KindMember, "openai.api.type", "chat_completions", "string"}, 0x1800000000},
-	{Name{"OpenAIAPITypeKey", KindKey, "openai.api.type", "", ""}, 0x1800000000},
-	{Name{"OpenAIAPITypeResponses", KindMember, "openai.api.type", "responses", "string"}, 0x1800000000},
-	{Name{"OpenAIRequestServiceTierAuto", KindMember, "openai.request.service_tier", "auto", "string"}, 0x1f00000000},
-	{Name{"OpenAIRequestServiceTierDefault", KindMember, "openai.request.service_tier", "default", "string"}, 0x1f00000000},
-	{Name{"OpenAIRequestServiceTierKey", KindKey, "openai.request.service_tier", "", ""}, 0x1f00000000},
-	{Name{"OpenAIResponseServiceTier", KindHelper, "openai.response.service_tier", "", "string"}, 0x1f00000000},
-	{Name{"OpenAIResponseServiceTierKey", KindKey, "openai.response.service_tier", "", ""}, 0x1f00000000},
-	{Name{"OpenAIResponseSystemFingerprint", KindHelper, "openai.response.system_fingerprint", "", "string"}, 0x1f00000000},
-	{Name{"OpenAIResponseSystemFingerprintKey", KindKey, "openai.response.system_fingerprint", "", ""}, 0x1f00000000},
-	{Name{"OpenShiftClusterquotaName", KindHelper, "openshift.clusterquota.name", "", "string"}, 0x7e00000000},
-	{Name{"OpenShiftClusterquotaNameKey", KindKey, "openshift.clusterquota.name", "", ""}, 0x7e00000000},
-	{Name{"OpenShiftClusterquotaUID", KindHelper, "openshift.clusterquota.uid", "", "string"}, 0x7e00000000},
-	{Name{"OpenShiftClusterquotaUIDKey", KindKey, "openshift.clusterquota.uid", "", ""}, 0x7e00000000},
-	{Name{"OpenTracingRefTypeChildOf", KindMember, "opentracing.ref_type", "child_of", "string"}, 0x7ff0000000},
-	{Name{"OpenTracingRefTypeFollowsFrom", KindMember, "opentracing.ref_type", "follows_from", "string"}, 0x7ff0000000},
-	{Name{"OpenTracingRefTypeKey", KindKey, "opentracing.ref_type", "", ""}, 0x7ff0000000},
-	{Name{"OpentracingRefTypeChildOf", KindMember, "opentracing.ref_type", "child_of", "string"}, 0xfffffe0},
-	{Name{"OpentracingRefTypeFollowsFrom", KindMember, "opentracing.ref_type", "follows_from", "string"}, 0xfffffe0},
-	{Name{"OpentracingRefTypeKey", KindKey, "opentracing.ref_type", "", ""}, 0xfffffe0},
-	{Name{"OracleCloudRealm", KindHelper, "oracle_cloud.realm", "", "string"}, 0x7800000000},
-	{Name{"OracleCloudRealmKey", KindKey, "oracle_cloud.realm", "", ""}, 0x7800000000},
-	{Name{"OracleDBDomain", KindHelper, "oracle.db.domain", "", "string"}, 0x7800000000},
-	{Name{"OracleDBDomainKey", KindKey, "oracle.db.domain", "", ""}, 0x7800000000},
-	{Name{"OracleDBInstanceName", KindHelper, "oracle.db.instance.name", "", "string"}, 0x7800000000},
-	{Name{"OracleDBInstanceNameKey", KindKey, "oracle.db.instance.name", "", ""}, 0x7800000000},
-	{Name{"OracleDBName", KindHelper, "oracle.db.name", "", "string"}, 0x7800000000},
-	{Name{"OracleDBNameKey", KindKey, "oracle.db.name", "", ""}, 0x7800000000},
-	{Name{"OracleDBPdb", KindHelper, "oracle.db.pdb", "", "string"}, 0x7800000000},
-	{Name{"OracleDBPdbKey", KindKey, "oracle.db.pdb", "", ""}, 0x7800000000},
-	{Name{"OracleDBService", KindHelper, "oracle.db.service", "", "string"}, 0x7800000000},
-	{Name{"OracleDBServiceKey", KindKey, "oracle.db.service", "", ""}, 0x7800000000},
-	{Name{"OtelLibraryName", KindHelper, "otel.library.name", "", "string"}, 0x2000},
-	{Name{"OtelLibraryNameKey", KindKey, "otel.library.name", "", ""}, 0x3800},
-	{Name{"OtelLibraryVersion", KindHelper, "otel.library.version", "", "string"}, 0x2000},
-	{Name{"OtelLibraryVersionKey", KindKey, "otel.library.version", "", ""}, 0x3800},
-	{Name{"OtelScopeName", KindHelper, "otel.scope.name", "", "string"}, 0x2000},
-	{Name{"OtelScopeNameKey", KindKey, "otel.scope.name", "", ""}, 0x3800},
-	{Name{"OtelScopeVersion", KindHelper, "otel.scope.version", "", "string"}, 0x2000},
-	{Name{"OtelScopeVersionKey", KindKey, "otel.scope.version", "", ""}, 0x3800},
-	{Name{"OtelStatusCodeError", KindMember, "otel.status_code", "ERROR", "string"}, 0x3800},
-	{Name{"OtelStatusCodeKey", KindKey, "otel.status_code", "", ""}, 0x3800},
-	{Name{"OtelStatusCodeOk", KindMember, "otel.status_code", "OK", "string"}, 0x3800},
-	{Name{"OtelStatusDescription", KindHelper, "otel.status_description", "", "string"}, 0x2000},
-	{Name{"OtelStatusDescriptionKey", KindKey, "otel.status_description", "", ""}, 0x3800},
-	{Name{"PeerService", KindHelper, "peer.service", "", "string"}, 0x3ffffe000},
-	{Name{"PeerServiceKey", KindKey, "peer.service", "", ""}, 0x3ffffffff},
-	{Name{"Pool", KindHelper, "pool", "", "string"}, 0x20000},
-	{Name{"PoolKey", KindKey, "pool", "", ""}, 0x20000},
-	{Name{"PoolName", KindHelper, "pool.name", "", "string"}, 0x7c0000},
-	{Name{"PoolNameKey", KindKey, "pool.name", "", ""}, 0x7c0000},
-	{Name{"PprofLocationIsFolded", KindHelper, "pprof.location.is_folded", "", "bool"}, 0x7e00000000},
-	{Name{"PprofLocationIsFoldedKey", KindKey, "pprof.location.is_folded", "", ""}, 0x7e00000000},
-	{Name{"PprofMappingHasFilenames", KindHelper, "pprof.mapping.has_filenames", "", "bool"}, 0x7e00000000},
-	{Name{"PprofMappingHasFilenamesKey", KindKey, "pprof.mapping.has_filenames", "", ""}, 0x7e00000000},
-	{Name{"PprofMappingHasFunctions", KindHelper, "pprof.mapping.has_functions", "", "bool"}, 0x7e00000000},
-	{Name{"PprofMappingHasFunctionsKey", KindKey, "pprof.mapping.has_functions", "", ""}, 0x7e00000000},
-	{Name{"PprofMappingHasInlineFrames", KindHelper, "pprof.mapping.has_inline_frames", "", "bool"}, 0x7e00000000},
-	{Name{"PprofMappingHasInlineFramesKey", KindKey, "pprof.mapping.has_inline_frames", "", ""}, 0x7e00000000},
-	{Name{"PprofMappingHasLineNumbers", KindHelper, "pprof.mapping.has_line_numbers", "", "bool"}, 0x7e00000000},
-	{Name{"PprofMappingHasLineNumbersKey", KindKey, "pprof.mapping.has_line_numbers", "", ""}, 0x7e00000000},
-	{Name{"PprofProfileComment", KindHelper, "pprof.profile.comment", "", "...string"}, 0x7e00000000},
-	{Name{"PprofProfileCommentKey", KindKey, "pprof.profile.comment", "", ""}, 0x7e00000000},
-	{Name{"PprofProfileDocURL", KindHelper, "pprof.profile.doc_url", "", "string"}, 0x7c00000000},
-	{Name{"PprofProfileDocURLKey", KindKey, "pprof.profile.doc_url", "", ""}, 0x7c00000000},
-	{Name{"PprofProfileDropFrames", KindHelper, "pprof.profile.drop_frames", "", "string"}, 0x7c00000000},
-	{Name{"PprofProfileDropFramesKey", KindKey, "pprof.profile.drop_frames", "", ""}, 0x7c00000000},
-	{Name{"PprofProfileKeepFrames", KindHelper, "pprof.profile.keep_frames", "", "string"}, 0x7c00000000},
-	{Name{"PprofProfileKeepFramesKey", KindKey, "pprof.profile.keep_frames", "", ""}, 0x7c00000000},
-	{Name{"PprofScopeDefaultSampleType", KindHelper, "pprof.scope.default_sample_type", "", "string"}, 0x7800000000},
-	{Name{"PprofScopeDefaultSampleTypeKey", KindKey, "pprof.scope.default_sample_type", "", ""}, 0x7800000000},
-	{Name{"PprofScopeSampleTypeOrder", KindHelper, "pprof.scope.sample_type_order", "", "...int"}, 0x7800000000},
-	{Name{"PprofScopeSampleTypeOrderKey", KindKey, "pprof.scope.sample_type_order", "", ""}, 0x7800000000},
-	{Name{"ProcessArgsCount", KindHelper, "process.args_count", "", "int"}, 0x7ffe000000},
-	{Name{"ProcessArgsCountKey", KindKey, "process.args_count", "", ""}, 0x7ffe000000},
-	{Name{"ProcessCPUStateKey", KindKey, "process.cpu.state", "", ""}, 0xc00000},
-	{Name{"ProcessCPUStateSystem", KindMember, "process.cpu.state", "system", "string"}, 0xc00000},
-	{Name{"ProcessCPUStateUser", KindMember, "process.cpu.state", "user", "string"}, 0xc00000},
-	{Name{"ProcessCPUStateWait", KindMember, "process.cpu.state", "wait", "string"}, 0xc00000},
-	{Name{"ProcessCPUTimeDescription", KindString, "", "Total CPU seconds broken down by different states.", ""}, 0xfc00000},
-	{Name{"ProcessCPUTimeName", KindString, "", "process.cpu.time", ""}, 0xfc00000},
-	{Name{"ProcessCPUTimeUnit", KindString, "", "s", ""}, 0xfc00000},
-	{Name{"ProcessCPUUtilizationDescription", KindString, "", "Difference in process.cpu.time since the last measurement, divided by the elapsed time and number of CPUs available to the process.", ""}, 0xfc00000},
-	{Name{"ProcessCPUUtilizationName", KindString, "", "process.cpu.utilization", ""}, 0xfc00000},
-	{Name{"ProcessCPUUtilizationUnit", KindString, "", "1", ""}, 0xfc00000},
-	{Name{"ProcessCommand", KindHelper, "process.command", "", "string"}, 0x7fffffe000},
-	{Name{"ProcessCommandArgs", KindHelper, "process.command_args", "", "...string"}, 0x7fffffe000},
-	{Name{"ProcessCommandArgsKey", KindKey, "process.command_args", "", ""}, 0x7fffffffff},
-	{Name{"ProcessCommandKey", KindKey, "process.command", "", ""}, 0x7fffffffff},
-	{Name{"ProcessCommandLine", KindHelper, "process.command_line", "", "string"}, 0x7fffffe000},
-	{Name{"ProcessCommandLineKey", KindKey, "process.command_line", "", ""}, 0x7fffffffff},
-	{Name{"ProcessContextSwitchTypeInvoluntary", KindMember, "process.context_switch.type", "involuntary", "string"}, 0x7e00000000},
-	{Name{"ProcessContextSwitchTypeInvoluntary", KindMember, "process.context_switch_type", "involuntary", "string"}, 0x1ff800000},
-	{Name{"ProcessContextSwitchTypeKey", KindKey, "process.context_switch.type", "", ""}, 0x7e00000000},
-	{Name{"ProcessContextSwitchTypeKey", KindKey, "process.context_switch_type", "", ""}, 0x1ff800000},
-	{Name{"ProcessContextSwitchTypeVoluntary", KindMember, "process.context_switch.type", "voluntary", "string"}, 0x7e00000000},
-	{Name{"ProcessContextSwitchTypeVoluntary", KindMember, "process.context_switch_type", "voluntary", "string"}, 0x1ff800000},
-	{Name{"ProcessContextSwitchesDescription", KindString, "", "Number of times the process has been context switched.", ""}, 0xfc00000},
-	{Name{"ProcessContextSwitchesName", KindString, "", "process.context_switches", ""}, 0xfc00000},
-	{Name{"ProcessContextSwitchesUnit", KindString, "", "{context_switch}", ""}, 0x8000000},
-	{Name{"ProcessContextSwitchesUnit", KindString, "", "{count}", ""}, 0x7c00000},
-	{Name{"ProcessCreationTime", KindHelper, "process.creation.time", "", "string"}, 0x7fff800000},
-	{Name{"ProcessCreationTimeKey", KindKey, "process.creation.time", "", ""}, 0x7fff800000},
-	{Name{"ProcessDiskIoDescription", KindString, "", "Disk bytes transferred.", ""}, 0xfc00000},
-	{Name{"ProcessDiskIoName", KindString, "", "process.disk.io", ""}, 0xfc00000},
-	{Name{"ProcessDiskIoUnit", KindString, "", "By", ""}, 0xfc00000},
-	{Name{"ProcessEnvironmentVariable", KindOther, "", "func e21500f55a74a445", "func(key string, val string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7fc0000000},
-	{Name{"ProcessExecutableBuildIDGNU", KindHelper, "process.executable.build_id.gnu", "", "string"}, 0x7ff0000000},
-	{Name{"ProcessExecutableBuildIDGNUKey", KindKey, "process.executable.build_id.gnu", "", ""}, 0x7ff0000000},
-	{Name{"ProcessExecutableBuildIDGnu", KindHelper, "process.executable.build_id.gnu", "", "string"}, 0xe000000},
-	{Name{"ProcessExecutableBuildIDGnuKey", KindKey, "process.executable.build_id.gnu", "", ""}, 0xe000000},
-	{Name{"ProcessExecutableBuildIDGo", KindHelper, "process.executable.build_id.go", "", "string"}, 0x7ffe000000},
-	{Name{"ProcessExecutableBuildIDGoKey", KindKey, "process.executable.build_id.go", "", ""}, 0x7ffe000000},
-	{Name{"ProcessExecutableBuildIDHtlhash", KindHelper, "process.executable.build_id.htlhash", "", "string"}, 0x7ffc000000},
-	{Name{"ProcessExecutableBuildIDHtlhashKey", KindKey, "process.executable.build_id.htlhash", "", ""}, 0x7ffc000000},
-	{Name{"ProcessExecutableBuildIDProfiling", KindHelper, "process.executable.build_id.profiling", "", "string"}, 0x2000000},
-	{Name{"ProcessExecutableBuildIDProfilingKey", KindKey, "process.executable.build_id.profiling", "", ""}, 0x2000000},
-	{Name{"ProcessExecutableName", KindHelper, "process.executable.name", "", "string"}, 0x7fffffe000},
-	{Name{"ProcessExecutableNameKey", KindKey, "process.executable.name", "", ""}, 0x7fffffffff},
-	{Name{"ProcessExecutablePath", KindHelper, "process.executable.path", "", "string"}, 0x7fffffe000},
-	{Name{"ProcessExecutablePathKey", KindKey, "process.executable.path", "", ""}, 0x7fffffffff},
-	{Name{"ProcessExitCode", KindHelper, "process.exit.code", "", "int"}, 0x7fff800000},
-	{Name{"ProcessExitCodeKey", KindKey, "process.exit.code", "", ""}, 0x7fff800000},
-	{Name{"ProcessExitTime", KindHelper, "process.exit.time", "", "string"}, 0x7fff800000},
-	{Name{"ProcessExitTimeKey", KindKey, "process.exit.time", "", ""}, 0x7fff800000},
-	{Name{"ProcessGroupLeaderPID", KindHelper, "process.group_leader.pid", "", "int"}, 0x7fff800000},
-	{Name{"ProcessGroupLeaderPIDKey", KindKey, "process.group_leader.pid", "", ""}, 0x7fff800000},
-	{Name{"ProcessInteractive", KindHelper, "process.interactive", "", "bool"}, 0x7fff800000},
-	{Name{"ProcessInteractiveKey", KindKey, "process.interactive", "", ""}, 0x7fff800000},
-	{Name{"ProcessLinuxCgroup", KindHelper, "process.linux.cgroup", "", "string"}, 0x7ffc000000},
-	{Name{"ProcessLinuxCgroupKey", KindKey, "process.linux.cgroup", "", ""}, 0x7ffc000000},
-	{Name{"ProcessMemoryUsageDescription", KindString, "", "The amount of physical memory in use.", ""}, 0xfc00000},
-	{Name{"ProcessMemoryUsageName", KindString, "", "process.memory.usage", ""}, 0xfc00000},
-	{Name{"ProcessMemoryUsageUnit", KindString, "", "By", ""}, 0xfc00000},
-	{Name{"ProcessMemoryVirtualDescription", KindString, "", "The amount of committed virtual memory.", ""}, 0xfc00000},
-	{Name{"ProcessMemoryVirtualName", KindString, "", "process.memory.virtual", ""}, 0xfc00000},
-	{Name{"ProcessMemoryVirtualUnit", KindString, "", "By", ""}, 0xfc00000},
-	{Name{"ProcessNetworkIoDescription", KindString, "", "Network bytes transferred.", ""}, 0xfc00000},
-	{Name{"ProcessNetworkIoName", KindString, "", "process.network.io", ""}, 0xfc00000},
-	{Name{"ProcessNetworkIoUnit", KindString, "", "By", ""}, 0xfc00000},
-	{Name{"ProcessOpenFileDescriptorCountDescription", KindString, "", "Number of file descriptors in use by the process.", ""}, 0xfc00000},
-	{Name{"ProcessOpenFileDescriptorCountName", KindString, "", "process.open_file_descriptor.count", ""}, 0xfc00000},
-	{Name{"ProcessOpenFileDescriptorCountUnit", KindString, "", "{count}", ""}, 0x7c00000},
-	{Name{"ProcessOpenFileDescriptorCountUnit", KindString, "", "{file_descriptor}", ""}, 0x8000000},
-	{Name{"ProcessOwner", KindHelper, "process.owner", "", "string"}, 0x7fffffe000},
-	{Name{"ProcessOwnerKey", KindKey, "process.owner", "", ""}, 0x7fffffffff},
-	{Name{"ProcessPID", KindHelper, "process.pid", "", "int"}, 0x7fffffe000},
-	{Name{"ProcessPIDKey", KindKey, "process.pid", "", ""}, 0x7fffffffff},
-	{Name{"ProcessPagingFaultTypeKey", KindKey, "process.paging.fault_type", "", ""}, 0x1ff800000},
-	{Name{"ProcessPagingFaultTypeMajor", KindMember, "process.paging.fault_type", "major", "string"}, 0x1ff800000},
-	{Name{"ProcessPagingFaultTypeMinor", KindMember, "process.paging.fault_type", "minor", "string"}, 0x1ff800000},
-	{Name{"ProcessPagingFaultsDescription", KindString, "", "Number of page faults the process has made.", ""}, 0xfc00000},
-	{Name{"ProcessPagingFaultsName", KindString, "", "process.paging.faults", ""}, 0xfc00000},
-	{Name{"ProcessPagingFaultsUnit", KindString, "", "{fault}", ""}, 0xfc00000},
-	{Name{"ProcessParentPID", KindHelper, "process.parent_pid", "", "int"}, 0x7fffffe000},
-	{Name{"ProcessParentPIDKey", KindKey, "process.parent_pid", "", ""}, 0x7ffffffe00},
-	{Name{"ProcessRealUserID", KindHelper, "process.real_user.id", "", "int"}, 0x7fff800000},
-	{Name{"ProcessRealUserIDKey", KindKey, "process.real_user.id", "", ""}, 0x7fff800000},
-	{Name{"ProcessRealUserName", KindHelper, "process.real_user.name", "", "string"}, 0x7fff800000},
-	{Name{"ProcessRealUserNameKey", KindKey, "process.real_user.name", "", ""}, 0x7fff800000},
-	{Name{"ProcessRuntimeDescription", KindHelper, "process.runtime.description", "", "string"}, 0x7fffffe000},
-	{Name{"ProcessRuntimeDescriptionKey", KindKey, "process.runtime.description", "", ""}, 0x7fffffffff},
-	{Name{"ProcessRuntimeName", KindHelper, "process.runtime.name", "", "string"}, 0x7fffffe000},
-	{Name{"ProcessRuntimeNameKey", KindKey, "process.runtime.name", "", ""}, 0x7fffffffff},
-	{Name{"ProcessRuntimeVersion", KindHelper, "process.runtime.version", "", "string"}, 0x7fffffe000},
-	{Name{"ProcessRuntimeVersionKey", KindKey, "process.runtime.version", "", ""}, 0x7fffffffff},
-	{Name{"ProcessSavedUserID", KindHelper, "process.saved_user.id", "", "int"}, 0x7fff800000},
-	{Name{"ProcessSavedUserIDKey", KindKey, "process.saved_user.id", "", ""}, 0x7fff800000},
-	{Name{"ProcessSavedUserName", KindHelper, "process.saved_user.name", "", "string"}, 0x7fff800000},
-	{Name{"ProcessSavedUserNameKey", KindKey, "process.saved_user.name", "", ""}, 0x7fff800000},
-	{Name{"ProcessSessionLeaderPID", KindHelper, "process.session_leader.pid", "", "int"}, 0x7fff800000},
-	{Name{"ProcessSessionLeaderPIDKey", KindKey, "process.session_leader.pid", "", ""}, 0x7fff800000},
-	{Name{"ProcessStateDefunct", KindMember, "process.state", "defunct", "string"}, 0x7e00000000},
-	{Name{"ProcessStateKey", KindKey, "process.state", "", ""}, 0x7e00000000},
-	{Name{"ProcessStateRunning", KindMember, "process.state", "running", "string"}, 0x7e00000000},
-	{Name{"ProcessStateSleeping", KindMember, "process.state", "sleeping", "string"}, 0x7e00000000},
-	{Name{"ProcessStateStopped", KindMember, "process.state", "stopped", "string"}, 0x7e00000000},
-	{Name{"ProcessThreadCountDescription", KindString, "", "Process threads count.", ""}, 0xfc00000},
-	{Name{"ProcessThreadCountName", KindString, "", "process.thread.count", ""}, 0xfc00000},
-	{Name{"ProcessThreadCountUnit", KindString, "", "{thread}", ""}, 0xfc00000},
-	{Name{"ProcessTitle", KindHelper, "process.title", "", "string"}, 0x7ffe000000},
-	{Name{"ProcessTitleKey", KindKey, "process.title", "", ""}, 0x7ffe000000},
-	{Name{"ProcessUptimeDescription", KindString, "", "The time the process has been running.", ""}, 0xe000000},
-	{Name{"ProcessUptimeName", KindString, "", "process.uptime", ""}, 0xe000000},
-	{Name{"ProcessUptimeUnit", KindString, "", "s", ""}, 0xe000000},
-	{Name{"ProcessUserID", KindHelper, "process.user.id", "", "int"}, 0x7fff800000},
-	{Name{"ProcessUserIDKey", KindKey, "process.user.id", "", ""}, 0x7fff800000},
-	{Name{"ProcessUserName", KindHelper, "process.user.name", "", "string"}, 0x7fff800000},
-	{Name{"ProcessUserNameKey", KindKey, "process.user.name", "", ""}, 0x7fff800000},
-	{Name{"ProcessVpid", KindHelper, "process.vpid", "", "int"}, 0x7fff800000},
-	{Name{"ProcessVpidKey", KindKey, "process.vpid", "", ""}, 0x7fff800000},
-	{Name{"ProcessWorkingDirectory", KindHelper, "process.working_directory", "", "string"}, 0x7ffe000000},
-	{Name{"ProcessWorkingDirectoryKey", KindKey, "process.working_directory", "", ""}, 0x7ffe000000},
-	{Name{"ProfileFrameTypeBeam", KindMember, "profile.frame.type", "beam", "string"}, 0x7ffc000000},
-	{Name{"ProfileFrameTypeCpython", KindMember, "profile.frame.type", "cpython", "string"}, 0x7ffe000000},
-	{Name{"ProfileFrameTypeDotnet", KindMember, "profile.frame.type", "dotnet", "string"}, 0x7ffe000000},
-	{Name{"ProfileFrameTypeGo", KindMember, "profile.frame.type", "go", "string"}, 0x7ff0000000},
-	{Name{"ProfileFrameTypeJVM", KindMember, "profile.frame.type", "jvm", "string"}, 0x7ffe000000},
-	{Name{"ProfileFrameTypeKernel", KindMember, "profile.frame.type", "kernel", "string"}, 0x7ffe000000},
-	{Name{"ProfileFrameTypeKey", KindKey, "profile.frame.type", "", ""}, 0x7ffe000000},
-	{Name{"ProfileFrameTypeLuajit", KindMember, "profile.frame.type", "luajit", "string"}, 0x6000000000},
-	{Name{"ProfileFrameTypeNative", KindMember, "profile.frame.type", "native", "string"}, 0x7ffe000000},
-	{Name{"ProfileFrameTypePHP", KindMember, "profile.frame.type", "php", "string"}, 0x7ffe000000},
-	{Name{"ProfileFrameTypePerl", KindMember, "profile.frame.type", "perl", "string"}, 0x7ffe000000},
-	{Name{"ProfileFrameTypeRuby", KindMember, "profile.frame.type", "ruby", "string"}, 0x7ffe000000},
-	{Name{"ProfileFrameTypeRust", KindMember, "profile.frame.type", "rust", "string"}, 0x7ff0000000},
-	{Name{"ProfileFrameTypeV8JS", KindMember, "profile.frame.type", "v8js", "string"}, 0x7ffe000000},
-	{Name{"RPCClientDurationDescription", KindString, "", "Measures the duration of outbound RPC.", ""}, 0xfe00000},
-	{Name{"RPCClientDurationName", KindString, "", "rpc.client.duration", ""}, 0xfe00000},
-	{Name{"RPCClientDurationUnit", KindString, "", "ms", ""}, 0xfe00000},
-	{Name{"RPCClientRequestSizeDescription", KindString, "", "Measures the size of RPC request messages (uncompressed).", ""}, 0xfe00000},
-	{Name{"RPCClientRequestSizeName", KindString, "", "rpc.client.request.size", ""}, 0xfe00000},
-	{Name{"RPCClientRequestSizeUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"RPCClientRequestsPerRPCDescription", KindString, "", "Measures the number of messages received per RPC.", ""}, 0xfe00000},
-	{Name{"RPCClientRequestsPerRPCName", KindString, "", "rpc.client.requests_per_rpc", ""}, 0xfe00000},
-	{Name{"RPCClientRequestsPerRPCUnit", KindString, "", "{count}", ""}, 0xfe00000},
-	{Name{"RPCClientResponseSizeDescription", KindString, "", "Measures the size of RPC response messages (uncompressed).", ""}, 0xfe00000},
-	{Name{"RPCClientResponseSizeName", KindString, "", "rpc.client.response.size", ""}, 0xfe00000},
-	{Name{"RPCClientResponseSizeUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"RPCClientResponsesPerRPCDescription", KindString, "", "Measures the number of messages sent per RPC.", ""}, 0xfe00000},
-	{Name{"RPCClientResponsesPerRPCName", KindString, "", "rpc.client.responses_per_rpc", ""}, 0xfe00000},
-	{Name{"RPCClientResponsesPerRPCUnit", KindString, "", "{count}", ""}, 0xfe00000},
-	{Name{"RPCConnectRPCErrorCodeAborted", KindMember, "rpc.connect_rpc.error_code", "aborted", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeAlreadyExists", KindMember, "rpc.connect_rpc.error_code", "already_exists", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeCancelled", KindMember, "rpc.connect_rpc.error_code", "cancelled", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeDataLoss", KindMember, "rpc.connect_rpc.error_code", "data_loss", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeDeadlineExceeded", KindMember, "rpc.connect_rpc.error_code", "deadline_exceeded", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeFailedPrecondition", KindMember, "rpc.connect_rpc.error_code", "failed_precondition", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeInternal", KindMember, "rpc.connect_rpc.error_code", "internal", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeInvalidArgument", KindMember, "rpc.connect_rpc.error_code", "invalid_argument", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeKey", KindKey, "rpc.connect_rpc.error_code", "", ""}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeNotFound", KindMember, "rpc.connect_rpc.error_code", "not_found", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeOutOfRange", KindMember, "rpc.connect_rpc.error_code", "out_of_range", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodePermissionDenied", KindMember, "rpc.connect_rpc.error_code", "permission_denied", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeResourceExhausted", KindMember, "rpc.connect_rpc.error_code", "resource_exhausted", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeUnauthenticated", KindMember, "rpc.connect_rpc.error_code", "unauthenticated", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeUnavailable", KindMember, "rpc.connect_rpc.error_code", "unavailable", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeUnimplemented", KindMember, "rpc.connect_rpc.error_code", "unimplemented", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCErrorCodeUnknown", KindMember, "rpc.connect_rpc.error_code", "unknown", "string"}, 0x3ffff8000},
-	{Name{"RPCConnectRPCRequestMetadata", KindOther, "", "func e742e22d961b9713", "func(key string, val ...string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x3c0000000},
-	{Name{"RPCConnectRPCResponseMetadata", KindOther, "", "func de2d4a565be96a05", "func(key string, val ...string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x3c0000000},
-	{Name{"RPCGRPCRequestMetadata", KindOther, "", "func 9100b127a3008fd4", "func(key string, val ...string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x3c0000000},
-	{Name{"RPCGRPCResponseMetadata", KindOther, "", "func 1a723c73324fe506", "func(key string, val ...string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x3c0000000},
-	{Name{"RPCGRPCStatusCodeAborted", KindMember, "rpc.grpc.status_code", "10", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeAlreadyExists", KindMember, "rpc.grpc.status_code", "6", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeCancelled", KindMember, "rpc.grpc.status_code", "1", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeDataLoss", KindMember, "rpc.grpc.status_code", "15", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeDeadlineExceeded", KindMember, "rpc.grpc.status_code", "4", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeFailedPrecondition", KindMember, "rpc.grpc.status_code", "9", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeInternal", KindMember, "rpc.grpc.status_code", "13", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeInvalidArgument", KindMember, "rpc.grpc.status_code", "3", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeKey", KindKey, "rpc.grpc.status_code", "", ""}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeNotFound", KindMember, "rpc.grpc.status_code", "5", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeOk", KindMember, "rpc.grpc.status_code", "0", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeOutOfRange", KindMember, "rpc.grpc.status_code", "11", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodePermissionDenied", KindMember, "rpc.grpc.status_code", "7", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeResourceExhausted", KindMember, "rpc.grpc.status_code", "8", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeUnauthenticated", KindMember, "rpc.grpc.status_code", "16", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeUnavailable", KindMember, "rpc.grpc.status_code", "14", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeUnimplemented", KindMember, "rpc.grpc.status_code", "12", "int"}, 0x3ffffffff},
-	{Name{"RPCGRPCStatusCodeUnknown", KindMember, "rpc.grpc.status_code", "2", "int"}, 0x3ffffffff},
-	{Name{"RPCJSONRPCErrorCode", KindHelper, "rpc.jsonrpc.error_code", "", "int"}, 0x3f0000000},
-	{Name{"RPCJSONRPCErrorCodeKey", KindKey, "rpc.jsonrpc.error_code", "", ""}, 0x3f0000000},
-	{Name{"RPCJSONRPCErrorMessage", KindHelper, "rpc.jsonrpc.error_message", "", "string"}, 0x3f0000000},
-	{Name{"RPCJSONRPCErrorMessageKey", KindKey, "rpc.jsonrpc.error_message", "", ""}, 0x3f0000000},
-	{Name{"RPCJSONRPCRequestID", KindHelper, "rpc.jsonrpc.request_id", "", "string"}, 0x3f0000000},
-	{Name{"RPCJSONRPCRequestIDKey", KindKey, "rpc.jsonrpc.request_id", "", ""}, 0x3f0000000},
-	{Name{"RPCJSONRPCVersion", KindHelper, "rpc.jsonrpc.version", "", "string"}, 0x3f0000000},
-	{Name{"RPCJSONRPCVersionKey", KindKey, "rpc.jsonrpc.version", "", ""}, 0x3f0000000},
-	{Name{"RPCJsonrpcErrorCode", KindHelper, "rpc.jsonrpc.error_code", "", "int"}, 0xfffe000},
-	{Name{"RPCJsonrpcErrorCodeKey", KindKey, "rpc.jsonrpc.error_code", "", ""}, 0xfffffff},
-	{Name{"RPCJsonrpcErrorMessage", KindHelper, "rpc.jsonrpc.error_message", "", "string"}, 0xfffe000},
-	{Name{"RPCJsonrpcErrorMessageKey", KindKey, "rpc.jsonrpc.error_message", "", ""}, 0xfffffff},
-	{Name{"RPCJsonrpcMethodKey", KindKey, "rpc.jsonrpc.method", "", ""}, 0x1},
-	{Name{"RPCJsonrpcRequestID", KindHelper, "rpc.jsonrpc.request_id", "", "string"}, 0xfffe000},
-	{Name{"RPCJsonrpcRequestIDKey", KindKey, "rpc.jsonrpc.request_id", "", ""}, 0xfffffff},
-	{Name{"RPCJsonrpcVersion", KindHelper, "rpc.jsonrpc.version", "", "string"}, 0xfffe000},
-	{Name{"RPCJsonrpcVersionKey", KindKey, "rpc.jsonrpc.version", "", ""}, 0xfffffff},
-	{Name{"RPCMessageCompressedSize", KindHelper, "rpc.message.compressed_size", "", "int"}, 0x7ff800000},
-	{Name{"RPCMessageCompressedSizeKey", KindKey, "rpc.message.compressed_size", "", ""}, 0x7ff800000},
-	{Name{"RPCMessageID", KindHelper, "rpc.message.id", "", "int"}, 0x7ff800000},
-	{Name{"RPCMessageIDKey", KindKey, "rpc.message.id", "", ""}, 0x7ff800000},
-	{Name{"RPCMessageTypeKey", KindKey, "rpc.message.type", "", ""}, 0x7ff800000},
-	{Name{"RPCMessageTypeReceived", KindMember, "rpc.message.type", "RECEIVED", "string"}, 0x7ff800000},
-	{Name{"RPCMessageTypeSent", KindMember, "rpc.message.type", "SENT", "string"}, 0x7ff800000},
-	{Name{"RPCMessageUncompressedSize", KindHelper, "rpc.message.uncompressed_size", "", "int"}, 0x7ff800000},
-	{Name{"RPCMessageUncompressedSizeKey", KindKey, "rpc.message.uncompressed_size", "", ""}, 0x7ff800000},
-	{Name{"RPCMethod", KindHelper, "rpc.method", "", "string"}, 0x7fffffe000},
-	{Name{"RPCMethodKey", KindKey, "rpc.method", "", ""}, 0x7fffffffff},
-	{Name{"RPCMethodOriginal", KindHelper, "rpc.method_original", "", "string"}, 0x7c00000000},
-	{Name{"RPCMethodOriginalKey", KindKey, "rpc.method_original", "", ""}, 0x7c00000000},
-	{Name{"RPCRequestMetadata", KindOther, "", "func c4fab3f4aa61dbc8", "func(key string, val ...string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7c00000000},
-	{Name{"RPCResponseMetadata", KindOther, "", "func 37d7c25a95e1f356", "func(key string, val ...string) go.opentelemetry.io/otel/attribute.KeyValue"}, 0x7c00000000},
-	{Name{"RPCResponseStatusCode", KindHelper, "rpc.response.status_code", "", "string"}, 0x7c00000000},
-	{Name{"RPCResponseStatusCodeKey", KindKey, "rpc.response.status_code", "", ""}, 0x7c00000000},
-	{Name{"RPCServerDurationDescription", KindString, "", "Measures the duration of inbound RPC.", ""}, 0xfe00000},
-	{Name{"RPCServerDurationName", KindString, "", "rpc.server.duration", ""}, 0xfe00000},
-	{Name{"RPCServerDurationUnit", KindString, "", "ms", ""}, 0xfe00000},
-	{Name{"RPCServerRequestSizeDescription", KindString, "", "Measures the size of RPC request messages (uncompressed).", ""}, 0xfe00000},
-	{Name{"RPCServerRequestSizeName", KindString, "", "rpc.server.request.size", ""}, 0xfe00000},
-	{Name{"RPCServerRequestSizeUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"RPCServerRequestsPerRPCDescription", KindString, "", "Measures the number of messages received per RPC.", ""}, 0xfe00000},
-	{Name{"RPCServerRequestsPerRPCName", KindString, "", "rpc.server.requests_per_rpc", ""}, 0xfe00000},
-	{Name{"RPCServerRequestsPerRPCUnit", KindString, "", "{count}", ""}, 0xfe00000},
-	{Name{"RPCServerResponseSizeDescription", KindString, "", "Measures the size of RPC response messages (uncompressed).", ""}, 0xfe00000},
-	{Name{"RPCServerResponseSizeName", KindString, "", "rpc.server.response.size", ""}, 0xfe00000},
-	{Name{"RPCServerResponseSizeUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"RPCServerResponsesPerRPCDescription", KindString, "", "Measures the number of messages sent per RPC.", ""}, 0xfe00000},
-	{Name{"RPCServerResponsesPerRPCName", KindString, "", "rpc.server.responses_per_rpc", ""}, 0xfe00000},
-	{Name{"RPCServerResponsesPerRPCUnit", KindString, "", "{count}", ""}, 0xfe00000},
-	{Name{"RPCService", KindHelper, "rpc.service", "", "string"}, 0x3ffffe000},
-	{Name{"RPCServiceKey", KindKey, "rpc.service", "", ""}, 0x3ffffffff},
-	{Name{"RPCSystemApacheDubbo", KindMember, "rpc.system", "apache_dubbo", "string"}, 0x3ffffffc0},
-	{Name{"RPCSystemConnectRPC", KindMember, "rpc.system", "connect_rpc", "string"}, 0x3ffff8000},
-	{Name{"RPCSystemDotnetWcf", KindMember, "rpc.system", "dotnet_wcf", "string"}, 0x3ffffffc0},
-	{Name{"RPCSystemGRPC", KindMember, "rpc.system", "grpc", "string"}, 0x3ffffffc0},
-	{Name{"RPCSystemJSONRPC", KindMember, "rpc.system", "jsonrpc", "string"}, 0x200000000},
-	{Name{"RPCSystemJavaRmi", KindMember, "rpc.system", "java_rmi", "string"}, 0x3ffffffc0},
-	{Name{"RPCSystemKey", KindKey, "rpc.system", "", ""}, 0x3ffffffff},
-	{Name{"RPCSystemNameConnectrpc", KindMember, "rpc.system.name", "connectrpc", "string"}, 0x7c00000000},
-	{Name{"RPCSystemNameDubbo", KindMember, "rpc.system.name", "dubbo", "string"}, 0x7c00000000},
-	{Name{"RPCSystemNameGRPC", KindMember, "rpc.system.name", "grpc", "string"}, 0x7c00000000},
-	{Name{"RPCSystemNameJSONRPC", KindMember, "rpc.system.name", "jsonrpc", "string"}, 0x7c00000000},
-	{Name{"RPCSystemNameKey", KindKey, "rpc.system.name", "", ""}, 0x7c00000000},
-	{Name{"RPCSystemOncRPC", KindMember, "rpc.system", "onc_rpc", "string"}, 0x200000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.10.0", ""}, 0x40},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.11.0", ""}, 0x80},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.12.0", ""}, 0x100},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.13.0", ""}, 0x200},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.14.0", ""}, 0x400},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.15.0", ""}, 0x800},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.16.0", ""}, 0x1000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.17.0", ""}, 0x2000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.18.0", ""}, 0x4000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.19.0", ""}, 0x8000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.20.0", ""}, 0x10000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.21.0", ""}, 0x20000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.22.0", ""}, 0x40000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.23.0", ""}, 0x80000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.23.1", ""}, 0x100000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.24.0", ""}, 0x200000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.25.0", ""}, 0x400000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.26.0", ""}, 0x800000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.27.0", ""}, 0x1000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.28.0", ""}, 0x2000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.30.0", ""}, 0x4000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.31.0", ""}, 0x8000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.32.0", ""}, 0x10000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.33.0", ""}, 0x20000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.34.0", ""}, 0x40000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.36.0", ""}, 0x80000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.37.0", ""}, 0x100000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.38.0", ""}, 0x200000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.39.0", ""}, 0x400000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.4.0", ""}, 0x1},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.40.0", ""}, 0x800000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.41.0", ""}, 0x1000000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.42.0", ""}, 0x2000000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.43.0", ""}, 0x4000000000},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.5.0", ""}, 0x2},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.6.1", ""}, 0x4},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.7.0", ""}, 0x8},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.8.0", ""}, 0x10},
-	{Name{"SchemaURL", KindString, "", "https://opentelemetry.io/schemas/1.9.0", ""}, 0x20},
-	{Name{"SecurityRuleCategory", KindHelper, "security_rule.category", "", "string"}, 0x7ffc000000},
-	{Name{"SecurityRuleCategoryKey", KindKey, "security_rule.category", "", ""}, 0x7ffc000000},
-	{Name{"SecurityRuleDescription", KindHelper, "security_rule.description", "", "string"}, 0x7ffc000000},
-	{Name{"SecurityRuleDescriptionKey", KindKey, "security_rule.description", "", ""}, 0x7ffc000000},
-	{Name{"SecurityRuleLicense", KindHelper, "security_rule.license", "", "string"}, 0x7ffc000000},
-	{Name{"SecurityRuleLicenseKey", KindKey, "security_rule.license", "", ""}, 0x7ffc000000},
-	{Name{"SecurityRuleName", KindHelper, "security_rule.name", "", "string"}, 0x7ffc000000},
-	{Name{"SecurityRuleNameKey", KindKey, "security_rule.name", "", ""}, 0x7ffc000000},
-	{Name{"SecurityRuleReference", KindHelper, "security_rule.reference", "", "string"}, 0x7ffc000000},
-	{Name{"SecurityRuleReferenceKey", KindKey, "security_rule.reference", "", ""}, 0x7ffc000000},
-	{Name{"SecurityRuleRulesetName", KindHelper, "security_rule.ruleset.name", "", "string"}, 0x7ffc000000},
-	{Name{"SecurityRuleRulesetNameKey", KindKey, "security_rule.ruleset.name", "", ""}, 0x7ffc000000},
-	{Name{"SecurityRuleUUID", KindHelper, "security_rule.uuid", "", "string"}, 0x7ffc000000},
-	{Name{"SecurityRuleUUIDKey", KindKey, "security_rule.uuid", "", ""}, 0x7ffc000000},
-	{Name{"SecurityRuleVersion", KindHelper, "security_rule.version", "", "string"}, 0x7ffc000000},
-	{Name{"SecurityRuleVersionKey", KindKey, "security_rule.version", "", ""}, 0x7ffc000000},
-	{Name{"ServerAddress", KindHelper, "server.address", "", "string"}, 0x7ffffe0000},
-	{Name{"ServerAddressKey", KindKey, "server.address", "", ""}, 0x7ffffe0000},
-	{Name{"ServerPort", KindHelper, "server.port", "", "int"}, 0x7ffffe0000},
-	{Name{"ServerPortKey", KindKey, "server.port", "", ""}, 0x7ffffe0000},
-	{Name{"ServerSocketAddress", KindHelper, "server.socket.address", "", "string"}, 0x20000},
-	{Name{"ServerSocketAddressKey", KindKey, "server.socket.address", "", ""}, 0x20000},
-	{Name{"ServerSocketDomain", KindHelper, "server.socket.domain", "", "string"}, 0x20000},
-	{Name{"ServerSocketDomainKey", KindKey, "server.socket.domain", "", ""}, 0x20000},
-	{Name{"ServerSocketPort", KindHelper, "server.socket.port", "", "int"}, 0x20000},
-	{Name{"ServerSocketPortKey", KindKey, "server.socket.port", "", ""}, 0x20000},
-	{Name{"ServiceCriticalityCritical", KindMember, "service.criticality", "critical", "string"}, 0x7800000000},
-	{Name{"ServiceCriticalityHigh", KindMember, "service.criticality", "high", "string"}, 0x7800000000},
-	{Name{"ServiceCriticalityKey", KindKey, "service.criticality", "", ""}, 0x7800000000},
-	{Name{"ServiceCriticalityLow", KindMember, "service.criticality", "low", "string"}, 0x7800000000},
-	{Name{"ServiceCriticalityMedium", KindMember, "service.criticality", "medium", "string"}, 0x7800000000},
-	{Name{"ServiceInstanceID", KindHelper, "service.instance.id", "", "string"}, 0x7fffffe000},
-	{Name{"ServiceInstanceIDKey", KindKey, "service.instance.id", "", ""}, 0x7fffffffff},
-	{Name{"ServiceName", KindHelper, "service.name", "", "string"}, 0x7fffffe000},
-	{Name{"ServiceNameKey", KindKey, "service.name", "", ""}, 0x7fffffffff},
-	{Name{"ServiceNamespace", KindHelper, "service.namespace", "", "string"}, 0x7fffffe000},
-	{Name{"ServiceNamespaceKey", KindKey, "service.namespace", "", ""}, 0x7fffffffff},
-	{Name{"ServicePeerName", KindHelper, "service.peer.name", "", "string"}, 0x7c00000000},
-	{Name{"ServicePeerNameKey", KindKey, "service.peer.name", "", ""}, 0x7c00000000},
-	{Name{"ServicePeerNamespace", KindHelper, "service.peer.namespace", "", "string"}, 0x7c00000000},
-	{Name{"ServicePeerNamespaceKey", KindKey, "service.peer.namespace", "", ""}, 0x7c00000000},
-	{Name{"ServiceVersion", KindHelper, "service.version", "", "string"}, 0x7fffffe000},
-	{Name{"ServiceVersionKey", KindKey, "service.version", "", ""}, 0x7fffffffff},
-	{Name{"SessionID", KindHelper, "session.id", "", "string"}, 0x7ffffc0000},
-	{Name{"SessionIDKey", KindKey, "session.id", "", ""}, 0x7ffffc0000},
-	{Name{"SessionPreviousID", KindHelper, "session.previous_id", "", "string"}, 0x7ffff80000},
-	{Name{"SessionPreviousIDKey", KindKey, "session.previous_id", "", ""}, 0x7ffff80000},
-	{Name{"SignalRConnectionStatusAppShutdown", KindMember, "signalr.connection.status", "app_shutdown", "string"}, 0x7ff0000000},
-	{Name{"SignalRConnectionStatusKey", KindKey, "signalr.connection.status", "", ""}, 0x7ff0000000},
-	{Name{"SignalRConnectionStatusNormalClosure", KindMember, "signalr.connection.status", "normal_closure", "string"}, 0x7ff0000000},
-	{Name{"SignalRConnectionStatusTimeout", KindMember, "signalr.connection.status", "timeout", "string"}, 0x7ff0000000},
-	{Name{"SignalRTransportKey", KindKey, "signalr.transport", "", ""}, 0x7ff0000000},
-	{Name{"SignalRTransportLongPolling", KindMember, "signalr.transport", "long_polling", "string"}, 0x7ff0000000},
-	{Name{"SignalRTransportServerSentEvents", KindMember, "signalr.transport", "server_sent_events", "string"}, 0x7ff0000000},
-	{Name{"SignalRTransportWebSockets", KindMember, "signalr.transport", "web_sockets", "string"}, 0x7ff0000000},
-	{Name{"SignalrConnectionStatusAppShutdown", KindMember, "signalr.connection.status", "app_shutdown", "string"}, 0xfe00000},
-	{Name{"SignalrConnectionStatusKey", KindKey, "signalr.connection.status", "", ""}, 0xfe00000},
-	{Name{"SignalrConnectionStatusNormalClosure", KindMember, "signalr.connection.status", "normal_closure", "string"}, 0xfe00000},
-	{Name{"SignalrConnectionStatusTimeout", KindMember, "signalr.connection.status", "timeout", "string"}, 0xfe00000},
-	{Name{"SignalrServerActiveConnectionsDescription", KindString, "", "Number of connections that are currently active on the server.", ""}, 0xfe00000},
-	{Name{"SignalrServerActiveConnectionsName", KindString, "", "signalr.server.active_connections", ""}, 0xfe00000},
-	{Name{"SignalrServerActiveConnectionsUnit", KindString, "", "{connection}", ""}, 0xfe00000},
-	{Name{"SignalrServerConnectionDurationDescription", KindString, "", "The duration of connections on the server.", ""}, 0xfe00000},
-	{Name{"SignalrServerConnectionDurationName", KindString, "", "signalr.server.connection.duration", ""}, 0xfe00000},
-	{Name{"SignalrServerConnectionDurationUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"SignalrTransportKey", KindKey, "signalr.transport", "", ""}, 0xfe00000},
-	{Name{"SignalrTransportLongPolling", KindMember, "signalr.transport", "long_polling", "string"}, 0xfe00000},
-	{Name{"SignalrTransportServerSentEvents", KindMember, "signalr.transport", "server_sent_events", "string"}, 0xfe00000},
-	{Name{"SignalrTransportWebSockets", KindMember, "signalr.transport", "web_sockets", "string"}, 0xfe00000},
-	{Name{"SourceAddress", KindHelper, "source.address", "", "string"}, 0x7ffffe0000},
-	{Name{"SourceAddressKey", KindKey, "source.address", "", ""}, 0x7ffffe0000},
-	{Name{"SourceDomain", KindHelper, "source.domain", "", "string"}, 0x20000},
-	{Name{"SourceDomainKey", KindKey, "source.domain", "", ""}, 0x20000},
-	{Name{"SourcePort", KindHelper, "source.port", "", "int"}, 0x7ffffe0000},
-	{Name{"SourcePortKey", KindKey, "source.port", "", ""}, 0x7ffffe0000},
-	{Name{"SpanStatusFromHTTPStatusCode", KindOther, "", "func 14170503acf45a4d", "func(code int) (go.opentelemetry.io/otel/codes.Code, string)"}, 0x1ff},
-	{Name{"SpanStatusFromHTTPStatusCodeAndSpanKind", KindOther, "", "func 45a58f8b1da2f0ce", "func(code int, spanKind go.opentelemetry.io/otel/trace.SpanKind) (go.opentelemetry.io/otel/codes.Code, string)"}, 0x1ff},
-	{Name{"StateIdle", KindMember, "state", "idle", "string"}, 0x7c0000},
-	{Name{"StateKey", KindKey, "state", "", ""}, 0x7c0000},
-	{Name{"StateUsed", KindMember, "state", "used", "string"}, 0x7c0000},
-	{Name{"SystemCPUFrequencyDescription", KindString, "", "Reports the current frequency of the CPU in Hz", ""}, 0x7e00000},
-	{Name{"SystemCPUFrequencyName", KindString, "", "system.cpu.frequency", ""}, 0x7e00000},
-	{Name{"SystemCPUFrequencyUnit", KindString, "", "{Hz}", ""}, 0x7e00000},
-	{Name{"SystemCPULogicalCountDescription", KindString, "", "Reports the number of logical (virtual) processor cores created by the operating system to manage multitasking", ""}, 0xfe00000},
-	{Name{"SystemCPULogicalCountName", KindString, "", "system.cpu.logical.count", ""}, 0xfe00000},
-	{Name{"SystemCPULogicalCountUnit", KindString, "", "{cpu}", ""}, 0xfe00000},
-	{Name{"SystemCPULogicalNumber", KindHelper, "system.cpu.logical_number", "", "int"}, 0x1fffc0000},
-	{Name{"SystemCPULogicalNumberKey", KindKey, "system.cpu.logical_number", "", ""}, 0x1fffc0000},
-	{Name{"SystemCPUPhysicalCountDescription", KindString, "", "Reports the number of actual physical processor cores on the hardware", ""}, 0xfe00000},
-	{Name{"SystemCPUPhysicalCountName", KindString, "", "system.cpu.physical.count", ""}, 0xfe00000},
-	{Name{"SystemCPUPhysicalCountUnit", KindString, "", "{cpu}", ""}, 0xfe00000},
-	{Name{"SystemCPUStateIdle", KindMember, "system.cpu.state", "idle", "string"}, 0xfc0000},
-	{Name{"SystemCPUStateInterrupt", KindMember, "system.cpu.state", "interrupt", "string"}, 0xfc0000},
-	{Name{"SystemCPUStateIowait", KindMember, "system.cpu.state", "iowait", "string"}, 0xfc0000},
-	{Name{"SystemCPUStateKey", KindKey, "system.cpu.state", "", ""}, 0xfc0000},
-	{Name{"SystemCPUStateNice", KindMember, "system.cpu.state", "nice", "string"}, 0xfc0000},
-	{Name{"SystemCPUStateSteal", KindMember, "system.cpu.state", "steal", "string"}, 0xfc0000},
-	{Name{"SystemCPUStateSystem", KindMember, "system.cpu.state", "system", "string"}, 0xfc0000},
-	{Name{"SystemCPUStateUser", KindMember, "system.cpu.state", "user", "string"}, 0xfc0000},
-	{Name{"SystemCPUTimeDescription", KindString, "", "Seconds each logical CPU spent on each mode", ""}, 0x7e00000},
-	{Name{"SystemCPUTimeName", KindString, "", "system.cpu.time", ""}, 0x7e00000},
-	{Name{"SystemCPUTimeUnit", KindString, "", "s", ""}, 0x7e00000},
-	{Name{"SystemCPUUtilizationDescription", KindString, "", "Difference in system.cpu.time since the last measurement, divided by the elapsed time and number of logical CPUs", ""}, 0x7e00000},
-	{Name{"SystemCPUUtilizationName", KindString, "", "system.cpu.utilization", ""}, 0x7e00000},
-	{Name{"SystemCPUUtilizationUnit", KindString, "", "1", ""}, 0x7e00000},
-	{Name{"SystemDevice", KindHelper, "system.device", "", "string"}, 0x7ffffc0000},
-	{Name{"SystemDeviceKey", KindKey, "system.device", "", ""}, 0x7ffffc0000},
-	{Name{"SystemDiskDirectionKey", KindKey, "system.disk.direction", "", ""}, 0x1c0000},
-	{Name{"SystemDiskDirectionRead", KindMember, "system.disk.direction", "read", "string"}, 0x1c0000},
-	{Name{"SystemDiskDirectionWrite", KindMember, "system.disk.direction", "write", "string"}, 0x1c0000},
-	{Name{"SystemDiskIoName", KindString, "", "system.disk.io", ""}, 0xfe00000},
-	{Name{"SystemDiskIoTimeDescription", KindString, "", "Time disk spent activated", ""}, 0xfe00000},
-	{Name{"SystemDiskIoTimeName", KindString, "", "system.disk.io_time", ""}, 0xfe00000},
-	{Name{"SystemDiskIoTimeUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"SystemDiskIoUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"SystemDiskLimitDescription", KindString, "", "The total storage capacity of the disk", ""}, 0xe000000},
-	{Name{"SystemDiskLimitName", KindString, "", "system.disk.limit", ""}, 0xe000000},
-	{Name{"SystemDiskLimitUnit", KindString, "", "By", ""}, 0xe000000},
-	{Name{"SystemDiskMergedName", KindString, "", "system.disk.merged", ""}, 0xfe00000},
-	{Name{"SystemDiskMergedUnit", KindString, "", "{operation}", ""}, 0xfe00000},
-	{Name{"SystemDiskOperationTimeDescription", KindString, "", "Sum of the time each operation took to complete", ""}, 0xfe00000},
-	{Name{"SystemDiskOperationTimeName", KindString, "", "system.disk.operation_time", ""}, 0xfe00000},
-	{Name{"SystemDiskOperationTimeUnit", KindString, "", "s", ""}, 0xfe00000},
-	{Name{"SystemDiskOperationsName", KindString, "", "system.disk.operations", ""}, 0xfe00000},
-	{Name{"SystemDiskOperationsUnit", KindString, "", "{operation}", ""}, 0xfe00000},
-	{Name{"SystemFilesystemLimitDescription", KindString, "", "The total storage capacity of the filesystem", ""}, 0xe000000},
-	{Name{"SystemFilesystemLimitName", KindString, "", "system.filesystem.limit", ""}, 0xe000000},
-	{Name{"SystemFilesystemLimitUnit", KindString, "", "By", ""}, 0xe000000},
-	{Name{"SystemFilesystemMode", KindHelper, "system.filesystem.mode", "", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemModeKey", KindKey, "system.filesystem.mode", "", ""}, 0x7ffffc0000},
-	{Name{"SystemFilesystemMountpoint", KindHelper, "system.filesystem.mountpoint", "", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemMountpointKey", KindKey, "system.filesystem.mountpoint", "", ""}, 0x7ffffc0000},
-	{Name{"SystemFilesystemStateFree", KindMember, "system.filesystem.state", "free", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemStateKey", KindKey, "system.filesystem.state", "", ""}, 0x7ffffc0000},
-	{Name{"SystemFilesystemStateReserved", KindMember, "system.filesystem.state", "reserved", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemStateUsed", KindMember, "system.filesystem.state", "used", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemTypeExfat", KindMember, "system.filesystem.type", "exfat", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemTypeExt4", KindMember, "system.filesystem.type", "ext4", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemTypeFat32", KindMember, "system.filesystem.type", "fat32", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemTypeHfsplus", KindMember, "system.filesystem.type", "hfsplus", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemTypeKey", KindKey, "system.filesystem.type", "", ""}, 0x7ffffc0000},
-	{Name{"SystemFilesystemTypeNtfs", KindMember, "system.filesystem.type", "ntfs", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemTypeRefs", KindMember, "system.filesystem.type", "refs", "string"}, 0x7ffffc0000},
-	{Name{"SystemFilesystemUsageDescription", KindString, "", "Reports a filesystem's space usage across different states.", ""}, 0xe000000},
-	{Name{"SystemFilesystemUsageName", KindString, "", "system.filesystem.usage", ""}, 0xfe00000},
-	{Name{"SystemFilesystemUsageUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"SystemFilesystemUtilizationName", KindString, "", "system.filesystem.utilization", ""}, 0xfe00000},
-	{Name{"SystemFilesystemUtilizationUnit", KindString, "", "1", ""}, 0xfe00000},
-	{Name{"SystemLinuxMemoryAvailableDescription", KindString, "", "An estimate of how much memory is available for starting new applications, without causing swapping", ""}, 0xfe00000},
-	{Name{"SystemLinuxMemoryAvailableName", KindString, "", "system.linux.memory.available", ""}, 0xfe00000},
-	{Name{"SystemLinuxMemoryAvailableUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"SystemLinuxMemorySlabUsageDescription", KindString, "", "Reports the memory used by the Linux kernel for managing caches of frequently used objects.", ""}, 0xf000000},
-	{Name{"SystemLinuxMemorySlabUsageName", KindString, "", "system.linux.memory.slab.usage", ""}, 0xf000000},
-	{Name{"SystemLinuxMemorySlabUsageUnit", KindString, "", "By", ""}, 0xf000000},
-	{Name{"SystemMemoryLimitDescription", KindString, "", "Total memory available in the system.", ""}, 0xfe00000},
-	{Name{"SystemMemoryLimitName", KindString, "", "system.memory.limit", ""}, 0xfe00000},
-	{Name{"SystemMemoryLimitUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"SystemMemoryLinuxHugepagesStateFree", KindMember, "system.memory.linux.hugepages.state", "free", "string"}, 0x7000000000},
-	{Name{"SystemMemoryLinuxHugepagesStateKey", KindKey, "system.memory.linux.hugepages.state", "", ""}, 0x7000000000},
-	{Name{"SystemMemoryLinuxHugepagesStateUsed", KindMember, "system.memory.linux.hugepages.state", "used", "string"}, 0x7000000000},
-	{Name{"SystemMemoryLinuxSlabStateKey", KindKey, "system.memory.linux.slab.state", "", ""}, 0x7c00000000},
-	{Name{"SystemMemoryLinuxSlabStateReclaimable", KindMember, "system.memory.linux.slab.state", "reclaimable", "string"}, 0x7c00000000},
-	{Name{"SystemMemoryLinuxSlabStateUnreclaimable", KindMember, "system.memory.linux.slab.state", "unreclaimable", "string"}, 0x7c00000000},
-	{Name{"SystemMemorySharedDescription", KindString, "", "Shared memory used (mostly by tmpfs).", ""}, 0xf800000},
-	{Name{"SystemMemorySharedName", KindString, "", "system.memory.shared", ""}, 0xf800000},
-	{Name{"SystemMemorySharedUnit", KindString, "", "By", ""}, 0xf800000},
-	{Name{"SystemMemoryStateBuffers", KindMember, "system.memory.state", "buffers", "string"}, 0x7ffffc0000},
-	{Name{"SystemMemoryStateCached", KindMember, "system.memory.state", "cached", "string"}, 0x7ffffc0000},
-	{Name{"SystemMemoryStateFree", KindMember, "system.memory.state", "free", "string"}, 0x7ffffc0000},
-	{Name{"SystemMemoryStateKey", KindKey, "system.memory.state", "", ""}, 0x7ffffc0000},
-	{Name{"SystemMemoryStateShared", KindMember, "system.memory.state", "shared", "string"}, 0x7ffc0000},
-	{Name{"SystemMemoryStateTotal", KindMember, "system.memory.state", "total", "string"}, 0x40000},
-	{Name{"SystemMemoryStateUsed", KindMember, "system.memory.state", "used", "string"}, 0x7ffffc0000},
-	{Name{"SystemMemoryUsageDescription", KindString, "", "Reports memory in use by state.", ""}, 0xfe00000},
-	{Name{"SystemMemoryUsageName", KindString, "", "system.memory.usage", ""}, 0xfe00000},
-	{Name{"SystemMemoryUsageUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"SystemMemoryUtilizationName", KindString, "", "system.memory.utilization", ""}, 0xfe00000},
-	{Name{"SystemMemoryUtilizationUnit", KindString, "", "1", ""}, 0xfe00000},
-	{Name{"SystemNetworkConnectionsName", KindString, "", "system.network.connections", ""}, 0xfe00000},
-	{Name{"SystemNetworkConnectionsUnit", KindString, "", "{connection}", ""}, 0xfe00000},
-	{Name{"SystemNetworkDirectionKey", KindKey, "system.network.direction", "", ""}, 0x1c0000},
-	{Name{"SystemNetworkDirectionReceive", KindMember, "system.network.direction", "receive", "string"}, 0x1c0000},
-	{Name{"SystemNetworkDirectionTransmit", KindMember, "system.network.direction", "transmit", "string"}, 0x1c0000},
-	{Name{"SystemNetworkDroppedDescription", KindString, "", "Count of packets that are dropped or discarded even though there was no error", ""}, 0xfe00000},
-	{Name{"SystemNetworkDroppedName", KindString, "", "system.network.dropped", ""}, 0xfe00000},
-	{Name{"SystemNetworkDroppedUnit", KindString, "", "{packet}", ""}, 0xfe00000},
-	{Name{"SystemNetworkErrorsDescription", KindString, "", "Count of network errors detected", ""}, 0xfe00000},
-	{Name{"SystemNetworkErrorsName", KindString, "", "system.network.errors", ""}, 0xfe00000},
-	{Name{"SystemNetworkErrorsUnit", KindString, "", "{error}", ""}, 0xfe00000},
-	{Name{"SystemNetworkIoName", KindString, "", "system.network.io", ""}, 0xfe00000},
-	{Name{"SystemNetworkIoUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"SystemNetworkPacketsName", KindString, "", "system.network.packets", ""}, 0xfe00000},
-	{Name{"SystemNetworkPacketsUnit", KindString, "", "{packet}", ""}, 0xfe00000},
-	{Name{"SystemNetworkStateClose", KindMember, "system.network.state", "close", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateCloseWait", KindMember, "system.network.state", "close_wait", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateClosing", KindMember, "system.network.state", "closing", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateDelete", KindMember, "system.network.state", "delete", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateEstablished", KindMember, "system.network.state", "established", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateFinWait1", KindMember, "system.network.state", "fin_wait_1", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateFinWait2", KindMember, "system.network.state", "fin_wait_2", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateKey", KindKey, "system.network.state", "", ""}, 0x3fc0000},
-	{Name{"SystemNetworkStateLastAck", KindMember, "system.network.state", "last_ack", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateListen", KindMember, "system.network.state", "listen", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateSynRecv", KindMember, "system.network.state", "syn_recv", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateSynSent", KindMember, "system.network.state", "syn_sent", "string"}, 0x3fc0000},
-	{Name{"SystemNetworkStateTimeWait", KindMember, "system.network.state", "time_wait", "string"}, 0x3fc0000},
-	{Name{"SystemPagingDirectionIn", KindMember, "system.paging.direction", "in", "string"}, 0x7ffffc0000},
-	{Name{"SystemPagingDirectionKey", KindKey, "system.paging.direction", "", ""}, 0x7ffffc0000},
-	{Name{"SystemPagingDirectionOut", KindMember, "system.paging.direction", "out", "string"}, 0x7ffffc0000},
-	{Name{"SystemPagingFaultTypeKey", KindKey, "system.paging.fault.type", "", ""}, 0x7e00000000},
-	{Name{"SystemPagingFaultTypeMajor", KindMember, "system.paging.fault.type", "major", "string"}, 0x7e00000000},
-	{Name{"SystemPagingFaultTypeMinor", KindMember, "system.paging.fault.type", "minor", "string"}, 0x7e00000000},
-	{Name{"SystemPagingFaultsName", KindString, "", "system.paging.faults", ""}, 0xfe00000},
-	{Name{"SystemPagingFaultsUnit", KindString, "", "{fault}", ""}, 0xfe00000},
-	{Name{"SystemPagingOperationsName", KindString, "", "system.paging.operations", ""}, 0xfe00000},
-	{Name{"SystemPagingOperationsUnit", KindString, "", "{operation}", ""}, 0xfe00000},
-	{Name{"SystemPagingStateFree", KindMember, "system.paging.state", "free", "string"}, 0x7ffffc0000},
-	{Name{"SystemPagingStateKey", KindKey, "system.paging.state", "", ""}, 0x7ffffc0000},
-	{Name{"SystemPagingStateUsed", KindMember, "system.paging.state", "used", "string"}, 0x7ffffc0000},
-	{Name{"SystemPagingTypeKey", KindKey, "system.paging.type", "", ""}, 0x1fffc0000},
-	{Name{"SystemPagingTypeMajor", KindMember, "system.paging.type", "major", "string"}, 0x1fffc0000},
-	{Name{"SystemPagingTypeMinor", KindMember, "system.paging.type", "minor", "string"}, 0x1fffc0000},
-	{Name{"SystemPagingUsageDescription", KindString, "", "Unix swap or windows pagefile usage", ""}, 0xfe00000},
-	{Name{"SystemPagingUsageName", KindString, "", "system.paging.usage", ""}, 0xfe00000},
-	{Name{"SystemPagingUsageUnit", KindString, "", "By", ""}, 0xfe00000},
-	{Name{"SystemPagingUtilizationName", KindString, "", "system.paging.utilization", ""}, 0xfe00000},
-	{Name{"SystemPagingUtilizationUnit", KindString, "", "1", ""}, 0xfe00000},
-	{Name{"SystemProcessCountDescription", KindString, "", "Total number of processes in each state", ""}, 0xfc00000},
-	{Name{"SystemProcessCountName", KindString, "", "system.process.count", ""}, 0xfc00000},
-	{Name{"SystemProcessCountUnit", KindString, "", "{process}", ""}, 0xfc00000},
-	{Name{"SystemProcessCreatedDescription", KindString, "", "Total number of processes created over uptime of the host", ""}, 0xfc00000},
-	{Name{"SystemProcessCreatedName", KindString, "", "system.process.created", ""}, 0xfc00000},
-	{Name{"SystemProcessCreatedUnit", KindString, "", "{process}", ""}, 0xfc00000},
-	{Name{"SystemProcessStatusDefunct", KindMember, "system.process.status", "defunct", "string"}, 0x1ffc00000},
-	{Name{"SystemProcessStatusKey", KindKey, "system.process.status", "", ""}, 0x1ffc00000},
-	{Name{"SystemProcessStatusRunning", KindMember, "system.process.status", "running", "string"}, 0x1ffc00000},
-	{Name{"SystemProcessStatusSleeping", KindMember, "system.process.status", "sleeping", "string"}, 0x1ffc00000},
-	{Name{"SystemProcessStatusStopped", KindMember, "system.process.status", "stopped", "string"}, 0x1ffc00000},
-	{Name{"SystemProcessesCountDescription", KindString, "", "Total number of processes in each state", ""}, 0x200000},
-	{Name{"SystemProcessesCountName", KindString, "", "system.processes.count", ""}, 0x200000},
-	{Name{"SystemProcessesCountUnit", KindString, "", "{process}", ""}, 0x200000},
-	{Name{"SystemProcessesCreatedDescription", KindString, "", "Total number of processes created over uptime of the host", ""}, 0x200000},
-	{Name{"SystemProcessesCreatedName", KindString, "", "system.processes.created", ""}, 0x200000},
-	{Name{"SystemProcessesCreatedUnit", KindString, "", "{process}", ""}, 0x200000},
-	{Name{"SystemProcessesStatusDefunct", KindMember, "system.processes.status", "defunct", "string"}, 0x7c0000},
-	{Name{"SystemProcessesStatusKey", KindKey, "system.processes.status", "", ""}, 0x7c0000},
-	{Name{"SystemProcessesStatusRunning", KindMember, "system.processes.status", "running", "string"}, 0x7c0000},
-	{Name{"SystemProcessesStatusSleeping", KindMember, "system.processes.status", "sleeping", "string"}, 0x7c0000},
-	{Name{"SystemProcessesStatusStopped", KindMember, "system.processes.status", "stopped", "string"}, 0x7c0000},
-	{Name{"SystemUptimeDescription", KindString, "", "The time the system has been running", ""}, 0xc000000},
-	{Name{"SystemUptimeName", KindString, "", "system.uptime", ""}, 0xc000000},
-	{Name{"SystemUptimeUnit", KindString, "", "s", ""}, 0xc000000},
-	{Name{"TLSCipher", KindHelper, "tls.cipher", "", "string"}, 0x7fffe00000},
-	{Name{"TLSCipherKey", KindKey, "tls.cipher", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientCertificate", KindHelper, "tls.client.certificate", "", "string"}, 0x7fffe00000},
-	{Name{"TLSClientCertificateChain", KindHelper, "tls.client.certificate_chain", "", "...string"}, 0x7fffe00000},
-	{Name{"TLSClientCertificateChainKey", KindKey, "tls.client.certificate_chain", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientCertificateKey", KindKey, "tls.client.certificate", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientHashMd5", KindHelper, "tls.client.hash.md5", "", "string"}, 0x7fffe00000},
-	{Name{"TLSClientHashMd5Key", KindKey, "tls.client.hash.md5", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientHashSha1", KindHelper, "tls.client.hash.sha1", "", "string"}, 0x7fffe00000},
-	{Name{"TLSClientHashSha1Key", KindKey, "tls.client.hash.sha1", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientHashSha256", KindHelper, "tls.client.hash.sha256", "", "string"}, 0x7fffe00000},
-	{Name{"TLSClientHashSha256Key", KindKey, "tls.client.hash.sha256", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientIssuer", KindHelper, "tls.client.issuer", "", "string"}, 0x7fffe00000},
-	{Name{"TLSClientIssuerKey", KindKey, "tls.client.issuer", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientJa3", KindHelper, "tls.client.ja3", "", "string"}, 0x7fffe00000},
-	{Name{"TLSClientJa3Key", KindKey, "tls.client.ja3", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientNotAfter", KindHelper, "tls.client.not_after", "", "string"}, 0x7fffe00000},
-	{Name{"TLSClientNotAfterKey", KindKey, "tls.client.not_after", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientNotBefore", KindHelper, "tls.client.not_before", "", "string"}, 0x7fffe00000},
-	{Name{"TLSClientNotBeforeKey", KindKey, "tls.client.not_before", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientServerName", KindHelper, "tls.client.server_name", "", "string"}, 0xe00000},
-	{Name{"TLSClientServerNameKey", KindKey, "tls.client.server_name", "", ""}, 0xe00000},
-	{Name{"TLSClientSubject", KindHelper, "tls.client.subject", "", "string"}, 0x7fffe00000},
-	{Name{"TLSClientSubjectKey", KindKey, "tls.client.subject", "", ""}, 0x7fffe00000},
-	{Name{"TLSClientSupportedCiphers", KindHelper, "tls.client.supported_ciphers", "", "...string"}, 0x7fffe00000},
-	{Name{"TLSClientSupportedCiphersKey", KindKey, "tls.client.supported_ciphers", "", ""}, 0x7fffe00000},
-	{Name{"TLSCurve", KindHelper, "tls.curve", "", "string"}, 0x7fffe00000},
-	{Name{"TLSCurveKey", KindKey, "tls.curve", "", ""}, 0x7fffe00000},
-	{Name{"TLSEstablished", KindHelper, "tls.established", "", "bool"}, 0x7fffe00000},
-	{Name{"TLSEstablishedKey", KindKey, "tls.established", "", ""}, 0x7fffe00000},
-	{Name{"TLSNextProtocol", KindHelper, "tls.next_protocol", "", "string"}, 0x7fffe00000},
-	{Name{"TLSNextProtocolKey", KindKey, "tls.next_protocol", "", ""}, 0x7fffe00000},
-	{Name{"TLSProtocolNameKey", KindKey, "tls.protocol.name", "", ""}, 0x7fffe00000},
-	{Name{"TLSProtocolNameSsl", KindMember, "tls.protocol.name", "ssl", "string"}, 0x7fffe00000},
-	{Name{"TLSProtocolNameTLS", KindMember, "tls.protocol.name", "tls", "string"}, 0x7fffe00000},
-	{Name{"TLSProtocolVersion", KindHelper, "tls.protocol.version", "", "string"}, 0x7fffe00000},
-	{Name{"TLSProtocolVersionKey", KindKey, "tls.protocol.version", "", ""}, 0x7fffe00000},
-	{Name{"TLSResumed", KindHelper, "tls.resumed", "", "bool"}, 0x7fffe00000},
-	{Name{"TLSResumedKey", KindKey, "tls.resumed", "", ""}, 0x7fffe00000},
-	{Name{"TLSServerCertificate", KindHelper, "tls.server.certificate", "", "string"}, 0x7fffe00000},
-	{Name{"TLSServerCertificateChain", KindHelper, "tls.server.certificate_chain", "", "...string"}, 0x7fffe00000},
-	{Name{"TLSServerCertificateChainKey", KindKey, "tls.server.certificate_chain", "", ""}, 0x7fffe00000},
-	{Name{"TLSServerCertificateKey", KindKey, "tls.server.certificate", "", ""}, 0x7fffe00000},
-	{Name{"TLSServerHashMd5", KindHelper, "tls.server.hash.md5", "", "string"}, 0x7fffe00000},
-	{Name{"TLSServerHashMd5Key", KindKey, "tls.server.hash.md5", "", ""}, 0x7fffe00000},
-	{Name{"TLSServerHashSha1", KindHelper, "tls.server.hash.sha1", "", "string"}, 0x7fffe00000},
-	{Name{"TLSServerHashSha1Key", KindKey, "tls.server.hash.sha1", "", ""}, 0x7fffe00000},
-	{Name{"TLSServerHashSha256", KindHelper, "tls.server.hash.sha256", "", "string"}, 0x7fffe00000},
-	{Name{"TLSServerHashSha256Key", KindKey, "tls.server.hash.sha256", "", ""}, 0x7fffe00000},
-	{Name{"TLSServerIssuer", KindHelper, "tls.server.issuer", "", "string"}, 0x7fffe00000},
-	{Name{"TLSServerIssuerKey", KindKey, "tls.server.issuer", "", ""}, 0x7fffe00000},
-	{Name{"TLSServerJa3s", KindHelper, "tls.server.ja3s", "", "string"}, 0x7fffe00000},
-	{Name{"TLSServerJa3sKey", KindKey, "tls.server.ja3s", "", ""}, 0x7fffe00000},
-	{Name{"TLSServerNotAfter", KindHelper, "tls.server.not_after", "", "string"}, 0x7fffe00000},
-	{Name{"TLSServerNotAfterKey", KindKey, "tls.server.not_after", "", ""}, 0x7fffe00000},
-	{Name{"TLSServerNotBefore", KindHelper, "tls.server.not_before", "", "string"}, 0x7fffe00000},
-	{Name{"TLSServerNotBeforeKey", KindKey, "tls.server.not_before", "", ""}, 0x7fffe00000},
-	{Name{"TLSServerSubject", KindHelper, "tls.server.subject", "", "string"}, 0x7fffe00000},
-	{Name{"TLSServerSubjectKey", KindKey, "tls.server.subject", "", ""}, 0x7fffe00000},
-	{Name{"TelemetryAutoVersion", KindHelper, "telemetry.auto.version", "", "string"}, 0x3e000},
-	{Name{"TelemetryAutoVersionKey", KindKey, "telemetry.auto.version", "", ""}, 0x3ffff},
-	{Name{"TelemetryDistroName", KindHelper, "telemetry.distro.name", "", "string"}, 0x7ffffc0000},
-	{Name{"TelemetryDistroNameKey", KindKey, "telemetry.distro.name", "", ""}, 0x7ffffc0000},
-	{Name{"TelemetryDistroVersion", KindHelper, "telemetry.distro.version", "", "string"}, 0x7ffffc0000},
-	{Name{"TelemetryDistroVersionKey", KindKey, "telemetry.distro.version", "", ""}, 0x7ffffc0000},
-	{Name{"TelemetrySDKLanguageCPP", KindMember, "telemetry.sdk.language", "cpp", "string"}, 0x7fffffffff},
-	{Name{"TelemetrySDKLanguageDotnet", KindMember, "telemetry.sdk.language", "dotnet", "string"}, 0x7fffffffff},
-	{Name{"TelemetrySDKLanguageErlang", KindMember, "telemetry.sdk.language", "erlang", "string"}, 0x7fffffffff},
-	{Name{"TelemetrySDKLanguageGo", KindMember, "telemetry.sdk.language", "go", "string"}, 0x7fffffffff},
-	{Name{"TelemetrySDKLanguageJava", KindMember, "telemetry.sdk.language", "java", "string"}, 0x7fffffffff},
-	{Name{"TelemetrySDKLanguageKey", KindKey, "telemetry.sdk.language", "", ""}, 0x7fffffffff},
-	{Name{"TelemetrySDKLanguageKotlin", KindMember, "telemetry.sdk.language", "kotlin", "string"}, 0x4000000000},
-	{Name{"TelemetrySDKLanguageNodejs", KindMember, "telemetry.sdk.language", "nodejs", "string"}, 0x7fffffffff},
-	{Name{"TelemetrySDKLanguagePHP", KindMember, "telemetry.sdk.language", "php", "string"}, 0x7fffffffff},
-	{Name{"TelemetrySDKLanguagePython", KindMember, "telemetry.sdk.language", "python", "string"}, 0x7fffffffff},
-	{Name{"TelemetrySDKLanguageRuby", KindMember, "telemetry.sdk.language", "ruby", "string"}, 0x7fffffffff},
-	{Name{"TelemetrySDKLanguageRust", KindMember, "telemetry.sdk.language", "rust", "string"}, 0x7ffffe0000},
-	{Name{"TelemetrySDKLanguageSwift", KindMember, "telemetry.sdk.language", "swift", "string"}, 0x7ffffffff0},
-	{Name{"TelemetrySDKLanguageWebJS", KindMember, "telemetry.sdk.language", "webjs", "string"}, 0x7ff0000000},
-	{Name{"TelemetrySDKLanguageWebjs", KindMember, "telemetry.sdk.language", "webjs", "string"}, 0xfffffff},
-	{Name{"TelemetrySDKName", KindHelper, "telemetry.sdk.name", "", "string"}, 0x7fffffe000},
-	{Name{"TelemetrySDKNameKey", KindKey, "telemetry.sdk.name", "", ""}, 0x7fffffffff},
-	{Name{"TelemetrySDKVersion", KindHelper, "telemetry.sdk.version", "", "string"}, 0x7fffffe000},
-	{Name{"TelemetrySDKVersionKey", KindKey, "telemetry.sdk.version", "", ""}, 0x7fffffffff},
-	{Name{"TestCaseName", KindHelper, "test.case.name", "", "string"}, 0x7fff000000},
-	{Name{"TestCaseNameKey", KindKey, "test.case.name", "", ""}, 0x7fff000000},
-	{Name{"TestCaseResultStatusFail", KindMember, "test.case.result.status", "fail", "string"}, 0x7fff000000},
-	{Name{"TestCaseResultStatusKey", KindKey, "test.case.result.status", "", ""}, 0x7fff000000},
-	{Name{"TestCaseResultStatusPass", KindMember, "test.case.result.status", "pass", "string"}, 0x7fff000000},
-	{Name{"TestSuiteName", KindHelper, "test.suite.name", "", "string"}, 0x7fff000000},
-	{Name{"TestSuiteNameKey", KindKey, "test.suite.name", "", ""}, 0x7fff000000},
-	{Name{"TestSuiteRunStatusAborted", KindMember, "test.suite.run.status", "aborted", "string"}, 0x7fff000000},
-	{Name{"TestSuiteRunStatusFailure", KindMember, "test.suite.run.status", "failure", "string"}, 0x7fff000000},
-	{Name{"TestSuiteRunStatusInProgress", KindMember, "test.suite.run.status", "in_progress", "string"}, 0x7fff000000},
-	{Name{"TestSuiteRunStatusKey", KindKey, "test.suite.run.status", "", ""}, 0x7fff000000},
-	{Name{"TestSuiteRunStatusSkipped", KindMember, "test.suite.run.status", "skipped", "string"}, 0x7fff000000},
-	{Name{"TestSuiteRunStatusSuccess", KindMember, "test.suite.run.status", "success", "string"}, 0x7fff000000},
-	{Name{"TestSuiteRunStatusTimedOut", KindMember, "test.suite.run.status", "timed_out", "string"}, 0x7fff000000},
-	{Name{"ThreadDaemon", KindHelper, "thread.daemon", "", "bool"}, 0x40000},
-	{Name{"ThreadDaemonKey", KindKey, "thread.daemon", "", ""}, 0x40000},
-	{Name{"ThreadID", KindHelper, "thread.id", "", "int"}, 0x7fffffe000},
-	{Name{"ThreadIDKey", KindKey, "thread.id", "", ""}, 0x7fffffffff},
-	{Name{"ThreadName", KindHelper, "thread.name", "", "string"}, 0x7fffffe000},
-	{Name{"ThreadNameKey", KindKey, "thread.name", "", ""}, 0x7fffffffff},
-	{Name{"TypeHeap", KindMember, "type", "heap", "string"}, 0x20000},
-	{Name{"TypeKey", KindKey, "type", "", ""}, 0x20000},
-	{Name{"TypeNonHeap", KindMember, "type", "non_heap", "string"}, 0x20000},
-	{Name{"URLDomain", KindHelper, "url.domain", "", "string"}, 0x7fffc00000},
-	{Name{"URLDomainKey", KindKey, "url.domain", "", ""}, 0x7fffc00000},
-	{Name{"URLExtension", KindHelper, "url.extension", "", "string"}, 0x7fffc00000},
-	{Name{"URLExtensionKey", KindKey, "url.extension", "", ""}, 0x7fffc00000},
-	{Name{"URLFragment", KindHelper, "url.fragment", "", "string"}, 0x7ffffe0000},
-	{Name{"URLFragmentKey", KindKey, "url.fragment", "", ""}, 0x7ffffe0000},
-	{Name{"URLFull", KindHelper, "url.full", "", "string"}, 0x7ffffe0000},
-	{Name{"URLFullKey", KindKey, "url.full", "", ""}, 0x7ffffe0000},
-	{Name{"URLOriginal", KindHelper, "url.original", "", "string"}, 0x7fffc00000},
-	{Name{"URLOriginalKey", KindKey, "url.original", "", ""}, 0x7fffc00000},
-	{Name{"URLPath", KindHelper, "url.path", "", "string"}, 0x7ffffe0000},
-	{Name{"URLPathKey", KindKey, "url.path", "", ""}, 0x7ffffe0000},
-	{Name{"URLPort", KindHelper, "url.port", "", "int"}, 0x7fffc00000},
-	{Name{"URLPortKey", KindKey, "url.port", "", ""}, 0x7fffc00000},
-	{Name{"URLQuery", KindHelper, "url.query", "", "string"}, 0x7ffffe0000},
-	{Name{"URLQueryKey", KindKey, "url.query", "", ""}, 0x7ffffe0000},
-	{Name{"URLRegisteredDomain", KindHelper, "url.registered_domain", "", "string"}, 0x7fffc00000},
-	{Name{"URLRegisteredDomainKey", KindKey, "url.registered_domain", "", ""}, 0x7fffc00000},
-	{Name{"URLScheme", KindHelper, "url.scheme", "", "string"}, 0x7ffffe0000},
-	{Name{"URLSchemeKey", KindKey, "url.scheme", "", ""}, 0x7ffffe0000},
-	{Name{"URLSubdomain", KindHelper, "url.subdomain", "", "string"}, 0x7fffc00000},
-	{Name{"URLSubdomainKey", KindKey, "url.subdomain", "", ""}, 0x7fffc00000},
-	{Name{"URLTemplate", KindHelper, "url.template", "", "string"}, 0x7fff800000},
-	{Name{"URLTemplateKey", KindKey, "url.template", "", ""}, 0x7fff800000},
-	{Name{"URLTopLevelDomain", KindHelper, "url.top_level_domain", "", "string"}, 0x7fffc00000},
-	{Name{"URLTopLevelDomainKey", KindKey, "url.top_level_domain", "", ""}, 0x7fffc00000},
-	{Name{"UserAgentName", KindHelper, "user_agent.name", "", "string"}, 0x7fffc00000},
-	{Name{"UserAgentNameKey", KindKey, "user_agent.name", "", ""}, 0x7fffc00000},
-	{Name{"UserAgentOSName", KindHelper, "user_agent.os.name", "", "string"}, 0x7ff8000000},
-	{Name{"UserAgentOSNameKey", KindKey, "user_agent.os.name", "", ""}, 0x7ff8000000},
-	{Name{"UserAgentOSVersion", KindHelper, "user_agent.os.version", "", "string"}, 0x7ff8000000},
-	{Name{"UserAgentOSVersionKey", KindKey, "user_agent.os.version", "", ""}, 0x7ff8000000},
-	{Name{"UserAgentOriginal", KindHelper, "user_agent.original", "", "string"}, 0x7fffff8000},
-	{Name{"UserAgentOriginalKey", KindKey, "user_agent.original", "", ""}, 0x7fffff8000},
-	{Name{"UserAgentSyntheticTypeBot", KindMember, "user_agent.synthetic.type", "bot", "string"}, 0x7ffc000000},
-	{Name{"UserAgentSyntheticTypeKey", KindKey, "user_agent.synthetic.type", "", ""}, 0x7ffc000000},
-	{Name{"UserAgentSyntheticTypeTest", KindMember, "user_agent.synthetic.type", "test", "string"}, 0x7ffc000000},
-	{Name{"UserAgentVersion", KindHelper, "user_agent.version", "", "string"}, 0x7fffc00000},
-	{Name{"UserAgentVersionKey", KindKey, "user_agent.version", "", ""}, 0x7fffc00000},
-	{Name{"UserEmail", KindHelper, "user.email", "", "string"}, 0x7fff000000},
-	{Name{"UserEmailKey", KindKey, "user.email", "", ""}, 0x7fff000000},
-	{Name{"UserFullName", KindHelper, "user.full_name", "", "string"}, 0x7fff000000},
-	{Name{"UserFullNameKey", KindKey, "user.full_name", "", ""}, 0x7fff000000},
-	{Name{"UserHash", KindHelper, "user.hash", "", "string"}, 0x7fff000000},
-	{Name{"UserHashKey", KindKey, "user.hash", "", ""}, 0x7fff000000},
-	{Name{"UserID", KindHelper, "user.id", "", "string"}, 0x7fff000000},
-	{Name{"UserIDKey", KindKey, "user.id", "", ""}, 0x7fff000000},
-	{Name{"UserName", KindHelper, "user.name", "", "string"}, 0x7fff000000},
-	{Name{"UserNameKey", KindKey, "user.name", "", ""}, 0x7fff000000},
-	{Name{"UserRoles", KindHelper, "user.roles", "", "...string"}, 0x7fff000000},
-	{Name{"UserRolesKey", KindKey, "user.roles", "", ""}, 0x7fff000000},
-	{Name{"V8JSGCTypeIncremental", KindMember, "v8js.gc.type", "incremental", "string"}, 0x1000000},
-	{Name{"V8JSGCTypeKey", KindKey, "v8js.gc.type", "", ""}, 0x1000000},
-	{Name{"V8JSGCTypeMajor", KindMember, "v8js.gc.type", "major", "string"}, 0x1000000},
-	{Name{"V8JSGCTypeMinor", KindMember, "v8js.gc.type", "minor", "string"}, 0x1000000},
-	{Name{"V8JSGCTypeWeakcb", KindMember, "v8js.gc.type", "weakcb", "string"}, 0x1000000},
-	{Name{"V8JSHeapSpaceNameCodeSpace", KindMember, "v8js.heap.space.name", "code_space", "string"}, 0x1000000},
-	{Name{"V8JSHeapSpaceNameKey", KindKey, "v8js.heap.space.name", "", ""}, 0x1000000},
-	{Name{"V8JSHeapSpaceNameLargeObjectSpace", KindMember, "v8js.heap.space.name", "large_object_space", "string"}, 0x1000000},
-	{Name{"V8JSHeapSpaceNameMapSpace", KindMember, "v8js.heap.space.name", "map_space", "string"}, 0x1000000},
-	{Name{"V8JSHeapSpaceNameNewSpace", KindMember, "v8js.heap.space.name", "new_space", "string"}, 0x1000000},
-	{Name{"V8JSHeapSpaceNameOldSpace", KindMember, "v8js.heap.space.name", "old_space", "string"}, 0x1000000},
-	{Name{"V8jsGcDurationDescription", KindString, "", "Garbage collection duration.", ""}, 0x1000000},
-	{Name{"V8jsGcDurationName", KindString, "", "v8js.gc.duration", ""}, 0x1000000},
-	{Name{"V8jsGcDurationUnit", KindString, "", "s", ""}, 0x1000000},
-	{Name{"V8jsHeapSpaceAvailableSizeDescription", KindString, "", "Heap space available size.", ""}, 0x1000000},
-	{Name{"V8jsHeapSpaceAvailableSizeName", KindString, "", "v8js.heap.space.available_size", ""}, 0x1000000},
-	{Name{"V8jsHeapSpaceAvailableSizeUnit", KindString, "", "By", ""}, 0x1000000},
-	{Name{"V8jsHeapSpacePhysicalSizeDescription", KindString, "", "Committed size of a heap space.", ""}, 0x1000000},
-	{Name{"V8jsHeapSpacePhysicalSizeName", KindString, "", "v8js.heap.space.physical_size", ""}, 0x1000000},
-	{Name{"V8jsHeapSpacePhysicalSizeUnit", KindString, "", "By", ""}, 0x1000000},
-	{Name{"V8jsMemoryHeapLimitDescription", KindString, "", "Total heap memory size pre-allocated.", ""}, 0x1000000},
-	{Name{"V8jsMemoryHeapLimitName", KindString, "", "v8js.memory.heap.limit", ""}, 0x1000000},
-	{Name{"V8jsMemoryHeapLimitUnit", KindString, "", "By", ""}, 0x1000000},
-	{Name{"V8jsMemoryHeapUsedDescription", KindString, "", "Heap Memory size allocated.", ""}, 0x1000000},
-	{Name{"V8jsMemoryHeapUsedName", KindString, "", "v8js.memory.heap.used", ""}, 0x1000000},
-	{Name{"V8jsMemoryHeapUsedUnit", KindString, "", "By", ""}, 0x1000000},
-	{Name{"VCSChangeCountDescription", KindString, "", "The number of changes (pull requests/merge requests/changelists) in a repository, categorized by their state (e.g. open or merged)", ""}, 0xc000000},
-	{Name{"VCSChangeCountName", KindString, "", "vcs.change.count", ""}, 0xc000000},
-	{Name{"VCSChangeCountUnit", KindString, "", "{change}", ""}, 0xc000000},
-	{Name{"VCSChangeDurationDescription", KindString, "", "The time duration a change (pull request/merge request/changelist) has been in a given state.", ""}, 0xc000000},
-	{Name{"VCSChangeDurationName", KindString, "", "vcs.change.duration", ""}, 0xc000000},
-	{Name{"VCSChangeDurationUnit", KindString, "", "s", ""}, 0xc000000},
-	{Name{"VCSChangeID", KindHelper, "vcs.change.id", "", "string"}, 0x7ffc000000},
-	{Name{"VCSChangeIDKey", KindKey, "vcs.change.id", "", ""}, 0x7ffc000000},
-	{Name{"VCSChangeStateClosed", KindMember, "vcs.change.state", "closed", "string"}, 0x7ffc000000},
-	{Name{"VCSChangeStateKey", KindKey, "vcs.change.state", "", ""}, 0x7ffc000000},
-	{Name{"VCSChangeStateMerged", KindMember, "vcs.change.state", "merged", "string"}, 0x7ffc000000},
-	{Name{"VCSChangeStateOpen", KindMember, "vcs.change.state", "open", "string"}, 0x7ffc000000},
-	{Name{"VCSChangeStateWip", KindMember, "vcs.change.state", "wip", "string"}, 0x7ffc000000},
-	{Name{"VCSChangeTimeToApprovalDescription", KindString, "", "The amount of time since its creation it took a change (pull request/merge request/changelist) to get the first approval.", ""}, 0xc000000},
-	{Name{"VCSChangeTimeToApprovalName", KindString, "", "vcs.change.time_to_approval", ""}, 0xc000000},
-	{Name{"VCSChangeTimeToApprovalUnit", KindString, "", "s", ""}, 0xc000000},
-	{Name{"VCSChangeTimeToMergeDescription", KindString, "", "The amount of time since its creation it took a change (pull request/merge request/changelist) to get merged into the target(base) ref.", ""}, 0xc000000},
-	{Name{"VCSChangeTimeToMergeName", KindString, "", "vcs.change.time_to_merge", ""}, 0xc000000},
-	{Name{"VCSChangeTimeToMergeUnit", KindString, "", "s", ""}, 0xc000000},
-	{Name{"VCSChangeTitle", KindHelper, "vcs.change.title", "", "string"}, 0x7ffc000000},
-	{Name{"VCSChangeTitleKey", KindKey, "vcs.change.title", "", ""}, 0x7ffc000000},
-	{Name{"VCSContributorCountDescription", KindString, "", "The number of unique contributors to a repository", ""}, 0xc000000},
-	{Name{"VCSContributorCountName", KindString, "", "vcs.contributor.count", ""}, 0xc000000},
-	{Name{"VCSContributorCountUnit", KindString, "", "{contributor}", ""}, 0xc000000},
-	{Name{"VCSLineChangeTypeAdded", KindMember, "vcs.line_change.type", "added", "string"}, 0x7ffc000000},
-	{Name{"VCSLineChangeTypeKey", KindKey, "vcs.line_change.type", "", ""}, 0x7ffc000000},
-	{Name{"VCSLineChangeTypeRemoved", KindMember, "vcs.line_change.type", "removed", "string"}, 0x7ffc000000},
-	{Name{"VCSOwnerName", KindHelper, "vcs.owner.name", "", "string"}, 0x7ff0000000},
-	{Name{"VCSOwnerNameKey", KindKey, "vcs.owner.name", "", ""}, 0x7ff0000000},
-	{Name{"VCSProviderNameBitbucket", KindMember, "vcs.provider.name", "bitbucket", "string"}, 0x7ff0000000},
-	{Name{"VCSProviderNameGitea", KindMember, "vcs.provider.name", "gitea", "string"}, 0x7fe0000000},
-	{Name{"VCSProviderNameGithub", KindMember, "vcs.provider.name", "github", "string"}, 0x7ff0000000},
-	{Name{"VCSProviderNameGitlab", KindMember, "vcs.provider.name", "gitlab", "string"}, 0x7ff0000000},
-	{Name{"VCSProviderNameGittea", KindMember, "vcs.provider.name", "gittea", "string"}, 0x70000000},
-	{Name{"VCSProviderNameKey", KindKey, "vcs.provider.name", "", ""}, 0x7ff0000000},
-	{Name{"VCSRefBaseName", KindHelper, "vcs.ref.base.name", "", "string"}, 0x7ffc000000},
-	{Name{"VCSRefBaseNameKey", KindKey, "vcs.ref.base.name", "", ""}, 0x7ffc000000},
-	{Name{"VCSRefBaseRevision", KindHelper, "vcs.ref.base.revision", "", "string"}, 0x7ffc000000},
-	{Name{"VCSRefBaseRevisionKey", KindKey, "vcs.ref.base.revision", "", ""}, 0x7ffc000000},
-	{Name{"VCSRefBaseTypeBranch", KindMember, "vcs.ref.base.type", "branch", "string"}, 0x7ffc000000},
-	{Name{"VCSRefBaseTypeKey", KindKey, "vcs.ref.base.type", "", ""}, 0x7ffc000000},
-	{Name{"VCSRefBaseTypeTag", KindMember, "vcs.ref.base.type", "tag", "string"}, 0x7ffc000000},
-	{Name{"VCSRefCountDescription", KindString, "", "The number of refs of type branch or tag in a repository.", ""}, 0xc000000},
-	{Name{"VCSRefCountName", KindString, "", "vcs.ref.count", ""}, 0xc000000},
-	{Name{"VCSRefCountUnit", KindString, "", "{ref}", ""}, 0xc000000},
-	{Name{"VCSRefHeadName", KindHelper, "vcs.ref.head.name", "", "string"}, 0x7ffc000000},
-	{Name{"VCSRefHeadNameKey", KindKey, "vcs.ref.head.name", "", ""}, 0x7ffc000000},
-	{Name{"VCSRefHeadRevision", KindHelper, "vcs.ref.head.revision", "", "string"}, 0x7ffc000000},
-	{Name{"VCSRefHeadRevisionKey", KindKey, "vcs.ref.head.revision", "", ""}, 0x7ffc000000},
-	{Name{"VCSRefHeadTypeBranch", KindMember, "vcs.ref.head.type", "branch", "string"}, 0x7ffc000000},
-	{Name{"VCSRefHeadTypeKey", KindKey, "vcs.ref.head.type", "", ""}, 0x7ffc000000},
-	{Name{"VCSRefHeadTypeTag", KindMember, "vcs.ref.head.type", "tag", "string"}, 0x7ffc000000},
-	{Name{"VCSRefLinesDeltaDescription", KindString, "", "The number of lines added/removed in a ref (branch) relative to the ref from the `vcs.ref.base.name` attribute.", ""}, 0xc000000},
-	{Name{"VCSRefLinesDeltaName", KindString, "", "vcs.ref.lines_delta", ""}, 0xc000000},
-	{Name{"VCSRefLinesDeltaUnit", KindString, "", "{line}", ""}, 0xc000000},
-	{Name{"VCSRefRevisionsDeltaDescription", KindString, "", "The number of revisions (commits) a ref (branch) is ahead/behind the branch from the `vcs.ref.base.name` attribute", ""}, 0xc000000},
-	{Name{"VCSRefRevisionsDeltaName", KindString, "", "vcs.ref.revisions_delta", ""}, 0xc000000},
-	{Name{"VCSRefRevisionsDeltaUnit", KindString, "", "{revision}", ""}, 0xc000000},
-	{Name{"VCSRefTimeDescription", KindString, "", "Time a ref (branch) created from the default branch (trunk) has existed. The `ref.type` attribute will always be `branch`", ""}, 0xc000000},
-	{Name{"VCSRefTimeName", KindString, "", "vcs.ref.time", ""}, 0xc000000},
-	{Name{"VCSRefTimeUnit", KindString, "", "s", ""}, 0xc000000},
-	{Name{"VCSRefTypeBranch", KindMember, "vcs.ref.type", "branch", "string"}, 0x7ffc000000},
-	{Name{"VCSRefTypeKey", KindKey, "vcs.ref.type", "", ""}, 0x7ffc000000},
-	{Name{"VCSRefTypeTag", KindMember, "vcs.ref.type", "tag", "string"}, 0x7ffc000000},
-	{Name{"VCSRepositoryChangeID", KindHelper, "vcs.repository.change.id", "", "string"}, 0x3000000},
-	{Name{"VCSRepositoryChangeIDKey", KindKey, "vcs.repository.change.id", "", ""}, 0x3000000},
-	{Name{"VCSRepositoryChangeTitle", KindHelper, "vcs.repository.change.title", "", "string"}, 0x3000000},
-	{Name{"VCSRepositoryChangeTitleKey", KindKey, "vcs.repository.change.title", "", ""}, 0x3000000},
-	{Name{"VCSRepositoryCountDescription", KindString, "", "The number of repositories in an organization.", ""}, 0xc000000},
-	{Name{"VCSRepositoryCountName", KindString, "", "vcs.repository.count", ""}, 0xc000000},
-	{Name{"VCSRepositoryCountUnit", KindString, "", "{repository}", ""}, 0xc000000},
-	{Name{"VCSRepositoryName", KindHelper, "vcs.repository.name", "", "string"}, 0x7ffc000000},
-	{Name{"VCSRepositoryNameKey", KindKey, "vcs.repository.name", "", ""}, 0x7ffc000000},
-	{Name{"VCSRepositoryRefName", KindHelper, "vcs.repository.ref.name", "", "string"}, 0x3000000},
-	{Name{"VCSRepositoryRefNameKey", KindKey, "vcs.repository.ref.name", "", ""}, 0x3000000},
-	{Name{"VCSRepositoryRefRevision", KindHelper, "vcs.repository.ref.revision", "", "string"}, 0x3000000},
-	{Name{"VCSRepositoryRefRevisionKey", KindKey, "vcs.repository.ref.revision", "", ""}, 0x3000000},
-	{Name{"VCSRepositoryRefTypeBranch", KindMember, "vcs.repository.ref.type", "branch", "string"}, 0x3000000},
-	{Name{"VCSRepositoryRefTypeKey", KindKey, "vcs.repository.ref.type", "", ""}, 0x3000000},
-	{Name{"VCSRepositoryRefTypeTag", KindMember, "vcs.repository.ref.type", "tag", "string"}, 0x3000000},
-	{Name{"VCSRepositoryURLFull", KindHelper, "vcs.repository.url.full", "", "string"}, 0x7fff000000},
-	{Name{"VCSRepositoryURLFullKey", KindKey, "vcs.repository.url.full", "", ""}, 0x7fff000000},
-	{Name{"VCSRevisionDeltaDirectionAhead", KindMember, "vcs.revision_delta.direction", "ahead", "string"}, 0x7ffc000000},
-	{Name{"VCSRevisionDeltaDirectionBehind", KindMember, "vcs.revision_delta.direction", "behind", "string"}, 0x7ffc000000},
-	{Name{"VCSRevisionDeltaDirectionKey", KindKey, "vcs.revision_delta.direction", "", ""}, 0x7ffc000000},
-	{Name{"WebEngineDescription", KindHelper, "webengine.description", "", "string"}, 0x7fffffe000},
-	{Name{"WebEngineDescriptionKey", KindKey, "webengine.description", "", ""}, 0x7fffffffff},
-	{Name{"WebEngineName", KindHelper, "webengine.name", "", "string"}, 0x7fffffe000},
-	{Name{"WebEngineNameKey", KindKey, "webengine.name", "", ""}, 0x7fffffffff},
-	{Name{"WebEngineVersion", KindHelper, "webengine.version", "", "string"}, 0x7fffffe000},
-	{Name{"WebEngineVersionKey", KindKey, "webengine.version", "", ""}, 0x7fffffffff},
-	{Name{"ZOSSmfID", KindHelper, "zos.smf.id", "", "string"}, 0x7f80000000},
-	{Name{"ZOSSmfIDKey", KindKey, "zos.smf.id", "", ""}, 0x7f80000000},
-	{Name{"ZOSSysplexName", KindHelper, "zos.sysplex.name", "", "string"}, 0x7f80000000},
-	{Name{"ZOSSysplexNameKey", KindKey, "zos.sysplex.name", "", ""}, 0x7f80000000},
+// where the name has that meaning: mask, name, key, value, type, kind.
+var names = [...]nameRec{
+	{0x1000000, 0x2b, 0x2b27, 0x5207, 0x5906, KindMember},               // ASPNETCoreDiagnosticsExceptionResultAborted
+	{0x1000000, 0x5f2b, 0x2b27, 0x8a07, 0x5906, KindMember},             // ASPNETCoreDiagnosticsExceptionResultHandled
+	{0x1000000, 0x9127, 0x2b27, 0x0, 0x0, KindKey},                      // ASPNETCoreDiagnosticsExceptionResultKey
+	{0x1000000, 0xb82b, 0x2b27, 0xe307, 0x5906, KindMember},             // ASPNETCoreDiagnosticsExceptionResultSkipped
+	{0x1000000, 0xea2d, 0x2b27, 0x11709, 0x5906, KindMember},            // ASPNETCoreDiagnosticsExceptionResultUnhandled
+	{0x1000000, 0x12020, 0x14023, 0x0, 0x5906, KindHelper},              // ASPNETCoreDiagnosticsHandlerType
+	{0x1000000, 0x16323, 0x14023, 0x0, 0x0, KindKey},                    // ASPNETCoreDiagnosticsHandlerTypeKey
+	{0x1000000, 0x1861c, 0x1a21f, 0x0, 0x5906, KindHelper},              // ASPNETCoreRateLimitingPolicy
+	{0x1000000, 0x1c11f, 0x1a21f, 0x0, 0x0, KindKey},                    // ASPNETCoreRateLimitingPolicyKey
+	{0x1000000, 0x1e024, 0x2041f, 0x22308, 0x5906, KindMember},          // ASPNETCoreRateLimitingResultAcquired
+	{0x1000000, 0x22b2b, 0x2041f, 0x25610, 0x5906, KindMember},          // ASPNETCoreRateLimitingResultEndpointLimiter
+	{0x1000000, 0x26629, 0x2041f, 0x28f0e, 0x5906, KindMember},          // ASPNETCoreRateLimitingResultGlobalLimiter
+	{0x1000000, 0x29d1f, 0x2041f, 0x0, 0x0, KindKey},                    // ASPNETCoreRateLimitingResultKey
+	{0x1000000, 0x2bc2b, 0x2041f, 0x2e710, 0x5906, KindMember},          // ASPNETCoreRateLimitingResultRequestCanceled
+	{0x1000000, 0x2f71c, 0x3131f, 0x0, 0x33204, KindHelper},             // ASPNETCoreRequestIsUnhandled
+	{0x1000000, 0x3361f, 0x3131f, 0x0, 0x0, KindKey},                    // ASPNETCoreRequestIsUnhandledKey
+	{0x1000000, 0x3551b, 0x3701e, 0x0, 0x33204, KindHelper},             // ASPNETCoreRoutingIsFallback
+	{0x1000000, 0x38e1e, 0x3701e, 0x0, 0x0, KindKey},                    // ASPNETCoreRoutingIsFallbackKey
+	{0x1000000, 0x3ac23, 0x3cf1f, 0x3ee07, 0x5906, KindMember},          // ASPNETCoreRoutingMatchStatusFailure
+	{0x1000000, 0x3f51f, 0x3cf1f, 0x0, 0x0, KindKey},                    // ASPNETCoreRoutingMatchStatusKey
+	{0x1000000, 0x41423, 0x3cf1f, 0x43707, 0x5906, KindMember},          // ASPNETCoreRoutingMatchStatusSuccess
+	{0x7fc0000000, 0x43e15, 0x45318, 0x0, 0x5906, KindHelper},           // AWSBedrockGuardrailID
+	{0x7fc0000000, 0x46b18, 0x45318, 0x0, 0x0, KindKey},                 // AWSBedrockGuardrailIDKey
+	{0x7fc0000000, 0x48319, 0x49c1d, 0x0, 0x5906, KindHelper},           // AWSBedrockKnowledgeBaseID
+	{0x7fc0000000, 0x4b91c, 0x49c1d, 0x0, 0x0, KindKey},                 // AWSBedrockKnowledgeBaseIDKey
+	{0x7fffffe000, 0x4d51f, 0x4f422, 0x0, 0x51609, KindHelper},          // AWSDynamoDBAttributeDefinitions
+	{0x7fffffffff, 0x51f22, 0x4f422, 0x0, 0x0, KindKey},                 // AWSDynamoDBAttributeDefinitionsKey
+	{0x7fffffe000, 0x5411a, 0x55b1e, 0x0, 0x51609, KindHelper},          // AWSDynamoDBAttributesToGet
+	{0x7fffffffff, 0x5791d, 0x55b1e, 0x0, 0x0, KindKey},                 // AWSDynamoDBAttributesToGetKey
+	{0x7fffffe000, 0x59619, 0x5af1c, 0x0, 0x33204, KindHelper},          // AWSDynamoDBConsistentRead
+	{0x7fffffffff, 0x5cb1c, 0x5af1c, 0x0, 0x0, KindKey},                 // AWSDynamoDBConsistentReadKey
+	{0x7fffffe000, 0x5e71b, 0x6021e, 0x0, 0x51609, KindHelper},          // AWSDynamoDBConsumedCapacity
+	{0x7fffffffff, 0x6201e, 0x6021e, 0x0, 0x0, KindKey},                 // AWSDynamoDBConsumedCapacityKey
+	{0x7fffffe000, 0x63e10, 0x64e12, 0x0, 0x66003, KindHelper},          // AWSDynamoDBCount
+	{0x7fffffffff, 0x66313, 0x64e12, 0x0, 0x0, KindKey},                 // AWSDynamoDBCountKey
+	{0x7fffffe000, 0x6761e, 0x69422, 0x0, 0x5906, KindHelper},           // AWSDynamoDBExclusiveStartTable
+	{0x7fffffffff, 0x6b621, 0x69422, 0x0, 0x0, KindKey},                 // AWSDynamoDBExclusiveStartTableKey
+	{0x7fffffe000, 0x6d726, 0x6fd2b, 0x0, 0x51609, KindHelper},          // AWSDynamoDBGlobalSecondaryIndexUpdates
+	{0x7fffffffff, 0x72829, 0x6fd2b, 0x0, 0x0, KindKey},                 // AWSDynamoDBGlobalSecondaryIndexUpdatesKey
+	{0x7fffffe000, 0x75121, 0x77225, 0x0, 0x51609, KindHelper},          // AWSDynamoDBGlobalSecondaryIndexes
+	{0x7fffffffff, 0x79724, 0x77225, 0x0, 0x0, KindKey},                 // AWSDynamoDBGlobalSecondaryIndexesKey
+	{0x7fffffe000, 0x7bb14, 0x7cf17, 0x0, 0x5906, KindHelper},           // AWSDynamoDBIndexName
+	{0x7fffffffff, 0x7e617, 0x7cf17, 0x0, 0x0, KindKey},                 // AWSDynamoDBIndexNameKey
+	{0x7fffffe000, 0x7fd20, 0x81d24, 0x0, 0x5906, KindHelper},           // AWSDynamoDBItemCollectionMetrics
+	{0x7fffffffff, 0x84123, 0x81d24, 0x0, 0x0, KindKey},                 // AWSDynamoDBItemCollectionMetricsKey
+	{0x7fffffe000, 0x86410, 0x87412, 0x0, 0x66003, KindHelper},          // AWSDynamoDBLimit
+	{0x7fffffffff, 0x88613, 0x87412, 0x0, 0x0, KindKey},                 // AWSDynamoDBLimitKey
+	{0x7fffffe000, 0x89920, 0x8b924, 0x0, 0x51609, KindHelper},          // AWSDynamoDBLocalSecondaryIndexes
+	{0x7fffffffff, 0x8dd23, 0x8b924, 0x0, 0x0, KindKey},                 // AWSDynamoDBLocalSecondaryIndexesKey
+	{0x7fffffe000, 0x90015, 0x91517, 0x0, 0x5906, KindHelper},           // AWSDynamoDBProjection
+	{0x7fffffffff, 0x92c18, 0x91517, 0x0, 0x0, KindKey},                 // AWSDynamoDBProjectionKey
+	{0x7fffffe000, 0x94422, 0x96626, 0x0, 0x98c07, KindHelper},          // AWSDynamoDBProvisionedReadCapacity
+	{0x7fffffffff, 0x99325, 0x96626, 0x0, 0x0, KindKey},                 // AWSDynamoDBProvisionedReadCapacityKey
+	{0x7fffffe000, 0x9b823, 0x9db27, 0x0, 0x98c07, KindHelper},          // AWSDynamoDBProvisionedWriteCapacity
+	{0x7fffffffff, 0xa0226, 0x9db27, 0x0, 0x0, KindKey},                 // AWSDynamoDBProvisionedWriteCapacityKey
+	{0x7fffffe000, 0xa2816, 0xa3e19, 0x0, 0x33204, KindHelper},          // AWSDynamoDBScanForward
+	{0x7fffffffff, 0xa5719, 0xa3e19, 0x0, 0x0, KindKey},                 // AWSDynamoDBScanForwardKey
+	{0x7fffffe000, 0xa7017, 0xa871a, 0x0, 0x66003, KindHelper},          // AWSDynamoDBScannedCount
+	{0x7fffffffff, 0xaa11a, 0xa871a, 0x0, 0x0, KindKey},                 // AWSDynamoDBScannedCountKey
+	{0x7fffffe000, 0xabb12, 0xacd14, 0x0, 0x66003, KindHelper},          // AWSDynamoDBSegment
+	{0x7fffffffff, 0xae115, 0xacd14, 0x0, 0x0, KindKey},                 // AWSDynamoDBSegmentKey
+	{0x7fffffe000, 0xaf611, 0xb0713, 0x0, 0x5906, KindHelper},           // AWSDynamoDBSelect
+	{0x7fffffffff, 0xb1a14, 0xb0713, 0x0, 0x0, KindKey},                 // AWSDynamoDBSelectKey
+	{0x7fffffe000, 0xb2e15, 0xb4318, 0x0, 0x66003, KindHelper},          // AWSDynamoDBTableCount
+	{0x7fffffffff, 0xb5b18, 0xb4318, 0x0, 0x0, KindKey},                 // AWSDynamoDBTableCountKey
+	{0x7fffffe000, 0xb7315, 0xb8818, 0x0, 0x51609, KindHelper},          // AWSDynamoDBTableNames
+	{0x7fffffffff, 0xba018, 0xb8818, 0x0, 0x0, KindKey},                 // AWSDynamoDBTableNamesKey
+	{0x7fffffe000, 0xbb818, 0xbd01b, 0x0, 0x66003, KindHelper},          // AWSDynamoDBTotalSegments
+	{0x7fffffffff, 0xbeb1b, 0xbd01b, 0x0, 0x0, KindKey},                 // AWSDynamoDBTotalSegmentsKey
+	{0x7fffffe000, 0xc0610, 0xc1613, 0x0, 0x5906, KindHelper},           // AWSECSClusterARN
+	{0x7fffffffff, 0xc2913, 0xc1613, 0x0, 0x0, KindKey},                 // AWSECSClusterARNKey
+	{0x7fffffe000, 0xc3c12, 0xc4e15, 0x0, 0x5906, KindHelper},           // AWSECSContainerARN
+	{0x7fffffffff, 0xc6315, 0xc4e15, 0x0, 0x0, KindKey},                 // AWSECSContainerARNKey
+	{0x7fffffffff, 0xc7813, 0xc8b12, 0xc9d03, 0x5906, KindMember},       // AWSECSLaunchtypeEC2
+	{0x7fffffffff, 0xca017, 0xc8b12, 0xcb707, 0x5906, KindMember},       // AWSECSLaunchtypeFargate
+	{0x7fffffffff, 0xcbe13, 0xc8b12, 0x0, 0x0, KindKey},                 // AWSECSLaunchtypeKey
+	{0x7fffffe000, 0xcd10d, 0xcde10, 0x0, 0x5906, KindHelper},           // AWSECSTaskARN
+	{0x7fffffffff, 0xcee10, 0xcde10, 0x0, 0x0, KindKey},                 // AWSECSTaskARNKey
+	{0x7fffffe000, 0xcfe10, 0xd0e13, 0x0, 0x5906, KindHelper},           // AWSECSTaskFamily
+	{0x7fffffffff, 0xd2113, 0xd0e13, 0x0, 0x0, KindKey},                 // AWSECSTaskFamilyKey
+	{0x7fffc00000, 0xd340c, 0xd400f, 0x0, 0x5906, KindHelper},           // AWSECSTaskID
+	{0x7fffc00000, 0xd4f0f, 0xd400f, 0x0, 0x0, KindKey},                 // AWSECSTaskIDKey
+	{0x7fffffe000, 0xd5e12, 0xd7015, 0x0, 0x5906, KindHelper},           // AWSECSTaskRevision
+	{0x7fffffffff, 0xd8515, 0xd7015, 0x0, 0x0, KindKey},                 // AWSECSTaskRevisionKey
+	{0x7fffffe000, 0xd9a10, 0xdaa13, 0x0, 0x5906, KindHelper},           // AWSEKSClusterARN
+	{0x7fffffffff, 0xdbd13, 0xdaa13, 0x0, 0x0, KindKey},                 // AWSEKSClusterARNKey
+	{0x7ffc000000, 0xdd014, 0xde417, 0x0, 0x5906, KindHelper},           // AWSExtendedRequestID
+	{0x7ffc000000, 0xdfb17, 0xde417, 0x0, 0x0, KindKey},                 // AWSExtendedRequestIDKey
+	{0x7fc0000000, 0xe1214, 0xe2617, 0x0, 0x5906, KindHelper},           // AWSKinesisStreamName
+	{0x7fc0000000, 0xe3d17, 0xe2617, 0x0, 0x0, KindKey},                 // AWSKinesisStreamNameKey
+	{0x7fffffe000, 0xe5413, 0xe6716, 0x0, 0x5906, KindHelper},           // AWSLambdaInvokedARN
+	{0x7ffffffffe, 0xe7d16, 0xe6716, 0x0, 0x0, KindKey},                 // AWSLambdaInvokedARNKey
+	{0x7fc0000000, 0xe931a, 0xead1e, 0x0, 0x5906, KindHelper},           // AWSLambdaResourceMappingID
+	{0x7fc0000000, 0xecb1d, 0xead1e, 0x0, 0x0, KindKey},                 // AWSLambdaResourceMappingIDKey
+	{0x7fffffe000, 0xee80f, 0xef712, 0x0, 0x51609, KindHelper},          // AWSLogGroupARNs
+	{0x7fffffffff, 0xf0912, 0xef712, 0x0, 0x0, KindKey},                 // AWSLogGroupARNsKey
+	{0x7fffffe000, 0xf1b10, 0xf2b13, 0x0, 0x51609, KindHelper},          // AWSLogGroupNames
+	{0x7fffffffff, 0xf3e13, 0xf2b13, 0x0, 0x0, KindKey},                 // AWSLogGroupNamesKey
+	{0x7fffffe000, 0xf5110, 0xf6113, 0x0, 0x51609, KindHelper},          // AWSLogStreamARNs
+	{0x7fffffffff, 0xf7413, 0xf6113, 0x0, 0x0, KindKey},                 // AWSLogStreamARNsKey
+	{0x7fffffe000, 0xf8711, 0xf9814, 0x0, 0x51609, KindHelper},          // AWSLogStreamNames
+	{0x7fffffffff, 0xfac14, 0xf9814, 0x0, 0x0, KindKey},                 // AWSLogStreamNamesKey
+	{0x7fffff0000, 0xfc00c, 0xfcc0e, 0x0, 0x5906, KindHelper},           // AWSRequestID
+	{0x7fffff0000, 0xfda0f, 0xfcc0e, 0x0, 0x0, KindKey},                 // AWSRequestIDKey
+	{0x7fffff0000, 0xfe90b, 0xff40d, 0x0, 0x5906, KindHelper},           // AWSS3Bucket
+	{0x7fffff0000, 0x10010e, 0xff40d, 0x0, 0x0, KindKey},                // AWSS3BucketKey
+	{0x7fffff0000, 0x100f0f, 0x101e12, 0x0, 0x5906, KindHelper},         // AWSS3CopySource
+	{0x7fffff0000, 0x103012, 0x101e12, 0x0, 0x0, KindKey},               // AWSS3CopySourceKey
+	{0x7fffff0000, 0x10420b, 0x104d0d, 0x0, 0x5906, KindHelper},         // AWSS3Delete
+	{0x7fffff0000, 0x105a0e, 0x104d0d, 0x0, 0x0, KindKey},               // AWSS3DeleteKey
+	{0x7fffff0000, 0x106808, 0x10700a, 0x0, 0x5906, KindHelper},         // AWSS3Key
+	{0x7fffff0000, 0x107a0b, 0x10700a, 0x0, 0x0, KindKey},               // AWSS3KeyKey
+	{0x7fffff0000, 0x10850f, 0x109412, 0x0, 0x66003, KindHelper},        // AWSS3PartNumber
+	{0x7fffff0000, 0x10a612, 0x109412, 0x0, 0x0, KindKey},               // AWSS3PartNumberKey
+	{0x7fffff0000, 0x10b80d, 0x10c510, 0x0, 0x5906, KindHelper},         // AWSS3UploadID
+	{0x7fffff0000, 0x10d510, 0x10c510, 0x0, 0x0, KindKey},               // AWSS3UploadIDKey
+	{0x7fc0000000, 0x10e50e, 0x10f311, 0x0, 0x5906, KindHelper},         // AWSSNSTopicARN
+	{0x7fc0000000, 0x110411, 0x10f311, 0x0, 0x0, KindKey},               // AWSSNSTopicARNKey
+	{0x7fc0000000, 0x11150e, 0x112311, 0x0, 0x5906, KindHelper},         // AWSSQSQueueURL
+	{0x7fc0000000, 0x113411, 0x112311, 0x0, 0x0, KindKey},               // AWSSQSQueueURLKey
+	{0x7fc0000000, 0x11451a, 0x115f1d, 0x0, 0x5906, KindHelper},         // AWSSecretsmanagerSecretARN
+	{0x7fc0000000, 0x117c1d, 0x115f1d, 0x0, 0x0, KindKey},               // AWSSecretsmanagerSecretARNKey
+	{0x7fc0000000, 0x11991b, 0x11b41f, 0x0, 0x5906, KindHelper},         // AWSStepFunctionsActivityARN
+	{0x7fc0000000, 0x11d31e, 0x11b41f, 0x0, 0x0, KindKey},               // AWSStepFunctionsActivityARNKey
+	{0x7fc0000000, 0x11f11f, 0x121024, 0x0, 0x5906, KindHelper},         // AWSStepFunctionsStateMachineARN
+	{0x7fc0000000, 0x123422, 0x121024, 0x0, 0x0, KindKey},               // AWSStepFunctionsStateMachineARNKey
+	{0x7ff8000000, 0x125619, 0x126f11, 0x12800a, 0x5906, KindMember},    // AndroidAppStateBackground
+	{0x7ff8000000, 0x128a16, 0x126f11, 0x12a007, 0x5906, KindMember},    // AndroidAppStateCreated
+	{0x7ff8000000, 0x12a719, 0x126f11, 0x12c00a, 0x5906, KindMember},    // AndroidAppStateForeground
+	{0x7ff8000000, 0x12ca12, 0x126f11, 0x0, 0x0, KindKey},               // AndroidAppStateKey
+	{0x7ffffc0000, 0x12dc11, 0x12ed14, 0x0, 0x5906, KindHelper},         // AndroidOSAPILevel
+	{0x7ffffc0000, 0x130114, 0x12ed14, 0x0, 0x0, KindKey},               // AndroidOSAPILevelKey
+	{0x1f80000, 0x131516, 0x132b0d, 0x12800a, 0x5906, KindMember},       // AndroidStateBackground
+	{0x1f80000, 0x133813, 0x132b0d, 0x12a007, 0x5906, KindMember},       // AndroidStateCreated
+	{0x1f80000, 0x134b16, 0x132b0d, 0x12c00a, 0x5906, KindMember},       // AndroidStateForeground
+	{0x1f80000, 0x13610f, 0x132b0d, 0x0, 0x0, KindKey},                  // AndroidStateKey
+	{0x7f00000000, 0x13700a, 0x137a0c, 0x0, 0x5906, KindHelper},         // AppBuildID
+	{0x7f00000000, 0x13860d, 0x137a0c, 0x0, 0x0, KindKey},               // AppBuildIDKey
+	{0x6000000000, 0x13930a, 0x139d0c, 0x0, 0x5906, KindHelper},         // AppCrashID
+	{0x6000000000, 0x13a90d, 0x139d0c, 0x0, 0x0, KindKey},               // AppCrashIDKey
+	{0x7ff0000000, 0x13b611, 0x13c713, 0x0, 0x5906, KindHelper},         // AppInstallationID
+	{0x7ff0000000, 0x13da14, 0x13c713, 0x0, 0x0, KindKey},               // AppInstallationIDKey
+	{0x7f00000000, 0x13ee11, 0x13ff14, 0x0, 0x66003, KindHelper},        // AppJankFrameCount
+	{0x7f00000000, 0x141314, 0x13ff14, 0x0, 0x0, KindKey},               // AppJankFrameCountKey
+	{0x7f00000000, 0x14270d, 0x14340f, 0x0, 0x98c07, KindHelper},        // AppJankPeriod
+	{0x7f00000000, 0x144310, 0x14340f, 0x0, 0x0, KindKey},               // AppJankPeriodKey
+	{0x7f00000000, 0x145310, 0x146312, 0x0, 0x98c07, KindHelper},        // AppJankThreshold
+	{0x7f00000000, 0x147513, 0x146312, 0x0, 0x0, KindKey},               // AppJankThresholdKey
+	{0x7fe0000000, 0x148814, 0x149c17, 0x0, 0x66003, KindHelper},        // AppScreenCoordinateX
+	{0x7fe0000000, 0x14b317, 0x149c17, 0x0, 0x0, KindKey},               // AppScreenCoordinateXKey
+	{0x7fe0000000, 0x14ca14, 0x14de17, 0x0, 0x66003, KindHelper},        // AppScreenCoordinateY
+	{0x7fe0000000, 0x14f517, 0x14de17, 0x0, 0x0, KindKey},               // AppScreenCoordinateYKey
+	{0x7e00000000, 0x150c0b, 0x15170d, 0x0, 0x5906, KindHelper},         // AppScreenID
+	{0x7e00000000, 0x15240e, 0x15170d, 0x0, 0x0, KindKey},               // AppScreenIDKey
+	{0x7e00000000, 0x15320d, 0x153f0f, 0x0, 0x5906, KindHelper},         // AppScreenName
+	{0x7e00000000, 0x154e10, 0x153f0f, 0x0, 0x0, KindKey},               // AppScreenNameKey
+	{0x7fe0000000, 0x155e0b, 0x15690d, 0x0, 0x5906, KindHelper},         // AppWidgetID
+	{0x7fe0000000, 0x15760e, 0x15690d, 0x0, 0x0, KindKey},               // AppWidgetIDKey
+	{0x7fe0000000, 0x15840d, 0x15910f, 0x0, 0x5906, KindHelper},         // AppWidgetName
+	{0x7fe0000000, 0x15a010, 0x15910f, 0x0, 0x0, KindKey},               // AppWidgetNameKey
+	{0x7fff000000, 0x15b01b, 0x15cb1d, 0x0, 0x5906, KindHelper},         // ArtifactAttestationFilename
+	{0x7fff000000, 0x15e81e, 0x15cb1d, 0x0, 0x0, KindKey},               // ArtifactAttestationFilenameKey
+	{0x7fff000000, 0x160617, 0x161d19, 0x0, 0x5906, KindHelper},         // ArtifactAttestationHash
+	{0x7fff000000, 0x16361a, 0x161d19, 0x0, 0x0, KindKey},               // ArtifactAttestationHashKey
+	{0x7fff000000, 0x165015, 0x166517, 0x0, 0x5906, KindHelper},         // ArtifactAttestationID
+	{0x7fff000000, 0x167c18, 0x166517, 0x0, 0x0, KindKey},               // ArtifactAttestationIDKey
+	{0x7fff000000, 0x169410, 0x16a411, 0x0, 0x5906, KindHelper},         // ArtifactFilename
+	{0x7fff000000, 0x16b513, 0x16a411, 0x0, 0x0, KindKey},               // ArtifactFilenameKey
+	{0x7fff000000, 0x16c80c, 0x16d40d, 0x0, 0x5906, KindHelper},         // ArtifactHash
+	{0x7fff000000, 0x16e10f, 0x16d40d, 0x0, 0x0, KindKey},               // ArtifactHashKey
+	{0x7fff000000, 0x16f00c, 0x16fc0d, 0x0, 0x5906, KindHelper},         // ArtifactPurl
+	{0x7fff000000, 0x17090f, 0x16fc0d, 0x0, 0x0, KindKey},               // ArtifactPurlKey
+	{0x7fff000000, 0x17180f, 0x172710, 0x0, 0x5906, KindHelper},         // ArtifactVersion
+	{0x7fff000000, 0x173712, 0x172710, 0x0, 0x0, KindKey},               // ArtifactVersionKey
+	{0x800000, 0x17492b, 0x2b27, 0x5207, 0x5906, KindMember},            // AspnetcoreDiagnosticsExceptionResultAborted
+	{0x800000, 0x17742b, 0x2b27, 0x8a07, 0x5906, KindMember},            // AspnetcoreDiagnosticsExceptionResultHandled
+	{0x800000, 0x179f27, 0x2b27, 0x0, 0x0, KindKey},                     // AspnetcoreDiagnosticsExceptionResultKey
+	{0x800000, 0x17c62b, 0x2b27, 0xe307, 0x5906, KindMember},            // AspnetcoreDiagnosticsExceptionResultSkipped
+	{0x800000, 0x17f12d, 0x2b27, 0x11709, 0x5906, KindMember},           // AspnetcoreDiagnosticsExceptionResultUnhandled
+	{0x1e00000, 0x181e2a, 0x0, 0x18483d, 0x0, KindString},               // AspnetcoreDiagnosticsExceptionsDescription
+	{0x1e00000, 0x188523, 0x0, 0x18a821, 0x0, KindString},               // AspnetcoreDiagnosticsExceptionsName
+	{0x1e00000, 0x18c923, 0x0, 0x18ec0b, 0x0, KindString},               // AspnetcoreDiagnosticsExceptionsUnit
+	{0xe00000, 0x18f720, 0x14023, 0x0, 0x5906, KindHelper},              // AspnetcoreDiagnosticsHandlerType
+	{0xe00000, 0x191723, 0x14023, 0x0, 0x0, KindKey},                    // AspnetcoreDiagnosticsHandlerTypeKey
+	{0x1e00000, 0x193a34, 0x0, 0x196e5b, 0x0, KindString},               // AspnetcoreRateLimitingActiveRequestLeasesDescription
+	{0x1e00000, 0x19c92d, 0x0, 0x19f62e, 0x0, KindString},               // AspnetcoreRateLimitingActiveRequestLeasesName
+	{0x1e00000, 0x1a242d, 0x0, 0x1a5109, 0x0, KindString},               // AspnetcoreRateLimitingActiveRequestLeasesUnit
+	{0xe00000, 0x1a5a1c, 0x1a21f, 0x0, 0x5906, KindHelper},              // AspnetcoreRateLimitingPolicy
+	{0xe00000, 0x1a761f, 0x1a21f, 0x0, 0x0, KindKey},                    // AspnetcoreRateLimitingPolicyKey
+	{0x1e00000, 0x1a952f, 0x0, 0x1ac457, 0x0, KindString},               // AspnetcoreRateLimitingQueuedRequestsDescription
+	{0x1e00000, 0x1b1b28, 0x0, 0x1b4328, 0x0, KindString},               // AspnetcoreRateLimitingQueuedRequestsName
+	{0x1e00000, 0x1b6b28, 0x0, 0x1a5109, 0x0, KindString},               // AspnetcoreRateLimitingQueuedRequestsUnit
+	{0x1e00000, 0x1b9335, 0x0, 0x1bc843, 0x0, KindString},               // AspnetcoreRateLimitingRequestLeaseDurationDescription
+	{0x1e00000, 0x1c0b2e, 0x0, 0x1c392f, 0x0, KindString},               // AspnetcoreRateLimitingRequestLeaseDurationName
+	{0x1e00000, 0x1c682e, 0x0, 0x1c9601, 0x0, KindString},               // AspnetcoreRateLimitingRequestLeaseDurationUnit
+	{0x1e00000, 0x1c9733, 0x0, 0x1cca4f, 0x0, KindString},               // AspnetcoreRateLimitingRequestTimeInQueueDescription
+	{0x1e00000, 0x1d192c, 0x0, 0x1d452e, 0x0, KindString},               // AspnetcoreRateLimitingRequestTimeInQueueName
+	{0x1e00000, 0x1d732c, 0x0, 0x1c9601, 0x0, KindString},               // AspnetcoreRateLimitingRequestTimeInQueueUnit
+	{0x1e00000, 0x1d9f29, 0x0, 0x1dc83f, 0x0, KindString},               // AspnetcoreRateLimitingRequestsDescription
+	{0x1e00000, 0x1e0722, 0x0, 0x1e2921, 0x0, KindString},               // AspnetcoreRateLimitingRequestsName
+	{0x1e00000, 0x1e4a22, 0x0, 0x1a5109, 0x0, KindString},               // AspnetcoreRateLimitingRequestsUnit
+	{0xe00000, 0x1e6c24, 0x2041f, 0x22308, 0x5906, KindMember},          // AspnetcoreRateLimitingResultAcquired
+	{0xe00000, 0x1e902b, 0x2041f, 0x25610, 0x5906, KindMember},          // AspnetcoreRateLimitingResultEndpointLimiter
+	{0xe00000, 0x1ebb29, 0x2041f, 0x28f0e, 0x5906, KindMember},          // AspnetcoreRateLimitingResultGlobalLimiter
+	{0xe00000, 0x1ee41f, 0x2041f, 0x0, 0x0, KindKey},                    // AspnetcoreRateLimitingResultKey
+	{0xe00000, 0x1f032b, 0x2041f, 0x2e710, 0x5906, KindMember},          // AspnetcoreRateLimitingResultRequestCanceled
+	{0xe00000, 0x1f2e1c, 0x3131f, 0x0, 0x33204, KindHelper},             // AspnetcoreRequestIsUnhandled
+	{0xe00000, 0x1f4a1f, 0x3131f, 0x0, 0x0, KindKey},                    // AspnetcoreRequestIsUnhandledKey
+	{0xe00000, 0x1f691b, 0x3701e, 0x0, 0x33204, KindHelper},             // AspnetcoreRoutingIsFallback
+	{0xe00000, 0x1f841e, 0x3701e, 0x0, 0x0, KindKey},                    // AspnetcoreRoutingIsFallbackKey
+	{0x1e00000, 0x1fa229, 0x0, 0x1fcb44, 0x0, KindString},               // AspnetcoreRoutingMatchAttemptsDescription
+	{0x1e00000, 0x200f22, 0x0, 0x203121, 0x0, KindString},               // AspnetcoreRoutingMatchAttemptsName
+	{0x1e00000, 0x205222, 0x0, 0x20740f, 0x0, KindString},               // AspnetcoreRoutingMatchAttemptsUnit
+	{0x800000, 0x208323, 0x3cf1f, 0x3ee07, 0x5906, KindMember},          // AspnetcoreRoutingMatchStatusFailure
+	{0x800000, 0x20a61f, 0x3cf1f, 0x0, 0x0, KindKey},                    // AspnetcoreRoutingMatchStatusKey
+	{0x800000, 0x20c523, 0x3cf1f, 0x43707, 0x5906, KindMember},          // AspnetcoreRoutingMatchStatusSuccess
+	{0x7e000000, 0x20e80b, 0x20f30c, 0x0, 0x5906, KindHelper},           // AzNamespace
+	{0x7e000000, 0x20ff0e, 0x20f30c, 0x0, 0x0, KindKey},                 // AzNamespaceKey
+	{0x7f000000, 0x210d12, 0x211f15, 0x0, 0x5906, KindHelper},           // AzServiceRequestID
+	{0x7f000000, 0x213415, 0x211f15, 0x0, 0x0, KindKey},                 // AzServiceRequestIDKey
+	{0x7ffc000000, 0x21490d, 0x21560f, 0x0, 0x5906, KindHelper},         // AzureClientID
+	{0x7ffc000000, 0x216510, 0x21560f, 0x0, 0x0, KindKey},               // AzureClientIDKey
+	{0xc000000, 0x217531, 0x0, 0x21a621, 0x0, KindString},               // AzureCosmosDBClientActiveInstanceCountDescription
+	{0xc000000, 0x21c72a, 0x0, 0x21f12b, 0x0, KindString},               // AzureCosmosDBClientActiveInstanceCountName
+	{0xc000000, 0x221c2a, 0x0, 0x22460a, 0x0, KindString},               // AzureCosmosDBClientActiveInstanceCountUnit
+	{0xc000000, 0x225034, 0x0, 0x228464, 0x0, KindString},               // AzureCosmosDBClientOperationRequestChargeDescription
+	{0xc000000, 0x22e82d, 0x0, 0x23152e, 0x0, KindString},               // AzureCosmosDBClientOperationRequestChargeName
+	{0xc000000, 0x23432d, 0x0, 0x23700e, 0x0, KindString},               // AzureCosmosDBClientOperationRequestChargeUnit
+	{0x7ffc000000, 0x237e21, 0x239f1e, 0x23bd06, 0x5906, KindMember},    // AzureCosmosDBConnectionModeDirect
+	{0x7ffc000000, 0x23c322, 0x239f1e, 0x23e507, 0x5906, KindMember},    // AzureCosmosDBConnectionModeGateway
+	{0x7ffc000000, 0x23ec1e, 0x239f1e, 0x0, 0x0, KindKey},               // AzureCosmosDBConnectionModeKey
+	{0x7ffc000000, 0x240a2d, 0x243720, 0x245710, 0x5906, KindMember},    // AzureCosmosDBConsistencyLevelBoundedStaleness
+	{0x7ffc000000, 0x24672d, 0x243720, 0x249410, 0x5906, KindMember},    // AzureCosmosDBConsistencyLevelConsistentPrefix
+	{0x7ffc000000, 0x24a425, 0x243720, 0x24c908, 0x5906, KindMember},    // AzureCosmosDBConsistencyLevelEventual
+	{0x7ffc000000, 0x24d120, 0x243720, 0x0, 0x0, KindKey},               // AzureCosmosDBConsistencyLevelKey
+	{0x7ffc000000, 0x24f124, 0x243720, 0x251507, 0x5906, KindMember},    // AzureCosmosDBConsistencyLevelSession
+	{0x7ffc000000, 0x251c23, 0x243720, 0x253f06, 0x5906, KindMember},    // AzureCosmosDBConsistencyLevelStrong
+	{0x7ffc000000, 0x254526, 0x256b2a, 0x0, 0x51609, KindHelper},        // AzureCosmosDBOperationContactedRegions
+	{0x7ffc000000, 0x259529, 0x256b2a, 0x0, 0x0, KindKey},               // AzureCosmosDBOperationContactedRegionsKey
+	{0x7ffc000000, 0x25be23, 0x25e127, 0x0, 0x98c07, KindHelper},        // AzureCosmosDBOperationRequestCharge
+	{0x7ffc000000, 0x260826, 0x25e127, 0x0, 0x0, KindKey},               // AzureCosmosDBOperationRequestChargeKey
+	{0x7ffc000000, 0x262e1c, 0x264a20, 0x0, 0x66003, KindHelper},        // AzureCosmosDBRequestBodySize
+	{0x7ffc000000, 0x266a1f, 0x264a20, 0x0, 0x0, KindKey},               // AzureCosmosDBRequestBodySizeKey
+	{0x7ffc000000, 0x268922, 0x26ab27, 0x0, 0x66003, KindHelper},        // AzureCosmosDBResponseSubStatusCode
+	{0x7ffc000000, 0x26d225, 0x26ab27, 0x0, 0x0, KindKey},               // AzureCosmosDBResponseSubStatusCodeKey
+	{0x4000000000, 0x26f716, 0x270d19, 0x0, 0x5906, KindHelper},         // AzureResourceGroupName
+	{0x4000000000, 0x272619, 0x270d19, 0x0, 0x0, KindKey},               // AzureResourceGroupNameKey
+	{0x7f80000000, 0x273f1e, 0x275d21, 0x0, 0x5906, KindHelper},         // AzureResourceProviderNamespace
+	{0x7f80000000, 0x277e21, 0x275d21, 0x0, 0x0, KindKey},               // AzureResourceProviderNamespaceKey
+	{0x7f80000000, 0x279f15, 0x27b418, 0x0, 0x5906, KindHelper},         // AzureServiceRequestID
+	{0x7f80000000, 0x27cc18, 0x27b418, 0x0, 0x0, KindKey},               // AzureServiceRequestIDKey
+	{0x7fffffe000, 0x27e40d, 0x27f10e, 0x0, 0x51609, KindHelper},        // BrowserBrands
+	{0x7fffffff00, 0x27ff10, 0x27f10e, 0x0, 0x0, KindKey},               // BrowserBrandsKey
+	{0x6000000000, 0x280f16, 0x282519, 0x0, 0x5906, KindHelper},         // BrowserDocumentURLFull
+	{0x6000000000, 0x283e19, 0x282519, 0x0, 0x0, KindKey},               // BrowserDocumentURLFullKey
+	{0x7fffffe000, 0x28570f, 0x286610, 0x0, 0x5906, KindHelper},         // BrowserLanguage
+	{0x7ffffffc00, 0x287612, 0x286610, 0x0, 0x0, KindKey},               // BrowserLanguageKey
+	{0x7fffffe000, 0x28880d, 0x28950e, 0x0, 0x33204, KindHelper},        // BrowserMobile
+	{0x7ffffffc00, 0x28a310, 0x28950e, 0x0, 0x0, KindKey},               // BrowserMobileKey
+	{0x7fffffe000, 0x28b30f, 0x28c210, 0x0, 0x5906, KindHelper},         // BrowserPlatform
+	{0x7fffffff00, 0x28d212, 0x28c210, 0x0, 0x0, KindKey},               // BrowserPlatformKey
+	{0x6000, 0x28e410, 0x28f412, 0x0, 0x5906, KindHelper},               // BrowserUserAgent
+	{0x7f00, 0x290613, 0x28f412, 0x0, 0x0, KindKey},                     // BrowserUserAgentKey
+	{0x7fe0000000, 0x29191b, 0x293419, 0x294d05, 0x5906, KindMember},    // CICDPipelineActionNameBuild
+	{0x7fe0000000, 0x295219, 0x293419, 0x0, 0x0, KindKey},               // CICDPipelineActionNameKey
+	{0x7fe0000000, 0x296b19, 0x293419, 0x298403, 0x5906, KindMember},    // CICDPipelineActionNameRun
+	{0x7fe0000000, 0x29871a, 0x293419, 0x29a104, 0x5906, KindMember},    // CICDPipelineActionNameSync
+	{0x7fff000000, 0x29a510, 0x29b512, 0x0, 0x5906, KindHelper},         // CICDPipelineName
+	{0x7fff000000, 0x29c713, 0x29b512, 0x0, 0x0, KindKey},               // CICDPipelineNameKey
+	{0x7ffc000000, 0x29da1e, 0x29f814, 0x2a0c0c, 0x5906, KindMember},    // CICDPipelineResultCancellation
+	{0x7ffc000000, 0x2a1817, 0x29f814, 0x2a2f05, 0x5906, KindMember},    // CICDPipelineResultError
+	{0x7ffc000000, 0x2a3419, 0x29f814, 0x3ee07, 0x5906, KindMember},     // CICDPipelineResultFailure
+	{0x7ffc000000, 0x2a4d15, 0x29f814, 0x0, 0x0, KindKey},               // CICDPipelineResultKey
+	{0x7ffc000000, 0x2a6216, 0x29f814, 0x2a7804, 0x5906, KindMember},    // CICDPipelineResultSkip
+	{0x7ffc000000, 0x2a7c19, 0x29f814, 0x43707, 0x5906, KindMember},     // CICDPipelineResultSuccess
+	{0x7ffc000000, 0x2a9519, 0x29f814, 0x2aae07, 0x5906, KindMember},    // CICDPipelineResultTimeout
+	{0xc000000, 0x2ab520, 0x0, 0x2ad544, 0x0, KindString},               // CICDPipelineRunActiveDescription
+	{0xc000000, 0x2b1919, 0x0, 0x2b3218, 0x0, KindString},               // CICDPipelineRunActiveName
+	{0xc000000, 0x2b4a19, 0x0, 0x2b6305, 0x0, KindString},               // CICDPipelineRunActiveUnit
+	{0xc000000, 0x2b6822, 0x0, 0x2b8a41, 0x0, KindString},               // CICDPipelineRunDurationDescription
+	{0xc000000, 0x2bcb1b, 0x0, 0x2be61a, 0x0, KindString},               // CICDPipelineRunDurationName
+	{0xc000000, 0x2c001b, 0x0, 0x1c9601, 0x0, KindString},               // CICDPipelineRunDurationUnit
+	{0xc000000, 0x2c1b20, 0x0, 0x2c3b4f, 0x0, KindString},               // CICDPipelineRunErrorsDescription
+	{0xc000000, 0x2c8a19, 0x0, 0x2ca318, 0x0, KindString},               // CICDPipelineRunErrorsName
+	{0xc000000, 0x2cbb19, 0x0, 0x2cd407, 0x0, KindString},               // CICDPipelineRunErrorsUnit
+	{0x7fff000000, 0x2cdb11, 0x2cec14, 0x0, 0x5906, KindHelper},         // CICDPipelineRunID
+	{0x7fff000000, 0x2d0014, 0x2cec14, 0x0, 0x0, KindKey},               // CICDPipelineRunIDKey
+	{0x7ffc000000, 0x2d141d, 0x2d3117, 0x2d4809, 0x5906, KindMember},    // CICDPipelineRunStateExecuting
+	{0x7ffc000000, 0x2d511e, 0x2d3117, 0x2d6f0a, 0x5906, KindMember},    // CICDPipelineRunStateFinalizing
+	{0x7ffc000000, 0x2d7917, 0x2d3117, 0x0, 0x0, KindKey},               // CICDPipelineRunStateKey
+	{0x7ffc000000, 0x2d901b, 0x2d3117, 0x2dab07, 0x5906, KindMember},    // CICDPipelineRunStatePending
+	{0x7ff8000000, 0x2db216, 0x2dc81a, 0x0, 0x5906, KindHelper},         // CICDPipelineRunURLFull
+	{0x7ff8000000, 0x2de219, 0x2dc81a, 0x0, 0x0, KindKey},               // CICDPipelineRunURLFullKey
+	{0x7fff000000, 0x2dfb14, 0x2e0f17, 0x0, 0x5906, KindHelper},         // CICDPipelineTaskName
+	{0x7fff000000, 0x2e2617, 0x2e0f17, 0x0, 0x0, KindKey},               // CICDPipelineTaskNameKey
+	{0x7fff000000, 0x2e3d15, 0x2e5219, 0x0, 0x5906, KindHelper},         // CICDPipelineTaskRunID
+	{0x7fff000000, 0x2e6b18, 0x2e5219, 0x0, 0x0, KindKey},               // CICDPipelineTaskRunIDKey
+	{0x7fe0000000, 0x2e8325, 0x2ea81d, 0x2a0c0c, 0x5906, KindMember},    // CICDPipelineTaskRunResultCancellation
+	{0x7fe0000000, 0x2ec51e, 0x2ea81d, 0x2a2f05, 0x5906, KindMember},    // CICDPipelineTaskRunResultError
+	{0x7fe0000000, 0x2ee320, 0x2ea81d, 0x3ee07, 0x5906, KindMember},     // CICDPipelineTaskRunResultFailure
+	{0x7fe0000000, 0x2f031c, 0x2ea81d, 0x0, 0x0, KindKey},               // CICDPipelineTaskRunResultKey
+	{0x7fe0000000, 0x2f1f1d, 0x2ea81d, 0x2a7804, 0x5906, KindMember},    // CICDPipelineTaskRunResultSkip
+	{0x7fe0000000, 0x2f3c20, 0x2ea81d, 0x43707, 0x5906, KindMember},     // CICDPipelineTaskRunResultSuccess
+	{0x7fe0000000, 0x2f5c20, 0x2ea81d, 0x2aae07, 0x5906, KindMember},    // CICDPipelineTaskRunResultTimeout
+	{0x7fff000000, 0x2f7c1a, 0x2f961f, 0x0, 0x5906, KindHelper},         // CICDPipelineTaskRunURLFull
+	{0x7fff000000, 0x2fb51d, 0x2f961f, 0x0, 0x0, KindKey},               // CICDPipelineTaskRunURLFullKey
+	{0x7fff000000, 0x2fd219, 0x2feb17, 0x300205, 0x5906, KindMember},    // CICDPipelineTaskTypeBuild
+	{0x7fff000000, 0x30071a, 0x2feb17, 0x302106, 0x5906, KindMember},    // CICDPipelineTaskTypeDeploy
+	{0x7fff000000, 0x302717, 0x2feb17, 0x0, 0x0, KindKey},               // CICDPipelineTaskTypeKey
+	{0x7fff000000, 0x303e18, 0x2feb17, 0x305604, 0x5906, KindMember},    // CICDPipelineTaskTypeTest
+	{0x7ffc000000, 0x305a13, 0x306d15, 0x0, 0x5906, KindHelper},         // CICDSystemComponent
+	{0x7ffc000000, 0x308216, 0x306d15, 0x0, 0x0, KindKey},               // CICDSystemComponentKey
+	{0xc000000, 0x30981b, 0x0, 0x30b35a, 0x0, KindString},               // CICDSystemErrorsDescription
+	{0xc000000, 0x310d14, 0x0, 0x312112, 0x0, KindString},               // CICDSystemErrorsName
+	{0xc000000, 0x313314, 0x0, 0x2cd407, 0x0, KindString},               // CICDSystemErrorsUnit
+	{0xc000000, 0x31471a, 0x0, 0x316132, 0x0, KindString},               // CICDWorkerCountDescription
+	{0xc000000, 0x319313, 0x0, 0x31a611, 0x0, KindString},               // CICDWorkerCountName
+	{0xc000000, 0x31b713, 0x0, 0x31ca07, 0x0, KindString},               // CICDWorkerCountUnit
+	{0x7fe0000000, 0x31d10c, 0x31dd0e, 0x0, 0x5906, KindHelper},         // CICDWorkerID
+	{0x7fe0000000, 0x31eb0f, 0x31dd0e, 0x0, 0x0, KindKey},               // CICDWorkerIDKey
+	{0x7fe0000000, 0x31fa0e, 0x320810, 0x0, 0x5906, KindHelper},         // CICDWorkerName
+	{0x7fe0000000, 0x321811, 0x320810, 0x0, 0x0, KindKey},               // CICDWorkerNameKey
+	{0x7ffc000000, 0x322918, 0x324111, 0x325209, 0x5906, KindMember},    // CICDWorkerStateAvailable
+	{0x7ffc000000, 0x325b13, 0x324111, 0x326e04, 0x5906, KindMember},    // CICDWorkerStateBusy
+	{0x7ffc000000, 0x327212, 0x324111, 0x0, 0x0, KindKey},               // CICDWorkerStateKey
+	{0x7ffc000000, 0x328416, 0x324111, 0x329a07, 0x5906, KindMember},    // CICDWorkerStateOffline
+	{0x7fe0000000, 0x32a111, 0x32b214, 0x0, 0x5906, KindHelper},         // CICDWorkerURLFull
+	{0x7fe0000000, 0x32c614, 0x32b214, 0x0, 0x0, KindKey},               // CICDWorkerURLFullKey
+	{0x8000000, 0x32da17, 0x0, 0x32f130, 0x0, KindString},               // CPUFrequencyDescription
+	{0x8000000, 0x332110, 0x0, 0x33310d, 0x0, KindString},               // CPUFrequencyName
+	{0x8000000, 0x333e10, 0x0, 0x334e02, 0x0, KindString},               // CPUFrequencyUnit
+	{0x7ff8000000, 0x335010, 0x336012, 0x0, 0x66003, KindHelper},        // CPULogicalNumber
+	{0x7ff8000000, 0x337213, 0x336012, 0x0, 0x0, KindKey},               // CPULogicalNumberKey
+	{0x7ff0000000, 0x33850d, 0x339208, 0x339a06, 0x5906, KindMember},    // CPUModeIOWait
+	{0x7fff000000, 0x33a00b, 0x339208, 0x33ab04, 0x5906, KindMember},    // CPUModeIdle
+	{0x7fff000000, 0x33af10, 0x339208, 0x33bf09, 0x5906, KindMember},    // CPUModeInterrupt
+	{0xf000000, 0x33c80d, 0x339208, 0x339a06, 0x5906, KindMember},       // CPUModeIowait
+	{0x1fff000000, 0x33d50d, 0x339208, 0x33e206, 0x5906, KindMember},    // CPUModeKernel
+	{0x7fff000000, 0x33e80a, 0x339208, 0x0, 0x0, KindKey},               // CPUModeKey
+	{0x7fff000000, 0x33f20b, 0x339208, 0x33fd04, 0x5906, KindMember},    // CPUModeNice
+	{0x7fff000000, 0x34010c, 0x339208, 0x340d05, 0x5906, KindMember},    // CPUModeSteal
+	{0x7fff000000, 0x34120d, 0x339208, 0x341f06, 0x5906, KindMember},    // CPUModeSystem
+	{0x7fff000000, 0x34250b, 0x339208, 0x343004, 0x5906, KindMember},    // CPUModeUser
+	{0x8000000, 0x343412, 0x0, 0x34462b, 0x0, KindString},               // CPUTimeDescription
+	{0x8000000, 0x34710b, 0x0, 0x347c08, 0x0, KindString},               // CPUTimeName
+	{0x8000000, 0x34840b, 0x0, 0x1c9601, 0x0, KindString},               // CPUTimeUnit
+	{0x8000000, 0x348f19, 0x0, 0x34a89d, 0x0, KindString},               // CPUUtilizationDescription
+	{0x8000000, 0x354512, 0x0, 0x35570f, 0x0, KindString},               // CPUUtilizationName
+	{0x8000000, 0x356612, 0x0, 0x357801, 0x0, KindString},               // CPUUtilizationUnit
+	{0x7ffc000000, 0x35791c, 0x35951b, 0x35b003, 0x5906, KindMember},    // CassandraConsistencyLevelAll
+	{0x7ffc000000, 0x35b31c, 0x35951b, 0x35cf03, 0x5906, KindMember},    // CassandraConsistencyLevelAny
+	{0x7ffc000000, 0x35d223, 0x35951b, 0x35f50b, 0x5906, KindMember},    // CassandraConsistencyLevelEachQuorum
+	{0x7ffc000000, 0x36001c, 0x35951b, 0x0, 0x0, KindKey},               // CassandraConsistencyLevelKey
+	{0x7ffc000000, 0x361c21, 0x35951b, 0x363d09, 0x5906, KindMember},    // CassandraConsistencyLevelLocalOne
+	{0x7ffc000000, 0x364624, 0x35951b, 0x366a0c, 0x5906, KindMember},    // CassandraConsistencyLevelLocalQuorum
+	{0x7ffc000000, 0x367624, 0x35951b, 0x369a0c, 0x5906, KindMember},    // CassandraConsistencyLevelLocalSerial
+	{0x7ffc000000, 0x36a61c, 0x35951b, 0x36c203, 0x5906, KindMember},    // CassandraConsistencyLevelOne
+	{0x7ffc000000, 0x36c51f, 0x35951b, 0x36e406, 0x5906, KindMember},    // CassandraConsistencyLevelQuorum
+	{0x7ffc000000, 0x36ea1f, 0x35951b, 0x370906, 0x5906, KindMember},    // CassandraConsistencyLevelSerial
+	{0x7ffc000000, 0x370f1e, 0x35951b, 0x372d05, 0x5906, KindMember},    // CassandraConsistencyLevelThree
+	{0x7ffc000000, 0x37321c, 0x35951b, 0x374e03, 0x5906, KindMember},    // CassandraConsistencyLevelTwo
+	{0x7ffc000000, 0x375116, 0x376718, 0x0, 0x5906, KindHelper},         // CassandraCoordinatorDC
+	{0x7ffc000000, 0x377f19, 0x376718, 0x0, 0x0, KindKey},               // CassandraCoordinatorDCKey
+	{0x7ffc000000, 0x379816, 0x37ae18, 0x0, 0x5906, KindHelper},         // CassandraCoordinatorID
+	{0x7ffc000000, 0x37c619, 0x37ae18, 0x0, 0x0, KindKey},               // CassandraCoordinatorIDKey
+	{0x7ffc000000, 0x37df11, 0x37f013, 0x0, 0x66003, KindHelper},        // CassandraPageSize
+	{0x7ffc000000, 0x380314, 0x37f013, 0x0, 0x0, KindKey},               // CassandraPageSizeKey
+	{0x7ffc000000, 0x381718, 0x382f1a, 0x0, 0x33204, KindHelper},        // CassandraQueryIdempotent
+	{0x7ffc000000, 0x38491b, 0x382f1a, 0x0, 0x0, KindKey},               // CassandraQueryIdempotentKey
+	{0x7ffc000000, 0x386422, 0x388625, 0x0, 0x66003, KindHelper},        // CassandraSpeculativeExecutionCount
+	{0x7ffc000000, 0x38ab25, 0x388625, 0x0, 0x0, KindKey},               // CassandraSpeculativeExecutionCountKey
+	{0x7ffffe0000, 0x38d00d, 0x38dd0e, 0x0, 0x5906, KindHelper},         // ClientAddress
+	{0x7ffffe0000, 0x38eb10, 0x38dd0e, 0x0, 0x0, KindKey},               // ClientAddressKey
+	{0x7ffffe0000, 0x38fb0a, 0x39050b, 0x0, 0x66003, KindHelper},        // ClientPort
+	{0x7ffffe0000, 0x39100d, 0x39050b, 0x0, 0x0, KindKey},               // ClientPortKey
+	{0x20000, 0x391d13, 0x393015, 0x0, 0x5906, KindHelper},              // ClientSocketAddress
+	{0x20000, 0x394516, 0x393015, 0x0, 0x0, KindKey},                    // ClientSocketAddressKey
+	{0x20000, 0x395b10, 0x396b12, 0x0, 0x66003, KindHelper},             // ClientSocketPort
+	{0x20000, 0x397d13, 0x396b12, 0x0, 0x0, KindKey},                    // ClientSocketPortKey
+	{0x7fffffe000, 0x39900e, 0x399e10, 0x0, 0x5906, KindHelper},         // CloudAccountID
+	{0x7fffffffff, 0x39ae11, 0x399e10, 0x0, 0x0, KindKey},               // CloudAccountIDKey
+	{0x7fffffe000, 0x39bf15, 0x39d417, 0x0, 0x5906, KindHelper},         // CloudAvailabilityZone
+	{0x7fffffffff, 0x39eb18, 0x39d417, 0x0, 0x0, KindKey},               // CloudAvailabilityZoneKey
+	{0x7ff0000000, 0x3a0312, 0x3a1514, 0x0, 0x5906, KindHelper},         // CloudEventsEventID
+	{0x7ff0000000, 0x3a2915, 0x3a1514, 0x0, 0x0, KindKey},               // CloudEventsEventIDKey
+	{0x7ff0000000, 0x3a3e16, 0x3a5418, 0x0, 0x5906, KindHelper},         // CloudEventsEventSource
+	{0x7ff0000000, 0x3a6c19, 0x3a5418, 0x0, 0x0, KindKey},               // CloudEventsEventSourceKey
+	{0x7ff0000000, 0x3a851b, 0x3aa01e, 0x0, 0x5906, KindHelper},         // CloudEventsEventSpecVersion
+	{0x7ff0000000, 0x3abe1e, 0x3aa01e, 0x0, 0x0, KindKey},               // CloudEventsEventSpecVersionKey
+	{0x7ff0000000, 0x3adc17, 0x3af319, 0x0, 0x5906, KindHelper},         // CloudEventsEventSubject
+	{0x7ff0000000, 0x3b0c1a, 0x3af319, 0x0, 0x0, KindKey},               // CloudEventsEventSubjectKey
+	{0x7ff0000000, 0x3b2614, 0x3b3a16, 0x0, 0x5906, KindHelper},         // CloudEventsEventType
+	{0x7ff0000000, 0x3b5017, 0x3b3a16, 0x0, 0x0, KindKey},               // CloudEventsEventTypeKey
+	{0x7ff0000000, 0x3b6711, 0x3b7813, 0x0, 0x5906, KindHelper},         // CloudFoundryAppID
+	{0x7ff0000000, 0x3b8b14, 0x3b7813, 0x0, 0x0, KindKey},               // CloudFoundryAppIDKey
+	{0x7ff0000000, 0x3b9f19, 0x3bb81c, 0x0, 0x5906, KindHelper},         // CloudFoundryAppInstanceID
+	{0x7ff0000000, 0x3bd41c, 0x3bb81c, 0x0, 0x0, KindKey},               // CloudFoundryAppInstanceIDKey
+	{0x7ff0000000, 0x3bf013, 0x3c0315, 0x0, 0x5906, KindHelper},         // CloudFoundryAppName
+	{0x7ff0000000, 0x3c1816, 0x3c0315, 0x0, 0x0, KindKey},               // CloudFoundryAppNameKey
+	{0x7ff0000000, 0x3c2e11, 0x3c3f13, 0x0, 0x5906, KindHelper},         // CloudFoundryOrgID
+	{0x7ff0000000, 0x3c5214, 0x3c3f13, 0x0, 0x0, KindKey},               // CloudFoundryOrgIDKey
+	{0x7ff0000000, 0x3c6613, 0x3c7915, 0x0, 0x5906, KindHelper},         // CloudFoundryOrgName
+	{0x7ff0000000, 0x3c8e16, 0x3c7915, 0x0, 0x0, KindKey},               // CloudFoundryOrgNameKey
+	{0x7ff0000000, 0x3ca415, 0x3cb917, 0x0, 0x5906, KindHelper},         // CloudFoundryProcessID
+	{0x7ff0000000, 0x3cd018, 0x3cb917, 0x0, 0x0, KindKey},               // CloudFoundryProcessIDKey
+	{0x7ff0000000, 0x3ce817, 0x3cff19, 0x0, 0x5906, KindHelper},         // CloudFoundryProcessType
+	{0x7ff0000000, 0x3d181a, 0x3cff19, 0x0, 0x0, KindKey},               // CloudFoundryProcessTypeKey
+	{0x7ff0000000, 0x3d3213, 0x3d4515, 0x0, 0x5906, KindHelper},         // CloudFoundrySpaceID
+	{0x7ff0000000, 0x3d5a16, 0x3d4515, 0x0, 0x0, KindKey},               // CloudFoundrySpaceIDKey
+	{0x7ff0000000, 0x3d7015, 0x3d8517, 0x0, 0x5906, KindHelper},         // CloudFoundrySpaceName
+	{0x7ff0000000, 0x3d9c18, 0x3d8517, 0x0, 0x0, KindKey},               // CloudFoundrySpaceNameKey
+	{0x7ff0000000, 0x3db414, 0x3dc816, 0x0, 0x5906, KindHelper},         // CloudFoundrySystemID
+	{0x7ff0000000, 0x3dde17, 0x3dc816, 0x0, 0x0, KindKey},               // CloudFoundrySystemIDKey
+	{0x7ff0000000, 0x3df51c, 0x3e111f, 0x0, 0x5906, KindHelper},         // CloudFoundrySystemInstanceID
+	{0x7ff0000000, 0x3e301f, 0x3e111f, 0x0, 0x0, KindKey},               // CloudFoundrySystemInstanceIDKey
+	{0x7ffffffff0, 0x3e4f19, 0x3e680e, 0x3e760e, 0x5906, KindMember},    // CloudPlatformAWSAppRunner
+	{0x7fffffffff, 0x3e8413, 0x3e680e, 0x3e9707, 0x5906, KindMember},    // CloudPlatformAWSEC2
+	{0x7fffffffff, 0x3e9e13, 0x3e680e, 0x3eb107, 0x5906, KindMember},    // CloudPlatformAWSECS
+	{0x7fffffffff, 0x3eb813, 0x3e680e, 0x3ecb07, 0x5906, KindMember},    // CloudPlatformAWSEKS
+	{0x7fffffffff, 0x3ed220, 0x3e680e, 0x3ef215, 0x5906, KindMember},    // CloudPlatformAWSElasticBeanstalk
+	{0x7fffffffff, 0x3f0716, 0x3e680e, 0x3f1d0a, 0x5906, KindMember},    // CloudPlatformAWSLambda
+	{0x7ff0000000, 0x3f2719, 0x3e680e, 0x3f400d, 0x5906, KindMember},    // CloudPlatformAWSOpenShift
+	{0xffff000, 0x3f4d19, 0x3e680e, 0x3f400d, 0x5906, KindMember},       // CloudPlatformAWSOpenshift
+	{0x7c00000000, 0x3f661f, 0x3e680e, 0x3f8514, 0x5906, KindMember},    // CloudPlatformAkamaiCloudCompute
+	{0x7ffffffffc, 0x3f991c, 0x3e680e, 0x3fb511, 0x5906, KindMember},    // CloudPlatformAlibabaCloudECS
+	{0x7ff0000000, 0x3fc61b, 0x3e680e, 0x3fe110, 0x5906, KindMember},    // CloudPlatformAlibabaCloudFC
+	{0xffffffc, 0x3ff11b, 0x3e680e, 0x3fe110, 0x5906, KindMember},       // CloudPlatformAlibabaCloudFc
+	{0x7ff0000000, 0x400c22, 0x3e680e, 0x402e17, 0x5906, KindMember},    // CloudPlatformAlibabaCloudOpenShift
+	{0xffff000, 0x404522, 0x3e680e, 0x402e17, 0x5906, KindMember},       // CloudPlatformAlibabaCloudOpenshift
+	{0x7f80000000, 0x406715, 0x3e680e, 0x407c09, 0x5906, KindMember},    // CloudPlatformAzureAKS
+	{0x7fffffff, 0x406715, 0x3e680e, 0x408509, 0x5906, KindMember},      // CloudPlatformAzureAKS
+	{0x7f80000000, 0x408e1c, 0x3e680e, 0x40aa11, 0x5906, KindMember},    // CloudPlatformAzureAppService
+	{0x7fffffff, 0x408e1c, 0x3e680e, 0x40bb11, 0x5906, KindMember},      // CloudPlatformAzureAppService
+	{0x7f80000000, 0x40cc1f, 0x3e680e, 0x40eb14, 0x5906, KindMember},    // CloudPlatformAzureContainerApps
+	{0x7fc00000, 0x40cc1f, 0x3e680e, 0x40ff14, 0x5906, KindMember},      // CloudPlatformAzureContainerApps
+	{0x7f80000000, 0x411324, 0x3e680e, 0x413719, 0x5906, KindMember},    // CloudPlatformAzureContainerInstances
+	{0x7fffffff, 0x411324, 0x3e680e, 0x415019, 0x5906, KindMember},      // CloudPlatformAzureContainerInstances
+	{0x7f80000000, 0x41691b, 0x3e680e, 0x41840f, 0x5906, KindMember},    // CloudPlatformAzureFunctions
+	{0x7fffffff, 0x41691b, 0x3e680e, 0x41930f, 0x5906, KindMember},      // CloudPlatformAzureFunctions
+	{0x7f80000000, 0x41a21b, 0x3e680e, 0x41bd0f, 0x5906, KindMember},    // CloudPlatformAzureOpenShift
+	{0x70000000, 0x41a21b, 0x3e680e, 0x41cc0f, 0x5906, KindMember},      // CloudPlatformAzureOpenShift
+	{0xffff000, 0x41db1b, 0x3e680e, 0x41cc0f, 0x5906, KindMember},       // CloudPlatformAzureOpenshift
+	{0x7f80000000, 0x41f614, 0x3e680e, 0x420a08, 0x5906, KindMember},    // CloudPlatformAzureVM
+	{0x7fffffff, 0x41f614, 0x3e680e, 0x421208, 0x5906, KindMember},      // CloudPlatformAzureVM
+	{0x7c00000000, 0x421a1b, 0x3e680e, 0x423510, 0x5906, KindMember},    // CloudPlatformGCPAgentEngine
+	{0x7fffffffff, 0x424519, 0x3e680e, 0x425e0e, 0x5906, KindMember},    // CloudPlatformGCPAppEngine
+	{0x7ffffe0000, 0x426c21, 0x3e680e, 0x428d17, 0x5906, KindMember},    // CloudPlatformGCPBareMetalSolution
+	{0x7fffffffff, 0x42a41e, 0x3e680e, 0x42c213, 0x5906, KindMember},    // CloudPlatformGCPCloudFunctions
+	{0x7fffffffff, 0x42d518, 0x3e680e, 0x42ed0d, 0x5906, KindMember},    // CloudPlatformGCPCloudRun
+	{0x7fffffffff, 0x42fa1d, 0x3e680e, 0x431712, 0x5906, KindMember},    // CloudPlatformGCPComputeEngine
+	{0x7fffffffff, 0x432920, 0x3e680e, 0x434915, 0x5906, KindMember},    // CloudPlatformGCPKubernetesEngine
+	{0x7ff0000000, 0x435e19, 0x3e680e, 0x43770d, 0x5906, KindMember},    // CloudPlatformGCPOpenShift
+	{0xfffc000, 0x438419, 0x3e680e, 0x43770d, 0x5906, KindMember},       // CloudPlatformGCPOpenshift
+	{0x3000, 0x439d21, 0x3e680e, 0x43be16, 0x5906, KindMember},          // CloudPlatformGoogleCloudOpenshift
+	{0x7c00000000, 0x43d41f, 0x3e680e, 0x43f314, 0x5906, KindMember},    // CloudPlatformHetznerCloudServer
+	{0x7ff0000000, 0x44071e, 0x3e680e, 0x442513, 0x5906, KindMember},    // CloudPlatformIBMCloudOpenShift
+	{0xffff000, 0x44381e, 0x3e680e, 0x442513, 0x5906, KindMember},       // CloudPlatformIbmCloudOpenshift
+	{0x7fffffffff, 0x445610, 0x3e680e, 0x0, 0x0, KindKey},               // CloudPlatformKey
+	{0x7ffc000000, 0x44661f, 0x3e680e, 0x448514, 0x5906, KindMember},    // CloudPlatformOracleCloudCompute
+	{0x7ff0000000, 0x44991b, 0x3e680e, 0x44b410, 0x5906, KindMember},    // CloudPlatformOracleCloudOKE
+	{0xc000000, 0x44c41b, 0x3e680e, 0x44b410, 0x5906, KindMember},       // CloudPlatformOracleCloudOke
+	{0x7ff0000000, 0x44df1c, 0x3e680e, 0x44fb11, 0x5906, KindMember},    // CloudPlatformTencentCloudCVM
+	{0xffffff0, 0x450c1c, 0x3e680e, 0x44fb11, 0x5906, KindMember},       // CloudPlatformTencentCloudCvm
+	{0x7ffffffff0, 0x45281c, 0x3e680e, 0x454411, 0x5906, KindMember},    // CloudPlatformTencentCloudEKS
+	{0x7ff0000000, 0x45551c, 0x3e680e, 0x457111, 0x5906, KindMember},    // CloudPlatformTencentCloudSCF
+	{0xffffff0, 0x45821c, 0x3e680e, 0x457111, 0x5906, KindMember},       // CloudPlatformTencentCloudScf
+	{0x7c00000000, 0x459e1e, 0x3e680e, 0x45bc13, 0x5906, KindMember},    // CloudPlatformVultrCloudCompute
+	{0x7fffffffff, 0x45cf10, 0x45df0e, 0x45ed03, 0x5906, KindMember},    // CloudProviderAWS
+	{0x7c00000000, 0x45f018, 0x45df0e, 0x46080c, 0x5906, KindMember},    // CloudProviderAkamaiCloud
+	{0x7ffffffffc, 0x461419, 0x45df0e, 0x462d0d, 0x5906, KindMember},    // CloudProviderAlibabaCloud
+	{0x7fffffffff, 0x463a12, 0x45df0e, 0x464c05, 0x5906, KindMember},    // CloudProviderAzure
+	{0x7fffffffff, 0x465110, 0x45df0e, 0x466103, 0x5906, KindMember},    // CloudProviderGCP
+	{0x7fffff8000, 0x466413, 0x45df0e, 0x467706, 0x5906, KindMember},    // CloudProviderHeroku
+	{0x7c00000000, 0x467d14, 0x45df0e, 0x469107, 0x5906, KindMember},    // CloudProviderHetzner
+	{0x7ff0000000, 0x469815, 0x45df0e, 0x46ad09, 0x5906, KindMember},    // CloudProviderIBMCloud
+	{0xffff000, 0x46b615, 0x45df0e, 0x46ad09, 0x5906, KindMember},       // CloudProviderIbmCloud
+	{0x7fffffffff, 0x46cb10, 0x45df0e, 0x0, 0x0, KindKey},               // CloudProviderKey
+	{0x7ffc000000, 0x46db18, 0x45df0e, 0x46f30c, 0x5906, KindMember},    // CloudProviderOracleCloud
+	{0x7ffffffff0, 0x46ff19, 0x45df0e, 0x47180d, 0x5906, KindMember},    // CloudProviderTencentCloud
+	{0x7c00000000, 0x472512, 0x45df0e, 0x473705, 0x5906, KindMember},    // CloudProviderVultr
+	{0x7fffffe000, 0x473c0b, 0x47470c, 0x0, 0x5906, KindHelper},         // CloudRegion
+	{0x7fffffffff, 0x47530e, 0x47470c, 0x0, 0x0, KindKey},               // CloudRegionKey
+	{0x7fffff8000, 0x47610f, 0x477011, 0x0, 0x5906, KindHelper},         // CloudResourceID
+	{0x7fffff8000, 0x478112, 0x477011, 0x0, 0x0, KindKey},               // CloudResourceIDKey
+	{0xfffe000, 0x479312, 0x3a1514, 0x0, 0x5906, KindHelper},            // CloudeventsEventID
+	{0xfffffc0, 0x47a515, 0x3a1514, 0x0, 0x0, KindKey},                  // CloudeventsEventIDKey
+	{0xfffe000, 0x47ba16, 0x3a5418, 0x0, 0x5906, KindHelper},            // CloudeventsEventSource
+	{0xfffffc0, 0x47d019, 0x3a5418, 0x0, 0x0, KindKey},                  // CloudeventsEventSourceKey
+	{0xfffe000, 0x47e91b, 0x3aa01e, 0x0, 0x5906, KindHelper},            // CloudeventsEventSpecVersion
+	{0xfffffc0, 0x48041e, 0x3aa01e, 0x0, 0x0, KindKey},                  // CloudeventsEventSpecVersionKey
+	{0xfffe000, 0x482217, 0x3af319, 0x0, 0x5906, KindHelper},            // CloudeventsEventSubject
+	{0xfffffc0, 0x48391a, 0x3af319, 0x0, 0x0, KindKey},                  // CloudeventsEventSubjectKey
+	{0xfffe000, 0x485314, 0x3b3a16, 0x0, 0x5906, KindHelper},            // CloudeventsEventType
+	{0xfffffc0, 0x486717, 0x3b3a16, 0x0, 0x0, KindKey},                  // CloudeventsEventTypeKey
+	{0xe000000, 0x487e11, 0x3b7813, 0x0, 0x5906, KindHelper},            // CloudfoundryAppID
+	{0xe000000, 0x488f14, 0x3b7813, 0x0, 0x0, KindKey},                  // CloudfoundryAppIDKey
+	{0xe000000, 0x48a319, 0x3bb81c, 0x0, 0x5906, KindHelper},            // CloudfoundryAppInstanceID
+	{0xe000000, 0x48bc1c, 0x3bb81c, 0x0, 0x0, KindKey},                  // CloudfoundryAppInstanceIDKey
+	{0xe000000, 0x48d813, 0x3c0315, 0x0, 0x5906, KindHelper},            // CloudfoundryAppName
+	{0xe000000, 0x48eb16, 0x3c0315, 0x0, 0x0, KindKey},                  // CloudfoundryAppNameKey
+	{0xe000000, 0x490111, 0x3c3f13, 0x0, 0x5906, KindHelper},            // CloudfoundryOrgID
+	{0xe000000, 0x491214, 0x3c3f13, 0x0, 0x0, KindKey},                  // CloudfoundryOrgIDKey
+	{0xe000000, 0x492613, 0x3c7915, 0x0, 0x5906, KindHelper},            // CloudfoundryOrgName
+	{0xe000000, 0x493916, 0x3c7915, 0x0, 0x0, KindKey},                  // CloudfoundryOrgNameKey
+	{0xe000000, 0x494f15, 0x3cb917, 0x0, 0x5906, KindHelper},            // CloudfoundryProcessID
+	{0xe000000, 0x496418, 0x3cb917, 0x0, 0x0, KindKey},                  // CloudfoundryProcessIDKey
+	{0xe000000, 0x497c17, 0x3cff19, 0x0, 0x5906, KindHelper},            // CloudfoundryProcessType
+	{0xe000000, 0x49931a, 0x3cff19, 0x0, 0x0, KindKey},                  // CloudfoundryProcessTypeKey
+	{0xe000000, 0x49ad13, 0x3d4515, 0x0, 0x5906, KindHelper},            // CloudfoundrySpaceID
+	{0xe000000, 0x49c016, 0x3d4515, 0x0, 0x0, KindKey},                  // CloudfoundrySpaceIDKey
+	{0xe000000, 0x49d615, 0x3d8517, 0x0, 0x5906, KindHelper},            // CloudfoundrySpaceName
+	{0xe000000, 0x49eb18, 0x3d8517, 0x0, 0x0, KindKey},                  // CloudfoundrySpaceNameKey
+	{0xe000000, 0x4a0314, 0x3dc816, 0x0, 0x5906, KindHelper},            // CloudfoundrySystemID
+	{0xe000000, 0x4a1717, 0x3dc816, 0x0, 0x0, KindKey},                  // CloudfoundrySystemIDKey
+	{0xe000000, 0x4a2e1c, 0x3e111f, 0x0, 0x5906, KindHelper},            // CloudfoundrySystemInstanceID
+	{0xe000000, 0x4a4a1f, 0x3e111f, 0x0, 0x0, KindKey},                  // CloudfoundrySystemInstanceIDKey
+	{0x3ffe000, 0x4a690a, 0x4a730b, 0x0, 0x66003, KindHelper},           // CodeColumn
+	{0x3ffe000, 0x4a7e0d, 0x4a730b, 0x0, 0x0, KindKey},                  // CodeColumnKey
+	{0x7ffc000000, 0x4a8b10, 0x4a9b12, 0x0, 0x66003, KindHelper},        // CodeColumnNumber
+	{0x7ffc000000, 0x4aad13, 0x4a9b12, 0x0, 0x0, KindKey},               // CodeColumnNumberKey
+	{0x7ffc000000, 0x4ac00c, 0x4acc0e, 0x0, 0x5906, KindHelper},         // CodeFilePath
+	{0x7ffc000000, 0x4ada0f, 0x4acc0e, 0x0, 0x0, KindKey},               // CodeFilePathKey
+	{0x7ffe000, 0x4ae90c, 0x4af50d, 0x0, 0x5906, KindHelper},            // CodeFilepath
+	{0x7ffffff, 0x4b020f, 0x4af50d, 0x0, 0x0, KindKey},                  // CodeFilepathKey
+	{0x3ffe000, 0x4b110c, 0x4b1d0d, 0x0, 0x5906, KindHelper},            // CodeFunction
+	{0x3ffffff, 0x4b2a0f, 0x4b1d0d, 0x0, 0x0, KindKey},                  // CodeFunctionKey
+	{0x7ffc000000, 0x4b3910, 0x4b4912, 0x0, 0x5906, KindHelper},         // CodeFunctionName
+	{0x7ffc000000, 0x4b5b13, 0x4b4912, 0x0, 0x0, KindKey},               // CodeFunctionNameKey
+	{0x7ffc000000, 0x4b6e0e, 0x4b7c10, 0x0, 0x66003, KindHelper},        // CodeLineNumber
+	{0x3ffe000, 0x4b6e0e, 0x4b8c0b, 0x0, 0x66003, KindHelper},           // CodeLineNumber
+	{0x7ffc000000, 0x4b9711, 0x4b7c10, 0x0, 0x0, KindKey},               // CodeLineNumberKey
+	{0x3ffffff, 0x4b9711, 0x4b8c0b, 0x0, 0x0, KindKey},                  // CodeLineNumberKey
+	{0x7ffe000, 0x4ba80d, 0x4bb50e, 0x0, 0x5906, KindHelper},            // CodeNamespace
+	{0x7ffffff, 0x4bc310, 0x4bb50e, 0x0, 0x0, KindKey},                  // CodeNamespaceKey
+	{0x7fffe00000, 0x4bd30e, 0x4be10f, 0x0, 0x5906, KindHelper},         // CodeStacktrace
+	{0x7fffe00000, 0x4bf011, 0x4be10f, 0x0, 0x0, KindKey},               // CodeStacktraceKey
+	{0xc00000, 0x4c0117, 0x4c1813, 0x33e206, 0x5906, KindMember},        // ContainerCPUStateKernel
+	{0xc00000, 0x4c2b14, 0x4c1813, 0x0, 0x0, KindKey},                   // ContainerCPUStateKey
+	{0xc00000, 0x4c3f17, 0x4c1813, 0x341f06, 0x5906, KindMember},        // ContainerCPUStateSystem
+	{0xc00000, 0x4c5615, 0x4c1813, 0x343004, 0x5906, KindMember},        // ContainerCPUStateUser
+	{0xfc00000, 0x4c6b1b, 0x0, 0x4c8617, 0x0, KindString},               // ContainerCPUTimeDescription
+	{0xfc00000, 0x4c9d14, 0x0, 0x4cb112, 0x0, KindString},               // ContainerCPUTimeName
+	{0xfc00000, 0x4cc314, 0x0, 0x1c9601, 0x0, KindString},               // ContainerCPUTimeUnit
+	{0xe000000, 0x4cd71c, 0x0, 0x4cf357, 0x0, KindString},               // ContainerCPUUsageDescription
+	{0xe000000, 0x4d4a15, 0x0, 0x4d5f13, 0x0, KindString},               // ContainerCPUUsageName
+	{0xe000000, 0x4d7215, 0x0, 0x4d8705, 0x0, KindString},               // ContainerCPUUsageUnit
+	{0x7ff0000000, 0x4d8c16, 0x4da219, 0x0, 0x5906, KindHelper},         // ContainerCSIPluginName
+	{0x7ff0000000, 0x4dbb19, 0x4da219, 0x0, 0x0, KindKey},               // ContainerCSIPluginNameKey
+	{0x7ff0000000, 0x4dd414, 0x4de817, 0x0, 0x5906, KindHelper},         // ContainerCSIVolumeID
+	{0x7ff0000000, 0x4dff17, 0x4de817, 0x0, 0x0, KindKey},               // ContainerCSIVolumeIDKey
+	{0x7ffffe0000, 0x4e1610, 0x4e2611, 0x0, 0x5906, KindHelper},         // ContainerCommand
+	{0x7ffffe0000, 0x4e3714, 0x4e4b16, 0x0, 0x51609, KindHelper},        // ContainerCommandArgs
+	{0x7ffffe0000, 0x4e6117, 0x4e4b16, 0x0, 0x0, KindKey},               // ContainerCommandArgsKey
+	{0x7ffffe0000, 0x4e7813, 0x4e2611, 0x0, 0x0, KindKey},               // ContainerCommandKey
+	{0x7ffffe0000, 0x4e8b14, 0x4e9f16, 0x0, 0x5906, KindHelper},         // ContainerCommandLine
+	{0x7ffffe0000, 0x4eb517, 0x4e9f16, 0x0, 0x0, KindKey},               // ContainerCommandLineKey
+	{0xe000000, 0x4ecc16, 0x4da219, 0x0, 0x5906, KindHelper},            // ContainerCsiPluginName
+	{0xe000000, 0x4ee219, 0x4da219, 0x0, 0x0, KindKey},                  // ContainerCsiPluginNameKey
+	{0xe000000, 0x4efb14, 0x4de817, 0x0, 0x5906, KindHelper},            // ContainerCsiVolumeID
+	{0xe000000, 0x4f0f17, 0x4de817, 0x0, 0x0, KindKey},                  // ContainerCsiVolumeIDKey
+	{0xfc00000, 0x4f261a, 0x0, 0x4f401d, 0x0, KindString},               // ContainerDiskIoDescription
+	{0xfc00000, 0x4f5d13, 0x0, 0x4f7011, 0x0, KindString},               // ContainerDiskIoName
+	{0xfc00000, 0x4f8113, 0x0, 0x4f9402, 0x0, KindString},               // ContainerDiskIoUnit
+	{0x7fffffe000, 0x4f960b, 0x4fa10c, 0x0, 0x5906, KindHelper},         // ContainerID
+	{0x7fffffffff, 0x4fad0e, 0x4fa10c, 0x0, 0x0, KindKey},               // ContainerIDKey
+	{0x7ffffe0000, 0x4fbb10, 0x4fcb12, 0x0, 0x5906, KindHelper},         // ContainerImageID
+	{0x7ffffe0000, 0x4fdd13, 0x4fcb12, 0x0, 0x0, KindKey},               // ContainerImageIDKey
+	{0x7fffffe000, 0x4ff012, 0x500214, 0x0, 0x5906, KindHelper},         // ContainerImageName
+	{0x7fffffffff, 0x501615, 0x500214, 0x0, 0x0, KindKey},               // ContainerImageNameKey
+	{0x7ffffc0000, 0x502b19, 0x50441c, 0x0, 0x51609, KindHelper},        // ContainerImageRepoDigests
+	{0x7ffffc0000, 0x50601c, 0x50441c, 0x0, 0x0, KindKey},               // ContainerImageRepoDigestsKey
+	{0x3e000, 0x507c11, 0x508d13, 0x0, 0x5906, KindHelper},              // ContainerImageTag
+	{0x3ffff, 0x50a014, 0x508d13, 0x0, 0x0, KindKey},                    // ContainerImageTagKey
+	{0x7ffffc0000, 0x50b412, 0x50c614, 0x0, 0x51609, KindHelper},        // ContainerImageTags
+	{0x7ffffc0000, 0x50da15, 0x50c614, 0x0, 0x0, KindKey},               // ContainerImageTagsKey
+	{0x7fc0000000, 0x50ef0e, 0x0, 0x50fd15, 0x511248, KindOther},        // ContainerLabel
+	{0xfc00000, 0x515a1f, 0x0, 0x51791e, 0x0, KindString},               // ContainerMemoryUsageDescription
+	{0xfc00000, 0x519718, 0x0, 0x51af16, 0x0, KindString},               // ContainerMemoryUsageName
+	{0xfc00000, 0x51c518, 0x0, 0x4f9402, 0x0, KindString},               // ContainerMemoryUsageUnit
+	{0x7fffffe000, 0x51dd0d, 0x51ea0e, 0x0, 0x5906, KindHelper},         // ContainerName
+	{0x7fffffffff, 0x51f810, 0x51ea0e, 0x0, 0x0, KindKey},               // ContainerNameKey
+	{0xfc00000, 0x52081d, 0x0, 0x522520, 0x0, KindString},               // ContainerNetworkIoDescription
+	{0xfc00000, 0x524516, 0x0, 0x525b14, 0x0, KindString},               // ContainerNetworkIoName
+	{0xfc00000, 0x526f16, 0x0, 0x4f9402, 0x0, KindString},               // ContainerNetworkIoUnit
+	{0xffffe000, 0x528510, 0x529511, 0x0, 0x5906, KindHelper},           // ContainerRuntime
+	{0x7f00000000, 0x52a61b, 0x52c11d, 0x0, 0x5906, KindHelper},         // ContainerRuntimeDescription
+	{0x7f00000000, 0x52de1e, 0x52c11d, 0x0, 0x0, KindKey},               // ContainerRuntimeDescriptionKey
+	{0xffffffff, 0x52fc13, 0x529511, 0x0, 0x0, KindKey},                 // ContainerRuntimeKey
+	{0x7f00000000, 0x530f14, 0x532316, 0x0, 0x5906, KindHelper},         // ContainerRuntimeName
+	{0x7f00000000, 0x533917, 0x532316, 0x0, 0x0, KindKey},               // ContainerRuntimeNameKey
+	{0x7f00000000, 0x535017, 0x536719, 0x0, 0x5906, KindHelper},         // ContainerRuntimeVersion
+	{0x7f00000000, 0x53801a, 0x536719, 0x0, 0x0, KindKey},               // ContainerRuntimeVersionKey
+	{0xc000000, 0x539a1a, 0x0, 0x53b427, 0x0, KindString},               // ContainerUptimeDescription
+	{0xc000000, 0x53db13, 0x0, 0x53ee10, 0x0, KindString},               // ContainerUptimeName
+	{0xc000000, 0x53fe13, 0x0, 0x1c9601, 0x0, KindString},               // ContainerUptimeUnit
+	{0x3ffffff, 0x54111e, 0x542f1e, 0x35b003, 0x5906, KindMember},       // DBCassandraConsistencyLevelAll
+	{0x3ffffff, 0x544d1e, 0x542f1e, 0x35cf03, 0x5906, KindMember},       // DBCassandraConsistencyLevelAny
+	{0x3ffffff, 0x546b25, 0x542f1e, 0x35f50b, 0x5906, KindMember},       // DBCassandraConsistencyLevelEachQuorum
+	{0x3ffffff, 0x54901e, 0x542f1e, 0x0, 0x0, KindKey},                  // DBCassandraConsistencyLevelKey
+	{0x3ffffff, 0x54ae23, 0x542f1e, 0x363d09, 0x5906, KindMember},       // DBCassandraConsistencyLevelLocalOne
+	{0x3ffffff, 0x54d126, 0x542f1e, 0x366a0c, 0x5906, KindMember},       // DBCassandraConsistencyLevelLocalQuorum
+	{0x3ffffff, 0x54f726, 0x542f1e, 0x369a0c, 0x5906, KindMember},       // DBCassandraConsistencyLevelLocalSerial
+	{0x3ffffff, 0x551d1e, 0x542f1e, 0x36c203, 0x5906, KindMember},       // DBCassandraConsistencyLevelOne
+	{0x3ffffff, 0x553b21, 0x542f1e, 0x36e406, 0x5906, KindMember},       // DBCassandraConsistencyLevelQuorum
+	{0x3ffffff, 0x555c21, 0x542f1e, 0x370906, 0x5906, KindMember},       // DBCassandraConsistencyLevelSerial
+	{0x3ffffff, 0x557d20, 0x542f1e, 0x372d05, 0x5906, KindMember},       // DBCassandraConsistencyLevelThree
+	{0x3ffffff, 0x559d1e, 0x542f1e, 0x374e03, 0x5906, KindMember},       // DBCassandraConsistencyLevelTwo
+	{0x3ffe000, 0x55bb18, 0x55d31b, 0x0, 0x5906, KindHelper},            // DBCassandraCoordinatorDC
+	{0x3ffffff, 0x55ee1b, 0x55d31b, 0x0, 0x0, KindKey},                  // DBCassandraCoordinatorDCKey
+	{0x3ffe000, 0x560918, 0x56211b, 0x0, 0x5906, KindHelper},            // DBCassandraCoordinatorID
+	{0x3ffffff, 0x563c1b, 0x56211b, 0x0, 0x0, KindKey},                  // DBCassandraCoordinatorIDKey
+	{0x3ffe000, 0x565716, 0x566d18, 0x0, 0x33204, KindHelper},           // DBCassandraIdempotence
+	{0x3ffffff, 0x568519, 0x566d18, 0x0, 0x0, KindKey},                  // DBCassandraIdempotenceKey
+	{0xf, 0x569e16, 0x56b415, 0x0, 0x0, KindKey},                        // DBCassandraKeyspaceKey
+	{0x3ffe000, 0x56c913, 0x56dc16, 0x0, 0x66003, KindHelper},           // DBCassandraPageSize
+	{0x3ffffff, 0x56f216, 0x56dc16, 0x0, 0x0, KindKey},                  // DBCassandraPageSizeKey
+	{0x3ffe000, 0x570824, 0x572c28, 0x0, 0x66003, KindHelper},           // DBCassandraSpeculativeExecutionCount
+	{0x3ffffff, 0x575427, 0x572c28, 0x0, 0x0, KindKey},                  // DBCassandraSpeculativeExecutionCountKey
+	{0x7fe000, 0x577b10, 0x578b12, 0x0, 0x5906, KindHelper},             // DBCassandraTable
+	{0x7fffff, 0x579d13, 0x578b12, 0x0, 0x0, KindKey},                   // DBCassandraTableKey
+	{0xf800000, 0x57b022, 0x0, 0x57d258, 0x0, KindString},               // DBClientConnectionCountDescription
+	{0xf800000, 0x582a1b, 0x0, 0x58451a, 0x0, KindString},               // DBClientConnectionCountName
+	{0xf800000, 0x585f1b, 0x0, 0x587a0c, 0x0, KindString},               // DBClientConnectionCountUnit
+	{0xf800000, 0x588627, 0x0, 0x58ad2b, 0x0, KindString},               // DBClientConnectionCreateTimeDescription
+	{0xf800000, 0x58d820, 0x0, 0x58f820, 0x0, KindString},               // DBClientConnectionCreateTimeName
+	{0xf800000, 0x591820, 0x0, 0x1c9601, 0x0, KindString},               // DBClientConnectionCreateTimeUnit
+	{0xf800000, 0x593824, 0x0, 0x595c33, 0x0, KindString},               // DBClientConnectionIdleMaxDescription
+	{0xf800000, 0x598f1d, 0x0, 0x59ac1d, 0x0, KindString},               // DBClientConnectionIdleMaxName
+	{0xf800000, 0x59c91d, 0x0, 0x587a0c, 0x0, KindString},               // DBClientConnectionIdleMaxUnit
+	{0xf800000, 0x59e624, 0x0, 0x5a0a33, 0x0, KindString},               // DBClientConnectionIdleMinDescription
+	{0xf800000, 0x5a3d1d, 0x0, 0x5a5a1d, 0x0, KindString},               // DBClientConnectionIdleMinName
+	{0xf800000, 0x5a771d, 0x0, 0x587a0c, 0x0, KindString},               // DBClientConnectionIdleMinUnit
+	{0xf800000, 0x5a9420, 0x0, 0x5ab42e, 0x0, KindString},               // DBClientConnectionMaxDescription
+	{0xf800000, 0x5ae219, 0x0, 0x5afb18, 0x0, KindString},               // DBClientConnectionMaxName
+	{0xf800000, 0x5b1319, 0x0, 0x587a0c, 0x0, KindString},               // DBClientConnectionMaxUnit
+	{0xe000000, 0x5b2c2c, 0x0, 0x5b583d, 0x0, KindString},               // DBClientConnectionPendingRequestsDescription
+	{0x1800000, 0x5b2c2c, 0x0, 0x5b9555, 0x0, KindString},               // DBClientConnectionPendingRequestsDescription
+	{0xf800000, 0x5bea25, 0x0, 0x5c0f25, 0x0, KindString},               // DBClientConnectionPendingRequestsName
+	{0xf800000, 0x5c3425, 0x0, 0x1a5109, 0x0, KindString},               // DBClientConnectionPendingRequestsUnit
+	{0x7fff000000, 0x5c591a, 0x5c731e, 0x0, 0x5906, KindHelper},         // DBClientConnectionPoolName
+	{0x7fff000000, 0x5c911d, 0x5c731e, 0x0, 0x0, KindKey},               // DBClientConnectionPoolNameKey
+	{0x7fff000000, 0x5cae1b, 0x5cc91a, 0x33ab04, 0x5906, KindMember},    // DBClientConnectionStateIdle
+	{0x7fff000000, 0x5ce31a, 0x5cc91a, 0x0, 0x0, KindKey},               // DBClientConnectionStateKey
+	{0x7fff000000, 0x5cfd1b, 0x5cc91a, 0x5d1804, 0x5906, KindMember},    // DBClientConnectionStateUsed
+	{0xf800000, 0x5d1c25, 0x0, 0x5d4160, 0x0, KindString},               // DBClientConnectionTimeoutsDescription
+	{0xf800000, 0x5da11e, 0x0, 0x5dbf1d, 0x0, KindString},               // DBClientConnectionTimeoutsName
+	{0xf800000, 0x5ddc1e, 0x0, 0x5dfa09, 0x0, KindString},               // DBClientConnectionTimeoutsUnit
+	{0xf800000, 0x5e0324, 0x0, 0x5e2744, 0x0, KindString},               // DBClientConnectionUseTimeDescription
+	{0xf800000, 0x5e6b1d, 0x0, 0x5e881d, 0x0, KindString},               // DBClientConnectionUseTimeName
+	{0xf800000, 0x5ea51d, 0x0, 0x1c9601, 0x0, KindString},               // DBClientConnectionUseTimeUnit
+	{0xf800000, 0x5ec225, 0x0, 0x5ee73b, 0x0, KindString},               // DBClientConnectionWaitTimeDescription
+	{0xf800000, 0x5f221e, 0x0, 0x5f401e, 0x0, KindString},               // DBClientConnectionWaitTimeName
+	{0xf800000, 0x5f5e1e, 0x0, 0x1c9601, 0x0, KindString},               // DBClientConnectionWaitTimeUnit
+	{0x7800000, 0x5f7c28, 0x0, 0x5fa469, 0x0, KindString},               // DBClientConnectionsCreateTimeDescription
+	{0x600000, 0x5f7c28, 0x0, 0x58ad2b, 0x0, KindString},                // DBClientConnectionsCreateTimeDescription
+	{0x7e00000, 0x600d21, 0x0, 0x602e21, 0x0, KindString},               // DBClientConnectionsCreateTimeName
+	{0x7e00000, 0x604f21, 0x0, 0x607002, 0x0, KindString},               // DBClientConnectionsCreateTimeUnit
+	{0x7800000, 0x607225, 0x0, 0x609738, 0x0, KindString},               // DBClientConnectionsIdleMaxDescription
+	{0x600000, 0x607225, 0x0, 0x595c33, 0x0, KindString},                // DBClientConnectionsIdleMaxDescription
+	{0x7e00000, 0x60cf1e, 0x0, 0x60ed1e, 0x0, KindString},               // DBClientConnectionsIdleMaxName
+	{0x7e00000, 0x610b1e, 0x0, 0x587a0c, 0x0, KindString},               // DBClientConnectionsIdleMaxUnit
+	{0x7800000, 0x612925, 0x0, 0x614e38, 0x0, KindString},               // DBClientConnectionsIdleMinDescription
+	{0x600000, 0x612925, 0x0, 0x5a0a33, 0x0, KindString},                // DBClientConnectionsIdleMinDescription
+	{0x7e00000, 0x61861e, 0x0, 0x61a41e, 0x0, KindString},               // DBClientConnectionsIdleMinName
+	{0x7e00000, 0x61c21e, 0x0, 0x587a0c, 0x0, KindString},               // DBClientConnectionsIdleMinUnit
+	{0x7800000, 0x61e021, 0x0, 0x620133, 0x0, KindString},               // DBClientConnectionsMaxDescription
+	{0x600000, 0x61e021, 0x0, 0x5ab42e, 0x0, KindString},                // DBClientConnectionsMaxDescription
+	{0x7e00000, 0x62341a, 0x0, 0x624e19, 0x0, KindString},               // DBClientConnectionsMaxName
+	{0x7e00000, 0x62671a, 0x0, 0x587a0c, 0x0, KindString},               // DBClientConnectionsMaxUnit
+	{0x7800000, 0x62812d, 0x0, 0x62ae40, 0x0, KindString},               // DBClientConnectionsPendingRequestsDescription
+	{0x600000, 0x62812d, 0x0, 0x5b9555, 0x0, KindString},                // DBClientConnectionsPendingRequestsDescription
+	{0x7e00000, 0x62ee26, 0x0, 0x631426, 0x0, KindString},               // DBClientConnectionsPendingRequestsName
+	{0x7e00000, 0x633a26, 0x0, 0x1a5109, 0x0, KindString},               // DBClientConnectionsPendingRequestsUnit
+	{0x800000, 0x63601b, 0x637b1f, 0x0, 0x5906, KindHelper},             // DBClientConnectionsPoolName
+	{0x800000, 0x639a1e, 0x637b1f, 0x0, 0x0, KindKey},                   // DBClientConnectionsPoolNameKey
+	{0x800000, 0x63b81c, 0x63d41b, 0x33ab04, 0x5906, KindMember},        // DBClientConnectionsStateIdle
+	{0x800000, 0x63ef1b, 0x63d41b, 0x0, 0x0, KindKey},                   // DBClientConnectionsStateKey
+	{0x800000, 0x640a1c, 0x63d41b, 0x5d1804, 0x5906, KindMember},        // DBClientConnectionsStateUsed
+	{0x7800000, 0x642626, 0x0, 0x644c38, 0x0, KindString},               // DBClientConnectionsTimeoutsDescription
+	{0x600000, 0x642626, 0x0, 0x5d4160, 0x0, KindString},                // DBClientConnectionsTimeoutsDescription
+	{0x7e00000, 0x64841f, 0x0, 0x64a31e, 0x0, KindString},               // DBClientConnectionsTimeoutsName
+	{0x7e00000, 0x64c11f, 0x0, 0x5dfa09, 0x0, KindString},               // DBClientConnectionsTimeoutsUnit
+	{0x7800000, 0x64e023, 0x0, 0x650335, 0x0, KindString},               // DBClientConnectionsUsageDescription
+	{0x600000, 0x64e023, 0x0, 0x57d258, 0x0, KindString},                // DBClientConnectionsUsageDescription
+	{0x7e00000, 0x65381c, 0x0, 0x65541b, 0x0, KindString},               // DBClientConnectionsUsageName
+	{0x7e00000, 0x656f1c, 0x0, 0x587a0c, 0x0, KindString},               // DBClientConnectionsUsageUnit
+	{0x7800000, 0x658b25, 0x0, 0x65b066, 0x0, KindString},               // DBClientConnectionsUseTimeDescription
+	{0x600000, 0x658b25, 0x0, 0x5e2744, 0x0, KindString},                // DBClientConnectionsUseTimeDescription
+	{0x7e00000, 0x66161e, 0x0, 0x66341e, 0x0, KindString},               // DBClientConnectionsUseTimeName
+	{0x7e00000, 0x66521e, 0x0, 0x607002, 0x0, KindString},               // DBClientConnectionsUseTimeUnit
+	{0x7800000, 0x667026, 0x0, 0x669667, 0x0, KindString},               // DBClientConnectionsWaitTimeDescription
+	{0x600000, 0x667026, 0x0, 0x5ee73b, 0x0, KindString},                // DBClientConnectionsWaitTimeDescription
+	{0x7e00000, 0x66fd1f, 0x0, 0x671c1f, 0x0, KindString},               // DBClientConnectionsWaitTimeName
+	{0x7e00000, 0x673b1f, 0x0, 0x607002, 0x0, KindString},               // DBClientConnectionsWaitTimeUnit
+	{0x4000000, 0x675a2e, 0x0, 0x678846, 0x0, KindString},               // DBClientCosmosDBActiveInstanceCountDescription
+	{0x4000000, 0x67ce27, 0x0, 0x67f528, 0x0, KindString},               // DBClientCosmosDBActiveInstanceCountName
+	{0x4000000, 0x681d27, 0x0, 0x22460a, 0x0, KindString},               // DBClientCosmosDBActiveInstanceCountUnit
+	{0x4000000, 0x684431, 0x0, 0x687549, 0x0, KindString},               // DBClientCosmosDBOperationRequestChargeDescription
+	{0x4000000, 0x68be2a, 0x0, 0x68e82b, 0x0, KindString},               // DBClientCosmosDBOperationRequestChargeName
+	{0x4000000, 0x69132a, 0x0, 0x23700e, 0x0, KindString},               // DBClientCosmosDBOperationRequestChargeUnit
+	{0xf800000, 0x693d24, 0x0, 0x696127, 0x0, KindString},               // DBClientOperationDurationDescription
+	{0xf800000, 0x69881d, 0x0, 0x69a51c, 0x0, KindString},               // DBClientOperationDurationName
+	{0xf800000, 0x69c11d, 0x0, 0x1c9601, 0x0, KindString},               // DBClientOperationDurationUnit
+	{0xc000000, 0x69de27, 0x0, 0x6a0540, 0x0, KindString},               // DBClientResponseReturnedRowsDescription
+	{0xc000000, 0x6a4520, 0x0, 0x6a6520, 0x0, KindString},               // DBClientResponseReturnedRowsName
+	{0xc000000, 0x6a8520, 0x0, 0x6aa505, 0x0, KindString},               // DBClientResponseReturnedRowsUnit
+	{0x7fff800000, 0x6aaa10, 0x6aba12, 0x0, 0x5906, KindHelper},         // DBCollectionName
+	{0x7fff800000, 0x6acc13, 0x6aba12, 0x0, 0x0, KindKey},               // DBCollectionNameKey
+	{0x7fe000, 0x6adf12, 0x6af114, 0x0, 0x5906, KindHelper},             // DBConnectionString
+	{0x7fffff, 0x6b0515, 0x6af114, 0x0, 0x0, KindKey},                   // DBConnectionStringKey
+	{0x3ff0000, 0x6b1a12, 0x6b2c15, 0x0, 0x5906, KindHelper},            // DBCosmosDBClientID
+	{0x3ff0000, 0x6b4115, 0x6b2c15, 0x0, 0x0, KindKey},                  // DBCosmosDBClientIDKey
+	{0x3ff0000, 0x6b561e, 0x6b741b, 0x23bd06, 0x5906, KindMember},       // DBCosmosDBConnectionModeDirect
+	{0x3ff0000, 0x6b8f1f, 0x6b741b, 0x23e507, 0x5906, KindMember},       // DBCosmosDBConnectionModeGateway
+	{0x3ff0000, 0x6bae1b, 0x6b741b, 0x0, 0x0, KindKey},                  // DBCosmosDBConnectionModeKey
+	{0x7f0000, 0x6bc913, 0x6bdc15, 0x0, 0x5906, KindHelper},             // DBCosmosDBContainer
+	{0x7f0000, 0x6bf116, 0x6bdc15, 0x0, 0x0, KindKey},                   // DBCosmosDBContainerKey
+	{0x1ff0000, 0x6c071c, 0x6c231a, 0x6c3d05, 0x5906, KindMember},       // DBCosmosDBOperationTypeBatch
+	{0x2000000, 0x6c071c, 0x6c231a, 0x6c4205, 0x5906, KindMember},       // DBCosmosDBOperationTypeBatch
+	{0x1ff0000, 0x6c471d, 0x6c231a, 0x6c6406, 0x5906, KindMember},       // DBCosmosDBOperationTypeCreate
+	{0x2000000, 0x6c471d, 0x6c231a, 0x6c6a06, 0x5906, KindMember},       // DBCosmosDBOperationTypeCreate
+	{0x1ff0000, 0x6c701d, 0x6c231a, 0x6c8d06, 0x5906, KindMember},       // DBCosmosDBOperationTypeDelete
+	{0x2000000, 0x6c701d, 0x6c231a, 0x6c9306, 0x5906, KindMember},       // DBCosmosDBOperationTypeDelete
+	{0x1ff0000, 0x6c991e, 0x6c231a, 0x6cb707, 0x5906, KindMember},       // DBCosmosDBOperationTypeExecute
+	{0x2000000, 0x6c991e, 0x6c231a, 0x6cbe07, 0x5906, KindMember},       // DBCosmosDBOperationTypeExecute
+	{0x1ff0000, 0x6cc528, 0x6c231a, 0x6ced11, 0x5906, KindMember},       // DBCosmosDBOperationTypeExecuteJavascript
+	{0x2000000, 0x6cc528, 0x6c231a, 0x6cfe12, 0x5906, KindMember},       // DBCosmosDBOperationTypeExecuteJavascript
+	{0x1ff0000, 0x6d101b, 0x6c231a, 0x6d2b04, 0x5906, KindMember},       // DBCosmosDBOperationTypeHead
+	{0x2000000, 0x6d101b, 0x6c231a, 0x6d2f04, 0x5906, KindMember},       // DBCosmosDBOperationTypeHead
+	{0x1ff0000, 0x6d331f, 0x6c231a, 0x6d5208, 0x5906, KindMember},       // DBCosmosDBOperationTypeHeadFeed
+	{0x2000000, 0x6d331f, 0x6c231a, 0x6d5a09, 0x5906, KindMember},       // DBCosmosDBOperationTypeHeadFeed
+	{0x1ff0000, 0x6d631e, 0x6c231a, 0x6d8107, 0x5906, KindMember},       // DBCosmosDBOperationTypeInvalid
+	{0x2000000, 0x6d631e, 0x6c231a, 0x6d8807, 0x5906, KindMember},       // DBCosmosDBOperationTypeInvalid
+	{0x3ff0000, 0x6d8f1a, 0x6c231a, 0x0, 0x0, KindKey},                  // DBCosmosDBOperationTypeKey
+	{0x1ff0000, 0x6da91c, 0x6c231a, 0x6dc505, 0x5906, KindMember},       // DBCosmosDBOperationTypePatch
+	{0x2000000, 0x6da91c, 0x6c231a, 0x6dca05, 0x5906, KindMember},       // DBCosmosDBOperationTypePatch
+	{0x1ff0000, 0x6dcf1c, 0x6c231a, 0x6deb05, 0x5906, KindMember},       // DBCosmosDBOperationTypeQuery
+	{0x2000000, 0x6dcf1c, 0x6c231a, 0x6df005, 0x5906, KindMember},       // DBCosmosDBOperationTypeQuery
+	{0x1ff0000, 0x6df520, 0x6c231a, 0x6e1509, 0x5906, KindMember},       // DBCosmosDBOperationTypeQueryPlan
+	{0x2000000, 0x6df520, 0x6c231a, 0x6e1e0a, 0x5906, KindMember},       // DBCosmosDBOperationTypeQueryPlan
+	{0x1ff0000, 0x6e281b, 0x6c231a, 0x6e4304, 0x5906, KindMember},       // DBCosmosDBOperationTypeRead
+	{0x2000000, 0x6e281b, 0x6c231a, 0x6e4704, 0x5906, KindMember},       // DBCosmosDBOperationTypeRead
+	{0x1ff0000, 0x6e4b1f, 0x6c231a, 0x6e6a08, 0x5906, KindMember},       // DBCosmosDBOperationTypeReadFeed
+	{0x2000000, 0x6e4b1f, 0x6c231a, 0x6e7209, 0x5906, KindMember},       // DBCosmosDBOperationTypeReadFeed
+	{0x1ff0000, 0x6e7b1e, 0x6c231a, 0x6e9907, 0x5906, KindMember},       // DBCosmosDBOperationTypeReplace
+	{0x2000000, 0x6e7b1e, 0x6c231a, 0x6ea007, 0x5906, KindMember},       // DBCosmosDBOperationTypeReplace
+	{0x1ff0000, 0x6ea71d, 0x6c231a, 0x6ec406, 0x5906, KindMember},       // DBCosmosDBOperationTypeUpsert
+	{0x2000000, 0x6ea71d, 0x6c231a, 0x6eca06, 0x5906, KindMember},       // DBCosmosDBOperationTypeUpsert
+	{0x3ff0000, 0x6ed017, 0x6ee71a, 0x0, 0x98c07, KindHelper},           // DBCosmosDBRequestCharge
+	{0x3ff0000, 0x6f011a, 0x6ee71a, 0x0, 0x0, KindKey},                  // DBCosmosDBRequestChargeKey
+	{0x3ff0000, 0x6f1b1e, 0x6f3922, 0x0, 0x66003, KindHelper},           // DBCosmosDBRequestContentLength
+	{0x3ff0000, 0x6f5b21, 0x6f3922, 0x0, 0x0, KindKey},                  // DBCosmosDBRequestContentLengthKey
+	{0x1ff0000, 0x6f7c14, 0x6f9017, 0x0, 0x66003, KindHelper},           // DBCosmosDBStatusCode
+	{0x1ff0000, 0x6fa717, 0x6f9017, 0x0, 0x0, KindKey},                  // DBCosmosDBStatusCodeKey
+	{0x3ff0000, 0x6fbe17, 0x6fd51b, 0x0, 0x66003, KindHelper},           // DBCosmosDBSubStatusCode
+	{0x3ff0000, 0x6ff01a, 0x6fd51b, 0x0, 0x0, KindKey},                  // DBCosmosDBSubStatusCodeKey
+	{0xfc0000, 0x700a1a, 0x70241d, 0x0, 0x5906, KindHelper},             // DBElasticsearchClusterName
+	{0xfc0000, 0x70411d, 0x70241d, 0x0, 0x0, KindKey},                   // DBElasticsearchClusterNameKey
+	{0x3fc0000, 0x705e17, 0x70751a, 0x0, 0x5906, KindHelper},            // DBElasticsearchNodeName
+	{0x3fc0000, 0x708f1a, 0x70751a, 0x0, 0x0, KindKey},                  // DBElasticsearchNodeNameKey
+	{0xf, 0x70a913, 0x70bc12, 0x0, 0x0, KindKey},                        // DBHBaseNamespaceKey
+	{0x600000, 0x70ce0c, 0x70da0e, 0x0, 0x5906, KindHelper},             // DBInstanceID
+	{0x600000, 0x70e80f, 0x70da0e, 0x0, 0x0, KindKey},                   // DBInstanceIDKey
+	{0x7fe000, 0x70f715, 0x710c18, 0x0, 0x5906, KindHelper},             // DBJDBCDriverClassname
+	{0x7fffff, 0x712418, 0x710c18, 0x0, 0x0, KindKey},                   // DBJDBCDriverClassnameKey
+	{0x7fe000, 0x713c13, 0x714f16, 0x0, 0x5906, KindHelper},             // DBMSSQLInstanceName
+	{0x7fffff, 0x716516, 0x714f16, 0x0, 0x0, KindKey},                   // DBMSSQLInstanceNameKey
+	{0x7fe000, 0x717b13, 0x718e15, 0x0, 0x5906, KindHelper},             // DBMongoDBCollection
+	{0x7fffff, 0x71a316, 0x718e15, 0x0, 0x0, KindKey},                   // DBMongoDBCollectionKey
+	{0x7fe000, 0x71b906, 0x71bf07, 0x0, 0x5906, KindHelper},             // DBName
+	{0x7fffff, 0x71c609, 0x71bf07, 0x0, 0x0, KindKey},                   // DBNameKey
+	{0x7fff800000, 0x71cf0b, 0x71da0c, 0x0, 0x5906, KindHelper},         // DBNamespace
+	{0x7fff800000, 0x71e60e, 0x71da0c, 0x0, 0x0, KindKey},               // DBNamespaceKey
+	{0x7fe000, 0x71f40b, 0x71ff0c, 0x0, 0x5906, KindHelper},             // DBOperation
+	{0x7fff000000, 0x720b14, 0x721f17, 0x0, 0x66003, KindHelper},        // DBOperationBatchSize
+	{0x7fff000000, 0x723617, 0x721f17, 0x0, 0x0, KindKey},               // DBOperationBatchSizeKey
+	{0x7fffff, 0x724d0e, 0x71ff0c, 0x0, 0x0, KindKey},                   // DBOperationKey
+	{0x7fff800000, 0x725b0f, 0x726a11, 0x0, 0x5906, KindHelper},         // DBOperationName
+	{0x7fff800000, 0x727b12, 0x726a11, 0x0, 0x0, KindKey},               // DBOperationNameKey
+	{0x7fc0000000, 0x728d14, 0x0, 0x72a115, 0x511248, KindOther},        // DBOperationParameter
+	{0x7fc0000000, 0x72b610, 0x0, 0x72c615, 0x511248, KindOther},        // DBQueryParameter
+	{0x7ffc000000, 0x72db0e, 0x72e910, 0x0, 0x5906, KindHelper},         // DBQuerySummary
+	{0x7ffc000000, 0x72f911, 0x72e910, 0x0, 0x0, KindKey},               // DBQuerySummaryKey
+	{0x7fff800000, 0x730a0b, 0x73150d, 0x0, 0x5906, KindHelper},         // DBQueryText
+	{0x7fff800000, 0x73220e, 0x73150d, 0x0, 0x0, KindKey},               // DBQueryTextKey
+	{0x7fe000, 0x73300e, 0x733e17, 0x0, 0x66003, KindHelper},            // DBRedisDBIndex
+	{0x7fffff, 0x735511, 0x733e17, 0x0, 0x0, KindKey},                   // DBRedisDBIndexKey
+	{0x7ffc000000, 0x736616, 0x737c19, 0x0, 0x66003, KindHelper},        // DBResponseReturnedRows
+	{0x7ffc000000, 0x739519, 0x737c19, 0x0, 0x0, KindKey},               // DBResponseReturnedRowsKey
+	{0x7ffe000000, 0x73ae14, 0x73c217, 0x0, 0x5906, KindHelper},         // DBResponseStatusCode
+	{0x7ffe000000, 0x73d917, 0x73c217, 0x0, 0x0, KindKey},               // DBResponseStatusCodeKey
+	{0x7fe000, 0x73f00a, 0x73fa0c, 0x0, 0x5906, KindHelper},             // DBSQLTable
+	{0x7fffff, 0x74060d, 0x73fa0c, 0x0, 0x0, KindKey},                   // DBSQLTableKey
+	{0x7fe000, 0x74130b, 0x741e0c, 0x0, 0x5906, KindHelper},             // DBStatement
+	{0x7fffff, 0x742a0e, 0x741e0c, 0x0, 0x0, KindKey},                   // DBStatementKey
+	{0x7ff0000000, 0x743815, 0x744d18, 0x0, 0x5906, KindHelper},         // DBStoredProcedureName
+	{0x7ff0000000, 0x746518, 0x744d18, 0x0, 0x0, KindKey},               // DBStoredProcedureNameKey
+	{0x3ffffff, 0x747d0e, 0x748b09, 0x749406, 0x5906, KindMember},       // DBSystemAdabas
+	{0x3ffffff, 0x749a0d, 0x748b09, 0x74a705, 0x5906, KindMember},       // DBSystemCache
+	{0x3ffffff, 0x74ac11, 0x748b09, 0x74bd09, 0x5906, KindMember},       // DBSystemCassandra
+	{0x3ffe000, 0x74c612, 0x748b09, 0x74d80a, 0x5906, KindMember},       // DBSystemClickhouse
+	{0x3ffffff, 0x74e212, 0x748b09, 0x74f40a, 0x5906, KindMember},       // DBSystemCloudscape
+	{0x3ffffff, 0x74fe13, 0x748b09, 0x75110b, 0x5906, KindMember},       // DBSystemCockroachdb
+	{0x3ffffff, 0x751c12, 0x748b09, 0x752e0a, 0x5906, KindMember},       // DBSystemColdfusion
+	{0x3ffffff, 0x753810, 0x748b09, 0x754808, 0x5906, KindMember},       // DBSystemCosmosDB
+	{0x3ffffff, 0x75500f, 0x748b09, 0x755f07, 0x5906, KindMember},       // DBSystemCouchDB
+	{0x3ffffff, 0x756611, 0x748b09, 0x757709, 0x5906, KindMember},       // DBSystemCouchbase
+	{0x1ffffff, 0x75800b, 0x748b09, 0x758b03, 0x5906, KindMember},       // DBSystemDB2
+	{0x2000000, 0x758e0b, 0x748b09, 0x758b03, 0x5906, KindMember},       // DBSystemDb2
+	{0x3ffffff, 0x75990d, 0x748b09, 0x75a605, 0x5906, KindMember},       // DBSystemDerby
+	{0x3ffffff, 0x75ab10, 0x748b09, 0x75bb08, 0x5906, KindMember},       // DBSystemDynamoDB
+	{0x3ffffff, 0x75c30b, 0x748b09, 0x75ce03, 0x5906, KindMember},       // DBSystemEDB
+	{0x3ffffff, 0x75d115, 0x748b09, 0x75e60d, 0x5906, KindMember},       // DBSystemElasticsearch
+	{0x3ffffff, 0x75f311, 0x748b09, 0x760409, 0x5906, KindMember},       // DBSystemFilemaker
+	{0x3ffffff, 0x760d10, 0x748b09, 0x761d08, 0x5906, KindMember},       // DBSystemFirebird
+	{0x3ffffff, 0x762510, 0x748b09, 0x763508, 0x5906, KindMember},       // DBSystemFirstSQL
+	{0x3ffffff, 0x763d0d, 0x748b09, 0x764a05, 0x5906, KindMember},       // DBSystemGeode
+	{0x3ffffff, 0x764f0a, 0x748b09, 0x765902, 0x5906, KindMember},       // DBSystemH2
+	{0x3ffffff, 0x765b0d, 0x748b09, 0x766805, 0x5906, KindMember},       // DBSystemHBase
+	{0x3ffffff, 0x766d0e, 0x748b09, 0x767b06, 0x5906, KindMember},       // DBSystemHSQLDB
+	{0x3ffffff, 0x76810e, 0x748b09, 0x768f06, 0x5906, KindMember},       // DBSystemHanaDB
+	{0x3ffffff, 0x76950c, 0x748b09, 0x76a104, 0x5906, KindMember},       // DBSystemHive
+	{0x3000000, 0x76a510, 0x748b09, 0x76b508, 0x5906, KindMember},       // DBSystemInfluxdb
+	{0x3ffffff, 0x76bd10, 0x748b09, 0x76cd08, 0x5906, KindMember},       // DBSystemInformix
+	{0x3ffffff, 0x76d50e, 0x748b09, 0x76e306, 0x5906, KindMember},       // DBSystemIngres
+	{0x3ffffff, 0x76e911, 0x748b09, 0x76fa09, 0x5906, KindMember},       // DBSystemInstantDB
+	{0x3ffffff, 0x770311, 0x748b09, 0x771409, 0x5906, KindMember},       // DBSystemInterbase
+	{0x3000000, 0x771d19, 0x748b09, 0x773612, 0x5906, KindMember},       // DBSystemIntersystemsCache
+	{0x3ffffff, 0x77480b, 0x748b09, 0x0, 0x0, KindKey},                  // DBSystemKey
+	{0x3ffffff, 0x77530d, 0x748b09, 0x776005, 0x5906, KindMember},       // DBSystemMSSQL
+	{0x3ffffff, 0x77650f, 0x748b09, 0x777407, 0x5906, KindMember},       // DBSystemMariaDB
+	{0x3ffffff, 0x777b0d, 0x748b09, 0x778805, 0x5906, KindMember},       // DBSystemMaxDB
+	{0x3ffffff, 0x778d11, 0x748b09, 0x779e09, 0x5906, KindMember},       // DBSystemMemcached
+	{0x3ffffff, 0x77a70f, 0x748b09, 0x77b607, 0x5906, KindMember},       // DBSystemMongoDB
+	{0x3ffc000, 0x77bd14, 0x748b09, 0x77d10c, 0x5906, KindMember},       // DBSystemMssqlcompact
+	{0x3ffffff, 0x77dd0d, 0x748b09, 0x77ea05, 0x5906, KindMember},       // DBSystemMySQL
+	{0x7ffc000000, 0x77ef17, 0x78060e, 0x78140c, 0x5906, KindMember},    // DBSystemNameAWSDynamoDB
+	{0x7ffc000000, 0x782017, 0x78060e, 0x78370c, 0x5906, KindMember},    // DBSystemNameAWSRedshift
+	{0x7ffc000000, 0x784318, 0x78060e, 0x785b0d, 0x5906, KindMember},    // DBSystemNameActianIngres
+	{0x7ffc000000, 0x786819, 0x78060e, 0x78810e, 0x5906, KindMember},    // DBSystemNameAzureCosmosDB
+	{0x7ffc000000, 0x788f15, 0x78060e, 0x74bd09, 0x5906, KindMember},    // DBSystemNameCassandra
+	{0x7ff0000000, 0x78a416, 0x78060e, 0x74d80a, 0x5906, KindMember},    // DBSystemNameClickHouse
+	{0xc000000, 0x78ba16, 0x78060e, 0x74d80a, 0x5906, KindMember},       // DBSystemNameClickhouse
+	{0x7ff0000000, 0x78d017, 0x78060e, 0x75110b, 0x5906, KindMember},    // DBSystemNameCockroachDB
+	{0xc000000, 0x78e717, 0x78060e, 0x75110b, 0x5906, KindMember},       // DBSystemNameCockroachdb
+	{0x7ffc000000, 0x78fe13, 0x78060e, 0x755f07, 0x5906, KindMember},    // DBSystemNameCouchDB
+	{0x7ffc000000, 0x791115, 0x78060e, 0x757709, 0x5906, KindMember},    // DBSystemNameCouchbase
+	{0x7ffc000000, 0x792611, 0x78060e, 0x75a605, 0x5906, KindMember},    // DBSystemNameDerby
+	{0x7ffc000000, 0x793719, 0x78060e, 0x75e60d, 0x5906, KindMember},    // DBSystemNameElasticsearch
+	{0x7ff0000000, 0x795017, 0x78060e, 0x79670b, 0x5906, KindMember},    // DBSystemNameFirebirdSQL
+	{0xc000000, 0x797217, 0x78060e, 0x79670b, 0x5906, KindMember},       // DBSystemNameFirebirdsql
+	{0x7ffc000000, 0x798916, 0x78060e, 0x799f0b, 0x5906, KindMember},    // DBSystemNameGCPSpanner
+	{0x7ffc000000, 0x79aa11, 0x78060e, 0x764a05, 0x5906, KindMember},    // DBSystemNameGeode
+	{0x7ffc000000, 0x79bb16, 0x78060e, 0x79d10a, 0x5906, KindMember},    // DBSystemNameH2database
+	{0x7ffc000000, 0x79db11, 0x78060e, 0x766805, 0x5906, KindMember},    // DBSystemNameHBase
+	{0x7ffc000000, 0x79ec12, 0x78060e, 0x767b06, 0x5906, KindMember},    // DBSystemNameHSQLDB
+	{0x7ffc000000, 0x79fe10, 0x78060e, 0x76a104, 0x5906, KindMember},    // DBSystemNameHive
+	{0x7ff0000000, 0x7a0e12, 0x78060e, 0x7a2007, 0x5906, KindMember},    // DBSystemNameIBMDB2
+	{0x7ff0000000, 0x7a2717, 0x78060e, 0x7a3e0c, 0x5906, KindMember},    // DBSystemNameIBMInformix
+	{0x7ff0000000, 0x7a4a16, 0x78060e, 0x7a600b, 0x5906, KindMember},    // DBSystemNameIBMNetezza
+	{0xc000000, 0x7a6b12, 0x78060e, 0x7a2007, 0x5906, KindMember},       // DBSystemNameIbmDb2
+	{0xc000000, 0x7a7d17, 0x78060e, 0x7a3e0c, 0x5906, KindMember},       // DBSystemNameIbmInformix
+	{0xc000000, 0x7a9416, 0x78060e, 0x7a600b, 0x5906, KindMember},       // DBSystemNameIbmNetezza
+	{0x7ff0000000, 0x7aaa14, 0x78060e, 0x76b508, 0x5906, KindMember},    // DBSystemNameInfluxDB
+	{0xc000000, 0x7abe14, 0x78060e, 0x76b508, 0x5906, KindMember},       // DBSystemNameInfluxdb
+	{0x7ffc000000, 0x7ad215, 0x78060e, 0x76fa09, 0x5906, KindMember},    // DBSystemNameInstantDB
+	{0x7ffc000000, 0x7ae71d, 0x78060e, 0x7b0412, 0x5906, KindMember},    // DBSystemNameIntersystemsCache
+	{0x7ffc000000, 0x7b160f, 0x78060e, 0x0, 0x0, KindKey},               // DBSystemNameKey
+	{0x7ffc000000, 0x7b2513, 0x78060e, 0x777407, 0x5906, KindMember},    // DBSystemNameMariaDB
+	{0x7ffc000000, 0x7b3815, 0x78060e, 0x779e09, 0x5906, KindMember},    // DBSystemNameMemcached
+	{0x7ffc000000, 0x7b4d1e, 0x78060e, 0x7b6b14, 0x5906, KindMember},    // DBSystemNameMicrosoftSQLServer
+	{0x7ffc000000, 0x7b7f13, 0x78060e, 0x77b607, 0x5906, KindMember},    // DBSystemNameMongoDB
+	{0x7ffc000000, 0x7b9211, 0x78060e, 0x77ea05, 0x5906, KindMember},    // DBSystemNameMySQL
+	{0x7ffc000000, 0x7ba311, 0x78060e, 0x7bb405, 0x5906, KindMember},    // DBSystemNameNeo4j
+	{0x7ff0000000, 0x7bb916, 0x78060e, 0x7bcf0a, 0x5906, KindMember},    // DBSystemNameOpenSearch
+	{0xc000000, 0x7bd916, 0x78060e, 0x7bcf0a, 0x5906, KindMember},       // DBSystemNameOpensearch
+	{0x7ffc000000, 0x7bef14, 0x78060e, 0x7c0309, 0x5906, KindMember},    // DBSystemNameOracleDB
+	{0x7ffc000000, 0x7c0c14, 0x78060e, 0x7c2009, 0x5906, KindMember},    // DBSystemNameOtherSQL
+	{0x7ffc000000, 0x7c2916, 0x78060e, 0x7c3f0a, 0x5906, KindMember},    // DBSystemNamePostgreSQL
+	{0x7ffc000000, 0x7c4911, 0x78060e, 0x7c5a05, 0x5906, KindMember},    // DBSystemNameRedis
+	{0x7ff0000000, 0x7c5f13, 0x78060e, 0x7c7208, 0x5906, KindMember},    // DBSystemNameSAPHANA
+	{0x7ff0000000, 0x7c7a14, 0x78060e, 0x7c8e09, 0x5906, KindMember},    // DBSystemNameSAPMaxDB
+	{0x7ff0000000, 0x7c9712, 0x78060e, 0x7ca906, 0x5906, KindMember},    // DBSystemNameSQLite
+	{0xc000000, 0x7caf13, 0x78060e, 0x7c7208, 0x5906, KindMember},       // DBSystemNameSapHana
+	{0xc000000, 0x7cc214, 0x78060e, 0x7c8e09, 0x5906, KindMember},       // DBSystemNameSapMaxDB
+	{0x7ffc000000, 0x7cd61c, 0x78060e, 0x7cf211, 0x5906, KindMember},    // DBSystemNameSoftwareagAdabas
+	{0xc000000, 0x7d0312, 0x78060e, 0x7ca906, 0x5906, KindMember},       // DBSystemNameSqlite
+	{0x7ffc000000, 0x7d1514, 0x78060e, 0x7d2908, 0x5906, KindMember},    // DBSystemNameTeradata
+	{0x7ffc000000, 0x7d3111, 0x78060e, 0x7d4205, 0x5906, KindMember},    // DBSystemNameTrino
+	{0x3ffffff, 0x7d470d, 0x748b09, 0x7bb405, 0x5906, KindMember},       // DBSystemNeo4j
+	{0x3ffffff, 0x7d540f, 0x748b09, 0x7d6307, 0x5906, KindMember},       // DBSystemNetezza
+	{0x3fffe00, 0x7d6a12, 0x748b09, 0x7bcf0a, 0x5906, KindMember},       // DBSystemOpensearch
+	{0x3ffffff, 0x7d7c0e, 0x748b09, 0x7d8a06, 0x5906, KindMember},       // DBSystemOracle
+	{0x3ffffff, 0x7d9010, 0x748b09, 0x7c2009, 0x5906, KindMember},       // DBSystemOtherSQL
+	{0x3ffffff, 0x7da011, 0x748b09, 0x7db109, 0x5906, KindMember},       // DBSystemPervasive
+	{0x3ffffff, 0x7dba11, 0x748b09, 0x7dcb09, 0x5906, KindMember},       // DBSystemPointbase
+	{0x3ffffff, 0x7dd412, 0x748b09, 0x7c3f0a, 0x5906, KindMember},       // DBSystemPostgreSQL
+	{0x3ffffff, 0x7de610, 0x748b09, 0x7df608, 0x5906, KindMember},       // DBSystemProgress
+	{0x3ffffff, 0x7dfe0d, 0x748b09, 0x7c5a05, 0x5906, KindMember},       // DBSystemRedis
+	{0x3ffffff, 0x7e0b10, 0x748b09, 0x7e1b08, 0x5906, KindMember},       // DBSystemRedshift
+	{0x3ffc000, 0x7e230f, 0x748b09, 0x7e3207, 0x5906, KindMember},       // DBSystemSpanner
+	{0x3ffffff, 0x7e390e, 0x748b09, 0x7ca906, 0x5906, KindMember},       // DBSystemSqlite
+	{0x3ffffff, 0x7e470e, 0x748b09, 0x7e5506, 0x5906, KindMember},       // DBSystemSybase
+	{0x3ffffff, 0x7e5b10, 0x748b09, 0x7d2908, 0x5906, KindMember},       // DBSystemTeradata
+	{0x3ff0000, 0x7e6b0d, 0x748b09, 0x7d4205, 0x5906, KindMember},       // DBSystemTrino
+	{0x3ffffff, 0x7e780f, 0x748b09, 0x7e8707, 0x5906, KindMember},       // DBSystemVertica
+	{0x7fe000, 0x7e8e06, 0x7e9407, 0x0, 0x5906, KindHelper},             // DBUser
+	{0x7fffff, 0x7e9b09, 0x7e9407, 0x0, 0x0, KindKey},                   // DBUserKey
+	{0x7f80000000, 0x7ea40a, 0x7eae0b, 0x0, 0x51609, KindHelper},        // DNSAnswers
+	{0x7f80000000, 0x7eb90d, 0x7eae0b, 0x0, 0x0, KindKey},               // DNSAnswersKey
+	{0xfe00000, 0x7ec61c, 0x0, 0x7ee230, 0x0, KindString},               // DNSLookupDurationDescription
+	{0xfe00000, 0x7f1215, 0x0, 0x7f2713, 0x0, KindString},               // DNSLookupDurationName
+	{0xfe00000, 0x7f3a15, 0x0, 0x1c9601, 0x0, KindString},               // DNSLookupDurationUnit
+	{0x7fffc00000, 0x7f4f0f, 0x7f5e11, 0x0, 0x5906, KindHelper},         // DNSQuestionName
+	{0x7fffc00000, 0x7f6f12, 0x7f5e11, 0x0, 0x0, KindKey},               // DNSQuestionNameKey
+	{0xffe000, 0x7f8115, 0x7f9616, 0x0, 0x5906, KindHelper},             // DeploymentEnvironment
+	{0xffffff, 0x7fac18, 0x7f9616, 0x0, 0x0, KindKey},                   // DeploymentEnvironmentKey
+	{0xfff000000, 0x7fc419, 0x7fdd1b, 0x0, 0x5906, KindHelper},          // DeploymentEnvironmentName
+	{0x7000000000, 0x7ff824, 0x7fdd1b, 0x801c0b, 0x5906, KindMember},    // DeploymentEnvironmentNameDevelopment
+	{0x7fff000000, 0x80271c, 0x7fdd1b, 0x0, 0x0, KindKey},               // DeploymentEnvironmentNameKey
+	{0x7000000000, 0x804323, 0x7fdd1b, 0x80660a, 0x5906, KindMember},    // DeploymentEnvironmentNameProduction
+	{0x7000000000, 0x807020, 0x7fdd1b, 0x809007, 0x5906, KindMember},    // DeploymentEnvironmentNameStaging
+	{0x7000000000, 0x80971d, 0x7fdd1b, 0x305604, 0x5906, KindMember},    // DeploymentEnvironmentNameTest
+	{0x7fff000000, 0x80b40c, 0x80c00d, 0x0, 0x5906, KindHelper},         // DeploymentID
+	{0x7fff000000, 0x80cd0f, 0x80c00d, 0x0, 0x0, KindKey},               // DeploymentIDKey
+	{0x7fff000000, 0x80dc0e, 0x80ea0f, 0x0, 0x5906, KindHelper},         // DeploymentName
+	{0x7fff000000, 0x80f911, 0x80ea0f, 0x0, 0x0, KindKey},               // DeploymentNameKey
+	{0x7fff000000, 0x810a16, 0x812011, 0x813106, 0x5906, KindMember},    // DeploymentStatusFailed
+	{0x7fff000000, 0x813713, 0x812011, 0x0, 0x0, KindKey},               // DeploymentStatusKey
+	{0x7fff000000, 0x814a19, 0x812011, 0x816309, 0x5906, KindMember},    // DeploymentStatusSucceeded
+	{0x7ffffe0000, 0x816c12, 0x817e13, 0x0, 0x5906, KindHelper},         // DestinationAddress
+	{0x7ffffe0000, 0x819115, 0x817e13, 0x0, 0x0, KindKey},               // DestinationAddressKey
+	{0x20000, 0x81a611, 0x81b712, 0x0, 0x5906, KindHelper},              // DestinationDomain
+	{0x20000, 0x81c914, 0x81b712, 0x0, 0x0, KindKey},                    // DestinationDomainKey
+	{0x7ffffe0000, 0x81dd0f, 0x81ec10, 0x0, 0x66003, KindHelper},        // DestinationPort
+	{0x7ffffe0000, 0x81fc12, 0x81ec10, 0x0, 0x0, KindKey},               // DestinationPortKey
+	{0x7fffffe000, 0x820e08, 0x821609, 0x0, 0x5906, KindHelper},         // DeviceID
+	{0x7fffffffff, 0x821f0b, 0x821609, 0x0, 0x0, KindKey},               // DeviceIDKey
+	{0x7fffffe000, 0x822a12, 0x823c13, 0x0, 0x5906, KindHelper},         // DeviceManufacturer
+	{0x7fffffffe0, 0x824f15, 0x823c13, 0x0, 0x0, KindKey},               // DeviceManufacturerKey
+	{0x7fffffe000, 0x826415, 0x827917, 0x0, 0x5906, KindHelper},         // DeviceModelIdentifier
+	{0x7fffffffff, 0x829018, 0x827917, 0x0, 0x0, KindKey},               // DeviceModelIdentifierKey
+	{0x7fffffe000, 0x82a80f, 0x82b711, 0x0, 0x5906, KindHelper},         // DeviceModelName
+	{0x7fffffffff, 0x82c812, 0x82b711, 0x0, 0x0, KindKey},               // DeviceModelNameKey
+	{0x7ff0000000, 0x82da12, 0x82ec11, 0x0, 0x0, KindKey},               // DiskIODirectionKey
+	{0x7ff0000000, 0x82fd13, 0x82ec11, 0x6e4704, 0x5906, KindMember},    // DiskIODirectionRead
+	{0x7ff0000000, 0x831014, 0x82ec11, 0x832405, 0x5906, KindMember},    // DiskIODirectionWrite
+	{0xfe00000, 0x832912, 0x82ec11, 0x0, 0x0, KindKey},                  // DiskIoDirectionKey
+	{0xfe00000, 0x833b13, 0x82ec11, 0x6e4704, 0x5906, KindMember},       // DiskIoDirectionRead
+	{0xfe00000, 0x834e14, 0x82ec11, 0x832405, 0x5906, KindMember},       // DiskIoDirectionWrite
+	{0x7ffc000000, 0x836215, 0x837717, 0x0, 0x5906, KindHelper},         // ElasticsearchNodeName
+	{0x7ffc000000, 0x838e18, 0x837717, 0x0, 0x0, KindKey},               // ElasticsearchNodeNameKey
+	{0x1ff, 0x83a620, 0x0, 0x83c604, 0x83ca4d, KindOther},               // EndUserAttributesFromHTTPRequest
+	{0x7ff8ffe000, 0x841709, 0x84200a, 0x0, 0x5906, KindHelper},         // EnduserID
+	{0x7ff8ffffff, 0x842a0c, 0x84200a, 0x0, 0x0, KindKey},               // EnduserIDKey
+	{0x7ff8000000, 0x84360f, 0x844511, 0x0, 0x5906, KindHelper},         // EnduserPseudoID
+	{0x7ff8000000, 0x845612, 0x844511, 0x0, 0x0, KindKey},               // EnduserPseudoIDKey
+	{0xffe000, 0x84680b, 0x84730c, 0x0, 0x5906, KindHelper},             // EnduserRole
+	{0xffffff, 0x847f0e, 0x84730c, 0x0, 0x0, KindKey},                   // EnduserRoleKey
+	{0xffe000, 0x848d0c, 0x84990d, 0x0, 0x5906, KindHelper},             // EnduserScope
+	{0xffffff, 0x84a60f, 0x84990d, 0x0, 0x0, KindKey},                   // EnduserScopeKey
+	{0x7f0000000, 0x84b50c, 0x84c10d, 0x0, 0x5906, KindHelper},          // ErrorMessage
+	{0x7f0000000, 0x84ce0f, 0x84c10d, 0x0, 0x0, KindKey},                // ErrorMessageKey
+	{0x7fc0000000, 0x84dd09, 0x0, 0x83c604, 0x84e63b, KindOther},        // ErrorType
+	{0x7ffffc0000, 0x85210c, 0x852d0a, 0x0, 0x0, KindKey},               // ErrorTypeKey
+	{0x7ffffc0000, 0x85370e, 0x852d0a, 0x854506, 0x5906, KindMember},    // ErrorTypeOther
+	{0x1ffc00, 0x854b12, 0x855d0c, 0x856907, 0x5906, KindMember},        // EventDomainBrowser
+	{0x1ffc00, 0x857011, 0x855d0c, 0x858106, 0x5906, KindMember},        // EventDomainDevice
+	{0x1ffc00, 0x85870e, 0x855d0c, 0x859503, 0x5906, KindMember},        // EventDomainK8S
+	{0x1ffc00, 0x85980e, 0x855d0c, 0x0, 0x0, KindKey},                   // EventDomainKey
+	{0x3ffe000, 0x85a609, 0x85af0a, 0x0, 0x5906, KindHelper},            // EventName
+	{0x3fffc00, 0x85b90c, 0x85af0a, 0x0, 0x0, KindKey},                  // EventNameKey
+	{0x3ffe000, 0x85c510, 0x85d511, 0x0, 0x33204, KindHelper},           // ExceptionEscaped
+	{0x3ffe3ff, 0x85e613, 0x85d511, 0x0, 0x0, KindKey},                  // ExceptionEscapedKey
+	{0x7fffffffff, 0x85f912, 0x0, 0x860b09, 0x0, KindString},            // ExceptionEventName
+	{0x7fffffe000, 0x861410, 0x862411, 0x0, 0x5906, KindHelper},         // ExceptionMessage
+	{0x7fffffffff, 0x863513, 0x862411, 0x0, 0x0, KindKey},               // ExceptionMessageKey
+	{0x7fffffe000, 0x864813, 0x865b14, 0x0, 0x5906, KindHelper},         // ExceptionStacktrace
+	{0x7fffffffff, 0x866f16, 0x865b14, 0x0, 0x0, KindKey},               // ExceptionStacktraceKey
+	{0x7fffffe000, 0x86850d, 0x86920e, 0x0, 0x5906, KindHelper},         // ExceptionType
+	{0x7fffffffff, 0x86a010, 0x86920e, 0x0, 0x0, KindKey},               // ExceptionTypeKey
+	{0xfe00000, 0x86b017, 0x0, 0x86c728, 0x0, KindString},               // FaaSCPUUsageDescription
+	{0xfe00000, 0x86ef10, 0x0, 0x86ff0e, 0x0, KindString},               // FaaSCPUUsageName
+	{0xfe00000, 0x870d10, 0x0, 0x1c9601, 0x0, KindString},               // FaaSCPUUsageUnit
+	{0x7fffffe000, 0x871d0d, 0x872a0e, 0x0, 0x33204, KindHelper},        // FaaSColdstart
+	{0x7fffffffff, 0x873810, 0x872a0e, 0x0, 0x0, KindKey},               // FaaSColdstartKey
+	{0xfe00000, 0x874819, 0x0, 0x876120, 0x0, KindString},               // FaaSColdstartsDescription
+	{0xfe00000, 0x878112, 0x0, 0x87930f, 0x0, KindString},               // FaaSColdstartsName
+	{0xfe00000, 0x87a212, 0x0, 0x87b40b, 0x0, KindString},               // FaaSColdstartsUnit
+	{0x7fffffe000, 0x87bf08, 0x87c709, 0x0, 0x5906, KindHelper},         // FaaSCron
+	{0x7fffffffff, 0x87d00b, 0x87c709, 0x0, 0x0, KindKey},               // FaaSCronKey
+	{0x7fffffe000, 0x87db16, 0x87f118, 0x0, 0x5906, KindHelper},         // FaaSDocumentCollection
+	{0x7fffffffff, 0x880919, 0x87f118, 0x0, 0x0, KindKey},               // FaaSDocumentCollectionKey
+	{0x7fffffe000, 0x882210, 0x883212, 0x0, 0x5906, KindHelper},         // FaaSDocumentName
+	{0x7fffffffff, 0x884413, 0x883212, 0x0, 0x0, KindKey},               // FaaSDocumentNameKey
+	{0x7fffffffff, 0x88571b, 0x887217, 0x6c9306, 0x5906, KindMember},    // FaaSDocumentOperationDelete
+	{0x7fffffffff, 0x888919, 0x887217, 0x88a204, 0x5906, KindMember},    // FaaSDocumentOperationEdit
+	{0x7fffffffff, 0x88a61b, 0x887217, 0x88c106, 0x5906, KindMember},    // FaaSDocumentOperationInsert
+	{0x7fffffffff, 0x88c718, 0x887217, 0x0, 0x0, KindKey},               // FaaSDocumentOperationKey
+	{0x7fffffe000, 0x88df10, 0x88ef12, 0x0, 0x5906, KindHelper},         // FaaSDocumentTime
+	{0x7fffffffff, 0x890113, 0x88ef12, 0x0, 0x0, KindKey},               // FaaSDocumentTimeKey
+	{0xfe00000, 0x891415, 0x0, 0x89291b, 0x0, KindString},               // FaaSErrorsDescription
+	{0xfe00000, 0x89440e, 0x0, 0x89520b, 0x0, KindString},               // FaaSErrorsName
+	{0xfe00000, 0x895d0e, 0x0, 0x2cd407, 0x0, KindString},               // FaaSErrorsUnit
+	{0x6000, 0x896b0d, 0x89780e, 0x0, 0x5906, KindHelper},               // FaaSExecution
+	{0x7fff, 0x898610, 0x89780e, 0x0, 0x0, KindKey},                     // FaaSExecutionKey
+	{0x6000, 0x899606, 0x899c07, 0x0, 0x5906, KindHelper},               // FaaSID
+	{0x7fff, 0x89a309, 0x899c07, 0x0, 0x0, KindKey},                     // FaaSIDKey
+	{0xfe00000, 0x89ac1b, 0x0, 0x89c74c, 0x0, KindString},               // FaaSInitDurationDescription
+	{0xfe00000, 0x8a1314, 0x0, 0x8a2712, 0x0, KindString},               // FaaSInitDurationName
+	{0xfe00000, 0x8a3914, 0x0, 0x1c9601, 0x0, KindString},               // FaaSInitDurationUnit
+	{0x7fffffe000, 0x8a4d0c, 0x8a590d, 0x0, 0x5906, KindHelper},         // FaaSInstance
+	{0x7fffffffff, 0x8a660f, 0x8a590d, 0x0, 0x0, KindKey},               // FaaSInstanceKey
+	{0x7fffff8000, 0x8a7510, 0x8a8512, 0x0, 0x5906, KindHelper},         // FaaSInvocationID
+	{0x7fffff8000, 0x8a9713, 0x8a8512, 0x0, 0x0, KindKey},               // FaaSInvocationIDKey
+	{0xfe00000, 0x8aaa1a, 0x0, 0x8ac420, 0x0, KindString},               // FaaSInvocationsDescription
+	{0xfe00000, 0x8ae413, 0x0, 0x8af710, 0x0, KindString},               // FaaSInvocationsName
+	{0xfe00000, 0x8b0713, 0x0, 0x8b1a0c, 0x0, KindString},               // FaaSInvocationsUnit
+	{0xfe00000, 0x8b261d, 0x0, 0x8b4337, 0x0, KindString},               // FaaSInvokeDurationDescription
+	{0xfe00000, 0x8b7a16, 0x0, 0x8b9014, 0x0, KindString},               // FaaSInvokeDurationName
+	{0xfe00000, 0x8ba416, 0x0, 0x1c9601, 0x0, KindString},               // FaaSInvokeDurationUnit
+	{0x7fffffe000, 0x8bba0f, 0x8bc911, 0x0, 0x5906, KindHelper},         // FaaSInvokedName
+	{0x7fffffffff, 0x8bda12, 0x8bc911, 0x0, 0x0, KindKey},               // FaaSInvokedNameKey
+	{0x7fffffffff, 0x8bec16, 0x8c0215, 0x45ed03, 0x5906, KindMember},    // FaaSInvokedProviderAWS
+	{0x7ffffffffc, 0x8c171f, 0x8c0215, 0x462d0d, 0x5906, KindMember},    // FaaSInvokedProviderAlibabaCloud
+	{0x7fffffffff, 0x8c3618, 0x8c0215, 0x464c05, 0x5906, KindMember},    // FaaSInvokedProviderAzure
+	{0x7fffffffff, 0x8c4e16, 0x8c0215, 0x466103, 0x5906, KindMember},    // FaaSInvokedProviderGCP
+	{0x7fffffffff, 0x8c6416, 0x8c0215, 0x0, 0x0, KindKey},               // FaaSInvokedProviderKey
+	{0x7ffffffff0, 0x8c7a1f, 0x8c0215, 0x47180d, 0x5906, KindMember},    // FaaSInvokedProviderTencentCloud
+	{0x7fffffe000, 0x8c9911, 0x8caa13, 0x0, 0x5906, KindHelper},         // FaaSInvokedRegion
+	{0x7fffffffff, 0x8cbd14, 0x8caa13, 0x0, 0x0, KindKey},               // FaaSInvokedRegionKey
+	{0x7fffffe000, 0x8cd10d, 0x8cde0f, 0x0, 0x66003, KindHelper},        // FaaSMaxMemory
+	{0x7fffffffff, 0x8ced10, 0x8cde0f, 0x0, 0x0, KindKey},               // FaaSMaxMemoryKey
+	{0xfe00000, 0x8cfd17, 0x0, 0x8d142f, 0x0, KindString},               // FaaSMemUsageDescription
+	{0xfe00000, 0x8d4310, 0x0, 0x8d530e, 0x0, KindString},               // FaaSMemUsageName
+	{0xfe00000, 0x8d6110, 0x0, 0x4f9402, 0x0, KindString},               // FaaSMemUsageUnit
+	{0x7fffffe000, 0x8d7108, 0x8d7909, 0x0, 0x5906, KindHelper},         // FaaSName
+	{0x7fffffffff, 0x8d820b, 0x8d7909, 0x0, 0x0, KindKey},               // FaaSNameKey
+	{0xfe00000, 0x8d8d14, 0x0, 0x8da12c, 0x0, KindString},               // FaaSNetIoDescription
+	{0xfe00000, 0x8dcd0d, 0x0, 0x8dda0b, 0x0, KindString},               // FaaSNetIoName
+	{0xfe00000, 0x8de50d, 0x0, 0x4f9402, 0x0, KindString},               // FaaSNetIoUnit
+	{0x7fffffe000, 0x8df208, 0x8dfa09, 0x0, 0x5906, KindHelper},         // FaaSTime
+	{0x7fffffffff, 0x8e030b, 0x8dfa09, 0x0, 0x0, KindKey},               // FaaSTimeKey
+	{0xfe00000, 0x8e0e17, 0x0, 0x8e251d, 0x0, KindString},               // FaaSTimeoutsDescription
+	{0xfe00000, 0x8e4210, 0x0, 0x8e520d, 0x0, KindString},               // FaaSTimeoutsName
+	{0xfe00000, 0x8e5f10, 0x0, 0x5dfa09, 0x0, KindString},               // FaaSTimeoutsUnit
+	{0x7fffffffff, 0x8e6f15, 0x8e840c, 0x8e900a, 0x5906, KindMember},    // FaaSTriggerDatasource
+	{0x7fffffffff, 0x8e9a0f, 0x8e840c, 0x8ea904, 0x5906, KindMember},    // FaaSTriggerHTTP
+	{0x7fffffffff, 0x8ead0e, 0x8e840c, 0x0, 0x0, KindKey},               // FaaSTriggerKey
+	{0x7fffffffff, 0x8ebb10, 0x8e840c, 0x8ecb05, 0x5906, KindMember},    // FaaSTriggerOther
+	{0x7ff0000000, 0x8ed011, 0x8e840c, 0x8ee106, 0x5906, KindMember},    // FaaSTriggerPubSub
+	{0xfffffff, 0x8ee711, 0x8e840c, 0x8ee106, 0x5906, KindMember},       // FaaSTriggerPubsub
+	{0x7fffffffff, 0x8ef810, 0x8e840c, 0x8f0805, 0x5906, KindMember},    // FaaSTriggerTimer
+	{0x7fffffe000, 0x8f0d0b, 0x8f180c, 0x0, 0x5906, KindHelper},         // FaaSVersion
+	{0x7fffffffff, 0x8f240e, 0x8f180c, 0x0, 0x0, KindKey},               // FaaSVersionKey
+	{0x7ffc000000, 0x8f3214, 0x8f4617, 0x0, 0x5906, KindHelper},         // FeatureFlagContextID
+	{0x7ffc000000, 0x8f5d17, 0x8f4617, 0x0, 0x0, KindKey},               // FeatureFlagContextIDKey
+	{0x7800000000, 0x8f7417, 0x8f8b1a, 0x0, 0x5906, KindHelper},         // FeatureFlagErrorMessage
+	{0x7800000000, 0x8fa51a, 0x8f8b1a, 0x0, 0x0, KindKey},               // FeatureFlagErrorMessageKey
+	{0x1c000000, 0x8fbf21, 0x8fe025, 0x0, 0x5906, KindHelper},           // FeatureFlagEvaluationErrorMessage
+	{0x1c000000, 0x900524, 0x8fe025, 0x0, 0x0, KindKey},                 // FeatureFlagEvaluationErrorMessageKey
+	{0xc000000, 0x902921, 0x904a1e, 0x906806, 0x5906, KindMember},       // FeatureFlagEvaluationReasonCached
+	{0xc000000, 0x906e22, 0x904a1e, 0x909007, 0x5906, KindMember},       // FeatureFlagEvaluationReasonDefault
+	{0xc000000, 0x909723, 0x904a1e, 0x90ba08, 0x5906, KindMember},       // FeatureFlagEvaluationReasonDisabled
+	{0xc000000, 0x90c220, 0x904a1e, 0x2a2f05, 0x5906, KindMember},       // FeatureFlagEvaluationReasonError
+	{0xc000000, 0x90e21e, 0x904a1e, 0x0, 0x0, KindKey},                  // FeatureFlagEvaluationReasonKey
+	{0xc000000, 0x910020, 0x904a1e, 0x912005, 0x5906, KindMember},       // FeatureFlagEvaluationReasonSplit
+	{0xc000000, 0x912520, 0x904a1e, 0x914505, 0x5906, KindMember},       // FeatureFlagEvaluationReasonStale
+	{0xc000000, 0x914a21, 0x904a1e, 0x916b06, 0x5906, KindMember},       // FeatureFlagEvaluationReasonStatic
+	{0xc000000, 0x917129, 0x904a1e, 0x919a0f, 0x5906, KindMember},       // FeatureFlagEvaluationReasonTargetingMatch
+	{0xc000000, 0x91a922, 0x904a1e, 0x91cb07, 0x5906, KindMember},       // FeatureFlagEvaluationReasonUnknown
+	{0x7fffffe000, 0x91d20e, 0x91e010, 0x0, 0x5906, KindHelper},         // FeatureFlagKey
+	{0x7fffffe000, 0x91f011, 0x91e010, 0x0, 0x0, KindKey},               // FeatureFlagKeyKey
+	{0x7fe0000000, 0x920117, 0x92181a, 0x0, 0x5906, KindHelper},         // FeatureFlagProviderName
+	{0x1fffe000, 0x920117, 0x92321a, 0x0, 0x5906, KindHelper},           // FeatureFlagProviderName
+	{0x7fe0000000, 0x924c1a, 0x92181a, 0x0, 0x0, KindKey},               // FeatureFlagProviderNameKey
+	{0x1fffe000, 0x924c1a, 0x92321a, 0x0, 0x0, KindKey},                 // FeatureFlagProviderNameKey
+	{0x7ff0000000, 0x92661d, 0x92831a, 0x906806, 0x5906, KindMember},    // FeatureFlagResultReasonCached
+	{0x7ff0000000, 0x929d1e, 0x92831a, 0x909007, 0x5906, KindMember},    // FeatureFlagResultReasonDefault
+	{0x7ff0000000, 0x92bb1f, 0x92831a, 0x90ba08, 0x5906, KindMember},    // FeatureFlagResultReasonDisabled
+	{0x7ff0000000, 0x92da1c, 0x92831a, 0x2a2f05, 0x5906, KindMember},    // FeatureFlagResultReasonError
+	{0x7ff0000000, 0x92f61a, 0x92831a, 0x0, 0x0, KindKey},               // FeatureFlagResultReasonKey
+	{0x7ff0000000, 0x93101c, 0x92831a, 0x912005, 0x5906, KindMember},    // FeatureFlagResultReasonSplit
+	{0x7ff0000000, 0x932c1c, 0x92831a, 0x914505, 0x5906, KindMember},    // FeatureFlagResultReasonStale
+	{0x7ff0000000, 0x93481d, 0x92831a, 0x916b06, 0x5906, KindMember},    // FeatureFlagResultReasonStatic
+	{0x7ff0000000, 0x936525, 0x92831a, 0x919a0f, 0x5906, KindMember},    // FeatureFlagResultReasonTargetingMatch
+	{0x7ff0000000, 0x938a1e, 0x92831a, 0x91cb07, 0x5906, KindMember},    // FeatureFlagResultReasonUnknown
+	{0x7fc0000000, 0x93a819, 0x93c119, 0x0, 0x0, KindKey},               // FeatureFlagResultValueKey
+	{0x7ff0000000, 0x93da18, 0x93f21b, 0x0, 0x5906, KindHelper},         // FeatureFlagResultVariant
+	{0x7ff0000000, 0x940d1b, 0x93f21b, 0x0, 0x0, KindKey},               // FeatureFlagResultVariantKey
+	{0x7ffc000000, 0x942810, 0x943813, 0x0, 0x5906, KindHelper},         // FeatureFlagSetID
+	{0x7ffc000000, 0x944b13, 0x943813, 0x0, 0x0, KindKey},               // FeatureFlagSetIDKey
+	{0xfffe000, 0x945e12, 0x947014, 0x0, 0x5906, KindHelper},            // FeatureFlagVariant
+	{0xfffe000, 0x948415, 0x947014, 0x0, 0x0, KindKey},                  // FeatureFlagVariantKey
+	{0x7ffc000000, 0x949912, 0x94ab14, 0x0, 0x5906, KindHelper},         // FeatureFlagVersion
+	{0x7ffc000000, 0x94bf15, 0x94ab14, 0x0, 0x0, KindKey},               // FeatureFlagVersionKey
+	{0x7ffe000000, 0x94d40c, 0x94e00d, 0x0, 0x5906, KindHelper},         // FileAccessed
+	{0x7ffe000000, 0x94ed0f, 0x94e00d, 0x0, 0x0, KindKey},               // FileAccessedKey
+	{0x7ffe000000, 0x94fc0e, 0x950a0f, 0x0, 0x51609, KindHelper},        // FileAttributes
+	{0x7ffe000000, 0x951911, 0x950a0f, 0x0, 0x0, KindKey},               // FileAttributesKey
+	{0x7ffe000000, 0x952a0b, 0x95350c, 0x0, 0x5906, KindHelper},         // FileChanged
+	{0x7ffe000000, 0x95410e, 0x95350c, 0x0, 0x0, KindKey},               // FileChangedKey
+	{0x7ffe000000, 0x954f0b, 0x955a0c, 0x0, 0x5906, KindHelper},         // FileCreated
+	{0x7ffe000000, 0x95660e, 0x955a0c, 0x0, 0x0, KindKey},               // FileCreatedKey
+	{0x7fffc00000, 0x95740d, 0x95810e, 0x0, 0x5906, KindHelper},         // FileDirectory
+	{0x7fffc00000, 0x958f10, 0x95810e, 0x0, 0x0, KindKey},               // FileDirectoryKey
+	{0x7fffc00000, 0x959f0d, 0x95ac0e, 0x0, 0x5906, KindHelper},         // FileExtension
+	{0x7fffc00000, 0x95ba10, 0x95ac0e, 0x0, 0x0, KindKey},               // FileExtensionKey
+	{0x7ffe000000, 0x95ca0c, 0x95d60e, 0x0, 0x5906, KindHelper},         // FileForkName
+	{0x7ffe000000, 0x95e40f, 0x95d60e, 0x0, 0x0, KindKey},               // FileForkNameKey
+	{0x7ffe000000, 0x95f30b, 0x95fe0d, 0x0, 0x5906, KindHelper},         // FileGroupID
+	{0x7ffe000000, 0x960b0e, 0x95fe0d, 0x0, 0x0, KindKey},               // FileGroupIDKey
+	{0x7ffe000000, 0x96190d, 0x96260f, 0x0, 0x5906, KindHelper},         // FileGroupName
+	{0x7ffe000000, 0x963510, 0x96260f, 0x0, 0x0, KindKey},               // FileGroupNameKey
+	{0x7ffe000000, 0x964509, 0x964e0a, 0x0, 0x5906, KindHelper},         // FileInode
+	{0x7ffe000000, 0x96580c, 0x964e0a, 0x0, 0x0, KindKey},               // FileInodeKey
+	{0x6000000000, 0x966411, 0x967513, 0x0, 0x5906, KindHelper},         // FileLockMechanism
+	{0x6000000000, 0x968814, 0x967513, 0x0, 0x0, KindKey},               // FileLockMechanismKey
+	{0x6000000000, 0x969c0c, 0x96a80e, 0x0, 0x5906, KindHelper},         // FileLockMode
+	{0x6000000000, 0x96b60f, 0x96a80e, 0x0, 0x0, KindKey},               // FileLockModeKey
+	{0x6000000000, 0x96c50f, 0x96d40e, 0x0, 0x0, KindKey},               // FileLockTypeKey
+	{0x6000000000, 0x96e210, 0x96d40e, 0x6e4704, 0x5906, KindMember},    // FileLockTypeRead
+	{0x6000000000, 0x96f211, 0x96d40e, 0x832405, 0x5906, KindMember},    // FileLockTypeWrite
+	{0x7ffe000000, 0x970308, 0x970b09, 0x0, 0x5906, KindHelper},         // FileMode
+	{0x7ffe000000, 0x97140b, 0x970b09, 0x0, 0x0, KindKey},               // FileModeKey
+	{0x7ffe000000, 0x971f0c, 0x972b0d, 0x0, 0x5906, KindHelper},         // FileModified
+	{0x7ffe000000, 0x97380f, 0x972b0d, 0x0, 0x0, KindKey},               // FileModifiedKey
+	{0x7fffc00000, 0x974708, 0x974f09, 0x0, 0x5906, KindHelper},         // FileName
+	{0x7fffc00000, 0x97580b, 0x974f09, 0x0, 0x0, KindKey},               // FileNameKey
+	{0x7ffe000000, 0x97630b, 0x976e0d, 0x0, 0x5906, KindHelper},         // FileOwnerID
+	{0x7ffe000000, 0x977b0e, 0x976e0d, 0x0, 0x0, KindKey},               // FileOwnerIDKey
+	{0x7ffe000000, 0x97890d, 0x97960f, 0x0, 0x5906, KindHelper},         // FileOwnerName
+	{0x7ffe000000, 0x97a510, 0x97960f, 0x0, 0x0, KindKey},               // FileOwnerNameKey
+	{0x7fffc00000, 0x97b508, 0x97bd09, 0x0, 0x5906, KindHelper},         // FilePath
+	{0x7fffc00000, 0x97c60b, 0x97bd09, 0x0, 0x0, KindKey},               // FilePathKey
+	{0x7fffc00000, 0x97d108, 0x97d909, 0x0, 0x66003, KindHelper},        // FileSize
+	{0x7fffc00000, 0x97e20b, 0x97d909, 0x0, 0x0, KindKey},               // FileSizeKey
+	{0x7ffe000000, 0x97ed1a, 0x98071e, 0x0, 0x5906, KindHelper},         // FileSymbolicLinkTargetPath
+	{0x7ffe000000, 0x98251d, 0x98071e, 0x0, 0x0, KindKey},               // FileSymbolicLinkTargetPathKey
+	{0x7ff0000000, 0x98421d, 0x985f20, 0x0, 0x5906, KindHelper},         // GCPAppHubApplicationContainer
+	{0x7ff0000000, 0x987f20, 0x985f20, 0x0, 0x0, KindKey},               // GCPAppHubApplicationContainerKey
+	{0x7ff0000000, 0x989f16, 0x98b519, 0x0, 0x5906, KindHelper},         // GCPAppHubApplicationID
+	{0x7ff0000000, 0x98ce19, 0x98b519, 0x0, 0x0, KindKey},               // GCPAppHubApplicationIDKey
+	{0x7ff0000000, 0x98e71c, 0x99031f, 0x0, 0x5906, KindHelper},         // GCPAppHubApplicationLocation
+	{0x7ff0000000, 0x99221f, 0x99031f, 0x0, 0x0, KindKey},               // GCPAppHubApplicationLocationKey
+	{0x7e00000000, 0x994128, 0x99692c, 0x0, 0x5906, KindHelper},         // GCPAppHubDestinationApplicationContainer
+	{0x7e00000000, 0x99952b, 0x99692c, 0x0, 0x0, KindKey},               // GCPAppHubDestinationApplicationContainerKey
+	{0x7e00000000, 0x99c021, 0x99e125, 0x0, 0x5906, KindHelper},         // GCPAppHubDestinationApplicationID
+	{0x7e00000000, 0x9a0624, 0x99e125, 0x0, 0x0, KindKey},               // GCPAppHubDestinationApplicationIDKey
+	{0x7e00000000, 0x9a2a27, 0x9a512b, 0x0, 0x5906, KindHelper},         // GCPAppHubDestinationApplicationLocation
+	{0x7e00000000, 0x9a7c2a, 0x9a512b, 0x0, 0x0, KindKey},               // GCPAppHubDestinationApplicationLocationKey
+	{0x7e00000000, 0x9aa62e, 0x9ad42f, 0x9b0304, 0x5906, KindMember},    // GCPAppHubDestinationServiceCriticalityTypeHigh
+	{0x7e00000000, 0x9b072d, 0x9ad42f, 0x0, 0x0, KindKey},               // GCPAppHubDestinationServiceCriticalityTypeKey
+	{0x7e00000000, 0x9b342d, 0x9ad42f, 0x9b6103, 0x5906, KindMember},    // GCPAppHubDestinationServiceCriticalityTypeLow
+	{0x7e00000000, 0x9b6430, 0x9ad42f, 0x9b9406, 0x5906, KindMember},    // GCPAppHubDestinationServiceCriticalityTypeMedium
+	{0x7e00000000, 0x9b9a39, 0x9ad42f, 0x9bd310, 0x5906, KindMember},    // GCPAppHubDestinationServiceCriticalityTypeMissionCritical
+	{0x7e00000000, 0x9be335, 0x9c182f, 0x9c470b, 0x5906, KindMember},    // GCPAppHubDestinationServiceEnvironmentTypeDevelopment
+	{0x7e00000000, 0x9c522d, 0x9c182f, 0x0, 0x0, KindKey},               // GCPAppHubDestinationServiceEnvironmentTypeKey
+	{0x7e00000000, 0x9c7f34, 0x9c182f, 0x9cb30a, 0x5906, KindMember},    // GCPAppHubDestinationServiceEnvironmentTypeProduction
+	{0x7e00000000, 0x9cbd31, 0x9c182f, 0x9cee07, 0x5906, KindMember},    // GCPAppHubDestinationServiceEnvironmentTypeStaging
+	{0x7e00000000, 0x9cf52e, 0x9c182f, 0x9d2304, 0x5906, KindMember},    // GCPAppHubDestinationServiceEnvironmentTypeTest
+	{0x7e00000000, 0x9d271d, 0x9d4421, 0x0, 0x5906, KindHelper},         // GCPAppHubDestinationServiceID
+	{0x7e00000000, 0x9d6520, 0x9d4421, 0x0, 0x0, KindKey},               // GCPAppHubDestinationServiceIDKey
+	{0x7e00000000, 0x9d852f, 0x9db430, 0x9b0304, 0x5906, KindMember},    // GCPAppHubDestinationWorkloadCriticalityTypeHigh
+	{0x7e00000000, 0x9de42e, 0x9db430, 0x0, 0x0, KindKey},               // GCPAppHubDestinationWorkloadCriticalityTypeKey
+	{0x7e00000000, 0x9e122e, 0x9db430, 0x9b6103, 0x5906, KindMember},    // GCPAppHubDestinationWorkloadCriticalityTypeLow
+	{0x7e00000000, 0x9e4031, 0x9db430, 0x9b9406, 0x5906, KindMember},    // GCPAppHubDestinationWorkloadCriticalityTypeMedium
+	{0x7e00000000, 0x9e713a, 0x9db430, 0x9bd310, 0x5906, KindMember},    // GCPAppHubDestinationWorkloadCriticalityTypeMissionCritical
+	{0x7e00000000, 0x9eab36, 0x9ee130, 0x9c470b, 0x5906, KindMember},    // GCPAppHubDestinationWorkloadEnvironmentTypeDevelopment
+	{0x7e00000000, 0x9f112e, 0x9ee130, 0x0, 0x0, KindKey},               // GCPAppHubDestinationWorkloadEnvironmentTypeKey
+	{0x7e00000000, 0x9f3f35, 0x9ee130, 0x9cb30a, 0x5906, KindMember},    // GCPAppHubDestinationWorkloadEnvironmentTypeProduction
+	{0x7e00000000, 0x9f7432, 0x9ee130, 0x9cee07, 0x5906, KindMember},    // GCPAppHubDestinationWorkloadEnvironmentTypeStaging
+	{0x7e00000000, 0x9fa62f, 0x9ee130, 0x9d2304, 0x5906, KindMember},    // GCPAppHubDestinationWorkloadEnvironmentTypeTest
+	{0x7e00000000, 0x9fd51e, 0x9ff322, 0x0, 0x5906, KindHelper},         // GCPAppHubDestinationWorkloadID
+	{0x7e00000000, 0xa01521, 0x9ff322, 0x0, 0x0, KindKey},               // GCPAppHubDestinationWorkloadIDKey
+	{0x7ff0000000, 0xa03623, 0xa05923, 0x9b0304, 0x5906, KindMember},    // GCPAppHubServiceCriticalityTypeHigh
+	{0x7ff0000000, 0xa07c22, 0xa05923, 0x0, 0x0, KindKey},               // GCPAppHubServiceCriticalityTypeKey
+	{0x7ff0000000, 0xa09e22, 0xa05923, 0x9b6103, 0x5906, KindMember},    // GCPAppHubServiceCriticalityTypeLow
+	{0x7ff0000000, 0xa0c025, 0xa05923, 0x9b9406, 0x5906, KindMember},    // GCPAppHubServiceCriticalityTypeMedium
+	{0x7ff0000000, 0xa0e52e, 0xa05923, 0x9bd310, 0x5906, KindMember},    // GCPAppHubServiceCriticalityTypeMissionCritical
+	{0x7ff0000000, 0xa1132a, 0xa13d23, 0x9c470b, 0x5906, KindMember},    // GCPAppHubServiceEnvironmentTypeDevelopment
+	{0x7ff0000000, 0xa16022, 0xa13d23, 0x0, 0x0, KindKey},               // GCPAppHubServiceEnvironmentTypeKey
+	{0x7ff0000000, 0xa18229, 0xa13d23, 0x9cb30a, 0x5906, KindMember},    // GCPAppHubServiceEnvironmentTypeProduction
+	{0x7ff0000000, 0xa1ab26, 0xa13d23, 0x9cee07, 0x5906, KindMember},    // GCPAppHubServiceEnvironmentTypeStaging
+	{0x7ff0000000, 0xa1d123, 0xa13d23, 0x9d2304, 0x5906, KindMember},    // GCPAppHubServiceEnvironmentTypeTest
+	{0x7ff0000000, 0xa1f412, 0xa20615, 0x0, 0x5906, KindHelper},         // GCPAppHubServiceID
+	{0x7ff0000000, 0xa21b15, 0xa20615, 0x0, 0x0, KindKey},               // GCPAppHubServiceIDKey
+	{0x7ff0000000, 0xa23024, 0xa25424, 0x9b0304, 0x5906, KindMember},    // GCPAppHubWorkloadCriticalityTypeHigh
+	{0x7ff0000000, 0xa27823, 0xa25424, 0x0, 0x0, KindKey},               // GCPAppHubWorkloadCriticalityTypeKey
+	{0x7ff0000000, 0xa29b23, 0xa25424, 0x9b6103, 0x5906, KindMember},    // GCPAppHubWorkloadCriticalityTypeLow
+	{0x7ff0000000, 0xa2be26, 0xa25424, 0x9b9406, 0x5906, KindMember},    // GCPAppHubWorkloadCriticalityTypeMedium
+	{0x7ff0000000, 0xa2e42f, 0xa25424, 0x9bd310, 0x5906, KindMember},    // GCPAppHubWorkloadCriticalityTypeMissionCritical
+	{0x7ff0000000, 0xa3132b, 0xa33e24, 0x9c470b, 0x5906, KindMember},    // GCPAppHubWorkloadEnvironmentTypeDevelopment
+	{0x7ff0000000, 0xa36223, 0xa33e24, 0x0, 0x0, KindKey},               // GCPAppHubWorkloadEnvironmentTypeKey
+	{0x7ff0000000, 0xa3852a, 0xa33e24, 0x9cb30a, 0x5906, KindMember},    // GCPAppHubWorkloadEnvironmentTypeProduction
+	{0x7ff0000000, 0xa3af27, 0xa33e24, 0x9cee07, 0x5906, KindMember},    // GCPAppHubWorkloadEnvironmentTypeStaging
+	{0x7ff0000000, 0xa3d624, 0xa33e24, 0x9d2304, 0x5906, KindMember},    // GCPAppHubWorkloadEnvironmentTypeTest
+	{0x7ff0000000, 0xa3fa13, 0xa40d16, 0x0, 0x5906, KindHelper},         // GCPAppHubWorkloadID
+	{0x7ff0000000, 0xa42316, 0xa40d16, 0x0, 0x0, KindKey},               // GCPAppHubWorkloadIDKey
+	{0x7fff000000, 0xa43910, 0xa44912, 0x0, 0x5906, KindHelper},         // GCPClientService
+	{0x7fff000000, 0xa45b13, 0xa44912, 0x0, 0x0, KindKey},               // GCPClientServiceKey
+	{0x7ffffe0000, 0xa46e17, 0xa4851b, 0x0, 0x5906, KindHelper},         // GCPCloudRunJobExecution
+	{0x7ffffe0000, 0xa4a01a, 0xa4851b, 0x0, 0x0, KindKey},               // GCPCloudRunJobExecutionKey
+	{0x7ffffe0000, 0xa4ba17, 0xa4d11c, 0x0, 0x66003, KindHelper},        // GCPCloudRunJobTaskIndex
+	{0x7ffffe0000, 0xa4ed1a, 0xa4d11c, 0x0, 0x0, KindKey},               // GCPCloudRunJobTaskIndexKey
+	{0x7800000000, 0xa5071e, 0xa52523, 0x0, 0x5906, KindHelper},         // GCPGCEInstanceGroupManagerName
+	{0x7800000000, 0xa54821, 0xa52523, 0x0, 0x0, KindKey},               // GCPGCEInstanceGroupManagerNameKey
+	{0x7800000000, 0xa56920, 0xa58925, 0x0, 0x5906, KindHelper},         // GCPGCEInstanceGroupManagerRegion
+	{0x7800000000, 0xa5ae23, 0xa58925, 0x0, 0x0, KindKey},               // GCPGCEInstanceGroupManagerRegionKey
+	{0x7800000000, 0xa5d11e, 0xa5ef23, 0x0, 0x5906, KindHelper},         // GCPGCEInstanceGroupManagerZone
+	{0x7800000000, 0xa61221, 0xa5ef23, 0x0, 0x0, KindKey},               // GCPGCEInstanceGroupManagerZoneKey
+	{0x7ff0000000, 0xa63316, 0xa64919, 0x0, 0x5906, KindHelper},         // GCPGCEInstanceHostname
+	{0x7ff0000000, 0xa66219, 0xa64919, 0x0, 0x0, KindKey},               // GCPGCEInstanceHostnameKey
+	{0x6000000000, 0xa67b14, 0x0, 0xa68f15, 0x511248, KindOther},        // GCPGCEInstanceLabels
+	{0x7ff0000000, 0xa6a412, 0xa6b615, 0x0, 0x5906, KindHelper},         // GCPGCEInstanceName
+	{0x7ff0000000, 0xa6cb15, 0xa6b615, 0x0, 0x0, KindKey},               // GCPGCEInstanceNameKey
+	{0xffe0000, 0xa6e016, 0xa64919, 0x0, 0x5906, KindHelper},            // GCPGceInstanceHostname
+	{0xffe0000, 0xa6f619, 0xa64919, 0x0, 0x0, KindKey},                  // GCPGceInstanceHostnameKey
+	{0xffe0000, 0xa70f12, 0xa6b615, 0x0, 0x5906, KindHelper},            // GCPGceInstanceName
+	{0xffe0000, 0xa72115, 0xa6b615, 0x0, 0x0, KindKey},                  // GCPGceInstanceNameKey
+	{0x1ff8000000, 0xa73615, 0xa74b18, 0x0, 0x5906, KindHelper},         // GenAIAgentDescription
+	{0x1ff8000000, 0xa76318, 0xa74b18, 0x0, 0x0, KindKey},               // GenAIAgentDescriptionKey
+	{0x1ff8000000, 0xa77b0c, 0xa7870f, 0x0, 0x5906, KindHelper},         // GenAIAgentID
+	{0x1ff8000000, 0xa7960f, 0xa7870f, 0x0, 0x0, KindKey},               // GenAIAgentIDKey
+	{0x1ff8000000, 0xa7a50e, 0xa7b311, 0x0, 0x5906, KindHelper},         // GenAIAgentName
+	{0x1ff8000000, 0xa7c411, 0xa7b311, 0x0, 0x0, KindKey},               // GenAIAgentNameKey
+	{0x1800000000, 0xa7d511, 0xa7e614, 0x0, 0x5906, KindHelper},         // GenAIAgentVersion
+	{0x1800000000, 0xa7fa14, 0xa7e614, 0x0, 0x0, KindKey},               // GenAIAgentVersionKey
+	{0xe000000, 0xa80e27, 0x0, 0xa83518, 0x0, KindString},               // GenAIClientOperationDurationDescription
+	{0xe000000, 0xa84d20, 0x0, 0xa86d20, 0x0, KindString},               // GenAIClientOperationDurationName
+	{0xe000000, 0xa88d20, 0x0, 0x1c9601, 0x0, KindString},               // GenAIClientOperationDurationUnit
+	{0xe000000, 0xa8ad20, 0x0, 0xa8cd2f, 0x0, KindString},               // GenAIClientTokenUsageDescription
+	{0xe000000, 0xa8fc19, 0x0, 0xa91519, 0x0, KindString},               // GenAIClientTokenUsageName
+	{0xe000000, 0xa92e19, 0x0, 0xa94707, 0x0, KindString},               // GenAIClientTokenUsageUnit
+	{0x1000000, 0xa94e0f, 0xa95d11, 0x0, 0x5906, KindHelper},            // GenAICompletion
+	{0x1000000, 0xa96e12, 0xa95d11, 0x0, 0x0, KindKey},                  // GenAICompletionKey
+	{0x1fc0000000, 0xa98013, 0xa99316, 0x0, 0x5906, KindHelper},         // GenAIConversationID
+	{0x1fc0000000, 0xa9a916, 0xa99316, 0x0, 0x0, KindKey},               // GenAIConversationIDKey
+	{0x1fc0000000, 0xa9bf11, 0xa9d015, 0x0, 0x5906, KindHelper},         // GenAIDataSourceID
+	{0x1fc0000000, 0xa9e514, 0xa9d015, 0x0, 0x0, KindKey},               // GenAIDataSourceIDKey
+	{0x1e00000000, 0xa9f91d, 0xaa1621, 0x0, 0x66003, KindHelper},        // GenAIEmbeddingsDimensionCount
+	{0x1e00000000, 0xaa3720, 0xaa1621, 0x0, 0x0, KindKey},               // GenAIEmbeddingsDimensionCountKey
+	{0x1e00000000, 0xaa571a, 0xaa711d, 0x0, 0x5906, KindHelper},         // GenAIEvaluationExplanation
+	{0x1e00000000, 0xaa8e1d, 0xaa711d, 0x0, 0x0, KindKey},               // GenAIEvaluationExplanationKey
+	{0x1e00000000, 0xaaab13, 0xaabe16, 0x0, 0x5906, KindHelper},         // GenAIEvaluationName
+	{0x1e00000000, 0xaad416, 0xaabe16, 0x0, 0x0, KindKey},               // GenAIEvaluationNameKey
+	{0x1e00000000, 0xaaea19, 0xab031d, 0x0, 0x5906, KindHelper},         // GenAIEvaluationScoreLabel
+	{0x1e00000000, 0xab201c, 0xab031d, 0x0, 0x0, KindKey},               // GenAIEvaluationScoreLabelKey
+	{0x1e00000000, 0xab3c19, 0xab551d, 0x0, 0x98c07, KindHelper},        // GenAIEvaluationScoreValue
+	{0x1e00000000, 0xab721c, 0xab551d, 0x0, 0x0, KindKey},               // GenAIEvaluationScoreValueKey
+	{0x1f00000000, 0xab8e15, 0xaba315, 0x0, 0x0, KindKey},               // GenAIInputMessagesKey
+	{0xf0000000, 0xabb821, 0xabd922, 0xabfb04, 0x5906, KindMember},      // GenAIOpenAIRequestServiceTierAuto
+	{0xf0000000, 0xabff24, 0xabd922, 0x909007, 0x5906, KindMember},      // GenAIOpenAIRequestServiceTierDefault
+	{0xf0000000, 0xac2320, 0xabd922, 0x0, 0x0, KindKey},                 // GenAIOpenAIRequestServiceTierKey
+	{0xf0000000, 0xac431e, 0xac6123, 0x0, 0x5906, KindHelper},           // GenAIOpenAIResponseServiceTier
+	{0xf0000000, 0xac8421, 0xac6123, 0x0, 0x0, KindKey},                 // GenAIOpenAIResponseServiceTierKey
+	{0xf0000000, 0xaca524, 0xacc929, 0x0, 0x5906, KindHelper},           // GenAIOpenAIResponseSystemFingerprint
+	{0xf0000000, 0xacf227, 0xacc929, 0x0, 0x0, KindKey},                 // GenAIOpenAIResponseSystemFingerprintKey
+	{0x6000000, 0xad192a, 0xad4325, 0xad680b, 0x5906, KindMember},       // GenAIOpenaiRequestResponseFormatJSONObject
+	{0x6000000, 0xad732a, 0xad4325, 0xad9d0b, 0x5906, KindMember},       // GenAIOpenaiRequestResponseFormatJSONSchema
+	{0x6000000, 0xada823, 0xad4325, 0x0, 0x0, KindKey},                  // GenAIOpenaiRequestResponseFormatKey
+	{0x6000000, 0xadcb24, 0xad4325, 0xadef04, 0x5906, KindMember},       // GenAIOpenaiRequestResponseFormatText
+	{0x2000000, 0xadf316, 0xae091a, 0x0, 0x66003, KindHelper},           // GenAIOpenaiRequestSeed
+	{0x2000000, 0xae2319, 0xae091a, 0x0, 0x0, KindKey},                  // GenAIOpenaiRequestSeedKey
+	{0xe000000, 0xae3c21, 0xabd922, 0xabfb04, 0x5906, KindMember},       // GenAIOpenaiRequestServiceTierAuto
+	{0xe000000, 0xae5d24, 0xabd922, 0x909007, 0x5906, KindMember},       // GenAIOpenaiRequestServiceTierDefault
+	{0xe000000, 0xae8120, 0xabd922, 0x0, 0x0, KindKey},                  // GenAIOpenaiRequestServiceTierKey
+	{0xe000000, 0xaea11e, 0xac6123, 0x0, 0x5906, KindHelper},            // GenAIOpenaiResponseServiceTier
+	{0xe000000, 0xaebf21, 0xac6123, 0x0, 0x0, KindKey},                  // GenAIOpenaiResponseServiceTierKey
+	{0xc000000, 0xaee024, 0xacc929, 0x0, 0x5906, KindHelper},            // GenAIOpenaiResponseSystemFingerprint
+	{0xc000000, 0xaf0427, 0xacc929, 0x0, 0x0, KindKey},                  // GenAIOpenaiResponseSystemFingerprintKey
+	{0x1fff000000, 0xaf2b16, 0xaf4115, 0xaf5604, 0x5906, KindMember},    // GenAIOperationNameChat
+	{0x1ff8000000, 0xaf5a1d, 0xaf4115, 0xaf770c, 0x5906, KindMember},    // GenAIOperationNameCreateAgent
+	{0x1ffc000000, 0xaf831c, 0xaf4115, 0xaf9f0a, 0x5906, KindMember},    // GenAIOperationNameEmbeddings
+	{0x1ff8000000, 0xafa91d, 0xaf4115, 0xafc60c, 0x5906, KindMember},    // GenAIOperationNameExecuteTool
+	{0x1fe0000000, 0xafd221, 0xaf4115, 0xaff310, 0x5906, KindMember},    // GenAIOperationNameGenerateContent
+	{0x1fe0000000, 0xb0031d, 0xaf4115, 0xb0200c, 0x5906, KindMember},    // GenAIOperationNameInvokeAgent
+	{0x1000000000, 0xb02c20, 0xaf4115, 0xb04c0f, 0x5906, KindMember},    // GenAIOperationNameInvokeWorkflow
+	{0x1fff000000, 0xb05b15, 0xaf4115, 0x0, 0x0, KindKey},               // GenAIOperationNameKey
+	{0x1800000000, 0xb0701b, 0xaf4115, 0xb08b09, 0x5906, KindMember},    // GenAIOperationNameRetrieval
+	{0x1fff000000, 0xb09420, 0xaf4115, 0xb0b40f, 0x5906, KindMember},    // GenAIOperationNameTextCompletion
+	{0x1f00000000, 0xb0c316, 0xb0d916, 0x0, 0x0, KindKey},               // GenAIOutputMessagesKey
+	{0x1ff8000000, 0xb0ef14, 0xb10312, 0xb11505, 0x5906, KindMember},    // GenAIOutputTypeImage
+	{0x1ff8000000, 0xb11a13, 0xb10312, 0xb12d04, 0x5906, KindMember},    // GenAIOutputTypeJSON
+	{0x1ff8000000, 0xb13112, 0xb10312, 0x0, 0x0, KindKey},               // GenAIOutputTypeKey
+	{0x1ff8000000, 0xb14315, 0xb10312, 0xb15806, 0x5906, KindMember},    // GenAIOutputTypeSpeech
+	{0x1ff8000000, 0xb15e13, 0xb10312, 0xadef04, 0x5906, KindMember},    // GenAIOutputTypeText
+	{0x1000000, 0xb1710b, 0xb17c0d, 0x0, 0x5906, KindHelper},            // GenAIPrompt
+	{0x1000000, 0xb1890e, 0xb17c0d, 0x0, 0x0, KindKey},                  // GenAIPromptKey
+	{0x1c00000000, 0xb1970f, 0xb1a612, 0x0, 0x5906, KindHelper},         // GenAIPromptName
+	{0x1c00000000, 0xb1b812, 0xb1a612, 0x0, 0x0, KindKey},               // GenAIPromptNameKey
+	{0x1f00000000, 0xb1ca1b, 0xb1e514, 0xb1f90b, 0x5906, KindMember},    // GenAIProviderNameAWSBedrock
+	{0x1f00000000, 0xb2041a, 0xb1e514, 0xb21e09, 0x5906, KindMember},    // GenAIProviderNameAnthropic
+	{0x1f00000000, 0xb22721, 0xb1e514, 0xb24812, 0x5906, KindMember},    // GenAIProviderNameAzureAIInference
+	{0x1f00000000, 0xb25a1e, 0xb1e514, 0xb2780f, 0x5906, KindMember},    // GenAIProviderNameAzureAIOpenAI
+	{0x1f00000000, 0xb28717, 0xb1e514, 0xb29e06, 0x5906, KindMember},    // GenAIProviderNameCohere
+	{0x1f00000000, 0xb2a419, 0xb1e514, 0xb2bd08, 0x5906, KindMember},    // GenAIProviderNameDeepseek
+	{0x1f00000000, 0xb2c51a, 0xb1e514, 0xb2df0a, 0x5906, KindMember},    // GenAIProviderNameGCPGemini
+	{0x1f00000000, 0xb2e919, 0xb1e514, 0xb3020a, 0x5906, KindMember},    // GenAIProviderNameGCPGenAI
+	{0x1f00000000, 0xb30c1c, 0xb1e514, 0xb3280d, 0x5906, KindMember},    // GenAIProviderNameGCPVertexAI
+	{0x1f00000000, 0xb33515, 0xb1e514, 0xb34a04, 0x5906, KindMember},    // GenAIProviderNameGroq
+	{0x1f00000000, 0xb34e1d, 0xb1e514, 0xb36b0e, 0x5906, KindMember},    // GenAIProviderNameIBMWatsonxAI
+	{0x1f00000000, 0xb37914, 0xb1e514, 0x0, 0x0, KindKey},               // GenAIProviderNameKey
+	{0x1f00000000, 0xb38d1a, 0xb1e514, 0xb3a70a, 0x5906, KindMember},    // GenAIProviderNameMistralAI
+	{0x1f00000000, 0xb3b117, 0xb1e514, 0xb3c806, 0x5906, KindMember},    // GenAIProviderNameOpenAI
+	{0x1f00000000, 0xb3ce1b, 0xb1e514, 0xb3e90a, 0x5906, KindMember},    // GenAIProviderNamePerplexity
+	{0x1f00000000, 0xb3f314, 0xb1e514, 0xb40704, 0x5906, KindMember},    // GenAIProviderNameXAI
+	{0x1ff8000000, 0xb40b17, 0xb4221b, 0x0, 0x66003, KindHelper},        // GenAIRequestChoiceCount
+	{0x1ff8000000, 0xb43d1a, 0xb4221b, 0x0, 0x0, KindKey},               // GenAIRequestChoiceCountKey
+	{0x1ffc000000, 0xb4571b, 0xb4721f, 0x0, 0x51609, KindHelper},        // GenAIRequestEncodingFormats
+	{0x1ffc000000, 0xb4911e, 0xb4721f, 0x0, 0x0, KindKey},               // GenAIRequestEncodingFormatsKey
+	{0x1fff000000, 0xb4af1c, 0xb4cb20, 0x0, 0x98c07, KindHelper},        // GenAIRequestFrequencyPenalty
+	{0x1fff000000, 0xb4eb1f, 0xb4cb20, 0x0, 0x0, KindKey},               // GenAIRequestFrequencyPenaltyKey
+	{0x1fff000000, 0xb50a15, 0xb51f19, 0x0, 0x66003, KindHelper},        // GenAIRequestMaxTokens
+	{0x1fff000000, 0xb53818, 0xb51f19, 0x0, 0x0, KindKey},               // GenAIRequestMaxTokensKey
+	{0x1fff000000, 0xb55011, 0xb56114, 0x0, 0x5906, KindHelper},         // GenAIRequestModel
+	{0x1fff000000, 0xb57514, 0xb56114, 0x0, 0x0, KindKey},               // GenAIRequestModelKey
+	{0x1fff000000, 0xb5891b, 0xb5a41f, 0x0, 0x98c07, KindHelper},        // GenAIRequestPresencePenalty
+	{0x1fff000000, 0xb5c31e, 0xb5a41f, 0x0, 0x0, KindKey},               // GenAIRequestPresencePenaltyKey
+	{0x1ffc000000, 0xb5e110, 0xb5f113, 0x0, 0x66003, KindHelper},        // GenAIRequestSeed
+	{0x1ffc000000, 0xb60413, 0xb5f113, 0x0, 0x0, KindKey},               // GenAIRequestSeedKey
+	{0x1fff000000, 0xb61719, 0xb6301d, 0x0, 0x51609, KindHelper},        // GenAIRequestStopSequences
+	{0x1fff000000, 0xb64d1c, 0xb6301d, 0x0, 0x0, KindKey},               // GenAIRequestStopSequencesKey
+	{0x1000000000, 0xb66912, 0xb67b15, 0x0, 0x33204, KindHelper},        // GenAIRequestStream
+	{0x1000000000, 0xb69015, 0xb67b15, 0x0, 0x0, KindKey},               // GenAIRequestStreamKey
+	{0x1fff000000, 0xb6a517, 0xb6bc1a, 0x0, 0x98c07, KindHelper},        // GenAIRequestTemperature
+	{0x1fff000000, 0xb6d61a, 0xb6bc1a, 0x0, 0x0, KindKey},               // GenAIRequestTemperatureKey
+	{0x1fff000000, 0xb6f010, 0xb70014, 0x0, 0x98c07, KindHelper},        // GenAIRequestTopK
+	{0x1fff000000, 0xb71413, 0xb70014, 0x0, 0x0, KindKey},               // GenAIRequestTopKKey
+	{0x1fff000000, 0xb72710, 0xb73714, 0x0, 0x98c07, KindHelper},        // GenAIRequestTopP
+	{0x1fff000000, 0xb74b13, 0xb73714, 0x0, 0x0, KindKey},               // GenAIRequestTopPKey
+	{0x1fff000000, 0xb75e1a, 0xb7781e, 0x0, 0x51609, KindHelper},        // GenAIResponseFinishReasons
+	{0x1fff000000, 0xb7961d, 0xb7781e, 0x0, 0x0, KindKey},               // GenAIResponseFinishReasonsKey
+	{0x1fff000000, 0xb7b30f, 0xb7c212, 0x0, 0x5906, KindHelper},         // GenAIResponseID
+	{0x1fff000000, 0xb7d412, 0xb7c212, 0x0, 0x0, KindKey},               // GenAIResponseIDKey
+	{0x1fff000000, 0xb7e612, 0xb7f815, 0x0, 0x5906, KindHelper},         // GenAIResponseModel
+	{0x1fff000000, 0xb80d15, 0xb7f815, 0x0, 0x0, KindKey},               // GenAIResponseModelKey
+	{0x1000000000, 0xb8221d, 0xb83f23, 0x0, 0x98c07, KindHelper},        // GenAIResponseTimeToFirstChunk
+	{0x1000000000, 0xb86220, 0xb83f23, 0x0, 0x0, KindKey},               // GenAIResponseTimeToFirstChunkKey
+	{0x1800000000, 0xb8821a, 0xb89c1a, 0x0, 0x0, KindKey},               // GenAIRetrievalDocumentsKey
+	{0x1800000000, 0xb8b617, 0xb8cd1b, 0x0, 0x5906, KindHelper},         // GenAIRetrievalQueryText
+	{0x1800000000, 0xb8e81a, 0xb8cd1b, 0x0, 0x0, KindKey},               // GenAIRetrievalQueryTextKey
+	{0xe000000, 0xb90225, 0x0, 0xb92754, 0x0, KindString},               // GenAIServerRequestDurationDescription
+	{0xe000000, 0xb97b1e, 0x0, 0xb9991e, 0x0, KindString},               // GenAIServerRequestDurationName
+	{0xe000000, 0xb9b71e, 0x0, 0x1c9601, 0x0, KindString},               // GenAIServerRequestDurationUnit
+	{0xe000000, 0xb9d528, 0x0, 0xb9fd4e, 0x0, KindString},               // GenAIServerTimePerOutputTokenDescription
+	{0xe000000, 0xba4b21, 0x0, 0xba6c23, 0x0, KindString},               // GenAIServerTimePerOutputTokenName
+	{0xe000000, 0xba8f21, 0x0, 0x1c9601, 0x0, KindString},               // GenAIServerTimePerOutputTokenUnit
+	{0xe000000, 0xbab026, 0x0, 0xbad635, 0x0, KindString},               // GenAIServerTimeToFirstTokenDescription
+	{0xe000000, 0xbb0b1f, 0x0, 0xbb2a21, 0x0, KindString},               // GenAIServerTimeToFirstTokenName
+	{0xe000000, 0xbb4b1f, 0x0, 0x1c9601, 0x0, KindString},               // GenAIServerTimeToFirstTokenUnit
+	{0xfc000000, 0xbb6a15, 0xbb7f0d, 0xb1f90b, 0x5906, KindMember},      // GenAISystemAWSBedrock
+	{0xff000000, 0xbb8c14, 0xbb7f0d, 0xb21e09, 0x5906, KindMember},      // GenAISystemAnthropic
+	{0x7c000000, 0xbba018, 0xbb7f0d, 0xbbb80f, 0x5906, KindMember},      // GenAISystemAzAIInference
+	{0x70000000, 0xbbc715, 0xbb7f0d, 0xbbdc0c, 0x5906, KindMember},      // GenAISystemAzAIOpenAI
+	{0xc000000, 0xbbe815, 0xbb7f0d, 0xbbdc0c, 0x5906, KindMember},       // GenAISystemAzAIOpenai
+	{0x80000000, 0xbbfd1b, 0xbb7f0d, 0xb24812, 0x5906, KindMember},      // GenAISystemAzureAIInference
+	{0x80000000, 0xbc1818, 0xbb7f0d, 0xb2780f, 0x5906, KindMember},      // GenAISystemAzureAIOpenAI
+	{0xff000000, 0xbc3011, 0xbb7f0d, 0xb29e06, 0x5906, KindMember},      // GenAISystemCohere
+	{0xfc000000, 0xbc4113, 0xbb7f0d, 0xb2bd08, 0x5906, KindMember},      // GenAISystemDeepseek
+	{0xe0000000, 0xbc5414, 0xbb7f0d, 0xb2df0a, 0x5906, KindMember},      // GenAISystemGCPGemini
+	{0xe0000000, 0xbc6813, 0xbb7f0d, 0xb3020a, 0x5906, KindMember},      // GenAISystemGCPGenAI
+	{0xe0000000, 0xbc7b16, 0xbb7f0d, 0xb3280d, 0x5906, KindMember},      // GenAISystemGCPVertexAI
+	{0x7c000000, 0xbc9111, 0xbb7f0d, 0xbca206, 0x5906, KindMember},      // GenAISystemGemini
+	{0xfc000000, 0xbca80f, 0xbb7f0d, 0xb34a04, 0x5906, KindMember},      // GenAISystemGroq
+	{0xf0000000, 0xbcb717, 0xbb7f0d, 0xb36b0e, 0x5906, KindMember},      // GenAISystemIBMWatsonxAI
+	{0xc000000, 0xbcce17, 0xbb7f0d, 0xb36b0e, 0x5906, KindMember},       // GenAISystemIbmWatsonxAI
+	{0x1f00000000, 0xbce51a, 0xbcff1a, 0x0, 0x0, KindKey},               // GenAISystemInstructionsKey
+	{0xff000000, 0xbd190e, 0xbb7f0d, 0x0, 0x0, KindKey},                 // GenAISystemKey
+	{0xfc000000, 0xbd2714, 0xbb7f0d, 0xb3a70a, 0x5906, KindMember},      // GenAISystemMistralAI
+	{0xf0000000, 0xbd3b11, 0xbb7f0d, 0xb3c806, 0x5906, KindMember},      // GenAISystemOpenAI
+	{0xf000000, 0xbd4c11, 0xbb7f0d, 0xb3c806, 0x5906, KindMember},       // GenAISystemOpenai
+	{0xfc000000, 0xbd5d15, 0xbb7f0d, 0xb3e90a, 0x5906, KindMember},      // GenAISystemPerplexity
+	{0x7f000000, 0xbd7213, 0xbb7f0d, 0xbd8509, 0x5906, KindMember},      // GenAISystemVertexAI
+	{0xfc000000, 0xbd8e0e, 0xbb7f0d, 0xbd9c03, 0x5906, KindMember},      // GenAISystemXai
+	{0x7f000000, 0xbd9f18, 0xbdb711, 0xbdc806, 0x5906, KindMember},      // GenAITokenTypeCompletion
+	{0x1fff000000, 0xbdce13, 0xbdb711, 0xbde105, 0x5906, KindMember},    // GenAITokenTypeInput
+	{0x1fff000000, 0xbde611, 0xbdb711, 0x0, 0x0, KindKey},               // GenAITokenTypeKey
+	{0x1ff8000000, 0xbdf714, 0xbdb711, 0xbdc806, 0x5906, KindMember},    // GenAITokenTypeOutput
+	{0x1e00000000, 0xbe0b19, 0xbe241a, 0x0, 0x0, KindKey},               // GenAIToolCallArgumentsKey
+	{0x1ff8000000, 0xbe3e0f, 0xbe4d13, 0x0, 0x5906, KindHelper},         // GenAIToolCallID
+	{0x1ff8000000, 0xbe6012, 0xbe4d13, 0x0, 0x0, KindKey},               // GenAIToolCallIDKey
+	{0x1e00000000, 0xbe7216, 0xbe8817, 0x0, 0x0, KindKey},               // GenAIToolCallResultKey
+	{0x1e00000000, 0xbe9f17, 0xbeb617, 0x0, 0x0, KindKey},               // GenAIToolDefinitionsKey
+	{0x1fe0000000, 0xbecd14, 0xbee117, 0x0, 0x5906, KindHelper},         // GenAIToolDescription
+	{0x1fe0000000, 0xbef817, 0xbee117, 0x0, 0x0, KindKey},               // GenAIToolDescriptionKey
+	{0x1ff8000000, 0xbf0f0d, 0xbf1c10, 0x0, 0x5906, KindHelper},         // GenAIToolName
+	{0x1ff8000000, 0xbf2c10, 0xbf1c10, 0x0, 0x0, KindKey},               // GenAIToolNameKey
+	{0x1ff8000000, 0xbf3c0d, 0xbf4910, 0x0, 0x5906, KindHelper},         // GenAIToolType
+	{0x1ff8000000, 0xbf5910, 0xbf4910, 0x0, 0x0, KindKey},               // GenAIToolTypeKey
+	{0x1800000000, 0xbf6922, 0xbf8b28, 0x0, 0x66003, KindHelper},        // GenAIUsageCacheCreationInputTokens
+	{0x1800000000, 0xbfb325, 0xbf8b28, 0x0, 0x0, KindKey},               // GenAIUsageCacheCreationInputTokensKey
+	{0x1800000000, 0xbfd81e, 0xbff624, 0x0, 0x66003, KindHelper},        // GenAIUsageCacheReadInputTokens
+	{0x1800000000, 0xc01a21, 0xbff624, 0x0, 0x0, KindKey},               // GenAIUsageCacheReadInputTokensKey
+	{0x1fff000000, 0xc03b15, 0xc05019, 0x0, 0x66003, KindHelper},        // GenAIUsageInputTokens
+	{0x1fff000000, 0xc06918, 0xc05019, 0x0, 0x0, KindKey},               // GenAIUsageInputTokensKey
+	{0x1fff000000, 0xc08116, 0xc0971a, 0x0, 0x66003, KindHelper},        // GenAIUsageOutputTokens
+	{0x1fff000000, 0xc0b119, 0xc0971a, 0x0, 0x0, KindKey},               // GenAIUsageOutputTokensKey
+	{0x1000000000, 0xc0ca1f, 0xc0e924, 0x0, 0x66003, KindHelper},        // GenAIUsageReasoningOutputTokens
+	{0x1000000000, 0xc10d22, 0xc0e924, 0x0, 0x0, KindKey},               // GenAIUsageReasoningOutputTokensKey
+	{0x1000000000, 0xc12f11, 0xc14014, 0x0, 0x5906, KindHelper},         // GenAIWorkflowName
+	{0x1000000000, 0xc15414, 0xc14014, 0x0, 0x0, KindKey},               // GenAIWorkflowNameKey
+	{0x1000000, 0xc16827, 0x0, 0xa83518, 0x0, KindString},               // GenAiClientOperationDurationDescription
+	{0x1000000, 0xc18f20, 0x0, 0xa86d20, 0x0, KindString},               // GenAiClientOperationDurationName
+	{0x1000000, 0xc1af20, 0x0, 0x1c9601, 0x0, KindString},               // GenAiClientOperationDurationUnit
+	{0x1000000, 0xc1cf20, 0x0, 0xa8cd2f, 0x0, KindString},               // GenAiClientTokenUsageDescription
+	{0x1000000, 0xc1ef19, 0x0, 0xa91519, 0x0, KindString},               // GenAiClientTokenUsageName
+	{0x1000000, 0xc20819, 0x0, 0xa94707, 0x0, KindString},               // GenAiClientTokenUsageUnit
+	{0x800000, 0xc2210f, 0xa95d11, 0x0, 0x5906, KindHelper},             // GenAiCompletion
+	{0x800000, 0xc23012, 0xa95d11, 0x0, 0x0, KindKey},                   // GenAiCompletionKey
+	{0x800000, 0xc2420b, 0xb17c0d, 0x0, 0x5906, KindHelper},             // GenAiPrompt
+	{0x800000, 0xc24d0e, 0xb17c0d, 0x0, 0x0, KindKey},                   // GenAiPromptKey
+	{0x800000, 0xc25b15, 0xb51f19, 0x0, 0x66003, KindHelper},            // GenAiRequestMaxTokens
+	{0x800000, 0xc27018, 0xb51f19, 0x0, 0x0, KindKey},                   // GenAiRequestMaxTokensKey
+	{0x800000, 0xc28811, 0xb56114, 0x0, 0x5906, KindHelper},             // GenAiRequestModel
+	{0x800000, 0xc29914, 0xb56114, 0x0, 0x0, KindKey},                   // GenAiRequestModelKey
+	{0x800000, 0xc2ad17, 0xb6bc1a, 0x0, 0x98c07, KindHelper},            // GenAiRequestTemperature
+	{0x800000, 0xc2c41a, 0xb6bc1a, 0x0, 0x0, KindKey},                   // GenAiRequestTemperatureKey
+	{0x800000, 0xc2de10, 0xb73714, 0x0, 0x98c07, KindHelper},            // GenAiRequestTopP
+	{0x800000, 0xc2ee13, 0xb73714, 0x0, 0x0, KindKey},                   // GenAiRequestTopPKey
+	{0x800000, 0xc3011a, 0xb7781e, 0x0, 0x51609, KindHelper},            // GenAiResponseFinishReasons
+	{0x800000, 0xc31b1d, 0xb7781e, 0x0, 0x0, KindKey},                   // GenAiResponseFinishReasonsKey
+	{0x800000, 0xc3380f, 0xb7c212, 0x0, 0x5906, KindHelper},             // GenAiResponseID
+	{0x800000, 0xc34712, 0xb7c212, 0x0, 0x0, KindKey},                   // GenAiResponseIDKey
+	{0x800000, 0xc35912, 0xb7f815, 0x0, 0x5906, KindHelper},             // GenAiResponseModel
+	{0x800000, 0xc36b15, 0xb7f815, 0x0, 0x0, KindKey},                   // GenAiResponseModelKey
+	{0x1000000, 0xc38025, 0x0, 0xb92754, 0x0, KindString},               // GenAiServerRequestDurationDescription
+	{0x1000000, 0xc3a51e, 0x0, 0xb9991e, 0x0, KindString},               // GenAiServerRequestDurationName
+	{0x1000000, 0xc3c31e, 0x0, 0x1c9601, 0x0, KindString},               // GenAiServerRequestDurationUnit
+	{0x1000000, 0xc3e128, 0x0, 0xb9fd4e, 0x0, KindString},               // GenAiServerTimePerOutputTokenDescription
+	{0x1000000, 0xc40921, 0x0, 0xba6c23, 0x0, KindString},               // GenAiServerTimePerOutputTokenName
+	{0x1000000, 0xc42a21, 0x0, 0x1c9601, 0x0, KindString},               // GenAiServerTimePerOutputTokenUnit
+	{0x1000000, 0xc44b26, 0x0, 0xbad635, 0x0, KindString},               // GenAiServerTimeToFirstTokenDescription
+	{0x1000000, 0xc4711f, 0x0, 0xbb2a21, 0x0, KindString},               // GenAiServerTimeToFirstTokenName
+	{0x1000000, 0xc4901f, 0x0, 0x1c9601, 0x0, KindString},               // GenAiServerTimeToFirstTokenUnit
+	{0x800000, 0xc4af0e, 0xbb7f0d, 0x0, 0x0, KindKey},                   // GenAiSystemKey
+	{0x800000, 0xc4bd11, 0xbb7f0d, 0xb3c806, 0x5906, KindMember},        // GenAiSystemOpenai
+	{0x800000, 0xc4ce1a, 0xc4e81e, 0x0, 0x66003, KindHelper},            // GenAiUsageCompletionTokens
+	{0x800000, 0xc5061d, 0xc4e81e, 0x0, 0x0, KindKey},                   // GenAiUsageCompletionTokensKey
+	{0x800000, 0xc52316, 0xc5391a, 0x0, 0x66003, KindHelper},            // GenAiUsagePromptTokens
+	{0x800000, 0xc55319, 0xc5391a, 0x0, 0x0, KindKey},                   // GenAiUsagePromptTokensKey
+	{0x7ffc000000, 0xc56c12, 0xc57e12, 0xc59002, 0x5906, KindMember},    // GeoContinentCodeAf
+	{0x7ffc000000, 0xc59212, 0xc57e12, 0xc5a402, 0x5906, KindMember},    // GeoContinentCodeAn
+	{0x7ffc000000, 0xc5a612, 0xc57e12, 0xc5b802, 0x5906, KindMember},    // GeoContinentCodeAs
+	{0x7ffc000000, 0xc5ba12, 0xc57e12, 0xc5cc02, 0x5906, KindMember},    // GeoContinentCodeEu
+	{0x7ffc000000, 0xc5ce13, 0xc57e12, 0x0, 0x0, KindKey},               // GeoContinentCodeKey
+	{0x7ffc000000, 0xc5e112, 0xc57e12, 0xc5f302, 0x5906, KindMember},    // GeoContinentCodeNa
+	{0x7ffc000000, 0xc5f512, 0xc57e12, 0xc60702, 0x5906, KindMember},    // GeoContinentCodeOc
+	{0x7ffc000000, 0xc60912, 0xc57e12, 0xc61b02, 0x5906, KindMember},    // GeoContinentCodeSa
+	{0x7ff0000000, 0xc61d11, 0xc62e14, 0x0, 0x5906, KindHelper},         // GeoCountryISOCode
+	{0x7ff0000000, 0xc64214, 0xc62e14, 0x0, 0x0, KindKey},               // GeoCountryISOCodeKey
+	{0xc000000, 0xc65611, 0xc62e14, 0x0, 0x5906, KindHelper},            // GeoCountryIsoCode
+	{0xc000000, 0xc66714, 0xc62e14, 0x0, 0x0, KindKey},                  // GeoCountryIsoCodeKey
+	{0x7ffc000000, 0xc67b0f, 0xc68a11, 0x0, 0x5906, KindHelper},         // GeoLocalityName
+	{0x7ffc000000, 0xc69b12, 0xc68a11, 0x0, 0x0, KindKey},               // GeoLocalityNameKey
+	{0x7ffc000000, 0xc6ad0e, 0xc6bb10, 0x0, 0x98c07, KindHelper},        // GeoLocationLat
+	{0x7ffc000000, 0xc6cb11, 0xc6bb10, 0x0, 0x0, KindKey},               // GeoLocationLatKey
+	{0x7ffc000000, 0xc6dc0e, 0xc6ea10, 0x0, 0x98c07, KindHelper},        // GeoLocationLon
+	{0x7ffc000000, 0xc6fa11, 0xc6ea10, 0x0, 0x0, KindKey},               // GeoLocationLonKey
+	{0x7ffc000000, 0xc70b0d, 0xc7180f, 0x0, 0x5906, KindHelper},         // GeoPostalCode
+	{0x7ffc000000, 0xc72710, 0xc7180f, 0x0, 0x0, KindKey},               // GeoPostalCodeKey
+	{0x7ff0000000, 0xc73710, 0xc74713, 0x0, 0x5906, KindHelper},         // GeoRegionISOCode
+	{0x7ff0000000, 0xc75a13, 0xc74713, 0x0, 0x0, KindKey},               // GeoRegionISOCodeKey
+	{0xc000000, 0xc76d10, 0xc74713, 0x0, 0x5906, KindHelper},            // GeoRegionIsoCode
+	{0xc000000, 0xc77d13, 0xc74713, 0x0, 0x0, KindKey},                  // GeoRegionIsoCodeKey
+	{0x7000000000, 0xc79012, 0xc7a215, 0x0, 0x5906, KindHelper},         // GoCPUDetailedState
+	{0x7000000000, 0xc7b715, 0xc7a215, 0x0, 0x0, KindKey},               // GoCPUDetailedStateKey
+	{0x7000000000, 0xc7cc0c, 0xc7d80c, 0xc7e402, 0x5906, KindMember},    // GoCPUStateGC
+	{0x7000000000, 0xc7e60e, 0xc7d80c, 0x33ab04, 0x5906, KindMember},    // GoCPUStateIdle
+	{0x7000000000, 0xc7f40d, 0xc7d80c, 0x0, 0x0, KindKey},               // GoCPUStateKey
+	{0x7000000000, 0xc80112, 0xc7d80c, 0xc81308, 0x5906, KindMember},    // GoCPUStateScavenge
+	{0x7000000000, 0xc81b0e, 0xc7d80c, 0x343004, 0x5906, KindMember},    // GoCPUStateUser
+	{0xf000000, 0xc82917, 0x0, 0xc84042, 0x0, KindString},               // GoConfigGogcDescription
+	{0xf000000, 0xc88210, 0x0, 0xc8920e, 0x0, KindString},               // GoConfigGogcName
+	{0xf000000, 0xc8a010, 0x0, 0xc8b001, 0x0, KindString},               // GoConfigGogcUnit
+	{0xf000000, 0xc8b11b, 0x0, 0xc8cc19, 0x0, KindString},               // GoGoroutineCountDescription
+	{0xf000000, 0xc8e514, 0x0, 0xc8f912, 0x0, KindString},               // GoGoroutineCountName
+	{0xf000000, 0xc90b14, 0x0, 0xc91f0b, 0x0, KindString},               // GoGoroutineCountUnit
+	{0xf000000, 0xc92a1c, 0x0, 0xc94630, 0x0, KindString},               // GoMemoryAllocatedDescription
+	{0xf000000, 0xc97615, 0x0, 0xc98b13, 0x0, KindString},               // GoMemoryAllocatedName
+	{0xf000000, 0xc99e15, 0x0, 0x4f9402, 0x0, KindString},               // GoMemoryAllocatedUnit
+	{0xf000000, 0xc9b31e, 0x0, 0xc9d134, 0x0, KindString},               // GoMemoryAllocationsDescription
+	{0xf000000, 0xca0517, 0x0, 0xca1c15, 0x0, KindString},               // GoMemoryAllocationsName
+	{0xf000000, 0xca3117, 0x0, 0xca480c, 0x0, KindString},               // GoMemoryAllocationsUnit
+	{0x7000000000, 0xca5414, 0xca6817, 0x0, 0x5906, KindHelper},         // GoMemoryDetailedType
+	{0x7000000000, 0xca7f17, 0xca6817, 0x0, 0x0, KindKey},               // GoMemoryDetailedTypeKey
+	{0xe000000, 0xca9619, 0x0, 0xcaaf2d, 0x0, KindString},               // GoMemoryGCGoalDescription
+	{0xe000000, 0xcadc12, 0x0, 0xcaee11, 0x0, KindString},               // GoMemoryGCGoalName
+	{0xe000000, 0xcaff12, 0x0, 0x4f9402, 0x0, KindString},               // GoMemoryGCGoalUnit
+	{0x1000000, 0xcb1119, 0x0, 0xcaaf2d, 0x0, KindString},               // GoMemoryGcGoalDescription
+	{0x1000000, 0xcb2a12, 0x0, 0xcaee11, 0x0, KindString},               // GoMemoryGcGoalName
+	{0x1000000, 0xcb3c12, 0x0, 0x4f9402, 0x0, KindString},               // GoMemoryGcGoalUnit
+	{0xf000000, 0xcb4e18, 0x0, 0xcb6642, 0x0, KindString},               // GoMemoryLimitDescription
+	{0xf000000, 0xcba811, 0x0, 0xcbb90f, 0x0, KindString},               // GoMemoryLimitName
+	{0xf000000, 0xcbc811, 0x0, 0x4f9402, 0x0, KindString},               // GoMemoryLimitUnit
+	{0x7fff000000, 0xcbd90f, 0xcbe80e, 0x0, 0x0, KindKey},               // GoMemoryTypeKey
+	{0x7fff000000, 0xcbf611, 0xcbe80e, 0x8ecb05, 0x5906, KindMember},    // GoMemoryTypeOther
+	{0x7fff000000, 0xcc0711, 0xcbe80e, 0xcc1805, 0x5906, KindMember},    // GoMemoryTypeStack
+	{0xf000000, 0xcc1d17, 0x0, 0xcc341e, 0x0, KindString},               // GoMemoryUsedDescription
+	{0xf000000, 0xcc5210, 0x0, 0xcc620e, 0x0, KindString},               // GoMemoryUsedName
+	{0xf000000, 0xcc7010, 0x0, 0x4f9402, 0x0, KindString},               // GoMemoryUsedUnit
+	{0xf000000, 0xcc801b, 0x0, 0xcc9b4c, 0x0, KindString},               // GoProcessorLimitDescription
+	{0xf000000, 0xcce714, 0x0, 0xccfb12, 0x0, KindString},               // GoProcessorLimitName
+	{0xf000000, 0xcd0d14, 0x0, 0xcd2108, 0x0, KindString},               // GoProcessorLimitUnit
+	{0xf000000, 0xcd291d, 0x0, 0xcd465c, 0x0, KindString},               // GoScheduleDurationDescription
+	{0xf000000, 0xcda216, 0x0, 0xcdb814, 0x0, KindString},               // GoScheduleDurationName
+	{0xf000000, 0xcdcc16, 0x0, 0x1c9601, 0x0, KindString},               // GoScheduleDurationUnit
+	{0x7ff0000000, 0xcde20f, 0xcdf110, 0x0, 0x5906, KindHelper},         // GraphQLDocument
+	{0x7ff0000000, 0xce0112, 0xcdf110, 0x0, 0x0, KindKey},               // GraphQLDocumentKey
+	{0x7ff0000000, 0xce1314, 0xce2716, 0x0, 0x5906, KindHelper},         // GraphQLOperationName
+	{0x7ff0000000, 0xce3d17, 0xce2716, 0x0, 0x0, KindKey},               // GraphQLOperationNameKey
+	{0x7ff0000000, 0xce5417, 0xce6b16, 0x0, 0x0, KindKey},               // GraphQLOperationTypeKey
+	{0x7ff0000000, 0xce811c, 0xce6b16, 0xce9d08, 0x5906, KindMember},    // GraphQLOperationTypeMutation
+	{0x7ff0000000, 0xcea519, 0xce6b16, 0x6df005, 0x5906, KindMember},    // GraphQLOperationTypeQuery
+	{0x7ff0000000, 0xcebe20, 0xce6b16, 0xcede0c, 0x5906, KindMember},    // GraphQLOperationTypeSubscription
+	{0xfffe000, 0xceea0f, 0xcdf110, 0x0, 0x5906, KindHelper},            // GraphqlDocument
+	{0xffffe00, 0xcef912, 0xcdf110, 0x0, 0x0, KindKey},                  // GraphqlDocumentKey
+	{0xfffe000, 0xcf0b14, 0xce2716, 0x0, 0x5906, KindHelper},            // GraphqlOperationName
+	{0xffffe00, 0xcf1f17, 0xce2716, 0x0, 0x0, KindKey},                  // GraphqlOperationNameKey
+	{0xffffe00, 0xcf3617, 0xce6b16, 0x0, 0x0, KindKey},                  // GraphqlOperationTypeKey
+	{0xffffe00, 0xcf4d1c, 0xce6b16, 0xce9d08, 0x5906, KindMember},       // GraphqlOperationTypeMutation
+	{0xffffe00, 0xcf6919, 0xce6b16, 0x6df005, 0x5906, KindMember},       // GraphqlOperationTypeQuery
+	{0xffffe00, 0xcf8220, 0xce6b16, 0xcede0c, 0x5906, KindMember},       // GraphqlOperationTypeSubscription
+	{0x1ff, 0xcfa220, 0x0, 0x83c604, 0xcfc23c, KindOther},               // HTTPAttributesFromHTTPStatusCode
+	{0xfe00000, 0xcffe23, 0x0, 0xd0211f, 0x0, KindString},               // HTTPClientActiveRequestsDescription
+	{0xfe00000, 0xd0401c, 0x0, 0xd05c1b, 0x0, KindString},               // HTTPClientActiveRequestsName
+	{0xfe00000, 0xd0771c, 0x0, 0x1a5109, 0x0, KindString},               // HTTPClientActiveRequestsUnit
+	{0x1ff, 0xd09323, 0x0, 0x83c604, 0x83ca4d, KindOther},               // HTTPClientAttributesFromHTTPRequest
+	{0xfe00000, 0xd0b627, 0x0, 0xd0dd47, 0x0, KindString},               // HTTPClientConnectionDurationDescription
+	{0xfe00000, 0xd12420, 0x0, 0xd1441f, 0x0, KindString},               // HTTPClientConnectionDurationName
+	{0xfe00000, 0xd16320, 0x0, 0x1c9601, 0x0, KindString},               // HTTPClientConnectionDurationUnit
+	{0x1e000, 0xd1830c, 0xd18f0e, 0x0, 0x5906, KindHelper},              // HTTPClientIP
+	{0x1ffff, 0xd19d0f, 0xd18f0e, 0x0, 0x0, KindKey},                    // HTTPClientIPKey
+	{0xfe00000, 0xd1ac24, 0x0, 0xd1d054, 0x0, KindString},               // HTTPClientOpenConnectionsDescription
+	{0xfe00000, 0xd2241d, 0x0, 0xd2411c, 0x0, KindString},               // HTTPClientOpenConnectionsName
+	{0xfe00000, 0xd25d1d, 0x0, 0x587a0c, 0x0, KindString},               // HTTPClientOpenConnectionsUnit
+	{0xfe00000, 0xd27a24, 0x0, 0xd29e23, 0x0, KindString},               // HTTPClientRequestBodySizeDescription
+	{0xfe00000, 0xd2c11d, 0x0, 0xd2de1d, 0x0, KindString},               // HTTPClientRequestBodySizeName
+	{0xfe00000, 0xd2fb1d, 0x0, 0x4f9402, 0x0, KindString},               // HTTPClientRequestBodySizeUnit
+	{0xfe00000, 0xd31824, 0x0, 0xd33c21, 0x0, KindString},               // HTTPClientRequestDurationDescription
+	{0xfe00000, 0xd35d1d, 0x0, 0xd37a1c, 0x0, KindString},               // HTTPClientRequestDurationName
+	{0xfe00000, 0xd3961d, 0x0, 0x1c9601, 0x0, KindString},               // HTTPClientRequestDurationUnit
+	{0x200000, 0xd3b327, 0x0, 0xd3da51, 0x0, KindString},                // HTTPClientRequestTimeInQueueDescription
+	{0x200000, 0xd42b20, 0x0, 0xd44b21, 0x0, KindString},                // HTTPClientRequestTimeInQueueName
+	{0x200000, 0xd46c20, 0x0, 0x1c9601, 0x0, KindString},                // HTTPClientRequestTimeInQueueUnit
+	{0xfe00000, 0xd48c25, 0x0, 0xd4b124, 0x0, KindString},               // HTTPClientResponseBodySizeDescription
+	{0xfe00000, 0xd4d51e, 0x0, 0xd4f31e, 0x0, KindString},               // HTTPClientResponseBodySizeName
+	{0xfe00000, 0xd5111e, 0x0, 0x4f9402, 0x0, KindString},               // HTTPClientResponseBodySizeUnit
+	{0x7fffc00000, 0xd52f19, 0xd54815, 0xd55d06, 0x5906, KindMember},    // HTTPConnectionStateActive
+	{0x7fffc00000, 0xd56317, 0xd54815, 0x33ab04, 0x5906, KindMember},    // HTTPConnectionStateIdle
+	{0x7fffc00000, 0xd57a16, 0xd54815, 0x0, 0x0, KindKey},               // HTTPConnectionStateKey
+	{0x60ffff, 0xd59010, 0xd5a00b, 0xd5ab03, 0x5906, KindMember},        // HTTPFlavorHTTP10
+	{0x60ffff, 0xd5ae10, 0xd5a00b, 0xd5be03, 0x5906, KindMember},        // HTTPFlavorHTTP11
+	{0x60ffff, 0xd5c110, 0xd5a00b, 0xd5d103, 0x5906, KindMember},        // HTTPFlavorHTTP20
+	{0x60ff80, 0xd5d410, 0xd5a00b, 0xd5e403, 0x5906, KindMember},        // HTTPFlavorHTTP30
+	{0x60ffff, 0xd5e70d, 0xd5a00b, 0x0, 0x0, KindKey},                   // HTTPFlavorKey
+	{0x60ffff, 0xd5f40e, 0xd5a00b, 0xd60204, 0x5906, KindMember},        // HTTPFlavorQUIC
+	{0x60ffff, 0xd6060e, 0xd5a00b, 0xd61404, 0x5906, KindMember},        // HTTPFlavorSPDY
+	{0x1ff, 0xd6180b, 0xd62309, 0x0, 0x0, KindKey},                      // HTTPHostKey
+	{0x7fe000, 0xd62c0a, 0xd6360b, 0x0, 0x5906, KindHelper},             // HTTPMethod
+	{0x7fffff, 0xd6410d, 0xd6360b, 0x0, 0x0, KindKey},                   // HTTPMethodKey
+	{0x7ffffe0000, 0xd64e13, 0xd66116, 0x0, 0x66003, KindHelper},        // HTTPRequestBodySize
+	{0x7ffffe0000, 0xd67716, 0xd66116, 0x0, 0x0, KindKey},               // HTTPRequestBodySizeKey
+	{0x7fe000, 0xd68d18, 0xd6a51b, 0x0, 0x66003, KindHelper},            // HTTPRequestContentLength
+	{0x7fffff, 0xd6c01b, 0xd6a51b, 0x0, 0x0, KindKey},                   // HTTPRequestContentLengthKey
+	{0x1ff, 0xd6db27, 0xd70228, 0x0, 0x0, KindKey},                      // HTTPRequestContentLengthUncompressedKey
+	{0x7fc0000000, 0xd72a11, 0x0, 0xd73b15, 0xd7504b, KindOther},        // HTTPRequestHeader
+	{0x7ffffe0000, 0xd79b18, 0xd7b313, 0xd7c607, 0x5906, KindMember},    // HTTPRequestMethodConnect
+	{0x7ffffe0000, 0xd7cd17, 0xd7b313, 0xd7e406, 0x5906, KindMember},    // HTTPRequestMethodDelete
+	{0x7ffffe0000, 0xd7ea14, 0xd7b313, 0xd7fe03, 0x5906, KindMember},    // HTTPRequestMethodGet
+	{0x7ffffe0000, 0xd80115, 0xd7b313, 0xd81604, 0x5906, KindMember},    // HTTPRequestMethodHead
+	{0x7ffffe0000, 0xd81a14, 0xd7b313, 0x0, 0x0, KindKey},               // HTTPRequestMethodKey
+	{0x7ffffe0000, 0xd82e18, 0xd7b313, 0xd84607, 0x5906, KindMember},    // HTTPRequestMethodOptions
+	{0x7ffffe0000, 0xd84d19, 0xd8661c, 0x0, 0x5906, KindHelper},         // HTTPRequestMethodOriginal
+	{0x7ffffe0000, 0xd8821c, 0xd8661c, 0x0, 0x0, KindKey},               // HTTPRequestMethodOriginalKey
+	{0x7ffffe0000, 0xd89e16, 0xd7b313, 0x854506, 0x5906, KindMember},    // HTTPRequestMethodOther
+	{0x7ffffe0000, 0xd8b416, 0xd7b313, 0xd8ca05, 0x5906, KindMember},    // HTTPRequestMethodPatch
+	{0x7ffffe0000, 0xd8cf15, 0xd7b313, 0xd8e404, 0x5906, KindMember},    // HTTPRequestMethodPost
+	{0x7ffffe0000, 0xd8e814, 0xd7b313, 0xd8fc03, 0x5906, KindMember},    // HTTPRequestMethodPut
+	{0x7e00000000, 0xd8ff16, 0xd7b313, 0xd91505, 0x5906, KindMember},    // HTTPRequestMethodQuery
+	{0x7ffffe0000, 0xd91a16, 0xd7b313, 0xd93005, 0x5906, KindMember},    // HTTPRequestMethodTrace
+	{0x7ffff80000, 0xd93516, 0xd94b19, 0x0, 0x66003, KindHelper},        // HTTPRequestResendCount
+	{0x7ffff80000, 0xd96419, 0xd94b19, 0x0, 0x0, KindKey},               // HTTPRequestResendCountKey
+	{0x7fffc00000, 0xd97d0f, 0xd98c11, 0x0, 0x66003, KindHelper},        // HTTPRequestSize
+	{0x7fffc00000, 0xd99d12, 0xd98c11, 0x0, 0x0, KindKey},               // HTTPRequestSizeKey
+	{0x7e000, 0xd9af0f, 0xd9be11, 0x0, 0x66003, KindHelper},             // HTTPResendCount
+	{0x7f800, 0xd9cf12, 0xd9be11, 0x0, 0x0, KindKey},                    // HTTPResendCountKey
+	{0x7ffffe0000, 0xd9e114, 0xd9f517, 0x0, 0x66003, KindHelper},        // HTTPResponseBodySize
+	{0x7ffffe0000, 0xda0c17, 0xd9f517, 0x0, 0x0, KindKey},               // HTTPResponseBodySizeKey
+	{0x7fe000, 0xda2319, 0xda3c1c, 0x0, 0x66003, KindHelper},            // HTTPResponseContentLength
+	{0x7fffff, 0xda581c, 0xda3c1c, 0x0, 0x0, KindKey},                   // HTTPResponseContentLengthKey
+	{0x1ff, 0xda7428, 0xda9c29, 0x0, 0x0, KindKey},                      // HTTPResponseContentLengthUncompressedKey
+	{0x7fc0000000, 0xdac512, 0x0, 0xdad715, 0xd7504b, KindOther},        // HTTPResponseHeader
+	{0x7fffc00000, 0xdaec10, 0xdafc12, 0x0, 0x66003, KindHelper},        // HTTPResponseSize
+	{0x7fffc00000, 0xdb0e13, 0xdafc12, 0x0, 0x0, KindKey},               // HTTPResponseSizeKey
+	{0x7ffffe0000, 0xdb2116, 0xdb3719, 0x0, 0x66003, KindHelper},        // HTTPResponseStatusCode
+	{0x7ffffe0000, 0xdb5019, 0xdb3719, 0x0, 0x0, KindKey},               // HTTPResponseStatusCodeKey
+	{0x7c0, 0xdb6911, 0xdb7a10, 0x0, 0x0, KindKey},                      // HTTPRetryCountKey
+	{0x7fffffe000, 0xdb8a09, 0xdb930a, 0x0, 0x5906, KindHelper},         // HTTPRoute
+	{0x7fffffffff, 0xdb9d0c, 0xdb930a, 0x0, 0x0, KindKey},               // HTTPRouteKey
+	{0x7fe000, 0xdba90a, 0xdbb30b, 0x0, 0x5906, KindHelper},             // HTTPScheme
+	{0x1ffff, 0xdbbe0e, 0xdbb30b, 0x8ea904, 0x5906, KindMember},         // HTTPSchemeHTTP
+	{0x1ffff, 0xdbcc0f, 0xdbb30b, 0xdbdb05, 0x5906, KindMember},         // HTTPSchemeHTTPS
+	{0x7fffff, 0xdbe00d, 0xdbb30b, 0x0, 0x0, KindKey},                   // HTTPSchemeKey
+	{0xfe00000, 0xdbed23, 0x0, 0xdc1026, 0x0, KindString},               // HTTPServerActiveRequestsDescription
+	{0xfe00000, 0xdc361c, 0x0, 0xdc521b, 0x0, KindString},               // HTTPServerActiveRequestsName
+	{0xfe00000, 0xdc6d1c, 0x0, 0x1a5109, 0x0, KindString},               // HTTPServerActiveRequestsUnit
+	{0x1ff, 0xdc8923, 0x0, 0x83c604, 0xdcac6e, KindOther},               // HTTPServerAttributesFromHTTPRequest
+	{0x1ff, 0xdd1a29, 0x0, 0x83c604, 0xdd4360, KindOther},               // HTTPServerMetricAttributesFromHTTPRequest
+	{0x1ff, 0xdda311, 0xddb410, 0x0, 0x0, KindKey},                      // HTTPServerNameKey
+	{0xfe00000, 0xddc424, 0x0, 0xdde823, 0x0, KindString},               // HTTPServerRequestBodySizeDescription
+	{0xfe00000, 0xde0b1d, 0x0, 0xde281d, 0x0, KindString},               // HTTPServerRequestBodySizeName
+	{0xfe00000, 0xde451d, 0x0, 0x4f9402, 0x0, KindString},               // HTTPServerRequestBodySizeUnit
+	{0xfe00000, 0xde6224, 0x0, 0xde8621, 0x0, KindString},               // HTTPServerRequestDurationDescription
+	{0xfe00000, 0xdea71d, 0x0, 0xdec41c, 0x0, KindString},               // HTTPServerRequestDurationName
+	{0xfe00000, 0xdee01d, 0x0, 0x1c9601, 0x0, KindString},               // HTTPServerRequestDurationUnit
+	{0xfe00000, 0xdefd25, 0x0, 0xdf2224, 0x0, KindString},               // HTTPServerResponseBodySizeDescription
+	{0xfe00000, 0xdf461e, 0x0, 0xdf641e, 0x0, KindString},               // HTTPServerResponseBodySizeName
+	{0xfe00000, 0xdf821e, 0x0, 0x4f9402, 0x0, KindString},               // HTTPServerResponseBodySizeUnit
+	{0x7fe000, 0xdfa00e, 0xdfae10, 0x0, 0x66003, KindHelper},            // HTTPStatusCode
+	{0x7fffff, 0xdfbe11, 0xdfae10, 0x0, 0x0, KindKey},                   // HTTPStatusCodeKey
+	{0x7fe000, 0xdfcf0a, 0xdfd90b, 0x0, 0x5906, KindHelper},             // HTTPTarget
+	{0x7fffff, 0xdfe40d, 0xdfd90b, 0x0, 0x0, KindKey},                   // HTTPTargetKey
+	{0x7fe000, 0xdff107, 0xdff808, 0x0, 0x5906, KindHelper},             // HTTPURL
+	{0x7fffff, 0xe0000a, 0xdff808, 0x0, 0x0, KindKey},                   // HTTPURLKey
+	{0x606000, 0xe00a0d, 0xe0170f, 0x0, 0x5906, KindHelper},             // HTTPUserAgent
+	{0x607fff, 0xe02610, 0xe0170f, 0x0, 0x0, KindKey},                   // HTTPUserAgentKey
+	{0x7fffff8000, 0xe0360b, 0xe0410d, 0x0, 0x5906, KindHelper},         // HerokuAppID
+	{0x7fffff8000, 0xe04e0e, 0xe0410d, 0x0, 0x0, KindKey},               // HerokuAppIDKey
+	{0x7fffff8000, 0xe05c13, 0xe06f15, 0x0, 0x5906, KindHelper},         // HerokuReleaseCommit
+	{0x7fffff8000, 0xe08416, 0xe06f15, 0x0, 0x0, KindKey},               // HerokuReleaseCommitKey
+	{0x7fffff8000, 0xe09a1e, 0xe0b821, 0x0, 0x5906, KindHelper},         // HerokuReleaseCreationTimestamp
+	{0x7fffff8000, 0xe0d921, 0xe0b821, 0x0, 0x0, KindKey},               // HerokuReleaseCreationTimestampKey
+	{0x7fffffffff, 0xe0fa0d, 0xe10709, 0xe11005, 0x5906, KindMember},    // HostArchAMD64
+	{0x7fffffffff, 0xe1150d, 0xe10709, 0xe12205, 0x5906, KindMember},    // HostArchARM32
+	{0x7fffffffff, 0xe1270d, 0xe10709, 0xe13405, 0x5906, KindMember},    // HostArchARM64
+	{0x7fffffffff, 0xe1390c, 0xe10709, 0xe14504, 0x5906, KindMember},    // HostArchIA64
+	{0x7fffffffff, 0xe1490b, 0xe10709, 0x0, 0x0, KindKey},               // HostArchKey
+	{0x7fffffffff, 0xe1540d, 0xe10709, 0xe16105, 0x5906, KindMember},    // HostArchPPC32
+	{0x7fffffffff, 0xe1660d, 0xe10709, 0xe17305, 0x5906, KindMember},    // HostArchPPC64
+	{0x7ffffffff0, 0xe1780d, 0xe10709, 0xe18505, 0x5906, KindMember},    // HostArchS390x
+	{0x7fffffffff, 0xe18a0b, 0xe10709, 0xe19503, 0x5906, KindMember},    // HostArchX86
+	{0x7ffffc0000, 0xe19812, 0xe1aa16, 0x0, 0x66003, KindHelper},        // HostCPUCacheL2Size
+	{0x7ffffc0000, 0xe1c015, 0xe1aa16, 0x0, 0x0, KindKey},               // HostCPUCacheL2SizeKey
+	{0x1c0000, 0xe1d50d, 0xe1e20f, 0x0, 0x66003, KindHelper},            // HostCPUFamily
+	{0x7fffe00000, 0xe1d50d, 0xe1e20f, 0x0, 0x5906, KindHelper},         // HostCPUFamily
+	{0x7ffffc0000, 0xe1f110, 0xe1e20f, 0x0, 0x0, KindKey},               // HostCPUFamilyKey
+	{0x1c0000, 0xe2010e, 0xe20f11, 0x0, 0x66003, KindHelper},            // HostCPUModelID
+	{0x7fffe00000, 0xe2010e, 0xe20f11, 0x0, 0x5906, KindHelper},         // HostCPUModelID
+	{0x7ffffc0000, 0xe22011, 0xe20f11, 0x0, 0x0, KindKey},               // HostCPUModelIDKey
+	{0x7ffffc0000, 0xe23110, 0xe24113, 0x0, 0x5906, KindHelper},         // HostCPUModelName
+	{0x7ffffc0000, 0xe25413, 0xe24113, 0x0, 0x0, KindKey},               // HostCPUModelNameKey
+	{0x3c0000, 0xe2670f, 0xe27611, 0x0, 0x66003, KindHelper},            // HostCPUStepping
+	{0x7fffc00000, 0xe2670f, 0xe27611, 0x0, 0x5906, KindHelper},         // HostCPUStepping
+	{0x7ffffc0000, 0xe28712, 0xe27611, 0x0, 0x0, KindKey},               // HostCPUSteppingKey
+	{0x7ffffc0000, 0xe2990f, 0xe2a812, 0x0, 0x5906, KindHelper},         // HostCPUVendorID
+	{0x7ffffc0000, 0xe2ba12, 0xe2a812, 0x0, 0x0, KindKey},               // HostCPUVendorIDKey
+	{0x7fffffe000, 0xe2cc06, 0xe2d207, 0x0, 0x5906, KindHelper},         // HostID
+	{0x7fffffffff, 0xe2d909, 0xe2d207, 0x0, 0x0, KindKey},               // HostIDKey
+	{0x7ffffc0000, 0xe2e206, 0xe2e807, 0x0, 0x51609, KindHelper},        // HostIP
+	{0x7ffffc0000, 0xe2ef09, 0xe2e807, 0x0, 0x0, KindKey},               // HostIPKey
+	{0x7fffffe000, 0xe2f80b, 0xe3030d, 0x0, 0x5906, KindHelper},         // HostImageID
+	{0x7fffffffff, 0xe3100e, 0xe3030d, 0x0, 0x0, KindKey},               // HostImageIDKey
+	{0x7fffffe000, 0xe31e0d, 0xe32b0f, 0x0, 0x5906, KindHelper},         // HostImageName
+	{0x7fffffffff, 0xe33a10, 0xe32b0f, 0x0, 0x0, KindKey},               // HostImageNameKey
+	{0x7fffffe000, 0xe34a10, 0xe35a12, 0x0, 0x5906, KindHelper},         // HostImageVersion
+	{0x7fffffffff, 0xe36c13, 0xe35a12, 0x0, 0x0, KindKey},               // HostImageVersionKey
+	{0x7ffff80000, 0xe37f07, 0xe38608, 0x0, 0x51609, KindHelper},        // HostMac
+	{0x7ffff80000, 0xe38e0a, 0xe38608, 0x0, 0x0, KindKey},               // HostMacKey
+	{0x7fffffe000, 0xe39808, 0xe3a009, 0x0, 0x5906, KindHelper},         // HostName
+	{0x7fffffffff, 0xe3a90b, 0xe3a009, 0x0, 0x0, KindKey},               // HostNameKey
+	{0x7fffffe000, 0xe3b408, 0xe3bc09, 0x0, 0x5906, KindHelper},         // HostType
+	{0x7fffffffff, 0xe3c50b, 0xe3bc09, 0x0, 0x0, KindKey},               // HostTypeKey
+	{0x7f00000000, 0xe3d011, 0xe3e113, 0x0, 0x5906, KindHelper},         // HwBatteryCapacity
+	{0x7f00000000, 0xe3f414, 0xe3e113, 0x0, 0x0, KindKey},               // HwBatteryCapacityKey
+	{0x7f00000000, 0xe40812, 0xe41a14, 0x0, 0x5906, KindHelper},         // HwBatteryChemistry
+	{0x7f00000000, 0xe42e15, 0xe41a14, 0x0, 0x0, KindKey},               // HwBatteryChemistryKey
+	{0x7f00000000, 0xe44316, 0xe45910, 0xe46908, 0x5906, KindMember},    // HwBatteryStateCharging
+	{0x7f00000000, 0xe47119, 0xe45910, 0xe48a0b, 0x5906, KindMember},    // HwBatteryStateDischarging
+	{0x7f00000000, 0xe49511, 0xe45910, 0x0, 0x0, KindKey},               // HwBatteryStateKey
+	{0x7f00000000, 0xe4a60d, 0xe4b30f, 0x0, 0x5906, KindHelper},         // HwBiosVersion
+	{0x7f00000000, 0xe4c210, 0xe4b30f, 0x0, 0x0, KindKey},               // HwBiosVersionKey
+	{0x7f00000000, 0xe4d20f, 0xe4e111, 0x0, 0x5906, KindHelper},         // HwDriverVersion
+	{0x7f00000000, 0xe4f212, 0xe4e111, 0x0, 0x0, KindKey},               // HwDriverVersionKey
+	{0x7f00000000, 0xe5040f, 0xe51311, 0x0, 0x5906, KindHelper},         // HwEnclosureType
+	{0x7f00000000, 0xe52412, 0xe51311, 0x0, 0x0, KindKey},               // HwEnclosureTypeKey
+	{0xe000000, 0xe53613, 0x0, 0xe54920, 0x0, KindString},               // HwEnergyDescription
+	{0xe000000, 0xe5690c, 0x0, 0xe57509, 0x0, KindString},               // HwEnergyName
+	{0xe000000, 0xe57e0c, 0x0, 0xe58a01, 0x0, KindString},               // HwEnergyUnit
+	{0xe000000, 0xe58b13, 0x0, 0xe59e2d, 0x0, KindString},               // HwErrorsDescription
+	{0xe000000, 0xe5cb0c, 0x0, 0xe5d709, 0x0, KindString},               // HwErrorsName
+	{0xe000000, 0xe5e00c, 0x0, 0x2cd407, 0x0, KindString},               // HwErrorsUnit
+	{0x7f00000000, 0xe5ec11, 0xe5fd13, 0x0, 0x5906, KindHelper},         // HwFirmwareVersion
+	{0x7f00000000, 0xe61014, 0xe5fd13, 0x0, 0x0, KindKey},               // HwFirmwareVersionKey
+	{0x7f00000000, 0xe62410, 0xe6340b, 0xe63f07, 0x5906, KindMember},    // HwGpuTaskDecoder
+	{0x7f00000000, 0xe64610, 0xe6340b, 0xe65607, 0x5906, KindMember},    // HwGpuTaskEncoder
+	{0x7f00000000, 0xe65d10, 0xe6340b, 0xe66d07, 0x5906, KindMember},    // HwGpuTaskGeneral
+	{0x7f00000000, 0xe6740c, 0xe6340b, 0x0, 0x0, KindKey},               // HwGpuTaskKey
+	{0x8000000, 0xe68023, 0x0, 0xe6a333, 0x0, KindString},               // HwHostAmbientTemperatureDescription
+	{0x8000000, 0xe6d61c, 0x0, 0xe6f21b, 0x0, KindString},               // HwHostAmbientTemperatureName
+	{0x8000000, 0xe70d1c, 0x0, 0xe72903, 0x0, KindString},               // HwHostAmbientTemperatureUnit
+	{0x8000000, 0xe72c17, 0x0, 0xe7433c, 0x0, KindString},               // HwHostEnergyDescription
+	{0x8000000, 0xe77f10, 0x0, 0xe78f0e, 0x0, KindString},               // HwHostEnergyName
+	{0x8000000, 0xe79d10, 0x0, 0xe58a01, 0x0, KindString},               // HwHostEnergyUnit
+	{0x8000000, 0xe7ad1e, 0x0, 0xe7cb95, 0x0, KindString},               // HwHostHeatingMarginDescription
+	{0x8000000, 0xe86017, 0x0, 0xe87716, 0x0, KindString},               // HwHostHeatingMarginName
+	{0x8000000, 0xe88d17, 0x0, 0xe72903, 0x0, KindString},               // HwHostHeatingMarginUnit
+	{0x8000000, 0xe8a416, 0x0, 0xe8ba61, 0x0, KindString},               // HwHostPowerDescription
+	{0x8000000, 0xe91b0f, 0x0, 0xe92a0d, 0x0, KindString},               // HwHostPowerName
+	{0x8000000, 0xe9370f, 0x0, 0xe94601, 0x0, KindString},               // HwHostPowerUnit
+	{0x7ffe000000, 0xe94704, 0xe94b05, 0x0, 0x5906, KindHelper},         // HwID
+	{0x7ffe000000, 0xe95007, 0xe94b05, 0x0, 0x0, KindKey},               // HwIDKey
+	{0x7f00000000, 0xe95713, 0xe96a0d, 0xe97708, 0x5906, KindMember},    // HwLimitTypeCritical
+	{0x7f00000000, 0xe97f13, 0xe96a0d, 0xe99208, 0x5906, KindMember},    // HwLimitTypeDegraded
+	{0x7f00000000, 0xe99a17, 0xe96a0d, 0xe9b10d, 0x5906, KindMember},    // HwLimitTypeHighCritical
+	{0x7f00000000, 0xe9be17, 0xe96a0d, 0xe9d50d, 0x5906, KindMember},    // HwLimitTypeHighDegraded
+	{0x7f00000000, 0xe9e20e, 0xe96a0d, 0x0, 0x0, KindKey},               // HwLimitTypeKey
+	{0x7f00000000, 0xe9f016, 0xe96a0d, 0xea060c, 0x5906, KindMember},    // HwLimitTypeLowCritical
+	{0x7f00000000, 0xea1216, 0xe96a0d, 0xea280c, 0x5906, KindMember},    // HwLimitTypeLowDegraded
+	{0x7f00000000, 0xea340e, 0xe96a0d, 0xea4203, 0x5906, KindMember},    // HwLimitTypeMax
+	{0x7f00000000, 0xea4514, 0xe96a0d, 0xea5909, 0x5906, KindMember},    // HwLimitTypeThrottled
+	{0x7f00000000, 0xea6210, 0xe96a0d, 0xea7205, 0x5906, KindMember},    // HwLimitTypeTurbo
+	{0x7f00000000, 0xea7716, 0xea8d1a, 0x0, 0x5906, KindHelper},         // HwLogicalDiskRaidLevel
+	{0x7f00000000, 0xeaa719, 0xea8d1a, 0x0, 0x0, KindKey},               // HwLogicalDiskRaidLevelKey
+	{0x7f00000000, 0xeac016, 0xead615, 0xeaeb04, 0x5906, KindMember},    // HwLogicalDiskStateFree
+	{0x7f00000000, 0xeaef15, 0xead615, 0x0, 0x0, KindKey},               // HwLogicalDiskStateKey
+	{0x7f00000000, 0xeb0416, 0xead615, 0x5d1804, 0x5906, KindMember},    // HwLogicalDiskStateUsed
+	{0x7f00000000, 0xeb1a0c, 0xeb260e, 0x0, 0x5906, KindHelper},         // HwMemoryType
+	{0x7f00000000, 0xeb340f, 0xeb260e, 0x0, 0x0, KindKey},               // HwMemoryTypeKey
+	{0x7f00000000, 0xeb4307, 0xeb4a08, 0x0, 0x5906, KindHelper},         // HwModel
+	{0x7f00000000, 0xeb520a, 0xeb4a08, 0x0, 0x0, KindKey},               // HwModelKey
+	{0x7ffe000000, 0xeb5c06, 0xeb6207, 0x0, 0x5906, KindHelper},         // HwName
+	{0x7ffe000000, 0xeb6909, 0xeb6207, 0x0, 0x0, KindKey},               // HwNameKey
+	{0x7f00000000, 0xeb7219, 0xeb8b1c, 0x0, 0x51609, KindHelper},        // HwNetworkLogicalAddresses
+	{0x7f00000000, 0xeba71c, 0xeb8b1c, 0x0, 0x0, KindKey},               // HwNetworkLogicalAddressesKey
+	{0x7f00000000, 0xebc318, 0xebdb1b, 0x0, 0x5906, KindHelper},         // HwNetworkPhysicalAddress
+	{0x7f00000000, 0xebf61b, 0xebdb1b, 0x0, 0x0, KindKey},               // HwNetworkPhysicalAddressKey
+	{0x7ffe000000, 0xec1108, 0xec1909, 0x0, 0x5906, KindHelper},         // HwParent
+	{0x7ffe000000, 0xec220b, 0xec1909, 0x0, 0x0, KindKey},               // HwParentKey
+	{0x7f00000000, 0xec2d1c, 0xec4920, 0x0, 0x5906, KindHelper},         // HwPhysicalDiskSmartAttribute
+	{0x7f00000000, 0xec691f, 0xec4920, 0x0, 0x0, KindKey},               // HwPhysicalDiskSmartAttributeKey
+	{0x7f00000000, 0xec8816, 0xec9e16, 0x0, 0x0, KindKey},               // HwPhysicalDiskStateKey
+	{0x7f00000000, 0xecb41c, 0xec9e16, 0xecd009, 0x5906, KindMember},    // HwPhysicalDiskStateRemaining
+	{0x7f00000000, 0xecd912, 0xeceb15, 0x0, 0x5906, KindHelper},         // HwPhysicalDiskType
+	{0x7f00000000, 0xed0015, 0xeceb15, 0x0, 0x0, KindKey},               // HwPhysicalDiskTypeKey
+	{0xe000000, 0xed1512, 0x0, 0xed272d, 0x0, KindString},               // HwPowerDescription
+	{0xe000000, 0xed540b, 0x0, 0xed5f08, 0x0, KindString},               // HwPowerName
+	{0xe000000, 0xed670b, 0x0, 0xe94601, 0x0, KindString},               // HwPowerUnit
+	{0x7f00000000, 0xed7210, 0xed8212, 0x0, 0x5906, KindHelper},         // HwSensorLocation
+	{0x7f00000000, 0xed9413, 0xed8212, 0x0, 0x0, KindKey},               // HwSensorLocationKey
+	{0x7f00000000, 0xeda70e, 0xedb510, 0x0, 0x5906, KindHelper},         // HwSerialNumber
+	{0x7f00000000, 0xedc511, 0xedb510, 0x0, 0x0, KindKey},               // HwSerialNumberKey
+	{0x7ffe000000, 0xedd60f, 0xede508, 0xe99208, 0x5906, KindMember},    // HwStateDegraded
+	{0x7ffe000000, 0xeded0d, 0xede508, 0x813106, 0x5906, KindMember},    // HwStateFailed
+	{0x7ffe000000, 0xedfa0a, 0xede508, 0x0, 0x0, KindKey},               // HwStateKey
+	{0x7f00000000, 0xee0414, 0xede508, 0xee180e, 0x5906, KindMember},    // HwStateNeedsCleaning
+	{0x7ffe000000, 0xee2609, 0xede508, 0xee2f02, 0x5906, KindMember},    // HwStateOk
+	{0x7f00000000, 0xee3117, 0xede508, 0xee4811, 0x5906, KindMember},    // HwStatePredictedFailure
+	{0xe000000, 0xee5913, 0x0, 0xee6c4d, 0x0, KindString},               // HwStatusDescription
+	{0xe000000, 0xeeb90c, 0x0, 0xeec509, 0x0, KindString},               // HwStatusName
+	{0xe000000, 0xeece0c, 0x0, 0x357801, 0x0, KindString},               // HwStatusUnit
+	{0x7f00000000, 0xeeda1d, 0xeef71c, 0xef1305, 0x5906, KindMember},    // HwTapeDriveOperationTypeClean
+	{0x7f00000000, 0xef181b, 0xeef71c, 0x0, 0x0, KindKey},               // HwTapeDriveOperationTypeKey
+	{0x7f00000000, 0xef331d, 0xeef71c, 0xef5005, 0x5906, KindMember},    // HwTapeDriveOperationTypeMount
+	{0x7f00000000, 0xef551f, 0xeef71c, 0xef7407, 0x5906, KindMember},    // HwTapeDriveOperationTypeUnmount
+	{0x7ffe000000, 0xef7b0d, 0xef8807, 0xef8f07, 0x5906, KindMember},    // HwTypeBattery
+	{0x7ffe000000, 0xef9609, 0xef8807, 0xef9f03, 0x5906, KindMember},    // HwTypeCPU
+	{0x7ffe000000, 0xefa214, 0xef8807, 0xefb60f, 0x5906, KindMember},    // HwTypeDiskController
+	{0x7ffe000000, 0xefc50f, 0xef8807, 0xefd409, 0x5906, KindMember},    // HwTypeEnclosure
+	{0x7ffe000000, 0xefdd09, 0xef8807, 0xefe603, 0x5906, KindMember},    // HwTypeFan
+	{0x7ffe000000, 0xefe909, 0xef8807, 0xeff203, 0x5906, KindMember},    // HwTypeGpu
+	{0x7ffe000000, 0xeff509, 0xef8807, 0x0, 0x0, KindKey},               // HwTypeKey
+	{0x7ffe000000, 0xeffe11, 0xef8807, 0xf00f0c, 0x5906, KindMember},    // HwTypeLogicalDisk
+	{0x7ffe000000, 0xf01b0c, 0xef8807, 0xf02706, 0x5906, KindMember},    // HwTypeMemory
+	{0x7ffe000000, 0xf02d0d, 0xef8807, 0xf03a07, 0x5906, KindMember},    // HwTypeNetwork
+	{0x7ffe000000, 0xf04112, 0xef8807, 0xf0530d, 0x5906, KindMember},    // HwTypePhysicalDisk
+	{0x7ffe000000, 0xf06011, 0xef8807, 0xf0710c, 0x5906, KindMember},    // HwTypePowerSupply
+	{0x7ffe000000, 0xf07d0f, 0xef8807, 0xf08c0a, 0x5906, KindMember},    // HwTypeTapeDrive
+	{0x7ffe000000, 0xf09611, 0xef8807, 0xf0a70b, 0x5906, KindMember},    // HwTypeTemperature
+	{0x7ffe000000, 0xf0b20d, 0xef8807, 0xf0bf07, 0x5906, KindMember},    // HwTypeVoltage
+	{0x7f00000000, 0xf0c608, 0xf0ce09, 0x0, 0x5906, KindHelper},         // HwVendor
+	{0x7f00000000, 0xf0d70b, 0xf0ce09, 0x0, 0x0, KindKey},               // HwVendorKey
+	{0x7ff0000000, 0xf0e211, 0xf0f30d, 0xd55d06, 0x5906, KindMember},    // IOSAppStateActive
+	{0x7ff0000000, 0xf10015, 0xf0f30d, 0x12800a, 0x5906, KindMember},    // IOSAppStateBackground
+	{0x7ff0000000, 0xf11515, 0xf0f30d, 0x12c00a, 0x5906, KindMember},    // IOSAppStateForeground
+	{0x7ff0000000, 0xf12a13, 0xf0f30d, 0xf13d08, 0x5906, KindMember},    // IOSAppStateInactive
+	{0x7ff0000000, 0xf1450e, 0xf0f30d, 0x0, 0x0, KindKey},               // IOSAppStateKey
+	{0x7ff0000000, 0xf15314, 0xf0f30d, 0xf16709, 0x5906, KindMember},    // IOSAppStateTerminate
+	{0x8000000, 0xf17011, 0xf0f30d, 0xd55d06, 0x5906, KindMember},       // IosAppStateActive
+	{0x8000000, 0xf18115, 0xf0f30d, 0x12800a, 0x5906, KindMember},       // IosAppStateBackground
+	{0x8000000, 0xf19615, 0xf0f30d, 0x12c00a, 0x5906, KindMember},       // IosAppStateForeground
+	{0x8000000, 0xf1ab13, 0xf0f30d, 0xf13d08, 0x5906, KindMember},       // IosAppStateInactive
+	{0x8000000, 0xf1be0e, 0xf0f30d, 0x0, 0x0, KindKey},                  // IosAppStateKey
+	{0x8000000, 0xf1cc14, 0xf0f30d, 0xf16709, 0x5906, KindMember},       // IosAppStateTerminate
+	{0x780000, 0xf1e00e, 0xf1ee09, 0xd55d06, 0x5906, KindMember},        // IosStateActive
+	{0x780000, 0xf1f712, 0xf1ee09, 0x12800a, 0x5906, KindMember},        // IosStateBackground
+	{0x780000, 0xf20912, 0xf1ee09, 0x12c00a, 0x5906, KindMember},        // IosStateForeground
+	{0x780000, 0xf21b10, 0xf1ee09, 0xf13d08, 0x5906, KindMember},        // IosStateInactive
+	{0x780000, 0xf22b0b, 0xf1ee09, 0x0, 0x0, KindKey},                   // IosStateKey
+	{0x780000, 0xf23611, 0xf1ee09, 0xf16709, 0x5906, KindMember},        // IosStateTerminate
+	{0x7c00000000, 0xf24716, 0xf25d18, 0x0, 0x5906, KindHelper},         // JSONRPCProtocolVersion
+	{0x7c00000000, 0xf27519, 0xf25d18, 0x0, 0x0, KindKey},               // JSONRPCProtocolVersionKey
+	{0x7c00000000, 0xf28e10, 0xf29e12, 0x0, 0x5906, KindHelper},         // JSONRPCRequestID
+	{0x7c00000000, 0xf2b013, 0xf29e12, 0x0, 0x0, KindKey},               // JSONRPCRequestIDKey
+	{0x1000000, 0xf2c311, 0xf2d414, 0x0, 0x5906, KindHelper},            // JVMBufferPoolName
+	{0x1000000, 0xf2e814, 0xf2d414, 0x0, 0x0, KindKey},                  // JVMBufferPoolNameKey
+	{0x1000000, 0xf2fc0b, 0xf3070d, 0x0, 0x5906, KindHelper},            // JVMGCAction
+	{0x1000000, 0xf3140e, 0xf3070d, 0x0, 0x0, KindKey},                  // JVMGCActionKey
+	{0x1000000, 0xf32209, 0xf32b0b, 0x0, 0x5906, KindHelper},            // JVMGCName
+	{0x1000000, 0xf3360c, 0xf32b0b, 0x0, 0x0, KindKey},                  // JVMGCNameKey
+	{0x1000000, 0xf34211, 0xf35314, 0x0, 0x5906, KindHelper},            // JVMMemoryPoolName
+	{0x1000000, 0xf36714, 0xf35314, 0x0, 0x0, KindKey},                  // JVMMemoryPoolNameKey
+	{0x1000000, 0xf37b11, 0xf38c0f, 0xf39b04, 0x5906, KindMember},       // JVMMemoryTypeHeap
+	{0x1000000, 0xf39f10, 0xf38c0f, 0x0, 0x0, KindKey},                  // JVMMemoryTypeKey
+	{0x1000000, 0xf3af14, 0xf38c0f, 0xf3c308, 0x5906, KindMember},       // JVMMemoryTypeNonHeap
+	{0x1000000, 0xf3cb0f, 0xf3da11, 0x0, 0x33204, KindHelper},           // JVMThreadDaemon
+	{0x1000000, 0xf3eb12, 0xf3da11, 0x0, 0x0, KindKey},                  // JVMThreadDaemonKey
+	{0x1000000, 0xf3fd15, 0xf41210, 0xf42207, 0x5906, KindMember},       // JVMThreadStateBlocked
+	{0x1000000, 0xf42911, 0xf41210, 0x0, 0x0, KindKey},                  // JVMThreadStateKey
+	{0x1000000, 0xf43a11, 0xf41210, 0xf44b03, 0x5906, KindMember},       // JVMThreadStateNew
+	{0x1000000, 0xf44e16, 0xf41210, 0xf46408, 0x5906, KindMember},       // JVMThreadStateRunnable
+	{0x1000000, 0xf46c18, 0xf41210, 0xf4840a, 0x5906, KindMember},       // JVMThreadStateTerminated
+	{0x1000000, 0xf48e1a, 0xf41210, 0xf4a80d, 0x5906, KindMember},       // JVMThreadStateTimedWaiting
+	{0x1000000, 0xf4b515, 0xf41210, 0xf4ca07, 0x5906, KindMember},       // JVMThreadStateWaiting
+	{0x1e00000, 0xf4d119, 0x0, 0xf4ea1e, 0x0, KindString},               // JvmBufferCountDescription
+	{0x1e00000, 0xf50812, 0x0, 0xf51a10, 0x0, KindString},               // JvmBufferCountName
+	{0x1e00000, 0xf52a12, 0x0, 0xf53c08, 0x0, KindString},               // JvmBufferCountUnit
+	{0x1e00000, 0xf5441f, 0x0, 0xf5632c, 0x0, KindString},               // JvmBufferMemoryLimitDescription
+	{0x1e00000, 0xf58f18, 0x0, 0xf5a717, 0x0, KindString},               // JvmBufferMemoryLimitName
+	{0x1e00000, 0xf5be18, 0x0, 0x4f9402, 0x0, KindString},               // JvmBufferMemoryLimitUnit
+	{0x1000000, 0xf5d61f, 0x0, 0xf5f531, 0x0, KindString},               // JvmBufferMemoryUsageDescription
+	{0xe00000, 0xf5d61f, 0x0, 0xf62622, 0x0, KindString},                // JvmBufferMemoryUsageDescription
+	{0x1e00000, 0xf64818, 0x0, 0xf66017, 0x0, KindString},               // JvmBufferMemoryUsageName
+	{0x1e00000, 0xf67718, 0x0, 0x4f9402, 0x0, KindString},               // JvmBufferMemoryUsageUnit
+	{0x1000000, 0xf68f1e, 0x0, 0xf62622, 0x0, KindString},               // JvmBufferMemoryUsedDescription
+	{0x1000000, 0xf6ad17, 0x0, 0xf6c416, 0x0, KindString},               // JvmBufferMemoryUsedName
+	{0x1000000, 0xf6da17, 0x0, 0x4f9402, 0x0, KindString},               // JvmBufferMemoryUsedUnit
+	{0xfc0000, 0xf6f111, 0xf2d414, 0x0, 0x5906, KindHelper},             // JvmBufferPoolName
+	{0xfc0000, 0xf70214, 0xf2d414, 0x0, 0x0, KindKey},                   // JvmBufferPoolNameKey
+	{0x1e00000, 0xf71616, 0x0, 0xf72c3b, 0x0, KindString},               // JvmCPUCountDescription
+	{0x1e00000, 0xf7670f, 0x0, 0xf7760d, 0x0, KindString},               // JvmCPUCountName
+	{0x1e00000, 0xf7830f, 0x0, 0x4d8705, 0x0, KindString},               // JvmCPUCountUnit
+	{0x1e00000, 0xf79222, 0x0, 0xf7b43e, 0x0, KindString},               // JvmCPURecentUtilizationDescription
+	{0x1e00000, 0xf7f21b, 0x0, 0xf80d1a, 0x0, KindString},               // JvmCPURecentUtilizationName
+	{0x1e00000, 0xf8271b, 0x0, 0x357801, 0x0, KindString},               // JvmCPURecentUtilizationUnit
+	{0x1e00000, 0xf84215, 0x0, 0xf85734, 0x0, KindString},               // JvmCPUTimeDescription
+	{0x1e00000, 0xf88b0e, 0x0, 0xf8990c, 0x0, KindString},               // JvmCPUTimeName
+	{0x1e00000, 0xf8a50e, 0x0, 0x1c9601, 0x0, KindString},               // JvmCPUTimeUnit
+	{0x1e00000, 0xf8b318, 0x0, 0xf8cb23, 0x0, KindString},               // JvmClassCountDescription
+	{0x1e00000, 0xf8ee11, 0x0, 0xf8ff0f, 0x0, KindString},               // JvmClassCountName
+	{0x1e00000, 0xf90e11, 0x0, 0xf91f07, 0x0, KindString},               // JvmClassCountUnit
+	{0x1e00000, 0xf92619, 0x0, 0xf93f29, 0x0, KindString},               // JvmClassLoadedDescription
+	{0x1e00000, 0xf96812, 0x0, 0xf97a10, 0x0, KindString},               // JvmClassLoadedName
+	{0x1e00000, 0xf98a12, 0x0, 0xf91f07, 0x0, KindString},               // JvmClassLoadedUnit
+	{0x1e00000, 0xf99c1b, 0x0, 0xf9b72b, 0x0, KindString},               // JvmClassUnloadedDescription
+	{0x1e00000, 0xf9e214, 0x0, 0xf9f612, 0x0, KindString},               // JvmClassUnloadedName
+	{0x1e00000, 0xfa0814, 0x0, 0xf91f07, 0x0, KindString},               // JvmClassUnloadedUnit
+	{0x800000, 0xfa1c0b, 0xf3070d, 0x0, 0x5906, KindHelper},             // JvmGcAction
+	{0x800000, 0xfa270e, 0xf3070d, 0x0, 0x0, KindKey},                   // JvmGcActionKey
+	{0x1e00000, 0xfa3518, 0x0, 0xfa4d2b, 0x0, KindString},               // JvmGcDurationDescription
+	{0x1e00000, 0xfa7811, 0x0, 0xfa890f, 0x0, KindString},               // JvmGcDurationName
+	{0x1e00000, 0xfa9811, 0x0, 0x1c9601, 0x0, KindString},               // JvmGcDurationUnit
+	{0x800000, 0xfaa909, 0xf32b0b, 0x0, 0x5906, KindHelper},             // JvmGcName
+	{0x800000, 0xfab20c, 0xf32b0b, 0x0, 0x0, KindKey},                   // JvmGcNameKey
+	{0x1e00000, 0xfabe1d, 0x0, 0xfadb1c, 0x0, KindString},               // JvmMemoryCommittedDescription
+	{0x1e00000, 0xfaf716, 0x0, 0xfb0d14, 0x0, KindString},               // JvmMemoryCommittedName
+	{0x1e00000, 0xfb2116, 0x0, 0x4f9402, 0x0, KindString},               // JvmMemoryCommittedUnit
+	{0x1e00000, 0xfb3718, 0x0, 0xfb4f24, 0x0, KindString},               // JvmMemoryInitDescription
+	{0x1e00000, 0xfb7311, 0x0, 0xfb840f, 0x0, KindString},               // JvmMemoryInitName
+	{0x1e00000, 0xfb9311, 0x0, 0x4f9402, 0x0, KindString},               // JvmMemoryInitUnit
+	{0x1e00000, 0xfba419, 0x0, 0xfbbd21, 0x0, KindString},               // JvmMemoryLimitDescription
+	{0x1e00000, 0xfbde12, 0x0, 0xfbf010, 0x0, KindString},               // JvmMemoryLimitName
+	{0x1e00000, 0xfc0012, 0x0, 0x4f9402, 0x0, KindString},               // JvmMemoryLimitUnit
+	{0xfc0000, 0xfc1211, 0xf35314, 0x0, 0x5906, KindHelper},             // JvmMemoryPoolName
+	{0xfc0000, 0xfc2314, 0xf35314, 0x0, 0x0, KindKey},                   // JvmMemoryPoolNameKey
+	{0xfc0000, 0xfc3711, 0xf38c0f, 0xf39b04, 0x5906, KindMember},        // JvmMemoryTypeHeap
+	{0xfc0000, 0xfc4810, 0xf38c0f, 0x0, 0x0, KindKey},                   // JvmMemoryTypeKey
+	{0xfc0000, 0xfc5814, 0xf38c0f, 0xf3c308, 0x5906, KindMember},        // JvmMemoryTypeNonHeap
+	{0x1e00000, 0xfc6c23, 0x0, 0xfc8f60, 0x0, KindString},               // JvmMemoryUsedAfterLastGcDescription
+	{0x1e00000, 0xfcef1c, 0x0, 0xfd0b1d, 0x0, KindString},               // JvmMemoryUsedAfterLastGcName
+	{0x1e00000, 0xfd281c, 0x0, 0x4f9402, 0x0, KindString},               // JvmMemoryUsedAfterLastGcUnit
+	{0x1e00000, 0xfd4418, 0x0, 0xfd5c17, 0x0, KindString},               // JvmMemoryUsedDescription
+	{0x1e00000, 0xfd7311, 0x0, 0xfd840f, 0x0, KindString},               // JvmMemoryUsedName
+	{0x1e00000, 0xfd9311, 0x0, 0x4f9402, 0x0, KindString},               // JvmMemoryUsedUnit
+	{0x1e00000, 0xfda41d, 0x0, 0xfdc150, 0x0, KindString},               // JvmSystemCPULoad1mDescription
+	{0x1e00000, 0xfe1116, 0x0, 0xfe2716, 0x0, KindString},               // JvmSystemCPULoad1mName
+	{0x1e00000, 0xfe3d16, 0x0, 0xfe5310, 0x0, KindString},               // JvmSystemCPULoad1mUnit
+	{0x1e00000, 0xfe6322, 0x0, 0xfe8543, 0x0, KindString},               // JvmSystemCPUUtilizationDescription
+	{0x1e00000, 0xfec81b, 0x0, 0xfee31a, 0x0, KindString},               // JvmSystemCPUUtilizationName
+	{0x1e00000, 0xfefd1b, 0x0, 0x357801, 0x0, KindString},               // JvmSystemCPUUtilizationUnit
+	{0x1e00000, 0xff1819, 0x0, 0xff3125, 0x0, KindString},               // JvmThreadCountDescription
+	{0x1e00000, 0xff5612, 0x0, 0xff6810, 0x0, KindString},               // JvmThreadCountName
+	{0x1e00000, 0xff7812, 0x0, 0xcd2108, 0x0, KindString},               // JvmThreadCountUnit
+	{0x800000, 0xff8a0f, 0xf3da11, 0x0, 0x33204, KindHelper},            // JvmThreadDaemon
+	{0x800000, 0xff9912, 0xf3da11, 0x0, 0x0, KindKey},                   // JvmThreadDaemonKey
+	{0x800000, 0xffab15, 0xf41210, 0xf42207, 0x5906, KindMember},        // JvmThreadStateBlocked
+	{0x800000, 0xffc011, 0xf41210, 0x0, 0x0, KindKey},                   // JvmThreadStateKey
+	{0x800000, 0xffd111, 0xf41210, 0xf44b03, 0x5906, KindMember},        // JvmThreadStateNew
+	{0x800000, 0xffe216, 0xf41210, 0xf46408, 0x5906, KindMember},        // JvmThreadStateRunnable
+	{0x800000, 0xfff818, 0xf41210, 0xf4840a, 0x5906, KindMember},        // JvmThreadStateTerminated
+	{0x800000, 0x100101a, 0xf41210, 0xf4a80d, 0x5906, KindMember},       // JvmThreadStateTimedWaiting
+	{0x800000, 0x1002a15, 0xf41210, 0xf4ca07, 0x5906, KindMember},       // JvmThreadStateWaiting
+	{0x7fffffe000, 0x1003f0e, 0x1004d10, 0x0, 0x5906, KindHelper},       // K8SClusterName
+	{0x7fffffffff, 0x1005d11, 0x1004d10, 0x0, 0x0, KindKey},             // K8SClusterNameKey
+	{0x7ffffe0000, 0x1006e0d, 0x1007b0f, 0x0, 0x5906, KindHelper},       // K8SClusterUID
+	{0x7ffffe0000, 0x1008a10, 0x1007b0f, 0x0, 0x0, KindKey},             // K8SClusterUIDKey
+	{0x6000000000, 0x1009a25, 0x100bf27, 0x0, 0x0, KindKey},             // K8SContainerEphemeralStorageFsTypeKey
+	{0x6000000000, 0x100e626, 0x100bf27, 0x1010c04, 0x5906, KindMember}, // K8SContainerEphemeralStorageFsTypeLogs
+	{0x6000000000, 0x1011028, 0x100bf27, 0x1013806, 0x5906, KindMember}, // K8SContainerEphemeralStorageFsTypeRootfs
+	{0x7fffffe000, 0x1013e10, 0x1014e12, 0x0, 0x5906, KindHelper},       // K8SContainerName
+	{0x7fffffffff, 0x1016013, 0x1014e12, 0x0, 0x0, KindKey},             // K8SContainerNameKey
+	{0x7fffffe000, 0x1017318, 0x1018b1b, 0x0, 0x66003, KindHelper},      // K8SContainerRestartCount
+	{0x7ffffffff0, 0x101a61b, 0x1018b1b, 0x0, 0x0, KindKey},             // K8SContainerRestartCountKey
+	{0x7fff800000, 0x101c126, 0x101e72b, 0x0, 0x5906, KindHelper},       // K8SContainerStatusLastTerminatedReason
+	{0x7fff800000, 0x1021229, 0x101e72b, 0x0, 0x0, KindKey},             // K8SContainerStatusLastTerminatedReasonKey
+	{0x7f80000000, 0x1023b21, 0x1025c1b, 0x1027709, 0x5906, KindMember}, // K8SContainerStatusReasonCompleted
+	{0x7f80000000, 0x102802a, 0x1025c1b, 0x102aa12, 0x5906, KindMember}, // K8SContainerStatusReasonContainerCannotRun
+	{0x7f80000000, 0x102bc29, 0x1025c1b, 0x102e511, 0x5906, KindMember}, // K8SContainerStatusReasonContainerCreating
+	{0x7f80000000, 0x102f628, 0x1025c1b, 0x1031e10, 0x5906, KindMember}, // K8SContainerStatusReasonCrashLoopBackOff
+	{0x7f80000000, 0x1032e32, 0x1025c1b, 0x103601a, 0x5906, KindMember}, // K8SContainerStatusReasonCreateContainerConfigError
+	{0x7f80000000, 0x1037a24, 0x1025c1b, 0x1039e0c, 0x5906, KindMember}, // K8SContainerStatusReasonErrImagePull
+	{0x7f80000000, 0x103aa1d, 0x1025c1b, 0x103c705, 0x5906, KindMember}, // K8SContainerStatusReasonError
+	{0x7f80000000, 0x103cc28, 0x1025c1b, 0x103f410, 0x5906, KindMember}, // K8SContainerStatusReasonImagePullBackOff
+	{0x7f80000000, 0x104041b, 0x1025c1b, 0x0, 0x0, KindKey},             // K8SContainerStatusReasonKey
+	{0x7f80000000, 0x1041f21, 0x1025c1b, 0x1044009, 0x5906, KindMember}, // K8SContainerStatusReasonOomKilled
+	{0x7f80000000, 0x104491a, 0x104631a, 0x0, 0x0, KindKey},             // K8SContainerStatusStateKey
+	{0x7f80000000, 0x1047d1e, 0x104631a, 0x1049b07, 0x5906, KindMember}, // K8SContainerStatusStateRunning
+	{0x7f80000000, 0x104a221, 0x104631a, 0xf4840a, 0x5906, KindMember},  // K8SContainerStatusStateTerminated
+	{0x7f80000000, 0x104c31e, 0x104631a, 0xf4ca07, 0x5906, KindMember},  // K8SContainerStatusStateWaiting
+	{0xc000000, 0x104e11f, 0x0, 0x1050031, 0x0, KindString},             // K8SCronJobActiveJobsDescription
+	{0xc000000, 0x1053118, 0x0, 0x1054917, 0x0, KindString},             // K8SCronJobActiveJobsName
+	{0xc000000, 0x1056018, 0x0, 0x1057805, 0x0, KindString},             // K8SCronJobActiveJobsUnit
+	{0x7fc0000000, 0x1057d14, 0x0, 0x1059115, 0x511248, KindOther},      // K8SCronJobAnnotation
+	{0x7fc0000000, 0x105a60f, 0x0, 0x105b515, 0x511248, KindOther},      // K8SCronJobLabel
+	{0x7fffffe000, 0x105ca0e, 0x105d810, 0x0, 0x5906, KindHelper},       // K8SCronJobName
+	{0x7fffffffff, 0x105e811, 0x105d810, 0x0, 0x0, KindKey},             // K8SCronJobNameKey
+	{0x7fffffe000, 0x105f90d, 0x106060f, 0x0, 0x5906, KindHelper},       // K8SCronJobUID
+	{0x7fffffffff, 0x1061510, 0x106060f, 0x0, 0x0, KindKey},             // K8SCronJobUIDKey
+	{0x7fc0000000, 0x1062516, 0x0, 0x1063b15, 0x511248, KindOther},      // K8SDaemonSetAnnotation
+	{0xc000000, 0x106502c, 0x0, 0x1067c5d, 0x0, KindString},             // K8SDaemonSetCurrentScheduledNodesDescription
+	{0xc000000, 0x106d925, 0x0, 0x106fe25, 0x0, KindString},             // K8SDaemonSetCurrentScheduledNodesName
+	{0xc000000, 0x1072325, 0x0, 0x1074806, 0x0, KindString},             // K8SDaemonSetCurrentScheduledNodesUnit
+	{0xc000000, 0x1074e2c, 0x0, 0x1077a68, 0x0, KindString},             // K8SDaemonSetDesiredScheduledNodesDescription
+	{0xc000000, 0x107e225, 0x0, 0x1080725, 0x0, KindString},             // K8SDaemonSetDesiredScheduledNodesName
+	{0xc000000, 0x1082c25, 0x0, 0x1074806, 0x0, KindString},             // K8SDaemonSetDesiredScheduledNodesUnit
+	{0x7fc0000000, 0x1085111, 0x0, 0x1086215, 0x511248, KindOther},      // K8SDaemonSetLabel
+	{0xc000000, 0x1087728, 0x0, 0x1089f5b, 0x0, KindString},             // K8SDaemonSetMisscheduledNodesDescription
+	{0xc000000, 0x108fa21, 0x0, 0x1091b20, 0x0, KindString},             // K8SDaemonSetMisscheduledNodesName
+	{0xc000000, 0x1093b21, 0x0, 0x1074806, 0x0, KindString},             // K8SDaemonSetMisscheduledNodesUnit
+	{0x7fffffe000, 0x1095c10, 0x1096c12, 0x0, 0x5906, KindHelper},       // K8SDaemonSetName
+	{0x7ffffffffe, 0x1097e13, 0x1096c12, 0x0, 0x0, KindKey},             // K8SDaemonSetNameKey
+	{0xc000000, 0x1099121, 0x0, 0x109b26e, 0x0, KindString},             // K8SDaemonSetReadyNodesDescription
+	{0xc000000, 0x10a201a, 0x0, 0x10a3a19, 0x0, KindString},             // K8SDaemonSetReadyNodesName
+	{0xc000000, 0x10a531a, 0x0, 0x1074806, 0x0, KindString},             // K8SDaemonSetReadyNodesUnit
+	{0x7fffffe000, 0x10a6d0f, 0x10a7c11, 0x0, 0x5906, KindHelper},       // K8SDaemonSetUID
+	{0x7ffffffffe, 0x10a8d12, 0x10a7c11, 0x0, 0x0, KindKey},             // K8SDaemonSetUIDKey
+	{0x1, 0x10a9f13, 0x1096c12, 0x0, 0x0, KindKey},                      // K8SDaemonsetNameKey
+	{0x1, 0x10ab212, 0x10a7c11, 0x0, 0x0, KindKey},                      // K8SDaemonsetUIDKey
+	{0x7fc0000000, 0x10ac417, 0x0, 0x10adb15, 0x511248, KindOther},      // K8SDeploymentAnnotation
+	{0xc000000, 0x10af025, 0x0, 0x10b1567, 0x0, KindString},             // K8SDeploymentAvailablePodsDescription
+	{0xc000000, 0x10b7c1e, 0x0, 0x10b9a1d, 0x0, KindString},             // K8SDeploymentAvailablePodsName
+	{0xc000000, 0x10bb71e, 0x0, 0x10bd505, 0x0, KindString},             // K8SDeploymentAvailablePodsUnit
+	{0xc000000, 0x10bda23, 0x0, 0x10bfd31, 0x0, KindString},             // K8SDeploymentDesiredPodsDescription
+	{0xc000000, 0x10c2e1c, 0x0, 0x10c4a1b, 0x0, KindString},             // K8SDeploymentDesiredPodsName
+	{0xc000000, 0x10c651c, 0x0, 0x10bd505, 0x0, KindString},             // K8SDeploymentDesiredPodsUnit
+	{0x7fc0000000, 0x10c8112, 0x0, 0x10c9315, 0x511248, KindOther},      // K8SDeploymentLabel
+	{0x7fffffe000, 0x10ca811, 0x10cb913, 0x0, 0x5906, KindHelper},       // K8SDeploymentName
+	{0x7fffffffff, 0x10ccc14, 0x10cb913, 0x0, 0x0, KindKey},             // K8SDeploymentNameKey
+	{0x7fffffe000, 0x10ce010, 0x10cf012, 0x0, 0x5906, KindHelper},       // K8SDeploymentUID
+	{0x7fffffffff, 0x10d0213, 0x10cf012, 0x0, 0x0, KindKey},             // K8SDeploymentUIDKey
+	{0x7f80000000, 0x10d1510, 0x10d2513, 0x0, 0x5906, KindHelper},       // K8SHPAMetricType
+	{0x7f80000000, 0x10d3813, 0x10d2513, 0x0, 0x0, KindKey},             // K8SHPAMetricTypeKey
+	{0x7ff0000000, 0x10d4b0a, 0x10d550c, 0x0, 0x5906, KindHelper},       // K8SHPAName
+	{0x7ff0000000, 0x10d610d, 0x10d550c, 0x0, 0x0, KindKey},             // K8SHPANameKey
+	{0x7f80000000, 0x10d6e1e, 0x10d8c22, 0x0, 0x5906, KindHelper},       // K8SHPAScaletargetrefAPIVersion
+	{0x7f80000000, 0x10dae21, 0x10d8c22, 0x0, 0x0, KindKey},             // K8SHPAScaletargetrefAPIVersionKey
+	{0x7f80000000, 0x10dcf18, 0x10de71b, 0x0, 0x5906, KindHelper},       // K8SHPAScaletargetrefKind
+	{0x7f80000000, 0x10e021b, 0x10de71b, 0x0, 0x0, KindKey},             // K8SHPAScaletargetrefKindKey
+	{0x7f80000000, 0x10e1d18, 0x10e351b, 0x0, 0x5906, KindHelper},       // K8SHPAScaletargetrefName
+	{0x7f80000000, 0x10e501b, 0x10e351b, 0x0, 0x0, KindKey},             // K8SHPAScaletargetrefNameKey
+	{0x7ff0000000, 0x10e6b09, 0x10e740b, 0x0, 0x5906, KindHelper},       // K8SHPAUID
+	{0x7ff0000000, 0x10e7f0c, 0x10e740b, 0x0, 0x0, KindKey},             // K8SHPAUIDKey
+	{0xc000000, 0x10e8b1c, 0x0, 0x10ea768, 0x0, KindString},             // K8SHpaCurrentPodsDescription
+	{0xc000000, 0x10f0f15, 0x0, 0x10f2414, 0x0, KindString},             // K8SHpaCurrentPodsName
+	{0xc000000, 0x10f3815, 0x0, 0x10bd505, 0x0, KindString},             // K8SHpaCurrentPodsUnit
+	{0xc000000, 0x10f4d1c, 0x0, 0x10f696e, 0x0, KindString},             // K8SHpaDesiredPodsDescription
+	{0xc000000, 0x10fd715, 0x0, 0x10fec14, 0x0, KindString},             // K8SHpaDesiredPodsName
+	{0xc000000, 0x1100015, 0x0, 0x10bd505, 0x0, KindString},             // K8SHpaDesiredPodsUnit
+	{0xc000000, 0x1101518, 0x0, 0x1102d53, 0x0, KindString},             // K8SHpaMaxPodsDescription
+	{0xc000000, 0x1108011, 0x0, 0x1109110, 0x0, KindString},             // K8SHpaMaxPodsName
+	{0xc000000, 0x110a111, 0x0, 0x10bd505, 0x0, KindString},             // K8SHpaMaxPodsUnit
+	{0xc000000, 0x110b218, 0x0, 0x110ca55, 0x0, KindString},             // K8SHpaMinPodsDescription
+	{0xc000000, 0x1111f11, 0x0, 0x1113010, 0x0, KindString},             // K8SHpaMinPodsName
+	{0xc000000, 0x1114011, 0x0, 0x10bd505, 0x0, KindString},             // K8SHpaMinPodsUnit
+	{0x8000000, 0x111510a, 0x10d550c, 0x0, 0x5906, KindHelper},          // K8SHpaName
+	{0x8000000, 0x1115b0d, 0x10d550c, 0x0, 0x0, KindKey},                // K8SHpaNameKey
+	{0x8000000, 0x1116809, 0x10e740b, 0x0, 0x5906, KindHelper},          // K8SHpaUID
+	{0x8000000, 0x111710c, 0x10e740b, 0x0, 0x0, KindKey},                // K8SHpaUIDKey
+	{0x7f80000000, 0x1117d0f, 0x1118c11, 0x0, 0x5906, KindHelper},       // K8SHugepageSize
+	{0x7f80000000, 0x1119d12, 0x1118c11, 0x0, 0x0, KindKey},             // K8SHugepageSizeKey
+	{0xc000000, 0x111af1b, 0x0, 0x111ca39, 0x0, KindString},             // K8SJobActivePodsDescription
+	{0xc000000, 0x1120314, 0x0, 0x1121713, 0x0, KindString},             // K8SJobActivePodsName
+	{0xc000000, 0x1122a14, 0x0, 0x10bd505, 0x0, KindString},             // K8SJobActivePodsUnit
+	{0x7fc0000000, 0x1123e10, 0x0, 0x1124e15, 0x511248, KindOther},      // K8SJobAnnotation
+	{0xc000000, 0x1126326, 0x0, 0x112894b, 0x0, KindString},             // K8SJobDesiredSuccessfulPodsDescription
+	{0xc000000, 0x112d41f, 0x0, 0x112f31f, 0x0, KindString},             // K8SJobDesiredSuccessfulPodsName
+	{0xc000000, 0x113121f, 0x0, 0x10bd505, 0x0, KindString},             // K8SJobDesiredSuccessfulPodsUnit
+	{0xc000000, 0x113311b, 0x0, 0x1134c37, 0x0, KindString},             // K8SJobFailedPodsDescription
+	{0xc000000, 0x1138314, 0x0, 0x1139713, 0x0, KindString},             // K8SJobFailedPodsName
+	{0xc000000, 0x113aa14, 0x0, 0x10bd505, 0x0, KindString},             // K8SJobFailedPodsUnit
+	{0x7fc0000000, 0x113be0b, 0x0, 0x113c915, 0x511248, KindOther},      // K8SJobLabel
+	{0xc000000, 0x113de20, 0x0, 0x113fe43, 0x0, KindString},             // K8SJobMaxParallelPodsDescription
+	{0xc000000, 0x1144119, 0x0, 0x1145a19, 0x0, KindString},             // K8SJobMaxParallelPodsName
+	{0xc000000, 0x1147319, 0x0, 0x10bd505, 0x0, KindString},             // K8SJobMaxParallelPodsUnit
+	{0x7fffffe000, 0x1148c0a, 0x114960c, 0x0, 0x5906, KindHelper},       // K8SJobName
+	{0x7fffffffff, 0x114a20d, 0x114960c, 0x0, 0x0, KindKey},             // K8SJobNameKey
+	{0xc000000, 0x114af1f, 0x0, 0x114ce3a, 0x0, KindString},             // K8SJobSuccessfulPodsDescription
+	{0xc000000, 0x1150818, 0x0, 0x1152017, 0x0, KindString},             // K8SJobSuccessfulPodsName
+	{0xc000000, 0x1153718, 0x0, 0x10bd505, 0x0, KindString},             // K8SJobSuccessfulPodsUnit
+	{0x7fffffe000, 0x1154f09, 0x115580b, 0x0, 0x5906, KindHelper},       // K8SJobUID
+	{0x7fffffffff, 0x115630c, 0x115580b, 0x0, 0x0, KindKey},             // K8SJobUIDKey
+	{0x7fc0000000, 0x1156f16, 0x0, 0x1158515, 0x511248, KindOther},      // K8SNamespaceAnnotation
+	{0x7fc0000000, 0x1159a11, 0x0, 0x115ab15, 0x511248, KindOther},      // K8SNamespaceLabel
+	{0x7fffffe000, 0x115c010, 0x115d012, 0x0, 0x5906, KindHelper},       // K8SNamespaceName
+	{0x7fffffffff, 0x115e213, 0x115d012, 0x0, 0x0, KindKey},             // K8SNamespaceNameKey
+	{0x7ffc000000, 0x115f517, 0x1160c13, 0xd55d06, 0x5906, KindMember},  // K8SNamespacePhaseActive
+	{0xc000000, 0x1161f1c, 0x0, 0x1163b47, 0x0, KindString},             // K8SNamespacePhaseDescription
+	{0x7ffc000000, 0x1168214, 0x1160c13, 0x0, 0x0, KindKey},             // K8SNamespacePhaseKey
+	{0xc000000, 0x1169615, 0x0, 0x1160c13, 0x0, KindString},             // K8SNamespacePhaseName
+	{0x7ffc000000, 0x116ab1c, 0x1160c13, 0x116c70b, 0x5906, KindMember}, // K8SNamespacePhaseTerminating
+	{0xc000000, 0x116d215, 0x0, 0x116e70b, 0x0, KindString},             // K8SNamespacePhaseUnit
+	{0x7fc0000000, 0x116f211, 0x0, 0x1170315, 0x511248, KindOther},      // K8SNodeAnnotation
+	{0xe000000, 0x1171819, 0x0, 0x4c8617, 0x0, KindString},              // K8SNodeCPUTimeDescription
+	{0xe000000, 0x1173112, 0x0, 0x1174311, 0x0, KindString},             // K8SNodeCPUTimeName
+	{0xe000000, 0x1175412, 0x0, 0x1c9601, 0x0, KindString},              // K8SNodeCPUTimeUnit
+	{0xe000000, 0x117661a, 0x0, 0x1178052, 0x0, KindString},             // K8SNodeCPUUsageDescription
+	{0xe000000, 0x117d213, 0x0, 0x117e512, 0x0, KindString},             // K8SNodeCPUUsageName
+	{0xe000000, 0x117f713, 0x0, 0x4d8705, 0x0, KindString},              // K8SNodeCPUUsageUnit
+	{0x7f80000000, 0x1180a24, 0x1182e19, 0x1184705, 0x5906, KindMember}, // K8SNodeConditionStatusConditionFalse
+	{0x7f80000000, 0x1184c23, 0x1182e19, 0x1186f04, 0x5906, KindMember}, // K8SNodeConditionStatusConditionTrue
+	{0x7f80000000, 0x1187326, 0x1182e19, 0x91cb07, 0x5906, KindMember},  // K8SNodeConditionStatusConditionUnknown
+	{0x7f80000000, 0x1189919, 0x1182e19, 0x0, 0x0, KindKey},             // K8SNodeConditionStatusKey
+	{0x7f80000000, 0x118b220, 0x118d217, 0x118e90c, 0x5906, KindMember}, // K8SNodeConditionTypeDiskPressure
+	{0x7f80000000, 0x118f517, 0x118d217, 0x0, 0x0, KindKey},             // K8SNodeConditionTypeKey
+	{0x7f80000000, 0x1190c22, 0x118d217, 0x1192e0e, 0x5906, KindMember}, // K8SNodeConditionTypeMemoryPressure
+	{0x7f80000000, 0x1193c26, 0x118d217, 0x1196212, 0x5906, KindMember}, // K8SNodeConditionTypeNetworkUnavailable
+	{0x7f80000000, 0x119741f, 0x118d217, 0x119930b, 0x5906, KindMember}, // K8SNodeConditionTypePIDPressure
+	{0x7f80000000, 0x1199e19, 0x118d217, 0x119b705, 0x5906, KindMember}, // K8SNodeConditionTypeReady
+	{0x7fc0000000, 0x119bc0c, 0x0, 0x119c815, 0x511248, KindOther},      // K8SNodeLabel
+	{0xe000000, 0x119dd1d, 0x0, 0x119fa18, 0x0, KindString},             // K8SNodeMemoryUsageDescription
+	{0xe000000, 0x11a1216, 0x0, 0x11a2815, 0x0, KindString},             // K8SNodeMemoryUsageName
+	{0xe000000, 0x11a3d16, 0x0, 0x4f9402, 0x0, KindString},              // K8SNodeMemoryUsageUnit
+	{0x7fffffe000, 0x11a530b, 0x11a5e0d, 0x0, 0x5906, KindHelper},       // K8SNodeName
+	{0x7fffffffff, 0x11a6b0e, 0x11a5e0d, 0x0, 0x0, KindKey},             // K8SNodeNameKey
+	{0xc000000, 0x11a791f, 0x0, 0x11a9813, 0x0, KindString},             // K8SNodeNetworkErrorsDescription
+	{0xc000000, 0x11aab18, 0x0, 0x11ac317, 0x0, KindString},             // K8SNodeNetworkErrorsName
+	{0xc000000, 0x11ada18, 0x0, 0x2cd407, 0x0, KindString},              // K8SNodeNetworkErrorsUnit
+	{0xc000000, 0x11af21b, 0x0, 0x11b0d1a, 0x0, KindString},             // K8SNodeNetworkIoDescription
+	{0xc000000, 0x11b2714, 0x0, 0x11b3b13, 0x0, KindString},             // K8SNodeNetworkIoName
+	{0xc000000, 0x11b4e14, 0x0, 0x4f9402, 0x0, KindString},              // K8SNodeNetworkIoUnit
+	{0x7000000000, 0x11b621a, 0x11b7c1e, 0x0, 0x5906, KindHelper},       // K8SNodeSystemContainerName
+	{0x7000000000, 0x11b9a1d, 0x11b7c1e, 0x0, 0x0, KindKey},             // K8SNodeSystemContainerNameKey
+	{0x7fffffe000, 0x11bb70a, 0x11bc10c, 0x0, 0x5906, KindHelper},       // K8SNodeUID
+	{0x7fffffffff, 0x11bcd0d, 0x11bc10c, 0x0, 0x0, KindKey},             // K8SNodeUIDKey
+	{0xc000000, 0x11bda18, 0x0, 0x11bf222, 0x0, KindString},             // K8SNodeUptimeDescription
+	{0xc000000, 0x11c1411, 0x0, 0x11c250f, 0x0, KindString},             // K8SNodeUptimeName
+	{0xc000000, 0x11c3411, 0x0, 0x1c9601, 0x0, KindString},              // K8SNodeUptimeUnit
+	{0x7000000000, 0x11c451d, 0x0, 0x11c6215, 0x511248, KindOther},      // K8SPersistentvolumeAnnotation
+	{0x7000000000, 0x11c7718, 0x0, 0x11c8f15, 0x511248, KindOther},      // K8SPersistentvolumeLabel
+	{0x7000000000, 0x11ca417, 0x11cbb19, 0x0, 0x5906, KindHelper},       // K8SPersistentvolumeName
+	{0x7000000000, 0x11cd41a, 0x11cbb19, 0x0, 0x0, KindKey},             // K8SPersistentvolumeNameKey
+	{0x7000000000, 0x11cee26, 0x11d1423, 0x6c8d06, 0x5906, KindMember},  // K8SPersistentvolumeReclaimPolicyDelete
+	{0x7000000000, 0x11d3723, 0x11d1423, 0x0, 0x0, KindKey},             // K8SPersistentvolumeReclaimPolicyKey
+	{0x7000000000, 0x11d5a27, 0x11d1423, 0x11d8107, 0x5906, KindMember}, // K8SPersistentvolumeReclaimPolicyRecycle
+	{0x7000000000, 0x11d8826, 0x11d1423, 0x11dae06, 0x5906, KindMember}, // K8SPersistentvolumeReclaimPolicyRetain
+	{0x7000000000, 0x11db427, 0x11ddb21, 0x11dfc09, 0x5906, KindMember}, // K8SPersistentvolumeStatusPhaseAvailable
+	{0x7000000000, 0x11e0523, 0x11ddb21, 0x11e2805, 0x5906, KindMember}, // K8SPersistentvolumeStatusPhaseBound
+	{0x7000000000, 0x11e2d24, 0x11ddb21, 0x11e5106, 0x5906, KindMember}, // K8SPersistentvolumeStatusPhaseFailed
+	{0x7000000000, 0x11e5721, 0x11ddb21, 0x0, 0x0, KindKey},             // K8SPersistentvolumeStatusPhaseKey
+	{0x7000000000, 0x11e7825, 0x11ddb21, 0x11e9d07, 0x5906, KindMember}, // K8SPersistentvolumeStatusPhasePending
+	{0x7000000000, 0x11ea426, 0x11ddb21, 0x11eca08, 0x5906, KindMember}, // K8SPersistentvolumeStatusPhaseReleased
+	{0x7000000000, 0x11ed216, 0x11ee818, 0x0, 0x5906, KindHelper},       // K8SPersistentvolumeUID
+	{0x7000000000, 0x11f0019, 0x11ee818, 0x0, 0x0, KindKey},             // K8SPersistentvolumeUIDKey
+	{0x7000000000, 0x11f1922, 0x0, 0x11f3b15, 0x511248, KindOther},      // K8SPersistentvolumeclaimAnnotation
+	{0x7000000000, 0x11f501d, 0x0, 0x11f6d15, 0x511248, KindOther},      // K8SPersistentvolumeclaimLabel
+	{0x7000000000, 0x11f821c, 0x11f9e1e, 0x0, 0x5906, KindHelper},       // K8SPersistentvolumeclaimName
+	{0x7000000000, 0x11fbc1f, 0x11f9e1e, 0x0, 0x0, KindKey},             // K8SPersistentvolumeclaimNameKey
+	{0x7000000000, 0x11fdb28, 0x1200326, 0x11e2805, 0x5906, KindMember}, // K8SPersistentvolumeclaimStatusPhaseBound
+	{0x7000000000, 0x1202926, 0x1200326, 0x0, 0x0, KindKey},             // K8SPersistentvolumeclaimStatusPhaseKey
+	{0x7000000000, 0x1204f27, 0x1200326, 0x1207604, 0x5906, KindMember}, // K8SPersistentvolumeclaimStatusPhaseLost
+	{0x7000000000, 0x1207a2a, 0x1200326, 0x11e9d07, 0x5906, KindMember}, // K8SPersistentvolumeclaimStatusPhasePending
+	{0x7000000000, 0x120a41b, 0x120bf1d, 0x0, 0x5906, KindHelper},       // K8SPersistentvolumeclaimUID
+	{0x7000000000, 0x120dc1e, 0x120bf1d, 0x0, 0x0, KindKey},             // K8SPersistentvolumeclaimUIDKey
+	{0x7fc0000000, 0x120fa10, 0x0, 0x1210a15, 0x511248, KindOther},      // K8SPodAnnotation
+	{0xe000000, 0x1211f18, 0x0, 0x4c8617, 0x0, KindString},              // K8SPodCPUTimeDescription
+	{0xe000000, 0x1213711, 0x0, 0x1214810, 0x0, KindString},             // K8SPodCPUTimeName
+	{0xe000000, 0x1215811, 0x0, 0x1c9601, 0x0, KindString},              // K8SPodCPUTimeUnit
+	{0xe000000, 0x1216919, 0x0, 0x1218251, 0x0, KindString},             // K8SPodCPUUsageDescription
+	{0xe000000, 0x121d312, 0x0, 0x121e511, 0x0, KindString},             // K8SPodCPUUsageName
+	{0xe000000, 0x121f612, 0x0, 0x4d8705, 0x0, KindString},              // K8SPodCPUUsageUnit
+	{0x7c00000000, 0x122080e, 0x1221610, 0x0, 0x5906, KindHelper},       // K8SPodHostname
+	{0x7c00000000, 0x1222611, 0x1221610, 0x0, 0x0, KindKey},             // K8SPodHostnameKey
+	{0x7c00000000, 0x1223708, 0x1223f0a, 0x0, 0x5906, KindHelper},       // K8SPodIP
+	{0x7c00000000, 0x122490b, 0x1223f0a, 0x0, 0x0, KindKey},             // K8SPodIPKey
+	{0x7fc0000000, 0x122540b, 0x0, 0x1225f15, 0x511248, KindOther},      // K8SPodLabel
+	{0xe000000, 0x122741c, 0x0, 0x1229017, 0x0, KindString},             // K8SPodMemoryUsageDescription
+	{0xe000000, 0x122a715, 0x0, 0x122bc14, 0x0, KindString},             // K8SPodMemoryUsageName
+	{0xe000000, 0x122d015, 0x0, 0x4f9402, 0x0, KindString},              // K8SPodMemoryUsageUnit
+	{0x7fffffe000, 0x122e50a, 0x122ef0c, 0x0, 0x5906, KindHelper},       // K8SPodName
+	{0x7fffffffff, 0x122fb0d, 0x122ef0c, 0x0, 0x0, KindKey},             // K8SPodNameKey
+	{0xc000000, 0x123081e, 0x0, 0x1232612, 0x0, KindString},             // K8SPodNetworkErrorsDescription
+	{0xc000000, 0x1233817, 0x0, 0x1234f16, 0x0, KindString},             // K8SPodNetworkErrorsName
+	{0xc000000, 0x1236517, 0x0, 0x2cd407, 0x0, KindString},              // K8SPodNetworkErrorsUnit
+	{0xc000000, 0x1237c1a, 0x0, 0x1239619, 0x0, KindString},             // K8SPodNetworkIoDescription
+	{0xc000000, 0x123af13, 0x0, 0x123c212, 0x0, KindString},             // K8SPodNetworkIoName
+	{0xc000000, 0x123d413, 0x0, 0x4f9402, 0x0, KindString},              // K8SPodNetworkIoUnit
+	{0x7c00000000, 0x123e70f, 0x123f612, 0x0, 0x5906, KindHelper},       // K8SPodStartTime
+	{0x7c00000000, 0x1240812, 0x123f612, 0x0, 0x0, KindKey},             // K8SPodStartTimeKey
+	{0x7e00000000, 0x1241a17, 0x1243114, 0x11e5106, 0x5906, KindMember}, // K8SPodStatusPhaseFailed
+	{0x7e00000000, 0x1244514, 0x1243114, 0x0, 0x0, KindKey},             // K8SPodStatusPhaseKey
+	{0x7e00000000, 0x1245918, 0x1243114, 0x11e9d07, 0x5906, KindMember}, // K8SPodStatusPhasePending
+	{0x7e00000000, 0x1247118, 0x1243114, 0x1248907, 0x5906, KindMember}, // K8SPodStatusPhaseRunning
+	{0x7e00000000, 0x124901a, 0x1243114, 0x124aa09, 0x5906, KindMember}, // K8SPodStatusPhaseSucceeded
+	{0x7e00000000, 0x124b318, 0x1243114, 0x124cb07, 0x5906, KindMember}, // K8SPodStatusPhaseUnknown
+	{0x7e00000000, 0x124d219, 0x124eb15, 0x1250007, 0x5906, KindMember}, // K8SPodStatusReasonEvicted
+	{0x7e00000000, 0x1250715, 0x124eb15, 0x0, 0x0, KindKey},             // K8SPodStatusReasonKey
+	{0x7e00000000, 0x1251c1e, 0x124eb15, 0x1253a0c, 0x5906, KindMember}, // K8SPodStatusReasonNodeAffinity
+	{0x7e00000000, 0x125461a, 0x124eb15, 0x1256008, 0x5906, KindMember}, // K8SPodStatusReasonNodeLost
+	{0x7e00000000, 0x125681a, 0x124eb15, 0x1258208, 0x5906, KindMember}, // K8SPodStatusReasonShutdown
+	{0x7e00000000, 0x1258a2a, 0x124eb15, 0x125b418, 0x5906, KindMember}, // K8SPodStatusReasonUnexpectedAdmissionError
+	{0x7fffffe000, 0x125cc09, 0x125d50b, 0x0, 0x5906, KindHelper},       // K8SPodUID
+	{0x7fffffffff, 0x125e00c, 0x125d50b, 0x0, 0x0, KindKey},             // K8SPodUIDKey
+	{0xc000000, 0x125ec17, 0x0, 0x1260321, 0x0, KindString},             // K8SPodUptimeDescription
+	{0xc000000, 0x1262410, 0x0, 0x126340e, 0x0, KindString},             // K8SPodUptimeName
+	{0xc000000, 0x1264210, 0x0, 0x1c9601, 0x0, KindString},              // K8SPodUptimeUnit
+	{0x7fc0000000, 0x1265217, 0x0, 0x1266915, 0x511248, KindOther},      // K8SReplicaSetAnnotation
+	{0xc000000, 0x1267e25, 0x0, 0x126a367, 0x0, KindString},             // K8SReplicaSetAvailablePodsDescription
+	{0xc000000, 0x1270a1e, 0x0, 0x127281d, 0x0, KindString},             // K8SReplicaSetAvailablePodsName
+	{0xc000000, 0x127451e, 0x0, 0x10bd505, 0x0, KindString},             // K8SReplicaSetAvailablePodsUnit
+	{0xc000000, 0x1276323, 0x0, 0x1278631, 0x0, KindString},             // K8SReplicaSetDesiredPodsDescription
+	{0xc000000, 0x127b71c, 0x0, 0x127d31b, 0x0, KindString},             // K8SReplicaSetDesiredPodsName
+	{0xc000000, 0x127ee1c, 0x0, 0x10bd505, 0x0, KindString},             // K8SReplicaSetDesiredPodsUnit
+	{0x7fc0000000, 0x1280a12, 0x0, 0x1281c15, 0x511248, KindOther},      // K8SReplicaSetLabel
+	{0x7fffffe000, 0x1283111, 0x1284213, 0x0, 0x5906, KindHelper},       // K8SReplicaSetName
+	{0x7ffffffffe, 0x1285514, 0x1284213, 0x0, 0x0, KindKey},             // K8SReplicaSetNameKey
+	{0x7fffffe000, 0x1286910, 0x1287912, 0x0, 0x5906, KindHelper},       // K8SReplicaSetUID
+	{0x7ffffffffe, 0x1288b13, 0x1287912, 0x0, 0x0, KindKey},             // K8SReplicaSetUIDKey
+	{0x1, 0x1289e14, 0x1284213, 0x0, 0x0, KindKey},                      // K8SReplicasetNameKey
+	{0x1, 0x128b213, 0x1287912, 0x0, 0x0, KindKey},                      // K8SReplicasetUIDKey
+	{0xc000000, 0x128c530, 0x0, 0x128f573, 0x0, KindString},             // K8SReplicationControllerAvailablePodsDescription
+	{0x4000000, 0x1296829, 0x0, 0x1299129, 0x0, KindString},             // K8SReplicationControllerAvailablePodsName
+	{0x8000000, 0x1296829, 0x0, 0x129ba28, 0x0, KindString},             // K8SReplicationControllerAvailablePodsName
+	{0xc000000, 0x129e229, 0x0, 0x10bd505, 0x0, KindString},             // K8SReplicationControllerAvailablePodsUnit
+	{0xc000000, 0x12a0b2e, 0x0, 0x12a393d, 0x0, KindString},             // K8SReplicationControllerDesiredPodsDescription
+	{0x4000000, 0x12a7627, 0x0, 0x12a9d27, 0x0, KindString},             // K8SReplicationControllerDesiredPodsName
+	{0x8000000, 0x12a7627, 0x0, 0x12ac426, 0x0, KindString},             // K8SReplicationControllerDesiredPodsName
+	{0xc000000, 0x12aea27, 0x0, 0x10bd505, 0x0, KindString},             // K8SReplicationControllerDesiredPodsUnit
+	{0x7ff8000000, 0x12b111c, 0x12b2d1e, 0x0, 0x5906, KindHelper},       // K8SReplicationControllerName
+	{0x7ff8000000, 0x12b4b1f, 0x12b2d1e, 0x0, 0x0, KindKey},             // K8SReplicationControllerNameKey
+	{0x7ff8000000, 0x12b6a1b, 0x12b851d, 0x0, 0x5906, KindHelper},       // K8SReplicationControllerUID
+	{0x7ff8000000, 0x12ba21e, 0x12b851d, 0x0, 0x0, KindKey},             // K8SReplicationControllerUIDKey
+	{0x7ff8000000, 0x12bc014, 0x12bd416, 0x0, 0x5906, KindHelper},       // K8SResourceQuotaName
+	{0x7ff8000000, 0x12bea17, 0x12bd416, 0x0, 0x0, KindKey},             // K8SResourceQuotaNameKey
+	{0x7f80000000, 0x12c011c, 0x12c1d1f, 0x0, 0x5906, KindHelper},       // K8SResourceQuotaResourceName
+	{0x7f80000000, 0x12c3c1f, 0x12c1d1f, 0x0, 0x0, KindKey},             // K8SResourceQuotaResourceNameKey
+	{0x7ff8000000, 0x12c5b13, 0x12c6e15, 0x0, 0x5906, KindHelper},       // K8SResourceQuotaUID
+	{0x7ff8000000, 0x12c8316, 0x12c6e15, 0x0, 0x0, KindKey},             // K8SResourceQuotaUIDKey
+	{0x7800000000, 0x12c9914, 0x0, 0x12cad15, 0x511248, KindOther},      // K8SServiceAnnotation
+	{0x7800000000, 0x12cc221, 0x12ce321, 0x12d0404, 0x5906, KindMember}, // K8SServiceEndpointAddressTypeFqdn
+	{0x7800000000, 0x12d0821, 0x12ce321, 0x12d2904, 0x5906, KindMember}, // K8SServiceEndpointAddressTypeIPv4
+	{0x7800000000, 0x12d2d21, 0x12ce321, 0x12d4e04, 0x5906, KindMember}, // K8SServiceEndpointAddressTypeIPv6
+	{0x7800000000, 0x12d5220, 0x12ce321, 0x0, 0x0, KindKey},             // K8SServiceEndpointAddressTypeKey
+	{0x7800000000, 0x12d721e, 0x12d901e, 0x0, 0x0, KindKey},             // K8SServiceEndpointConditionKey
+	{0x7800000000, 0x12dae20, 0x12d901e, 0x12dce05, 0x5906, KindMember}, // K8SServiceEndpointConditionReady
+	{0x7800000000, 0x12dd322, 0x12d901e, 0x12df507, 0x5906, KindMember}, // K8SServiceEndpointConditionServing
+	{0x7800000000, 0x12dfc26, 0x12d901e, 0x116c70b, 0x5906, KindMember}, // K8SServiceEndpointConditionTerminating
+	{0x7800000000, 0x12e2216, 0x12e3819, 0x0, 0x5906, KindHelper},       // K8SServiceEndpointZone
+	{0x7800000000, 0x12e5119, 0x12e3819, 0x0, 0x0, KindKey},             // K8SServiceEndpointZoneKey
+	{0x7800000000, 0x12e6a0f, 0x0, 0x12e7915, 0x511248, KindOther},      // K8SServiceLabel
+	{0x7800000000, 0x12e8e0e, 0x12e9c10, 0x0, 0x5906, KindHelper},       // K8SServiceName
+	{0x7800000000, 0x12eac11, 0x12e9c10, 0x0, 0x0, KindKey},             // K8SServiceNameKey
+	{0x7800000000, 0x12ebd22, 0x12edf27, 0x0, 0x33204, KindHelper},      // K8SServicePublishNotReadyAddresses
+	{0x7800000000, 0x12f0625, 0x12edf27, 0x0, 0x0, KindKey},             // K8SServicePublishNotReadyAddressesKey
+	{0x7800000000, 0x12f2b12, 0x0, 0x12f3d15, 0x511248, KindOther},      // K8SServiceSelector
+	{0x7800000000, 0x12f521d, 0x12f6f20, 0x0, 0x5906, KindHelper},       // K8SServiceTrafficDistribution
+	{0x7800000000, 0x12f8f20, 0x12f6f20, 0x0, 0x0, KindKey},             // K8SServiceTrafficDistributionKey
+	{0x7800000000, 0x12faf17, 0x12fc610, 0x12fd609, 0x5906, KindMember}, // K8SServiceTypeClusterIP
+	{0x7800000000, 0x12fdf1a, 0x12fc610, 0x12ff90c, 0x5906, KindMember}, // K8SServiceTypeExternalName
+	{0x7800000000, 0x1300511, 0x12fc610, 0x0, 0x0, KindKey},             // K8SServiceTypeKey
+	{0x7800000000, 0x130161a, 0x12fc610, 0x130300c, 0x5906, KindMember}, // K8SServiceTypeLoadBalancer
+	{0x7800000000, 0x1303c16, 0x12fc610, 0x1305208, 0x5906, KindMember}, // K8SServiceTypeNodePort
+	{0x7800000000, 0x1305a0d, 0x130670f, 0x0, 0x5906, KindHelper},       // K8SServiceUID
+	{0x7800000000, 0x1307610, 0x130670f, 0x0, 0x0, KindKey},             // K8SServiceUIDKey
+	{0x7fc0000000, 0x1308618, 0x0, 0x1309e15, 0x511248, KindOther},      // K8SStatefulSetAnnotation
+	{0xc000000, 0x130b324, 0x0, 0x130d77a, 0x0, KindString},             // K8SStatefulSetCurrentPodsDescription
+	{0xc000000, 0x131511d, 0x0, 0x1316e1c, 0x0, KindString},             // K8SStatefulSetCurrentPodsName
+	{0xc000000, 0x1318a1d, 0x0, 0x10bd505, 0x0, KindString},             // K8SStatefulSetCurrentPodsUnit
+	{0xc000000, 0x131a724, 0x0, 0x131cb32, 0x0, KindString},             // K8SStatefulSetDesiredPodsDescription
+	{0xc000000, 0x131fd1d, 0x0, 0x1321a1c, 0x0, KindString},             // K8SStatefulSetDesiredPodsName
+	{0xc000000, 0x132361d, 0x0, 0x10bd505, 0x0, KindString},             // K8SStatefulSetDesiredPodsUnit
+	{0x7fc0000000, 0x1325313, 0x0, 0x1326615, 0x511248, KindOther},      // K8SStatefulSetLabel
+	{0x7fffffe000, 0x1327b12, 0x1328d14, 0x0, 0x5906, KindHelper},       // K8SStatefulSetName
+	{0x7ffffffffe, 0x132a115, 0x1328d14, 0x0, 0x0, KindKey},             // K8SStatefulSetNameKey
+	{0xc000000, 0x132b622, 0x0, 0x132d84e, 0x0, KindString},             // K8SStatefulSetReadyPodsDescription
+	{0xc000000, 0x133261b, 0x0, 0x133411a, 0x0, KindString},             // K8SStatefulSetReadyPodsName
+	{0xc000000, 0x1335b1b, 0x0, 0x10bd505, 0x0, KindString},             // K8SStatefulSetReadyPodsUnit
+	{0x7fffffe000, 0x1337611, 0x1338713, 0x0, 0x5906, KindHelper},       // K8SStatefulSetUID
+	{0x7ffffffffe, 0x1339a14, 0x1338713, 0x0, 0x0, KindKey},             // K8SStatefulSetUIDKey
+	{0xc000000, 0x133ae24, 0x0, 0x133d275, 0x0, KindString},             // K8SStatefulSetUpdatedPodsDescription
+	{0xc000000, 0x134471d, 0x0, 0x134641c, 0x0, KindString},             // K8SStatefulSetUpdatedPodsName
+	{0xc000000, 0x134801d, 0x0, 0x10bd505, 0x0, KindString},             // K8SStatefulSetUpdatedPodsUnit
+	{0x1, 0x1349d15, 0x1328d14, 0x0, 0x0, KindKey},                      // K8SStatefulsetNameKey
+	{0x1, 0x134b214, 0x1338713, 0x0, 0x0, KindKey},                      // K8SStatefulsetUIDKey
+	{0x7f80000000, 0x134c613, 0x134d915, 0x0, 0x5906, KindHelper},       // K8SStorageclassName
+	{0x7f80000000, 0x134ee16, 0x134d915, 0x0, 0x0, KindKey},             // K8SStorageclassNameKey
+	{0x7ffe000000, 0x135040d, 0x135110f, 0x0, 0x5906, KindHelper},       // K8SVolumeName
+	{0x7ffe000000, 0x1352010, 0x135110f, 0x0, 0x0, KindKey},             // K8SVolumeNameKey
+	{0x7ffe000000, 0x1353016, 0x135460f, 0x1355509, 0x5906, KindMember}, // K8SVolumeTypeConfigMap
+	{0x7ffe000000, 0x1355e18, 0x135460f, 0x135760b, 0x5906, KindMember}, // K8SVolumeTypeDownwardAPI
+	{0x7ffe000000, 0x1358115, 0x135460f, 0x1359608, 0x5906, KindMember}, // K8SVolumeTypeEmptyDir
+	{0x7ffe000000, 0x1359e10, 0x135460f, 0x0, 0x0, KindKey},             // K8SVolumeTypeKey
+	{0x7ffe000000, 0x135ae12, 0x135460f, 0x135c005, 0x5906, KindMember}, // K8SVolumeTypeLocal
+	{0x7ffe000000, 0x135c522, 0x135460f, 0x135e715, 0x5906, KindMember}, // K8SVolumeTypePersistentVolumeClaim
+	{0x7ffe000000, 0x135fc13, 0x135460f, 0x1360f06, 0x5906, KindMember}, // K8SVolumeTypeSecret
+	{0xfe00000, 0x1361523, 0x0, 0x136383e, 0x0, KindString},             // KestrelActiveConnectionsDescription
+	{0xfe00000, 0x136761c, 0x0, 0x136921a, 0x0, KindString},             // KestrelActiveConnectionsName
+	{0xfe00000, 0x136ac1c, 0x0, 0x587a0c, 0x0, KindString},              // KestrelActiveConnectionsUnit
+	{0xfe00000, 0x136c825, 0x0, 0x136ed46, 0x0, KindString},             // KestrelActiveTLSHandshakesDescription
+	{0xfe00000, 0x137331e, 0x0, 0x137511d, 0x0, KindString},             // KestrelActiveTLSHandshakesName
+	{0xfe00000, 0x1376e1e, 0x0, 0x1378c0b, 0x0, KindString},             // KestrelActiveTLSHandshakesUnit
+	{0xfe00000, 0x1379724, 0x0, 0x137bb2a, 0x0, KindString},             // KestrelConnectionDurationDescription
+	{0xfe00000, 0x137e51d, 0x0, 0x138021b, 0x0, KindString},             // KestrelConnectionDurationName
+	{0xfe00000, 0x1381d1d, 0x0, 0x1c9601, 0x0, KindString},              // KestrelConnectionDurationUnit
+	{0xfe00000, 0x1383a23, 0x0, 0x1385d49, 0x0, KindString},             // KestrelQueuedConnectionsDescription
+	{0xfe00000, 0x138a61c, 0x0, 0x138c21a, 0x0, KindString},             // KestrelQueuedConnectionsName
+	{0xfe00000, 0x138dc1c, 0x0, 0x587a0c, 0x0, KindString},              // KestrelQueuedConnectionsUnit
+	{0xfe00000, 0x138f820, 0x0, 0x139187a, 0x0, KindString},             // KestrelQueuedRequestsDescription
+	{0xfe00000, 0x1399219, 0x0, 0x139ab17, 0x0, KindString},             // KestrelQueuedRequestsName
+	{0xfe00000, 0x139c219, 0x0, 0x1a5109, 0x0, KindString},              // KestrelQueuedRequestsUnit
+	{0xfe00000, 0x139db25, 0x0, 0x13a002d, 0x0, KindString},             // KestrelRejectedConnectionsDescription
+	{0xfe00000, 0x13a2d1e, 0x0, 0x13a4b1c, 0x0, KindString},             // KestrelRejectedConnectionsName
+	{0xfe00000, 0x13a671e, 0x0, 0x587a0c, 0x0, KindString},              // KestrelRejectedConnectionsUnit
+	{0xfe00000, 0x13a8526, 0x0, 0x13aab2d, 0x0, KindString},             // KestrelTLSHandshakeDurationDescription
+	{0xfe00000, 0x13ad81f, 0x0, 0x13af71e, 0x0, KindString},             // KestrelTLSHandshakeDurationName
+	{0xfe00000, 0x13b151f, 0x0, 0x1c9601, 0x0, KindString},              // KestrelTLSHandshakeDurationUnit
+	{0xfe00000, 0x13b3425, 0x0, 0x13b5941, 0x0, KindString},             // KestrelUpgradedConnectionsDescription
+	{0xfe00000, 0x13b9a1e, 0x0, 0x13bb81c, 0x0, KindString},             // KestrelUpgradedConnectionsName
+	{0xfe00000, 0x13bd41e, 0x0, 0x587a0c, 0x0, KindString},              // KestrelUpgradedConnectionsUnit
+	{0x3ff000000, 0x13bf217, 0x13c0917, 0x0, 0x0, KindKey},              // LinuxMemorySlabStateKey
+	{0x3ff000000, 0x13c201f, 0x13c0917, 0x13c3f0b, 0x5906, KindMember},  // LinuxMemorySlabStateReclaimable
+	{0x3ff000000, 0x13c4a21, 0x13c0917, 0x13c6b0d, 0x5906, KindMember},  // LinuxMemorySlabStateUnreclaimable
+	{0x7ffffe0000, 0x13c780b, 0x13c830d, 0x0, 0x5906, KindHelper},       // LogFileName
+	{0x7ffffe0000, 0x13c900e, 0x13c830d, 0x0, 0x0, KindKey},             // LogFileNameKey
+	{0x7ffffe0000, 0x13c9e13, 0x13cb116, 0x0, 0x5906, KindHelper},       // LogFileNameResolved
+	{0x7ffffe0000, 0x13cc716, 0x13cb116, 0x0, 0x0, KindKey},             // LogFileNameResolvedKey
+	{0x7ffffe0000, 0x13cdd0b, 0x13ce80d, 0x0, 0x5906, KindHelper},       // LogFilePath
+	{0x7ffffe0000, 0x13cf50e, 0x13ce80d, 0x0, 0x0, KindKey},             // LogFilePathKey
+	{0x7ffffe0000, 0x13d0313, 0x13d1616, 0x0, 0x5906, KindHelper},       // LogFilePathResolved
+	{0x7ffffe0000, 0x13d2c16, 0x13d1616, 0x0, 0x0, KindKey},             // LogFilePathResolvedKey
+	{0x7ffffe0000, 0x13d420e, 0x13d500c, 0x0, 0x0, KindKey},             // LogIostreamKey
+	{0x7ffffe0000, 0x13d5c11, 0x13d500c, 0x13d6d06, 0x5906, KindMember}, // LogIostreamStderr
+	{0x7ffffe0000, 0x13d7311, 0x13d500c, 0x13d8406, 0x5906, KindMember}, // LogIostreamStdout
+	{0x7fff000000, 0x13d8a11, 0x13d9b13, 0x0, 0x5906, KindHelper},       // LogRecordOriginal
+	{0x7fff000000, 0x13dae14, 0x13d9b13, 0x0, 0x0, KindKey},             // LogRecordOriginalKey
+	{0x7fffff0000, 0x13dc20c, 0x13dce0e, 0x0, 0x5906, KindHelper},       // LogRecordUID
+	{0x7fffff0000, 0x13ddc0f, 0x13dce0e, 0x0, 0x0, KindKey},             // LogRecordUIDKey
+	{0x7f80000000, 0x13deb11, 0x13dfc13, 0x0, 0x5906, KindHelper},       // MainframeLparName
+	{0x7f80000000, 0x13e0f14, 0x13dfc13, 0x0, 0x0, KindKey},             // MainframeLparNameKey
+	{0x1c00000000, 0x13e231f, 0x13e420f, 0x13e5113, 0x5906, KindMember}, // McpMethodNameCompletionComplete
+	{0x1c00000000, 0x13e641e, 0x13e420f, 0x13e8212, 0x5906, KindMember}, // McpMethodNameElicitationCreate
+	{0x1c00000000, 0x13e9417, 0x13e420f, 0x13eab0a, 0x5906, KindMember}, // McpMethodNameInitialize
+	{0x1c00000000, 0x13eb510, 0x13e420f, 0x0, 0x0, KindKey},             // McpMethodNameKey
+	{0x1c00000000, 0x13ec51c, 0x13e420f, 0x13ee110, 0x5906, KindMember}, // McpMethodNameLoggingSetLevel
+	{0x1c00000000, 0x13ef123, 0x13e420f, 0x13f1417, 0x5906, KindMember}, // McpMethodNameNotificationsCancelled
+	{0x1c00000000, 0x13f2b25, 0x13e420f, 0x13f5019, 0x5906, KindMember}, // McpMethodNameNotificationsInitialized
+	{0x1c00000000, 0x13f6921, 0x13e420f, 0x13f8a15, 0x5906, KindMember}, // McpMethodNameNotificationsMessage
+	{0x1c00000000, 0x13f9f22, 0x13e420f, 0x13fc116, 0x5906, KindMember}, // McpMethodNameNotificationsProgress
+	{0x1c00000000, 0x13fd72c, 0x13e420f, 0x1400322, 0x5906, KindMember}, // McpMethodNameNotificationsPromptsListChanged
+	{0x1c00000000, 0x140252e, 0x13e420f, 0x1405324, 0x5906, KindMember}, // McpMethodNameNotificationsResourcesListChanged
+	{0x1c00000000, 0x140772a, 0x13e420f, 0x140a11f, 0x5906, KindMember}, // McpMethodNameNotificationsResourcesUpdated
+	{0x1c00000000, 0x140c02a, 0x13e420f, 0x140ea20, 0x5906, KindMember}, // McpMethodNameNotificationsRootsListChanged
+	{0x1c00000000, 0x1410a2a, 0x13e420f, 0x1413420, 0x5906, KindMember}, // McpMethodNameNotificationsToolsListChanged
+	{0x1c00000000, 0x1415411, 0x13e420f, 0x1416504, 0x5906, KindMember}, // McpMethodNamePing
+	{0x1c00000000, 0x1416917, 0x13e420f, 0x141800b, 0x5906, KindMember}, // McpMethodNamePromptsGet
+	{0x1c00000000, 0x1418b18, 0x13e420f, 0x141a30c, 0x5906, KindMember}, // McpMethodNamePromptsList
+	{0x1c00000000, 0x141af1a, 0x13e420f, 0x141c90e, 0x5906, KindMember}, // McpMethodNameResourcesList
+	{0x1c00000000, 0x141d71a, 0x13e420f, 0x141f10e, 0x5906, KindMember}, // McpMethodNameResourcesRead
+	{0x1c00000000, 0x141ff1f, 0x13e420f, 0x1421e13, 0x5906, KindMember}, // McpMethodNameResourcesSubscribe
+	{0x1c00000000, 0x1423123, 0x13e420f, 0x1425418, 0x5906, KindMember}, // McpMethodNameResourcesTemplatesList
+	{0x1c00000000, 0x1426c21, 0x13e420f, 0x1428d15, 0x5906, KindMember}, // McpMethodNameResourcesUnsubscribe
+	{0x1c00000000, 0x142a216, 0x13e420f, 0x142b80a, 0x5906, KindMember}, // McpMethodNameRootsList
+	{0x1c00000000, 0x142c222, 0x13e420f, 0x142e416, 0x5906, KindMember}, // McpMethodNameSamplingCreateMessage
+	{0x1c00000000, 0x142fa16, 0x13e420f, 0x143100a, 0x5906, KindMember}, // McpMethodNameToolsCall
+	{0x1c00000000, 0x1431a16, 0x13e420f, 0x143300a, 0x5906, KindMember}, // McpMethodNameToolsList
+	{0x1c00000000, 0x1433a12, 0x1434c14, 0x0, 0x5906, KindHelper},       // McpProtocolVersion
+	{0x1c00000000, 0x1436015, 0x1434c14, 0x0, 0x0, KindKey},             // McpProtocolVersionKey
+	{0x1c00000000, 0x143750e, 0x1438310, 0x0, 0x5906, KindHelper},       // McpResourceURI
+	{0x1c00000000, 0x1439311, 0x1438310, 0x0, 0x0, KindKey},             // McpResourceURIKey
+	{0x1c00000000, 0x143a40c, 0x143b00e, 0x0, 0x5906, KindHelper},       // McpSessionID
+	{0x1c00000000, 0x143be0f, 0x143b00e, 0x0, 0x0, KindKey},             // McpSessionIDKey
+	{0x7fe000, 0x143cd15, 0x143e217, 0x0, 0x66003, KindHelper},          // MessageCompressedSize
+	{0x7fe3f8, 0x143f918, 0x143e217, 0x0, 0x0, KindKey},                 // MessageCompressedSizeKey
+	{0x7fe000, 0x1441109, 0x1441a0a, 0x0, 0x66003, KindHelper},          // MessageID
+	{0x7fe3f8, 0x144240c, 0x1441a0a, 0x0, 0x0, KindKey},                 // MessageIDKey
+	{0x7fe3f8, 0x144300e, 0x1443e0c, 0x0, 0x0, KindKey},                 // MessageTypeKey
+	{0x7fe3f8, 0x1444a13, 0x1443e0c, 0x1445d08, 0x5906, KindMember},     // MessageTypeReceived
+	{0x7fe3f8, 0x144650f, 0x1443e0c, 0x1447404, 0x5906, KindMember},     // MessageTypeSent
+	{0x7fe000, 0x1447817, 0x1448f19, 0x0, 0x66003, KindHelper},          // MessageUncompressedSize
+	{0x7fe3f8, 0x144a81a, 0x1448f19, 0x0, 0x0, KindKey},                 // MessageUncompressedSizeKey
+	{0x7fffffe000, 0x144c21a, 0x144dc1d, 0x0, 0x66003, KindHelper},      // MessagingBatchMessageCount
+	{0x7fffffe000, 0x144f91d, 0x144dc1d, 0x0, 0x0, KindKey},             // MessagingBatchMessageCountKey
+	{0xf000000, 0x145162a, 0x0, 0x145403a, 0x0, KindString},             // MessagingClientConsumedMessagesDescription
+	{0xf000000, 0x1457a23, 0x0, 0x1459d22, 0x0, KindString},             // MessagingClientConsumedMessagesName
+	{0xf000000, 0x145bf23, 0x0, 0x145e209, 0x0, KindString},             // MessagingClientConsumedMessagesUnit
+	{0x7fff800000, 0x145eb11, 0x145fc13, 0x0, 0x5906, KindHelper},       // MessagingClientID
+	{0x7e0000, 0x145eb11, 0x1460f13, 0x0, 0x5906, KindHelper},           // MessagingClientID
+	{0x7fff800000, 0x1462214, 0x145fc13, 0x0, 0x0, KindKey},             // MessagingClientIDKey
+	{0x7e0000, 0x1462214, 0x1460f13, 0x0, 0x0, KindKey},                 // MessagingClientIDKey
+	{0xf000000, 0x146362b, 0x0, 0x146614b, 0x0, KindString},             // MessagingClientOperationDurationDescription
+	{0xf000000, 0x146ac24, 0x0, 0x146d023, 0x0, KindString},             // MessagingClientOperationDurationName
+	{0xf000000, 0x146f324, 0x0, 0x1c9601, 0x0, KindString},              // MessagingClientOperationDurationUnit
+	{0x6000000, 0x147172b, 0x0, 0x1474239, 0x0, KindString},             // MessagingClientPublishedMessagesDescription
+	{0x1000000, 0x147172b, 0x0, 0x1477b3f, 0x0, KindString},             // MessagingClientPublishedMessagesDescription
+	{0x7000000, 0x147ba24, 0x0, 0x147de23, 0x0, KindString},             // MessagingClientPublishedMessagesName
+	{0x7000000, 0x1480124, 0x0, 0x145e209, 0x0, KindString},             // MessagingClientPublishedMessagesUnit
+	{0xe000000, 0x1482526, 0x0, 0x1484b3c, 0x0, KindString},             // MessagingClientSentMessagesDescription
+	{0xe000000, 0x148871f, 0x0, 0x148a61e, 0x0, KindString},             // MessagingClientSentMessagesName
+	{0xe000000, 0x148c41f, 0x0, 0x145e209, 0x0, KindString},             // MessagingClientSentMessagesUnit
+	{0x7fff000000, 0x148e31a, 0x148fd1d, 0x0, 0x5906, KindHelper},       // MessagingConsumerGroupName
+	{0x7fff000000, 0x1491a1d, 0x148fd1d, 0x0, 0x0, KindKey},             // MessagingConsumerGroupNameKey
+	{0x1e000, 0x1493713, 0x1494a15, 0x0, 0x5906, KindHelper},            // MessagingConsumerID
+	{0x1e000, 0x1495f16, 0x1494a15, 0x0, 0x0, KindKey},                  // MessagingConsumerIDKey
+	{0x1ff8, 0x1495f16, 0x1497515, 0x0, 0x0, KindKey},                   // MessagingConsumerIDKey
+	{0x1fff, 0x1498a1a, 0x149a419, 0x0, 0x0, KindKey},                   // MessagingConversationIDKey
+	{0x200000, 0x149bd23, 0x0, 0x149e02b, 0x0, KindString},              // MessagingDeliverDurationDescription
+	{0x200000, 0x14a0b1c, 0x0, 0x14a271a, 0x0, KindString},              // MessagingDeliverDurationName
+	{0x200000, 0x14a411c, 0x0, 0x1c9601, 0x0, KindString},               // MessagingDeliverDurationUnit
+	{0x200000, 0x14a5d23, 0x0, 0x14a802a, 0x0, KindString},              // MessagingDeliverMessagesDescription
+	{0x200000, 0x14aaa1c, 0x0, 0x14ac61a, 0x0, KindString},              // MessagingDeliverMessagesName
+	{0x200000, 0x14ae01c, 0x0, 0x145e209, 0x0, KindString},              // MessagingDeliverMessagesUnit
+	{0x7fffffe000, 0x14afc1d, 0x14b191f, 0x0, 0x33204, KindHelper},      // MessagingDestinationAnonymous
+	{0x7fffffe000, 0x14b3820, 0x14b191f, 0x0, 0x0, KindKey},             // MessagingDestinationAnonymousKey
+	{0x1fff, 0x14b5817, 0x14b6f15, 0x0, 0x0, KindKey},                   // MessagingDestinationKey
+	{0xe000, 0x14b841b, 0x14b9f1a, 0x0, 0x0, KindKey},                   // MessagingDestinationKindKey
+	{0x1fff, 0x14b841b, 0x14bb91a, 0x0, 0x0, KindKey},                   // MessagingDestinationKindKey
+	{0xe000, 0x14bd31d, 0x14b9f1a, 0x14bf005, 0x5906, KindMember},       // MessagingDestinationKindQueue
+	{0x1fff, 0x14bd31d, 0x14bb91a, 0x14bf005, 0x5906, KindMember},       // MessagingDestinationKindQueue
+	{0xe000, 0x14bf51d, 0x14b9f1a, 0x14c1205, 0x5906, KindMember},       // MessagingDestinationKindTopic
+	{0x1fff, 0x14bf51d, 0x14bb91a, 0x14c1205, 0x5906, KindMember},       // MessagingDestinationKindTopic
+	{0x7fffffe000, 0x14c1718, 0x14c2f1a, 0x0, 0x5906, KindHelper},       // MessagingDestinationName
+	{0x7fffffe000, 0x14c491b, 0x14c2f1a, 0x0, 0x0, KindKey},             // MessagingDestinationNameKey
+	{0x7fffc00000, 0x14c641f, 0x14c8322, 0x0, 0x5906, KindHelper},       // MessagingDestinationPartitionID
+	{0x7fffc00000, 0x14ca522, 0x14c8322, 0x0, 0x0, KindKey},             // MessagingDestinationPartitionIDKey
+	{0xfc0000, 0x14cc724, 0x14ceb27, 0x0, 0x33204, KindHelper},          // MessagingDestinationPublishAnonymous
+	{0xfc0000, 0x14d1227, 0x14ceb27, 0x0, 0x0, KindKey},                 // MessagingDestinationPublishAnonymousKey
+	{0xfc0000, 0x14d391f, 0x14d5822, 0x0, 0x5906, KindHelper},           // MessagingDestinationPublishName
+	{0xfc0000, 0x14d7a22, 0x14d5822, 0x0, 0x0, KindKey},                 // MessagingDestinationPublishNameKey
+	{0x7fff000000, 0x14d9c24, 0x14dc027, 0x0, 0x5906, KindHelper},       // MessagingDestinationSubscriptionName
+	{0x7fff000000, 0x14de727, 0x14dc027, 0x0, 0x0, KindKey},             // MessagingDestinationSubscriptionNameKey
+	{0x7fffffe000, 0x14e0e1c, 0x14e2a1e, 0x0, 0x5906, KindHelper},       // MessagingDestinationTemplate
+	{0x7fffffe000, 0x14e481f, 0x14e2a1e, 0x0, 0x0, KindKey},             // MessagingDestinationTemplateKey
+	{0x7fffffe000, 0x14e671d, 0x14e841f, 0x0, 0x33204, KindHelper},      // MessagingDestinationTemporary
+	{0x7fffffe000, 0x14ea320, 0x14e841f, 0x0, 0x0, KindKey},             // MessagingDestinationTemporaryKey
+	{0x7ff0000000, 0x14ec325, 0x14ee829, 0x0, 0x66003, KindHelper},      // MessagingEventHubsMessageEnqueuedTime
+	{0x7ff0000000, 0x14f1128, 0x14ee829, 0x0, 0x0, KindKey},             // MessagingEventHubsMessageEnqueuedTimeKey
+	{0xc00000, 0x14f391f, 0x14f5822, 0x0, 0x5906, KindHelper},           // MessagingEventhubsConsumerGroup
+	{0xc00000, 0x14f7a22, 0x14f5822, 0x0, 0x0, KindKey},                 // MessagingEventhubsConsumerGroupKey
+	{0xfc00000, 0x14f9c25, 0x14ee829, 0x0, 0x66003, KindHelper},         // MessagingEventhubsMessageEnqueuedTime
+	{0xfc00000, 0x14fc128, 0x14ee829, 0x0, 0x0, KindKey},                // MessagingEventhubsMessageEnqueuedTimeKey
+	{0x7ff0000000, 0x14fe924, 0x1500d29, 0x0, 0x66003, KindHelper},      // MessagingGCPPubSubMessageAckDeadline
+	{0x7ff0000000, 0x1503627, 0x1500d29, 0x0, 0x0, KindKey},             // MessagingGCPPubSubMessageAckDeadlineKey
+	{0x7ff0000000, 0x1505d1e, 0x1507b23, 0x0, 0x5906, KindHelper},       // MessagingGCPPubSubMessageAckID
+	{0x7ff0000000, 0x1509e21, 0x1507b23, 0x0, 0x0, KindKey},             // MessagingGCPPubSubMessageAckIDKey
+	{0x7ff0000000, 0x150bf28, 0x150e72d, 0x0, 0x66003, KindHelper},      // MessagingGCPPubSubMessageDeliveryAttempt
+	{0x7ff0000000, 0x151142b, 0x150e72d, 0x0, 0x0, KindKey},             // MessagingGCPPubSubMessageDeliveryAttemptKey
+	{0x7ff0000000, 0x1513f24, 0x1516329, 0x0, 0x5906, KindHelper},       // MessagingGCPPubSubMessageOrderingKey
+	{0x7ff0000000, 0x1518c27, 0x1516329, 0x0, 0x0, KindKey},             // MessagingGCPPubSubMessageOrderingKeyKey
+	{0xf800000, 0x151b324, 0x1500d29, 0x0, 0x66003, KindHelper},         // MessagingGCPPubsubMessageAckDeadline
+	{0xf800000, 0x151d727, 0x1500d29, 0x0, 0x0, KindKey},                // MessagingGCPPubsubMessageAckDeadlineKey
+	{0xf800000, 0x151fe1e, 0x1507b23, 0x0, 0x5906, KindHelper},          // MessagingGCPPubsubMessageAckID
+	{0xf800000, 0x1521c21, 0x1507b23, 0x0, 0x0, KindKey},                // MessagingGCPPubsubMessageAckIDKey
+	{0xf800000, 0x1523d28, 0x150e72d, 0x0, 0x66003, KindHelper},         // MessagingGCPPubsubMessageDeliveryAttempt
+	{0xf800000, 0x152652b, 0x150e72d, 0x0, 0x0, KindKey},                // MessagingGCPPubsubMessageDeliveryAttemptKey
+	{0xfe00000, 0x1529024, 0x1516329, 0x0, 0x5906, KindHelper},          // MessagingGCPPubsubMessageOrderingKey
+	{0xfe00000, 0x152b427, 0x1516329, 0x0, 0x0, KindKey},                // MessagingGCPPubsubMessageOrderingKeyKey
+	{0x1e000, 0x152db16, 0x152f119, 0x0, 0x5906, KindHelper},            // MessagingKafkaClientID
+	{0x1ffff, 0x1530a19, 0x152f119, 0x0, 0x0, KindKey},                  // MessagingKafkaClientIDKey
+	{0xffe000, 0x153231b, 0x1533e1e, 0x0, 0x5906, KindHelper},           // MessagingKafkaConsumerGroup
+	{0xffe000, 0x1535c1e, 0x1533e1e, 0x0, 0x0, KindKey},                 // MessagingKafkaConsumerGroupKey
+	{0x1fff, 0x1535c1e, 0x1537a1e, 0x0, 0x0, KindKey},                   // MessagingKafkaConsumerGroupKey
+	{0x7fe000, 0x1539822, 0x153ba25, 0x0, 0x66003, KindHelper},          // MessagingKafkaDestinationPartition
+	{0x7fe000, 0x153df25, 0x153ba25, 0x0, 0x0, KindKey},                 // MessagingKafkaDestinationPartitionKey
+	{0x7fffffe000, 0x1540418, 0x1541c1b, 0x0, 0x5906, KindHelper},       // MessagingKafkaMessageKey
+	{0x7fffffe000, 0x154371b, 0x1541c1b, 0x0, 0x0, KindKey},             // MessagingKafkaMessageKeyKey
+	{0x1fff, 0x154371b, 0x154521b, 0x0, 0x0, KindKey},                   // MessagingKafkaMessageKeyKey
+	{0xffe000, 0x1546d1b, 0x154881e, 0x0, 0x66003, KindHelper},          // MessagingKafkaMessageOffset
+	{0xfff000, 0x154a61e, 0x154881e, 0x0, 0x0, KindKey},                 // MessagingKafkaMessageOffsetKey
+	{0x7fffffe000, 0x154c41e, 0x154e221, 0x0, 0x33204, KindHelper},      // MessagingKafkaMessageTombstone
+	{0x7fffffe000, 0x1550321, 0x154e221, 0x0, 0x0, KindKey},             // MessagingKafkaMessageTombstoneKey
+	{0x7fff000000, 0x1552414, 0x1553816, 0x0, 0x66003, KindHelper},      // MessagingKafkaOffset
+	{0x7fff000000, 0x1554e17, 0x1553816, 0x0, 0x0, KindKey},             // MessagingKafkaOffsetKey
+	{0x1fff, 0x155651a, 0x1557f19, 0x0, 0x0, KindKey},                   // MessagingKafkaPartitionKey
+	{0x1e000, 0x155981d, 0x155b520, 0x0, 0x66003, KindHelper},           // MessagingKafkaSourcePartition
+	{0x1e000, 0x155d520, 0x155b520, 0x0, 0x0, KindKey},                  // MessagingKafkaSourcePartitionKey
+	{0x1fff, 0x155f51a, 0x1560f19, 0x0, 0x0, KindKey},                   // MessagingKafkaTombstoneKey
+	{0x7ffffc0000, 0x1562818, 0x156401b, 0x0, 0x66003, KindHelper},      // MessagingMessageBodySize
+	{0x7ffffc0000, 0x1565b1b, 0x156401b, 0x0, 0x0, KindKey},             // MessagingMessageBodySizeKey
+	{0x7fffffe000, 0x156761e, 0x1569421, 0x0, 0x5906, KindHelper},       // MessagingMessageConversationID
+	{0x7fffffe000, 0x156b521, 0x1569421, 0x0, 0x0, KindKey},             // MessagingMessageConversationIDKey
+	{0x7ffffc0000, 0x156d61c, 0x156f21f, 0x0, 0x66003, KindHelper},      // MessagingMessageEnvelopeSize
+	{0x7ffffc0000, 0x157111f, 0x156f21f, 0x0, 0x0, KindKey},             // MessagingMessageEnvelopeSizeKey
+	{0x7fffffe000, 0x1573012, 0x1574214, 0x0, 0x5906, KindHelper},       // MessagingMessageID
+	{0x7fffffe000, 0x1575615, 0x1574214, 0x0, 0x0, KindKey},             // MessagingMessageIDKey
+	{0x1fff, 0x1575615, 0x1576b14, 0x0, 0x0, KindKey},                   // MessagingMessageIDKey
+	{0x3e000, 0x1577f2a, 0x157a92f, 0x0, 0x66003, KindHelper},           // MessagingMessagePayloadCompressedSizeBytes
+	{0x3e000, 0x157d82d, 0x157a92f, 0x0, 0x0, KindKey},                  // MessagingMessagePayloadCompressedSizeBytesKey
+	{0x1fff, 0x157d82d, 0x158052f, 0x0, 0x0, KindKey},                   // MessagingMessagePayloadCompressedSizeBytesKey
+	{0x3e000, 0x1583420, 0x1585424, 0x0, 0x66003, KindHelper},           // MessagingMessagePayloadSizeBytes
+	{0x3e000, 0x1587823, 0x1585424, 0x0, 0x0, KindKey},                  // MessagingMessagePayloadSizeBytesKey
+	{0x1fff, 0x1587823, 0x1589b24, 0x0, 0x0, KindKey},                   // MessagingMessagePayloadSizeBytesKey
+	{0x780000, 0x158bf18, 0x158d713, 0x6c6a06, 0x5906, KindMember},      // MessagingOperationCreate
+	{0x380000, 0x158ea19, 0x158d713, 0x1590307, 0x5906, KindMember},     // MessagingOperationDeliver
+	{0x400000, 0x158ea19, 0x158d713, 0x1590a07, 0x5906, KindMember},     // MessagingOperationDeliver
+	{0x7fffff, 0x1591115, 0x158d713, 0x0, 0x0, KindKey},                 // MessagingOperationKey
+	{0x7fff800000, 0x1592616, 0x1593c18, 0x0, 0x5906, KindHelper},       // MessagingOperationName
+	{0x7fff800000, 0x1595419, 0x1593c18, 0x0, 0x0, KindKey},             // MessagingOperationNameKey
+	{0x7ffff, 0x1596d19, 0x158d713, 0x1590a07, 0x5906, KindMember},      // MessagingOperationProcess
+	{0x7fe000, 0x1598619, 0x158d713, 0x1599f07, 0x5906, KindMember},     // MessagingOperationPublish
+	{0x7fffff, 0x159a619, 0x158d713, 0x159bf07, 0x5906, KindMember},     // MessagingOperationReceive
+	{0x400000, 0x159c618, 0x158d713, 0x159de06, 0x5906, KindMember},     // MessagingOperationSettle
+	{0x7fff800000, 0x159e41c, 0x15a0018, 0x6c6a06, 0x5906, KindMember},  // MessagingOperationTypeCreate
+	{0x7f000000, 0x15a181d, 0x15a0018, 0x1590307, 0x5906, KindMember},   // MessagingOperationTypeDeliver
+	{0x800000, 0x15a181d, 0x15a0018, 0x1590a07, 0x5906, KindMember},     // MessagingOperationTypeDeliver
+	{0x7fff800000, 0x15a3519, 0x15a0018, 0x0, 0x0, KindKey},             // MessagingOperationTypeKey
+	{0x7fff000000, 0x15a4e1d, 0x15a0018, 0x1590a07, 0x5906, KindMember}, // MessagingOperationTypeProcess
+	{0x7f800000, 0x15a6b1d, 0x15a0018, 0x1599f07, 0x5906, KindMember},   // MessagingOperationTypePublish
+	{0x7fff800000, 0x15a881d, 0x15a0018, 0x159bf07, 0x5906, KindMember}, // MessagingOperationTypeReceive
+	{0x7ffe000000, 0x15aa51a, 0x15a0018, 0x15abf04, 0x5906, KindMember}, // MessagingOperationTypeSend
+	{0x7fff800000, 0x15ac31c, 0x15a0018, 0x159de06, 0x5906, KindMember}, // MessagingOperationTypeSettle
+	{0xf000000, 0x15adf23, 0x0, 0x15b0221, 0x0, KindString},             // MessagingProcessDurationDescription
+	{0xc00000, 0x15adf23, 0x0, 0x15b232b, 0x0, KindString},              // MessagingProcessDurationDescription
+	{0xfc00000, 0x15b4e1c, 0x0, 0x15b6a1a, 0x0, KindString},             // MessagingProcessDurationName
+	{0xfc00000, 0x15b841c, 0x0, 0x1c9601, 0x0, KindString},              // MessagingProcessDurationUnit
+	{0x7000000, 0x15ba023, 0x0, 0x15bc33d, 0x0, KindString},             // MessagingProcessMessagesDescription
+	{0xc00000, 0x15ba023, 0x0, 0x15c002a, 0x0, KindString},              // MessagingProcessMessagesDescription
+	{0x7c00000, 0x15c2a1c, 0x0, 0x15c461a, 0x0, KindString},             // MessagingProcessMessagesName
+	{0x7c00000, 0x15c601c, 0x0, 0x145e209, 0x0, KindString},             // MessagingProcessMessagesUnit
+	{0x1fff, 0x15c7c14, 0x15c9012, 0x0, 0x0, KindKey},                   // MessagingProtocolKey
+	{0x1fff, 0x15ca21b, 0x15cbd1a, 0x0, 0x0, KindKey},                   // MessagingProtocolVersionKey
+	{0x7000000, 0x15cd723, 0x0, 0x15cfa3e, 0x0, KindString},             // MessagingPublishDurationDescription
+	{0xe00000, 0x15cd723, 0x0, 0x15d382b, 0x0, KindString},              // MessagingPublishDurationDescription
+	{0x7e00000, 0x15d631c, 0x0, 0x15d7f1a, 0x0, KindString},             // MessagingPublishDurationName
+	{0x7e00000, 0x15d991c, 0x0, 0x1c9601, 0x0, KindString},              // MessagingPublishDurationUnit
+	{0x7000000, 0x15db523, 0x0, 0x15dd83d, 0x0, KindString},             // MessagingPublishMessagesDescription
+	{0xe00000, 0x15db523, 0x0, 0x15e152a, 0x0, KindString},              // MessagingPublishMessagesDescription
+	{0x7e00000, 0x15e3f1c, 0x0, 0x15e5b1a, 0x0, KindString},             // MessagingPublishMessagesName
+	{0x7e00000, 0x15e751c, 0x0, 0x145e209, 0x0, KindString},             // MessagingPublishMessagesUnit
+	{0x7ff0000000, 0x15e9126, 0x15eb72a, 0x0, 0x5906, KindHelper},       // MessagingRabbitMQDestinationRoutingKey
+	{0x7ff0000000, 0x15ee129, 0x15eb72a, 0x0, 0x0, KindKey},             // MessagingRabbitMQDestinationRoutingKeyKey
+	{0x7ff0000000, 0x15f0a23, 0x15f2d27, 0x0, 0x66003, KindHelper},      // MessagingRabbitMQMessageDeliveryTag
+	{0x7ff0000000, 0x15f5426, 0x15f2d27, 0x0, 0x0, KindKey},             // MessagingRabbitMQMessageDeliveryTagKey
+	{0xfffe000, 0x15f7a26, 0x15eb72a, 0x0, 0x5906, KindHelper},          // MessagingRabbitmqDestinationRoutingKey
+	{0xfffe000, 0x15fa029, 0x15eb72a, 0x0, 0x0, KindKey},                // MessagingRabbitmqDestinationRoutingKeyKey
+	{0xfc00000, 0x15fc923, 0x15f2d27, 0x0, 0x66003, KindHelper},         // MessagingRabbitmqMessageDeliveryTag
+	{0xfc00000, 0x15fec26, 0x15f2d27, 0x0, 0x0, KindKey},                // MessagingRabbitmqMessageDeliveryTagKey
+	{0x1fff, 0x160121e, 0x160301e, 0x0, 0x0, KindKey},                   // MessagingRabbitmqRoutingKeyKey
+	{0x7000000, 0x1604e23, 0x0, 0x15cfa3e, 0x0, KindString},             // MessagingReceiveDurationDescription
+	{0xe00000, 0x1604e23, 0x0, 0x160712b, 0x0, KindString},              // MessagingReceiveDurationDescription
+	{0x7e00000, 0x1609c1c, 0x0, 0x160b81a, 0x0, KindString},             // MessagingReceiveDurationName
+	{0x7e00000, 0x160d21c, 0x0, 0x1c9601, 0x0, KindString},              // MessagingReceiveDurationUnit
+	{0x7000000, 0x160ee23, 0x0, 0x15bc33d, 0x0, KindString},             // MessagingReceiveMessagesDescription
+	{0xe00000, 0x160ee23, 0x0, 0x1611129, 0x0, KindString},              // MessagingReceiveMessagesDescription
+	{0x7e00000, 0x1613a1c, 0x0, 0x161561a, 0x0, KindString},             // MessagingReceiveMessagesName
+	{0x7e00000, 0x161701c, 0x0, 0x145e209, 0x0, KindString},             // MessagingReceiveMessagesUnit
+	{0x7ff0000000, 0x1618c2d, 0x161b924, 0x161dd0c, 0x5906, KindMember}, // MessagingRocketMQConsumptionModelBroadcasting
+	{0x7ff0000000, 0x161e92b, 0x161b924, 0x162140a, 0x5906, KindMember}, // MessagingRocketMQConsumptionModelClustering
+	{0x7ff0000000, 0x1621e24, 0x161b924, 0x0, 0x0, KindKey},             // MessagingRocketMQConsumptionModelKey
+	{0x7ff0000000, 0x1624226, 0x162682b, 0x0, 0x66003, KindHelper},      // MessagingRocketMQMessageDelayTimeLevel
+	{0x7ff0000000, 0x1629329, 0x162682b, 0x0, 0x0, KindKey},             // MessagingRocketMQMessageDelayTimeLevelKey
+	{0x7ff0000000, 0x162bc29, 0x162e52d, 0x0, 0x66003, KindHelper},      // MessagingRocketMQMessageDeliveryTimestamp
+	{0x7ff0000000, 0x163122c, 0x162e52d, 0x0, 0x0, KindKey},             // MessagingRocketMQMessageDeliveryTimestampKey
+	{0x7ff0000000, 0x1633e1d, 0x1635b20, 0x0, 0x5906, KindHelper},       // MessagingRocketMQMessageGroup
+	{0x7ff0000000, 0x1637b20, 0x1635b20, 0x0, 0x0, KindKey},             // MessagingRocketMQMessageGroupKey
+	{0x7ff0000000, 0x1639b1c, 0x163b71f, 0x0, 0x51609, KindHelper},      // MessagingRocketMQMessageKeys
+	{0x7ff0000000, 0x163d61f, 0x163b71f, 0x0, 0x0, KindKey},             // MessagingRocketMQMessageKeysKey
+	{0x7ff0000000, 0x163f51b, 0x164101e, 0x0, 0x5906, KindHelper},       // MessagingRocketMQMessageTag
+	{0x7ff0000000, 0x1642e1e, 0x164101e, 0x0, 0x0, KindKey},             // MessagingRocketMQMessageTagKey
+	{0x7ff0000000, 0x1644c21, 0x1646d1f, 0x1648c05, 0x5906, KindMember}, // MessagingRocketMQMessageTypeDelay
+	{0x7ff0000000, 0x1649120, 0x1646d1f, 0x164b104, 0x5906, KindMember}, // MessagingRocketMQMessageTypeFifo
+	{0x7ff0000000, 0x164b51f, 0x1646d1f, 0x0, 0x0, KindKey},             // MessagingRocketMQMessageTypeKey
+	{0x7ff0000000, 0x164d422, 0x1646d1f, 0x164f606, 0x5906, KindMember}, // MessagingRocketMQMessageTypeNormal
+	{0x7ff0000000, 0x164fc27, 0x1646d1f, 0x165230b, 0x5906, KindMember}, // MessagingRocketMQMessageTypeTransaction
+	{0x7ff0000000, 0x1652e1a, 0x165481c, 0x0, 0x5906, KindHelper},       // MessagingRocketMQNamespace
+	{0x7ff0000000, 0x165641d, 0x165481c, 0x0, 0x0, KindKey},             // MessagingRocketMQNamespaceKey
+	{0xffe000, 0x165811c, 0x1659d1f, 0x0, 0x5906, KindHelper},           // MessagingRocketmqClientGroup
+	{0xfffff0, 0x165bc1f, 0x1659d1f, 0x0, 0x0, KindKey},                 // MessagingRocketmqClientGroupKey
+	{0x1e000, 0x165db19, 0x165f41c, 0x0, 0x5906, KindHelper},            // MessagingRocketmqClientID
+	{0x1fff0, 0x166101c, 0x165f41c, 0x0, 0x0, KindKey},                  // MessagingRocketmqClientIDKey
+	{0xffffff0, 0x1662c2d, 0x161b924, 0x161dd0c, 0x5906, KindMember},    // MessagingRocketmqConsumptionModelBroadcasting
+	{0xffffff0, 0x166592b, 0x161b924, 0x162140a, 0x5906, KindMember},    // MessagingRocketmqConsumptionModelClustering
+	{0xffffff0, 0x1668424, 0x161b924, 0x0, 0x0, KindKey},                // MessagingRocketmqConsumptionModelKey
+	{0x1800, 0x166a822, 0x166ca23, 0x0, 0x0, KindKey},                   // MessagingRocketmqDelayTimeLevelKey
+	{0x1800, 0x166ed25, 0x1671225, 0x0, 0x0, KindKey},                   // MessagingRocketmqDeliveryTimestampKey
+	{0xfffe000, 0x1673726, 0x162682b, 0x0, 0x66003, KindHelper},         // MessagingRocketmqMessageDelayTimeLevel
+	{0xfffe000, 0x1675d29, 0x162682b, 0x0, 0x0, KindKey},                // MessagingRocketmqMessageDelayTimeLevelKey
+	{0xfffe000, 0x1678629, 0x162e52d, 0x0, 0x66003, KindHelper},         // MessagingRocketmqMessageDeliveryTimestamp
+	{0xfffe000, 0x167af2c, 0x162e52d, 0x0, 0x0, KindKey},                // MessagingRocketmqMessageDeliveryTimestampKey
+	{0xfffe000, 0x167db1d, 0x1635b20, 0x0, 0x5906, KindHelper},          // MessagingRocketmqMessageGroup
+	{0xfffe000, 0x167f820, 0x1635b20, 0x0, 0x0, KindKey},                // MessagingRocketmqMessageGroupKey
+	{0x1800, 0x167f820, 0x1681820, 0x0, 0x0, KindKey},                   // MessagingRocketmqMessageGroupKey
+	{0xfffe000, 0x168381c, 0x163b71f, 0x0, 0x51609, KindHelper},         // MessagingRocketmqMessageKeys
+	{0xfffe000, 0x168541f, 0x163b71f, 0x0, 0x0, KindKey},                // MessagingRocketmqMessageKeysKey
+	{0x1ff0, 0x168541f, 0x168731f, 0x0, 0x0, KindKey},                   // MessagingRocketmqMessageKeysKey
+	{0xfffe000, 0x168921b, 0x164101e, 0x0, 0x5906, KindHelper},          // MessagingRocketmqMessageTag
+	{0xfffe000, 0x168ad1e, 0x164101e, 0x0, 0x0, KindKey},                // MessagingRocketmqMessageTagKey
+	{0x1ff0, 0x168ad1e, 0x168cb1e, 0x0, 0x0, KindKey},                   // MessagingRocketmqMessageTagKey
+	{0xfffe000, 0x168e921, 0x1646d1f, 0x1648c05, 0x5906, KindMember},    // MessagingRocketmqMessageTypeDelay
+	{0x1ff0, 0x168e921, 0x1690a1f, 0x1648c05, 0x5906, KindMember},       // MessagingRocketmqMessageTypeDelay
+	{0xfffe000, 0x1692920, 0x1646d1f, 0x164b104, 0x5906, KindMember},    // MessagingRocketmqMessageTypeFifo
+	{0x1ff0, 0x1692920, 0x1690a1f, 0x164b104, 0x5906, KindMember},       // MessagingRocketmqMessageTypeFifo
+	{0xfffe000, 0x169491f, 0x1646d1f, 0x0, 0x0, KindKey},                // MessagingRocketmqMessageTypeKey
+	{0x1ff0, 0x169491f, 0x1690a1f, 0x0, 0x0, KindKey},                   // MessagingRocketmqMessageTypeKey
+	{0xfffe000, 0x1696822, 0x1646d1f, 0x164f606, 0x5906, KindMember},    // MessagingRocketmqMessageTypeNormal
+	{0x1ff0, 0x1696822, 0x1690a1f, 0x164f606, 0x5906, KindMember},       // MessagingRocketmqMessageTypeNormal
+	{0xfffe000, 0x1698a27, 0x1646d1f, 0x165230b, 0x5906, KindMember},    // MessagingRocketmqMessageTypeTransaction
+	{0x1ff0, 0x1698a27, 0x1690a1f, 0x165230b, 0x5906, KindMember},       // MessagingRocketmqMessageTypeTransaction
+	{0xfffe000, 0x169b11a, 0x165481c, 0x0, 0x5906, KindHelper},          // MessagingRocketmqNamespace
+	{0xffffff0, 0x169cb1d, 0x165481c, 0x0, 0x0, KindKey},                // MessagingRocketmqNamespaceKey
+	{0x7ff0000000, 0x169e82b, 0x16a1327, 0x16a3a07, 0x5906, KindMember}, // MessagingServiceBusDispositionStatusAbandon
+	{0x7ff0000000, 0x16a412c, 0x16a1327, 0x16a6d08, 0x5906, KindMember}, // MessagingServiceBusDispositionStatusComplete
+	{0x7ff0000000, 0x16a752e, 0x16a1327, 0x16aa30b, 0x5906, KindMember}, // MessagingServiceBusDispositionStatusDeadLetter
+	{0x7ff0000000, 0x16aae29, 0x16a1327, 0x16ad705, 0x5906, KindMember}, // MessagingServiceBusDispositionStatusDefer
+	{0x7ff0000000, 0x16adc27, 0x16a1327, 0x0, 0x0, KindKey},             // MessagingServiceBusDispositionStatusKey
+	{0x7ff0000000, 0x16b0327, 0x16b2a2b, 0x0, 0x66003, KindHelper},      // MessagingServiceBusMessageDeliveryCount
+	{0x7ff0000000, 0x16b552a, 0x16b2a2b, 0x0, 0x0, KindKey},             // MessagingServiceBusMessageDeliveryCountKey
+	{0x7ff0000000, 0x16b7f26, 0x16ba52a, 0x0, 0x66003, KindHelper},      // MessagingServiceBusMessageEnqueuedTime
+	{0x7ff0000000, 0x16bcf29, 0x16ba52a, 0x0, 0x0, KindKey},             // MessagingServiceBusMessageEnqueuedTimeKey
+	{0xc00000, 0x16bf82e, 0x16c2632, 0x0, 0x5906, KindHelper},           // MessagingServicebusDestinationSubscriptionName
+	{0xc00000, 0x16c5831, 0x16c2632, 0x0, 0x0, KindKey},                 // MessagingServicebusDestinationSubscriptionNameKey
+	{0xfc00000, 0x16c892b, 0x16a1327, 0x16a3a07, 0x5906, KindMember},    // MessagingServicebusDispositionStatusAbandon
+	{0xfc00000, 0x16cb42c, 0x16a1327, 0x16a6d08, 0x5906, KindMember},    // MessagingServicebusDispositionStatusComplete
+	{0xfc00000, 0x16ce02e, 0x16a1327, 0x16aa30b, 0x5906, KindMember},    // MessagingServicebusDispositionStatusDeadLetter
+	{0xfc00000, 0x16d0e29, 0x16a1327, 0x16ad705, 0x5906, KindMember},    // MessagingServicebusDispositionStatusDefer
+	{0xfc00000, 0x16d3727, 0x16a1327, 0x0, 0x0, KindKey},                // MessagingServicebusDispositionStatusKey
+	{0xfc00000, 0x16d5e27, 0x16b2a2b, 0x0, 0x66003, KindHelper},         // MessagingServicebusMessageDeliveryCount
+	{0xfc00000, 0x16d852a, 0x16b2a2b, 0x0, 0x0, KindKey},                // MessagingServicebusMessageDeliveryCountKey
+	{0xfc00000, 0x16daf26, 0x16ba52a, 0x0, 0x66003, KindHelper},         // MessagingServicebusMessageEnqueuedTime
+	{0xfc00000, 0x16dd529, 0x16ba52a, 0x0, 0x0, KindKey},                // MessagingServicebusMessageEnqueuedTimeKey
+	{0x1e000, 0x16dfe18, 0x16e161a, 0x0, 0x33204, KindHelper},           // MessagingSourceAnonymous
+	{0x1e000, 0x16e301b, 0x16e161a, 0x0, 0x0, KindKey},                  // MessagingSourceAnonymousKey
+	{0xe000, 0x16e4b16, 0x16e6115, 0x0, 0x0, KindKey},                   // MessagingSourceKindKey
+	{0xe000, 0x16e7618, 0x16e6115, 0x14bf005, 0x5906, KindMember},       // MessagingSourceKindQueue
+	{0xe000, 0x16e8e18, 0x16e6115, 0x14c1205, 0x5906, KindMember},       // MessagingSourceKindTopic
+	{0x1e000, 0x16ea613, 0x16eb915, 0x0, 0x5906, KindHelper},            // MessagingSourceName
+	{0x1e000, 0x16ece16, 0x16eb915, 0x0, 0x0, KindKey},                  // MessagingSourceNameKey
+	{0x1e000, 0x16ee417, 0x16efb19, 0x0, 0x5906, KindHelper},            // MessagingSourceTemplate
+	{0x1e000, 0x16f141a, 0x16efb19, 0x0, 0x0, KindKey},                  // MessagingSourceTemplateKey
+	{0x1e000, 0x16f2e18, 0x16f461a, 0x0, 0x33204, KindHelper},           // MessagingSourceTemporary
+	{0x1e000, 0x16f601b, 0x16f461a, 0x0, 0x0, KindKey},                  // MessagingSourceTemporaryKey
+	{0x1fe000, 0x16f7b0f, 0x16f8a10, 0x0, 0x5906, KindHelper},           // MessagingSystem
+	{0x7f00000000, 0x16f9a15, 0x16f8a10, 0x16faf07, 0x5906, KindMember}, // MessagingSystemAWSSNS
+	{0x7ff0000000, 0x16fb615, 0x16f8a10, 0x16fcb07, 0x5906, KindMember}, // MessagingSystemAWSSQS
+	{0xfe00000, 0x16fd215, 0x16f8a10, 0x16fcb07, 0x5906, KindMember},    // MessagingSystemAWSSqs
+	{0x7ff0000000, 0x16fe717, 0x16f8a10, 0x16ffe08, 0x5906, KindMember}, // MessagingSystemActiveMQ
+	{0xfe00000, 0x1700617, 0x16f8a10, 0x16ffe08, 0x5906, KindMember},    // MessagingSystemActivemq
+	{0x200000, 0x1701d1d, 0x16f8a10, 0x1703a0f, 0x5906, KindMember},     // MessagingSystemAzureEventgrid
+	{0x200000, 0x170491d, 0x16f8a10, 0x170660f, 0x5906, KindMember},     // MessagingSystemAzureEventhubs
+	{0x200000, 0x170751e, 0x16f8a10, 0x1709310, 0x5906, KindMember},     // MessagingSystemAzureServicebus
+	{0x7ff0000000, 0x170a318, 0x16f8a10, 0x170bb09, 0x5906, KindMember}, // MessagingSystemEventGrid
+	{0x7ff0000000, 0x170c418, 0x16f8a10, 0x170dc09, 0x5906, KindMember}, // MessagingSystemEventHubs
+	{0xfc00000, 0x170e518, 0x16f8a10, 0x170bb09, 0x5906, KindMember},    // MessagingSystemEventgrid
+	{0xfc00000, 0x170fd18, 0x16f8a10, 0x170dc09, 0x5906, KindMember},    // MessagingSystemEventhubs
+	{0x7ff0000000, 0x1711518, 0x16f8a10, 0x1712d0a, 0x5906, KindMember}, // MessagingSystemGCPPubSub
+	{0xfe00000, 0x1713718, 0x16f8a10, 0x1712d0a, 0x5906, KindMember},    // MessagingSystemGCPPubsub
+	{0x7ff0000000, 0x1714f12, 0x16f8a10, 0x1716103, 0x5906, KindMember}, // MessagingSystemJMS
+	{0xfe00000, 0x1716412, 0x16f8a10, 0x1716103, 0x5906, KindMember},    // MessagingSystemJms
+	{0x7fffe00000, 0x1717614, 0x16f8a10, 0x1718a05, 0x5906, KindMember}, // MessagingSystemKafka
+	{0x7fffffffff, 0x1718f12, 0x16f8a10, 0x0, 0x0, KindKey},             // MessagingSystemKey
+	{0x7fff000000, 0x171a115, 0x16f8a10, 0x171b606, 0x5906, KindMember}, // MessagingSystemPulsar
+	{0x7ff0000000, 0x171bc17, 0x16f8a10, 0x171d308, 0x5906, KindMember}, // MessagingSystemRabbitMQ
+	{0xfe00000, 0x171db17, 0x16f8a10, 0x171d308, 0x5906, KindMember},    // MessagingSystemRabbitmq
+	{0x7ff0000000, 0x171f217, 0x16f8a10, 0x1720908, 0x5906, KindMember}, // MessagingSystemRocketMQ
+	{0xfe00000, 0x1721117, 0x16f8a10, 0x1720908, 0x5906, KindMember},    // MessagingSystemRocketmq
+	{0x7ff0000000, 0x1722819, 0x16f8a10, 0x172410a, 0x5906, KindMember}, // MessagingSystemServiceBus
+	{0xfc00000, 0x1724b19, 0x16f8a10, 0x172410a, 0x5906, KindMember},    // MessagingSystemServicebus
+	{0x1fff, 0x172641b, 0x1727f1a, 0x0, 0x0, KindKey},                   // MessagingTempDestinationKey
+	{0x1fff, 0x172990f, 0x172a80d, 0x0, 0x0, KindKey},                   // MessagingURLKey
+	{0xe000, 0x172b512, 0x172c715, 0x0, 0x5906, KindHelper},             // NetAppProtocolName
+	{0xfe00, 0x172dc15, 0x172c715, 0x0, 0x0, KindKey},                   // NetAppProtocolNameKey
+	{0xe000, 0x172f115, 0x1730618, 0x0, 0x5906, KindHelper},             // NetAppProtocolVersion
+	{0xfe00, 0x1731e18, 0x1730618, 0x0, 0x0, KindKey},                   // NetAppProtocolVersionKey
+	{0x1ff, 0x173361c, 0x0, 0x83c604, 0x173525d, KindOther},             // NetAttributesFromHTTPRequest
+	{0x1e000, 0x173af11, 0x173c014, 0x0, 0x5906, KindHelper},            // NetHostCarrierIcc
+	{0x1fffc, 0x173d414, 0x173c014, 0x0, 0x0, KindKey},                  // NetHostCarrierIccKey
+	{0x1e000, 0x173e811, 0x173f914, 0x0, 0x5906, KindHelper},            // NetHostCarrierMcc
+	{0x1fffc, 0x1740d14, 0x173f914, 0x0, 0x0, KindKey},                  // NetHostCarrierMccKey
+	{0x1e000, 0x1742111, 0x1743214, 0x0, 0x5906, KindHelper},            // NetHostCarrierMnc
+	{0x1fffc, 0x1744614, 0x1743214, 0x0, 0x0, KindKey},                  // NetHostCarrierMncKey
+	{0x1e000, 0x1745a12, 0x1746c15, 0x0, 0x5906, KindHelper},            // NetHostCarrierName
+	{0x1fffc, 0x1748115, 0x1746c15, 0x0, 0x0, KindKey},                  // NetHostCarrierNameKey
+	{0x1fffc, 0x174961c, 0x174b21b, 0x174cd04, 0x5906, KindMember},      // NetHostConnectionSubtypeCdma
+	{0x1fffc, 0x174d125, 0x174b21b, 0x174f60e, 0x5906, KindMember},      // NetHostConnectionSubtypeCdma20001xrtt
+	{0x1fffc, 0x175041c, 0x174b21b, 0x1752004, 0x5906, KindMember},      // NetHostConnectionSubtypeEdge
+	{0x1fffc, 0x175241d, 0x174b21b, 0x1754105, 0x5906, KindMember},      // NetHostConnectionSubtypeEhrpd
+	{0x1fffc, 0x175461d, 0x174b21b, 0x1756306, 0x5906, KindMember},      // NetHostConnectionSubtypeEvdo0
+	{0x1fffc, 0x175691d, 0x174b21b, 0x1758606, 0x5906, KindMember},      // NetHostConnectionSubtypeEvdoA
+	{0x1fffc, 0x1758c1d, 0x174b21b, 0x175a906, 0x5906, KindMember},      // NetHostConnectionSubtypeEvdoB
+	{0x1fffc, 0x175af1c, 0x174b21b, 0x175cb04, 0x5906, KindMember},      // NetHostConnectionSubtypeGprs
+	{0x1fffc, 0x175cf1b, 0x174b21b, 0x175ea03, 0x5906, KindMember},      // NetHostConnectionSubtypeGsm
+	{0x1fffc, 0x175ed1d, 0x174b21b, 0x1760a05, 0x5906, KindMember},      // NetHostConnectionSubtypeHsdpa
+	{0x1fffc, 0x1760f1c, 0x174b21b, 0x1762b04, 0x5906, KindMember},      // NetHostConnectionSubtypeHspa
+	{0x1fffc, 0x1762f1d, 0x174b21b, 0x1764c05, 0x5906, KindMember},      // NetHostConnectionSubtypeHspap
+	{0x1fffc, 0x176511d, 0x174b21b, 0x1766e05, 0x5906, KindMember},      // NetHostConnectionSubtypeHsupa
+	{0x1fffc, 0x176731c, 0x174b21b, 0x1768f04, 0x5906, KindMember},      // NetHostConnectionSubtypeIden
+	{0x1fffc, 0x176931d, 0x174b21b, 0x176b005, 0x5906, KindMember},      // NetHostConnectionSubtypeIwlan
+	{0x1fffc, 0x176b51b, 0x174b21b, 0x0, 0x0, KindKey},                  // NetHostConnectionSubtypeKey
+	{0x1fffc, 0x176d01b, 0x174b21b, 0x176eb03, 0x5906, KindMember},      // NetHostConnectionSubtypeLte
+	{0x1fffc, 0x176ee1d, 0x174b21b, 0x1770b06, 0x5906, KindMember},      // NetHostConnectionSubtypeLteCa
+	{0x1fffc, 0x177111a, 0x174b21b, 0x1772b02, 0x5906, KindMember},      // NetHostConnectionSubtypeNr
+	{0x1fffc, 0x1772d1d, 0x174b21b, 0x1774a05, 0x5906, KindMember},      // NetHostConnectionSubtypeNrnsa
+	{0x1fffc, 0x1774f1f, 0x174b21b, 0x1776e08, 0x5906, KindMember},      // NetHostConnectionSubtypeTdScdma
+	{0x1fffc, 0x177761c, 0x174b21b, 0x1779204, 0x5906, KindMember},      // NetHostConnectionSubtypeUmts
+	{0x1fffc, 0x1779619, 0x177af18, 0x177c704, 0x5906, KindMember},      // NetHostConnectionTypeCell
+	{0x1fffc, 0x177cb18, 0x177af18, 0x0, 0x0, KindKey},                  // NetHostConnectionTypeKey
+	{0x1fffc, 0x177e320, 0x177af18, 0x178030b, 0x5906, KindMember},      // NetHostConnectionTypeUnavailable
+	{0x1fffc, 0x1780e1c, 0x177af18, 0x91cb07, 0x5906, KindMember},       // NetHostConnectionTypeUnknown
+	{0x1fffc, 0x1782a19, 0x177af18, 0x1784304, 0x5906, KindMember},      // NetHostConnectionTypeWifi
+	{0x1fffc, 0x178471a, 0x177af18, 0x1786105, 0x5906, KindMember},      // NetHostConnectionTypeWired
+	{0x1ff, 0x178660c, 0x178720b, 0x0, 0x0, KindKey},                    // NetHostIPKey
+	{0x7fe000, 0x1787d0b, 0x178880d, 0x0, 0x5906, KindHelper},           // NetHostName
+	{0x7fffff, 0x178950e, 0x178880d, 0x0, 0x0, KindKey},                 // NetHostNameKey
+	{0x7fe000, 0x178a30b, 0x178ae0d, 0x0, 0x66003, KindHelper},          // NetHostPort
+	{0x7fffff, 0x178bb0e, 0x178ae0d, 0x0, 0x0, KindKey},                 // NetHostPortKey
+	{0x1ff, 0x178c90c, 0x178d50b, 0x0, 0x0, KindKey},                    // NetPeerIPKey
+	{0x7fe000, 0x178e00b, 0x178eb0d, 0x0, 0x5906, KindHelper},           // NetPeerName
+	{0x7fffff, 0x178f80e, 0x178eb0d, 0x0, 0x0, KindKey},                 // NetPeerNameKey
+	{0x7fe000, 0x179060b, 0x179110d, 0x0, 0x66003, KindHelper},          // NetPeerPort
+	{0x7fffff, 0x1791e0e, 0x179110d, 0x0, 0x0, KindKey},                 // NetPeerPortKey
+	{0x7f0000, 0x1792c0f, 0x1793b11, 0x0, 0x5906, KindHelper},           // NetProtocolName
+	{0x7f0000, 0x1794c12, 0x1793b11, 0x0, 0x0, KindKey},                 // NetProtocolNameKey
+	{0x7f0000, 0x1795e12, 0x1797014, 0x0, 0x5906, KindHelper},           // NetProtocolVersion
+	{0x7f0000, 0x1798415, 0x1797014, 0x0, 0x0, KindKey},                 // NetProtocolVersionKey
+	{0x7ffe00, 0x1799911, 0x179aa0f, 0x179b904, 0x5906, KindMember},     // NetSockFamilyInet
+	{0x7ffe00, 0x179bd12, 0x179aa0f, 0x179cf05, 0x5906, KindMember},     // NetSockFamilyInet6
+	{0x7ffe00, 0x179d410, 0x179aa0f, 0x0, 0x0, KindKey},                 // NetSockFamilyKey
+	{0x7ffe00, 0x179e411, 0x179aa0f, 0x179f504, 0x5906, KindMember},     // NetSockFamilyUnix
+	{0x7fe000, 0x179f90f, 0x17a0812, 0x0, 0x5906, KindHelper},           // NetSockHostAddr
+	{0x7ffe00, 0x17a1a12, 0x17a0812, 0x0, 0x0, KindKey},                 // NetSockHostAddrKey
+	{0x7fe000, 0x17a2c0f, 0x17a3b12, 0x0, 0x66003, KindHelper},          // NetSockHostPort
+	{0x7ffe00, 0x17a4d12, 0x17a3b12, 0x0, 0x0, KindKey},                 // NetSockHostPortKey
+	{0x7fe000, 0x17a5f0f, 0x17a6e12, 0x0, 0x5906, KindHelper},           // NetSockPeerAddr
+	{0x7ffe00, 0x17a8012, 0x17a6e12, 0x0, 0x0, KindKey},                 // NetSockPeerAddrKey
+	{0x7fe000, 0x17a920f, 0x17aa112, 0x0, 0x5906, KindHelper},           // NetSockPeerName
+	{0x7ffe00, 0x17ab312, 0x17aa112, 0x0, 0x0, KindKey},                 // NetSockPeerNameKey
+	{0x7fe000, 0x17ac50f, 0x17ad412, 0x0, 0x66003, KindHelper},          // NetSockPeerPort
+	{0x7ffe00, 0x17ae612, 0x17ad412, 0x0, 0x0, KindKey},                 // NetSockPeerPortKey
+	{0x1ff, 0x17af80e, 0x17b060d, 0x17b1302, 0x5906, KindMember},        // NetTransportIP
+	{0x7fffff, 0x17b1512, 0x17b060d, 0x17b2706, 0x5906, KindMember},     // NetTransportInProc
+	{0x7fffff, 0x17b2d0f, 0x17b060d, 0x0, 0x0, KindKey},                 // NetTransportKey
+	{0x7fffff, 0x17b3c11, 0x17b060d, 0x8ecb05, 0x5906, KindMember},      // NetTransportOther
+	{0x7fffff, 0x17b4d10, 0x17b060d, 0x17b5d04, 0x5906, KindMember},     // NetTransportPipe
+	{0x7fffff, 0x17b610f, 0x17b060d, 0x17b7006, 0x5906, KindMember},     // NetTransportTCP
+	{0x7fffff, 0x17b760f, 0x17b060d, 0x17b8506, 0x5906, KindMember},     // NetTransportUDP
+	{0x1ff, 0x17b8b10, 0x17b060d, 0x179f504, 0x5906, KindMember},        // NetTransportUnix
+	{0x7ff0000000, 0x17b9b11, 0x17bac13, 0x0, 0x5906, KindHelper},       // NetworkCarrierICC
+	{0x7ff0000000, 0x17bbf14, 0x17bac13, 0x0, 0x0, KindKey},             // NetworkCarrierICCKey
+	{0xffe0000, 0x17bd311, 0x17bac13, 0x0, 0x5906, KindHelper},          // NetworkCarrierIcc
+	{0xffe0000, 0x17be414, 0x17bac13, 0x0, 0x0, KindKey},                // NetworkCarrierIccKey
+	{0x7ff0000000, 0x17bf811, 0x17c0913, 0x0, 0x5906, KindHelper},       // NetworkCarrierMCC
+	{0x7ff0000000, 0x17c1c14, 0x17c0913, 0x0, 0x0, KindKey},             // NetworkCarrierMCCKey
+	{0x7ff0000000, 0x17c3011, 0x17c4113, 0x0, 0x5906, KindHelper},       // NetworkCarrierMNC
+	{0x7ff0000000, 0x17c5414, 0x17c4113, 0x0, 0x0, KindKey},             // NetworkCarrierMNCKey
+	{0xffe0000, 0x17c6811, 0x17c0913, 0x0, 0x5906, KindHelper},          // NetworkCarrierMcc
+	{0xffe0000, 0x17c7914, 0x17c0913, 0x0, 0x0, KindKey},                // NetworkCarrierMccKey
+	{0xffe0000, 0x17c8d11, 0x17c4113, 0x0, 0x5906, KindHelper},          // NetworkCarrierMnc
+	{0xffe0000, 0x17c9e14, 0x17c4113, 0x0, 0x0, KindKey},                // NetworkCarrierMncKey
+	{0x7ffffe0000, 0x17cb212, 0x17cc414, 0x0, 0x5906, KindHelper},       // NetworkCarrierName
+	{0x7ffffe0000, 0x17cd815, 0x17cc414, 0x0, 0x0, KindKey},             // NetworkCarrierNameKey
+	{0x7ffc000000, 0x17ced1f, 0x17d0c18, 0x17d240a, 0x5906, KindMember}, // NetworkConnectionStateCloseWait
+	{0x7ffc000000, 0x17d2e1c, 0x17d0c18, 0x17d4a06, 0x5906, KindMember}, // NetworkConnectionStateClosed
+	{0x7ffc000000, 0x17d501d, 0x17d0c18, 0x17d6d07, 0x5906, KindMember}, // NetworkConnectionStateClosing
+	{0x7ffc000000, 0x17d7421, 0x17d0c18, 0x17d950b, 0x5906, KindMember}, // NetworkConnectionStateEstablished
+	{0x7ffc000000, 0x17da01e, 0x17d0c18, 0x17dbe0a, 0x5906, KindMember}, // NetworkConnectionStateFinWait1
+	{0x7ffc000000, 0x17dc81e, 0x17d0c18, 0x17de60a, 0x5906, KindMember}, // NetworkConnectionStateFinWait2
+	{0x7ffc000000, 0x17df019, 0x17d0c18, 0x0, 0x0, KindKey},             // NetworkConnectionStateKey
+	{0x7ffc000000, 0x17e091d, 0x17d0c18, 0x17e2608, 0x5906, KindMember}, // NetworkConnectionStateLastAck
+	{0x7ffc000000, 0x17e2e1c, 0x17d0c18, 0x17e4a06, 0x5906, KindMember}, // NetworkConnectionStateListen
+	{0x7ffc000000, 0x17e5021, 0x17d0c18, 0x17e710c, 0x5906, KindMember}, // NetworkConnectionStateSynReceived
+	{0x7ffc000000, 0x17e7d1d, 0x17d0c18, 0x17e9a08, 0x5906, KindMember}, // NetworkConnectionStateSynSent
+	{0x7ffc000000, 0x17ea21e, 0x17d0c18, 0x17ec009, 0x5906, KindMember}, // NetworkConnectionStateTimeWait
+	{0x7ffffe0000, 0x17ec91c, 0x17ee51a, 0x174cd04, 0x5906, KindMember}, // NetworkConnectionSubtypeCdma
+	{0x7ffffe0000, 0x17eff25, 0x17ee51a, 0x174f60e, 0x5906, KindMember}, // NetworkConnectionSubtypeCdma20001xrtt
+	{0x7ffffe0000, 0x17f241c, 0x17ee51a, 0x1752004, 0x5906, KindMember}, // NetworkConnectionSubtypeEdge
+	{0x7ffffe0000, 0x17f401d, 0x17ee51a, 0x1754105, 0x5906, KindMember}, // NetworkConnectionSubtypeEhrpd
+	{0x7ffffe0000, 0x17f5d1d, 0x17ee51a, 0x1756306, 0x5906, KindMember}, // NetworkConnectionSubtypeEvdo0
+	{0x7ffffe0000, 0x17f7a1d, 0x17ee51a, 0x1758606, 0x5906, KindMember}, // NetworkConnectionSubtypeEvdoA
+	{0x7ffffe0000, 0x17f971d, 0x17ee51a, 0x175a906, 0x5906, KindMember}, // NetworkConnectionSubtypeEvdoB
+	{0x7ffffe0000, 0x17fb41c, 0x17ee51a, 0x175cb04, 0x5906, KindMember}, // NetworkConnectionSubtypeGprs
+	{0x7ffffe0000, 0x17fd01b, 0x17ee51a, 0x175ea03, 0x5906, KindMember}, // NetworkConnectionSubtypeGsm
+	{0x7ffffe0000, 0x17feb1d, 0x17ee51a, 0x1760a05, 0x5906, KindMember}, // NetworkConnectionSubtypeHsdpa
+	{0x7ffffe0000, 0x180081c, 0x17ee51a, 0x1762b04, 0x5906, KindMember}, // NetworkConnectionSubtypeHspa
+	{0x7ffffe0000, 0x180241d, 0x17ee51a, 0x1764c05, 0x5906, KindMember}, // NetworkConnectionSubtypeHspap
+	{0x7ffffe0000, 0x180411d, 0x17ee51a, 0x1766e05, 0x5906, KindMember}, // NetworkConnectionSubtypeHsupa
+	{0x7ffffe0000, 0x1805e1c, 0x17ee51a, 0x1768f04, 0x5906, KindMember}, // NetworkConnectionSubtypeIden
+	{0x7ffffe0000, 0x1807a1d, 0x17ee51a, 0x176b005, 0x5906, KindMember}, // NetworkConnectionSubtypeIwlan
+	{0x7ffffe0000, 0x180971b, 0x17ee51a, 0x0, 0x0, KindKey},             // NetworkConnectionSubtypeKey
+	{0x7ffffe0000, 0x180b21b, 0x17ee51a, 0x176eb03, 0x5906, KindMember}, // NetworkConnectionSubtypeLte
+	{0x7ffffe0000, 0x180cd1d, 0x17ee51a, 0x1770b06, 0x5906, KindMember}, // NetworkConnectionSubtypeLteCa
+	{0x7ffffe0000, 0x180ea1a, 0x17ee51a, 0x1772b02, 0x5906, KindMember}, // NetworkConnectionSubtypeNr
+	{0x7ffffe0000, 0x181041d, 0x17ee51a, 0x1774a05, 0x5906, KindMember}, // NetworkConnectionSubtypeNrnsa
+	{0x7ffffe0000, 0x181211f, 0x17ee51a, 0x1776e08, 0x5906, KindMember}, // NetworkConnectionSubtypeTdScdma
+	{0x7ffffe0000, 0x181401c, 0x17ee51a, 0x1779204, 0x5906, KindMember}, // NetworkConnectionSubtypeUmts
+	{0x7ffffe0000, 0x1815c19, 0x1817517, 0x177c704, 0x5906, KindMember}, // NetworkConnectionTypeCell
+	{0x7ffffe0000, 0x1818c18, 0x1817517, 0x0, 0x0, KindKey},             // NetworkConnectionTypeKey
+	{0x7ffffe0000, 0x181a420, 0x1817517, 0x178030b, 0x5906, KindMember}, // NetworkConnectionTypeUnavailable
+	{0x7ffffe0000, 0x181c41c, 0x1817517, 0x91cb07, 0x5906, KindMember},  // NetworkConnectionTypeUnknown
+	{0x7ffffe0000, 0x181e019, 0x1817517, 0x1784304, 0x5906, KindMember}, // NetworkConnectionTypeWifi
+	{0x7ffffe0000, 0x181f91a, 0x1817517, 0x1786105, 0x5906, KindMember}, // NetworkConnectionTypeWired
+	{0x7ff0000000, 0x1821315, 0x1822814, 0x0, 0x0, KindKey},             // NetworkIODirectionKey
+	{0x7ff0000000, 0x1823c19, 0x1822814, 0x159bf07, 0x5906, KindMember}, // NetworkIODirectionReceive
+	{0x7ff0000000, 0x182551a, 0x1822814, 0x1826f08, 0x5906, KindMember}, // NetworkIODirectionTransmit
+	{0x7ffc000000, 0x1827714, 0x1828b16, 0x0, 0x5906, KindHelper},       // NetworkInterfaceName
+	{0x7ffc000000, 0x182a117, 0x1828b16, 0x0, 0x0, KindKey},             // NetworkInterfaceNameKey
+	{0xfe00000, 0x182b815, 0x1822814, 0x0, 0x0, KindKey},                // NetworkIoDirectionKey
+	{0xfe00000, 0x182cd19, 0x1822814, 0x159bf07, 0x5906, KindMember},    // NetworkIoDirectionReceive
+	{0xfe00000, 0x182e61a, 0x1822814, 0x1826f08, 0x5906, KindMember},    // NetworkIoDirectionTransmit
+	{0x7ffffc0000, 0x1830013, 0x1831315, 0x0, 0x5906, KindHelper},       // NetworkLocalAddress
+	{0x7ffffc0000, 0x1832816, 0x1831315, 0x0, 0x0, KindKey},             // NetworkLocalAddressKey
+	{0x7ffffc0000, 0x1833e10, 0x1834e12, 0x0, 0x66003, KindHelper},      // NetworkLocalPort
+	{0x7ffffc0000, 0x1836013, 0x1834e12, 0x0, 0x0, KindKey},             // NetworkLocalPortKey
+	{0x7ffffc0000, 0x1837312, 0x1838514, 0x0, 0x5906, KindHelper},       // NetworkPeerAddress
+	{0x7ffffc0000, 0x1839915, 0x1838514, 0x0, 0x0, KindKey},             // NetworkPeerAddressKey
+	{0x7ffffc0000, 0x183ae0f, 0x183bd11, 0x0, 0x66003, KindHelper},      // NetworkPeerPort
+	{0x7ffffc0000, 0x183ce12, 0x183bd11, 0x0, 0x0, KindKey},             // NetworkPeerPortKey
+	{0x7ffffe0000, 0x183e013, 0x183f315, 0x0, 0x5906, KindHelper},       // NetworkProtocolName
+	{0x7ffffe0000, 0x1840816, 0x183f315, 0x0, 0x0, KindKey},             // NetworkProtocolNameKey
+	{0x7ffffe0000, 0x1841e16, 0x1843418, 0x0, 0x5906, KindHelper},       // NetworkProtocolVersion
+	{0x7ffffe0000, 0x1844c19, 0x1843418, 0x0, 0x0, KindKey},             // NetworkProtocolVersionKey
+	{0x7ffffe0000, 0x1846513, 0x1847811, 0x0, 0x0, KindKey},             // NetworkTransportKey
+	{0x7ffffe0000, 0x1848914, 0x1847811, 0x17b5d04, 0x5906, KindMember}, // NetworkTransportPipe
+	{0x7fff000000, 0x1849d14, 0x1847811, 0x184b104, 0x5906, KindMember}, // NetworkTransportQUIC
+	{0x7ffffe0000, 0x184b513, 0x1847811, 0x184c803, 0x5906, KindMember}, // NetworkTransportTCP
+	{0x7ffffe0000, 0x184cb13, 0x1847811, 0x184de03, 0x5906, KindMember}, // NetworkTransportUDP
+	{0x7ffffe0000, 0x184e114, 0x1847811, 0x179f504, 0x5906, KindMember}, // NetworkTransportUnix
+	{0x7ff0000000, 0x184f50f, 0x185040c, 0x1851004, 0x5906, KindMember}, // NetworkTypeIPv4
+	{0x7ff0000000, 0x185140f, 0x185040c, 0x1852304, 0x5906, KindMember}, // NetworkTypeIPv6
+	{0xffe0000, 0x185270f, 0x185040c, 0x1851004, 0x5906, KindMember},    // NetworkTypeIpv4
+	{0xffe0000, 0x185360f, 0x185040c, 0x1852304, 0x5906, KindMember},    // NetworkTypeIpv6
+	{0x7ffffe0000, 0x185450e, 0x185040c, 0x0, 0x0, KindKey},             // NetworkTypeKey
+	{0x7e00000000, 0x1855310, 0x1856312, 0x0, 0x5906, KindHelper},       // NfsOperationName
+	{0x7e00000000, 0x1857513, 0x1856312, 0x0, 0x0, KindKey},             // NfsOperationNameKey
+	{0x7e00000000, 0x1858817, 0x1859f1a, 0x0, 0x5906, KindHelper},       // NfsServerRepcacheStatus
+	{0x7e00000000, 0x185b91a, 0x1859f1a, 0x0, 0x0, KindKey},             // NfsServerRepcacheStatusKey
+	{0x1000000, 0x185d322, 0x0, 0x185f519, 0x0, KindString},             // NodejsEventloopDelayMaxDescription
+	{0x1000000, 0x1860e1b, 0x0, 0x186291a, 0x0, KindString},             // NodejsEventloopDelayMaxName
+	{0x1000000, 0x186431b, 0x0, 0x1c9601, 0x0, KindString},              // NodejsEventloopDelayMaxUnit
+	{0x1000000, 0x1865e23, 0x0, 0x1868116, 0x0, KindString},             // NodejsEventloopDelayMeanDescription
+	{0x1000000, 0x186971c, 0x0, 0x186b31b, 0x0, KindString},             // NodejsEventloopDelayMeanName
+	{0x1000000, 0x186ce1c, 0x0, 0x1c9601, 0x0, KindString},              // NodejsEventloopDelayMeanUnit
+	{0x1000000, 0x186ea22, 0x0, 0x1870c19, 0x0, KindString},             // NodejsEventloopDelayMinDescription
+	{0x1000000, 0x187251b, 0x0, 0x187401a, 0x0, KindString},             // NodejsEventloopDelayMinName
+	{0x1000000, 0x1875a1b, 0x0, 0x1c9601, 0x0, KindString},              // NodejsEventloopDelayMinUnit
+	{0x1000000, 0x1877522, 0x0, 0x187971f, 0x0, KindString},             // NodejsEventloopDelayP50Description
+	{0x1000000, 0x187b61b, 0x0, 0x187d11a, 0x0, KindString},             // NodejsEventloopDelayP50Name
+	{0x1000000, 0x187eb1b, 0x0, 0x1c9601, 0x0, KindString},              // NodejsEventloopDelayP50Unit
+	{0x1000000, 0x1880622, 0x0, 0x188281f, 0x0, KindString},             // NodejsEventloopDelayP90Description
+	{0x1000000, 0x188471b, 0x0, 0x188621a, 0x0, KindString},             // NodejsEventloopDelayP90Name
+	{0x1000000, 0x1887c1b, 0x0, 0x1c9601, 0x0, KindString},              // NodejsEventloopDelayP90Unit
+	{0x1000000, 0x1889722, 0x0, 0x188b91f, 0x0, KindString},             // NodejsEventloopDelayP99Description
+	{0x1000000, 0x188d81b, 0x0, 0x188f31a, 0x0, KindString},             // NodejsEventloopDelayP99Name
+	{0x1000000, 0x1890d1b, 0x0, 0x1c9601, 0x0, KindString},              // NodejsEventloopDelayP99Unit
+	{0x1000000, 0x1892825, 0x0, 0x1894d24, 0x0, KindString},             // NodejsEventloopDelayStddevDescription
+	{0x1000000, 0x189711e, 0x0, 0x1898f1d, 0x0, KindString},             // NodejsEventloopDelayStddevName
+	{0x1000000, 0x189ac1e, 0x0, 0x1c9601, 0x0, KindString},              // NodejsEventloopDelayStddevUnit
+	{0x1000000, 0x189ca25, 0x0, 0x189ef17, 0x0, KindString},             // NodejsEventloopUtilizationDescription
+	{0x1000000, 0x18a061e, 0x0, 0x18a241c, 0x0, KindString},             // NodejsEventloopUtilizationName
+	{0x1000000, 0x18a401e, 0x0, 0x357801, 0x0, KindString},              // NodejsEventloopUtilizationUnit
+	{0x7ff0000000, 0x18a5e11, 0x18a6f13, 0x0, 0x5906, KindHelper},       // OCIManifestDigest
+	{0x7ff0000000, 0x18a8214, 0x18a6f13, 0x0, 0x0, KindKey},             // OCIManifestDigestKey
+	{0x7ffffc0000, 0x18a9609, 0x18a9f0b, 0x0, 0x5906, KindHelper},       // OSBuildID
+	{0x7ffffc0000, 0x18aaa0c, 0x18a9f0b, 0x0, 0x0, KindKey},             // OSBuildIDKey
+	{0x7fffffe000, 0x18ab60d, 0x18ac30e, 0x0, 0x5906, KindHelper},       // OSDescription
+	{0x7fffffffff, 0x18ad110, 0x18ac30e, 0x0, 0x0, KindKey},             // OSDescriptionKey
+	{0x7fffffe000, 0x18ae106, 0x18ae707, 0x0, 0x5906, KindHelper},       // OSName
+	{0x7fffffffff, 0x18aee09, 0x18ae707, 0x0, 0x0, KindKey},             // OSNameKey
+	{0x7fffffffff, 0x18af709, 0x18b0007, 0x18b0703, 0x5906, KindMember}, // OSTypeAIX
+	{0x7fffffffff, 0x18b0a0c, 0x18b0007, 0x18b1606, 0x5906, KindMember}, // OSTypeDarwin
+	{0x7fffffffff, 0x18b1c12, 0x18b0007, 0x18b2e0c, 0x5906, KindMember}, // OSTypeDragonflyBSD
+	{0x7fffffffff, 0x18b3a0d, 0x18b0007, 0x18b4707, 0x5906, KindMember}, // OSTypeFreeBSD
+	{0x7fffffffff, 0x18b4e0a, 0x18b0007, 0x18b5804, 0x5906, KindMember}, // OSTypeHPUX
+	{0x7fffffffff, 0x18b5c09, 0x18b0007, 0x0, 0x0, KindKey},             // OSTypeKey
+	{0x7fffffffff, 0x18b650b, 0x18b0007, 0x18b7005, 0x5906, KindMember}, // OSTypeLinux
+	{0x7fffffffff, 0x18b750c, 0x18b0007, 0x18b8106, 0x5906, KindMember}, // OSTypeNetBSD
+	{0x7fffffffff, 0x18b870d, 0x18b0007, 0x18b9407, 0x5906, KindMember}, // OSTypeOpenBSD
+	{0x7fffffffff, 0x18b9b0d, 0x18b0007, 0x18ba807, 0x5906, KindMember}, // OSTypeSolaris
+	{0x7fffffffff, 0x18baf0d, 0x18b0007, 0x18bbc07, 0x5906, KindMember}, // OSTypeWindows
+	{0x7fffffff, 0x18bc309, 0x18b0007, 0x18bcc04, 0x5906, KindMember},   // OSTypeZOS
+	{0x7f80000000, 0x18bc309, 0x18b0007, 0x18bd003, 0x5906, KindMember}, // OSTypeZOS
+	{0x7fffffe000, 0x18bd309, 0x18bdc0a, 0x0, 0x5906, KindHelper},       // OSVersion
+	{0x7fffffffff, 0x18be60c, 0x18bdc0a, 0x0, 0x0, KindKey},             // OSVersionKey
+	{0x7ff8000000, 0x18bf211, 0x18c0313, 0x0, 0x5906, KindHelper},       // OTelComponentName
+	{0x7ff8000000, 0x18c1614, 0x18c0313, 0x0, 0x0, KindKey},             // OTelComponentNameKey
+	{0x7ff0000000, 0x18c2a25, 0x18c4f13, 0x18c6216, 0x5906, KindMember}, // OTelComponentTypeBatchingLogProcessor
+	{0x7ff8000000, 0x18c7826, 0x18c4f13, 0x18c9e17, 0x5906, KindMember}, // OTelComponentTypeBatchingSpanProcessor
+	{0x7ff8000000, 0x18cb514, 0x18c4f13, 0x0, 0x0, KindKey},             // OTelComponentTypeKey
+	{0x7ff0000000, 0x18cc924, 0x18c4f13, 0x18ced16, 0x5906, KindMember}, // OTelComponentTypeOtlpGRPCLogExporter
+	{0x7fe0000000, 0x18d0327, 0x18c4f13, 0x18d2a19, 0x5906, KindMember}, // OTelComponentTypeOtlpGRPCMetricExporter
+	{0x7ff8000000, 0x18d4325, 0x18c4f13, 0x18d6817, 0x5906, KindMember}, // OTelComponentTypeOtlpGRPCSpanExporter
+	{0x7ff0000000, 0x18d7f28, 0x18c4f13, 0x18da71b, 0x5906, KindMember}, // OTelComponentTypeOtlpHTTPJSONLogExporter
+	{0x7fe0000000, 0x18dc22b, 0x18c4f13, 0x18ded1e, 0x5906, KindMember}, // OTelComponentTypeOtlpHTTPJSONMetricExporter
+	{0x7ff8000000, 0x18e0b29, 0x18c4f13, 0x18e341c, 0x5906, KindMember}, // OTelComponentTypeOtlpHTTPJSONSpanExporter
+	{0x7ff0000000, 0x18e5024, 0x18c4f13, 0x18e7416, 0x5906, KindMember}, // OTelComponentTypeOtlpHTTPLogExporter
+	{0x7fe0000000, 0x18e8a27, 0x18c4f13, 0x18eb119, 0x5906, KindMember}, // OTelComponentTypeOtlpHTTPMetricExporter
+	{0x7ff8000000, 0x18eca25, 0x18c4f13, 0x18eef17, 0x5906, KindMember}, // OTelComponentTypeOtlpHTTPSpanExporter
+	{0x7fe0000000, 0x18f0625, 0x18c4f13, 0x18f2b16, 0x5906, KindMember}, // OTelComponentTypePeriodicMetricReader
+	{0x7f80000000, 0x18f4131, 0x18c4f13, 0x18f7224, 0x5906, KindMember}, // OTelComponentTypePrometheusHTTPTextMetricExporter
+	{0x7ff0000000, 0x18f9623, 0x18c4f13, 0x18fb914, 0x5906, KindMember}, // OTelComponentTypeSimpleLogProcessor
+	{0x7ff8000000, 0x18fcd24, 0x18c4f13, 0x18ff115, 0x5906, KindMember}, // OTelComponentTypeSimpleSpanProcessor
+	{0x7f80000000, 0x1900627, 0x18c4f13, 0x1902d19, 0x5906, KindMember}, // OTelComponentTypeZipkinHTTPSpanExporter
+	{0x7c00000000, 0x190460d, 0x190530f, 0x0, 0x5906, KindHelper},       // OTelEventName
+	{0x7c00000000, 0x1906210, 0x190530f, 0x0, 0x0, KindKey},             // OTelEventNameKey
+	{0x7fc000, 0x190720f, 0x1908111, 0x0, 0x5906, KindHelper},           // OTelLibraryName
+	{0x7fc000, 0x1909212, 0x1908111, 0x0, 0x0, KindKey},                 // OTelLibraryNameKey
+	{0x7fc000, 0x190a412, 0x190b614, 0x0, 0x5906, KindHelper},           // OTelLibraryVersion
+	{0x7fc000, 0x190ca15, 0x190b614, 0x0, 0x0, KindKey},                 // OTelLibraryVersionKey
+	{0x8000000, 0x190df2b, 0x0, 0x1910a52, 0x0, KindString},             // OTelSDKExporterSpanExportedCountDescription
+	{0x8000000, 0x1915c24, 0x0, 0x1918025, 0x0, KindString},             // OTelSDKExporterSpanExportedCountName
+	{0x8000000, 0x191a524, 0x0, 0x191c906, 0x0, KindString},             // OTelSDKExporterSpanExportedCountUnit
+	{0x8000000, 0x191cf2b, 0x0, 0x191fa7b, 0x0, KindString},             // OTelSDKExporterSpanInflightCountDescription
+	{0x8000000, 0x1927524, 0x0, 0x1929925, 0x0, KindString},             // OTelSDKExporterSpanInflightCountName
+	{0x8000000, 0x192be24, 0x0, 0x191c906, 0x0, KindString},             // OTelSDKExporterSpanInflightCountUnit
+	{0x8000000, 0x192e22d, 0x0, 0x1930f56, 0x0, KindString},             // OTelSDKProcessorSpanProcessedCountDescription
+	{0x8000000, 0x1936526, 0x0, 0x1938b27, 0x0, KindString},             // OTelSDKProcessorSpanProcessedCountName
+	{0x8000000, 0x193b226, 0x0, 0x191c906, 0x0, KindString},             // OTelSDKProcessorSpanProcessedCountUnit
+	{0x8000000, 0x193d82c, 0x0, 0x194045b, 0x0, KindString},             // OTelSDKProcessorSpanQueueCapacityDescription
+	{0x8000000, 0x1945f25, 0x0, 0x1948426, 0x0, KindString},             // OTelSDKProcessorSpanQueueCapacityName
+	{0x8000000, 0x194aa25, 0x0, 0x191c906, 0x0, KindString},             // OTelSDKProcessorSpanQueueCapacityUnit
+	{0x8000000, 0x194cf28, 0x0, 0x194f74d, 0x0, KindString},             // OTelSDKProcessorSpanQueueSizeDescription
+	{0x8000000, 0x1954421, 0x0, 0x1956522, 0x0, KindString},             // OTelSDKProcessorSpanQueueSizeName
+	{0x8000000, 0x1958721, 0x0, 0x191c906, 0x0, KindString},             // OTelSDKProcessorSpanQueueSizeUnit
+	{0x8000000, 0x195a820, 0x0, 0x195c842, 0x0, KindString},             // OTelSDKSpanEndedCountDescription
+	{0x8000000, 0x1960a19, 0x0, 0x1962319, 0x0, KindString},             // OTelSDKSpanEndedCountName
+	{0x8000000, 0x1963c19, 0x0, 0x191c906, 0x0, KindString},             // OTelSDKSpanEndedCountUnit
+	{0x8000000, 0x196551f, 0x0, 0x196744f, 0x0, KindString},             // OTelSDKSpanLiveCountDescription
+	{0x8000000, 0x196c318, 0x0, 0x196db18, 0x0, KindString},             // OTelSDKSpanLiveCountName
+	{0x8000000, 0x196f318, 0x0, 0x191c906, 0x0, KindString},             // OTelSDKSpanLiveCountUnit
+	{0x7fffffc000, 0x1970b0d, 0x197180f, 0x0, 0x5906, KindHelper},       // OTelScopeName
+	{0x7fffffc000, 0x1972710, 0x197180f, 0x0, 0x0, KindKey},             // OTelScopeNameKey
+	{0x7f00000000, 0x1973712, 0x1974915, 0x0, 0x5906, KindHelper},       // OTelScopeSchemaURL
+	{0x7f00000000, 0x1975e15, 0x1974915, 0x0, 0x0, KindKey},             // OTelScopeSchemaURLKey
+	{0x7fffffc000, 0x1977310, 0x1978312, 0x0, 0x5906, KindHelper},       // OTelScopeVersion
+	{0x7fffffc000, 0x1979513, 0x1978312, 0x0, 0x0, KindKey},             // OTelScopeVersionKey
+	{0x7f80000000, 0x197a817, 0x197bf17, 0x0, 0x0, KindKey},             // OTelSpanParentOriginKey
+	{0x7f80000000, 0x197d619, 0x197bf17, 0x135c005, 0x5906, KindMember}, // OTelSpanParentOriginLocal
+	{0x7f80000000, 0x197ef18, 0x197bf17, 0x1980704, 0x5906, KindMember}, // OTelSpanParentOriginNone
+	{0x7f80000000, 0x1980b1a, 0x197bf17, 0x1982506, 0x5906, KindMember}, // OTelSpanParentOriginRemote
+	{0x7ff8000000, 0x1982b1a, 0x1984519, 0x1985e04, 0x5906, KindMember}, // OTelSpanSamplingResultDrop
+	{0x7ff8000000, 0x1986219, 0x1984519, 0x0, 0x0, KindKey},             // OTelSpanSamplingResultKey
+	{0x7ff8000000, 0x1987b25, 0x1984519, 0x198a011, 0x5906, KindMember}, // OTelSpanSamplingResultRecordAndSample
+	{0x7ff8000000, 0x198b120, 0x1984519, 0x198d10b, 0x5906, KindMember}, // OTelSpanSamplingResultRecordOnly
+	{0x7fffffc000, 0x198dc13, 0x198ef10, 0x198ff05, 0x5906, KindMember}, // OTelStatusCodeError
+	{0x7fffffc000, 0x1990411, 0x198ef10, 0x0, 0x0, KindKey},             // OTelStatusCodeKey
+	{0x7fffffc000, 0x1991510, 0x198ef10, 0x1992502, 0x5906, KindMember}, // OTelStatusCodeOk
+	{0x7fffffc000, 0x1992715, 0x1993c17, 0x0, 0x5906, KindHelper},       // OTelStatusDescription
+	{0x7fffffc000, 0x1995318, 0x1993c17, 0x0, 0x0, KindKey},             // OTelStatusDescriptionKey
+	{0xffc0000, 0x1996b11, 0x18a6f13, 0x0, 0x5906, KindHelper},          // OciManifestDigest
+	{0xffc0000, 0x1997c14, 0x18a6f13, 0x0, 0x0, KindKey},                // OciManifestDigestKey
+	{0x7e00000000, 0x1999013, 0x199a316, 0x0, 0x5906, KindHelper},       // OncRPCProcedureName
+	{0x7e00000000, 0x199b916, 0x199a316, 0x0, 0x0, KindKey},             // OncRPCProcedureNameKey
+	{0x7e00000000, 0x199cf15, 0x199e418, 0x0, 0x66003, KindHelper},      // OncRPCProcedureNumber
+	{0x7e00000000, 0x199fc18, 0x199e418, 0x0, 0x0, KindKey},             // OncRPCProcedureNumberKey
+	{0x7e00000000, 0x19a1411, 0x19a2514, 0x0, 0x5906, KindHelper},       // OncRPCProgramName
+	{0x7e00000000, 0x19a3914, 0x19a2514, 0x0, 0x0, KindKey},             // OncRPCProgramNameKey
+	{0x7e00000000, 0x19a4d0d, 0x19a5a0f, 0x0, 0x66003, KindHelper},      // OncRPCVersion
+	{0x7e00000000, 0x19a6910, 0x19a5a0f, 0x0, 0x0, KindKey},             // OncRPCVersionKey
+	{0x1800000000, 0x19a791c, 0x19a950f, 0x19aa410, 0x5906, KindMember}, // OpenAIAPITypeChatCompletions
+	{0x1800000000, 0x19ab410, 0x19a950f, 0x0, 0x0, KindKey},             // OpenAIAPITypeKey
+	{0x1800000000, 0x19ac416, 0x19a950f, 0x19ada09, 0x5906, KindMember}, // OpenAIAPITypeResponses
+	{0x1f00000000, 0x19ae31c, 0x19aff1b, 0xabfb04, 0x5906, KindMember},  // OpenAIRequestServiceTierAuto
+	{0x1f00000000, 0x19b1a1f, 0x19aff1b, 0x909007, 0x5906, KindMember},  // OpenAIRequestServiceTierDefault
+	{0x1f00000000, 0x19b391b, 0x19aff1b, 0x0, 0x0, KindKey},             // OpenAIRequestServiceTierKey
+	{0x1f00000000, 0x19b5419, 0x19b6d1c, 0x0, 0x5906, KindHelper},       // OpenAIResponseServiceTier
+	{0x1f00000000, 0x19b891c, 0x19b6d1c, 0x0, 0x0, KindKey},             // OpenAIResponseServiceTierKey
+	{0x1f00000000, 0x19ba51f, 0x19bc422, 0x0, 0x5906, KindHelper},       // OpenAIResponseSystemFingerprint
+	{0x1f00000000, 0x19be622, 0x19bc422, 0x0, 0x0, KindKey},             // OpenAIResponseSystemFingerprintKey
+	{0x7e00000000, 0x19c0819, 0x19c211b, 0x0, 0x5906, KindHelper},       // OpenShiftClusterquotaName
+	{0x7e00000000, 0x19c3c1c, 0x19c211b, 0x0, 0x0, KindKey},             // OpenShiftClusterquotaNameKey
+	{0x7e00000000, 0x19c5818, 0x19c701a, 0x0, 0x5906, KindHelper},       // OpenShiftClusterquotaUID
+	{0x7e00000000, 0x19c8a1b, 0x19c701a, 0x0, 0x0, KindKey},             // OpenShiftClusterquotaUIDKey
+	{0x7ff0000000, 0x19ca519, 0x19cbe14, 0x19cd208, 0x5906, KindMember}, // OpenTracingRefTypeChildOf
+	{0x7ff0000000, 0x19cda1d, 0x19cbe14, 0x19cf70c, 0x5906, KindMember}, // OpenTracingRefTypeFollowsFrom
+	{0x7ff0000000, 0x19d0315, 0x19cbe14, 0x0, 0x0, KindKey},             // OpenTracingRefTypeKey
+	{0xfffffe0, 0x19d1819, 0x19cbe14, 0x19cd208, 0x5906, KindMember},    // OpentracingRefTypeChildOf
+	{0xfffffe0, 0x19d311d, 0x19cbe14, 0x19cf70c, 0x5906, KindMember},    // OpentracingRefTypeFollowsFrom
+	{0xfffffe0, 0x19d4e15, 0x19cbe14, 0x0, 0x0, KindKey},                // OpentracingRefTypeKey
+	{0x7800000000, 0x19d6310, 0x19d7312, 0x0, 0x5906, KindHelper},       // OracleCloudRealm
+	{0x7800000000, 0x19d8513, 0x19d7312, 0x0, 0x0, KindKey},             // OracleCloudRealmKey
+	{0x7800000000, 0x19d980e, 0x19da610, 0x0, 0x5906, KindHelper},       // OracleDBDomain
+	{0x7800000000, 0x19db611, 0x19da610, 0x0, 0x0, KindKey},             // OracleDBDomainKey
+	{0x7800000000, 0x19dc714, 0x19ddb17, 0x0, 0x5906, KindHelper},       // OracleDBInstanceName
+	{0x7800000000, 0x19df217, 0x19ddb17, 0x0, 0x0, KindKey},             // OracleDBInstanceNameKey
+	{0x7800000000, 0x19e090c, 0x19e150e, 0x0, 0x5906, KindHelper},       // OracleDBName
+	{0x7800000000, 0x19e230f, 0x19e150e, 0x0, 0x0, KindKey},             // OracleDBNameKey
+	{0x7800000000, 0x19e320b, 0x19e3d0d, 0x0, 0x5906, KindHelper},       // OracleDBPdb
+	{0x7800000000, 0x19e4a0e, 0x19e3d0d, 0x0, 0x0, KindKey},             // OracleDBPdbKey
+	{0x7800000000, 0x19e580f, 0x19e6711, 0x0, 0x5906, KindHelper},       // OracleDBService
+	{0x7800000000, 0x19e7812, 0x19e6711, 0x0, 0x0, KindKey},             // OracleDBServiceKey
+	{0x2000, 0x19e8a0f, 0x1908111, 0x0, 0x5906, KindHelper},             // OtelLibraryName
+	{0x3800, 0x19e9912, 0x1908111, 0x0, 0x0, KindKey},                   // OtelLibraryNameKey
+	{0x2000, 0x19eab12, 0x190b614, 0x0, 0x5906, KindHelper},             // OtelLibraryVersion
+	{0x3800, 0x19ebd15, 0x190b614, 0x0, 0x0, KindKey},                   // OtelLibraryVersionKey
+	{0x2000, 0x19ed20d, 0x197180f, 0x0, 0x5906, KindHelper},             // OtelScopeName
+	{0x3800, 0x19edf10, 0x197180f, 0x0, 0x0, KindKey},                   // OtelScopeNameKey
+	{0x2000, 0x19eef10, 0x1978312, 0x0, 0x5906, KindHelper},             // OtelScopeVersion
+	{0x3800, 0x19eff13, 0x1978312, 0x0, 0x0, KindKey},                   // OtelScopeVersionKey
+	{0x3800, 0x19f1213, 0x198ef10, 0x198ff05, 0x5906, KindMember},       // OtelStatusCodeError
+	{0x3800, 0x19f2511, 0x198ef10, 0x0, 0x0, KindKey},                   // OtelStatusCodeKey
+	{0x3800, 0x19f3610, 0x198ef10, 0x1992502, 0x5906, KindMember},       // OtelStatusCodeOk
+	{0x2000, 0x19f4615, 0x1993c17, 0x0, 0x5906, KindHelper},             // OtelStatusDescription
+	{0x3800, 0x19f5b18, 0x1993c17, 0x0, 0x0, KindKey},                   // OtelStatusDescriptionKey
+	{0x3ffffe000, 0x19f730b, 0x19f7e0c, 0x0, 0x5906, KindHelper},        // PeerService
+	{0x3ffffffff, 0x19f8a0e, 0x19f7e0c, 0x0, 0x0, KindKey},              // PeerServiceKey
+	{0x20000, 0x19f9804, 0x19f9c04, 0x0, 0x5906, KindHelper},            // Pool
+	{0x20000, 0x19fa007, 0x19f9c04, 0x0, 0x0, KindKey},                  // PoolKey
+	{0x7c0000, 0x19fa708, 0x19faf09, 0x0, 0x5906, KindHelper},           // PoolName
+	{0x7c0000, 0x19fb80b, 0x19faf09, 0x0, 0x0, KindKey},                 // PoolNameKey
+	{0x7e00000000, 0x19fc315, 0x19fd818, 0x0, 0x33204, KindHelper},      // PprofLocationIsFolded
+	{0x7e00000000, 0x19ff018, 0x19fd818, 0x0, 0x0, KindKey},             // PprofLocationIsFoldedKey
+	{0x7e00000000, 0x1a00818, 0x1a0201b, 0x0, 0x33204, KindHelper},      // PprofMappingHasFilenames
+	{0x7e00000000, 0x1a03b1b, 0x1a0201b, 0x0, 0x0, KindKey},             // PprofMappingHasFilenamesKey
+	{0x7e00000000, 0x1a05618, 0x1a06e1b, 0x0, 0x33204, KindHelper},      // PprofMappingHasFunctions
+	{0x7e00000000, 0x1a0891b, 0x1a06e1b, 0x0, 0x0, KindKey},             // PprofMappingHasFunctionsKey
+	{0x7e00000000, 0x1a0a41b, 0x1a0bf1f, 0x0, 0x33204, KindHelper},      // PprofMappingHasInlineFrames
+	{0x7e00000000, 0x1a0de1e, 0x1a0bf1f, 0x0, 0x0, KindKey},             // PprofMappingHasInlineFramesKey
+	{0x7e00000000, 0x1a0fc1a, 0x1a1161e, 0x0, 0x33204, KindHelper},      // PprofMappingHasLineNumbers
+	{0x7e00000000, 0x1a1341d, 0x1a1161e, 0x0, 0x0, KindKey},             // PprofMappingHasLineNumbersKey
+	{0x7e00000000, 0x1a15113, 0x1a16415, 0x0, 0x51609, KindHelper},      // PprofProfileComment
+	{0x7e00000000, 0x1a17916, 0x1a16415, 0x0, 0x0, KindKey},             // PprofProfileCommentKey
+	{0x7c00000000, 0x1a18f12, 0x1a1a115, 0x0, 0x5906, KindHelper},       // PprofProfileDocURL
+	{0x7c00000000, 0x1a1b615, 0x1a1a115, 0x0, 0x0, KindKey},             // PprofProfileDocURLKey
+	{0x7c00000000, 0x1a1cb16, 0x1a1e119, 0x0, 0x5906, KindHelper},       // PprofProfileDropFrames
+	{0x7c00000000, 0x1a1fa19, 0x1a1e119, 0x0, 0x0, KindKey},             // PprofProfileDropFramesKey
+	{0x7c00000000, 0x1a21316, 0x1a22919, 0x0, 0x5906, KindHelper},       // PprofProfileKeepFrames
+	{0x7c00000000, 0x1a24219, 0x1a22919, 0x0, 0x0, KindKey},             // PprofProfileKeepFramesKey
+	{0x7800000000, 0x1a25b1b, 0x1a2761f, 0x0, 0x5906, KindHelper},       // PprofScopeDefaultSampleType
+	{0x7800000000, 0x1a2951e, 0x1a2761f, 0x0, 0x0, KindKey},             // PprofScopeDefaultSampleTypeKey
+	{0x7800000000, 0x1a2b319, 0x1a2cc1d, 0x0, 0x1a2e906, KindHelper},    // PprofScopeSampleTypeOrder
+	{0x7800000000, 0x1a2ef1c, 0x1a2cc1d, 0x0, 0x0, KindKey},             // PprofScopeSampleTypeOrderKey
+	{0x7ffe000000, 0x1a30b10, 0x1a31b12, 0x0, 0x66003, KindHelper},      // ProcessArgsCount
+	{0x7ffe000000, 0x1a32d13, 0x1a31b12, 0x0, 0x0, KindKey},             // ProcessArgsCountKey
+	{0xc00000, 0x1a34012, 0x1a35211, 0x0, 0x0, KindKey},                 // ProcessCPUStateKey
+	{0xc00000, 0x1a36315, 0x1a35211, 0x341f06, 0x5906, KindMember},      // ProcessCPUStateSystem
+	{0xc00000, 0x1a37813, 0x1a35211, 0x343004, 0x5906, KindMember},      // ProcessCPUStateUser
+	{0xc00000, 0x1a38b13, 0x1a35211, 0x1a39e04, 0x5906, KindMember},     // ProcessCPUStateWait
+	{0xfc00000, 0x1a3a219, 0x0, 0x1a3bb32, 0x0, KindString},             // ProcessCPUTimeDescription
+	{0xfc00000, 0x1a3ed12, 0x0, 0x1a3ff10, 0x0, KindString},             // ProcessCPUTimeName
+	{0xfc00000, 0x1a40f12, 0x0, 0x1c9601, 0x0, KindString},              // ProcessCPUTimeUnit
+	{0xfc00000, 0x1a42120, 0x0, 0x1a44183, 0x0, KindString},             // ProcessCPUUtilizationDescription
+	{0xfc00000, 0x1a4c419, 0x0, 0x1a4dd17, 0x0, KindString},             // ProcessCPUUtilizationName
+	{0xfc00000, 0x1a4f419, 0x0, 0x357801, 0x0, KindString},              // ProcessCPUUtilizationUnit
+	{0x7fffffe000, 0x1a50d0e, 0x1a51b0f, 0x0, 0x5906, KindHelper},       // ProcessCommand
+	{0x7fffffe000, 0x1a52a12, 0x1a53c14, 0x0, 0x51609, KindHelper},      // ProcessCommandArgs
+	{0x7fffffffff, 0x1a55015, 0x1a53c14, 0x0, 0x0, KindKey},             // ProcessCommandArgsKey
+	{0x7fffffffff, 0x1a56511, 0x1a51b0f, 0x0, 0x0, KindKey},             // ProcessCommandKey
+	{0x7fffffe000, 0x1a57612, 0x1a58814, 0x0, 0x5906, KindHelper},       // ProcessCommandLine
+	{0x7fffffffff, 0x1a59c15, 0x1a58814, 0x0, 0x0, KindKey},             // ProcessCommandLineKey
+	{0x7e00000000, 0x1a5b123, 0x1a5d41b, 0x1a5ef0b, 0x5906, KindMember}, // ProcessContextSwitchTypeInvoluntary
+	{0x1ff800000, 0x1a5b123, 0x1a5fa1b, 0x1a5ef0b, 0x5906, KindMember},  // ProcessContextSwitchTypeInvoluntary
+	{0x7e00000000, 0x1a6151b, 0x1a5d41b, 0x0, 0x0, KindKey},             // ProcessContextSwitchTypeKey
+	{0x1ff800000, 0x1a6151b, 0x1a5fa1b, 0x0, 0x0, KindKey},              // ProcessContextSwitchTypeKey
+	{0x7e00000000, 0x1a63021, 0x1a5d41b, 0x1a65109, 0x5906, KindMember}, // ProcessContextSwitchTypeVoluntary
+	{0x1ff800000, 0x1a63021, 0x1a5fa1b, 0x1a65109, 0x5906, KindMember},  // ProcessContextSwitchTypeVoluntary
+	{0xfc00000, 0x1a65a21, 0x0, 0x1a67b36, 0x0, KindString},             // ProcessContextSwitchesDescription
+	{0xfc00000, 0x1a6b11a, 0x0, 0x1a6cb18, 0x0, KindString},             // ProcessContextSwitchesName
+	{0x8000000, 0x1a6e31a, 0x0, 0x1a6fd10, 0x0, KindString},             // ProcessContextSwitchesUnit
+	{0x7c00000, 0x1a6e31a, 0x0, 0x31ca07, 0x0, KindString},              // ProcessContextSwitchesUnit
+	{0x7fff800000, 0x1a70d13, 0x1a72015, 0x0, 0x5906, KindHelper},       // ProcessCreationTime
+	{0x7fff800000, 0x1a73516, 0x1a72015, 0x0, 0x0, KindKey},             // ProcessCreationTimeKey
+	{0xfc00000, 0x1a74b18, 0x0, 0x1a76317, 0x0, KindString},             // ProcessDiskIoDescription
+	{0xfc00000, 0x1a77a11, 0x0, 0x1a78b0f, 0x0, KindString},             // ProcessDiskIoName
+	{0xfc00000, 0x1a79a11, 0x0, 0x4f9402, 0x0, KindString},              // ProcessDiskIoUnit
+	{0x7fc0000000, 0x1a7ab1a, 0x0, 0x1a7c515, 0x511248, KindOther},      // ProcessEnvironmentVariable
+	{0x7ff0000000, 0x1a7da1b, 0x1a7f51f, 0x0, 0x5906, KindHelper},       // ProcessExecutableBuildIDGNU
+	{0x7ff0000000, 0x1a8141e, 0x1a7f51f, 0x0, 0x0, KindKey},             // ProcessExecutableBuildIDGNUKey
+	{0xe000000, 0x1a8321b, 0x1a7f51f, 0x0, 0x5906, KindHelper},          // ProcessExecutableBuildIDGnu
+	{0xe000000, 0x1a84d1e, 0x1a7f51f, 0x0, 0x0, KindKey},                // ProcessExecutableBuildIDGnuKey
+	{0x7ffe000000, 0x1a86b1a, 0x1a8851e, 0x0, 0x5906, KindHelper},       // ProcessExecutableBuildIDGo
+	{0x7ffe000000, 0x1a8a31d, 0x1a8851e, 0x0, 0x0, KindKey},             // ProcessExecutableBuildIDGoKey
+	{0x7ffc000000, 0x1a8c01f, 0x1a8df23, 0x0, 0x5906, KindHelper},       // ProcessExecutableBuildIDHtlhash
+	{0x7ffc000000, 0x1a90222, 0x1a8df23, 0x0, 0x0, KindKey},             // ProcessExecutableBuildIDHtlhashKey
+	{0x2000000, 0x1a92421, 0x1a94525, 0x0, 0x5906, KindHelper},          // ProcessExecutableBuildIDProfiling
+	{0x2000000, 0x1a96a24, 0x1a94525, 0x0, 0x0, KindKey},                // ProcessExecutableBuildIDProfilingKey
+	{0x7fffffe000, 0x1a98e15, 0x1a9a317, 0x0, 0x5906, KindHelper},       // ProcessExecutableName
+	{0x7fffffffff, 0x1a9ba18, 0x1a9a317, 0x0, 0x0, KindKey},             // ProcessExecutableNameKey
+	{0x7fffffe000, 0x1a9d215, 0x1a9e717, 0x0, 0x5906, KindHelper},       // ProcessExecutablePath
+	{0x7fffffffff, 0x1a9fe18, 0x1a9e717, 0x0, 0x0, KindKey},             // ProcessExecutablePathKey
+	{0x7fff800000, 0x1aa160f, 0x1aa2511, 0x0, 0x66003, KindHelper},      // ProcessExitCode
+	{0x7fff800000, 0x1aa3612, 0x1aa2511, 0x0, 0x0, KindKey},             // ProcessExitCodeKey
+	{0x7fff800000, 0x1aa480f, 0x1aa5711, 0x0, 0x5906, KindHelper},       // ProcessExitTime
+	{0x7fff800000, 0x1aa6812, 0x1aa5711, 0x0, 0x0, KindKey},             // ProcessExitTimeKey
+	{0x7fff800000, 0x1aa7a15, 0x1aa8f18, 0x0, 0x66003, KindHelper},      // ProcessGroupLeaderPID
+	{0x7fff800000, 0x1aaa718, 0x1aa8f18, 0x0, 0x0, KindKey},             // ProcessGroupLeaderPIDKey
+	{0x7fff800000, 0x1aabf12, 0x1aad113, 0x0, 0x33204, KindHelper},      // ProcessInteractive
+	{0x7fff800000, 0x1aae415, 0x1aad113, 0x0, 0x0, KindKey},             // ProcessInteractiveKey
+	{0x7ffc000000, 0x1aaf912, 0x1ab0b14, 0x0, 0x5906, KindHelper},       // ProcessLinuxCgroup
+	{0x7ffc000000, 0x1ab1f15, 0x1ab0b14, 0x0, 0x0, KindKey},             // ProcessLinuxCgroupKey
+	{0xfc00000, 0x1ab341d, 0x0, 0x1ab5125, 0x0, KindString},             // ProcessMemoryUsageDescription
+	{0xfc00000, 0x1ab7616, 0x0, 0x1ab8c14, 0x0, KindString},             // ProcessMemoryUsageName
+	{0xfc00000, 0x1aba016, 0x0, 0x4f9402, 0x0, KindString},              // ProcessMemoryUsageUnit
+	{0xfc00000, 0x1abb61f, 0x0, 0x1abd527, 0x0, KindString},             // ProcessMemoryVirtualDescription
+	{0xfc00000, 0x1abfc18, 0x0, 0x1ac1416, 0x0, KindString},             // ProcessMemoryVirtualName
+	{0xfc00000, 0x1ac2a18, 0x0, 0x4f9402, 0x0, KindString},              // ProcessMemoryVirtualUnit
+	{0xfc00000, 0x1ac421b, 0x0, 0x1ac5d1a, 0x0, KindString},             // ProcessNetworkIoDescription
+	{0xfc00000, 0x1ac7714, 0x0, 0x1ac8b12, 0x0, KindString},             // ProcessNetworkIoName
+	{0xfc00000, 0x1ac9d14, 0x0, 0x4f9402, 0x0, KindString},              // ProcessNetworkIoUnit
+	{0xfc00000, 0x1acb129, 0x0, 0x1acda31, 0x0, KindString},             // ProcessOpenFileDescriptorCountDescription
+	{0xfc00000, 0x1ad0b22, 0x0, 0x1ad2d22, 0x0, KindString},             // ProcessOpenFileDescriptorCountName
+	{0x7c00000, 0x1ad4f22, 0x0, 0x31ca07, 0x0, KindString},              // ProcessOpenFileDescriptorCountUnit
+	{0x8000000, 0x1ad4f22, 0x0, 0x1ad7111, 0x0, KindString},             // ProcessOpenFileDescriptorCountUnit
+	{0x7fffffe000, 0x1ad820c, 0x1ad8e0d, 0x0, 0x5906, KindHelper},       // ProcessOwner
+	{0x7fffffffff, 0x1ad9b0f, 0x1ad8e0d, 0x0, 0x0, KindKey},             // ProcessOwnerKey
+	{0x7fffffe000, 0x1adaa0a, 0x1adb40b, 0x0, 0x66003, KindHelper},      // ProcessPID
+	{0x7fffffffff, 0x1adbf0d, 0x1adb40b, 0x0, 0x0, KindKey},             // ProcessPIDKey
+	{0x1ff800000, 0x1adcc19, 0x1ade519, 0x0, 0x0, KindKey},              // ProcessPagingFaultTypeKey
+	{0x1ff800000, 0x1adfe1b, 0x1ade519, 0x1ae1905, 0x5906, KindMember},  // ProcessPagingFaultTypeMajor
+	{0x1ff800000, 0x1ae1e1b, 0x1ade519, 0x1ae3905, 0x5906, KindMember},  // ProcessPagingFaultTypeMinor
+	{0xfc00000, 0x1ae3e1e, 0x0, 0x1ae5c2b, 0x0, KindString},             // ProcessPagingFaultsDescription
+	{0xfc00000, 0x1ae8717, 0x0, 0x1ae9e15, 0x0, KindString},             // ProcessPagingFaultsName
+	{0xfc00000, 0x1aeb317, 0x0, 0x1aeca07, 0x0, KindString},             // ProcessPagingFaultsUnit
+	{0x7fffffe000, 0x1aed110, 0x1aee112, 0x0, 0x66003, KindHelper},      // ProcessParentPID
+	{0x7ffffffe00, 0x1aef313, 0x1aee112, 0x0, 0x0, KindKey},             // ProcessParentPIDKey
+	{0x7fff800000, 0x1af0611, 0x1af1714, 0x0, 0x66003, KindHelper},      // ProcessRealUserID
+	{0x7fff800000, 0x1af2b14, 0x1af1714, 0x0, 0x0, KindKey},             // ProcessRealUserIDKey
+	{0x7fff800000, 0x1af3f13, 0x1af5216, 0x0, 0x5906, KindHelper},       // ProcessRealUserName
+	{0x7fff800000, 0x1af6816, 0x1af5216, 0x0, 0x0, KindKey},             // ProcessRealUserNameKey
+	{0x7fffffe000, 0x1af7e19, 0x1af971b, 0x0, 0x5906, KindHelper},       // ProcessRuntimeDescription
+	{0x7fffffffff, 0x1afb21c, 0x1af971b, 0x0, 0x0, KindKey},             // ProcessRuntimeDescriptionKey
+	{0x7fffffe000, 0x1afce12, 0x1afe014, 0x0, 0x5906, KindHelper},       // ProcessRuntimeName
+	{0x7fffffffff, 0x1aff415, 0x1afe014, 0x0, 0x0, KindKey},             // ProcessRuntimeNameKey
+	{0x7fffffe000, 0x1b00915, 0x1b01e17, 0x0, 0x5906, KindHelper},       // ProcessRuntimeVersion
+	{0x7fffffffff, 0x1b03518, 0x1b01e17, 0x0, 0x0, KindKey},             // ProcessRuntimeVersionKey
+	{0x7fff800000, 0x1b04d12, 0x1b05f15, 0x0, 0x66003, KindHelper},      // ProcessSavedUserID
+	{0x7fff800000, 0x1b07415, 0x1b05f15, 0x0, 0x0, KindKey},             // ProcessSavedUserIDKey
+	{0x7fff800000, 0x1b08914, 0x1b09d17, 0x0, 0x5906, KindHelper},       // ProcessSavedUserName
+	{0x7fff800000, 0x1b0b417, 0x1b09d17, 0x0, 0x0, KindKey},             // ProcessSavedUserNameKey
+	{0x7fff800000, 0x1b0cb17, 0x1b0e21a, 0x0, 0x66003, KindHelper},      // ProcessSessionLeaderPID
+	{0x7fff800000, 0x1b0fc1a, 0x1b0e21a, 0x0, 0x0, KindKey},             // ProcessSessionLeaderPIDKey
+	{0x7e00000000, 0x1b11613, 0x1b1290d, 0x1b13607, 0x5906, KindMember}, // ProcessStateDefunct
+	{0x7e00000000, 0x1b13d0f, 0x1b1290d, 0x0, 0x0, KindKey},             // ProcessStateKey
+	{0x7e00000000, 0x1b14c13, 0x1b1290d, 0x1049b07, 0x5906, KindMember}, // ProcessStateRunning
+	{0x7e00000000, 0x1b15f14, 0x1b1290d, 0x1b17308, 0x5906, KindMember}, // ProcessStateSleeping
+	{0x7e00000000, 0x1b17b13, 0x1b1290d, 0x1b18e07, 0x5906, KindMember}, // ProcessStateStopped
+	{0xfc00000, 0x1b1951d, 0x0, 0x1b1b216, 0x0, KindString},             // ProcessThreadCountDescription
+	{0xfc00000, 0x1b1c816, 0x0, 0x1b1de14, 0x0, KindString},             // ProcessThreadCountName
+	{0xfc00000, 0x1b1f216, 0x0, 0xcd2108, 0x0, KindString},              // ProcessThreadCountUnit
+	{0x7ffe000000, 0x1b2080c, 0x1b2140d, 0x0, 0x5906, KindHelper},       // ProcessTitle
+	{0x7ffe000000, 0x1b2210f, 0x1b2140d, 0x0, 0x0, KindKey},             // ProcessTitleKey
+	{0xe000000, 0x1b23018, 0x0, 0x1b24826, 0x0, KindString},             // ProcessUptimeDescription
+	{0xe000000, 0x1b26e11, 0x0, 0x1b27f0e, 0x0, KindString},             // ProcessUptimeName
+	{0xe000000, 0x1b28d11, 0x0, 0x1c9601, 0x0, KindString},              // ProcessUptimeUnit
+	{0x7fff800000, 0x1b29e0d, 0x1b2ab0f, 0x0, 0x66003, KindHelper},      // ProcessUserID
+	{0x7fff800000, 0x1b2ba10, 0x1b2ab0f, 0x0, 0x0, KindKey},             // ProcessUserIDKey
+	{0x7fff800000, 0x1b2ca0f, 0x1b2d911, 0x0, 0x5906, KindHelper},       // ProcessUserName
+	{0x7fff800000, 0x1b2ea12, 0x1b2d911, 0x0, 0x0, KindKey},             // ProcessUserNameKey
+	{0x7fff800000, 0x1b2fc0b, 0x1b3070c, 0x0, 0x66003, KindHelper},      // ProcessVpid
+	{0x7fff800000, 0x1b3130e, 0x1b3070c, 0x0, 0x0, KindKey},             // ProcessVpidKey
+	{0x7ffe000000, 0x1b32117, 0x1b33819, 0x0, 0x5906, KindHelper},       // ProcessWorkingDirectory
+	{0x7ffe000000, 0x1b3511a, 0x1b33819, 0x0, 0x0, KindKey},             // ProcessWorkingDirectoryKey
+	{0x7ffc000000, 0x1b36b14, 0x1b37f12, 0x1b39104, 0x5906, KindMember}, // ProfileFrameTypeBeam
+	{0x7ffe000000, 0x1b39517, 0x1b37f12, 0x1b3ac07, 0x5906, KindMember}, // ProfileFrameTypeCpython
+	{0x7ffe000000, 0x1b3b316, 0x1b37f12, 0x1b3c906, 0x5906, KindMember}, // ProfileFrameTypeDotnet
+	{0x7ff0000000, 0x1b3cf12, 0x1b37f12, 0x1b3e102, 0x5906, KindMember}, // ProfileFrameTypeGo
+	{0x7ffe000000, 0x1b3e313, 0x1b37f12, 0x1b3f603, 0x5906, KindMember}, // ProfileFrameTypeJVM
+	{0x7ffe000000, 0x1b3f916, 0x1b37f12, 0x33e206, 0x5906, KindMember},  // ProfileFrameTypeKernel
+	{0x7ffe000000, 0x1b40f13, 0x1b37f12, 0x0, 0x0, KindKey},             // ProfileFrameTypeKey
+	{0x6000000000, 0x1b42216, 0x1b37f12, 0x1b43806, 0x5906, KindMember}, // ProfileFrameTypeLuajit
+	{0x7ffe000000, 0x1b43e16, 0x1b37f12, 0x1b45406, 0x5906, KindMember}, // ProfileFrameTypeNative
+	{0x7ffe000000, 0x1b45a13, 0x1b37f12, 0x1b46d03, 0x5906, KindMember}, // ProfileFrameTypePHP
+	{0x7ffe000000, 0x1b47014, 0x1b37f12, 0x1b48404, 0x5906, KindMember}, // ProfileFrameTypePerl
+	{0x7ffe000000, 0x1b48814, 0x1b37f12, 0x1b49c04, 0x5906, KindMember}, // ProfileFrameTypeRuby
+	{0x7ff0000000, 0x1b4a014, 0x1b37f12, 0x1b4b404, 0x5906, KindMember}, // ProfileFrameTypeRust
+	{0x7ffe000000, 0x1b4b814, 0x1b37f12, 0x1b4cc04, 0x5906, KindMember}, // ProfileFrameTypeV8JS
+	{0xfe00000, 0x1b4d01c, 0x0, 0x1b4ec26, 0x0, KindString},             // RPCClientDurationDescription
+	{0xfe00000, 0x1b51215, 0x0, 0x1b52713, 0x0, KindString},             // RPCClientDurationName
+	{0xfe00000, 0x1b53a15, 0x0, 0x607002, 0x0, KindString},              // RPCClientDurationUnit
+	{0xfe00000, 0x1b54f1f, 0x0, 0x1b56e39, 0x0, KindString},             // RPCClientRequestSizeDescription
+	{0xfe00000, 0x1b5a718, 0x0, 0x1b5bf17, 0x0, KindString},             // RPCClientRequestSizeName
+	{0xfe00000, 0x1b5d618, 0x0, 0x4f9402, 0x0, KindString},              // RPCClientRequestSizeUnit
+	{0xfe00000, 0x1b5ee22, 0x0, 0x1b61031, 0x0, KindString},             // RPCClientRequestsPerRPCDescription
+	{0xfe00000, 0x1b6411b, 0x0, 0x1b65c1b, 0x0, KindString},             // RPCClientRequestsPerRPCName
+	{0xfe00000, 0x1b6771b, 0x0, 0x31ca07, 0x0, KindString},              // RPCClientRequestsPerRPCUnit
+	{0xfe00000, 0x1b69220, 0x0, 0x1b6b23a, 0x0, KindString},             // RPCClientResponseSizeDescription
+	{0xfe00000, 0x1b6ec19, 0x0, 0x1b70518, 0x0, KindString},             // RPCClientResponseSizeName
+	{0xfe00000, 0x1b71d19, 0x0, 0x4f9402, 0x0, KindString},              // RPCClientResponseSizeUnit
+	{0xfe00000, 0x1b73623, 0x0, 0x1b7592d, 0x0, KindString},             // RPCClientResponsesPerRPCDescription
+	{0xfe00000, 0x1b7861c, 0x0, 0x1b7a21c, 0x0, KindString},             // RPCClientResponsesPerRPCName
+	{0xfe00000, 0x1b7be1c, 0x0, 0x31ca07, 0x0, KindString},              // RPCClientResponsesPerRPCUnit
+	{0x3ffff8000, 0x1b7da1d, 0x1b7f71a, 0x5207, 0x5906, KindMember},     // RPCConnectRPCErrorCodeAborted
+	{0x3ffff8000, 0x1b81123, 0x1b7f71a, 0x1b8340e, 0x5906, KindMember},  // RPCConnectRPCErrorCodeAlreadyExists
+	{0x3ffff8000, 0x1b8421f, 0x1b7f71a, 0x1b86109, 0x5906, KindMember},  // RPCConnectRPCErrorCodeCancelled
+	{0x3ffff8000, 0x1b86a1e, 0x1b7f71a, 0x1b88809, 0x5906, KindMember},  // RPCConnectRPCErrorCodeDataLoss
+	{0x3ffff8000, 0x1b89126, 0x1b7f71a, 0x1b8b711, 0x5906, KindMember},  // RPCConnectRPCErrorCodeDeadlineExceeded
+	{0x3ffff8000, 0x1b8c828, 0x1b7f71a, 0x1b8f013, 0x5906, KindMember},  // RPCConnectRPCErrorCodeFailedPrecondition
+	{0x3ffff8000, 0x1b9031e, 0x1b7f71a, 0x1b92108, 0x5906, KindMember},  // RPCConnectRPCErrorCodeInternal
+	{0x3ffff8000, 0x1b92925, 0x1b7f71a, 0x1b94e10, 0x5906, KindMember},  // RPCConnectRPCErrorCodeInvalidArgument
+	{0x3ffff8000, 0x1b95e19, 0x1b7f71a, 0x0, 0x0, KindKey},              // RPCConnectRPCErrorCodeKey
+	{0x3ffff8000, 0x1b9771e, 0x1b7f71a, 0x1b99509, 0x5906, KindMember},  // RPCConnectRPCErrorCodeNotFound
+	{0x3ffff8000, 0x1b99e20, 0x1b7f71a, 0x1b9be0c, 0x5906, KindMember},  // RPCConnectRPCErrorCodeOutOfRange
+	{0x3ffff8000, 0x1b9ca26, 0x1b7f71a, 0x1b9f011, 0x5906, KindMember},  // RPCConnectRPCErrorCodePermissionDenied
+	{0x3ffff8000, 0x1ba0127, 0x1b7f71a, 0x1ba2812, 0x5906, KindMember},  // RPCConnectRPCErrorCodeResourceExhausted
+	{0x3ffff8000, 0x1ba3a25, 0x1b7f71a, 0x1ba5f0f, 0x5906, KindMember},  // RPCConnectRPCErrorCodeUnauthenticated
+	{0x3ffff8000, 0x1ba6e21, 0x1b7f71a, 0x178030b, 0x5906, KindMember},  // RPCConnectRPCErrorCodeUnavailable
+	{0x3ffff8000, 0x1ba8f23, 0x1b7f71a, 0x1bab20d, 0x5906, KindMember},  // RPCConnectRPCErrorCodeUnimplemented
+	{0x3ffff8000, 0x1babf1d, 0x1b7f71a, 0x91cb07, 0x5906, KindMember},   // RPCConnectRPCErrorCodeUnknown
+	{0x3c0000000, 0x1badc1c, 0x0, 0x1baf815, 0xd7504b, KindOther},       // RPCConnectRPCRequestMetadata
+	{0x3c0000000, 0x1bb0d1d, 0x0, 0x1bb2a15, 0xd7504b, KindOther},       // RPCConnectRPCResponseMetadata
+	{0x3c0000000, 0x1bb3f16, 0x0, 0x1bb5515, 0xd7504b, KindOther},       // RPCGRPCRequestMetadata
+	{0x3c0000000, 0x1bb6a17, 0x0, 0x1bb8115, 0xd7504b, KindOther},       // RPCGRPCResponseMetadata
+	{0x3ffffffff, 0x1bb9618, 0x1bbae14, 0x1bbc202, 0x66003, KindMember}, // RPCGRPCStatusCodeAborted
+	{0x3ffffffff, 0x1bbc41e, 0x1bbae14, 0x1bbe201, 0x66003, KindMember}, // RPCGRPCStatusCodeAlreadyExists
+	{0x3ffffffff, 0x1bbe31a, 0x1bbae14, 0x357801, 0x66003, KindMember},  // RPCGRPCStatusCodeCancelled
+	{0x3ffffffff, 0x1bbfd19, 0x1bbae14, 0x1bc1602, 0x66003, KindMember}, // RPCGRPCStatusCodeDataLoss
+	{0x3ffffffff, 0x1bc1821, 0x1bbae14, 0x1bc3901, 0x66003, KindMember}, // RPCGRPCStatusCodeDeadlineExceeded
+	{0x3ffffffff, 0x1bc3a23, 0x1bbae14, 0x1bc5d01, 0x66003, KindMember}, // RPCGRPCStatusCodeFailedPrecondition
+	{0x3ffffffff, 0x1bc5e19, 0x1bbae14, 0x1bc7702, 0x66003, KindMember}, // RPCGRPCStatusCodeInternal
+	{0x3ffffffff, 0x1bc7920, 0x1bbae14, 0x1bc9901, 0x66003, KindMember}, // RPCGRPCStatusCodeInvalidArgument
+	{0x3ffffffff, 0x1bc9a14, 0x1bbae14, 0x0, 0x0, KindKey},              // RPCGRPCStatusCodeKey
+	{0x3ffffffff, 0x1bcae19, 0x1bbae14, 0x1bcc701, 0x66003, KindMember}, // RPCGRPCStatusCodeNotFound
+	{0x3ffffffff, 0x1bcc813, 0x1bbae14, 0x1bcdb01, 0x66003, KindMember}, // RPCGRPCStatusCodeOk
+	{0x3ffffffff, 0x1bcdc1b, 0x1bbae14, 0x1bcf702, 0x66003, KindMember}, // RPCGRPCStatusCodeOutOfRange
+	{0x3ffffffff, 0x1bcf921, 0x1bbae14, 0x1bd1a01, 0x66003, KindMember}, // RPCGRPCStatusCodePermissionDenied
+	{0x3ffffffff, 0x1bd1b22, 0x1bbae14, 0x1bd3d01, 0x66003, KindMember}, // RPCGRPCStatusCodeResourceExhausted
+	{0x3ffffffff, 0x1bd3e20, 0x1bbae14, 0x1bd5e02, 0x66003, KindMember}, // RPCGRPCStatusCodeUnauthenticated
+	{0x3ffffffff, 0x1bd601c, 0x1bbae14, 0x1bd7c02, 0x66003, KindMember}, // RPCGRPCStatusCodeUnavailable
+	{0x3ffffffff, 0x1bd7e1e, 0x1bbae14, 0x1bd9c02, 0x66003, KindMember}, // RPCGRPCStatusCodeUnimplemented
+	{0x3ffffffff, 0x1bd9e18, 0x1bbae14, 0x1bdb601, 0x66003, KindMember}, // RPCGRPCStatusCodeUnknown
+	{0x3f0000000, 0x1bdb713, 0x1bdca16, 0x0, 0x66003, KindHelper},       // RPCJSONRPCErrorCode
+	{0x3f0000000, 0x1bde016, 0x1bdca16, 0x0, 0x0, KindKey},              // RPCJSONRPCErrorCodeKey
+	{0x3f0000000, 0x1bdf616, 0x1be0c19, 0x0, 0x5906, KindHelper},        // RPCJSONRPCErrorMessage
+	{0x3f0000000, 0x1be2519, 0x1be0c19, 0x0, 0x0, KindKey},              // RPCJSONRPCErrorMessageKey
+	{0x3f0000000, 0x1be3e13, 0x1be5116, 0x0, 0x5906, KindHelper},        // RPCJSONRPCRequestID
+	{0x3f0000000, 0x1be6716, 0x1be5116, 0x0, 0x0, KindKey},              // RPCJSONRPCRequestIDKey
+	{0x3f0000000, 0x1be7d11, 0x1be8e13, 0x0, 0x5906, KindHelper},        // RPCJSONRPCVersion
+	{0x3f0000000, 0x1bea114, 0x1be8e13, 0x0, 0x0, KindKey},              // RPCJSONRPCVersionKey
+	{0xfffe000, 0x1beb513, 0x1bdca16, 0x0, 0x66003, KindHelper},         // RPCJsonrpcErrorCode
+	{0xfffffff, 0x1bec816, 0x1bdca16, 0x0, 0x0, KindKey},                // RPCJsonrpcErrorCodeKey
+	{0xfffe000, 0x1bede16, 0x1be0c19, 0x0, 0x5906, KindHelper},          // RPCJsonrpcErrorMessage
+	{0xfffffff, 0x1bef419, 0x1be0c19, 0x0, 0x0, KindKey},                // RPCJsonrpcErrorMessageKey
+	{0x1, 0x1bf0d13, 0x1bf2012, 0x0, 0x0, KindKey},                      // RPCJsonrpcMethodKey
+	{0xfffe000, 0x1bf3213, 0x1be5116, 0x0, 0x5906, KindHelper},          // RPCJsonrpcRequestID
+	{0xfffffff, 0x1bf4516, 0x1be5116, 0x0, 0x0, KindKey},                // RPCJsonrpcRequestIDKey
+	{0xfffe000, 0x1bf5b11, 0x1be8e13, 0x0, 0x5906, KindHelper},          // RPCJsonrpcVersion
+	{0xfffffff, 0x1bf6c14, 0x1be8e13, 0x0, 0x0, KindKey},                // RPCJsonrpcVersionKey
+	{0x7ff800000, 0x1bf8018, 0x1bf981b, 0x0, 0x66003, KindHelper},       // RPCMessageCompressedSize
+	{0x7ff800000, 0x1bfb31b, 0x1bf981b, 0x0, 0x0, KindKey},              // RPCMessageCompressedSizeKey
+	{0x7ff800000, 0x1bfce0c, 0x1bfda0e, 0x0, 0x66003, KindHelper},       // RPCMessageID
+	{0x7ff800000, 0x1bfe80f, 0x1bfda0e, 0x0, 0x0, KindKey},              // RPCMessageIDKey
+	{0x7ff800000, 0x1bff711, 0x1c00810, 0x0, 0x0, KindKey},              // RPCMessageTypeKey
+	{0x7ff800000, 0x1c01816, 0x1c00810, 0x1445d08, 0x5906, KindMember},  // RPCMessageTypeReceived
+	{0x7ff800000, 0x1c02e12, 0x1c00810, 0x1447404, 0x5906, KindMember},  // RPCMessageTypeSent
+	{0x7ff800000, 0x1c0401a, 0x1c05a1d, 0x0, 0x66003, KindHelper},       // RPCMessageUncompressedSize
+	{0x7ff800000, 0x1c0771d, 0x1c05a1d, 0x0, 0x0, KindKey},              // RPCMessageUncompressedSizeKey
+	{0x7fffffe000, 0x1c09409, 0x1c09d0a, 0x0, 0x5906, KindHelper},       // RPCMethod
+	{0x7fffffffff, 0x1c0a70c, 0x1c09d0a, 0x0, 0x0, KindKey},             // RPCMethodKey
+	{0x7c00000000, 0x1c0b311, 0x1c0c413, 0x0, 0x5906, KindHelper},       // RPCMethodOriginal
+	{0x7c00000000, 0x1c0d714, 0x1c0c413, 0x0, 0x0, KindKey},             // RPCMethodOriginalKey
+	{0x7c00000000, 0x1c0eb12, 0x0, 0x1c0fd15, 0xd7504b, KindOther},      // RPCRequestMetadata
+	{0x7c00000000, 0x1c11213, 0x0, 0x1c12515, 0xd7504b, KindOther},      // RPCResponseMetadata
+	{0x7c00000000, 0x1c13a15, 0x1c14f18, 0x0, 0x5906, KindHelper},       // RPCResponseStatusCode
+	{0x7c00000000, 0x1c16718, 0x1c14f18, 0x0, 0x0, KindKey},             // RPCResponseStatusCodeKey
+	{0xfe00000, 0x1c17f1c, 0x0, 0x1c19b25, 0x0, KindString},             // RPCServerDurationDescription
+	{0xfe00000, 0x1c1c015, 0x0, 0x1c1d513, 0x0, KindString},             // RPCServerDurationName
+	{0xfe00000, 0x1c1e815, 0x0, 0x607002, 0x0, KindString},              // RPCServerDurationUnit
+	{0xfe00000, 0x1c1fd1f, 0x0, 0x1b56e39, 0x0, KindString},             // RPCServerRequestSizeDescription
+	{0xfe00000, 0x1c21c18, 0x0, 0x1c23417, 0x0, KindString},             // RPCServerRequestSizeName
+	{0xfe00000, 0x1c24b18, 0x0, 0x4f9402, 0x0, KindString},              // RPCServerRequestSizeUnit
+	{0xfe00000, 0x1c26322, 0x0, 0x1b61031, 0x0, KindString},             // RPCServerRequestsPerRPCDescription
+	{0xfe00000, 0x1c2851b, 0x0, 0x1c2a01b, 0x0, KindString},             // RPCServerRequestsPerRPCName
+	{0xfe00000, 0x1c2bb1b, 0x0, 0x31ca07, 0x0, KindString},              // RPCServerRequestsPerRPCUnit
+	{0xfe00000, 0x1c2d620, 0x0, 0x1b6b23a, 0x0, KindString},             // RPCServerResponseSizeDescription
+	{0xfe00000, 0x1c2f619, 0x0, 0x1c30f18, 0x0, KindString},             // RPCServerResponseSizeName
+	{0xfe00000, 0x1c32719, 0x0, 0x4f9402, 0x0, KindString},              // RPCServerResponseSizeUnit
+	{0xfe00000, 0x1c34023, 0x0, 0x1b7592d, 0x0, KindString},             // RPCServerResponsesPerRPCDescription
+	{0xfe00000, 0x1c3631c, 0x0, 0x1c37f1c, 0x0, KindString},             // RPCServerResponsesPerRPCName
+	{0xfe00000, 0x1c39b1c, 0x0, 0x31ca07, 0x0, KindString},              // RPCServerResponsesPerRPCUnit
+	{0x3ffffe000, 0x1c3b70a, 0x1c3c10b, 0x0, 0x5906, KindHelper},        // RPCService
+	{0x3ffffffff, 0x1c3cc0d, 0x1c3c10b, 0x0, 0x0, KindKey},              // RPCServiceKey
+	{0x3ffffffc0, 0x1c3d914, 0x1c3ed0a, 0x1c3f70c, 0x5906, KindMember},  // RPCSystemApacheDubbo
+	{0x3ffff8000, 0x1c40313, 0x1c3ed0a, 0x1c4160b, 0x5906, KindMember},  // RPCSystemConnectRPC
+	{0x3ffffffc0, 0x1c42112, 0x1c3ed0a, 0x1c4330a, 0x5906, KindMember},  // RPCSystemDotnetWcf
+	{0x3ffffffc0, 0x1c43d0d, 0x1c3ed0a, 0x1c44a04, 0x5906, KindMember},  // RPCSystemGRPC
+	{0x200000000, 0x1c44e10, 0x1c3ed0a, 0x1c45e07, 0x5906, KindMember},  // RPCSystemJSONRPC
+	{0x3ffffffc0, 0x1c46510, 0x1c3ed0a, 0x1c47508, 0x5906, KindMember},  // RPCSystemJavaRmi
+	{0x3ffffffff, 0x1c47d0c, 0x1c3ed0a, 0x0, 0x0, KindKey},              // RPCSystemKey
+	{0x7c00000000, 0x1c48917, 0x1c4a00f, 0x1c4af0a, 0x5906, KindMember}, // RPCSystemNameConnectrpc
+	{0x7c00000000, 0x1c4b912, 0x1c4a00f, 0x1c4cb05, 0x5906, KindMember}, // RPCSystemNameDubbo
+	{0x7c00000000, 0x1c4d011, 0x1c4a00f, 0x1c44a04, 0x5906, KindMember}, // RPCSystemNameGRPC
+	{0x7c00000000, 0x1c4e114, 0x1c4a00f, 0x1c45e07, 0x5906, KindMember}, // RPCSystemNameJSONRPC
+	{0x7c00000000, 0x1c4f510, 0x1c4a00f, 0x0, 0x0, KindKey},             // RPCSystemNameKey
+	{0x200000000, 0x1c5050f, 0x1c3ed0a, 0x1c51407, 0x5906, KindMember},  // RPCSystemOncRPC
+	{0x40, 0x1c51b09, 0x0, 0x1c52427, 0x0, KindString},                  // SchemaURL
+	{0x80, 0x1c51b09, 0x0, 0x1c54b27, 0x0, KindString},                  // SchemaURL
+	{0x100, 0x1c51b09, 0x0, 0x1c57227, 0x0, KindString},                 // SchemaURL
+	{0x200, 0x1c51b09, 0x0, 0x1c59927, 0x0, KindString},                 // SchemaURL
+	{0x400, 0x1c51b09, 0x0, 0x1c5c027, 0x0, KindString},                 // SchemaURL
+	{0x800, 0x1c51b09, 0x0, 0x1c5e727, 0x0, KindString},                 // SchemaURL
+	{0x1000, 0x1c51b09, 0x0, 0x1c60e27, 0x0, KindString},                // SchemaURL
+	{0x2000, 0x1c51b09, 0x0, 0x1c63527, 0x0, KindString},                // SchemaURL
+	{0x4000, 0x1c51b09, 0x0, 0x1c65c27, 0x0, KindString},                // SchemaURL
+	{0x8000, 0x1c51b09, 0x0, 0x1c68327, 0x0, KindString},                // SchemaURL
+	{0x10000, 0x1c51b09, 0x0, 0x1c6aa27, 0x0, KindString},               // SchemaURL
+	{0x20000, 0x1c51b09, 0x0, 0x1c6d127, 0x0, KindString},               // SchemaURL
+	{0x40000, 0x1c51b09, 0x0, 0x1c6f827, 0x0, KindString},               // SchemaURL
+	{0x80000, 0x1c51b09, 0x0, 0x1c71f27, 0x0, KindString},               // SchemaURL
+	{0x100000, 0x1c51b09, 0x0, 0x1c74627, 0x0, KindString},              // SchemaURL
+	{0x200000, 0x1c51b09, 0x0, 0x1c76d27, 0x0, KindString},              // SchemaURL
+	{0x400000, 0x1c51b09, 0x0, 0x1c79427, 0x0, KindString},              // SchemaURL
+	{0x800000, 0x1c51b09, 0x0, 0x1c7bb27, 0x0, KindString},              // SchemaURL
+	{0x1000000, 0x1c51b09, 0x0, 0x1c7e227, 0x0, KindString},             // SchemaURL
+	{0x2000000, 0x1c51b09, 0x0, 0x1c80927, 0x0, KindString},             // SchemaURL
+	{0x4000000, 0x1c51b09, 0x0, 0x1c83027, 0x0, KindString},             // SchemaURL
+	{0x8000000, 0x1c51b09, 0x0, 0x1c85727, 0x0, KindString},             // SchemaURL
+	{0x10000000, 0x1c51b09, 0x0, 0x1c87e27, 0x0, KindString},            // SchemaURL
+	{0x20000000, 0x1c51b09, 0x0, 0x1c8a527, 0x0, KindString},            // SchemaURL
+	{0x40000000, 0x1c51b09, 0x0, 0x1c8cc27, 0x0, KindString},            // SchemaURL
+	{0x80000000, 0x1c51b09, 0x0, 0x1c8f327, 0x0, KindString},            // SchemaURL
+	{0x100000000, 0x1c51b09, 0x0, 0x1c91a27, 0x0, KindString},           // SchemaURL
+	{0x200000000, 0x1c51b09, 0x0, 0x1c94127, 0x0, KindString},           // SchemaURL
+	{0x400000000, 0x1c51b09, 0x0, 0x1c96827, 0x0, KindString},           // SchemaURL
+	{0x1, 0x1c51b09, 0x0, 0x1c98f26, 0x0, KindString},                   // SchemaURL
+	{0x800000000, 0x1c51b09, 0x0, 0x1c9b527, 0x0, KindString},           // SchemaURL
+	{0x1000000000, 0x1c51b09, 0x0, 0x1c9dc27, 0x0, KindString},          // SchemaURL
+	{0x2000000000, 0x1c51b09, 0x0, 0x1ca0327, 0x0, KindString},          // SchemaURL
+	{0x4000000000, 0x1c51b09, 0x0, 0x1ca2a27, 0x0, KindString},          // SchemaURL
+	{0x2, 0x1c51b09, 0x0, 0x1ca5126, 0x0, KindString},                   // SchemaURL
+	{0x4, 0x1c51b09, 0x0, 0x1ca7726, 0x0, KindString},                   // SchemaURL
+	{0x8, 0x1c51b09, 0x0, 0x1ca9d26, 0x0, KindString},                   // SchemaURL
+	{0x10, 0x1c51b09, 0x0, 0x1cac326, 0x0, KindString},                  // SchemaURL
+	{0x20, 0x1c51b09, 0x0, 0x1cae926, 0x0, KindString},                  // SchemaURL
+	{0x7ffc000000, 0x1cb0f14, 0x1cb2316, 0x0, 0x5906, KindHelper},       // SecurityRuleCategory
+	{0x7ffc000000, 0x1cb3917, 0x1cb2316, 0x0, 0x0, KindKey},             // SecurityRuleCategoryKey
+	{0x7ffc000000, 0x1cb5017, 0x1cb6719, 0x0, 0x5906, KindHelper},       // SecurityRuleDescription
+	{0x7ffc000000, 0x1cb801a, 0x1cb6719, 0x0, 0x0, KindKey},             // SecurityRuleDescriptionKey
+	{0x7ffc000000, 0x1cb9a13, 0x1cbad15, 0x0, 0x5906, KindHelper},       // SecurityRuleLicense
+	{0x7ffc000000, 0x1cbc216, 0x1cbad15, 0x0, 0x0, KindKey},             // SecurityRuleLicenseKey
+	{0x7ffc000000, 0x1cbd810, 0x1cbe812, 0x0, 0x5906, KindHelper},       // SecurityRuleName
+	{0x7ffc000000, 0x1cbfa13, 0x1cbe812, 0x0, 0x0, KindKey},             // SecurityRuleNameKey
+	{0x7ffc000000, 0x1cc0d15, 0x1cc2217, 0x0, 0x5906, KindHelper},       // SecurityRuleReference
+	{0x7ffc000000, 0x1cc3918, 0x1cc2217, 0x0, 0x0, KindKey},             // SecurityRuleReferenceKey
+	{0x7ffc000000, 0x1cc5117, 0x1cc681a, 0x0, 0x5906, KindHelper},       // SecurityRuleRulesetName
+	{0x7ffc000000, 0x1cc821a, 0x1cc681a, 0x0, 0x0, KindKey},             // SecurityRuleRulesetNameKey
+	{0x7ffc000000, 0x1cc9c10, 0x1ccac12, 0x0, 0x5906, KindHelper},       // SecurityRuleUUID
+	{0x7ffc000000, 0x1ccbe13, 0x1ccac12, 0x0, 0x0, KindKey},             // SecurityRuleUUIDKey
+	{0x7ffc000000, 0x1ccd113, 0x1cce415, 0x0, 0x5906, KindHelper},       // SecurityRuleVersion
+	{0x7ffc000000, 0x1ccf916, 0x1cce415, 0x0, 0x0, KindKey},             // SecurityRuleVersionKey
+	{0x7ffffe0000, 0x1cd0f0d, 0x1cd1c0e, 0x0, 0x5906, KindHelper},       // ServerAddress
+	{0x7ffffe0000, 0x1cd2a10, 0x1cd1c0e, 0x0, 0x0, KindKey},             // ServerAddressKey
+	{0x7ffffe0000, 0x1cd3a0a, 0x1cd440b, 0x0, 0x66003, KindHelper},      // ServerPort
+	{0x7ffffe0000, 0x1cd4f0d, 0x1cd440b, 0x0, 0x0, KindKey},             // ServerPortKey
+	{0x20000, 0x1cd5c13, 0x1cd6f15, 0x0, 0x5906, KindHelper},            // ServerSocketAddress
+	{0x20000, 0x1cd8416, 0x1cd6f15, 0x0, 0x0, KindKey},                  // ServerSocketAddressKey
+	{0x20000, 0x1cd9a12, 0x1cdac14, 0x0, 0x5906, KindHelper},            // ServerSocketDomain
+	{0x20000, 0x1cdc015, 0x1cdac14, 0x0, 0x0, KindKey},                  // ServerSocketDomainKey
+	{0x20000, 0x1cdd510, 0x1cde512, 0x0, 0x66003, KindHelper},           // ServerSocketPort
+	{0x20000, 0x1cdf713, 0x1cde512, 0x0, 0x0, KindKey},                  // ServerSocketPortKey
+	{0x7800000000, 0x1ce0a1a, 0x1ce2413, 0xe97708, 0x5906, KindMember},  // ServiceCriticalityCritical
+	{0x7800000000, 0x1ce3716, 0x1ce2413, 0x1ce4d04, 0x5906, KindMember}, // ServiceCriticalityHigh
+	{0x7800000000, 0x1ce5115, 0x1ce2413, 0x0, 0x0, KindKey},             // ServiceCriticalityKey
+	{0x7800000000, 0x1ce6615, 0x1ce2413, 0x1ce7b03, 0x5906, KindMember}, // ServiceCriticalityLow
+	{0x7800000000, 0x1ce7e18, 0x1ce2413, 0x1ce9606, 0x5906, KindMember}, // ServiceCriticalityMedium
+	{0x7fffffe000, 0x1ce9c11, 0x1cead13, 0x0, 0x5906, KindHelper},       // ServiceInstanceID
+	{0x7fffffffff, 0x1cec014, 0x1cead13, 0x0, 0x0, KindKey},             // ServiceInstanceIDKey
+	{0x7fffffe000, 0x1ced40b, 0x1cedf0c, 0x0, 0x5906, KindHelper},       // ServiceName
+	{0x7fffffffff, 0x1ceeb0e, 0x1cedf0c, 0x0, 0x0, KindKey},             // ServiceNameKey
+	{0x7fffffe000, 0x1cef910, 0x1cf0911, 0x0, 0x5906, KindHelper},       // ServiceNamespace
+	{0x7fffffffff, 0x1cf1a13, 0x1cf0911, 0x0, 0x0, KindKey},             // ServiceNamespaceKey
+	{0x7c00000000, 0x1cf2d0f, 0x1cf3c11, 0x0, 0x5906, KindHelper},       // ServicePeerName
+	{0x7c00000000, 0x1cf4d12, 0x1cf3c11, 0x0, 0x0, KindKey},             // ServicePeerNameKey
+	{0x7c00000000, 0x1cf5f14, 0x1cf7316, 0x0, 0x5906, KindHelper},       // ServicePeerNamespace
+	{0x7c00000000, 0x1cf8917, 0x1cf7316, 0x0, 0x0, KindKey},             // ServicePeerNamespaceKey
+	{0x7fffffe000, 0x1cfa00e, 0x1cfae0f, 0x0, 0x5906, KindHelper},       // ServiceVersion
+	{0x7fffffffff, 0x1cfbd11, 0x1cfae0f, 0x0, 0x0, KindKey},             // ServiceVersionKey
+	{0x7ffffc0000, 0x1cfce09, 0x1cfd70a, 0x0, 0x5906, KindHelper},       // SessionID
+	{0x7ffffc0000, 0x1cfe10c, 0x1cfd70a, 0x0, 0x0, KindKey},             // SessionIDKey
+	{0x7ffff80000, 0x1cfed11, 0x1cffe13, 0x0, 0x5906, KindHelper},       // SessionPreviousID
+	{0x7ffff80000, 0x1d01114, 0x1cffe13, 0x0, 0x0, KindKey},             // SessionPreviousIDKey
+	{0x7ff0000000, 0x1d02522, 0x1d04719, 0x1d0600c, 0x5906, KindMember}, // SignalRConnectionStatusAppShutdown
+	{0x7ff0000000, 0x1d06c1a, 0x1d04719, 0x0, 0x0, KindKey},             // SignalRConnectionStatusKey
+	{0x7ff0000000, 0x1d08624, 0x1d04719, 0x1d0aa0e, 0x5906, KindMember}, // SignalRConnectionStatusNormalClosure
+	{0x7ff0000000, 0x1d0b81e, 0x1d04719, 0x2aae07, 0x5906, KindMember},  // SignalRConnectionStatusTimeout
+	{0x7ff0000000, 0x1d0d613, 0x1d0e911, 0x0, 0x0, KindKey},             // SignalRTransportKey
+	{0x7ff0000000, 0x1d0fa1b, 0x1d0e911, 0x1d1150c, 0x5906, KindMember}, // SignalRTransportLongPolling
+	{0x7ff0000000, 0x1d12120, 0x1d0e911, 0x1d14112, 0x5906, KindMember}, // SignalRTransportServerSentEvents
+	{0x7ff0000000, 0x1d1531a, 0x1d0e911, 0x1d16d0b, 0x5906, KindMember}, // SignalRTransportWebSockets
+	{0xfe00000, 0x1d17822, 0x1d04719, 0x1d0600c, 0x5906, KindMember},    // SignalrConnectionStatusAppShutdown
+	{0xfe00000, 0x1d19a1a, 0x1d04719, 0x0, 0x0, KindKey},                // SignalrConnectionStatusKey
+	{0xfe00000, 0x1d1b424, 0x1d04719, 0x1d0aa0e, 0x5906, KindMember},    // SignalrConnectionStatusNormalClosure
+	{0xfe00000, 0x1d1d81e, 0x1d04719, 0x2aae07, 0x5906, KindMember},     // SignalrConnectionStatusTimeout
+	{0xfe00000, 0x1d1f629, 0x0, 0x136383e, 0x0, KindString},             // SignalrServerActiveConnectionsDescription
+	{0xfe00000, 0x1d21f22, 0x0, 0x1d24121, 0x0, KindString},             // SignalrServerActiveConnectionsName
+	{0xfe00000, 0x1d26222, 0x0, 0x587a0c, 0x0, KindString},              // SignalrServerActiveConnectionsUnit
+	{0xfe00000, 0x1d2842a, 0x0, 0x137bb2a, 0x0, KindString},             // SignalrServerConnectionDurationDescription
+	{0xfe00000, 0x1d2ae23, 0x0, 0x1d2d122, 0x0, KindString},             // SignalrServerConnectionDurationName
+	{0xfe00000, 0x1d2f323, 0x0, 0x1c9601, 0x0, KindString},              // SignalrServerConnectionDurationUnit
+	{0xfe00000, 0x1d31613, 0x1d0e911, 0x0, 0x0, KindKey},                // SignalrTransportKey
+	{0xfe00000, 0x1d3291b, 0x1d0e911, 0x1d1150c, 0x5906, KindMember},    // SignalrTransportLongPolling
+	{0xfe00000, 0x1d34420, 0x1d0e911, 0x1d14112, 0x5906, KindMember},    // SignalrTransportServerSentEvents
+	{0xfe00000, 0x1d3641a, 0x1d0e911, 0x1d16d0b, 0x5906, KindMember},    // SignalrTransportWebSockets
+	{0x7ffffe0000, 0x1d37e0d, 0x1d38b0e, 0x0, 0x5906, KindHelper},       // SourceAddress
+	{0x7ffffe0000, 0x1d39910, 0x1d38b0e, 0x0, 0x0, KindKey},             // SourceAddressKey
+	{0x20000, 0x1d3a90c, 0x1d3b50d, 0x0, 0x5906, KindHelper},            // SourceDomain
+	{0x20000, 0x1d3c20f, 0x1d3b50d, 0x0, 0x0, KindKey},                  // SourceDomainKey
+	{0x7ffffe0000, 0x1d3d10a, 0x1d3db0b, 0x0, 0x66003, KindHelper},      // SourcePort
+	{0x7ffffe0000, 0x1d3e60d, 0x1d3db0b, 0x0, 0x0, KindKey},             // SourcePortKey
+	{0x1ff, 0x1d3f31c, 0x0, 0x1d40f15, 0x1d4243c, KindOther},            // SpanStatusFromHTTPStatusCode
+	{0x1ff, 0x1d46027, 0x0, 0x1d48715, 0x1d49c6e, KindOther},            // SpanStatusFromHTTPStatusCodeAndSpanKind
+	{0x7c0000, 0x1d50a09, 0x1d51305, 0x33ab04, 0x5906, KindMember},      // StateIdle
+	{0x7c0000, 0x1d51808, 0x1d51305, 0x0, 0x0, KindKey},                 // StateKey
+	{0x7c0000, 0x1d52009, 0x1d51305, 0x5d1804, 0x5906, KindMember},      // StateUsed
+	{0x7e00000, 0x1d5291d, 0x0, 0x1d5462e, 0x0, KindString},             // SystemCPUFrequencyDescription
+	{0x7e00000, 0x1d57416, 0x0, 0x1d58a14, 0x0, KindString},             // SystemCPUFrequencyName
+	{0x7e00000, 0x1d59e16, 0x0, 0x1d5b404, 0x0, KindString},             // SystemCPUFrequencyUnit
+	{0xfe00000, 0x1d5b820, 0x0, 0x1d5d86e, 0x0, KindString},             // SystemCPULogicalCountDescription
+	{0xfe00000, 0x1d64619, 0x0, 0x1d65f18, 0x0, KindString},             // SystemCPULogicalCountName
+	{0xfe00000, 0x1d67719, 0x0, 0x4d8705, 0x0, KindString},              // SystemCPULogicalCountUnit
+	{0x1fffc0000, 0x1d69016, 0x1d6a619, 0x0, 0x66003, KindHelper},       // SystemCPULogicalNumber
+	{0x1fffc0000, 0x1d6bf19, 0x1d6a619, 0x0, 0x0, KindKey},              // SystemCPULogicalNumberKey
+	{0xfe00000, 0x1d6d821, 0x0, 0x1d6f945, 0x0, KindString},             // SystemCPUPhysicalCountDescription
+	{0xfe00000, 0x1d73e1a, 0x0, 0x1d75819, 0x0, KindString},             // SystemCPUPhysicalCountName
+	{0xfe00000, 0x1d7711a, 0x0, 0x4d8705, 0x0, KindString},              // SystemCPUPhysicalCountUnit
+	{0xfc0000, 0x1d78b12, 0x1d79d10, 0x33ab04, 0x5906, KindMember},      // SystemCPUStateIdle
+	{0xfc0000, 0x1d7ad17, 0x1d79d10, 0x33bf09, 0x5906, KindMember},      // SystemCPUStateInterrupt
+	{0xfc0000, 0x1d7c414, 0x1d79d10, 0x339a06, 0x5906, KindMember},      // SystemCPUStateIowait
+	{0xfc0000, 0x1d7d811, 0x1d79d10, 0x0, 0x0, KindKey},                 // SystemCPUStateKey
+	{0xfc0000, 0x1d7e912, 0x1d79d10, 0x33fd04, 0x5906, KindMember},      // SystemCPUStateNice
+	{0xfc0000, 0x1d7fb13, 0x1d79d10, 0x340d05, 0x5906, KindMember},      // SystemCPUStateSteal
+	{0xfc0000, 0x1d80e14, 0x1d79d10, 0x341f06, 0x5906, KindMember},      // SystemCPUStateSystem
+	{0xfc0000, 0x1d82212, 0x1d79d10, 0x343004, 0x5906, KindMember},      // SystemCPUStateUser
+	{0x7e00000, 0x1d83418, 0x0, 0x34462b, 0x0, KindString},              // SystemCPUTimeDescription
+	{0x7e00000, 0x1d84c11, 0x0, 0x1d85d0f, 0x0, KindString},             // SystemCPUTimeName
+	{0x7e00000, 0x1d86c11, 0x0, 0x1c9601, 0x0, KindString},              // SystemCPUTimeUnit
+	{0x7e00000, 0x1d87d1f, 0x0, 0x1d89c70, 0x0, KindString},             // SystemCPUUtilizationDescription
+	{0x7e00000, 0x1d90c18, 0x0, 0x1d92416, 0x0, KindString},             // SystemCPUUtilizationName
+	{0x7e00000, 0x1d93a18, 0x0, 0x357801, 0x0, KindString},              // SystemCPUUtilizationUnit
+	{0x7ffffc0000, 0x1d9520c, 0x1d95e0d, 0x0, 0x5906, KindHelper},       // SystemDevice
+	{0x7ffffc0000, 0x1d96b0f, 0x1d95e0d, 0x0, 0x0, KindKey},             // SystemDeviceKey
+	{0x1c0000, 0x1d97a16, 0x1d99015, 0x0, 0x0, KindKey},                 // SystemDiskDirectionKey
+	{0x1c0000, 0x1d9a517, 0x1d99015, 0x6e4704, 0x5906, KindMember},      // SystemDiskDirectionRead
+	{0x1c0000, 0x1d9bc18, 0x1d99015, 0x832405, 0x5906, KindMember},      // SystemDiskDirectionWrite
+	{0xfe00000, 0x1d9d410, 0x0, 0x1d9e40e, 0x0, KindString},             // SystemDiskIoName
+	{0xfe00000, 0x1d9f21b, 0x0, 0x1da0d19, 0x0, KindString},             // SystemDiskIoTimeDescription
+	{0xfe00000, 0x1da2614, 0x0, 0x1da3a13, 0x0, KindString},             // SystemDiskIoTimeName
+	{0xfe00000, 0x1da4d14, 0x0, 0x1c9601, 0x0, KindString},              // SystemDiskIoTimeUnit
+	{0xfe00000, 0x1da6110, 0x0, 0x4f9402, 0x0, KindString},              // SystemDiskIoUnit
+	{0xe000000, 0x1da711a, 0x0, 0x1da8b26, 0x0, KindString},             // SystemDiskLimitDescription
+	{0xe000000, 0x1dab113, 0x0, 0x1dac411, 0x0, KindString},             // SystemDiskLimitName
+	{0xe000000, 0x1dad513, 0x0, 0x4f9402, 0x0, KindString},              // SystemDiskLimitUnit
+	{0xfe00000, 0x1dae814, 0x0, 0x1dafc12, 0x0, KindString},             // SystemDiskMergedName
+	{0xfe00000, 0x1db0e14, 0x0, 0x1db220b, 0x0, KindString},             // SystemDiskMergedUnit
+	{0xfe00000, 0x1db2d22, 0x0, 0x1db4f2f, 0x0, KindString},             // SystemDiskOperationTimeDescription
+	{0xfe00000, 0x1db7e1b, 0x0, 0x1db991a, 0x0, KindString},             // SystemDiskOperationTimeName
+	{0xfe00000, 0x1dbb31b, 0x0, 0x1c9601, 0x0, KindString},              // SystemDiskOperationTimeUnit
+	{0xfe00000, 0x1dbce18, 0x0, 0x1dbe616, 0x0, KindString},             // SystemDiskOperationsName
+	{0xfe00000, 0x1dbfc18, 0x0, 0x1db220b, 0x0, KindString},             // SystemDiskOperationsUnit
+	{0xe000000, 0x1dc1420, 0x0, 0x1dc342c, 0x0, KindString},             // SystemFilesystemLimitDescription
+	{0xe000000, 0x1dc6019, 0x0, 0x1dc7917, 0x0, KindString},             // SystemFilesystemLimitName
+	{0xe000000, 0x1dc9019, 0x0, 0x4f9402, 0x0, KindString},              // SystemFilesystemLimitUnit
+	{0x7ffffc0000, 0x1dca914, 0x1dcbd16, 0x0, 0x5906, KindHelper},       // SystemFilesystemMode
+	{0x7ffffc0000, 0x1dcd317, 0x1dcbd16, 0x0, 0x0, KindKey},             // SystemFilesystemModeKey
+	{0x7ffffc0000, 0x1dcea1a, 0x1dd041c, 0x0, 0x5906, KindHelper},       // SystemFilesystemMountpoint
+	{0x7ffffc0000, 0x1dd201d, 0x1dd041c, 0x0, 0x0, KindKey},             // SystemFilesystemMountpointKey
+	{0x7ffffc0000, 0x1dd3d19, 0x1dd5617, 0xeaeb04, 0x5906, KindMember},  // SystemFilesystemStateFree
+	{0x7ffffc0000, 0x1dd6d18, 0x1dd5617, 0x0, 0x0, KindKey},             // SystemFilesystemStateKey
+	{0x7ffffc0000, 0x1dd851d, 0x1dd5617, 0x1dda208, 0x5906, KindMember}, // SystemFilesystemStateReserved
+	{0x7ffffc0000, 0x1ddaa19, 0x1dd5617, 0x5d1804, 0x5906, KindMember},  // SystemFilesystemStateUsed
+	{0x7ffffc0000, 0x1ddc319, 0x1dddc16, 0x1ddf205, 0x5906, KindMember}, // SystemFilesystemTypeExfat
+	{0x7ffffc0000, 0x1ddf718, 0x1dddc16, 0x1de0f04, 0x5906, KindMember}, // SystemFilesystemTypeExt4
+	{0x7ffffc0000, 0x1de1319, 0x1dddc16, 0x1de2c05, 0x5906, KindMember}, // SystemFilesystemTypeFat32
+	{0x7ffffc0000, 0x1de311b, 0x1dddc16, 0x1de4c07, 0x5906, KindMember}, // SystemFilesystemTypeHfsplus
+	{0x7ffffc0000, 0x1de5317, 0x1dddc16, 0x0, 0x0, KindKey},             // SystemFilesystemTypeKey
+	{0x7ffffc0000, 0x1de6a18, 0x1dddc16, 0x1de8204, 0x5906, KindMember}, // SystemFilesystemTypeNtfs
+	{0x7ffffc0000, 0x1de8618, 0x1dddc16, 0x1de9e04, 0x5906, KindMember}, // SystemFilesystemTypeRefs
+	{0xe000000, 0x1dea220, 0x0, 0x1dec23b, 0x0, KindString},             // SystemFilesystemUsageDescription
+	{0xfe00000, 0x1defd19, 0x0, 0x1df1617, 0x0, KindString},             // SystemFilesystemUsageName
+	{0xfe00000, 0x1df2d19, 0x0, 0x4f9402, 0x0, KindString},              // SystemFilesystemUsageUnit
+	{0xfe00000, 0x1df461f, 0x0, 0x1df651d, 0x0, KindString},             // SystemFilesystemUtilizationName
+	{0xfe00000, 0x1df821f, 0x0, 0x357801, 0x0, KindString},              // SystemFilesystemUtilizationUnit
+	{0xfe00000, 0x1dfa125, 0x0, 0x1dfc663, 0x0, KindString},             // SystemLinuxMemoryAvailableDescription
+	{0xfe00000, 0x1e0291e, 0x0, 0x1e0471d, 0x0, KindString},             // SystemLinuxMemoryAvailableName
+	{0xfe00000, 0x1e0641e, 0x0, 0x4f9402, 0x0, KindString},              // SystemLinuxMemoryAvailableUnit
+	{0xf000000, 0x1e08225, 0x0, 0x1e0a75b, 0x0, KindString},             // SystemLinuxMemorySlabUsageDescription
+	{0xf000000, 0x1e1021e, 0x0, 0x1e1201e, 0x0, KindString},             // SystemLinuxMemorySlabUsageName
+	{0xf000000, 0x1e13e1e, 0x0, 0x4f9402, 0x0, KindString},              // SystemLinuxMemorySlabUsageUnit
+	{0xfe00000, 0x1e15c1c, 0x0, 0x1e17825, 0x0, KindString},             // SystemMemoryLimitDescription
+	{0xfe00000, 0x1e19d15, 0x0, 0x1e1b213, 0x0, KindString},             // SystemMemoryLimitName
+	{0xfe00000, 0x1e1c515, 0x0, 0x4f9402, 0x0, KindString},              // SystemMemoryLimitUnit
+	{0x7000000000, 0x1e1da23, 0x1e1fd23, 0xeaeb04, 0x5906, KindMember},  // SystemMemoryLinuxHugepagesStateFree
+	{0x7000000000, 0x1e22022, 0x1e1fd23, 0x0, 0x0, KindKey},             // SystemMemoryLinuxHugepagesStateKey
+	{0x7000000000, 0x1e24223, 0x1e1fd23, 0x5d1804, 0x5906, KindMember},  // SystemMemoryLinuxHugepagesStateUsed
+	{0x7c00000000, 0x1e2651d, 0x1e2821e, 0x0, 0x0, KindKey},             // SystemMemoryLinuxSlabStateKey
+	{0x7c00000000, 0x1e2a025, 0x1e2821e, 0x13c3f0b, 0x5906, KindMember}, // SystemMemoryLinuxSlabStateReclaimable
+	{0x7c00000000, 0x1e2c527, 0x1e2821e, 0x13c6b0d, 0x5906, KindMember}, // SystemMemoryLinuxSlabStateUnreclaimable
+	{0xf800000, 0x1e2ec1d, 0x0, 0x1e30925, 0x0, KindString},             // SystemMemorySharedDescription
+	{0xf800000, 0x1e32e16, 0x0, 0x1e34414, 0x0, KindString},             // SystemMemorySharedName
+	{0xf800000, 0x1e35816, 0x0, 0x4f9402, 0x0, KindString},              // SystemMemorySharedUnit
+	{0x7ffffc0000, 0x1e36e18, 0x1e38613, 0x1e39907, 0x5906, KindMember}, // SystemMemoryStateBuffers
+	{0x7ffffc0000, 0x1e3a017, 0x1e38613, 0x906806, 0x5906, KindMember},  // SystemMemoryStateCached
+	{0x7ffffc0000, 0x1e3b715, 0x1e38613, 0xeaeb04, 0x5906, KindMember},  // SystemMemoryStateFree
+	{0x7ffffc0000, 0x1e3cc14, 0x1e38613, 0x0, 0x0, KindKey},             // SystemMemoryStateKey
+	{0x7ffc0000, 0x1e3e017, 0x1e38613, 0x1e3f706, 0x5906, KindMember},   // SystemMemoryStateShared
+	{0x40000, 0x1e3fd16, 0x1e38613, 0x1e41305, 0x5906, KindMember},      // SystemMemoryStateTotal
+	{0x7ffffc0000, 0x1e41815, 0x1e38613, 0x5d1804, 0x5906, KindMember},  // SystemMemoryStateUsed
+	{0xfe00000, 0x1e42d1c, 0x0, 0x1e4491f, 0x0, KindString},             // SystemMemoryUsageDescription
+	{0xfe00000, 0x1e46815, 0x0, 0x1e47d13, 0x0, KindString},             // SystemMemoryUsageName
+	{0xfe00000, 0x1e49015, 0x0, 0x4f9402, 0x0, KindString},              // SystemMemoryUsageUnit
+	{0xfe00000, 0x1e4a51b, 0x0, 0x1e4c019, 0x0, KindString},             // SystemMemoryUtilizationName
+	{0xfe00000, 0x1e4d91b, 0x0, 0x357801, 0x0, KindString},              // SystemMemoryUtilizationUnit
+	{0xfe00000, 0x1e4f41c, 0x0, 0x1e5101a, 0x0, KindString},             // SystemNetworkConnectionsName
+	{0xfe00000, 0x1e52a1c, 0x0, 0x587a0c, 0x0, KindString},              // SystemNetworkConnectionsUnit
+	{0x1c0000, 0x1e54619, 0x1e55f18, 0x0, 0x0, KindKey},                 // SystemNetworkDirectionKey
+	{0x1c0000, 0x1e5771d, 0x1e55f18, 0x159bf07, 0x5906, KindMember},     // SystemNetworkDirectionReceive
+	{0x1c0000, 0x1e5941e, 0x1e55f18, 0x1826f08, 0x5906, KindMember},     // SystemNetworkDirectionTransmit
+	{0xfe00000, 0x1e5b21f, 0x0, 0x1e5d14d, 0x0, KindString},             // SystemNetworkDroppedDescription
+	{0xfe00000, 0x1e61e18, 0x0, 0x1e63616, 0x0, KindString},             // SystemNetworkDroppedName
+	{0xfe00000, 0x1e64c18, 0x0, 0x1e66408, 0x0, KindString},             // SystemNetworkDroppedUnit
+	{0xfe00000, 0x1e66c1e, 0x0, 0x1e68a20, 0x0, KindString},             // SystemNetworkErrorsDescription
+	{0xfe00000, 0x1e6aa17, 0x0, 0x1e6c115, 0x0, KindString},             // SystemNetworkErrorsName
+	{0xfe00000, 0x1e6d617, 0x0, 0x2cd407, 0x0, KindString},              // SystemNetworkErrorsUnit
+	{0xfe00000, 0x1e6ed13, 0x0, 0x1e70011, 0x0, KindString},             // SystemNetworkIoName
+	{0xfe00000, 0x1e71113, 0x0, 0x4f9402, 0x0, KindString},              // SystemNetworkIoUnit
+	{0xfe00000, 0x1e72418, 0x0, 0x1e73c16, 0x0, KindString},             // SystemNetworkPacketsName
+	{0xfe00000, 0x1e75218, 0x0, 0x1e66408, 0x0, KindString},             // SystemNetworkPacketsUnit
+	{0x3fc0000, 0x1e76a17, 0x1e78114, 0x1e79505, 0x5906, KindMember},    // SystemNetworkStateClose
+	{0x3fc0000, 0x1e79a1b, 0x1e78114, 0x17d240a, 0x5906, KindMember},    // SystemNetworkStateCloseWait
+	{0x3fc0000, 0x1e7b519, 0x1e78114, 0x17d6d07, 0x5906, KindMember},    // SystemNetworkStateClosing
+	{0x3fc0000, 0x1e7ce18, 0x1e78114, 0x6c9306, 0x5906, KindMember},     // SystemNetworkStateDelete
+	{0x3fc0000, 0x1e7e61d, 0x1e78114, 0x17d950b, 0x5906, KindMember},    // SystemNetworkStateEstablished
+	{0x3fc0000, 0x1e8031a, 0x1e78114, 0x17dbe0a, 0x5906, KindMember},    // SystemNetworkStateFinWait1
+	{0x3fc0000, 0x1e81d1a, 0x1e78114, 0x17de60a, 0x5906, KindMember},    // SystemNetworkStateFinWait2
+	{0x3fc0000, 0x1e83715, 0x1e78114, 0x0, 0x0, KindKey},                // SystemNetworkStateKey
+	{0x3fc0000, 0x1e84c19, 0x1e78114, 0x17e2608, 0x5906, KindMember},    // SystemNetworkStateLastAck
+	{0x3fc0000, 0x1e86518, 0x1e78114, 0x17e4a06, 0x5906, KindMember},    // SystemNetworkStateListen
+	{0x3fc0000, 0x1e87d19, 0x1e78114, 0x1e89608, 0x5906, KindMember},    // SystemNetworkStateSynRecv
+	{0x3fc0000, 0x1e89e19, 0x1e78114, 0x17e9a08, 0x5906, KindMember},    // SystemNetworkStateSynSent
+	{0x3fc0000, 0x1e8b71a, 0x1e78114, 0x17ec009, 0x5906, KindMember},    // SystemNetworkStateTimeWait
+	{0x7ffffc0000, 0x1e8d117, 0x1e8e817, 0x1e8ff02, 0x5906, KindMember}, // SystemPagingDirectionIn
+	{0x7ffffc0000, 0x1e90118, 0x1e8e817, 0x0, 0x0, KindKey},             // SystemPagingDirectionKey
+	{0x7ffffc0000, 0x1e91918, 0x1e8e817, 0x1e93103, 0x5906, KindMember}, // SystemPagingDirectionOut
+	{0x7e00000000, 0x1e93418, 0x1e94c18, 0x0, 0x0, KindKey},             // SystemPagingFaultTypeKey
+	{0x7e00000000, 0x1e9641a, 0x1e94c18, 0x1ae1905, 0x5906, KindMember}, // SystemPagingFaultTypeMajor
+	{0x7e00000000, 0x1e97e1a, 0x1e94c18, 0x1ae3905, 0x5906, KindMember}, // SystemPagingFaultTypeMinor
+	{0xfe00000, 0x1e99816, 0x0, 0x1e9ae14, 0x0, KindString},             // SystemPagingFaultsName
+	{0xfe00000, 0x1e9c216, 0x0, 0x1aeca07, 0x0, KindString},             // SystemPagingFaultsUnit
+	{0xfe00000, 0x1e9d81a, 0x0, 0x1e9f218, 0x0, KindString},             // SystemPagingOperationsName
+	{0xfe00000, 0x1ea0a1a, 0x0, 0x1db220b, 0x0, KindString},             // SystemPagingOperationsUnit
+	{0x7ffffc0000, 0x1ea2415, 0x1ea3913, 0xeaeb04, 0x5906, KindMember},  // SystemPagingStateFree
+	{0x7ffffc0000, 0x1ea4c14, 0x1ea3913, 0x0, 0x0, KindKey},             // SystemPagingStateKey
+	{0x7ffffc0000, 0x1ea6015, 0x1ea3913, 0x5d1804, 0x5906, KindMember},  // SystemPagingStateUsed
+	{0x1fffc0000, 0x1ea7513, 0x1ea8812, 0x0, 0x0, KindKey},              // SystemPagingTypeKey
+	{0x1fffc0000, 0x1ea9a15, 0x1ea8812, 0x1ae1905, 0x5906, KindMember},  // SystemPagingTypeMajor
+	{0x1fffc0000, 0x1eaaf15, 0x1ea8812, 0x1ae3905, 0x5906, KindMember},  // SystemPagingTypeMinor
+	{0xfe00000, 0x1eac41c, 0x0, 0x1eae023, 0x0, KindString},             // SystemPagingUsageDescription
+	{0xfe00000, 0x1eb0315, 0x0, 0x1eb1813, 0x0, KindString},             // SystemPagingUsageName
+	{0xfe00000, 0x1eb2b15, 0x0, 0x4f9402, 0x0, KindString},              // SystemPagingUsageUnit
+	{0xfe00000, 0x1eb401b, 0x0, 0x1eb5b19, 0x0, KindString},             // SystemPagingUtilizationName
+	{0xfe00000, 0x1eb741b, 0x0, 0x357801, 0x0, KindString},              // SystemPagingUtilizationUnit
+	{0xfc00000, 0x1eb8f1d, 0x0, 0x1ebac27, 0x0, KindString},             // SystemProcessCountDescription
+	{0xfc00000, 0x1ebd316, 0x0, 0x1ebe914, 0x0, KindString},             // SystemProcessCountName
+	{0xfc00000, 0x1ebfd16, 0x0, 0x1ec1309, 0x0, KindString},             // SystemProcessCountUnit
+	{0xfc00000, 0x1ec1c1f, 0x0, 0x1ec3b39, 0x0, KindString},             // SystemProcessCreatedDescription
+	{0xfc00000, 0x1ec7418, 0x0, 0x1ec8c16, 0x0, KindString},             // SystemProcessCreatedName
+	{0xfc00000, 0x1eca218, 0x0, 0x1ec1309, 0x0, KindString},             // SystemProcessCreatedUnit
+	{0x1ffc00000, 0x1ecba1a, 0x1ecd415, 0x1b13607, 0x5906, KindMember},  // SystemProcessStatusDefunct
+	{0x1ffc00000, 0x1ece916, 0x1ecd415, 0x0, 0x0, KindKey},              // SystemProcessStatusKey
+	{0x1ffc00000, 0x1ecff1a, 0x1ecd415, 0x1049b07, 0x5906, KindMember},  // SystemProcessStatusRunning
+	{0x1ffc00000, 0x1ed191b, 0x1ecd415, 0x1b17308, 0x5906, KindMember},  // SystemProcessStatusSleeping
+	{0x1ffc00000, 0x1ed341a, 0x1ecd415, 0x1b18e07, 0x5906, KindMember},  // SystemProcessStatusStopped
+	{0x200000, 0x1ed4e1f, 0x0, 0x1ebac27, 0x0, KindString},              // SystemProcessesCountDescription
+	{0x200000, 0x1ed6d18, 0x0, 0x1ed8516, 0x0, KindString},              // SystemProcessesCountName
+	{0x200000, 0x1ed9b18, 0x0, 0x1ec1309, 0x0, KindString},              // SystemProcessesCountUnit
+	{0x200000, 0x1edb321, 0x0, 0x1ec3b39, 0x0, KindString},              // SystemProcessesCreatedDescription
+	{0x200000, 0x1edd41a, 0x0, 0x1edee18, 0x0, KindString},              // SystemProcessesCreatedName
+	{0x200000, 0x1ee061a, 0x0, 0x1ec1309, 0x0, KindString},              // SystemProcessesCreatedUnit
+	{0x7c0000, 0x1ee201c, 0x1ee3c17, 0x1b13607, 0x5906, KindMember},     // SystemProcessesStatusDefunct
+	{0x7c0000, 0x1ee5318, 0x1ee3c17, 0x0, 0x0, KindKey},                 // SystemProcessesStatusKey
+	{0x7c0000, 0x1ee6b1c, 0x1ee3c17, 0x1049b07, 0x5906, KindMember},     // SystemProcessesStatusRunning
+	{0x7c0000, 0x1ee871d, 0x1ee3c17, 0x1b17308, 0x5906, KindMember},     // SystemProcessesStatusSleeping
+	{0x7c0000, 0x1eea41c, 0x1ee3c17, 0x1b18e07, 0x5906, KindMember},     // SystemProcessesStatusStopped
+	{0xc000000, 0x1eec017, 0x0, 0x1eed724, 0x0, KindString},             // SystemUptimeDescription
+	{0xc000000, 0x1eefb10, 0x0, 0x1ef0b0d, 0x0, KindString},             // SystemUptimeName
+	{0xc000000, 0x1ef1810, 0x0, 0x1c9601, 0x0, KindString},              // SystemUptimeUnit
+	{0x7fffe00000, 0x1ef2809, 0x1ef310a, 0x0, 0x5906, KindHelper},       // TLSCipher
+	{0x7fffe00000, 0x1ef3b0c, 0x1ef310a, 0x0, 0x0, KindKey},             // TLSCipherKey
+	{0x7fffe00000, 0x1ef4714, 0x1ef5b16, 0x0, 0x5906, KindHelper},       // TLSClientCertificate
+	{0x7fffe00000, 0x1ef7119, 0x1ef8a1c, 0x0, 0x51609, KindHelper},      // TLSClientCertificateChain
+	{0x7fffe00000, 0x1efa61c, 0x1ef8a1c, 0x0, 0x0, KindKey},             // TLSClientCertificateChainKey
+	{0x7fffe00000, 0x1efc217, 0x1ef5b16, 0x0, 0x0, KindKey},             // TLSClientCertificateKey
+	{0x7fffe00000, 0x1efd910, 0x1efe913, 0x0, 0x5906, KindHelper},       // TLSClientHashMd5
+	{0x7fffe00000, 0x1effc13, 0x1efe913, 0x0, 0x0, KindKey},             // TLSClientHashMd5Key
+	{0x7fffe00000, 0x1f00f11, 0x1f02014, 0x0, 0x5906, KindHelper},       // TLSClientHashSha1
+	{0x7fffe00000, 0x1f03414, 0x1f02014, 0x0, 0x0, KindKey},             // TLSClientHashSha1Key
+	{0x7fffe00000, 0x1f04813, 0x1f05b16, 0x0, 0x5906, KindHelper},       // TLSClientHashSha256
+	{0x7fffe00000, 0x1f07116, 0x1f05b16, 0x0, 0x0, KindKey},             // TLSClientHashSha256Key
+	{0x7fffe00000, 0x1f0870f, 0x1f09611, 0x0, 0x5906, KindHelper},       // TLSClientIssuer
+	{0x7fffe00000, 0x1f0a712, 0x1f09611, 0x0, 0x0, KindKey},             // TLSClientIssuerKey
+	{0x7fffe00000, 0x1f0b90c, 0x1f0c50e, 0x0, 0x5906, KindHelper},       // TLSClientJa3
+	{0x7fffe00000, 0x1f0d30f, 0x1f0c50e, 0x0, 0x0, KindKey},             // TLSClientJa3Key
+	{0x7fffe00000, 0x1f0e211, 0x1f0f314, 0x0, 0x5906, KindHelper},       // TLSClientNotAfter
+	{0x7fffe00000, 0x1f10714, 0x1f0f314, 0x0, 0x0, KindKey},             // TLSClientNotAfterKey
+	{0x7fffe00000, 0x1f11b12, 0x1f12d15, 0x0, 0x5906, KindHelper},       // TLSClientNotBefore
+	{0x7fffe00000, 0x1f14215, 0x1f12d15, 0x0, 0x0, KindKey},             // TLSClientNotBeforeKey
+	{0xe00000, 0x1f15713, 0x1f16a16, 0x0, 0x5906, KindHelper},           // TLSClientServerName
+	{0xe00000, 0x1f18016, 0x1f16a16, 0x0, 0x0, KindKey},                 // TLSClientServerNameKey
+	{0x7fffe00000, 0x1f19610, 0x1f1a612, 0x0, 0x5906, KindHelper},       // TLSClientSubject
+	{0x7fffe00000, 0x1f1b813, 0x1f1a612, 0x0, 0x0, KindKey},             // TLSClientSubjectKey
+	{0x7fffe00000, 0x1f1cb19, 0x1f1e41c, 0x0, 0x51609, KindHelper},      // TLSClientSupportedCiphers
+	{0x7fffe00000, 0x1f2001c, 0x1f1e41c, 0x0, 0x0, KindKey},             // TLSClientSupportedCiphersKey
+	{0x7fffe00000, 0x1f21c08, 0x1f22409, 0x0, 0x5906, KindHelper},       // TLSCurve
+	{0x7fffe00000, 0x1f22d0b, 0x1f22409, 0x0, 0x0, KindKey},             // TLSCurveKey
+	{0x7fffe00000, 0x1f2380e, 0x1f2460f, 0x0, 0x33204, KindHelper},      // TLSEstablished
+	{0x7fffe00000, 0x1f25511, 0x1f2460f, 0x0, 0x0, KindKey},             // TLSEstablishedKey
+	{0x7fffe00000, 0x1f2660f, 0x1f27511, 0x0, 0x5906, KindHelper},       // TLSNextProtocol
+	{0x7fffe00000, 0x1f28612, 0x1f27511, 0x0, 0x0, KindKey},             // TLSNextProtocolKey
+	{0x7fffe00000, 0x1f29812, 0x1f2aa11, 0x0, 0x0, KindKey},             // TLSProtocolNameKey
+	{0x7fffe00000, 0x1f2bb12, 0x1f2aa11, 0x1f2cd03, 0x5906, KindMember}, // TLSProtocolNameSsl
+	{0x7fffe00000, 0x1f2d012, 0x1f2aa11, 0x1f2e203, 0x5906, KindMember}, // TLSProtocolNameTLS
+	{0x7fffe00000, 0x1f2e512, 0x1f2f714, 0x0, 0x5906, KindHelper},       // TLSProtocolVersion
+	{0x7fffe00000, 0x1f30b15, 0x1f2f714, 0x0, 0x0, KindKey},             // TLSProtocolVersionKey
+	{0x7fffe00000, 0x1f3200a, 0x1f32a0b, 0x0, 0x33204, KindHelper},      // TLSResumed
+	{0x7fffe00000, 0x1f3350d, 0x1f32a0b, 0x0, 0x0, KindKey},             // TLSResumedKey
+	{0x7fffe00000, 0x1f34214, 0x1f35616, 0x0, 0x5906, KindHelper},       // TLSServerCertificate
+	{0x7fffe00000, 0x1f36c19, 0x1f3851c, 0x0, 0x51609, KindHelper},      // TLSServerCertificateChain
+	{0x7fffe00000, 0x1f3a11c, 0x1f3851c, 0x0, 0x0, KindKey},             // TLSServerCertificateChainKey
+	{0x7fffe00000, 0x1f3bd17, 0x1f35616, 0x0, 0x0, KindKey},             // TLSServerCertificateKey
+	{0x7fffe00000, 0x1f3d410, 0x1f3e413, 0x0, 0x5906, KindHelper},       // TLSServerHashMd5
+	{0x7fffe00000, 0x1f3f713, 0x1f3e413, 0x0, 0x0, KindKey},             // TLSServerHashMd5Key
+	{0x7fffe00000, 0x1f40a11, 0x1f41b14, 0x0, 0x5906, KindHelper},       // TLSServerHashSha1
+	{0x7fffe00000, 0x1f42f14, 0x1f41b14, 0x0, 0x0, KindKey},             // TLSServerHashSha1Key
+	{0x7fffe00000, 0x1f44313, 0x1f45616, 0x0, 0x5906, KindHelper},       // TLSServerHashSha256
+	{0x7fffe00000, 0x1f46c16, 0x1f45616, 0x0, 0x0, KindKey},             // TLSServerHashSha256Key
+	{0x7fffe00000, 0x1f4820f, 0x1f49111, 0x0, 0x5906, KindHelper},       // TLSServerIssuer
+	{0x7fffe00000, 0x1f4a212, 0x1f49111, 0x0, 0x0, KindKey},             // TLSServerIssuerKey
+	{0x7fffe00000, 0x1f4b40d, 0x1f4c10f, 0x0, 0x5906, KindHelper},       // TLSServerJa3s
+	{0x7fffe00000, 0x1f4d010, 0x1f4c10f, 0x0, 0x0, KindKey},             // TLSServerJa3sKey
+	{0x7fffe00000, 0x1f4e011, 0x1f4f114, 0x0, 0x5906, KindHelper},       // TLSServerNotAfter
+	{0x7fffe00000, 0x1f50514, 0x1f4f114, 0x0, 0x0, KindKey},             // TLSServerNotAfterKey
+	{0x7fffe00000, 0x1f51912, 0x1f52b15, 0x0, 0x5906, KindHelper},       // TLSServerNotBefore
+	{0x7fffe00000, 0x1f54015, 0x1f52b15, 0x0, 0x0, KindKey},             // TLSServerNotBeforeKey
+	{0x7fffe00000, 0x1f55510, 0x1f56512, 0x0, 0x5906, KindHelper},       // TLSServerSubject
+	{0x7fffe00000, 0x1f57713, 0x1f56512, 0x0, 0x0, KindKey},             // TLSServerSubjectKey
+	{0x3e000, 0x1f58a14, 0x1f59e16, 0x0, 0x5906, KindHelper},            // TelemetryAutoVersion
+	{0x3ffff, 0x1f5b417, 0x1f59e16, 0x0, 0x0, KindKey},                  // TelemetryAutoVersionKey
+	{0x7ffffc0000, 0x1f5cb13, 0x1f5de15, 0x0, 0x5906, KindHelper},       // TelemetryDistroName
+	{0x7ffffc0000, 0x1f5f316, 0x1f5de15, 0x0, 0x0, KindKey},             // TelemetryDistroNameKey
+	{0x7ffffc0000, 0x1f60916, 0x1f61f18, 0x0, 0x5906, KindHelper},       // TelemetryDistroVersion
+	{0x7ffffc0000, 0x1f63719, 0x1f61f18, 0x0, 0x0, KindKey},             // TelemetryDistroVersionKey
+	{0x7fffffffff, 0x1f65017, 0x1f66716, 0x1f67d03, 0x5906, KindMember}, // TelemetrySDKLanguageCPP
+	{0x7fffffffff, 0x1f6801a, 0x1f66716, 0x1b3c906, 0x5906, KindMember}, // TelemetrySDKLanguageDotnet
+	{0x7fffffffff, 0x1f69a1a, 0x1f66716, 0x1f6b406, 0x5906, KindMember}, // TelemetrySDKLanguageErlang
+	{0x7fffffffff, 0x1f6ba16, 0x1f66716, 0x1b3e102, 0x5906, KindMember}, // TelemetrySDKLanguageGo
+	{0x7fffffffff, 0x1f6d018, 0x1f66716, 0x1f6e804, 0x5906, KindMember}, // TelemetrySDKLanguageJava
+	{0x7fffffffff, 0x1f6ec17, 0x1f66716, 0x0, 0x0, KindKey},             // TelemetrySDKLanguageKey
+	{0x4000000000, 0x1f7031a, 0x1f66716, 0x1f71d06, 0x5906, KindMember}, // TelemetrySDKLanguageKotlin
+	{0x7fffffffff, 0x1f7231a, 0x1f66716, 0x1f73d06, 0x5906, KindMember}, // TelemetrySDKLanguageNodejs
+	{0x7fffffffff, 0x1f74317, 0x1f66716, 0x1b46d03, 0x5906, KindMember}, // TelemetrySDKLanguagePHP
+	{0x7fffffffff, 0x1f75a1a, 0x1f66716, 0x1f77406, 0x5906, KindMember}, // TelemetrySDKLanguagePython
+	{0x7fffffffff, 0x1f77a18, 0x1f66716, 0x1b49c04, 0x5906, KindMember}, // TelemetrySDKLanguageRuby
+	{0x7ffffe0000, 0x1f79218, 0x1f66716, 0x1b4b404, 0x5906, KindMember}, // TelemetrySDKLanguageRust
+	{0x7ffffffff0, 0x1f7aa19, 0x1f66716, 0x1f7c305, 0x5906, KindMember}, // TelemetrySDKLanguageSwift
+	{0x7ff0000000, 0x1f7c819, 0x1f66716, 0x1f7e105, 0x5906, KindMember}, // TelemetrySDKLanguageWebJS
+	{0xfffffff, 0x1f7e619, 0x1f66716, 0x1f7e105, 0x5906, KindMember},    // TelemetrySDKLanguageWebjs
+	{0x7fffffe000, 0x1f7ff10, 0x1f80f12, 0x0, 0x5906, KindHelper},       // TelemetrySDKName
+	{0x7fffffffff, 0x1f82113, 0x1f80f12, 0x0, 0x0, KindKey},             // TelemetrySDKNameKey
+	{0x7fffffe000, 0x1f83413, 0x1f84715, 0x0, 0x5906, KindHelper},       // TelemetrySDKVersion
+	{0x7fffffffff, 0x1f85c16, 0x1f84715, 0x0, 0x0, KindKey},             // TelemetrySDKVersionKey
+	{0x7fff000000, 0x1f8720c, 0x1f87e0e, 0x0, 0x5906, KindHelper},       // TestCaseName
+	{0x7fff000000, 0x1f88c0f, 0x1f87e0e, 0x0, 0x0, KindKey},             // TestCaseNameKey
+	{0x7fff000000, 0x1f89b18, 0x1f8b317, 0x1f8ca04, 0x5906, KindMember}, // TestCaseResultStatusFail
+	{0x7fff000000, 0x1f8ce17, 0x1f8b317, 0x0, 0x0, KindKey},             // TestCaseResultStatusKey
+	{0x7fff000000, 0x1f8e518, 0x1f8b317, 0x1f8fd04, 0x5906, KindMember}, // TestCaseResultStatusPass
+	{0x7fff000000, 0x1f9010d, 0x1f90e0f, 0x0, 0x5906, KindHelper},       // TestSuiteName
+	{0x7fff000000, 0x1f91d10, 0x1f90e0f, 0x0, 0x0, KindKey},             // TestSuiteNameKey
+	{0x7fff000000, 0x1f92d19, 0x1f94615, 0x5207, 0x5906, KindMember},    // TestSuiteRunStatusAborted
+	{0x7fff000000, 0x1f95b19, 0x1f94615, 0x3ee07, 0x5906, KindMember},   // TestSuiteRunStatusFailure
+	{0x7fff000000, 0x1f9741c, 0x1f94615, 0x1f9900b, 0x5906, KindMember}, // TestSuiteRunStatusInProgress
+	{0x7fff000000, 0x1f99b15, 0x1f94615, 0x0, 0x0, KindKey},             // TestSuiteRunStatusKey
+	{0x7fff000000, 0x1f9b019, 0x1f94615, 0xe307, 0x5906, KindMember},    // TestSuiteRunStatusSkipped
+	{0x7fff000000, 0x1f9c919, 0x1f94615, 0x43707, 0x5906, KindMember},   // TestSuiteRunStatusSuccess
+	{0x7fff000000, 0x1f9e21a, 0x1f94615, 0x1f9fc09, 0x5906, KindMember}, // TestSuiteRunStatusTimedOut
+	{0x40000, 0x1fa050c, 0x1fa110d, 0x0, 0x33204, KindHelper},           // ThreadDaemon
+	{0x40000, 0x1fa1e0f, 0x1fa110d, 0x0, 0x0, KindKey},                  // ThreadDaemonKey
+	{0x7fffffe000, 0x1fa2d08, 0x1fa3509, 0x0, 0x66003, KindHelper},      // ThreadID
+	{0x7fffffffff, 0x1fa3e0b, 0x1fa3509, 0x0, 0x0, KindKey},             // ThreadIDKey
+	{0x7fffffe000, 0x1fa490a, 0x1fa530b, 0x0, 0x5906, KindHelper},       // ThreadName
+	{0x7fffffffff, 0x1fa5e0d, 0x1fa530b, 0x0, 0x0, KindKey},             // ThreadNameKey
+	{0x20000, 0x1fa6b08, 0x1fa7304, 0xf39b04, 0x5906, KindMember},       // TypeHeap
+	{0x20000, 0x1fa7707, 0x1fa7304, 0x0, 0x0, KindKey},                  // TypeKey
+	{0x20000, 0x1fa7e0b, 0x1fa7304, 0xf3c308, 0x5906, KindMember},       // TypeNonHeap
+	{0x7fffc00000, 0x1fa8909, 0x1fa920a, 0x0, 0x5906, KindHelper},       // URLDomain
+	{0x7fffc00000, 0x1fa9c0c, 0x1fa920a, 0x0, 0x0, KindKey},             // URLDomainKey
+	{0x7fffc00000, 0x1faa80c, 0x1fab40d, 0x0, 0x5906, KindHelper},       // URLExtension
+	{0x7fffc00000, 0x1fac10f, 0x1fab40d, 0x0, 0x0, KindKey},             // URLExtensionKey
+	{0x7ffffe0000, 0x1fad00b, 0x1fadb0c, 0x0, 0x5906, KindHelper},       // URLFragment
+	{0x7ffffe0000, 0x1fae70e, 0x1fadb0c, 0x0, 0x0, KindKey},             // URLFragmentKey
+	{0x7ffffe0000, 0x1faf507, 0x1fafc08, 0x0, 0x5906, KindHelper},       // URLFull
+	{0x7ffffe0000, 0x1fb040a, 0x1fafc08, 0x0, 0x0, KindKey},             // URLFullKey
+	{0x7fffc00000, 0x1fb0e0b, 0x1fb190c, 0x0, 0x5906, KindHelper},       // URLOriginal
+	{0x7fffc00000, 0x1fb250e, 0x1fb190c, 0x0, 0x0, KindKey},             // URLOriginalKey
+	{0x7ffffe0000, 0x1fb3307, 0x1fb3a08, 0x0, 0x5906, KindHelper},       // URLPath
+	{0x7ffffe0000, 0x1fb420a, 0x1fb3a08, 0x0, 0x0, KindKey},             // URLPathKey
+	{0x7fffc00000, 0x1fb4c07, 0x1fb5308, 0x0, 0x66003, KindHelper},      // URLPort
+	{0x7fffc00000, 0x1fb5b0a, 0x1fb5308, 0x0, 0x0, KindKey},             // URLPortKey
+	{0x7ffffe0000, 0x1fb6508, 0x1fb6d09, 0x0, 0x5906, KindHelper},       // URLQuery
+	{0x7ffffe0000, 0x1fb760b, 0x1fb6d09, 0x0, 0x0, KindKey},             // URLQueryKey
+	{0x7fffc00000, 0x1fb8113, 0x1fb9415, 0x0, 0x5906, KindHelper},       // URLRegisteredDomain
+	{0x7fffc00000, 0x1fba916, 0x1fb9415, 0x0, 0x0, KindKey},             // URLRegisteredDomainKey
+	{0x7ffffe0000, 0x1fbbf09, 0x1fbc80a, 0x0, 0x5906, KindHelper},       // URLScheme
+	{0x7ffffe0000, 0x1fbd20c, 0x1fbc80a, 0x0, 0x0, KindKey},             // URLSchemeKey
+	{0x7fffc00000, 0x1fbde0c, 0x1fbea0d, 0x0, 0x5906, KindHelper},       // URLSubdomain
+	{0x7fffc00000, 0x1fbf70f, 0x1fbea0d, 0x0, 0x0, KindKey},             // URLSubdomainKey
+	{0x7fff800000, 0x1fc060b, 0x1fc110c, 0x0, 0x5906, KindHelper},       // URLTemplate
+	{0x7fff800000, 0x1fc1d0e, 0x1fc110c, 0x0, 0x0, KindKey},             // URLTemplateKey
+	{0x7fffc00000, 0x1fc2b11, 0x1fc3c14, 0x0, 0x5906, KindHelper},       // URLTopLevelDomain
+	{0x7fffc00000, 0x1fc5014, 0x1fc3c14, 0x0, 0x0, KindKey},             // URLTopLevelDomainKey
+	{0x7fffc00000, 0x1fc640d, 0x1fc710f, 0x0, 0x5906, KindHelper},       // UserAgentName
+	{0x7fffc00000, 0x1fc8010, 0x1fc710f, 0x0, 0x0, KindKey},             // UserAgentNameKey
+	{0x7ff8000000, 0x1fc900f, 0x1fc9f12, 0x0, 0x5906, KindHelper},       // UserAgentOSName
+	{0x7ff8000000, 0x1fcb112, 0x1fc9f12, 0x0, 0x0, KindKey},             // UserAgentOSNameKey
+	{0x7ff8000000, 0x1fcc312, 0x1fcd515, 0x0, 0x5906, KindHelper},       // UserAgentOSVersion
+	{0x7ff8000000, 0x1fcea15, 0x1fcd515, 0x0, 0x0, KindKey},             // UserAgentOSVersionKey
+	{0x7fffff8000, 0x1fcff11, 0x1fd1013, 0x0, 0x5906, KindHelper},       // UserAgentOriginal
+	{0x7fffff8000, 0x1fd2314, 0x1fd1013, 0x0, 0x0, KindKey},             // UserAgentOriginalKey
+	{0x7ffc000000, 0x1fd3719, 0x1fd5019, 0x1fd6903, 0x5906, KindMember}, // UserAgentSyntheticTypeBot
+	{0x7ffc000000, 0x1fd6c19, 0x1fd5019, 0x0, 0x0, KindKey},             // UserAgentSyntheticTypeKey
+	{0x7ffc000000, 0x1fd851a, 0x1fd5019, 0x305604, 0x5906, KindMember},  // UserAgentSyntheticTypeTest
+	{0x7fffc00000, 0x1fd9f10, 0x1fdaf12, 0x0, 0x5906, KindHelper},       // UserAgentVersion
+	{0x7fffc00000, 0x1fdc113, 0x1fdaf12, 0x0, 0x0, KindKey},             // UserAgentVersionKey
+	{0x7fff000000, 0x1fdd409, 0x1fddd0a, 0x0, 0x5906, KindHelper},       // UserEmail
+	{0x7fff000000, 0x1fde70c, 0x1fddd0a, 0x0, 0x0, KindKey},             // UserEmailKey
+	{0x7fff000000, 0x1fdf30c, 0x1fdff0e, 0x0, 0x5906, KindHelper},       // UserFullName
+	{0x7fff000000, 0x1fe0d0f, 0x1fdff0e, 0x0, 0x0, KindKey},             // UserFullNameKey
+	{0x7fff000000, 0x1fe1c08, 0x1fe2409, 0x0, 0x5906, KindHelper},       // UserHash
+	{0x7fff000000, 0x1fe2d0b, 0x1fe2409, 0x0, 0x0, KindKey},             // UserHashKey
+	{0x7fff000000, 0x1fe3806, 0x1fe3e07, 0x0, 0x5906, KindHelper},       // UserID
+	{0x7fff000000, 0x1fe4509, 0x1fe3e07, 0x0, 0x0, KindKey},             // UserIDKey
+	{0x7fff000000, 0x1fe4e08, 0x1fe5609, 0x0, 0x5906, KindHelper},       // UserName
+	{0x7fff000000, 0x1fe5f0b, 0x1fe5609, 0x0, 0x0, KindKey},             // UserNameKey
+	{0x7fff000000, 0x1fe6a09, 0x1fe730a, 0x0, 0x51609, KindHelper},      // UserRoles
+	{0x7fff000000, 0x1fe7d0c, 0x1fe730a, 0x0, 0x0, KindKey},             // UserRolesKey
+	{0x1000000, 0x1fe8915, 0x1fe9e0c, 0x1feaa0b, 0x5906, KindMember},    // V8JSGCTypeIncremental
+	{0x1000000, 0x1feb50d, 0x1fe9e0c, 0x0, 0x0, KindKey},                // V8JSGCTypeKey
+	{0x1000000, 0x1fec20f, 0x1fe9e0c, 0x1ae1905, 0x5906, KindMember},    // V8JSGCTypeMajor
+	{0x1000000, 0x1fed10f, 0x1fe9e0c, 0x1ae3905, 0x5906, KindMember},    // V8JSGCTypeMinor
+	{0x1000000, 0x1fee010, 0x1fe9e0c, 0x1fef006, 0x5906, KindMember},    // V8JSGCTypeWeakcb
+	{0x1000000, 0x1fef61a, 0x1ff1014, 0x1ff240a, 0x5906, KindMember},    // V8JSHeapSpaceNameCodeSpace
+	{0x1000000, 0x1ff2e14, 0x1ff1014, 0x0, 0x0, KindKey},                // V8JSHeapSpaceNameKey
+	{0x1000000, 0x1ff4221, 0x1ff1014, 0x1ff6312, 0x5906, KindMember},    // V8JSHeapSpaceNameLargeObjectSpace
+	{0x1000000, 0x1ff7519, 0x1ff1014, 0x1ff8e09, 0x5906, KindMember},    // V8JSHeapSpaceNameMapSpace
+	{0x1000000, 0x1ff9719, 0x1ff1014, 0x1ffb009, 0x5906, KindMember},    // V8JSHeapSpaceNameNewSpace
+	{0x1000000, 0x1ffb919, 0x1ff1014, 0x1ffd209, 0x5906, KindMember},    // V8JSHeapSpaceNameOldSpace
+	{0x1000000, 0x1ffdb19, 0x0, 0x1fff41c, 0x0, KindString},             // V8jsGcDurationDescription
+	{0x1000000, 0x2001012, 0x0, 0x2002210, 0x0, KindString},             // V8jsGcDurationName
+	{0x1000000, 0x2003212, 0x0, 0x1c9601, 0x0, KindString},              // V8jsGcDurationUnit
+	{0x1000000, 0x2004425, 0x0, 0x200691a, 0x0, KindString},             // V8jsHeapSpaceAvailableSizeDescription
+	{0x1000000, 0x200831e, 0x0, 0x200a11e, 0x0, KindString},             // V8jsHeapSpaceAvailableSizeName
+	{0x1000000, 0x200bf1e, 0x0, 0x4f9402, 0x0, KindString},              // V8jsHeapSpaceAvailableSizeUnit
+	{0x1000000, 0x200dd24, 0x0, 0x201011f, 0x0, KindString},             // V8jsHeapSpacePhysicalSizeDescription
+	{0x1000000, 0x201201d, 0x0, 0x2013d1d, 0x0, KindString},             // V8jsHeapSpacePhysicalSizeName
+	{0x1000000, 0x2015a1d, 0x0, 0x4f9402, 0x0, KindString},              // V8jsHeapSpacePhysicalSizeUnit
+	{0x1000000, 0x201771e, 0x0, 0x2019525, 0x0, KindString},             // V8jsMemoryHeapLimitDescription
+	{0x1000000, 0x201ba17, 0x0, 0x201d116, 0x0, KindString},             // V8jsMemoryHeapLimitName
+	{0x1000000, 0x201e717, 0x0, 0x4f9402, 0x0, KindString},              // V8jsMemoryHeapLimitUnit
+	{0x1000000, 0x201fe1d, 0x0, 0x2021b1b, 0x0, KindString},             // V8jsMemoryHeapUsedDescription
+	{0x1000000, 0x2023616, 0x0, 0x2024c15, 0x0, KindString},             // V8jsMemoryHeapUsedName
+	{0x1000000, 0x2026116, 0x0, 0x4f9402, 0x0, KindString},              // V8jsMemoryHeapUsedUnit
+	{0xc000000, 0x2027719, 0x0, 0x2029082, 0x0, KindString},             // VCSChangeCountDescription
+	{0xc000000, 0x2031212, 0x0, 0x2032410, 0x0, KindString},             // VCSChangeCountName
+	{0xc000000, 0x2033412, 0x0, 0x2034608, 0x0, KindString},             // VCSChangeCountUnit
+	{0xc000000, 0x2034e1c, 0x0, 0x2036a5d, 0x0, KindString},             // VCSChangeDurationDescription
+	{0xc000000, 0x203c715, 0x0, 0x203dc13, 0x0, KindString},             // VCSChangeDurationName
+	{0xc000000, 0x203ef15, 0x0, 0x1c9601, 0x0, KindString},              // VCSChangeDurationUnit
+	{0x7ffc000000, 0x204040b, 0x2040f0d, 0x0, 0x5906, KindHelper},       // VCSChangeID
+	{0x7ffc000000, 0x2041c0e, 0x2040f0d, 0x0, 0x0, KindKey},             // VCSChangeIDKey
+	{0x7ffc000000, 0x2042a14, 0x2043e10, 0x17d4a06, 0x5906, KindMember}, // VCSChangeStateClosed
+	{0x7ffc000000, 0x2044e11, 0x2043e10, 0x0, 0x0, KindKey},             // VCSChangeStateKey
+	{0x7ffc000000, 0x2045f14, 0x2043e10, 0x2047306, 0x5906, KindMember}, // VCSChangeStateMerged
+	{0x7ffc000000, 0x2047912, 0x2043e10, 0x2048b04, 0x5906, KindMember}, // VCSChangeStateOpen
+	{0x7ffc000000, 0x2048f11, 0x2043e10, 0x204a003, 0x5906, KindMember}, // VCSChangeStateWip
+	{0xc000000, 0x204a322, 0x0, 0x204c579, 0x0, KindString},             // VCSChangeTimeToApprovalDescription
+	{0xc000000, 0x2053e1b, 0x0, 0x205591b, 0x0, KindString},             // VCSChangeTimeToApprovalName
+	{0xc000000, 0x205741b, 0x0, 0x1c9601, 0x0, KindString},              // VCSChangeTimeToApprovalUnit
+	{0xc000000, 0x2058f1f, 0x0, 0x205ae87, 0x0, KindString},             // VCSChangeTimeToMergeDescription
+	{0xc000000, 0x2063518, 0x0, 0x2064d18, 0x0, KindString},             // VCSChangeTimeToMergeName
+	{0xc000000, 0x2066518, 0x0, 0x1c9601, 0x0, KindString},              // VCSChangeTimeToMergeUnit
+	{0x7ffc000000, 0x2067d0e, 0x2068b10, 0x0, 0x5906, KindHelper},       // VCSChangeTitle
+	{0x7ffc000000, 0x2069b11, 0x2068b10, 0x0, 0x0, KindKey},             // VCSChangeTitleKey
+	{0xc000000, 0x206ac1e, 0x0, 0x206ca31, 0x0, KindString},             // VCSContributorCountDescription
+	{0xc000000, 0x206fb17, 0x0, 0x2071215, 0x0, KindString},             // VCSContributorCountName
+	{0xc000000, 0x2072717, 0x0, 0x2073e0d, 0x0, KindString},             // VCSContributorCountUnit
+	{0x7ffc000000, 0x2074b16, 0x2076114, 0x2077505, 0x5906, KindMember}, // VCSLineChangeTypeAdded
+	{0x7ffc000000, 0x2077a14, 0x2076114, 0x0, 0x0, KindKey},             // VCSLineChangeTypeKey
+	{0x7ffc000000, 0x2078e18, 0x2076114, 0x207a607, 0x5906, KindMember}, // VCSLineChangeTypeRemoved
+	{0x7ff0000000, 0x207ad0c, 0x207b90e, 0x0, 0x5906, KindHelper},       // VCSOwnerName
+	{0x7ff0000000, 0x207c70f, 0x207b90e, 0x0, 0x0, KindKey},             // VCSOwnerNameKey
+	{0x7ff0000000, 0x207d618, 0x207ee11, 0x207ff09, 0x5906, KindMember}, // VCSProviderNameBitbucket
+	{0x7fe0000000, 0x2080814, 0x207ee11, 0x2081c05, 0x5906, KindMember}, // VCSProviderNameGitea
+	{0x7ff0000000, 0x2082115, 0x207ee11, 0x2083606, 0x5906, KindMember}, // VCSProviderNameGithub
+	{0x7ff0000000, 0x2083c15, 0x207ee11, 0x2085106, 0x5906, KindMember}, // VCSProviderNameGitlab
+	{0x70000000, 0x2085715, 0x207ee11, 0x2086c06, 0x5906, KindMember},   // VCSProviderNameGittea
+	{0x7ff0000000, 0x2087212, 0x207ee11, 0x0, 0x0, KindKey},             // VCSProviderNameKey
+	{0x7ffc000000, 0x208840e, 0x2089211, 0x0, 0x5906, KindHelper},       // VCSRefBaseName
+	{0x7ffc000000, 0x208a311, 0x2089211, 0x0, 0x0, KindKey},             // VCSRefBaseNameKey
+	{0x7ffc000000, 0x208b412, 0x208c615, 0x0, 0x5906, KindHelper},       // VCSRefBaseRevision
+	{0x7ffc000000, 0x208db15, 0x208c615, 0x0, 0x0, KindKey},             // VCSRefBaseRevisionKey
+	{0x7ffc000000, 0x208f014, 0x2090411, 0x2091506, 0x5906, KindMember}, // VCSRefBaseTypeBranch
+	{0x7ffc000000, 0x2091b11, 0x2090411, 0x0, 0x0, KindKey},             // VCSRefBaseTypeKey
+	{0x7ffc000000, 0x2092c11, 0x2090411, 0x2093d03, 0x5906, KindMember}, // VCSRefBaseTypeTag
+	{0xc000000, 0x2094016, 0x0, 0x2095639, 0x0, KindString},             // VCSRefCountDescription
+	{0xc000000, 0x2098f0f, 0x0, 0x2099e0d, 0x0, KindString},             // VCSRefCountName
+	{0xc000000, 0x209ab0f, 0x0, 0x209ba05, 0x0, KindString},             // VCSRefCountUnit
+	{0x7ffc000000, 0x209bf0e, 0x209cd11, 0x0, 0x5906, KindHelper},       // VCSRefHeadName
+	{0x7ffc000000, 0x209de11, 0x209cd11, 0x0, 0x0, KindKey},             // VCSRefHeadNameKey
+	{0x7ffc000000, 0x209ef12, 0x20a0115, 0x0, 0x5906, KindHelper},       // VCSRefHeadRevision
+	{0x7ffc000000, 0x20a1615, 0x20a0115, 0x0, 0x0, KindKey},             // VCSRefHeadRevisionKey
+	{0x7ffc000000, 0x20a2b14, 0x20a3f11, 0x2091506, 0x5906, KindMember}, // VCSRefHeadTypeBranch
+	{0x7ffc000000, 0x20a5011, 0x20a3f11, 0x0, 0x0, KindKey},             // VCSRefHeadTypeKey
+	{0x7ffc000000, 0x20a6111, 0x20a3f11, 0x2093d03, 0x5906, KindMember}, // VCSRefHeadTypeTag
+	{0xc000000, 0x20a721b, 0x0, 0x20a8d6f, 0x0, KindString},             // VCSRefLinesDeltaDescription
+	{0xc000000, 0x20afc14, 0x0, 0x20b1013, 0x0, KindString},             // VCSRefLinesDeltaName
+	{0xc000000, 0x20b2314, 0x0, 0x20b3706, 0x0, KindString},             // VCSRefLinesDeltaUnit
+	{0xc000000, 0x20b3d1f, 0x0, 0x20b5c72, 0x0, KindString},             // VCSRefRevisionsDeltaDescription
+	{0xc000000, 0x20bce18, 0x0, 0x20be617, 0x0, KindString},             // VCSRefRevisionsDeltaName
+	{0xc000000, 0x20bfd18, 0x0, 0x20c150a, 0x0, KindString},             // VCSRefRevisionsDeltaUnit
+	{0xc000000, 0x20c1f15, 0x0, 0x20c3479, 0x0, KindString},             // VCSRefTimeDescription
+	{0xc000000, 0x20cad0e, 0x0, 0x20cbb0c, 0x0, KindString},             // VCSRefTimeName
+	{0xc000000, 0x20cc70e, 0x0, 0x1c9601, 0x0, KindString},              // VCSRefTimeUnit
+	{0x7ffc000000, 0x20cd510, 0x20ce50c, 0x2091506, 0x5906, KindMember}, // VCSRefTypeBranch
+	{0x7ffc000000, 0x20cf10d, 0x20ce50c, 0x0, 0x0, KindKey},             // VCSRefTypeKey
+	{0x7ffc000000, 0x20cfe0d, 0x20ce50c, 0x2093d03, 0x5906, KindMember}, // VCSRefTypeTag
+	{0x3000000, 0x20d0b15, 0x20d2018, 0x0, 0x5906, KindHelper},          // VCSRepositoryChangeID
+	{0x3000000, 0x20d3818, 0x20d2018, 0x0, 0x0, KindKey},                // VCSRepositoryChangeIDKey
+	{0x3000000, 0x20d5018, 0x20d681b, 0x0, 0x5906, KindHelper},          // VCSRepositoryChangeTitle
+	{0x3000000, 0x20d831b, 0x20d681b, 0x0, 0x0, KindKey},                // VCSRepositoryChangeTitleKey
+	{0xc000000, 0x20d9e1d, 0x0, 0x20dbb2e, 0x0, KindString},             // VCSRepositoryCountDescription
+	{0xc000000, 0x20de916, 0x0, 0x20dff14, 0x0, KindString},             // VCSRepositoryCountName
+	{0xc000000, 0x20e1316, 0x0, 0x20e290c, 0x0, KindString},             // VCSRepositoryCountUnit
+	{0x7ffc000000, 0x20e3511, 0x20e4613, 0x0, 0x5906, KindHelper},       // VCSRepositoryName
+	{0x7ffc000000, 0x20e5914, 0x20e4613, 0x0, 0x0, KindKey},             // VCSRepositoryNameKey
+	{0x3000000, 0x20e6d14, 0x20e8117, 0x0, 0x5906, KindHelper},          // VCSRepositoryRefName
+	{0x3000000, 0x20e9817, 0x20e8117, 0x0, 0x0, KindKey},                // VCSRepositoryRefNameKey
+	{0x3000000, 0x20eaf18, 0x20ec71b, 0x0, 0x5906, KindHelper},          // VCSRepositoryRefRevision
+	{0x3000000, 0x20ee21b, 0x20ec71b, 0x0, 0x0, KindKey},                // VCSRepositoryRefRevisionKey
+	{0x3000000, 0x20efd1a, 0x20f1717, 0x2091506, 0x5906, KindMember},    // VCSRepositoryRefTypeBranch
+	{0x3000000, 0x20f2e17, 0x20f1717, 0x0, 0x0, KindKey},                // VCSRepositoryRefTypeKey
+	{0x3000000, 0x20f4517, 0x20f1717, 0x2093d03, 0x5906, KindMember},    // VCSRepositoryRefTypeTag
+	{0x7fff000000, 0x20f5c14, 0x20f7017, 0x0, 0x5906, KindHelper},       // VCSRepositoryURLFull
+	{0x7fff000000, 0x20f8717, 0x20f7017, 0x0, 0x0, KindKey},             // VCSRepositoryURLFullKey
+	{0x7ffc000000, 0x20f9e1e, 0x20fbc1c, 0x20fd805, 0x5906, KindMember}, // VCSRevisionDeltaDirectionAhead
+	{0x7ffc000000, 0x20fdd1f, 0x20fbc1c, 0x20ffc06, 0x5906, KindMember}, // VCSRevisionDeltaDirectionBehind
+	{0x7ffc000000, 0x210021c, 0x20fbc1c, 0x0, 0x0, KindKey},             // VCSRevisionDeltaDirectionKey
+	{0x7fffffe000, 0x2101e14, 0x2103215, 0x0, 0x5906, KindHelper},       // WebEngineDescription
+	{0x7fffffffff, 0x2104717, 0x2103215, 0x0, 0x0, KindKey},             // WebEngineDescriptionKey
+	{0x7fffffe000, 0x2105e0d, 0x2106b0e, 0x0, 0x5906, KindHelper},       // WebEngineName
+	{0x7fffffffff, 0x2107910, 0x2106b0e, 0x0, 0x0, KindKey},             // WebEngineNameKey
+	{0x7fffffe000, 0x2108910, 0x2109911, 0x0, 0x5906, KindHelper},       // WebEngineVersion
+	{0x7fffffffff, 0x210aa13, 0x2109911, 0x0, 0x0, KindKey},             // WebEngineVersionKey
+	{0x7f80000000, 0x210bd08, 0x210c50a, 0x0, 0x5906, KindHelper},       // ZOSSmfID
+	{0x7f80000000, 0x210cf0b, 0x210c50a, 0x0, 0x0, KindKey},             // ZOSSmfIDKey
+	{0x7f80000000, 0x210da0e, 0x210e810, 0x0, 0x5906, KindHelper},       // ZOSSysplexName
+	{0x7f80000000, 0x210f811, 0x210e810, 0x0, 0x0, KindKey},             // ZOSSysplexNameKey
 }
 
 // memberIndex indexes names: the enum members, by key and value, shortest name first.
