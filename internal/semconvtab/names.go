@@ -86,7 +86,14 @@ func NameIn(version, name string) (Name, bool) {
 	if bit == 0 {
 		return Name{}, false
 	}
-	lo, _ := slices.BinarySearchFunc(names[:], name, func(n nameRec, t string) int { return strings.Compare(n.name.String(), t) })
+	lo, hi := 0, len(names)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); names[m].name.String() < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
 	for i := lo; i < len(names) && names[i].name.String() == name; i++ {
 		if names[i].mask&bit != 0 {
 			return names[i].Name(), true
@@ -116,7 +123,14 @@ func indexed(idx []uint16, version string, cmp func(*nameRec) int) (string, bool
 	if bit == 0 {
 		return "", false
 	}
-	lo, _ := slices.BinarySearchFunc(idx, 0, func(i uint16, _ int) int { return cmp(&names[i]) })
+	lo, hi := 0, len(idx)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); cmp(&names[idx[m]]) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
 	for ; lo < len(idx) && cmp(&names[idx[lo]]) == 0; lo++ {
 		if n := &names[idx[lo]]; n.mask&bit != 0 {
 			return n.name.String(), true
