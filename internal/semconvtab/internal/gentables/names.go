@@ -146,7 +146,7 @@ func GenerateNames(dir string) ([]byte, error) {
 	}
 	var rows bytes.Buffer
 	for _, e := range entries {
-		fmt.Fprintf(&rows, "\t{%#x, %s, %s, %s, %s, %s}, // %s\n", e.mask, ref(e.name), ref(e.key), ref(e.value), ref(e.typ), e.kind, e.name)
+		fmt.Fprintf(&rows, "\t{%#x, %s, %s, %s, %s, %s},\n", e.mask, ref(e.name), ref(e.key), ref(e.value), ref(e.typ), e.kind)
 	}
 	if err != nil {
 		return nil, err
@@ -165,7 +165,8 @@ func GenerateNames(dir string) ([]byte, error) {
 	fmt.Fprintf(&b, "\n\n")
 	fmt.Fprintf(&b, "// names holds every exported identifier of every semconv version with\n")
 	fmt.Fprintf(&b, "// what it means there, sorted by name, and the mask of the versions\n")
-	fmt.Fprintf(&b, "// where the name has that meaning: mask, name, key, value, type, kind.\n")
+	fmt.Fprintf(&b, "// where the name has that meaning: mask, name, key, value, type, kind\n")
+	fmt.Fprintf(&b, "// (nameText holds their strings in the order of the rows; NamesIn lists them).\n")
 	fmt.Fprintf(&b, "var names = [...]nameRec{\n")
 	b.Write(rows.Bytes())
 	fmt.Fprintf(&b, "}\n\n")
