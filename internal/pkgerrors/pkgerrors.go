@@ -68,17 +68,18 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 	}
 	var mains []*modresolve.Module // resolved on the first error that needs them
 	mainsRead := false
+	// One walk of the import graph finds the packages with errors; it runs
+	// when the whole graph is in memory, so it walks once, not twice.
+	var withErrors []*packages.Package
 	broken := map[string]bool{}
 	packages.Visit(initial, nil, func(p *packages.Package) {
 		if len(p.Errors) > 0 {
+			withErrors = append(withErrors, p)
 			broken[p.PkgPath] = true
 		}
 	})
 	seenPath := map[string]bool{}
-	packages.Visit(initial, nil, func(p *packages.Package) {
-		if len(p.Errors) == 0 {
-			return
-		}
+	for _, p := range withErrors {
 		if !seenPath[p.PkgPath] {
 			seenPath[p.PkgPath] = true
 			paths = append(paths, p.PkgPath)
@@ -133,7 +134,7 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 			}
 			add(e.Pos, firstLine(msg), syntax)
 		}
-	})
+	}
 	return errs, paths
 }
 

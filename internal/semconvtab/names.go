@@ -49,11 +49,25 @@ type Name struct {
 	Type  string // KindMember: value type; KindHelper: parameter type; KindOther: the Go type (of a type name: its underlying type)
 }
 
-// versionName is a Name and the mask of the versions (bit i:
-// nameVersions[i]) where it has that meaning.
-type versionName struct {
-	Name
-	mask uint64
+// A nameRec is a Name and the mask of the versions (bit i:
+// nameVersions[i]) where it has that meaning, its strings given as
+// nameRefs into nameText: names_gen.go holds no pointers, so its 3,772
+// records are neither scanned by the garbage collector nor paged in
+// until a look-up reads them.
+type nameRec struct {
+	mask                  uint64
+	name, key, value, typ nameRef
+	kind                  NameKind
+}
+
+// A nameRef is a string of nameText: its offset times 256 plus its
+// length.
+type nameRef uint32
+
+func (r nameRef) String() string { return nameText[r>>8 : r>>8+r&0xff] }
+
+func (n *nameRec) Name() Name {
+	return Name{Name: n.name.String(), Kind: n.kind, Key: n.key.String(), Value: n.value.String(), Type: n.typ.String()}
 }
 
 // nameBit returns the mask bit of version, or 0.
@@ -72,10 +86,17 @@ func NameIn(version, name string) (Name, bool) {
 	if bit == 0 {
 		return Name{}, false
 	}
-	lo, _ := slices.BinarySearchFunc(names, name, func(n versionName, t string) int { return strings.Compare(n.Name.Name, t) })
-	for i := lo; i < len(names) && names[i].Name.Name == name; i++ {
+	lo, hi := 0, len(names)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); names[m].name.String() < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for i := lo; i < len(names) && names[i].name.String() == name; i++ {
 		if names[i].mask&bit != 0 {
-			return names[i].Name, true
+			return names[i].Name(), true
 		}
 	}
 	return Name{}, false
@@ -84,28 +105,35 @@ func NameIn(version, name string) (Name, bool) {
 // MemberIn returns the Go name of the enum-member variable of key with
 // value in version (the shortest where two have it).
 func MemberIn(version, key, value string) (name string, ok bool) {
-	return indexed(memberIndex, version, func(n *versionName) int {
-		return cmp.Or(strings.Compare(n.Key, key), strings.Compare(n.Value, value))
+	return indexed(memberIndex, version, func(n *nameRec) int {
+		return cmp.Or(strings.Compare(n.key.String(), key), strings.Compare(n.value.String(), value))
 	})
 }
 
 // HelperIn returns the Go name of the helper function that builds key's
 // KeyValue in version (the shortest where two do).
 func HelperIn(version, key string) (name string, ok bool) {
-	return indexed(helperIndex, version, func(n *versionName) int { return strings.Compare(n.Key, key) })
+	return indexed(helperIndex, version, func(n *nameRec) int { return strings.Compare(n.key.String(), key) })
 }
 
 // indexed searches idx, sorted by cmp and then shortest name first, for
 // the first entry that cmp matches and version has.
-func indexed(idx []uint16, version string, cmp func(*versionName) int) (string, bool) {
+func indexed(idx []uint16, version string, cmp func(*nameRec) int) (string, bool) {
 	bit := nameBit(version)
 	if bit == 0 {
 		return "", false
 	}
-	lo, _ := slices.BinarySearchFunc(idx, 0, func(i uint16, _ int) int { return cmp(&names[i]) })
+	lo, hi := 0, len(idx)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); cmp(&names[idx[m]]) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
 	for ; lo < len(idx) && cmp(&names[idx[lo]]) == 0; lo++ {
 		if n := &names[idx[lo]]; n.mask&bit != 0 {
-			return n.Name.Name, true
+			return n.name.String(), true
 		}
 	}
 	return "", false
@@ -116,7 +144,7 @@ func NamesIn(version string) iter.Seq[Name] {
 	bit := nameBit(version)
 	return func(yield func(Name) bool) {
 		for i := range names {
-			if bit != 0 && names[i].mask&bit != 0 && !yield(names[i].Name) {
+			if bit != 0 && names[i].mask&bit != 0 && !yield(names[i].Name()) {
 				return
 			}
 		}

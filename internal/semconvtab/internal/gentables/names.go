@@ -126,13 +126,49 @@ func GenerateNames(dir string) ([]byte, error) {
 		fmt.Fprintf(&b, "\t%q,\n", v)
 	}
 	fmt.Fprintf(&b, "}\n\n")
+	// The table holds no pointers: its strings are slices of one constant,
+	// so the linker puts the records in read-only, pointer-free data that
+	// the garbage collector never scans and that is paged in only where a
+	// look-up reads it. Equal strings share their bytes.
+	var text strings.Builder
+	at := map[string]int{}
+	ref := func(s string) string {
+		off, ok := at[s]
+		if !ok && s != "" {
+			off = text.Len()
+			at[s] = off
+			text.WriteString(s)
+		}
+		if len(s) > 0xff || off > 0xffffff {
+			err = fmt.Errorf("string %q at %d: a nameRef holds 24 bits of offset and 8 of length; widen it", s, off)
+		}
+		return fmt.Sprintf("%#x", off<<8|len(s))
+	}
+	var rows bytes.Buffer
+	for _, e := range entries {
+		fmt.Fprintf(&rows, "\t{%#x, %s, %s, %s, %s, %s},\n", e.mask, ref(e.name), ref(e.key), ref(e.value), ref(e.typ), e.kind)
+	}
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(&b, "// nameText holds the strings of names back to back; a nameRef is\n")
+	fmt.Fprintf(&b, "// where one is.\n")
+	fmt.Fprintf(&b, "const nameText = \"\" +")
+	t := text.String()
+	for len(t) > 0 {
+		n := min(len(t), 96)
+		fmt.Fprintf(&b, "\n\t%q", t[:n])
+		if t = t[n:]; len(t) > 0 {
+			b.WriteString(" +")
+		}
+	}
+	fmt.Fprintf(&b, "\n\n")
 	fmt.Fprintf(&b, "// names holds every exported identifier of every semconv version with\n")
 	fmt.Fprintf(&b, "// what it means there, sorted by name, and the mask of the versions\n")
-	fmt.Fprintf(&b, "// where the name has that meaning.\n")
-	fmt.Fprintf(&b, "var names = []versionName{\n")
-	for _, e := range entries {
-		fmt.Fprintf(&b, "\t{Name{%q, %s, %q, %q, %q}, %#x},\n", e.name, e.kind, e.key, e.value, e.typ, e.mask)
-	}
+	fmt.Fprintf(&b, "// where the name has that meaning: mask, name, key, value, type, kind\n")
+	fmt.Fprintf(&b, "// (nameText holds their strings in the order of the rows; NamesIn lists them).\n")
+	fmt.Fprintf(&b, "var names = [...]nameRec{\n")
+	b.Write(rows.Bytes())
 	fmt.Fprintf(&b, "}\n\n")
 	writeIndex := func(name, doc string, idx []int) {
 		fmt.Fprintf(&b, "// %s indexes names: %s.\n", name, doc)
