@@ -92,7 +92,17 @@ issues:
 YML
 	} >"$dir/.golangci.yml"
 }
-good=("constants: [$constants]" "span-names: true")
+# golangci-lint sees one package at a time: the wrappers the command finds
+# across the module's packages reach it as the command prints them
+# (-print-key-funcs), the round trip docs/wrappers.md shows.
+keyfuncs=$(cd "$app" && "$sal" -constants="$constants" -span-names -print-key-funcs ./...) ||
+	die "spanattrlint -print-key-funcs in $app exited $?"
+kf=
+if [[ -n $keyfuncs ]]; then
+	IFS=, read -ra entries <<<"$keyfuncs"
+	for e in "${entries[@]}"; do kf+="${kf:+, }'$e'"; done
+fi
+good=("constants: [$constants]" "span-names: true" "key-funcs: [$kf]")
 write_config "$app" "${good[@]}"
 
 # gcl_json DIR OUT [ARGS...]: golangci-lint run with a JSON report in OUT;
