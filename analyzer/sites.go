@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // What a string names, for the message and for which constants may replace it.
@@ -412,22 +413,14 @@ func callSite(info *types.Info, api *otelAPI, spanNames bool, call *ast.CallExpr
 	return nil
 }
 
-// calledFunc returns the function or method a call names, like
-// typeutil.Callee but with one look-up: the checker records the object of
-// every selector's name in Uses, so Selections need not be consulted.
+// calledFunc returns the function or method a call names, generic ones as
+// declared (Origin), or nil: typeutil.Callee narrowed to *types.Func. Not
+// typeutil.StaticCallee, which drops interface methods, and those are what
+// most sites are (trace.Span.AddEvent, trace.Tracer.Start). A call of a
+// variable that holds a function (g := attribute.String; g("k", v)) has no
+// callee here: funcValues follows what such a variable holds.
 func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	fun := ast.Unparen(call.Fun)
-	switch f := fun.(type) {
-	case *ast.IndexExpr: // an instantiation: f[T](x)
-		fun = ast.Unparen(f.X)
-	case *ast.IndexListExpr:
-		fun = ast.Unparen(f.X)
-	}
-	id := nameIdent(fun)
-	if id == nil {
-		return nil
-	}
-	fn, _ := info.Uses[id].(*types.Func)
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	return fn
 }
 

@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
 
@@ -145,7 +144,9 @@ func verify(o *Options, mod *module, changed map[string][]byte, known []*package
 		}
 	}
 	if pkgs, universe := loadedAlready(known, dirs, imported, mod); pkgs != nil {
-		verifyLoads.fromKnown.Add(1)
+		if o.hooks.verified != nil {
+			o.hooks.verified(false)
+		}
 		var first []string
 		fset := token.NewFileSet()
 		for _, p := range pkgs {
@@ -159,7 +160,9 @@ func verify(o *Options, mod *module, changed map[string][]byte, known []*package
 		slices.Sort(first)
 		return fmt.Errorf("the fixed code would not compile, so nothing was written: %s", first[0])
 	}
-	verifyLoads.listed.Add(1)
+	if o.hooks.verified != nil {
+		o.hooks.verified(true)
+	}
 	patterns = append(patterns, slices.Sorted(maps.Keys(imported))...)
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
@@ -235,10 +238,6 @@ func relPos(mod *module, pos string) string {
 	}
 	return pos
 }
-
-// verifyLoads counts how verify found the fixed packages' imports, for the
-// tests: by running the go command, or in a load gen had made already.
-var verifyLoads struct{ listed, fromKnown atomic.Int32 }
 
 // loadedAlready returns the packages of known (every variant) in the
 // directories dirs of the module, and the types of every package that

@@ -24,14 +24,11 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/spanattrlint/spanattrlint/internal/interrupt"
 )
-
-// testHook, when set by a test, runs once the constants file is on disk;
-// an error it returns fails the run there.
-var testHook func() error
 
 // DefaultFile is the name of the file gen writes in the target package.
 const DefaultFile = "spanattrlint_gen.go"
@@ -58,6 +55,24 @@ type Options struct {
 	// packages themselves are found without them, across packages.
 	KeyFuncs []string
 	wrappers []string // inferred across the loaded packages (inferWrappers)
+
+	hooks hooks // set by this package's tests only
+}
+
+// hooks are the points where a test of this package looks into one run;
+// a nil one is skipped. They belong to the run's Options, not to package
+// variables: a program that imports gen cannot reach them, and two runs
+// never share them.
+type hooks struct {
+	// written runs once the constants file is on disk and the fixes are
+	// computed; an error it returns fails the run there.
+	written func() error
+	// analyze runs at the start of each package's analysis.
+	analyze func(*analysis.Pass)
+	// verified is told how each verify found the fixed packages'
+	// imports: by running the go command (listed), or in a load the run
+	// had made already.
+	verified func(listed bool)
 }
 
 // Summary is what a run did, or with DryRun would do.
@@ -77,15 +92,15 @@ type Summary struct {
 // Main runs the subcommand with the arguments after "gen" and returns the
 // exit status.
 func Main(args []string) int {
-	return main(args, ".", nil, os.Stdout, os.Stderr)
+	return main(args, Options{Dir: ".", Stdout: os.Stdout}, os.Stderr)
 }
 
-// main is Main run in dir with env as the go command's environment (nil:
-// this process's), so that tests need not change the process's.
-func main(args []string, dir string, env []string, stdout, stderr io.Writer) int {
+// main is Main with the flags set on o, whose Dir, Env (nil: this
+// process's) and Stdout the caller chose, so that tests need not change
+// the process's.
+func main(args []string, o Options, stderr io.Writer) int {
 	fs := flag.NewFlagSet("spanattrlint gen", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	o := Options{Dir: dir, Env: env, Stdout: stdout}
 	fs.StringVar(&o.Into, "into", "", "the package to write the constants into: a directory (./internal/telemetry)\nor an import path of the main module; created if missing (required)")
 	fs.StringVar(&o.File, "file", DefaultFile, "name of the file to write (or add to) in that package")
 	fs.BoolVar(&o.DryRun, "dry-run", false, "print the file that would be written and the number of rewrites, change nothing")
@@ -399,8 +414,8 @@ func Run(o Options) (*Summary, error) {
 			results = replaceResults(results, fresh)
 		}
 	}
-	if testHook != nil {
-		if err := testHook(); err != nil {
+	if o.hooks.written != nil {
+		if err := o.hooks.written(); err != nil {
 			return fail(err)
 		}
 	}

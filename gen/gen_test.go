@@ -32,8 +32,14 @@ func copyModule(t *testing.T) string {
 // the process's environment alone, so that tests can run in parallel.
 func gen(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return genHooked(t, dir, hooks{}, args...)
+}
+
+// genHooked is gen with the run's hooks set to h.
+func genHooked(t *testing.T, dir string, h hooks, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	code = main(args, dir, offlineEnv, &out, &errb)
+	code = main(args, Options{Dir: dir, Env: offlineEnv, Stdout: &out, hooks: h}, &errb)
 	return out.String(), errb.String(), code
 }
 
@@ -333,18 +339,17 @@ func TestDryRun(t *testing.T) {
 // TestFailureLeavesNothing: an error once the constants are on disk undoes
 // them, directory included.
 func TestFailureLeavesNothing(t *testing.T) {
-	// Not parallel, as every test that sets testHook or analyzeHook: the
+	// Not parallel, as every test that writes to the shared module: the
 	// parallel tests wait until the serial ones are done.
 	dir := sharedModule(t)
 	before := snapshot(t, dir)
-	testHook = func() error {
+	written := func() error {
 		if !fileExists(filepath.Join(dir, "internal", "telemetry", DefaultFile)) {
 			t.Error("the constants are not on disk during the run")
 		}
 		return errors.New("injected failure")
 	}
-	defer func() { testHook = nil }()
-	_, stderr, code := gen(t, dir, "-into=./internal/telemetry", "./...")
+	_, stderr, code := genHooked(t, dir, hooks{written: written}, "-into=./internal/telemetry", "./...")
 	if code != 1 || stderr != "spanattrlint gen: injected failure\n" {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
@@ -356,7 +361,7 @@ func TestFailureLeavesNothing(t *testing.T) {
 func TestHelp(t *testing.T) {
 	t.Parallel()
 	var out, errb bytes.Buffer
-	if code := main([]string{"-help"}, ".", nil, &out, &errb); code != 0 {
+	if code := main([]string{"-help"}, Options{Dir: ".", Stdout: &out}, &errb); code != 0 {
 		t.Errorf("exit %d", code)
 	}
 	for _, w := range []string{"-into", "-file", "-dry-run", "-span-names", "-test", "import cycle", "Code generated"} {

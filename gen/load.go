@@ -87,7 +87,7 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgRes
 			return nil, err
 		}
 	}
-	a := recovering(analyzer.NewFromSettings(set))
+	a := recovering(analyzer.NewFromSettings(set), o.hooks.analyze)
 	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		return nil, err
@@ -140,14 +140,11 @@ func inferWrappers(o *Options, pkgs []*packages.Package, mod *module) error {
 	return nil
 }
 
-// analyzeHook, when set by a test, runs at the start of each package's
-// analysis.
-var analyzeHook func(*analysis.Pass)
-
 // recovering returns a copy of a whose panics are errors of the package:
 // checker.Analyze runs analyzers in goroutines of its own, where a panic
 // would end the process before Run could undo the constants file it wrote.
-func recovering(a *analysis.Analyzer) *analysis.Analyzer {
+// hook, if not nil, runs first (o.hooks.analyze).
+func recovering(a *analysis.Analyzer, hook func(*analysis.Pass)) *analysis.Analyzer {
 	c := *a
 	c.Run = func(pass *analysis.Pass) (res any, err error) {
 		defer func() {
@@ -155,8 +152,8 @@ func recovering(a *analysis.Analyzer) *analysis.Analyzer {
 				res, err = nil, fmt.Errorf("internal error: the analyzer panicked (please report it): %v", r)
 			}
 		}()
-		if analyzeHook != nil {
-			analyzeHook(pass)
+		if hook != nil {
+			hook(pass)
 		}
 		return a.Run(pass)
 	}

@@ -64,15 +64,14 @@ func TestImportOverlapAndLineDirective(t *testing.T) {
 func TestDryRunPanicLeavesNothing(t *testing.T) {
 	dir := sharedModule(t)
 	before := snapshot(t, dir)
-	testHook = func() error { panic("injected panic") }
-	defer func() { testHook = nil }()
+	written := func() error { panic("injected panic") }
 	func() {
 		defer func() {
 			if r := recover(); r != "injected panic" {
 				t.Errorf("recovered %v, want the injected panic", r)
 			}
 		}()
-		gen(t, dir, "-dry-run", "-into=./internal/telemetry", "./...")
+		genHooked(t, dir, hooks{written: written}, "-dry-run", "-into=./internal/telemetry", "./...")
 	}()
 	if k, ok := sameSnapshot(before, snapshot(t, dir)); !ok {
 		t.Errorf("left %s behind", k)
@@ -85,13 +84,12 @@ func TestDryRunPanicLeavesNothing(t *testing.T) {
 func TestAnalyzerPanicLeavesNothing(t *testing.T) {
 	dir := sharedModule(t)
 	before := snapshot(t, dir)
-	analyzeHook = func(pass *analysis.Pass) {
+	analyze := func(pass *analysis.Pass) {
 		if fileExists(filepath.Join(dir, "internal", "telemetry", DefaultFile)) {
 			panic("injected analyzer panic")
 		}
 	}
-	defer func() { analyzeHook = nil }()
-	_, stderr, code := gen(t, dir, "-dry-run", "-into=./internal/telemetry", "./...")
+	_, stderr, code := genHooked(t, dir, hooks{analyze: analyze}, "-dry-run", "-into=./internal/telemetry", "./...")
 	if code != 1 || !strings.Contains(stderr, "the analyzer panicked (please report it): injected analyzer panic") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}

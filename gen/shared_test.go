@@ -13,8 +13,8 @@ import (
 // package of it again (the go command keys compiled packages on their
 // directory), which costs about as much as the run. The tests that must
 // leave the module as it was share one copy, which each checks with a
-// snapshot: the serial ones (that set testHook or analyzeHook, or write
-// the constants file for a while, as -dry-run does) one after another,
+// snapshot: the serial ones (that write the constants file for a while,
+// as -dry-run and the runs failed on purpose through hooks do) one after another,
 // then the parallel ones that are refused before anything is written.
 
 var (

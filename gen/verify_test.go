@@ -20,7 +20,15 @@ import (
 func TestVerifyChecksTheNewContents(t *testing.T) {
 	dir := copyModule(t)
 	testsupport.SetOffline(t)
-	o := &Options{Dir: dir, Patterns: []string{"./..."}, Tests: true, Env: offlineEnv}
+	// How each verify found the imports: by the go command, or in a load.
+	var listed, fromKnown int
+	o := &Options{Dir: dir, Patterns: []string{"./..."}, Tests: true, Env: offlineEnv, hooks: hooks{verified: func(l bool) {
+		if l {
+			listed++
+		} else {
+			fromKnown++
+		}
+	}}}
 	mod, err := findModule(dir, o.Env)
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +49,7 @@ func TestVerifyChecksTheNewContents(t *testing.T) {
 	}
 	for _, known := range [][]*packages.Package{nil, loaded} {
 		from := map[bool]string{true: "go list", false: "a load made already"}[known == nil]
-		listed, fromKnown := verifyLoads.listed.Load(), verifyLoads.fromKnown.Load()
+		listed, fromKnown = 0, 0
 		// A new import, of a package engine does not import on disk: valid.
 		withImport := strings.Replace(string(src), "import (\n", "import (\n\t\"example.com/genapp/existing\"\n", 1) +
 			"\nvar _ = existing.JourneyQueued\n"
@@ -60,22 +68,22 @@ func TestVerifyChecksTheNewContents(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "engine/engine_test.go:") {
 			t.Errorf("%s: a type error in a test file: got %v", from, err)
 		}
-		wantListed, wantKnown := int32(3), int32(0)
+		wantListed, wantKnown := 3, 0
 		if known != nil {
 			wantListed, wantKnown = 0, 3
 		}
-		if l, k := verifyLoads.listed.Load()-listed, verifyLoads.fromKnown.Load()-fromKnown; l != wantListed || k != wantKnown {
-			t.Errorf("%s: the go command listed the packages %d times, the load was used %d times; want %d and %d", from, l, k, wantListed, wantKnown)
+		if listed != wantListed || fromKnown != wantKnown {
+			t.Errorf("%s: the go command listed the packages %d times, the load was used %d times; want %d and %d", from, listed, fromKnown, wantListed, wantKnown)
 		}
 	}
 	// A package that no package of the load imports: listed after all.
-	listed := verifyLoads.listed.Load()
+	listed = 0
 	semconv := strings.Replace(string(src), "import (\n", "import (\n\tsemconv \"go.opentelemetry.io/otel/semconv/v1.26.0\"\n", 1) +
 		"\nvar _ = semconv.SchemaURL\n"
 	if err := verify(o, mod, map[string][]byte{engine: []byte(semconv)}, loaded); err != nil {
 		t.Errorf("an import the load lacks: %v", err)
 	}
-	if verifyLoads.listed.Load() != listed+1 {
+	if listed != 1 {
 		t.Error("an import the load lacks: the packages were not listed")
 	}
 }

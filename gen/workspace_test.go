@@ -45,7 +45,7 @@ func genWork(t *testing.T, dir, gowork string, args ...string) (stdout, stderr s
 	t.Helper()
 	env := append(os.Environ(), "GOPROXY=off", "GOFLAGS=", "GOWORK="+gowork)
 	var out, errb bytes.Buffer
-	code = main(args, dir, env, &out, &errb)
+	code = main(args, Options{Dir: dir, Env: env, Stdout: &out}, &errb)
 	return out.String(), errb.String(), code
 }
 
