@@ -56,6 +56,9 @@ func load(o *Options, mod *module) ([]*packages.Package, error) {
 // needed, with the go command's errors said on one line; without the
 // packages' modules, as gen's analysis has always seen them.
 func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, error) {
+	if !loadpkg.HasLargePackage(cfg.Dir, patterns) {
+		return pkgerrors.Load(cfg, patterns...) // one go list costs less than two (internal/load)
+	}
 	pkgs, err := loadpkg.Syntax(cfg, patterns...)
 	switch {
 	case err == nil && len(pkgs) > 0:

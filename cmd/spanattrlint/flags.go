@@ -40,7 +40,8 @@ func newFlagSet(cfg *analyzer.Config) (*flag.FlagSet, *options) {
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
 	fs.BoolVar(&o.printKeyFuncs, "print-key-funcs", false, "print the -key-funcs value that names the wrappers found across the packages (and those\n"+
 		"given), for go vet and golangci-lint, which see one package at a time; report nothing")
-	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "efpstv" (e: compile the analysed packages for export data, as go/packages does)`)
+	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "eEfpstv" (e: compile the analysed packages for export data, as go/packages does;\n`+
+		`E: never, type-check them from source; by default only a package of 512 KiB of Go files or more is not compiled)`)
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write memory profile to this file")
 	fs.StringVar(&o.trace, "trace", "", "write trace log to this file")

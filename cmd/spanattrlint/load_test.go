@@ -9,11 +9,12 @@ import (
 	"testing"
 )
 
-// The packages analysed are type-checked from source, so the go command
-// is asked for the export data of their dependencies only: it does not
-// compile the packages themselves (on a large package that compile was
-// nearly all of the run; bench/bigpkg.sh). The findings are those of
-// go/packages' own load (-debug=e), test variants included.
+// With internal/load (-debug=E; by default for a package of 512 KiB of Go
+// files or more) the packages analysed are type-checked from source, so
+// the go command is asked for the export data of their dependencies only:
+// it does not compile the packages themselves (on a large package that
+// compile was nearly all of the run; bench/bigpkg.sh). The findings are
+// those of go/packages' own load (-debug=e), test variants included.
 func TestLoadDoesNotCompileTheAnalysedPackages(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("a shell script as the go command")
@@ -31,11 +32,14 @@ func TestLoadDoesNotCompileTheAnalysedPackages(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := "PATH=" + fake + string(os.PathListSeparator) + os.Getenv("PATH")
-	stdout, stderr, code := runEnv(t, dir, []string{path}, bin, "-json", "./...")
+	stdout, stderr, code := runEnv(t, dir, []string{path}, bin, "-json", "-debug=E", "./...")
 	if code != 0 && code != 3 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	data, _ := os.ReadFile(logf)
+	if n := strings.Count(string(data), " -json="); n != 2 {
+		t.Errorf("-debug=E ran go list %d times, want 2 (the packages, then their dependencies' export data)", n)
+	}
 	roots, _, _ := run(t, dir, "go", "list", "./...")
 	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		if !strings.Contains(l, "-export=true") {
@@ -53,5 +57,41 @@ func TestLoadDoesNotCompileTheAnalysedPackages(t *testing.T) {
 	old, _, _ := run(t, dir, bin, "-json", "-debug=e", "./...")
 	if stdout != old || !strings.Contains(stdout, "suggested_fixes") {
 		t.Errorf("findings differ from go/packages' load (-debug=e):\n%s\nwant:\n%s", stdout, old)
+	}
+}
+
+// A module without a large package is loaded as go/packages loads it,
+// with one go list: a second one would cost more (0.9 CPU seconds on
+// openfga) than the compile of its packages, which the build cache makes
+// free after the first run.
+func TestSmallPackagesLoadWithOneGoList(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("a shell script as the go command")
+	}
+	t.Parallel()
+	dir := sharedTestdata(t)
+	real, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	logf := filepath.Join(t.TempDir(), "go.log")
+	fake := t.TempDir()
+	script := fmt.Sprintf("#!/bin/sh\n[ \"$1\" = list ] && echo \"$*\" >> %q\nexec %q \"$@\"\n", logf, real)
+	if err := os.WriteFile(filepath.Join(fake, "go"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := "PATH=" + fake + string(os.PathListSeparator) + os.Getenv("PATH")
+	if _, stderr, code := runEnv(t, dir, []string{path}, bin, "-json", "./..."); code != 0 && code != 3 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	data, _ := os.ReadFile(logf)
+	var lines []string // the lists of packages; go/packages also asks for release tags and sizes
+	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if strings.Contains(l, " -json=") {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) != 1 || !strings.Contains(lines[0], "-export=true") || !strings.Contains(lines[0], "./...") {
+		t.Errorf("go list ran %d times, want once, with -export for ./...:\n%s", len(lines), data)
 	}
 }

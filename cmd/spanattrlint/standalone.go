@@ -222,12 +222,15 @@ func inferable(initial []*packages.Package) []analyzer.Package {
 	return out
 }
 
-// loadPackages loads the packages with their syntax and types. The go
-// command compiles only their dependencies, for export data: the packages
-// themselves are type-checked from source (internal/load), unless they
-// need go/packages' own load (-debug=e asks for it, for comparison).
+// loadPackages loads the packages with their syntax and types. Where a
+// package is large (load.HasLargePackage), the go command compiles only
+// their dependencies, for export data, and the packages themselves are
+// type-checked from source (internal/load), unless they need go/packages'
+// own load; elsewhere go/packages' one go list, which the build cache
+// makes cheap, costs less than two. -debug=E asks for internal/load and
+// -debug=e for go/packages' load whatever the sizes, for comparison.
 func loadPackages(cfg *packages.Config, o *options, patterns []string) ([]*packages.Package, error) {
-	if !o.dbg('e') {
+	if !o.dbg('e') && (o.dbg('E') || load.HasLargePackage(cfg.Dir, patterns)) {
 		pkgs, err := load.Syntax(cfg, patterns...)
 		switch {
 		case err == nil && len(pkgs) > 0:
