@@ -12,7 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Schema URL mismatches (category schema-url, on by default): a resource
+// Schema URL mismatches (category schema-url, -schema-url, on by default): a resource
 // whose schema URL is one semconv version's while its attributes come from
 // another's, and resource.Merge of two resources built with different
 // versions' schema URLs, which fails at run time with "conflicting Schema
@@ -28,9 +28,9 @@ const (
 )
 
 // checkSchemaURLs reports the mismatches in the package, if it imports the
-// SDK's resource package.
+// SDK's resource package and -schema-url is on.
 func (st *passState) checkSchemaURLs() {
-	if !slices.ContainsFunc(st.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == resourcePath }) {
+	if st.cfg.NoSchemaURL || !slices.ContainsFunc(st.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == resourcePath }) {
 		return
 	}
 	for _, file := range st.pass.Files {
