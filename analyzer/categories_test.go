@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // TestDocListsEveryCategory: the package doc, which -help prints, lists
@@ -67,6 +68,29 @@ func TestEveryCheckHasACategoryAndAnOption(t *testing.T) {
 	for o, used := range options {
 		if !used {
 			t.Errorf("option -%s governs no category", o)
+		}
+	}
+}
+
+// TestEveryCategoryIsReported: the testdata cases, which check every
+// diagnostic's category against Categories (check), report each category
+// somewhere, so no listed category outlives its check.
+func TestEveryCategoryIsReported(t *testing.T) {
+	t.Parallel()
+	seen := map[string]bool{}
+	for _, c := range cases() {
+		if c.cgo && !testsupport.CgoEnabled() {
+			continue
+		}
+		for _, r := range run(c).of(c.pkg) {
+			for _, d := range r.Diagnostics {
+				seen[d.Category] = true
+			}
+		}
+	}
+	for _, c := range analyzer.Categories() {
+		if !seen[c.Name] {
+			t.Errorf("no testdata case reports category %s", c.Name)
 		}
 	}
 }
