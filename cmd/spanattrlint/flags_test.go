@@ -162,3 +162,19 @@ func TestHelpNamesEveryCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaURLOffUnderGoVet: go vet passes -schema-url=false on to the
+// analyzer, which then reports none of the mismatches the command reports
+// in the same package by default.
+func TestSchemaURLOffUnderGoVet(t *testing.T) {
+	t.Parallel()
+	dir := sharedCopy(t, filepath.Join(root, "testdata", "sdkapp"))
+	_, stderr, code := run(t, dir, bin, "./schemaurl")
+	if code != 3 || !strings.Contains(stderr, "conflicting Schema URL") {
+		t.Fatalf("standalone: exit %d, want 3 with schema URL mismatches; stderr:\n%s", code, stderr)
+	}
+	_, stderr, code = run(t, dir, "go", "vet", "-vettool="+bin, "-schema-url=false", "./schemaurl")
+	if code != 0 || stderr != "" {
+		t.Errorf("go vet -schema-url=false: exit %d, want 0 and nothing reported; stderr:\n%s", code, stderr)
+	}
+}
