@@ -51,6 +51,8 @@ type Config struct {
 	// module uses: every import of another is reported, and the fix moves
 	// it where the file's names mean the same there (semconvversion.go).
 	SemconvVersion string
+	// NoSchemaURL turns off the schema URL check (schemaurl.go).
+	NoSchemaURL bool // -schema-url=false
 
 	// LeaveNolint leaves //nolint directives to the driver. golangci-lint
 	// applies them itself, and its nolintlint reports a directive unused when
@@ -207,6 +209,10 @@ var options = []Option{
 		"the semconv package version the module uses, e.g. v1.43.0: report every import of another\n" +
 			"version, and let the fix move it where the file's names mean the same in this one (default: none)",
 		func(c *Config) any { return &c.SemconvVersion }},
+	{"schema-url", KindNegatedBool,
+		"report a resource given one semconv version's schema URL and another's attributes, and\n" +
+			"resource.Merge of two versions' resources, which fails at run time (default true)",
+		func(c *Config) any { return &c.NoSchemaURL }},
 }
 
 // Options returns the analyzer's options, in the order they are declared.

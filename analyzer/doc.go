@@ -73,6 +73,22 @@
 // a key is), a near miss or deprecated member,
 // and with -stability=LEVEL, keys, members and events below that level.
 //
+// Each finding carries one of these categories (the diagnostic's Category,
+// -json's "category"), listed with the options that govern its check:
+//
+//   - hard-coded: attribute keys, event names and span names written as literals (-span-names, -constants, -key-funcs)
+//   - deprecated: keys and enum members the semantic conventions deprecated (-deprecated, -migrate-deprecated)
+//   - misspelled: near misses of known keys (-misspelled)
+//   - naming: keys that break OpenTelemetry's naming rules (-naming)
+//   - key-prefix: the project's keys outside its namespaces (-key-prefix)
+//   - forbidden-keys: keys that must not be emitted (-forbidden-keys)
+//   - event-style: event names off the chosen case style (-event-style)
+//   - value-type: a key set with a value of another type than the conventions', or with two types (-value-types)
+//   - enum-member: constant enum values that a semconv member names, or one slip from a member (-enum-members)
+//   - stability: semconv keys, enum members and events below a stability level (-stability)
+//   - semconv-version: imports of a semconv version other than the module's (-semconv-version)
+//   - schema-url: a resource given one version's schema URL and another's attributes, or Merge of two (-schema-url)
+//
 // Not reported: named constants, keys built from non-constant parts,
 // generated files, the semconv packages themselves, and lines carrying a
 // //nolint or //nolint:spanattrlint comment.

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/mod/semver"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -69,13 +70,13 @@ func (vc *valueChecker) checkEnumMembers() {
 		switch {
 		case found && m.Deprecated:
 			if !vc.cfg.NoDeprecated {
-				vc.report(s.value.Pos(), s.value.End(), advice{"deprecated", vc.deprecatedMember(s, m, isInt)}, nil)
+				vc.report(s.value.Pos(), s.value.End(), advice{category.Deprecated, vc.deprecatedMember(s, m, isInt)}, nil)
 			}
 		case found:
 			vc.nameMember(s, v, isInt)
 		case !isInt:
 			if msg := vc.memberHint(s, v); msg != "" {
-				vc.report(s.value.Pos(), s.value.End(), advice{"enum-member", msg}, nil)
+				vc.report(s.value.Pos(), s.value.End(), advice{category.EnumMember, msg}, nil)
 			}
 		}
 	}
@@ -105,7 +106,7 @@ func (vc *valueChecker) deprecatedMemberUses() {
 		if !ok || !m.Deprecated || vc.sup.suppressed(file, sel.Pos()) {
 			return
 		}
-		vc.report(sel.Pos(), sel.End(), advice{"deprecated", vc.deprecatedMemberIn(file, m, m.Type == "int")}, nil)
+		vc.report(sel.Pos(), sel.End(), advice{category.Deprecated, vc.deprecatedMemberIn(file, m, m.Type == "int")}, nil)
 	})
 }
 

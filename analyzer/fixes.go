@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/spanattrlint/spanattrlint/internal/category"
 )
 
 // rewrite is the text a fix writes for a finding: edits within the
@@ -184,12 +186,12 @@ func decideQualifiers(api *otelAPI, ip *importPlan, findings []*finding) {
 // diagnostic is a finding's diagnostic, with the fix that rw writes, the
 // imports it adds, and those it removes.
 func diagnostic(ip *importPlan, f *finding, rw rewrite, removals []*ast.ImportSpec) analysis.Diagnostic {
-	d := analysis.Diagnostic{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Category: "hard-coded", Message: f.message(ip)}
+	d := analysis.Diagnostic{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Category: string(category.HardCoded), Message: f.message(ip)}
 	if f.dep != nil {
-		d.Category = "deprecated"
+		d.Category = string(category.Deprecated)
 	}
 	if f.enum != nil {
-		d.Category = "enum-member"
+		d.Category = string(category.EnumMember)
 	}
 	if rw.edits == nil {
 		return d

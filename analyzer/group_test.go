@@ -223,6 +223,13 @@ func check(t *testing.T, c pkgCase) []*analysistest.Result {
 	if len(rs) == 0 {
 		t.Fatalf("%s: no results", c.pkg)
 	}
+	for _, r := range rs {
+		for _, d := range r.Diagnostics {
+			if !slices.ContainsFunc(analyzer.Categories(), func(c analyzer.Category) bool { return c.Name == d.Category }) {
+				t.Errorf("%s: category %q is none of Categories: %s", r.Action.Package.Fset.Position(d.Pos), d.Category, d.Message)
+			}
+		}
+	}
 	return rs
 }
 

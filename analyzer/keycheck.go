@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/naming"
 	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
@@ -119,7 +120,7 @@ func (vc *valueChecker) pools() []*pool {
 }
 
 func (vc *valueChecker) report(pos, end token.Pos, a advice, fix *analysis.SuggestedFix) {
-	d := analysis.Diagnostic{Pos: pos, End: end, Category: a.check, Message: a.msg}
+	d := analysis.Diagnostic{Pos: pos, End: end, Category: string(a.check), Message: a.msg}
 	if fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
@@ -132,24 +133,24 @@ func (vc *valueChecker) report(pos, end token.Pos, a advice, fix *analysis.Sugge
 func (vc *valueChecker) keyAdvice(key string, exact, declared bool) []advice {
 	cfg := &vc.cfg
 	var msgs []advice
-	add := func(check, m string) {
+	add := func(check category.Name, m string) {
 		if m != "" {
 			msgs = append(msgs, advice{check, m})
 		}
 	}
 	known := isKnownKey(key)
 	if !cfg.NoNaming {
-		add("naming", namingRules(key, known))
+		add(category.Naming, namingRules(key, known))
 	}
-	add("key-prefix", cfg.prefixAdvice(key))
-	add("forbidden-keys", cfg.forbiddenAdvice(key))
+	add(category.KeyPrefix, cfg.prefixAdvice(key))
+	add(category.ForbiddenKeys, cfg.forbiddenAdvice(key))
 	if !cfg.NoMisspelled && !exact && !known {
 		ps := vc.pools()
 		if declared {
 			ps = ps[1:]
 		}
 		if e, ok := nearmiss.Find(key, ps...); ok {
-			add("misspelled", typoMessage(key, e))
+			add(category.Misspelled, typoMessage(key, e))
 		}
 	}
 	return msgs
@@ -165,7 +166,7 @@ func (vc *valueChecker) checkFinding(f *finding) {
 		}
 	case roleEvent:
 		if m := vc.cfg.eventStyleAdvice(f.site.value); m != "" {
-			vc.report(e.Pos(), e.End(), advice{"event-style", m}, nil)
+			vc.report(e.Pos(), e.End(), advice{category.EventStyle, m}, nil)
 		}
 	}
 }
@@ -200,7 +201,7 @@ func (vc *valueChecker) checkConstSpec(cs constSpec) {
 						TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(strconv.Quote(d.RenamedTo))}},
 					}
 				}
-				vc.report(val.Pos(), val.End(), advice{"deprecated", deprecationMessage(d, semconvName(d.RenamedTo))}, fix)
+				vc.report(val.Pos(), val.End(), advice{category.Deprecated, deprecationMessage(d, semconvName(d.RenamedTo))}, fix)
 				continue
 			}
 		}
@@ -211,14 +212,17 @@ func (vc *valueChecker) checkConstSpec(cs constSpec) {
 			}
 		case used && r == roleEvent:
 			if m := cfg.eventStyleAdvice(v); m != "" {
-				vc.report(val.Pos(), val.End(), advice{"event-style", m}, nil)
+				vc.report(val.Pos(), val.End(), advice{category.EventStyle, m}, nil)
 			}
 		}
 	}
 }
 
 // advice is a message and the check (the diagnostic's category) behind it.
-type advice struct{ check, msg string }
+type advice struct {
+	check category.Name
+	msg   string
+}
 
 // soleLiteral returns the string literal that is all of e, possibly
 // converted (attribute.Key("k")), or nil.

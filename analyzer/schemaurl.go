@@ -10,9 +10,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/spanattrlint/spanattrlint/internal/category"
 )
 
-// Schema URL mismatches (category schema-url, on by default): a resource
+// Schema URL mismatches (category schema-url, -schema-url, on by default): a resource
 // whose schema URL is one semconv version's while its attributes come from
 // another's, and resource.Merge of two resources built with different
 // versions' schema URLs, which fails at run time with "conflicting Schema
@@ -28,9 +30,9 @@ const (
 )
 
 // checkSchemaURLs reports the mismatches in the package, if it imports the
-// SDK's resource package.
+// SDK's resource package and -schema-url is on.
 func (st *passState) checkSchemaURLs() {
-	if !slices.ContainsFunc(st.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == resourcePath }) {
+	if st.cfg.NoSchemaURL || !slices.ContainsFunc(st.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == resourcePath }) {
 		return
 	}
 	for _, file := range st.pass.Files {
@@ -188,7 +190,7 @@ func (st *passState) checkMixed(file *ast.File, url ast.Expr, attrs []ast.Expr) 
 		return
 	}
 	st.pass.Report(analysis.Diagnostic{
-		Pos: url.Pos(), End: url.End(), Category: "schema-url",
+		Pos: url.Pos(), End: url.End(), Category: string(category.SchemaURL),
 		Message: fmt.Sprintf("the schema URL of semconv %s is given with attributes of %s: use the SchemaURL of the version the attributes come from (a resource merged with one of another version's schema URL fails with \"conflicting Schema URL\")",
 			sv, strings.Join(other, ", ")),
 	})
@@ -213,7 +215,7 @@ func (st *passState) checkMerge(file *ast.File, body *ast.BlockStmt, call *ast.C
 	}
 	line := func(p token.Pos) int { return st.pass.Fset.Position(p).Line }
 	st.pass.Report(analysis.Diagnostic{
-		Pos: call.Pos(), End: call.End(), Category: "schema-url",
+		Pos: call.Pos(), End: call.End(), Category: string(category.SchemaURL),
 		Message: fmt.Sprintf("resource.Merge of a resource with the schema URL of semconv %s (line %d) and one with that of semconv %s (line %d) fails at run time with \"conflicting Schema URL\": build both from one semconv version",
 			vs[0], line(where[0]), vs[1], line(where[1])),
 	})

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -445,7 +446,7 @@ func (st *passState) reportMove(file *ast.File, spec *ast.ImportSpec, mv *move) 
 		what += " (" + importPath(spec) + ")"
 	}
 	msg := fmt.Sprintf("%s is imported here, but this module uses %s (-semconv-version)", what, mv.to)
-	d := analysis.Diagnostic{Pos: spec.Path.Pos(), End: spec.Path.End(), Category: "semconv-version"}
+	d := analysis.Diagnostic{Pos: spec.Path.Pos(), End: spec.Path.End(), Category: string(category.SemconvVersion)}
 	if len(mv.blockers) > 0 {
 		d.Message = msg + "; no fix: " + strings.Join(mv.blockers, "; ")
 		st.pass.Report(d)

@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -50,15 +51,15 @@ func (sc *stabilityChecker) keyBelow(key string) (string, bool) {
 }
 
 func (sc *stabilityChecker) reportKey(n ast.Node, key, level string) {
-	sc.report(n.Pos(), n.End(), advice{"stability", fmt.Sprintf("attribute key %q is %s in the semantic conventions, below -stability=%s", key, level, sc.cfg.Stability)}, nil)
+	sc.report(n.Pos(), n.End(), advice{category.Stability, fmt.Sprintf("attribute key %q is %s in the semantic conventions, below -stability=%s", key, level, sc.cfg.Stability)}, nil)
 }
 
 func (sc *stabilityChecker) reportEvent(n ast.Node, name, level string) {
-	sc.report(n.Pos(), n.End(), advice{"stability", fmt.Sprintf("event name %q is %s in the semantic conventions, below -stability=%s", name, level, sc.cfg.Stability)}, nil)
+	sc.report(n.Pos(), n.End(), advice{category.Stability, fmt.Sprintf("event name %q is %s in the semantic conventions, below -stability=%s", name, level, sc.cfg.Stability)}, nil)
 }
 
 func (sc *stabilityChecker) reportMember(n ast.Node, key string, m semconvtab.Member) {
-	sc.report(n.Pos(), n.End(), advice{"stability", fmt.Sprintf("enum member %s of attribute key %q is %s in the semantic conventions, below -stability=%s",
+	sc.report(n.Pos(), n.End(), advice{category.Stability, fmt.Sprintf("enum member %s of attribute key %q is %s in the semantic conventions, below -stability=%s",
 		quoteValue(m.Value, m.Type == "int"), key, m.Stability, sc.cfg.Stability)}, nil)
 }
 

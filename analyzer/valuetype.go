@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -42,7 +43,7 @@ func (vc *valueChecker) checkValueTypes() {
 			if h := vc.helperHint(s.file, s.key); h != "" {
 				msg += " (" + h + ")"
 			}
-			vc.report(s.setter.Pos(), s.setter.End(), advice{"value-type", msg}, nil)
+			vc.report(s.setter.Pos(), s.setter.End(), advice{category.ValueType, msg}, nil)
 			continue
 		}
 		if isKnownKey(s.key) || vc.testFile(s.file) {
@@ -62,7 +63,7 @@ func (vc *valueChecker) checkValueTypes() {
 		at := vc.pass.Fset.Position(first.setter.Pos())
 		msg := fmt.Sprintf("attribute key %q is set with %s here and with %s at %s:%d: one key, one type",
 			s.key, s.written(), first.written(), filepath.Base(at.Filename), at.Line)
-		vc.report(s.setter.Pos(), s.setter.End(), advice{"value-type", msg}, nil)
+		vc.report(s.setter.Pos(), s.setter.End(), advice{category.ValueType, msg}, nil)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/fixes"
 )
 
@@ -40,7 +41,7 @@ func mergeFixes(results []pkgResult, mod *module, migrate bool) (set *fixes.Set,
 			// the same value: other checks' fixes would change the
 			// telemetry. With -migrate-deprecated, which asks for that,
 			// also the renaming of a deprecated key.
-			take := d.Category == "" || d.Category == "hard-coded" || migrate && d.Category == "deprecated"
+			take := d.Category == "" || d.Category == string(category.HardCoded) || migrate && d.Category == string(category.Deprecated)
 			if len(d.SuggestedFixes) == 0 || !take {
 				continue
 			}

@@ -74,6 +74,9 @@
 //   - semconv-version: -semconv-version, the one semconv package version
 //     the module uses (v1.43.0); every import of another is reported and
 //     moved where that keeps the telemetry. Default: none.
+//   - schema-url: -schema-url, report a resource given one semconv
+//     version's schema URL and another's attributes, and resource.Merge of
+//     two versions' resources. Default: true.
 //
 // //nolint directives are left to golangci-lint, which applies them itself.
 //

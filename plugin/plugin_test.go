@@ -57,6 +57,11 @@ func TestDecode(t *testing.T) {
 			want:     map[string]string{"span-names": "false"},
 		},
 		{
+			name:     "schema-url off",
+			settings: map[string]any{"schema-url": false},
+			want:     map[string]string{"schema-url": "false", "span-names": "false"},
+		},
+		{
 			name:     "null values keep the defaults",
 			settings: map[string]any{"constants": nil, "span-names": nil},
 			want:     map[string]string{"constants": "", "span-names": "false"},
@@ -170,6 +175,7 @@ func TestNew(t *testing.T) {
 		{"no settings", nil, ""},
 		{"good", map[string]any{"constants": []any{tracingPkg}, "span-names": true}, ""},
 		{"pattern", map[string]any{"constants": "example.com/app/internal/..."}, ""},
+		{"schema-url off", map[string]any{"schema-url": false}, ""},
 		{
 			"pattern naming no package",
 			map[string]any{"constants": []any{tracingPkg, "example.com/app/nosuch"}},

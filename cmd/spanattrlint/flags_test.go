@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/spanattrlint/spanattrlint/analyzer"
 )
 
 // Flags: a mistake costs one line that says what is wrong and where the
@@ -137,8 +139,9 @@ func TestBuildTags(t *testing.T) {
 	}
 }
 
-// The help's prose, before the flag list, names gen and every value check,
-// so a reader learns what is checked without reading each flag.
+// The help's prose, before the flag list, names gen, every value check and
+// every category with its options, so a reader learns what is checked
+// without reading each flag.
 func TestHelpNamesEveryCheck(t *testing.T) {
 	t.Parallel()
 	_, stderr, _ := run(t, ".", bin, "-help")
@@ -146,9 +149,32 @@ func TestHelpNamesEveryCheck(t *testing.T) {
 	if !ok {
 		t.Fatalf("no flag list in -help:\n%s", stderr)
 	}
-	for _, w := range []string{"spanattrlint gen", "-deprecated", "-misspelled", "-naming", "-key-prefix", "-forbidden-keys", "-event-style", "-migrate-deprecated", "standard error"} {
+	words := []string{"spanattrlint gen", "-deprecated", "-misspelled", "-naming", "-key-prefix", "-forbidden-keys", "-event-style", "-migrate-deprecated", "standard error"}
+	for _, c := range analyzer.Categories() {
+		words = append(words, "\n  - "+c.Name+": ")
+		for _, o := range c.Options {
+			words = append(words, "-"+o)
+		}
+	}
+	for _, w := range words {
 		if !strings.Contains(prose, w) {
 			t.Errorf("-help's text before the flags does not mention %s", w)
 		}
+	}
+}
+
+// TestSchemaURLOffUnderGoVet: go vet passes -schema-url=false on to the
+// analyzer, which then reports none of the mismatches the command reports
+// in the same package by default.
+func TestSchemaURLOffUnderGoVet(t *testing.T) {
+	t.Parallel()
+	dir := sharedCopy(t, filepath.Join(root, "testdata", "sdkapp"))
+	_, stderr, code := run(t, dir, bin, "./schemaurl")
+	if code != 3 || !strings.Contains(stderr, "conflicting Schema URL") {
+		t.Fatalf("standalone: exit %d, want 3 with schema URL mismatches; stderr:\n%s", code, stderr)
+	}
+	_, stderr, code = run(t, dir, "go", "vet", "-vettool="+bin, "-schema-url=false", "./schemaurl")
+	if code != 0 || stderr != "" {
+		t.Errorf("go vet -schema-url=false: exit %d, want 0 and nothing reported; stderr:\n%s", code, stderr)
 	}
 }

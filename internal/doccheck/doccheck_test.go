@@ -2,14 +2,10 @@ package doccheck
 
 import (
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -21,22 +17,44 @@ import (
 var root = filepath.Join("..", "..")
 
 // TestChecksTableListsEveryCategory: the README's table of checks has one
-// row per diagnostic category the analyzer emits, and no other, so that a
-// new check cannot ship without its row nor a row outlive its check.
+// row per diagnostic category of analyzer.Categories, in its order, and no
+// other, each naming the options that govern it, so that a new check
+// cannot ship without its row nor a row outlive its check. (The analyzer's
+// tests check that it emits no other category, and that its doc lists
+// the same ones.)
 func TestChecksTableListsEveryCategory(t *testing.T) {
-	emitted := analyzerCategories(t)
-	if len(emitted) == 0 {
-		t.Fatal("found no diagnostic category in analyzer/*.go")
+	var names []string
+	options := map[string]string{} // category -> its option cell
+	for _, c := range analyzer.Categories() {
+		names = append(names, c.Name)
+		var opts []string
+		for _, o := range c.Options {
+			opts = append(opts, "`-"+o+"`")
+		}
+		options[c.Name] = strings.Join(opts, ", ")
 	}
-	rows := tableFirstColumn(t, section(t, "README.md", "## Checks"))
-	for _, c := range emitted {
+	if len(names) == 0 {
+		t.Fatal("analyzer.Categories lists no category")
+	}
+	text := section(t, "README.md", "## Checks")
+	rows := tableFirstColumn(t, text)
+	for _, c := range names {
 		if !slices.Contains(rows, c) {
-			t.Errorf("the analyzer emits category %q, which the README's table of checks lacks", c)
+			t.Errorf("the analyzer reports category %q, which the README's table of checks lacks", c)
 		}
 	}
 	for _, r := range rows {
-		if !slices.Contains(emitted, r) {
-			t.Errorf("the README's table of checks has a row %q, a category the analyzer does not emit (it emits %q)", r, emitted)
+		if !slices.Contains(names, r) {
+			t.Errorf("the README's table of checks has a row %q, a category the analyzer does not report (it reports %q)", r, names)
+		}
+	}
+	if slices.Equal(slices.Sorted(slices.Values(rows)), slices.Sorted(slices.Values(names))) && !slices.Equal(rows, names) {
+		t.Errorf("the README's table of checks lists %q, want the order of analyzer.Categories: %q", rows, names)
+	}
+	for _, cells := range tableRows(t, text) {
+		name := strings.Trim(cells[0], "`")
+		if want, ok := options[name]; ok && (len(cells) < 3 || cells[2] != want) {
+			t.Errorf("the README's row %s: option cell %q, want %q (analyzer.Categories)", name, cells[min(2, len(cells)-1)], want)
 		}
 	}
 }
@@ -269,243 +287,4 @@ func tableFirstColumn(t *testing.T, text string) []string {
 		out = append(out, c)
 	}
 	return out
-}
-
-// analyzerCategories returns, sorted, the Category strings of the
-// diagnostics that analyzer/*.go (tests left out) can report. It follows each
-// expression given to a Category field (in an analysis.Diagnostic literal
-// or an assignment to .Category) back to string constants: a literal, a
-// package constant, a field of a struct (to every literal of that struct
-// type), a parameter of a function (to every call of it, a function
-// literal by the name it is assigned to). An expression it cannot follow
-// fails the test, so a new way of choosing a category is not missed.
-func analyzerCategories(t *testing.T) []string {
-	t.Helper()
-	fset := token.NewFileSet()
-	names, err := filepath.Glob(filepath.Join(root, "analyzer", "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []*ast.File
-	for _, n := range names {
-		if strings.HasSuffix(n, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, n, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f)
-	}
-	c := &collector{t: t, fset: fset, files: files, found: map[string]bool{}, busy: map[string]bool{}}
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok && id.Name == "Category" {
-					c.follow(n.Value)
-				}
-			case *ast.AssignStmt:
-				for i, l := range n.Lhs {
-					if sel, ok := l.(*ast.SelectorExpr); ok && sel.Sel.Name == "Category" && i < len(n.Rhs) {
-						c.follow(n.Rhs[i])
-					}
-				}
-			}
-			return true
-		})
-	}
-	var out []string
-	for s := range c.found {
-		out = append(out, s)
-	}
-	slices.Sort(out)
-	return out
-}
-
-type collector struct {
-	t     *testing.T
-	fset  *token.FileSet
-	files []*ast.File
-	found map[string]bool
-	busy  map[string]bool // what is being followed, against cycles
-}
-
-func (c *collector) follow(e ast.Expr) {
-	c.t.Helper()
-	switch e := ast.Unparen(e).(type) {
-	case *ast.BasicLit:
-		if e.Kind == token.STRING {
-			s, err := strconv.Unquote(e.Value)
-			if err != nil {
-				c.t.Fatal(err)
-			}
-			c.found[s] = true
-			return
-		}
-	case *ast.Ident:
-		if e.Obj != nil {
-			switch d := e.Obj.Decl.(type) {
-			case *ast.ValueSpec: // a constant
-				for i, n := range d.Names {
-					if n.Name == e.Name && e.Obj.Kind == ast.Con && i < len(d.Values) {
-						c.follow(d.Values[i])
-						return
-					}
-				}
-			case *ast.Field: // a parameter
-				if c.followParam(e.Name, d) {
-					return
-				}
-			}
-		}
-	case *ast.SelectorExpr: // x.field: every literal of the struct type
-		if c.followField(e.Sel.Name) {
-			return
-		}
-	}
-	c.t.Fatalf("%s: cannot follow the category expression %T back to string constants; teach analyzerCategories", c.fset.Position(e.Pos()), e)
-}
-
-// followParam follows parameter name, declared by field, to the
-// corresponding argument of every call of its function.
-func (c *collector) followParam(name string, field *ast.Field) bool {
-	key := "param " + name + c.fset.Position(field.Pos()).String()
-	if c.busy[key] {
-		return true
-	}
-	c.busy[key] = true
-	var decl ast.Node // the *ast.FuncDecl, or the *ast.AssignStmt of a function literal
-	var index int
-	for _, f := range c.files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			var ft *ast.FuncType
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				ft = n.Type
-			case *ast.AssignStmt:
-				if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
-					if lit, ok := n.Rhs[0].(*ast.FuncLit); ok {
-						if _, ok := n.Lhs[0].(*ast.Ident); ok {
-							ft = lit.Type
-						}
-					}
-				}
-			}
-			if ft == nil || ft.Params == nil {
-				return true
-			}
-			i := 0
-			for _, p := range ft.Params.List {
-				for _, pn := range p.Names {
-					if p == field && pn.Name == name {
-						decl, index = n, i
-					}
-					i++
-				}
-			}
-			return true
-		})
-	}
-	if decl == nil {
-		return false
-	}
-	// calls reports whether call calls decl's function: a local function
-	// literal through the identifier resolved to its assignment, a
-	// package function by its name, a method by its name.
-	calls := func(call *ast.CallExpr) bool {
-		switch fun := call.Fun.(type) {
-		case *ast.Ident:
-			if fun.Obj != nil {
-				return fun.Obj.Decl == decl
-			}
-			fd, ok := decl.(*ast.FuncDecl)
-			return ok && fd.Recv == nil && fd.Name.Name == fun.Name
-		case *ast.SelectorExpr:
-			fd, ok := decl.(*ast.FuncDecl)
-			return ok && fd.Recv != nil && fd.Name.Name == fun.Sel.Name
-		}
-		return false
-	}
-	n := 0
-	for _, f := range c.files {
-		ast.Inspect(f, func(node ast.Node) bool {
-			if call, ok := node.(*ast.CallExpr); ok && calls(call) && index < len(call.Args) {
-				n++
-				c.follow(call.Args[index])
-			}
-			return true
-		})
-	}
-	return n > 0
-}
-
-// followField follows field name of the package's struct types to the
-// corresponding element of every composite literal of such a type.
-func (c *collector) followField(name string) bool {
-	if c.busy["field "+name] {
-		return true
-	}
-	c.busy["field "+name] = true
-	type pos struct {
-		typ   string
-		index int
-	}
-	var fields []pos
-	for _, f := range c.files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			ts, ok := n.(*ast.TypeSpec)
-			if !ok {
-				return true
-			}
-			st, ok := ts.Type.(*ast.StructType)
-			if !ok {
-				return true
-			}
-			i := 0
-			for _, fl := range st.Fields.List {
-				for _, n := range fl.Names {
-					if n.Name == name {
-						fields = append(fields, pos{ts.Name.Name, i})
-					}
-					i++
-				}
-				if len(fl.Names) == 0 {
-					i++
-				}
-			}
-			return true
-		})
-	}
-	lits := 0
-	for _, f := range c.files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			lit, ok := n.(*ast.CompositeLit)
-			if !ok {
-				return true
-			}
-			id, ok := lit.Type.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			for _, p := range fields {
-				if p.typ != id.Name {
-					continue
-				}
-				for i, el := range lit.Elts {
-					if kv, ok := el.(*ast.KeyValueExpr); ok {
-						if k, ok := kv.Key.(*ast.Ident); ok && k.Name == name {
-							lits++
-							c.follow(kv.Value)
-						}
-					} else if i == p.index {
-						lits++
-						c.follow(el)
-					}
-				}
-			}
-			return true
-		})
-	}
-	return lits > 0
 }
