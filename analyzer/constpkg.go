@@ -42,7 +42,6 @@ type constLoader struct {
 	mu      sync.Mutex
 	modOf   map[string]*modInfo // by module root
 	dirMod  map[string]*modInfo // by package directory
-	loaded  map[string]*types.Package
 	imports map[string][]string // import path -> imports, for the cycle check
 }
 
@@ -63,7 +62,6 @@ func newConstLoader(patterns []string, res *modresolve.Resolver) *constLoader {
 		res:      res,
 		modOf:    make(map[string]*modInfo),
 		dirMod:   make(map[string]*modInfo),
-		loaded:   make(map[string]*types.Package),
 		imports:  make(map[string][]string),
 	}
 }
@@ -312,22 +310,25 @@ func firstLine(s string, err error) string {
 // load type-checks a configured package from source, resolving its imports
 // from the analysed package's dependencies (graph) and, within the module,
 // from source. A constant whose type cannot be resolved is simply absent.
-// Only complete results are cached, so a later package with more
-// dependencies can do better.
-func (l *constLoader) load(m *modInfo, pd pkgDir, graph map[string]*types.Package) *types.Package {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if pkg, ok := l.loaded[pd.path]; ok {
+// Only complete results are kept in loaded, the run's cache, so a later
+// package with more dependencies can do better.
+func (l *constLoader) load(m *modInfo, pd pkgDir, graph map[string]*types.Package, loaded *loadedPkgs) *types.Package {
+	loaded.mu.Lock()
+	defer loaded.mu.Unlock()
+	if pkg, ok := loaded.m[pd.path]; ok {
 		return pkg
 	}
-	pkg, complete := l.check(m, pd, graph, map[string]bool{})
+	if loaded.m == nil {
+		loaded.m = make(map[string]*types.Package)
+	}
+	pkg, complete := l.check(m, pd, graph, loaded.m, map[string]bool{})
 	if complete {
-		l.loaded[pd.path] = pkg
+		loaded.m[pd.path] = pkg
 	}
 	return pkg
 }
 
-func (l *constLoader) check(m *modInfo, pd pkgDir, graph map[string]*types.Package, busy map[string]bool) (*types.Package, bool) {
+func (l *constLoader) check(m *modInfo, pd pkgDir, graph, loaded map[string]*types.Package, busy map[string]bool) (*types.Package, bool) {
 	busy[pd.path] = true
 	defer delete(busy, pd.path)
 	fset := token.NewFileSet()
@@ -347,7 +348,7 @@ func (l *constLoader) check(m *modInfo, pd pkgDir, graph map[string]*types.Packa
 			if pkg, ok := graph[p]; ok {
 				return pkg, nil
 			}
-			if pkg, ok := l.loaded[p]; ok {
+			if pkg, ok := loaded[p]; ok {
 				return pkg, nil
 			}
 			// The module's own packages load from source; so do those of
@@ -356,10 +357,10 @@ func (l *constLoader) check(m *modInfo, pd pkgDir, graph map[string]*types.Packa
 			// or deeper chains, which would cost more than they give.
 			if local := m.mod.IsMain(p); !busy[p] && (local || !isStd(p) && len(busy) <= 2) {
 				if dir, ok := m.mod.Dir(p); ok {
-					pkg, ok := l.check(m, pkgDir{p, dir}, graph, busy)
+					pkg, ok := l.check(m, pkgDir{p, dir}, graph, loaded, busy)
 					complete = complete && ok
 					if ok {
-						l.loaded[p] = pkg
+						loaded[p] = pkg
 					}
 					return pkg, nil
 				}

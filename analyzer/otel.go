@@ -42,7 +42,7 @@ type implKey struct {
 
 // reach memoises, per package, which OpenTelemetry API packages are
 // reachable through its imports. The checker shares imported packages
-// between passes, so each package is visited once per process.
+// between the passes of a run, so each package is visited once per run.
 type reach struct {
 	mu   sync.Mutex
 	memo map[*types.Package]reachResult

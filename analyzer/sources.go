@@ -68,10 +68,10 @@ func (st *passState) appendConfigured(out []sourceTable) []sourceTable {
 			if st.loader.importsPkg(st.mod, pd.path, self, graph) {
 				continue // importing it would make a cycle
 			}
-			pkg = st.loader.load(st.mod, pd, graph)
+			pkg = st.loader.load(st.mod, pd, graph, &st.run.loaded)
 		}
 		if pkg != nil && pkg.Name() != "main" {
-			out = append(out, sourceTable{consts: st.tables.of(pkg), src: fromConfigured})
+			out = append(out, sourceTable{consts: st.run.tables.of(pkg), src: fromConfigured})
 		}
 	}
 	return out
@@ -85,7 +85,7 @@ func (st *passState) appendImported(out []sourceTable) []sourceTable {
 	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	for _, imp := range imports {
 		if st.inUse[imp.Path()] {
-			out = append(out, sourceTable{consts: st.tables.of(imp), src: fromInUse})
+			out = append(out, sourceTable{consts: st.run.tables.of(imp), src: fromInUse})
 		}
 	}
 	for _, p := range slices.Sorted(maps.Keys(st.madeInUse)) {
@@ -94,7 +94,7 @@ func (st *passState) appendImported(out []sourceTable) []sourceTable {
 	api := st.api
 	for _, imp := range imports {
 		semconv := isSemconv(imp.Path())
-		out = append(out, sourceTable{consts: st.tables.of(imp), src: fromImportKey, keep: func(e constEntry) bool {
+		out = append(out, sourceTable{consts: st.run.tables.of(imp), src: fromImportKey, keep: func(e constEntry) bool {
 			return api.isKey(e.c.Type()) || semconv && strings.HasSuffix(e.c.Name(), "EventName")
 		}})
 	}
@@ -142,7 +142,8 @@ type constEntry struct {
 }
 
 // tables caches the constants of imported packages; the checker shares
-// imported packages between passes, so each is scanned once per process.
+// imported packages between the passes of a run, so each is scanned once
+// per run.
 type tables struct {
 	mu sync.Mutex
 	m  map[*types.Package]*constList
