@@ -143,7 +143,8 @@ type constEntry struct {
 
 // tables caches the constants of imported packages; the checker shares
 // imported packages between the passes of a run, so each is scanned once
-// per run.
+// per run (or twice, when two passes meet it at the same time). The lock
+// guards only the map.
 type tables struct {
 	mu sync.Mutex
 	m  map[*types.Package]*constList
@@ -151,16 +152,25 @@ type tables struct {
 
 func (t *tables) of(pkg *types.Package) *constList {
 	t.mu.Lock()
-	defer t.mu.Unlock()
-	if cl, ok := t.m[pkg]; ok {
+	cl, ok := t.m[pkg]
+	t.mu.Unlock()
+	if ok {
 		return cl
+	}
+	// Scanned without the lock: passes on other goroutines scan other
+	// packages meanwhile. Two that scan the same package make equal
+	// lists, and the first one kept is the one every pass uses.
+	cl = &constList{list: scanConsts(pkg, true), tab: map[string][]*types.Const{}}
+	for _, e := range cl.list {
+		cl.tab[e.value] = append(cl.tab[e.value], e.c)
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if kept, ok := t.m[pkg]; ok {
+		return kept
 	}
 	if t.m == nil {
 		t.m = make(map[*types.Package]*constList)
-	}
-	cl := &constList{list: scanConsts(pkg, true), tab: map[string][]*types.Const{}}
-	for _, e := range cl.list {
-		cl.tab[e.value] = append(cl.tab[e.value], e.c)
 	}
 	t.m[pkg] = cl
 	return cl
