@@ -41,14 +41,21 @@ type constLoader struct {
 
 	mu      sync.Mutex
 	modOf   map[string]*modInfo // by module root
-	dirMod  map[string]*modInfo // by package directory
+	dirMod  map[string]*dirInfo // by package directory
 	imports map[string][]string // import path -> imports, for the cycle check
 }
 
 type modInfo struct {
-	mod  *modresolve.Module
-	pkgs []pkgDir // the packages that the patterns name
+	mod  *modresolve.Module // nil if err says why there is no module
+	once sync.Once          // resolves the patterns in mod
+	pkgs []pkgDir           // the packages that the patterns name
 	err  error
+}
+
+// dirInfo is the module of one package directory, found once.
+type dirInfo struct {
+	once sync.Once
+	m    *modInfo
 }
 
 type pkgDir struct{ path, dir string }
@@ -61,39 +68,55 @@ func newConstLoader(patterns []string, res *modresolve.Resolver) *constLoader {
 		patterns: patterns,
 		res:      res,
 		modOf:    make(map[string]*modInfo),
-		dirMod:   make(map[string]*modInfo),
+		dirMod:   make(map[string]*dirInfo),
 		imports:  make(map[string][]string),
 	}
 }
 
 // packagesFor returns the configured packages as seen from the module that
-// holds dir, resolving the patterns on first use in that module.
+// holds dir, resolving the patterns on first use in that module. The lock
+// guards only the maps: the go.mod lookup and the patterns' resolution
+// (perhaps a go list) run once per directory and per module, and a pass
+// waits only for the one its own directory or module needs.
 func (l *constLoader) packagesFor(dir string) (*modInfo, error) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	m, ok := l.dirMod[dir]
-	if !ok {
-		mod, err := l.res.Module(dir)
-		switch {
-		case errors.Is(err, modresolve.ErrNotInModule):
-			m = &modInfo{err: &ConfigError{fmt.Errorf("-constants: %s is not inside a Go module, so %s cannot be resolved", dir, strings.Join(l.patterns, ","))}}
-		case err != nil:
-			m = &modInfo{err: &ConfigError{fmt.Errorf("-constants: %v", err)}}
-		default:
-			if m = l.modOf[mod.Root]; m == nil {
-				m = &modInfo{mod: mod}
-				l.modOf[mod.Root] = m
-			}
-		}
-		l.dirMod[dir] = m
+	d := l.dirMod[dir]
+	if d == nil {
+		d = &dirInfo{}
+		l.dirMod[dir] = d
 	}
-	if m.err == nil && m.pkgs == nil {
-		if resolveHook != nil {
-			resolveHook(m.mod.Root)
-		}
-		m.pkgs, m.err = resolvePatterns(m.mod, l.patterns)
+	l.mu.Unlock()
+	d.once.Do(func() { d.m = l.moduleOf(dir) })
+	m := d.m
+	if m.mod != nil {
+		m.once.Do(func() {
+			if resolveHook != nil {
+				resolveHook(m.mod.Root)
+			}
+			m.pkgs, m.err = resolvePatterns(m.mod, l.patterns)
+		})
 	}
 	return m, m.err
+}
+
+// moduleOf finds the module that holds dir: the one entry of its root,
+// or one that says why there is none.
+func (l *constLoader) moduleOf(dir string) *modInfo {
+	mod, err := l.res.Module(dir)
+	switch {
+	case errors.Is(err, modresolve.ErrNotInModule):
+		return &modInfo{err: &ConfigError{fmt.Errorf("-constants: %s is not inside a Go module, so %s cannot be resolved", dir, strings.Join(l.patterns, ","))}}
+	case err != nil:
+		return &modInfo{err: &ConfigError{fmt.Errorf("-constants: %v", err)}}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	m := l.modOf[mod.Root]
+	if m == nil {
+		m = &modInfo{mod: mod}
+		l.modOf[mod.Root] = m
+	}
+	return m
 }
 
 // resolveHook, when set by a test, is called each time the patterns are
