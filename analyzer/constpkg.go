@@ -39,10 +39,9 @@ type constLoader struct {
 	patterns []string
 	res      *modresolve.Resolver
 
-	mu      sync.Mutex
-	modOf   map[string]*modInfo // by module root
-	dirMod  map[string]*dirInfo // by package directory
-	imports map[string][]string // import path -> imports, for the cycle check
+	mu     sync.Mutex
+	modOf  map[string]*modInfo // by module root
+	dirMod map[string]*dirInfo // by package directory
 }
 
 type modInfo struct {
@@ -69,7 +68,6 @@ func newConstLoader(patterns []string, res *modresolve.Resolver) *constLoader {
 		res:      res,
 		modOf:    make(map[string]*modInfo),
 		dirMod:   make(map[string]*dirInfo),
-		imports:  make(map[string][]string),
 	}
 }
 
@@ -405,10 +403,9 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // importsPkg reports whether the package at from imports target, directly
 // or not. Packages in graph (the analysed package's dependencies) cannot;
 // packages of other modules are assumed not to (they cannot without a
-// module cycle).
-func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[string]*types.Package) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+// module cycle). The import clauses read are kept in the run's imports,
+// whose lock guards only its map: files are read without it.
+func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[string]*types.Package, imports *importClauses) bool {
 	seen := map[string]bool{}
 	var walk func(p string) bool
 	walk = func(p string) bool {
@@ -422,14 +419,7 @@ func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[stri
 		if !m.mod.IsMain(p) {
 			return false
 		}
-		imps, ok := l.imports[p]
-		if !ok {
-			if dir, ok := m.mod.Dir(p); ok {
-				imps = parseImports(dir)
-			}
-			l.imports[p] = imps
-		}
-		for _, imp := range imps {
+		for _, imp := range imports.of(m, p) {
 			if walk(imp) {
 				return true
 			}
@@ -437,6 +427,35 @@ func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[stri
 		return false
 	}
 	return walk(from)
+}
+
+// importClauses are the import paths of the module's packages that the
+// cycle check read, by import path.
+type importClauses struct {
+	mu sync.Mutex
+	m  map[string][]string
+}
+
+func (c *importClauses) of(m *modInfo, p string) []string {
+	c.mu.Lock()
+	imps, ok := c.m[p]
+	c.mu.Unlock()
+	if ok {
+		return imps
+	}
+	if dir, ok := m.mod.Dir(p); ok {
+		imps = parseImports(dir)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if kept, ok := c.m[p]; ok {
+		return kept
+	}
+	if c.m == nil {
+		c.m = make(map[string][]string)
+	}
+	c.m[p] = imps
+	return imps
 }
 
 func parseImports(dir string) []string {

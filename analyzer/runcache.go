@@ -10,15 +10,17 @@ import (
 
 // runCaches is what the packages of one run share: which packages reach
 // the OpenTelemetry API, the constant tables of imported packages, the
-// -constants packages read from source and the semconv versions each
-// module imports. They hold the run's *types.Package values, so they
-// must end with the run: a host that keeps its analyzer (golangci-lint,
-// gopls) must not keep every package it ever analysed.
+// -constants packages read from source, and the import clauses and
+// semconv versions of each module read from disk. They hold the run's
+// *types.Package values, so they must end with the run: a host that
+// keeps its analyzer (golangci-lint, gopls) must not keep every package
+// it ever analysed, nor answer from files read runs ago.
 type runCaches struct {
 	reach      reach
 	tables     tables
 	loaded     loadedPkgs
-	semconvUse semconvUse // the semconv versions each module imports (semconvfix.go)
+	imports    importClauses // read for the -constants cycle check
+	semconvUse semconvUse    // the semconv versions each module imports (semconvfix.go)
 }
 
 // runs maps each run to its caches. Every pass of a run shares the run's

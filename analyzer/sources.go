@@ -65,7 +65,7 @@ func (st *passState) appendConfigured(out []sourceTable) []sourceTable {
 		}
 		pkg := graph[pd.path]
 		if pkg == nil {
-			if st.loader.importsPkg(st.mod, pd.path, self, graph) {
+			if st.loader.importsPkg(st.mod, pd.path, self, graph, &st.run.imports) {
 				continue // importing it would make a cycle
 			}
 			pkg = st.loader.load(st.mod, pd, graph, &st.run.loaded)
