@@ -67,8 +67,9 @@ func (l *linter) analyzer() *analysis.Analyzer {
 	}
 }
 
-// linter holds what is shared by every package of a run: the settings,
-// and caches that make each index once per process.
+// linter holds what is shared by every package the analyzer sees: the
+// settings, and the caches of each run (runcache.go), which make each
+// index once per run.
 type linter struct {
 	cfg Config
 
@@ -77,10 +78,7 @@ type linter struct {
 	cfgErr error
 	res    *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
 	loader *constLoader
-	reach  reach
-	tables tables
-
-	semconvUse semconvUse // the semconv versions each module imports (semconvfix.go)
+	runs   runs // the caches of each run, dropped when the run ends
 }
 
 func (l *linter) run(pass *analysis.Pass) (any, error) {
@@ -118,6 +116,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 type passState struct {
 	*linter
 	pass     *analysis.Pass
+	run      *runCaches // what the packages of the run share
 	api      *otelAPI
 	sup      *suppressor
 	dir      string                      // the package's directory, "" if none (packageDir)
@@ -163,7 +162,8 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	}
 	// Cheap first: a package that cannot reach the attribute or trace
 	// package cannot contain a finding.
-	r := l.reach.of(pass.Pkg)
+	run := l.runs.of(pass.Fset)
+	r := run.reach.of(pass.Pkg)
 	constPkg := configured(mod, pass.Pkg.Path())
 	keyFuncs, err := keyFuncsOf(l.set.keyFuncs, l.set.inferred, pass.Pkg) // keyfuncs.go: -key-funcs, as this package sees them
 	if err != nil {
@@ -181,7 +181,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	sup := newSuppressor(pass, !l.cfg.LeaveNolint)
 	sup.cgo = cgo
 	return &passState{
-		linter: l, pass: pass, api: newOtelAPI(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg,
+		linter: l, pass: pass, run: run, api: newOtelAPI(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg,
 		inUse: map[string]bool{}, localUse: map[*types.Const]role{}, keyFuncs: keyFuncs,
 	}, nil
 }

@@ -230,3 +230,52 @@ var sink *analysis.Diagnostic
 
 //go:noinline
 func discard(d analysis.Diagnostic) { sink = &d; sink = nil }
+
+// BenchmarkRunShared runs one analyzer over many packages of one load, as
+// a driver does in one run: the packages share their imports and FileSet,
+// so the caches (which packages reach otel, each imported package's
+// constant table, the -constants package read from source) are made once
+// for all of them. Loading happens before the timer.
+//
+//	go test -run '^$' -bench RunShared -benchmem ./analyzer/
+func BenchmarkRunShared(b *testing.B) {
+	testsupport.SetOffline(b)
+	cfg := &packages.Config{Mode: packages.LoadSyntax, Dir: testdata, Env: testsupport.OfflineEnv()}
+	var patterns []string
+	for _, c := range analyzerCases {
+		patterns = append(patterns, c.pkg)
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil || len(pkgs) == 0 || packages.PrintErrors(pkgs) > 0 {
+		b.Fatalf("loading the testdata packages: %v", err)
+	}
+	insps := make([]*inspector.Inspector, len(pkgs))
+	for i, pkg := range pkgs {
+		insps[i] = inspector.New(pkg.Syntax)
+	}
+	reports := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		a := analyzer.New(analyzer.Config{Constants: []string{tracingPkg}})
+		for i, pkg := range pkgs {
+			pass := &analysis.Pass{
+				Analyzer:   a,
+				Fset:       pkg.Fset,
+				Files:      pkg.Syntax,
+				Pkg:        pkg.Types,
+				TypesInfo:  pkg.TypesInfo,
+				TypesSizes: pkg.TypesSizes,
+				ResultOf:   map[*analysis.Analyzer]any{inspect.Analyzer: insps[i]},
+				Report:     func(analysis.Diagnostic) { reports++ },
+				ReadFile:   os.ReadFile,
+			}
+			if _, err := a.Run(pass); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	if reports == 0 {
+		b.Fatal("nothing reported: the packages are not being analysed")
+	}
+}

@@ -39,17 +39,22 @@ type constLoader struct {
 	patterns []string
 	res      *modresolve.Resolver
 
-	mu      sync.Mutex
-	modOf   map[string]*modInfo // by module root
-	dirMod  map[string]*modInfo // by package directory
-	loaded  map[string]*types.Package
-	imports map[string][]string // import path -> imports, for the cycle check
+	mu     sync.Mutex
+	modOf  map[string]*modInfo // by module root
+	dirMod map[string]*dirInfo // by package directory
 }
 
 type modInfo struct {
-	mod  *modresolve.Module
-	pkgs []pkgDir // the packages that the patterns name
+	mod  *modresolve.Module // nil if err says why there is no module
+	once sync.Once          // resolves the patterns in mod
+	pkgs []pkgDir           // the packages that the patterns name
 	err  error
+}
+
+// dirInfo is the module of one package directory, found once.
+type dirInfo struct {
+	once sync.Once
+	m    *modInfo
 }
 
 type pkgDir struct{ path, dir string }
@@ -62,40 +67,54 @@ func newConstLoader(patterns []string, res *modresolve.Resolver) *constLoader {
 		patterns: patterns,
 		res:      res,
 		modOf:    make(map[string]*modInfo),
-		dirMod:   make(map[string]*modInfo),
-		loaded:   make(map[string]*types.Package),
-		imports:  make(map[string][]string),
+		dirMod:   make(map[string]*dirInfo),
 	}
 }
 
 // packagesFor returns the configured packages as seen from the module that
-// holds dir, resolving the patterns on first use in that module.
+// holds dir, resolving the patterns on first use in that module. The lock
+// guards only the maps: the go.mod lookup and the patterns' resolution
+// (perhaps a go list) run once per directory and per module, and a pass
+// waits only for the one its own directory or module needs.
 func (l *constLoader) packagesFor(dir string) (*modInfo, error) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	m, ok := l.dirMod[dir]
-	if !ok {
-		mod, err := l.res.Module(dir)
-		switch {
-		case errors.Is(err, modresolve.ErrNotInModule):
-			m = &modInfo{err: &ConfigError{fmt.Errorf("-constants: %s is not inside a Go module, so %s cannot be resolved", dir, strings.Join(l.patterns, ","))}}
-		case err != nil:
-			m = &modInfo{err: &ConfigError{fmt.Errorf("-constants: %v", err)}}
-		default:
-			if m = l.modOf[mod.Root]; m == nil {
-				m = &modInfo{mod: mod}
-				l.modOf[mod.Root] = m
-			}
-		}
-		l.dirMod[dir] = m
+	d := l.dirMod[dir]
+	if d == nil {
+		d = &dirInfo{}
+		l.dirMod[dir] = d
 	}
-	if m.err == nil && m.pkgs == nil {
-		if resolveHook != nil {
-			resolveHook(m.mod.Root)
-		}
-		m.pkgs, m.err = resolvePatterns(m.mod, l.patterns)
+	l.mu.Unlock()
+	d.once.Do(func() { d.m = l.moduleOf(dir) })
+	m := d.m
+	if m.mod != nil {
+		m.once.Do(func() {
+			if resolveHook != nil {
+				resolveHook(m.mod.Root)
+			}
+			m.pkgs, m.err = resolvePatterns(m.mod, l.patterns)
+		})
 	}
 	return m, m.err
+}
+
+// moduleOf finds the module that holds dir: the one entry of its root,
+// or one that says why there is none.
+func (l *constLoader) moduleOf(dir string) *modInfo {
+	mod, err := l.res.Module(dir)
+	switch {
+	case errors.Is(err, modresolve.ErrNotInModule):
+		return &modInfo{err: &ConfigError{fmt.Errorf("-constants: %s is not inside a Go module, so %s cannot be resolved", dir, strings.Join(l.patterns, ","))}}
+	case err != nil:
+		return &modInfo{err: &ConfigError{fmt.Errorf("-constants: %v", err)}}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	m := l.modOf[mod.Root]
+	if m == nil {
+		m = &modInfo{mod: mod}
+		l.modOf[mod.Root] = m
+	}
+	return m
 }
 
 // resolveHook, when set by a test, is called each time the patterns are
@@ -312,22 +331,25 @@ func firstLine(s string, err error) string {
 // load type-checks a configured package from source, resolving its imports
 // from the analysed package's dependencies (graph) and, within the module,
 // from source. A constant whose type cannot be resolved is simply absent.
-// Only complete results are cached, so a later package with more
-// dependencies can do better.
-func (l *constLoader) load(m *modInfo, pd pkgDir, graph map[string]*types.Package) *types.Package {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if pkg, ok := l.loaded[pd.path]; ok {
+// Only complete results are kept in loaded, the run's cache, so a later
+// package with more dependencies can do better.
+func (l *constLoader) load(m *modInfo, pd pkgDir, graph map[string]*types.Package, loaded *loadedPkgs) *types.Package {
+	loaded.mu.Lock()
+	defer loaded.mu.Unlock()
+	if pkg, ok := loaded.m[pd.path]; ok {
 		return pkg
 	}
-	pkg, complete := l.check(m, pd, graph, map[string]bool{})
+	if loaded.m == nil {
+		loaded.m = make(map[string]*types.Package)
+	}
+	pkg, complete := l.check(m, pd, graph, loaded.m, map[string]bool{})
 	if complete {
-		l.loaded[pd.path] = pkg
+		loaded.m[pd.path] = pkg
 	}
 	return pkg
 }
 
-func (l *constLoader) check(m *modInfo, pd pkgDir, graph map[string]*types.Package, busy map[string]bool) (*types.Package, bool) {
+func (l *constLoader) check(m *modInfo, pd pkgDir, graph, loaded map[string]*types.Package, busy map[string]bool) (*types.Package, bool) {
 	busy[pd.path] = true
 	defer delete(busy, pd.path)
 	fset := token.NewFileSet()
@@ -347,7 +369,7 @@ func (l *constLoader) check(m *modInfo, pd pkgDir, graph map[string]*types.Packa
 			if pkg, ok := graph[p]; ok {
 				return pkg, nil
 			}
-			if pkg, ok := l.loaded[p]; ok {
+			if pkg, ok := loaded[p]; ok {
 				return pkg, nil
 			}
 			// The module's own packages load from source; so do those of
@@ -356,10 +378,10 @@ func (l *constLoader) check(m *modInfo, pd pkgDir, graph map[string]*types.Packa
 			// or deeper chains, which would cost more than they give.
 			if local := m.mod.IsMain(p); !busy[p] && (local || !isStd(p) && len(busy) <= 2) {
 				if dir, ok := m.mod.Dir(p); ok {
-					pkg, ok := l.check(m, pkgDir{p, dir}, graph, busy)
+					pkg, ok := l.check(m, pkgDir{p, dir}, graph, loaded, busy)
 					complete = complete && ok
 					if ok {
-						l.loaded[p] = pkg
+						loaded[p] = pkg
 					}
 					return pkg, nil
 				}
@@ -381,10 +403,9 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // importsPkg reports whether the package at from imports target, directly
 // or not. Packages in graph (the analysed package's dependencies) cannot;
 // packages of other modules are assumed not to (they cannot without a
-// module cycle).
-func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[string]*types.Package) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+// module cycle). The import clauses read are kept in the run's imports,
+// whose lock guards only its map: files are read without it.
+func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[string]*types.Package, imports *importClauses) bool {
 	seen := map[string]bool{}
 	var walk func(p string) bool
 	walk = func(p string) bool {
@@ -398,14 +419,7 @@ func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[stri
 		if !m.mod.IsMain(p) {
 			return false
 		}
-		imps, ok := l.imports[p]
-		if !ok {
-			if dir, ok := m.mod.Dir(p); ok {
-				imps = parseImports(dir)
-			}
-			l.imports[p] = imps
-		}
-		for _, imp := range imps {
+		for _, imp := range imports.of(m, p) {
 			if walk(imp) {
 				return true
 			}
@@ -413,6 +427,35 @@ func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[stri
 		return false
 	}
 	return walk(from)
+}
+
+// importClauses are the import paths of the module's packages that the
+// cycle check read, by import path.
+type importClauses struct {
+	mu sync.Mutex
+	m  map[string][]string
+}
+
+func (c *importClauses) of(m *modInfo, p string) []string {
+	c.mu.Lock()
+	imps, ok := c.m[p]
+	c.mu.Unlock()
+	if ok {
+		return imps
+	}
+	if dir, ok := m.mod.Dir(p); ok {
+		imps = parseImports(dir)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if kept, ok := c.m[p]; ok {
+		return kept
+	}
+	if c.m == nil {
+		c.m = make(map[string][]string)
+	}
+	c.m[p] = imps
+	return imps
 }
 
 func parseImports(dir string) []string {

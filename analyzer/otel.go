@@ -42,7 +42,10 @@ type implKey struct {
 
 // reach memoises, per package, which OpenTelemetry API packages are
 // reachable through its imports. The checker shares imported packages
-// between passes, so each package is visited once per process.
+// between the passes of a run, so each package is visited once per run.
+// The lock guards only the map: passes on other goroutines walk at the
+// same time, and one that finds a package another is walking walks it
+// too, to the same result.
 type reach struct {
 	mu   sync.Mutex
 	memo map[*types.Package]reachResult
@@ -51,20 +54,26 @@ type reach struct {
 type reachResult struct{ attribute, trace, log *types.Package }
 
 func (r *reach) of(pkg *types.Package) reachResult {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.memo == nil {
-		r.memo = make(map[*types.Package]reachResult)
-	}
-	return r.walk(pkg)
+	res, _ := r.walk(pkg, map[*types.Package]bool{}, map[*types.Package]reachResult{})
+	return res
 }
 
-func (r *reach) walk(pkg *types.Package) reachResult {
-	if res, ok := r.memo[pkg]; ok {
-		return res
+// walk returns what pkg reaches, and whether an import cycle (only in
+// broken code) cut the walk short below pkg, in which case the result,
+// which depends on where the walk entered the cycle, is kept only for this
+// walk (in cut), so that it still visits each package once.
+func (r *reach) walk(pkg *types.Package, busy map[*types.Package]bool, cutRes map[*types.Package]reachResult) (res reachResult, cut bool) {
+	if res, ok := r.get(pkg); ok {
+		return res, false
 	}
-	r.memo[pkg] = reachResult{} // cut import cycles of broken code
-	var res reachResult
+	if res, ok := cutRes[pkg]; ok {
+		return res, true
+	}
+	if busy[pkg] {
+		return reachResult{}, true
+	}
+	busy[pkg] = true
+	defer delete(busy, pkg)
 	switch pkg.Path() {
 	case attributePath:
 		res.attribute = pkg
@@ -74,7 +83,8 @@ func (r *reach) walk(pkg *types.Package) reachResult {
 		res.log = pkg
 	}
 	for _, imp := range pkg.Imports() {
-		sub := r.walk(imp)
+		sub, c := r.walk(imp, busy, cutRes)
+		cut = cut || c
 		if res.attribute == nil {
 			res.attribute = sub.attribute
 		}
@@ -85,8 +95,28 @@ func (r *reach) walk(pkg *types.Package) reachResult {
 			res.log = sub.log
 		}
 	}
+	if cut {
+		cutRes[pkg] = res
+	} else {
+		r.put(pkg, res)
+	}
+	return res, cut
+}
+
+func (r *reach) get(pkg *types.Package) (reachResult, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	res, ok := r.memo[pkg]
+	return res, ok
+}
+
+func (r *reach) put(pkg *types.Package, res reachResult) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.memo == nil {
+		r.memo = make(map[*types.Package]reachResult)
+	}
 	r.memo[pkg] = res
-	return res
 }
 
 func newOtelAPI(res reachResult) *otelAPI {

@@ -59,7 +59,7 @@ func (st *passState) semconvFixVersion(otel string) string {
 	}
 	v := st.cfg.SemconvVersion
 	if v == "" {
-		v = mostImported(st.semconvUse.of(mod.Root))
+		v = mostImported(st.run.semconvUse.of(mod.Root))
 	}
 	if v == "" {
 		v = semconvtab.NewestVersion(otel)
@@ -85,7 +85,7 @@ func mostImported(counts map[string]int) string {
 
 // semconvUse counts, per module root, how many of the module's package
 // directories import each semconv version; each module is read once per
-// process, and only when a fix needs it.
+// run, and only when a fix needs it.
 type semconvUse struct {
 	mu sync.Mutex
 	m  map[string]map[string]int

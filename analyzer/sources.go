@@ -65,13 +65,13 @@ func (st *passState) appendConfigured(out []sourceTable) []sourceTable {
 		}
 		pkg := graph[pd.path]
 		if pkg == nil {
-			if st.loader.importsPkg(st.mod, pd.path, self, graph) {
+			if st.loader.importsPkg(st.mod, pd.path, self, graph, &st.run.imports) {
 				continue // importing it would make a cycle
 			}
-			pkg = st.loader.load(st.mod, pd, graph)
+			pkg = st.loader.load(st.mod, pd, graph, &st.run.loaded)
 		}
 		if pkg != nil && pkg.Name() != "main" {
-			out = append(out, sourceTable{consts: st.tables.of(pkg), src: fromConfigured})
+			out = append(out, sourceTable{consts: st.run.tables.of(pkg), src: fromConfigured})
 		}
 	}
 	return out
@@ -85,7 +85,7 @@ func (st *passState) appendImported(out []sourceTable) []sourceTable {
 	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	for _, imp := range imports {
 		if st.inUse[imp.Path()] {
-			out = append(out, sourceTable{consts: st.tables.of(imp), src: fromInUse})
+			out = append(out, sourceTable{consts: st.run.tables.of(imp), src: fromInUse})
 		}
 	}
 	for _, p := range slices.Sorted(maps.Keys(st.madeInUse)) {
@@ -94,7 +94,7 @@ func (st *passState) appendImported(out []sourceTable) []sourceTable {
 	api := st.api
 	for _, imp := range imports {
 		semconv := isSemconv(imp.Path())
-		out = append(out, sourceTable{consts: st.tables.of(imp), src: fromImportKey, keep: func(e constEntry) bool {
+		out = append(out, sourceTable{consts: st.run.tables.of(imp), src: fromImportKey, keep: func(e constEntry) bool {
 			return api.isKey(e.c.Type()) || semconv && strings.HasSuffix(e.c.Name(), "EventName")
 		}})
 	}
@@ -142,7 +142,9 @@ type constEntry struct {
 }
 
 // tables caches the constants of imported packages; the checker shares
-// imported packages between passes, so each is scanned once per process.
+// imported packages between the passes of a run, so each is scanned once
+// per run (or twice, when two passes meet it at the same time). The lock
+// guards only the map.
 type tables struct {
 	mu sync.Mutex
 	m  map[*types.Package]*constList
@@ -150,16 +152,25 @@ type tables struct {
 
 func (t *tables) of(pkg *types.Package) *constList {
 	t.mu.Lock()
-	defer t.mu.Unlock()
-	if cl, ok := t.m[pkg]; ok {
+	cl, ok := t.m[pkg]
+	t.mu.Unlock()
+	if ok {
 		return cl
+	}
+	// Scanned without the lock: passes on other goroutines scan other
+	// packages meanwhile. Two that scan the same package make equal
+	// lists, and the first one kept is the one every pass uses.
+	cl = &constList{list: scanConsts(pkg, true), tab: map[string][]*types.Const{}}
+	for _, e := range cl.list {
+		cl.tab[e.value] = append(cl.tab[e.value], e.c)
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if kept, ok := t.m[pkg]; ok {
+		return kept
 	}
 	if t.m == nil {
 		t.m = make(map[*types.Package]*constList)
-	}
-	cl := &constList{list: scanConsts(pkg, true), tab: map[string][]*types.Const{}}
-	for _, e := range cl.list {
-		cl.tab[e.value] = append(cl.tab[e.value], e.c)
 	}
 	t.m[pkg] = cl
 	return cl
