@@ -9,18 +9,15 @@ import (
 	"testing"
 )
 
-// With internal/load (-debug=E; by default for a package of 512 KiB of Go
-// files or more) the packages analysed are type-checked from source, so
-// the go command is asked for the export data of their dependencies only:
-// it does not compile the packages themselves (on a large package that
-// compile was nearly all of the run; bench/bigpkg.sh). The findings are
-// those of go/packages' own load (-debug=e), test variants included.
-func TestLoadDoesNotCompileTheAnalysedPackages(t *testing.T) {
+// packageLists runs the command in dir with a "go" on PATH that logs
+// each go list it is asked for, and returns its standard output and the
+// lists of packages it made (go/packages also asks for release tags and
+// sizes: those are left out).
+func packageLists(t *testing.T, dir string, args ...string) (string, []string) {
+	t.Helper()
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("a shell script as the go command")
 	}
-	t.Parallel()
-	dir := sharedTestdata(t)
 	real, err := exec.LookPath("go")
 	if err != nil {
 		t.Fatal(err)
@@ -32,16 +29,35 @@ func TestLoadDoesNotCompileTheAnalysedPackages(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := "PATH=" + fake + string(os.PathListSeparator) + os.Getenv("PATH")
-	stdout, stderr, code := runEnv(t, dir, []string{path}, bin, "-json", "-debug=E", "./...")
+	stdout, stderr, code := runEnv(t, dir, []string{path}, bin, args...)
 	if code != 0 && code != 3 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	data, _ := os.ReadFile(logf)
-	if n := strings.Count(string(data), " -json="); n != 2 {
-		t.Errorf("-debug=E ran go list %d times, want 2 (the packages, then their dependencies' export data)", n)
+	var lists []string
+	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if strings.Contains(l, " -json=") {
+			lists = append(lists, l)
+		}
+	}
+	return stdout, lists
+}
+
+// With internal/load (-debug=E; by default for a package of 512 KiB of Go
+// files or more) the packages analysed are type-checked from source, so
+// the go command is asked for the export data of their dependencies only:
+// it does not compile the packages themselves (on a large package that
+// compile was nearly all of the run; bench/bigpkg.sh). The findings are
+// those of go/packages' own load (-debug=e), test variants included.
+func TestLoadDoesNotCompileTheAnalysedPackages(t *testing.T) {
+	t.Parallel()
+	dir := sharedTestdata(t)
+	stdout, lists := packageLists(t, dir, "-json", "-debug=E", "./...")
+	if len(lists) != 2 {
+		t.Errorf("-debug=E ran go list %d times, want 2 (the packages, then their dependencies' export data)", len(lists))
 	}
 	roots, _, _ := run(t, dir, "go", "list", "./...")
-	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+	for _, l := range lists {
 		if !strings.Contains(l, "-export=true") {
 			continue
 		}
@@ -65,33 +81,9 @@ func TestLoadDoesNotCompileTheAnalysedPackages(t *testing.T) {
 // openfga) than the compile of its packages, which the build cache makes
 // free after the first run.
 func TestSmallPackagesLoadWithOneGoList(t *testing.T) {
-	if _, err := exec.LookPath("sh"); err != nil {
-		t.Skip("a shell script as the go command")
-	}
 	t.Parallel()
-	dir := sharedTestdata(t)
-	real, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	logf := filepath.Join(t.TempDir(), "go.log")
-	fake := t.TempDir()
-	script := fmt.Sprintf("#!/bin/sh\n[ \"$1\" = list ] && echo \"$*\" >> %q\nexec %q \"$@\"\n", logf, real)
-	if err := os.WriteFile(filepath.Join(fake, "go"), []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := "PATH=" + fake + string(os.PathListSeparator) + os.Getenv("PATH")
-	if _, stderr, code := runEnv(t, dir, []string{path}, bin, "-json", "./..."); code != 0 && code != 3 {
-		t.Fatalf("exit %d\n%s", code, stderr)
-	}
-	data, _ := os.ReadFile(logf)
-	var lines []string // the lists of packages; go/packages also asks for release tags and sizes
-	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		if strings.Contains(l, " -json=") {
-			lines = append(lines, l)
-		}
-	}
+	_, lines := packageLists(t, sharedTestdata(t), "-json", "./...")
 	if len(lines) != 1 || !strings.Contains(lines[0], "-export=true") || !strings.Contains(lines[0], "./...") {
-		t.Errorf("go list ran %d times, want once, with -export for ./...:\n%s", len(lines), data)
+		t.Errorf("go list ran %d times, want once, with -export for ./...:\n%s", len(lines), strings.Join(lines, "\n"))
 	}
 }
