@@ -28,8 +28,9 @@ func TestRecall(t *testing.T) {
 // TestConstGroupUnmatched checks what spanattrlint gen builds on: a key
 // whose constant sits in a group of keys is matched, so gen writes no
 // second constant for it; a value no constant holds is unmatched, and so
-// is "allowed", whose local constant (a metric label, labelAllowed) only
-// shares its value and is not the key's.
+// are "allowed" and "granted", whose local constants (metric labels,
+// labelAllowed in a group of labels, grantedLabel used as one beside a key
+// in its group) only share their values and are not the keys'.
 func TestConstGroupUnmatched(t *testing.T) {
 	t.Parallel()
 	var got []string
@@ -38,7 +39,7 @@ func TestConstGroupUnmatched(t *testing.T) {
 			got = append(got, u.Value)
 		}
 	}
-	if !slices.Equal(got, []string{"allowed", "constgroup.fresh"}) {
-		t.Errorf("unmatched = %q, want [allowed constgroup.fresh]", got)
+	if !slices.Equal(got, []string{"allowed", "granted", "constgroup.fresh"}) {
+		t.Errorf("unmatched = %q, want [allowed granted constgroup.fresh]", got)
 	}
 }

@@ -39,15 +39,25 @@ func (st *passState) gatherSources() {
 
 // localSource is the package's own constants that are keys: typed so,
 // used so, or namespaced (a Prometheus label "allowed" is not an
-// attribute key), or declared in one const group with such keys.
+// attribute key), or declared in one const group with such keys and used
+// as nothing else (openfga's allowedLabel, beside a key in its group, is
+// a metric label where it is used).
 func (st *passState) localSource() sourceTable {
 	isKey := func(e constEntry) bool {
 		_, used := st.localUse[e.c]
 		return used || st.api.isKey(e.c.Type()) || strings.Contains(e.value, ".")
 	}
 	grouped := keyGroups(st.pass, isKey)
+	usedOtherwise := map[*types.Const]bool{}
+	for _, obj := range st.pass.TypesInfo.Uses {
+		if c, ok := obj.(*types.Const); ok && grouped[c] {
+			if _, key := st.localUse[c]; !key {
+				usedOtherwise[c] = true
+			}
+		}
+	}
 	return sourceTable{consts: &constList{list: scanConsts(st.pass.Pkg, false)}, src: fromLocal, keep: func(e constEntry) bool {
-		return isKey(e) || grouped[e.c]
+		return isKey(e) || grouped[e.c] && !usedOtherwise[e.c]
 	}}
 }
 
