@@ -246,21 +246,8 @@ func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *reach) pk
 				}
 			case *ast.CompositeLit:
 				flows(keyFieldSite(info, api, n))
-			case *ast.AssignStmt:
-				for _, lhs := range n.Lhs {
-					spoil(lhs) // := too, where it redeclares the parameter
-				}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					spoil(n.X)
-				}
-			case *ast.RangeStmt:
-				if n.Tok == token.ASSIGN {
-					spoil(n.Key)
-					if n.Value != nil {
-						spoil(n.Value)
-					}
-				}
+			case *ast.AssignStmt, *ast.UnaryExpr, *ast.RangeStmt:
+				spoils(n, spoil)
 			}
 			return true
 		})

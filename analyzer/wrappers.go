@@ -175,24 +175,30 @@ func (w *wrappers) spoiled(insp *inspector.Inspector) map[*types.Var]bool {
 		}
 	}
 	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)}
-	insp.Preorder(filter, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				spoil(lhs) // := too, where it redeclares the parameter
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				spoil(n.X)
-			}
-		case *ast.RangeStmt:
-			if n.Tok == token.ASSIGN {
-				spoil(n.Key)
-				if n.Value != nil {
-					spoil(n.Value)
-				}
+	insp.Preorder(filter, func(n ast.Node) { spoils(n, spoil) })
+	return out
+}
+
+// spoils calls spoil on what n may change: the left of an assignment (:=
+// too, where it redeclares a parameter), the operand of &, the key and
+// value a range assigns. The in-package and cross-package wrapper walks
+// share it, so that both spoil a parameter alike.
+func spoils(n ast.Node, spoil func(ast.Expr)) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, lhs := range n.Lhs {
+			spoil(lhs)
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			spoil(n.X)
+		}
+	case *ast.RangeStmt:
+		if n.Tok == token.ASSIGN {
+			spoil(n.Key)
+			if n.Value != nil {
+				spoil(n.Value)
 			}
 		}
-	})
-	return out
+	}
 }
