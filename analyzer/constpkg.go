@@ -9,7 +9,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path"
@@ -202,20 +201,12 @@ func resolveLocal(mod *modresolve.Module, prefix string, wild bool) (pkgs []pkgD
 	if _, err := os.Stat(dir); err != nil && !inMain {
 		return nil, nil, false
 	}
-	filepath.WalkDir(dir, func(d string, e fs.DirEntry, err error) error {
-		if err != nil || !e.IsDir() {
-			return nil
-		}
-		name := e.Name()
-		if d != dir && (name == "testdata" || name == "vendor" || strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") || fileExists(filepath.Join(d, "go.mod"))) {
-			return filepath.SkipDir
-		}
+	for d := range modresolve.PackageDirs(dir) {
 		if hasGoFiles(d) {
 			rel, _ := filepath.Rel(dir, d)
 			pkgs = append(pkgs, pkgDir{path.Join(prefix, filepath.ToSlash(rel)), d})
 		}
-		return nil
-	})
+	}
 	return pkgs, nil, true
 }
 

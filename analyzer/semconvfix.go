@@ -5,7 +5,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -111,17 +110,10 @@ func (u *semconvUse) of(root string) map[string]int {
 func moduleSemconvImports(root string) map[string]int {
 	counts := map[string]int{}
 	fset := token.NewFileSet()
-	filepath.WalkDir(root, func(d string, e fs.DirEntry, err error) error {
-		if err != nil || !e.IsDir() {
-			return nil
-		}
-		name := e.Name()
-		if d != root && (name == "testdata" || name == "vendor" || strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") || fileExists(filepath.Join(d, "go.mod"))) {
-			return filepath.SkipDir
-		}
+	for d := range modresolve.PackageDirs(root) {
 		ents, err := os.ReadDir(d)
 		if err != nil {
-			return nil
+			continue
 		}
 		seen := map[string]bool{}
 		for _, f := range ents {
@@ -139,8 +131,7 @@ func moduleSemconvImports(root string) map[string]int {
 				}
 			}
 		}
-		return nil
-	})
+	}
 	return counts
 }
 

@@ -299,17 +299,8 @@ func funcValues(insp *inspector.Inspector, info *types.Info, api *otelAPI, spanN
 					define(id, n.Values[i])
 				}
 			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				spoil(n.X)
-			}
-		case *ast.RangeStmt:
-			if n.Tok == token.ASSIGN {
-				spoil(n.Key)
-				if n.Value != nil {
-					spoil(n.Value)
-				}
-			}
+		case *ast.UnaryExpr, *ast.RangeStmt:
+			spoils(n, spoil)
 		}
 	})
 	for v := range spoiled {

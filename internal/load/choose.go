@@ -1,10 +1,11 @@
 package load
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 )
 
 // LargePackage is the size of a package's Go files past which Syntax is
@@ -20,8 +21,7 @@ const LargePackage = 512 << 10
 // directory (".", "./x", "./x/...", relative to dir) has Go files of
 // LargePackage bytes or more. Patterns that are import paths are not
 // looked at: they report false, and the caller loads as go/packages does.
-// Like the go command, a "/..." pattern skips testdata, vendor and
-// directories whose name starts with "." or "_", and nested modules.
+// A "/..." pattern covers modresolve.PackageDirs, as the go command's does.
 func HasLargePackage(dir string, patterns []string) bool {
 	for _, p := range patterns {
 		if p != "." && p != ".." && !strings.HasPrefix(p, "./") && !strings.HasPrefix(p, "../") && !filepath.IsAbs(p) {
@@ -37,28 +37,10 @@ func HasLargePackage(dir string, patterns []string) bool {
 			}
 			continue
 		}
-		large := false
-		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || !d.IsDir() {
-				return nil
+		for d := range modresolve.PackageDirs(root) {
+			if dirSize(d) >= LargePackage {
+				return true
 			}
-			if path != root {
-				name := d.Name()
-				if name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
-					return filepath.SkipDir
-				}
-				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
-					return filepath.SkipDir
-				}
-			}
-			if dirSize(path) >= LargePackage {
-				large = true
-				return filepath.SkipAll
-			}
-			return nil
-		})
-		if large {
-			return true
 		}
 	}
 	return false

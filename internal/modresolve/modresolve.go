@@ -7,6 +7,8 @@ package modresolve
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -404,4 +406,31 @@ func (m *Module) Requirer(importPath string) (module.Version, bool) {
 		}
 	}
 	return best, best.Path != ""
+}
+
+// PackageDirs yields root and the directories under it that the go
+// command's "root/..." pattern may hold packages of: it skips testdata,
+// vendor, directories whose name starts with "." or "_", and nested
+// modules (a directory with a go.mod), as the go command does.
+func PackageDirs(root string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		filepath.WalkDir(root, func(dir string, d fs.DirEntry, err error) error {
+			if err != nil || !d.IsDir() {
+				return nil
+			}
+			if dir != root {
+				name := d.Name()
+				if name == "testdata" || name == "vendor" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+					return filepath.SkipDir
+				}
+				if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+					return filepath.SkipDir
+				}
+			}
+			if !yield(dir) {
+				return filepath.SkipAll
+			}
+			return nil
+		})
+	}
 }
