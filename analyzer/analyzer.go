@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/types"
 	"iter"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -15,8 +14,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
+	"github.com/spanattrlint/spanattrlint/internal/cgofiles"
+	"github.com/spanattrlint/spanattrlint/internal/find"
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+	"github.com/spanattrlint/spanattrlint/internal/site"
+	"github.com/spanattrlint/spanattrlint/internal/suppress"
 )
 
 // Name is the analyzer's name, also the name that //nolint directives use.
@@ -117,19 +121,19 @@ type passState struct {
 	*linter
 	pass     *analysis.Pass
 	run      *runCaches // what the packages of the run share
-	api      *otelAPI
-	sup      *suppressor
-	dir      string                      // the package's directory, "" if none (packageDir)
-	mod      *modInfo                    // the -constants packages, seen from the module; nil without
-	constPkg bool                        // -constants names the package: its constants' values are checked
-	keyFuncs map[*types.Func][]funcValue // -key-funcs and inferred wrappers that the package can call: the arguments that are keys or names
+	api      *otelapi.API
+	sup      *suppress.Suppressor
+	dir      string                           // the package's directory, "" if none (packageDir)
+	mod      *modInfo                         // the -constants packages, seen from the module; nil without
+	constPkg bool                             // -constants names the package: its constants' values are checked
+	keyFuncs map[*types.Func][]site.FuncValue // -key-funcs and inferred wrappers that the package can call: the arguments that are keys or names
 
 	// Found by the first phases.
-	hardCoded []*finding            // hard-coded keys and names
-	derived   []*finding            // uses of deprecated semconv constants, then deprecated hard-coded keys
-	consts    []constSpec           // the package's const declarations
-	inUse     map[string]bool       // packages whose constants are used as keys
-	localUse  map[*types.Const]role // the package's constants used as keys or names
+	hardCoded []*finding                 // hard-coded keys and names
+	derived   []*finding                 // uses of deprecated semconv constants, then deprecated hard-coded keys
+	consts    []find.Const               // the package's const declarations
+	inUse     map[string]bool            // packages whose constants are used as keys
+	localUse  map[*types.Const]site.Role // the package's constants used as keys or names
 
 	valueSites []valueSite // constant keys set with a value (valuesites.go)
 	members    []*finding  // enum values that a semconv member names, found by checkValues (enum.go)
@@ -148,13 +152,13 @@ type passState struct {
 // newPassState sets up a pass, or returns a nil state for a package that
 // cannot hold a finding.
 func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
-	if isSemconv(pass.Pkg.Path()) {
+	if otelapi.IsSemconv(pass.Pkg.Path()) {
 		return nil, nil
 	}
 	if err := l.validate(); err != nil {
 		return nil, err
 	}
-	cgo := newCgoFiles(pass) // cmd/cgo's copies of the user's files, if any
+	cgo := cgofiles.New(pass) // cmd/cgo's copies of the user's files, if any
 	dir := packageDir(pass, cgo)
 	mod, err := l.constantsFor(pass, dir)
 	if err != nil {
@@ -163,26 +167,25 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	// Cheap first: a package that cannot reach the attribute or trace
 	// package cannot contain a finding.
 	run := l.runs.of(pass.Fset)
-	r := run.reach.of(pass.Pkg)
+	r := run.reach.Of(pass.Pkg)
 	constPkg := configured(mod, pass.Pkg.Path())
 	keyFuncs, err := keyFuncsOf(l.set.keyFuncs, l.set.inferred, pass.Pkg) // keyfuncs.go: -key-funcs, as this package sees them
 	if err != nil {
 		return nil, err
 	}
-	if r.attribute == nil && r.trace == nil && r.log == nil && !constPkg && len(keyFuncs) == 0 {
+	if r.Attribute == nil && r.Trace == nil && r.Log == nil && !constPkg && len(keyFuncs) == 0 {
 		return nil, nil
 	}
 	if cgo != nil {
 		// Findings in cgo's copies are reported in the user's files.
 		p := *pass
-		p.Report = cgo.report(pass.Report)
+		p.Report = cgo.Report(pass.Report)
 		pass = &p
 	}
-	sup := newSuppressor(pass, !l.cfg.LeaveNolint)
-	sup.cgo = cgo
+	sup := suppress.New(pass, Name, !l.cfg.LeaveNolint, cgo)
 	return &passState{
-		linter: l, pass: pass, run: run, api: newOtelAPI(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg,
-		inUse: map[string]bool{}, localUse: map[*types.Const]role{}, keyFuncs: keyFuncs,
+		linter: l, pass: pass, run: run, api: otelapi.New(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg,
+		inUse: map[string]bool{}, localUse: map[*types.Const]site.Role{}, keyFuncs: keyFuncs,
 	}, nil
 }
 
@@ -236,7 +239,7 @@ func (st *passState) findings() iter.Seq[*finding] {
 // A finding is a hard-coded site, or a deprecated key, with its ranked
 // candidates: constants of the site's value, or of the new key.
 type finding struct {
-	site  *site
+	site  *site.Site
 	file  *ast.File
 	cands []candidate
 	dep   *semconvtab.Deprecated // a deprecated key, to migrate to dep.RenamedTo
@@ -252,7 +255,7 @@ func (f *finding) lookupValue() string {
 	if f.dep != nil && f.dep.RenamedTo != "" {
 		return f.dep.RenamedTo
 	}
-	return f.site.value
+	return f.site.Value
 }
 
 // best is the candidate the message names and the fix uses.
@@ -292,17 +295,17 @@ func (f *finding) matched() bool {
 // as the test main package that go test generates in the build cache. The
 // file's own name comes first (a //line directive may name a template
 // anywhere), then the name its //line directive gives.
-func packageDir(pass *analysis.Pass, cgo *cgoFiles) string {
-	if dir := cgo.dir(); dir != "" {
+func packageDir(pass *analysis.Pass, cgo *cgofiles.Files) string {
+	if dir := cgo.Dir(); dir != "" {
 		return dir
 	}
 	for _, f := range pass.Files {
 		own := pass.Fset.File(f.FileStart).Name()
-		if cgo.ownFile(own) {
+		if cgo.OwnFile(own) {
 			continue
 		}
 		for _, name := range []string{own, pass.Fset.Position(f.Package).Filename} {
-			if !strings.HasSuffix(name, ".go") || inBuildCache(name) {
+			if !strings.HasSuffix(name, ".go") || cgofiles.InBuildCache(name) {
 				continue
 			}
 			if abs, err := filepath.Abs(filepath.Dir(name)); err == nil {
@@ -311,18 +314,6 @@ func packageDir(pass *analysis.Pass, cgo *cgoFiles) string {
 		}
 	}
 	return ""
-}
-
-// inBuildCache reports whether a file is one the go command generated in
-// its build cache (cgo output, test mains).
-func inBuildCache(name string) bool {
-	cache := os.Getenv("GOCACHE")
-	if cache == "" {
-		if dir, err := os.UserCacheDir(); err == nil {
-			cache = filepath.Join(dir, "go-build")
-		}
-	}
-	return cache != "" && strings.HasPrefix(name, cache+string(filepath.Separator))
 }
 
 // extractDoc returns the "# Analyzer name" section of a package doc comment.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/naming"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 )
 
 // Config holds the analyzer's options (see options). The command fills it
@@ -375,7 +376,7 @@ func (s *Settings) config() Config {
 // before analysing any. hasModule says whether the driver gives the
 // analyzer the package's module (Pass.Module).
 func (s *Settings) Prepare(pkgPath, dir string, hasModule bool) error {
-	if isSemconv(pkgPath) {
+	if otelapi.IsSemconv(pkgPath) {
 		return nil
 	}
 	if _, err := s.constants(dir, hasModule); err != nil {

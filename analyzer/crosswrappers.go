@@ -8,6 +8,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/spanattrlint/spanattrlint/internal/find"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // A Package is one package of a run, as a front end that loads every
@@ -43,12 +47,12 @@ func (s *Settings) InferKeyFuncs(pkgs []Package) []string {
 			paths[p.Types.Path()] = true
 		}
 	}
-	var rch reach
+	var rch otelapi.Reach
 	results := make([]pkgFlows, len(pkgs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, p := range pkgs {
-		if p.Types == nil || p.Info == nil || isSemconv(p.Types.Path()) || p.Types.Name() == "main" {
+		if p.Types == nil || p.Info == nil || otelapi.IsSemconv(p.Types.Path()) || p.Types.Name() == "main" {
 			continue
 		}
 		wg.Add(1)
@@ -62,7 +66,7 @@ func (s *Settings) InferKeyFuncs(pkgs []Package) []string {
 
 	// Decide the wrappers: a parameter that reaches a position, then, round
 	// by round, a parameter passed on unchanged to a wrapper's parameter.
-	wrap := map[paramKey]role{}
+	wrap := map[paramKey]site.Role{}
 	for _, r := range results {
 		for _, fl := range r.direct {
 			if _, ok := wrap[fl.p]; !ok {
@@ -110,7 +114,7 @@ type paramKey struct {
 
 type crossFlow struct {
 	p    paramKey
-	role role
+	role site.Role
 }
 
 // A crossEdge says that parameter from is passed on unchanged as
@@ -125,14 +129,14 @@ type pkgFlows struct {
 }
 
 // packageFlows walks the non-test files of one package.
-func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *reach) pkgFlows {
+func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *otelapi.Reach) pkgFlows {
 	var out pkgFlows
-	r := rch.of(p.Types)
+	r := rch.Of(p.Types)
 	keyFuncs, _ := keyFuncsOf(s.keyFuncs, nil, p.Types)
-	if r.attribute == nil && r.trace == nil && r.log == nil && len(keyFuncs) == 0 {
+	if r.Attribute == nil && r.Trace == nil && r.Log == nil && len(keyFuncs) == 0 {
 		return out // no call in it can reach a position
 	}
-	api := newOtelAPI(r)
+	api := otelapi.New(r)
 	info := p.Info
 	spanNames := s.cfg.SpanNames
 	var files []*ast.File
@@ -160,7 +164,7 @@ func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *reach) pk
 			sig := fn.Signature()
 			for i := range sig.Params().Len() {
 				v := sig.Params().At(i)
-				if sig.Variadic() && i == sig.Params().Len()-1 || !isBasicString(v.Type()) || v.Name() == "" || v.Name() == "_" {
+				if sig.Variadic() && i == sig.Params().Len()-1 || !otelapi.IsBasicString(v.Type()) || v.Name() == "" || v.Name() == "_" {
 					continue
 				}
 				k := paramKey{name, i}
@@ -195,7 +199,7 @@ func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *reach) pk
 	}
 	type pending struct {
 		v    *types.Var
-		role role
+		role site.Role
 	}
 	type pendingEdge struct {
 		v  *types.Var
@@ -203,12 +207,12 @@ func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *reach) pk
 	}
 	var direct []pending
 	var edges []pendingEdge
-	flows := func(st *site) {
+	flows := func(st *site.Site) {
 		if st == nil {
 			return
 		}
-		if v := paramOf(st.expr); v != nil {
-			direct = append(direct, pending{v, st.role})
+		if v := paramOf(st.Expr); v != nil {
+			direct = append(direct, pending{v, st.Role})
 		}
 	}
 	for _, f := range files {
@@ -218,12 +222,12 @@ func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *reach) pk
 				if len(n.Args) == 0 {
 					return true
 				}
-				if cs := callSite(info, api, spanNames, n); cs != nil {
+				if cs := find.CallSite(info, api, spanNames, n); cs != nil {
 					flows(cs)
 					return true
 				}
 				if keyFuncs != nil {
-					if first, more := keyFuncSites(info, keyFuncs, n); first != nil {
+					if first, more := find.KeyFuncSites(info, keyFuncs, n); first != nil {
 						flows(first)
 						for _, m := range more {
 							flows(m)
@@ -231,7 +235,7 @@ func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *reach) pk
 						return true
 					}
 				}
-				callee := calledFunc(info, n)
+				callee := find.Callee(info, n)
 				if callee == nil || callee.Pkg() == nil || !paths[callee.Pkg().Path()] {
 					return true
 				}
@@ -239,15 +243,15 @@ func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *reach) pk
 				if !ok {
 					return true
 				}
-				for i, a := range n.Args[methodExprShift(info, n):] {
+				for i, a := range n.Args[find.MethodExprShift(info, n):] {
 					if v := paramOf(a); v != nil {
 						edges = append(edges, pendingEdge{v, paramKey{name, i}})
 					}
 				}
 			case *ast.CompositeLit:
-				flows(keyFieldSite(info, api, n))
+				flows(find.KeyFieldSite(info, api, n))
 			case *ast.AssignStmt, *ast.UnaryExpr, *ast.RangeStmt:
-				spoils(n, spoil)
+				find.Spoils(n, spoil)
 			}
 			return true
 		})

@@ -15,7 +15,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // The enum-member check (-enum-members, category enum-member): a constant
@@ -60,7 +62,7 @@ func (vc *valueChecker) checkEnumMembers() {
 	for i := range vc.valueSites {
 		s := &vc.valueSites[i]
 		v, isInt, ok := vc.enumValue(s)
-		if !ok || vc.sup.suppressed(s.file, s.whole.Pos()) {
+		if !ok || vc.sup.Suppressed(s.file, s.whole.Pos()) {
 			continue
 		}
 		if _, dep := deprecation(s.key); dep && !vc.cfg.NoDeprecated {
@@ -103,7 +105,7 @@ func (vc *valueChecker) deprecatedMemberUses() {
 			return // the key's deprecation speaks for it
 		}
 		m, ok := semconvtab.LookupMember(key, value)
-		if !ok || !m.Deprecated || vc.sup.suppressed(file, sel.Pos()) {
+		if !ok || !m.Deprecated || vc.sup.Suppressed(file, sel.Pos()) {
 			return
 		}
 		vc.report(sel.Pos(), sel.End(), advice{category.Deprecated, vc.deprecatedMemberIn(file, m, m.Type == "int")}, nil)
@@ -144,7 +146,7 @@ func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
 		if !ok {
 			continue
 		}
-		if obj, ok := pkg.Scope().Lookup(n).(*types.Var); ok && types.Identical(obj.Type(), vc.api.keyValue) {
+		if obj, ok := pkg.Scope().Lookup(n).(*types.Var); ok && types.Identical(obj.Type(), vc.api.KeyValue) {
 			mu.obj = obj
 			break
 		}
@@ -168,7 +170,7 @@ func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
 			mu.name = fmt.Sprintf("semconv.%s (import %q)", n, semconvtab.BasePath+"/"+ver)
 		}
 	}
-	f := &finding{site: &site{role: roleKey, expr: s.whole, value: s.key}, file: s.file, enum: mu}
+	f := &finding{site: &site.Site{Role: site.Key, Expr: s.whole, Value: s.key}, file: s.file, enum: mu}
 	if mu.obj != nil && !vc.replaceable(s.whole) {
 		mu.name = vc.fileQualifier(s.file, mu.obj.Pkg().Path()) + "." + mu.obj.Name()
 		if newSemconv(vc.pass.Pkg, mu.obj.Pkg()) {
@@ -207,7 +209,7 @@ func (vc *valueChecker) replaceable(e ast.Expr) bool {
 func (vc *valueChecker) semconvImports(file *ast.File) []*types.Package {
 	var out []*types.Package
 	for _, imp := range vc.pass.Pkg.Imports() {
-		if isSemconv(imp.Path()) && semver.IsValid(path.Base(imp.Path())) {
+		if otelapi.IsSemconv(imp.Path()) && semver.IsValid(path.Base(imp.Path())) {
 			out = append(out, imp)
 		}
 	}

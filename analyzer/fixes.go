@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // rewrite is the text a fix writes for a finding: edits within the
@@ -25,65 +27,65 @@ type rewrite struct {
 // shape returns how the fix for f with constant c is written, given q
 // (how a package is qualified in the file). It is called twice: once to
 // learn which packages the fix writes, once with the final qualifiers.
-func shape(api *otelAPI, f *finding, c *types.Const, q func(*types.Package, string) string) rewrite {
+func shape(api *otelapi.API, f *finding, c *types.Const, q func(*types.Package, string) string) rewrite {
 	s := f.site
 	replace := func(n ast.Node, text string) []analysis.TextEdit {
 		return []analysis.TextEdit{{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}}
 	}
 	if f.enum != nil { // the whole call or literal becomes the member variable
 		ref := q(f.enum.obj.Pkg(), f.enum.obj.Name())
-		return rewrite{replace(s.expr, ref), []*types.Package{f.enum.obj.Pkg()}, "Use " + ref}
+		return rewrite{replace(s.Expr, ref), []*types.Package{f.enum.obj.Pkg()}, "Use " + ref}
 	}
 	if c == nil { // a migration to a key that no constant holds
 		lit := strconv.Quote(f.lookupValue())
-		if s.place == placeConstUse {
-			conv := q(api.attribute, "Key") + "(" + lit + ")"
-			return rewrite{replace(s.expr, conv), []*types.Package{api.attribute}, "Use " + conv}
+		if s.Place == site.ConstUse {
+			conv := q(api.Attribute, "Key") + "(" + lit + ")"
+			return rewrite{replace(s.Expr, conv), []*types.Package{api.Attribute}, "Use " + conv}
 		}
-		return rewrite{replace(s.expr, lit), nil, "Use " + lit}
+		return rewrite{replace(s.Expr, lit), nil, "Use " + lit}
 	}
 	ref := q(c.Pkg(), c.Name())
-	isKey := api.isKey(c.Type())
+	isKey := api.IsKey(c.Type())
 	untyped := isUntypedOrString(c.Type())
 	asString := ref
 	if !untyped {
 		asString = "string(" + ref + ")"
 	}
-	switch s.place {
-	case placeCtorArg:
+	switch s.Place {
+	case site.CtorArg:
 		if isKey {
-			if m := keyMethod(api, s.ctor); m != "" {
-				edits := replace(s.call.Fun, ref+"."+m)
-				end := s.call.Rparen
-				if len(s.call.Args) > 1 {
-					end = s.call.Args[1].Pos()
+			if m := keyMethod(api, s.Ctor); m != "" {
+				edits := replace(s.Call.Fun, ref+"."+m)
+				end := s.Call.Rparen
+				if len(s.Call.Args) > 1 {
+					end = s.Call.Args[1].Pos()
 				}
-				edits = append(edits, analysis.TextEdit{Pos: s.expr.Pos(), End: end})
+				edits = append(edits, analysis.TextEdit{Pos: s.Expr.Pos(), End: end})
 				return rewrite{edits, []*types.Package{c.Pkg()}, "Use " + ref + "." + m}
 			}
 		}
-		return rewrite{replace(s.expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
-	case placeKeyConv:
+		return rewrite{replace(s.Expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
+	case site.KeyConv:
 		if isKey {
-			return rewrite{replace(s.call, ref), []*types.Package{c.Pkg()}, "Use " + ref}
+			return rewrite{replace(s.Call, ref), []*types.Package{c.Pkg()}, "Use " + ref}
 		}
-		return rewrite{replace(s.expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
-	case placeKeyField, placeConstUse:
-		if isKey || isUntyped(c.Type()) && s.place == placeKeyField {
-			return rewrite{replace(s.expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
+		return rewrite{replace(s.Expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
+	case site.KeyField, site.ConstUse:
+		if isKey || isUntyped(c.Type()) && s.Place == site.KeyField {
+			return rewrite{replace(s.Expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
 		}
-		conv := q(api.attribute, "Key") + "(" + ref + ")"
-		return rewrite{replace(s.expr, conv), []*types.Package{c.Pkg(), api.attribute}, "Use " + conv}
+		conv := q(api.Attribute, "Key") + "(" + ref + ")"
+		return rewrite{replace(s.Expr, conv), []*types.Package{c.Pkg(), api.Attribute}, "Use " + conv}
 	default: // placeStringArg
-		return rewrite{replace(s.expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
+		return rewrite{replace(s.Expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
 	}
 }
 
 // keyMethod returns the attribute.Key method that does what the
 // constructor does (String for attribute.String: same name, same remaining
 // parameters), or "" (attribute.Stringer has none).
-func keyMethod(api *otelAPI, ctor *types.Func) string {
-	obj, _, _ := types.LookupFieldOrMethod(api.key, false, api.attribute, ctor.Name())
+func keyMethod(api *otelapi.API, ctor *types.Func) string {
+	obj, _, _ := types.LookupFieldOrMethod(api.Key, false, api.Attribute, ctor.Name())
 	m, ok := obj.(*types.Func)
 	if !ok {
 		return ""
@@ -129,7 +131,7 @@ func (st *passState) buildFixes() {
 // planFile turns a file's findings into diagnostics: it decides how each
 // package is written in the file, then builds each fix, adding the imports
 // it needs and removing the ones that the file's fixes leave unused.
-func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*finding, report func(analysis.Diagnostic)) {
+func planFile(pass *analysis.Pass, api *otelapi.API, file *ast.File, findings []*finding, report func(analysis.Diagnostic)) {
 	ip := newImportPlan(pass, file)
 	decideQualifiers(api, ip, findings)
 
@@ -158,7 +160,7 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 
 // decideQualifiers learns, before any fix is built, where each package
 // will be written in the file, and so how it is qualified.
-func decideQualifiers(api *otelAPI, ip *importPlan, findings []*finding) {
+func decideQualifiers(api *otelapi.API, ip *importPlan, findings []*finding) {
 	plain := func(pkg *types.Package, name string) string { return pkg.Name() + "." + name }
 	uses := map[*types.Package][]token.Pos{}
 	var order []*types.Package
@@ -168,7 +170,7 @@ func decideQualifiers(api *otelAPI, ip *importPlan, findings []*finding) {
 				if _, ok := uses[pkg]; !ok {
 					order = append(order, pkg)
 				}
-				uses[pkg] = append(uses[pkg], f.site.expr.Pos())
+				uses[pkg] = append(uses[pkg], f.site.Expr.Pos())
 			}
 		}
 	}
@@ -178,7 +180,7 @@ func decideQualifiers(api *otelAPI, ip *importPlan, findings []*finding) {
 	// A message names its constant as a fix would write it, fix or not.
 	for _, f := range findings {
 		if c := f.fixConst(); c != nil && !f.wantsFix() {
-			ip.decide(c.Pkg(), []token.Pos{f.site.expr.Pos()})
+			ip.decide(c.Pkg(), []token.Pos{f.site.Expr.Pos()})
 		}
 	}
 }
@@ -186,7 +188,7 @@ func decideQualifiers(api *otelAPI, ip *importPlan, findings []*finding) {
 // diagnostic is a finding's diagnostic, with the fix that rw writes, the
 // imports it adds, and those it removes.
 func diagnostic(ip *importPlan, f *finding, rw rewrite, removals []*ast.ImportSpec) analysis.Diagnostic {
-	d := analysis.Diagnostic{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Category: string(category.HardCoded), Message: f.message(ip)}
+	d := analysis.Diagnostic{Pos: f.site.Expr.Pos(), End: f.site.Expr.End(), Category: string(category.HardCoded), Message: f.message(ip)}
 	if f.dep != nil {
 		d.Category = string(category.Deprecated)
 	}
@@ -243,7 +245,7 @@ func overlapping(findings []*finding, rewrites []rewrite) map[int]bool {
 			if drop == nil {
 				drop = map[int]bool{}
 			}
-			outer, inner := findings[owner].site.expr, findings[s.i].site.expr
+			outer, inner := findings[owner].site.Expr, findings[s.i].site.Expr
 			if outer.Pos() <= inner.Pos() && inner.End() <= outer.End() {
 				drop[s.i] = true
 			}

@@ -11,17 +11,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/find"
 	"github.com/spanattrlint/spanattrlint/internal/naming"
 	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
-
-// A constSpec is a const declaration line of the package, whose values
-// define keys and names and so are checked for what they say.
-type constSpec struct {
-	file *ast.File
-	spec *ast.ValueSpec
-}
 
 // collectDeprecated finds the deprecated keys: the uses of semconv
 // constants whose key is deprecated, then the deprecated hard-coded keys.
@@ -39,10 +35,10 @@ func (st *passState) deprecations() []*finding {
 	}
 	var out []*finding
 	for _, f := range st.hardCoded {
-		if f.site.role != roleKey {
+		if f.site.Role != site.Key {
 			continue
 		}
-		found, ok := deprecation(f.site.value)
+		found, ok := deprecation(f.site.Value)
 		if !ok {
 			continue
 		}
@@ -60,7 +56,7 @@ func (st *passState) deprecations() []*finding {
 // such as HTTPMethodKey of semconv/v1.20.0, in packages that import one.
 func (st *passState) semconvUses() []*finding {
 	pass, api := st.pass, st.api
-	if st.cfg.NoDeprecated || api.attribute == nil {
+	if st.cfg.NoDeprecated || api.Attribute == nil {
 		return nil
 	}
 	var out []*finding
@@ -71,11 +67,11 @@ func (st *passState) semconvUses() []*finding {
 		}
 		v := constant.StringVal(c.Val())
 		d, ok := deprecation(v)
-		if !ok || st.sup.suppressed(file, sel.Pos()) {
+		if !ok || st.sup.Suppressed(file, sel.Pos()) {
 			return
 		}
-		s := &site{role: roleKey, place: placeConstUse, expr: sel, value: v, named: c}
-		migrate := st.cfg.MigrateDeprecated && d.Reason == "renamed" && api.isKey(c.Type())
+		s := &site.Site{Role: site.Key, Place: site.ConstUse, Expr: sel, Value: v, Named: c}
+		migrate := st.cfg.MigrateDeprecated && d.Reason == "renamed" && api.IsKey(c.Type())
 		out = append(out, &finding{site: s, file: file, dep: &d, noFix: !migrate})
 	})
 	return out
@@ -83,7 +79,7 @@ func (st *passState) semconvUses() []*finding {
 
 func importsSemconv(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		if isSemconv(imp.Path()) {
+		if otelapi.IsSemconv(imp.Path()) {
 			return true
 		}
 	}
@@ -158,14 +154,14 @@ func (vc *valueChecker) keyAdvice(key string, exact, declared bool) []advice {
 
 // checkFinding checks a hard-coded key or event name.
 func (vc *valueChecker) checkFinding(f *finding) {
-	e := f.site.expr
-	switch f.site.role {
-	case roleKey:
-		for _, m := range vc.keyAdvice(f.site.value, len(f.cands) > 0 && f.cands[0].fixable(), false) {
+	e := f.site.Expr
+	switch f.site.Role {
+	case site.Key:
+		for _, m := range vc.keyAdvice(f.site.Value, len(f.cands) > 0 && f.cands[0].fixable(), false) {
 			vc.report(e.Pos(), e.End(), m, nil)
 		}
-	case roleEvent:
-		if m := vc.cfg.eventStyleAdvice(f.site.value); m != "" {
+	case site.Event:
+		if m := vc.cfg.eventStyleAdvice(f.site.Value); m != "" {
 			vc.report(e.Pos(), e.End(), advice{category.EventStyle, m}, nil)
 		}
 	}
@@ -177,20 +173,20 @@ func (vc *valueChecker) checkFinding(f *finding) {
 // event names, such a constant is checked as a key unless its use or type
 // says otherwise, or its value has the shape of an event name in the upper
 // style (journey.QUEUED), which no key has.
-func (vc *valueChecker) checkConstSpec(cs constSpec) {
+func (vc *valueChecker) checkConstSpec(cs find.Const) {
 	cfg := &vc.cfg
-	for i, name := range cs.spec.Names {
+	for i, name := range cs.Spec.Names {
 		c, ok := vc.pass.TypesInfo.Defs[name].(*types.Const)
-		if !ok || i >= len(cs.spec.Values) || c.Val().Kind() != constant.String {
+		if !ok || i >= len(cs.Spec.Values) || c.Val().Kind() != constant.String {
 			continue
 		}
-		val := cs.spec.Values[i]
-		if !(&site{expr: val}).hardCoded() || vc.sup.suppressed(cs.file, val.Pos()) {
+		val := cs.Spec.Values[i]
+		if !(&site.Site{Expr: val}).HardCoded() || vc.sup.Suppressed(cs.File, val.Pos()) {
 			continue
 		}
 		v := constant.StringVal(c.Val())
 		r, used := vc.localUse[c]
-		isKey := vc.api.isKey(c.Type()) || used && r == roleKey ||
+		isKey := vc.api.IsKey(c.Type()) || used && r == site.Key ||
 			vc.constPkg && !used && c.Exported() && isUntypedOrString(c.Type()) && !upperEventName(v)
 		if !cfg.NoDeprecated && (isKey || !used) {
 			if d, ok := deprecation(v); ok {
@@ -210,7 +206,7 @@ func (vc *valueChecker) checkConstSpec(cs constSpec) {
 			for _, m := range vc.keyAdvice(v, false, true) {
 				vc.report(val.Pos(), val.End(), m, nil)
 			}
-		case used && r == roleEvent:
+		case used && r == site.Event:
 			if m := cfg.eventStyleAdvice(v); m != "" {
 				vc.report(val.Pos(), val.End(), advice{category.EventStyle, m}, nil)
 			}

@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // A keyFunc is one entry of -key-funcs: a function or method, named as
@@ -23,13 +26,13 @@ type keyFunc struct {
 	ptr     bool   // the receiver is a pointer: (*pkg.T).M
 	name    string
 	arg     int
-	role    role // roleKey, roleEvent with :event, roleSpanName with :span
+	role    site.Role // roleKey, roleEvent with :event, roleSpanName with :span
 }
 
 const keyFuncsExample = "want FUNC:ARG[:KIND], e.g. '(*github.com/grafana/dskit/spanlogger.SpanLogger).SetTag:0' or example.com/app/telemetry.Event:1:event"
 
 // keyFuncKinds are the KIND parts of an entry, and the role each gives.
-var keyFuncKinds = map[string]role{"key": roleKey, "event": roleEvent, "span": roleSpanName}
+var keyFuncKinds = map[string]site.Role{"key": site.Key, "event": site.Event, "span": site.SpanName}
 
 // parseKeyFunc parses FUNC:ARG[:KIND]: FUNC is pkg/path.Func,
 // (pkg/path.T).Method or (*pkg/path.T).Method, ARG the index of the key
@@ -48,7 +51,7 @@ func parseKeyFunc(s string) (keyFunc, error) {
 	case len(parts) > 3:
 		return bad("%d parts separated by colons, want FUNC:ARG or FUNC:ARG:KIND", len(parts))
 	}
-	kf := keyFunc{raw: s, full: parts[0], role: roleKey}
+	kf := keyFunc{raw: s, full: parts[0], role: site.Key}
 	argPart := parts[1]
 	if len(parts) == 3 {
 		r, ok := keyFuncKinds[parts[2]]
@@ -119,9 +122,9 @@ func parseKeyFunc(s string) (keyFunc, error) {
 func (kf keyFunc) String() string {
 	s := kf.full + ":" + strconv.Itoa(kf.arg)
 	switch kf.role {
-	case roleEvent:
+	case site.Event:
 		s += ":event"
-	case roleSpanName:
+	case site.SpanName:
 		s += ":span"
 	}
 	return s
@@ -194,7 +197,7 @@ func (kf keyFunc) lookup(pkg *types.Package) (*types.Func, error) {
 		return fail("%s has %d parameters, so no argument %d (counted from 0, the receiver not counted)", kf.full, n, kf.arg)
 	case sig.Variadic() && kf.arg == n-1:
 		return fail("argument %d of %s is variadic, not one string", kf.arg, kf.full)
-	case !isBasicString(sig.Params().At(kf.arg).Type()):
+	case !otelapi.IsBasicString(sig.Params().At(kf.arg).Type()):
 		return fail("argument %d of %s is a %s, not a string", kf.arg, kf.full, sig.Params().At(kf.arg).Type())
 	}
 	return fn, nil
@@ -208,7 +211,7 @@ func (kf keyFunc) lookup(pkg *types.Package) (*types.Func, error) {
 // packages of its run (inferred) are resolved the same way, but one that a
 // package does not see, as a package's test variant sees a function of
 // its _test.go files that the package itself lacks, is simply skipped.
-func keyFuncsOf(kfs, inferred []keyFunc, pkg *types.Package) (map[*types.Func][]funcValue, error) {
+func keyFuncsOf(kfs, inferred []keyFunc, pkg *types.Package) (map[*types.Func][]site.FuncValue, error) {
 	if len(kfs) == 0 && len(inferred) == 0 {
 		return nil, nil
 	}
@@ -235,10 +238,10 @@ func keyFuncsOf(kfs, inferred []keyFunc, pkg *types.Package) (map[*types.Func][]
 		}
 	}
 	walk(pkg)
-	out := map[*types.Func][]funcValue{}
-	add := func(fn *types.Func, fv funcValue) {
+	out := map[*types.Func][]site.FuncValue{}
+	add := func(fn *types.Func, fv site.FuncValue) {
 		for _, have := range out[fn] {
-			if have.arg == fv.arg {
+			if have.Arg == fv.Arg {
 				return // named twice: the first entry decides
 			}
 		}
@@ -255,7 +258,7 @@ func keyFuncsOf(kfs, inferred []keyFunc, pkg *types.Package) (map[*types.Func][]
 			errs = append(errs, err)
 			continue
 		}
-		add(fn, funcValue{kf.role, kf.arg})
+		add(fn, site.FuncValue{Role: kf.role, Arg: kf.arg})
 	}
 	if len(errs) > 0 {
 		return nil, &ConfigError{errs[0]}
@@ -263,7 +266,7 @@ func keyFuncsOf(kfs, inferred []keyFunc, pkg *types.Package) (map[*types.Func][]
 	for _, kf := range inferred {
 		if p := found[kf.pkgPath]; p != nil {
 			if fn, err := kf.lookup(p); err == nil {
-				add(fn, funcValue{kf.role, kf.arg})
+				add(fn, site.FuncValue{Role: kf.role, Arg: kf.arg})
 			}
 		}
 	}

@@ -26,7 +26,7 @@ func pins(pass *analysis.Pass, insp *inspector.Inspector, f *finding) bool {
 	if c == nil || !strings.HasSuffix(pass.Fset.File(f.file.Pos()).Name(), "_test.go") {
 		return false
 	}
-	cur, ok := insp.Root().FindNode(f.site.expr)
+	cur, ok := insp.Root().FindNode(f.site.Expr)
 	if !ok {
 		return false
 	}

@@ -12,7 +12,9 @@ import (
 
 	"golang.org/x/mod/semver"
 
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // rankCandidates gathers the candidate constants for the findings' values
@@ -24,7 +26,7 @@ func (st *passState) rankCandidates() {
 	cs := newCandidateSet(st.api, pass.Pkg, pass.Fset, n)
 	ids := make([]int32, 0, n)
 	for f := range st.findings() {
-		ids = append(ids, cs.need(f.lookupValue(), f.site.role))
+		ids = append(ids, cs.need(f.lookupValue(), f.site.Role))
 	}
 	for _, src := range st.srcs {
 		cs.add(src)
@@ -42,7 +44,7 @@ func (st *passState) rankCandidates() {
 	}
 	i := 0
 	for f := range st.findings() {
-		cands := cs.ranked(ids[i], f.site.role)
+		cands := cs.ranked(ids[i], f.site.Role)
 		if !testFile[f.file] {
 			cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.testOnly })
 		}
@@ -85,7 +87,7 @@ type candidate struct {
 	pkgName string       // its package name
 	name    string
 	source  source
-	role    role // for a semconv table entry: what it names
+	role    site.Role // for a semconv table entry: what it names
 	// testOnly: declared in a _test.go file of the analysed package, so
 	// absent when the package is built without its tests.
 	testOnly bool
@@ -113,7 +115,7 @@ func (c *candidate) counts() bool { return !c.unavailable }
 // pass. Each distinct value gets a number once; everything else about it
 // is in slices by that number rather than in more maps keyed by strings.
 type candidateSet struct {
-	api    *otelAPI
+	api    *otelapi.API
 	local  *types.Package
 	fset   *token.FileSet
 	ids    map[string]int32
@@ -123,7 +125,7 @@ type candidateSet struct {
 }
 
 // newCandidateSet makes a set for at most n values.
-func newCandidateSet(api *otelAPI, local *types.Package, fset *token.FileSet, n int) *candidateSet {
+func newCandidateSet(api *otelapi.API, local *types.Package, fset *token.FileSet, n int) *candidateSet {
 	return &candidateSet{
 		api: api, local: local, fset: fset, ids: make(map[string]int32, n),
 		values: make([]string, 0, n), roles: make([]uint8, 0, n), cands: make([][]candidate, 0, n),
@@ -131,7 +133,7 @@ func newCandidateSet(api *otelAPI, local *types.Package, fset *token.FileSet, n 
 }
 
 // need numbers value v, used in role r.
-func (cs *candidateSet) need(v string, r role) int32 {
+func (cs *candidateSet) need(v string, r site.Role) int32 {
 	id, ok := cs.ids[v]
 	if !ok {
 		id = int32(len(cs.values))
@@ -183,9 +185,9 @@ func (cs *candidateSet) add(st sourceTable) {
 // needed; nil or "" for none) has a constant with the value, that one is
 // named instead, and fixed: made gives the constant the fix writes (nil:
 // none).
-func (cs *candidateSet) addSemconvTable(otel string, fixVersion func() string, made func(version, name string, r role, v string) *types.Const) {
+func (cs *candidateSet) addSemconvTable(otel string, fixVersion func() string, made func(version, name string, r site.Role, v string) *types.Const) {
 	newest := semconvtab.NewestVersion(otel)
-	add := func(id int, r role, in, since, after func(string, string) (semconvtab.Const, bool)) {
+	add := func(id int, r site.Role, in, since, after func(string, string) (semconvtab.Const, bool)) {
 		v := cs.values[id]
 		cands := cs.cands[id]
 		c, ok := in(newest, v)
@@ -199,7 +201,7 @@ func (cs *candidateSet) addSemconvTable(otel string, fixVersion func() string, m
 			}
 			return
 		}
-		if slices.ContainsFunc(cands, func(x candidate) bool { return isSemconv(x.path) && x.name == c.Name }) {
+		if slices.ContainsFunc(cands, func(x candidate) bool { return otelapi.IsSemconv(x.path) && x.name == c.Name }) {
 			return
 		}
 		fixV := ""
@@ -230,11 +232,11 @@ func (cs *candidateSet) addSemconvTable(otel string, fixVersion func() string, m
 		cs.cands[id] = append(cands, cand)
 	}
 	for id := range cs.values {
-		if cs.roles[id]&(1<<roleKey) != 0 {
-			add(id, roleKey, inVersion(semconvtab.KeyIn), semconvtab.KeySince, semconvtab.KeyAfter)
+		if cs.roles[id]&(1<<site.Key) != 0 {
+			add(id, site.Key, inVersion(semconvtab.KeyIn), semconvtab.KeySince, semconvtab.KeyAfter)
 		}
-		if cs.roles[id]&(1<<roleEvent) != 0 {
-			add(id, roleEvent, inVersion(semconvtab.EventIn), semconvtab.EventSince, semconvtab.EventAfter)
+		if cs.roles[id]&(1<<site.Event) != 0 {
+			add(id, site.Event, inVersion(semconvtab.EventIn), semconvtab.EventSince, semconvtab.EventAfter)
 		}
 	}
 }
@@ -289,7 +291,7 @@ func (cs *candidateSet) addFilteredLocal(st sourceTable, saysKey func([]*types.C
 // compareSemconv orders import paths, semconv versions newest first (by
 // semver: v1.43.0 before v1.37.0 before v1.4.0), others by path.
 func compareSemconv(a, b string) int {
-	if isSemconv(a) && isSemconv(b) {
+	if otelapi.IsSemconv(a) && otelapi.IsSemconv(b) {
 		va, vb := path.Base(a), path.Base(b)
 		if semver.IsValid(va) && semver.IsValid(vb) {
 			if d := semver.Compare(vb, va); d != 0 {
@@ -303,10 +305,10 @@ func compareSemconv(a, b string) int {
 // ranked returns the candidates for value v usable in role r, best first:
 // by source, then (for keys) attribute.Key constants before plain strings,
 // then by package path and name, so the choice never depends on map order.
-func (cs *candidateSet) ranked(id int32, r role) []candidate {
+func (cs *candidateSet) ranked(id int32, r site.Role) []candidate {
 	var out []candidate
 	for _, c := range cs.cands[id] {
-		if c.obj != nil && r != roleKey && cs.api.isKey(c.obj.Type()) {
+		if c.obj != nil && r != site.Key && cs.api.IsKey(c.obj.Type()) {
 			continue // an attribute.Key names a key, not an event or span
 		}
 		if (c.obj == nil || c.source == fromSemconv) && c.role != r {
@@ -318,8 +320,8 @@ func (cs *candidateSet) ranked(id int32, r role) []candidate {
 		if d := cmp.Compare(a.source, b.source); d != 0 {
 			return d
 		}
-		if r == roleKey {
-			ak, bk := a.obj != nil && cs.api.isKey(a.obj.Type()), b.obj != nil && cs.api.isKey(b.obj.Type())
+		if r == site.Key {
+			ak, bk := a.obj != nil && cs.api.IsKey(a.obj.Type()), b.obj != nil && cs.api.IsKey(b.obj.Type())
 			if ak != bk {
 				if ak {
 					return -1

@@ -26,7 +26,7 @@ func (st *passState) result() *Result {
 		// A key that a package variable defines has its name: gen makes
 		// no second one.
 		if !f.matched() && f.varDef == nil {
-			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.value, Role: f.site.role.String(), Pos: f.site.expr.Pos()})
+			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.Value, Role: f.site.Role.String(), Pos: f.site.Expr.Pos()})
 		}
 	}
 	return res
@@ -73,7 +73,7 @@ func (f *finding) message(ip *importPlan) string {
 		}
 		return deprecationMessage(*f.dep, instead)
 	}
-	head := fmt.Sprintf("hard-coded %s %s", f.site.role, strconv.Quote(f.site.value))
+	head := fmt.Sprintf("hard-coded %s %s", f.site.Role, strconv.Quote(f.site.Value))
 	c := f.best()
 	if c == nil {
 		return head + ": no constant defines it"
@@ -87,7 +87,7 @@ func (f *finding) message(ip *importPlan) string {
 		if n := len(f.cands) - 1; n > 0 {
 			others = fmt.Sprintf(" (and %d other constants of the package)", n)
 		}
-		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.name, others, f.site.role, c.name)
+		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.name, others, f.site.Role, c.name)
 	case c.fixable():
 		use = ip.qualify(c.obj.Pkg(), c.name)
 		if newSemconv(ip.pass.Pkg, c.obj.Pkg()) {

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"sync"
 	"weak"
+
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 )
 
 // runCaches is what the packages of one run share: which packages reach
@@ -16,7 +18,7 @@ import (
 // keeps its analyzer (golangci-lint, gopls) must not keep every package
 // it ever analysed, nor answer from files read runs ago.
 type runCaches struct {
-	reach      reach
+	reach      otelapi.Reach
 	tables     tables
 	loaded     loadedPkgs
 	imports    importClauses // read for the -constants cycle check

@@ -176,7 +176,7 @@ func (st *passState) attrVersions(es []ast.Expr) (versions []string, first map[s
 // semconv version.
 func (st *passState) checkMixed(file *ast.File, url ast.Expr, attrs []ast.Expr) {
 	sv := st.schemaVersion(url)
-	if sv == "" || st.sup.suppressed(file, url.Pos()) {
+	if sv == "" || st.sup.Suppressed(file, url.Pos()) {
 		return
 	}
 	versions, first := st.attrVersions(attrs)
@@ -199,7 +199,7 @@ func (st *passState) checkMixed(file *ast.File, url ast.Expr, attrs []ast.Expr) 
 // checkMerge reports resource.Merge of two resources built with different
 // versions' schema URLs.
 func (st *passState) checkMerge(file *ast.File, body *ast.BlockStmt, call *ast.CallExpr) {
-	if st.sup.suppressed(file, call.Pos()) {
+	if st.sup.Suppressed(file, call.Pos()) {
 		return
 	}
 	var vs [2]string

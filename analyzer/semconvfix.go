@@ -15,7 +15,9 @@ import (
 	"golang.org/x/mod/semver"
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // A semantic-conventions key (or event name, or enum member) in a package
@@ -49,7 +51,7 @@ func (st *passState) semconvFixVersion(otel string) string {
 		return st.fixVersion
 	}
 	st.fixVersionDone = true
-	if otel == "" || st.dir == "" || slices.ContainsFunc(st.pass.Pkg.Imports(), func(p *types.Package) bool { return isSemconv(p.Path()) }) {
+	if otel == "" || st.dir == "" || slices.ContainsFunc(st.pass.Pkg.Imports(), func(p *types.Package) bool { return otelapi.IsSemconv(p.Path()) }) {
 		return "" // a package that imports a version keeps to it
 	}
 	mod, err := st.res.Module(st.dir)
@@ -182,7 +184,7 @@ func (st *passState) semconvPackage(importPath string) (pkg *types.Package, real
 // semconvConst returns the constant name of semconv version version with
 // value v, for a fix: a key (typed attribute.Key) or an event name
 // (untyped string); nil where the fix cannot write it.
-func (st *passState) semconvConst(version, name string, r role, v string) *types.Const {
+func (st *passState) semconvConst(version, name string, r site.Role, v string) *types.Const {
 	if version == "" {
 		return nil
 	}
@@ -195,11 +197,11 @@ func (st *passState) semconvConst(version, name string, r role, v string) *types
 		return c
 	}
 	typ := types.Type(types.Typ[types.UntypedString])
-	if r == roleKey {
-		if st.api.key == nil {
+	if r == site.Key {
+		if st.api.Key == nil {
 			return nil
 		}
-		typ = st.api.key
+		typ = st.api.Key
 	}
 	return types.NewConst(token.NoPos, pkg, name, typ, constant.MakeString(v))
 }
@@ -207,25 +209,25 @@ func (st *passState) semconvConst(version, name string, r role, v string) *types
 // semconvMember returns the enum member variable name of semconv version
 // version, for a fix, or nil.
 func (st *passState) semconvMember(version, name string) *types.Var {
-	if version == "" || st.api.keyValue == nil {
+	if version == "" || st.api.KeyValue == nil {
 		return nil
 	}
 	pkg, real := st.semconvPackage(semconvtab.BasePath + "/" + version)
 	if real {
 		obj, ok := pkg.Scope().Lookup(name).(*types.Var)
-		if !ok || !types.Identical(obj.Type(), st.api.keyValue) {
+		if !ok || !types.Identical(obj.Type(), st.api.KeyValue) {
 			return nil
 		}
 		return obj
 	}
-	return types.NewVar(token.NoPos, pkg, name, st.api.keyValue)
+	return types.NewVar(token.NoPos, pkg, name, st.api.KeyValue)
 }
 
 // newSemconv reports whether a fix that writes pkg adds a semconv package
 // that pkg (the analysed package) does not import yet: its message says
 // which version it imports.
 func newSemconv(analysed, pkg *types.Package) bool {
-	return isSemconv(pkg.Path()) && !slices.Contains(analysed.Imports(), pkg)
+	return otelapi.IsSemconv(pkg.Path()) && !slices.Contains(analysed.Imports(), pkg)
 }
 
 // madeTable lists the string constants of the semconv package at

@@ -11,16 +11,17 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // hintFor is the message for a hard-coded value that only the semconv
 // table names, with the module's otel version otel, where no fix can
 // import its package.
-func hintFor(r role, value, otel string) string {
+func hintFor(r site.Role, value, otel string) string {
 	cs := newCandidateSet(nil, nil, nil, 1)
 	id := cs.need(value, r)
 	cs.addSemconvTable(otel, nil, nil)
-	f := &finding{site: &site{role: r, value: value}, cands: cs.ranked(id, r)}
+	f := &finding{site: &site.Site{Role: r, Value: value}, cands: cs.ranked(id, r)}
 	return f.message(nil)
 }
 
@@ -30,21 +31,21 @@ func hintFor(r role, value, otel string) string {
 func TestSemconvHintWithoutModule(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		r           role
+		r           site.Role
 		value, otel string
 		want        string
 	}{
-		{roleKey, "session.id", "",
+		{site.Key, "session.id", "",
 			`hard-coded attribute key "session.id": use semconv.SessionIDKey, which needs go.opentelemetry.io/otel v1.22.0 or newer (semconv/v1.22.0; its newest package, semconv/v1.43.0, needs otel v1.45.0)`},
-		{roleKey, "session.id", "v1.28.0",
+		{site.Key, "session.id", "v1.28.0",
 			`hard-coded attribute key "session.id": use semconv.SessionIDKey (import "go.opentelemetry.io/otel/semconv/v1.26.0")`},
-		{roleKey, "session.id", "v1.47.0",
+		{site.Key, "session.id", "v1.47.0",
 			`hard-coded attribute key "session.id": use semconv.SessionIDKey (import "go.opentelemetry.io/otel/semconv/v1.43.0")`},
-		{roleKey, "session.id", "v1.21.0",
+		{site.Key, "session.id", "v1.21.0",
 			`hard-coded attribute key "session.id": go.opentelemetry.io/otel v1.21.0, which the module requires, has no semconv constant for it: semconv.SessionIDKey needs otel v1.22.0 or newer (import "go.opentelemetry.io/otel/semconv/v1.22.0")`},
-		{roleEvent, "exception", "",
+		{site.Event, "exception", "",
 			`hard-coded event name "exception": use semconv.ExceptionEventName, which needs go.opentelemetry.io/otel v1.0.1 or newer (semconv/v1.4.0; its newest package, semconv/v1.43.0, needs otel v1.45.0)`},
-		{roleKey, "no.such.key", "", `hard-coded attribute key "no.such.key": no constant defines it`},
+		{site.Key, "no.such.key", "", `hard-coded attribute key "no.such.key": no constant defines it`},
 	} {
 		if got := hintFor(tc.r, tc.value, tc.otel); got != tc.want {
 			t.Errorf("%s %q, otel %q:\n got %s\nwant %s", tc.r, tc.value, tc.otel, got, tc.want)

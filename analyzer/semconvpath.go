@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -11,7 +12,7 @@ import (
 // IsSemconvPackage reports whether path is a go.opentelemetry.io/otel/semconv
 // package, whose keys the analyzer knows from its embedded table (for
 // spanattrlint gen, which need not load them as -constants packages).
-func IsSemconvPackage(path string) bool { return isSemconv(path) }
+func IsSemconvPackage(path string) bool { return otelapi.IsSemconv(path) }
 
 // semconvSelectors calls f for every selector of the package's files that
 // names an object of a semconv package (semconv.ServerPortKey,
@@ -29,7 +30,7 @@ func semconvSelectors(pass *analysis.Pass, f func(file *ast.File, sel *ast.Selec
 			file = n.(*ast.File)
 			return
 		}
-		if obj := pass.TypesInfo.Uses[sel.Sel]; obj != nil && obj.Pkg() != nil && isSemconv(obj.Pkg().Path()) {
+		if obj := pass.TypesInfo.Uses[sel.Sel]; obj != nil && obj.Pkg() != nil && otelapi.IsSemconv(obj.Pkg().Path()) {
 			f(file, sel, obj)
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -78,7 +79,7 @@ func (st *passState) checkVersions() {
 		var moves []*move
 		for _, spec := range file.Imports {
 			version, sub, ok := semconvImport(importPath(spec))
-			if !ok || version == target || st.sup.suppressed(file, spec.Pos()) {
+			if !ok || version == target || st.sup.Suppressed(file, spec.Pos()) {
 				continue
 			}
 			if !otelKnown {
@@ -105,7 +106,7 @@ func (st *passState) withdrawOtherVersions() {
 	target := semconvtab.BasePath + "/" + st.cfg.SemconvVersion
 	for f := range st.findings() {
 		c := f.fixConst()
-		if !f.wantsFix() || c == nil || !isSemconv(c.Pkg().Path()) || c.Pkg().Path() == target ||
+		if !f.wantsFix() || c == nil || !otelapi.IsSemconv(c.Pkg().Path()) || c.Pkg().Path() == target ||
 			slices.ContainsFunc(f.file.Imports, func(s *ast.ImportSpec) bool { return importPath(s) == c.Pkg().Path() }) {
 			continue
 		}
@@ -518,14 +519,14 @@ func (st *passState) withdrawSemconvFixes(file *ast.File, pn *types.PkgName) {
 		if f.file != file || !f.wantsFix() {
 			continue
 		}
-		if sel, ok := f.site.expr.(*ast.SelectorExpr); ok {
+		if sel, ok := f.site.Expr.(*ast.SelectorExpr); ok {
 			if id, ok := sel.X.(*ast.Ident); ok && st.pass.TypesInfo.Uses[id] == pn {
 				f.noFix = true
 				continue
 			}
 		}
 		for _, pkg := range shape(st.api, f, f.fixConst(), plain).writes {
-			if isSemconv(pkg.Path()) {
+			if otelapi.IsSemconv(pkg.Path()) {
 				f.noFix = true
 			}
 		}

@@ -12,7 +12,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // A sourceTable is the constants of one package, from one source.
@@ -45,7 +47,7 @@ func (st *passState) gatherSources() {
 func (st *passState) localSource() sourceTable {
 	isKey := func(e constEntry) bool {
 		_, used := st.localUse[e.c]
-		return used || st.api.isKey(e.c.Type()) || strings.Contains(e.value, ".")
+		return used || st.api.IsKey(e.c.Type()) || strings.Contains(e.value, ".")
 	}
 	grouped := keyGroups(st.pass, isKey)
 	usedOtherwise := map[*types.Const]bool{}
@@ -103,9 +105,9 @@ func (st *passState) appendImported(out []sourceTable) []sourceTable {
 	}
 	api := st.api
 	for _, imp := range imports {
-		semconv := isSemconv(imp.Path())
+		semconv := otelapi.IsSemconv(imp.Path())
 		out = append(out, sourceTable{consts: st.run.tables.of(imp), src: fromImportKey, keep: func(e constEntry) bool {
-			return api.isKey(e.c.Type()) || semconv && strings.HasSuffix(e.c.Name(), "EventName")
+			return api.IsKey(e.c.Type()) || semconv && strings.HasSuffix(e.c.Name(), "EventName")
 		}})
 	}
 	return out
@@ -256,7 +258,7 @@ func (st *passState) adoptFixedPackages() bool {
 	added := false
 	for f := range st.findings() {
 		c := f.fixConst()
-		if c == nil || f.noFix || f.site.role == roleSpanName {
+		if c == nil || f.noFix || f.site.Role == site.SpanName {
 			continue
 		}
 		p := c.Pkg()

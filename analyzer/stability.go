@@ -10,6 +10,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // The stability check (-stability=LEVEL, off by default, category
@@ -71,15 +72,15 @@ func (vc *valueChecker) checkStability() {
 	min, _ := semconvtab.StabilityRank(vc.cfg.Stability)
 	sc := &stabilityChecker{vc, min}
 	for _, f := range vc.hardCoded { // suppressed ones are not findings
-		v := f.site.value
-		switch f.site.role {
-		case roleKey:
+		v := f.site.Value
+		switch f.site.Role {
+		case site.Key:
 			if l, ok := sc.keyBelow(v); ok {
-				sc.reportKey(f.site.expr, v, l)
+				sc.reportKey(f.site.Expr, v, l)
 			}
-		case roleEvent:
+		case site.Event:
 			if e, ok := semconvtab.LookupEvent(v); ok && !e.Deprecated && sc.below(e.Stability) {
-				sc.reportEvent(f.site.expr, v, e.Stability)
+				sc.reportEvent(f.site.Expr, v, e.Stability)
 			}
 		}
 	}
@@ -87,7 +88,7 @@ func (vc *valueChecker) checkStability() {
 	for i := range vc.valueSites {
 		s := &vc.valueSites[i]
 		v, _, ok := vc.enumValue(s)
-		if !ok || vc.sup.suppressed(s.file, s.value.Pos()) {
+		if !ok || vc.sup.Suppressed(s.file, s.value.Pos()) {
 			continue
 		}
 		if _, below := sc.keyBelow(s.key); below {
@@ -107,7 +108,7 @@ func (vc *valueChecker) checkStability() {
 func (sc *stabilityChecker) semconvNames() {
 	pass := sc.pass
 	semconvSelectors(pass, func(file *ast.File, sel *ast.SelectorExpr, obj types.Object) {
-		if !obj.Exported() || sc.sup.suppressed(file, sel.Pos()) {
+		if !obj.Exported() || sc.sup.Suppressed(file, sel.Pos()) {
 			return
 		}
 		switch obj := obj.(type) {
@@ -116,7 +117,7 @@ func (sc *stabilityChecker) semconvNames() {
 				return
 			}
 			v := constant.StringVal(obj.Val())
-			if sc.api.isKey(obj.Type()) {
+			if sc.api.IsKey(obj.Type()) {
 				if l, ok := sc.keyBelow(v); ok {
 					sc.reportKey(sel, v, l)
 				}

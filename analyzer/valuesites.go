@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/types"
 
+	"github.com/spanattrlint/spanattrlint/internal/find"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -59,7 +61,7 @@ func (c *Config) valueChecksOn() bool {
 // project key's other uses count wherever they are); reports skip them.
 func (st *passState) collectValueSites() {
 	api := st.api
-	if !st.cfg.valueChecksOn() || api.attribute == nil || api.key == nil || api.keyValue == nil {
+	if !st.cfg.valueChecksOn() || api.Attribute == nil || api.Key == nil || api.KeyValue == nil {
 		return
 	}
 	info := st.pass.TypesInfo
@@ -95,14 +97,14 @@ func constString(info *types.Info, e ast.Expr) (string, bool) {
 
 // callValueSite recognises attribute.X("k", v) and key.X(v) with key a
 // constant attribute.Key.
-func callValueSite(info *types.Info, api *otelAPI, call *ast.CallExpr) (valueSite, bool) {
-	fn := calledFunc(info, call)
-	if fn == nil || fn.Pkg() != api.attribute {
+func callValueSite(info *types.Info, api *otelapi.API, call *ast.CallExpr) (valueSite, bool) {
+	fn := find.Callee(info, call)
+	if fn == nil || fn.Pkg() != api.Attribute {
 		return valueSite{}, false
 	}
 	sig := fn.Signature()
 	if recv := sig.Recv(); recv == nil {
-		if len(call.Args) == 0 || !isConstructor(api.keyValue, sig) {
+		if len(call.Args) == 0 || !otelapi.IsConstructor(api.KeyValue, sig) {
 			return valueSite{}, false
 		}
 		key, ok := constString(info, call.Args[0])
@@ -114,7 +116,7 @@ func callValueSite(info *types.Info, api *otelAPI, call *ast.CallExpr) (valueSit
 			s.value = call.Args[1]
 		}
 		return s, true
-	} else if !api.isKey(recv.Type()) {
+	} else if !api.IsKey(recv.Type()) {
 		return valueSite{}, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -125,7 +127,7 @@ func callValueSite(info *types.Info, api *otelAPI, call *ast.CallExpr) (valueSit
 		return valueSite{}, false // a method expression: attribute.Key.String(k, v)
 	}
 	key, ok := constString(info, sel.X)
-	if !ok || sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), api.keyValue) {
+	if !ok || sig.Results().Len() != 1 || !types.Identical(sig.Results().At(0).Type(), api.KeyValue) {
 		return valueSite{}, false
 	}
 	s := valueSite{whole: call, key: key, form: formMethod, setter: call.Fun, class: setterClass[fn.Name()], goType: paramType(sig, 0)}
@@ -137,12 +139,12 @@ func callValueSite(info *types.Info, api *otelAPI, call *ast.CallExpr) (valueSit
 
 // fieldValueSite recognises attribute.KeyValue{Key: k, Value: attribute.XValue(v)}
 // with k constant, keyed or positional.
-func fieldValueSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) (valueSite, bool) {
+func fieldValueSite(info *types.Info, api *otelapi.API, lit *ast.CompositeLit) (valueSite, bool) {
 	if len(lit.Elts) != 2 {
 		return valueSite{}, false
 	}
 	t := info.TypeOf(lit)
-	if t == nil || !types.Identical(types.Unalias(t), api.keyValue) {
+	if t == nil || !types.Identical(types.Unalias(t), api.KeyValue) {
 		return valueSite{}, false
 	}
 	var key, val ast.Expr
@@ -173,8 +175,8 @@ func fieldValueSite(info *types.Info, api *otelAPI, lit *ast.CompositeLit) (valu
 	if !ok {
 		return valueSite{}, false
 	}
-	fn := calledFunc(info, call)
-	if fn == nil || fn.Pkg() != api.attribute || fn.Signature().Recv() != nil {
+	fn := find.Callee(info, call)
+	if fn == nil || fn.Pkg() != api.Attribute || fn.Signature().Recv() != nil {
 		return valueSite{}, false
 	}
 	s := valueSite{whole: lit, key: k, form: formField, setter: call.Fun, class: setterClass[fn.Name()], goType: paramType(fn.Signature(), 0)}
@@ -205,5 +207,5 @@ func (vc *valueChecker) checkValueSites() {
 // -stability, and deprecated members.
 func (st *passState) checksSemconvUses() bool {
 	c := &st.cfg
-	return (c.Stability != "" || !c.NoEnumMembers && !c.NoDeprecated) && st.api.attribute != nil && importsSemconv(st.pass.Pkg)
+	return (c.Stability != "" || !c.NoEnumMembers && !c.NoDeprecated) && st.api.Attribute != nil && importsSemconv(st.pass.Pkg)
 }

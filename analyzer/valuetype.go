@@ -29,7 +29,7 @@ func (vc *valueChecker) checkValueTypes() {
 			continue
 		}
 		if want, ok := vc.keyType(s.key); ok {
-			if want == "any" || want == s.class || vc.sup.suppressed(s.file, s.setter.Pos()) {
+			if want == "any" || want == s.class || vc.sup.Suppressed(s.file, s.setter.Pos()) {
 				continue
 			}
 			conv := "in the semantic conventions"
@@ -57,7 +57,7 @@ func (vc *valueChecker) checkValueTypes() {
 			project[s.key] = s
 			continue
 		}
-		if first.class == s.class || vc.sup.suppressed(s.file, s.setter.Pos()) {
+		if first.class == s.class || vc.sup.Suppressed(s.file, s.setter.Pos()) {
 			continue
 		}
 		at := vc.pass.Fset.Position(first.setter.Pos())

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spanattrlint/spanattrlint/internal/site"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -41,7 +42,7 @@ type varDefUse struct {
 // variables and, for those that no usable constant names, marks them and
 // the package's other hard-coded uses of their values.
 func (st *passState) markVarDefs() {
-	if !slices.ContainsFunc(st.hardCoded, func(f *finding) bool { return f.site.place == placeKeyConv }) {
+	if !slices.ContainsFunc(st.hardCoded, func(f *finding) bool { return f.site.Place == site.KeyConv }) {
 		return // cheap first: no attribute.Key("...") written at all
 	}
 	inits := st.varInits()
@@ -51,25 +52,25 @@ func (st *passState) markVarDefs() {
 	byValue := map[string]*varDef{}
 	for _, f := range st.hardCoded {
 		s := f.site
-		if s.role != roleKey || s.place != placeKeyConv || !noUsableConst(f) {
+		if s.Role != site.Key || s.Place != site.KeyConv || !noUsableConst(f) {
 			continue
 		}
-		vi, ok := inits[s.call]
+		vi, ok := inits[s.Call]
 		if !ok {
 			continue
 		}
 		d := &varDef{v: vi.v, decl: vi.decl}
 		d.why = st.whyNoConst(vi)
 		f.varDef = &varDefUse{varDef: d, def: true}
-		if _, seen := byValue[s.value]; !seen {
-			byValue[s.value] = d
+		if _, seen := byValue[s.Value]; !seen {
+			byValue[s.Value] = d
 		}
 	}
 	for _, f := range st.hardCoded {
-		if f.varDef != nil || f.site.role != roleKey || !noUsableConst(f) {
+		if f.varDef != nil || f.site.Role != site.Key || !noUsableConst(f) {
 			continue
 		}
-		d, ok := byValue[f.site.value]
+		d, ok := byValue[f.site.Value]
 		if !ok {
 			continue
 		}
@@ -79,7 +80,7 @@ func (st *passState) markVarDefs() {
 			// constant's here, and becomes one with its own fix, so
 			// that one run of -fix leaves nothing to fix.
 			if d.as == nil {
-				d.as = types.NewConst(d.v.Pos(), d.v.Pkg(), d.v.Name(), d.v.Type(), constant.MakeString(f.site.value))
+				d.as = types.NewConst(d.v.Pos(), d.v.Pkg(), d.v.Name(), d.v.Type(), constant.MakeString(f.site.Value))
 			}
 			f.cands = append([]candidate{{obj: d.as, path: d.v.Pkg().Path(), pkgName: d.v.Pkg().Name(), name: d.v.Name(), source: fromLocal}}, f.cands...)
 		}
@@ -280,13 +281,13 @@ func testWrites(pass *analysis.Pass, dir, name string) string {
 // message says what to do with a key that a package variable defines.
 func (u *varDefUse) message(f *finding) string {
 	if !u.def {
-		head := fmt.Sprintf("hard-coded %s %q", f.site.role, f.site.value)
+		head := fmt.Sprintf("hard-coded %s %q", f.site.Role, f.site.Value)
 		if u.why == "" {
 			return fmt.Sprintf("%s: use %s, the package variable that defines it (and declare it as a constant)", head, u.v.Name())
 		}
 		return fmt.Sprintf("%s: the package variable %s defines it; declared as a constant, it would be used here (no fix: %s)", head, u.v.Name(), u.why)
 	}
-	msg := fmt.Sprintf("%s %q is defined by the package variable %s: declare it as a constant", f.site.role, f.site.value, u.v.Name())
+	msg := fmt.Sprintf("%s %q is defined by the package variable %s: declare it as a constant", f.site.Role, f.site.Value, u.v.Name())
 	if u.why != "" {
 		msg += " (no fix: " + u.why + ")"
 	}

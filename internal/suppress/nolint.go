@@ -1,4 +1,4 @@
-package analyzer
+package suppress
 
 import (
 	"go/ast"
@@ -27,14 +27,14 @@ type nolint struct {
 }
 
 // The file's source, needed only beside a directive, is read on first use.
-func newNolint(fset *token.FileSet, file *ast.File, readSrc func() []byte) *nolint {
+func newNolint(fset *token.FileSet, file *ast.File, name string, readSrc func() []byte) *nolint {
 	var nl nolint
 	var src []byte
 	tf := fset.File(file.Pos())
 	starts := map[int]bool{} // lines whose directive may cover the next node
 	for _, g := range file.Comments {
 		for _, c := range g.List {
-			if !isNolintForUs(c.Text) {
+			if !isNolintFor(c.Text, name) {
 				continue
 			}
 			line := fileLine(tf, c.Pos())
@@ -72,9 +72,9 @@ func (nl *nolint) covers(line int) bool {
 	return false
 }
 
-// isNolintForUs parses "//nolint", "//nolint:a,spanattrlint // why" and
+// isNolintFor parses "//nolint", "//nolint:a,spanattrlint // why" and
 // "//nolint:all".
-func isNolintForUs(text string) bool {
+func isNolintFor(text, name string) bool {
 	text = strings.TrimLeft(strings.TrimPrefix(text, "//"), " ")
 	rest, ok := strings.CutPrefix(text, "nolint")
 	if !ok {
@@ -88,7 +88,7 @@ func isNolintForUs(text string) bool {
 	}
 	names, _, _ := strings.Cut(rest[1:], " ")
 	for _, n := range strings.Split(names, ",") {
-		if n == Name || n == "all" {
+		if n == name || n == "all" {
 			return true
 		}
 	}

@@ -1,11 +1,12 @@
-package analyzer
+package find
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -40,7 +41,7 @@ type param struct {
 
 type flow struct {
 	v    *types.Var
-	role role
+	role site.Role
 }
 
 type localCall struct {
@@ -50,9 +51,9 @@ type localCall struct {
 	shift int // 1 for a method expression's call
 }
 
-func newWrappers(pass *analysis.Pass) *wrappers {
-	w := &wrappers{info: pass.TypesInfo}
-	for _, f := range pass.Files {
+func newWrappers(files []*ast.File, info *types.Info) *wrappers {
+	w := &wrappers{info: info}
+	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
@@ -65,7 +66,7 @@ func newWrappers(pass *analysis.Pass) *wrappers {
 			sig := fn.Signature()
 			for i := range sig.Params().Len() {
 				p := sig.Params().At(i)
-				if sig.Variadic() && i == sig.Params().Len()-1 || !isBasicString(p.Type()) || p.Name() == "" || p.Name() == "_" {
+				if sig.Variadic() && i == sig.Params().Len()-1 || !otelapi.IsBasicString(p.Type()) || p.Name() == "" || p.Name() == "_" {
 					continue
 				}
 				if w.params == nil {
@@ -94,15 +95,15 @@ func (w *wrappers) paramOf(e ast.Expr) *types.Var {
 
 // flows notes a site whose string is a parameter of a function of the
 // package, and reports whether it is one.
-func (w *wrappers) flows(s *site) bool {
+func (w *wrappers) flows(s *site.Site) bool {
 	if w.params == nil {
 		return false
 	}
-	v := w.paramOf(s.expr)
+	v := w.paramOf(s.Expr)
 	if v == nil {
 		return false
 	}
-	w.direct = append(w.direct, flow{v, s.role})
+	w.direct = append(w.direct, flow{v, s.Role})
 	return true
 }
 
@@ -112,21 +113,21 @@ func (w *wrappers) call(file *ast.File, call *ast.CallExpr) {
 	if w.funcs == nil || len(call.Args) == 0 {
 		return
 	}
-	callee := calledFunc(w.info, call)
+	callee := Callee(w.info, call)
 	if callee == nil || !w.funcs[callee.Origin()] {
 		return
 	}
-	w.calls = append(w.calls, localCall{file, call, callee.Origin(), methodExprShift(w.info, call)})
+	w.calls = append(w.calls, localCall{file, call, callee.Origin(), MethodExprShift(w.info, call)})
 }
 
 // resolve decides the wrappers, transitively within the package, and
 // yields the constant arguments of their calls as sites.
-func (w *wrappers) resolve(insp *inspector.Inspector, yield func(*ast.File, *site)) {
+func (w *wrappers) resolve(insp *inspector.Inspector, yield func(*ast.File, *site.Site)) {
 	if len(w.direct) == 0 {
 		return
 	}
 	spoiled := w.spoiled(insp)
-	wrap := map[param]role{}
+	wrap := map[param]site.Role{}
 	for _, fl := range w.direct {
 		p := w.params[fl.v]
 		if _, ok := wrap[p]; !ok && !spoiled[fl.v] {
@@ -157,7 +158,7 @@ func (w *wrappers) resolve(insp *inspector.Inspector, yield func(*ast.File, *sit
 	for _, lc := range w.calls {
 		for i, a := range lc.call.Args[lc.shift:] {
 			if r, ok := wrap[param{lc.fn, i}]; ok {
-				if s := (&site{role: r, place: placeStringArg, expr: a}); constantSite(w.info, s) {
+				if s := (&site.Site{Role: r, Place: site.StringArg, Expr: a}); ConstantSite(w.info, s) {
 					yield(lc.file, s)
 				}
 			}
@@ -175,15 +176,15 @@ func (w *wrappers) spoiled(insp *inspector.Inspector) map[*types.Var]bool {
 		}
 	}
 	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)}
-	insp.Preorder(filter, func(n ast.Node) { spoils(n, spoil) })
+	insp.Preorder(filter, func(n ast.Node) { Spoils(n, spoil) })
 	return out
 }
 
-// spoils calls spoil on what n may change: the left of an assignment (:=
+// Spoils calls spoil on what n may change: the left of an assignment (:=
 // too, where it redeclares a parameter), the operand of &, the key and
 // value a range assigns. The in-package and cross-package wrapper walks
 // share it, so that both spoil a parameter alike.
-func spoils(n ast.Node, spoil func(ast.Expr)) {
+func Spoils(n ast.Node, spoil func(ast.Expr)) {
 	switch n := n.(type) {
 	case *ast.AssignStmt:
 		for _, lhs := range n.Lhs {
