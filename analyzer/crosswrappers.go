@@ -136,17 +136,47 @@ func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *otelapi.R
 	if r.Attribute == nil && r.Trace == nil && r.Log == nil && len(keyFuncs) == 0 {
 		return out // no call in it can reach a position
 	}
-	api := otelapi.New(r)
-	info := p.Info
-	spanNames := s.cfg.SpanNames
+	files := nonTestFiles(p)
+	w := &flowWalk{
+		info: p.Info, api: otelapi.New(r), spanNames: s.cfg.SpanNames, keyFuncs: keyFuncs, paths: paths,
+		spoiled: map[*types.Var]bool{},
+	}
+	w.params, out.exported = stringParams(files, p.Info)
+	if len(w.params) == 0 {
+		return out
+	}
+	for _, f := range files {
+		ast.Inspect(f, w.visit)
+	}
+	for _, d := range w.direct {
+		if !w.spoiled[d.v] {
+			out.direct = append(out.direct, crossFlow{w.params[d.v], d.role})
+		}
+	}
+	for _, e := range w.edges {
+		if !w.spoiled[e.v] && w.params[e.v] != e.to {
+			out.edges = append(out.edges, crossEdge{w.params[e.v], e.to})
+		}
+	}
+	return out
+}
+
+func nonTestFiles(p Package) []*ast.File {
 	var files []*ast.File
 	for _, f := range p.Files {
 		if !strings.HasSuffix(p.Fset.File(f.FileStart).Name(), "_test.go") {
 			files = append(files, f)
 		}
 	}
-	// The string parameters of the package's functions.
+	return files
+}
+
+// stringParams returns the string parameters of the package's functions
+// that -key-funcs can name, and those of exported functions, which other
+// packages can call.
+func stringParams(files []*ast.File, info *types.Info) (map[*types.Var]paramKey, map[paramKey]bool) {
 	params := map[*types.Var]paramKey{}
+	var exported map[paramKey]bool
 	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -170,103 +200,110 @@ func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *otelapi.R
 				k := paramKey{name, i}
 				params[v] = k
 				if fn.Exported() {
-					if out.exported == nil {
-						out.exported = map[paramKey]bool{}
+					if exported == nil {
+						exported = map[paramKey]bool{}
 					}
-					out.exported[k] = true
+					exported[k] = true
 				}
 			}
 		}
 	}
-	if len(params) == 0 {
-		return out
-	}
-	paramOf := func(e ast.Expr) *types.Var {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok {
-				if _, ok := params[v]; ok {
-					return v
-				}
+	return params, exported
+}
+
+// A flowWalk follows one package's string parameters to the positions and
+// the calls of the run's functions they are passed to unchanged.
+type flowWalk struct {
+	info      *types.Info
+	api       *otelapi.API
+	spanNames bool
+	keyFuncs  map[*types.Func][]site.FuncValue
+	paths     map[string]bool // the run's packages
+	params    map[*types.Var]paramKey
+	spoiled   map[*types.Var]bool
+	direct    []pendingFlow
+	edges     []pendingEdge
+}
+
+type pendingFlow struct {
+	v    *types.Var
+	role site.Role
+}
+
+type pendingEdge struct {
+	v  *types.Var
+	to paramKey
+}
+
+// paramOf returns the parameter that e simply is, or nil.
+func (w *flowWalk) paramOf(e ast.Expr) *types.Var {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if v, ok := w.info.Uses[id].(*types.Var); ok {
+			if _, ok := w.params[v]; ok {
+				return v
 			}
 		}
-		return nil
 	}
-	spoiled := map[*types.Var]bool{}
-	spoil := func(e ast.Expr) {
-		if v := paramOf(e); v != nil {
-			spoiled[v] = true
-		}
+	return nil
+}
+
+func (w *flowWalk) spoil(e ast.Expr) {
+	if v := w.paramOf(e); v != nil {
+		w.spoiled[v] = true
 	}
-	type pending struct {
-		v    *types.Var
-		role site.Role
+}
+
+func (w *flowWalk) flows(st *site.Site) {
+	if st == nil {
+		return
 	}
-	type pendingEdge struct {
-		v  *types.Var
-		to paramKey
+	if v := w.paramOf(st.Expr); v != nil {
+		w.direct = append(w.direct, pendingFlow{v, st.Role})
 	}
-	var direct []pending
-	var edges []pendingEdge
-	flows := func(st *site.Site) {
-		if st == nil {
+}
+
+func (w *flowWalk) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		w.call(n)
+	case *ast.CompositeLit:
+		w.flows(find.KeyFieldSite(w.info, w.api, n))
+	case *ast.AssignStmt, *ast.UnaryExpr, *ast.RangeStmt:
+		find.Spoils(n, w.spoil)
+	}
+	return true
+}
+
+func (w *flowWalk) call(n *ast.CallExpr) {
+	if len(n.Args) == 0 {
+		return
+	}
+	if cs := find.CallSite(w.info, w.api, w.spanNames, n); cs != nil {
+		w.flows(cs)
+		return
+	}
+	if w.keyFuncs != nil {
+		if first, more := find.KeyFuncSites(w.info, w.keyFuncs, n); first != nil {
+			w.flows(first)
+			for _, m := range more {
+				w.flows(m)
+			}
 			return
 		}
-		if v := paramOf(st.Expr); v != nil {
-			direct = append(direct, pending{v, st.Role})
+	}
+	callee := find.Callee(w.info, n)
+	if callee == nil || callee.Pkg() == nil || !w.paths[callee.Pkg().Path()] {
+		return
+	}
+	name, ok := keyFuncName(callee.Origin())
+	if !ok {
+		return
+	}
+	for i, a := range n.Args[find.MethodExprShift(w.info, n):] {
+		if v := w.paramOf(a); v != nil {
+			w.edges = append(w.edges, pendingEdge{v, paramKey{name, i}})
 		}
 	}
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				if len(n.Args) == 0 {
-					return true
-				}
-				if cs := find.CallSite(info, api, spanNames, n); cs != nil {
-					flows(cs)
-					return true
-				}
-				if keyFuncs != nil {
-					if first, more := find.KeyFuncSites(info, keyFuncs, n); first != nil {
-						flows(first)
-						for _, m := range more {
-							flows(m)
-						}
-						return true
-					}
-				}
-				callee := find.Callee(info, n)
-				if callee == nil || callee.Pkg() == nil || !paths[callee.Pkg().Path()] {
-					return true
-				}
-				name, ok := keyFuncName(callee.Origin())
-				if !ok {
-					return true
-				}
-				for i, a := range n.Args[find.MethodExprShift(info, n):] {
-					if v := paramOf(a); v != nil {
-						edges = append(edges, pendingEdge{v, paramKey{name, i}})
-					}
-				}
-			case *ast.CompositeLit:
-				flows(find.KeyFieldSite(info, api, n))
-			case *ast.AssignStmt, *ast.UnaryExpr, *ast.RangeStmt:
-				find.Spoils(n, spoil)
-			}
-			return true
-		})
-	}
-	for _, d := range direct {
-		if !spoiled[d.v] {
-			out.direct = append(out.direct, crossFlow{params[d.v], d.role})
-		}
-	}
-	for _, e := range edges {
-		if !spoiled[e.v] && params[e.v] != e.to {
-			out.edges = append(out.edges, crossEdge{params[e.v], e.to})
-		}
-	}
-	return out
 }
 
 // keyFuncName is the name -key-funcs gives a function or a concrete

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
@@ -65,7 +66,7 @@ func (vc *valueChecker) checkEnumMembers() {
 		if !ok || vc.sup.Suppressed(s.file, s.whole.Pos()) {
 			continue
 		}
-		if _, dep := deprecation(s.key); dep && !vc.cfg.NoDeprecated {
+		if _, dep := check.Deprecation(s.key); dep && !vc.cfg.NoDeprecated {
 			continue // the key's deprecation speaks for it: its members stay behind with it
 		}
 		m, found := semconvtab.LookupMember(s.key, v)
@@ -101,7 +102,7 @@ func (vc *valueChecker) deprecatedMemberUses() {
 		if !ok || !member {
 			return
 		}
-		if _, dep := deprecation(key); dep {
+		if _, dep := check.Deprecation(key); dep {
 			return // the key's deprecation speaks for it
 		}
 		m, ok := semconvtab.LookupMember(key, value)
@@ -267,7 +268,7 @@ func (vc *valueChecker) deprecatedMemberIn(file *ast.File, m semconvtab.Member, 
 		}
 		return msg
 	}
-	if note := plainNote(m.Note); note != "" {
+	if note := check.PlainNote(m.Note); note != "" {
 		msg += ": " + note
 	}
 	return msg

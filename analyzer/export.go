@@ -1,12 +1,14 @@
 package analyzer
 
+import "github.com/spanattrlint/spanattrlint/internal/check"
+
 // DeprecatedKey reports whether key is an attribute key that the semantic
 // conventions deprecated, by the rule the -deprecated check applies
 // (keys with no namespace and keys moved to another conventions
 // repository are not). spanattrlint gen writes no constant for one: the
 // constant would keep the deprecated key alive.
 func DeprecatedKey(key string) bool {
-	_, ok := deprecation(key)
+	_, ok := check.Deprecation(key)
 	return ok
 }
 
@@ -14,4 +16,4 @@ func DeprecatedKey(key string) bool {
 // OpenTelemetry's naming rules for attribute keys (or taking the otel
 // namespace), wherever it is written: spanattrlint gen writes no constant
 // for one, since the lint would report the constant's declaration in turn.
-func KeyBreaksNamingRules(key string) bool { return namingAdvice(key) != "" }
+func KeyBreaksNamingRules(key string) bool { return check.NamingAdvice(key) != "" }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/find"
 	"github.com/spanattrlint/spanattrlint/internal/naming"
 	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
@@ -38,7 +39,7 @@ func (st *passState) deprecations() []*finding {
 		if f.site.Role != site.Key {
 			continue
 		}
-		found, ok := deprecation(f.site.Value)
+		found, ok := check.Deprecation(f.site.Value)
 		if !ok {
 			continue
 		}
@@ -66,7 +67,7 @@ func (st *passState) semconvUses() []*finding {
 			return
 		}
 		v := constant.StringVal(c.Val())
-		d, ok := deprecation(v)
+		d, ok := check.Deprecation(v)
 		if !ok || st.sup.Suppressed(file, sel.Pos()) {
 			return
 		}
@@ -105,14 +106,14 @@ func (st *passState) checkValues() {
 // A valueChecker checks the values of one pass.
 type valueChecker struct {
 	*passState
-	projectPool *pool // the project's keys, for near misses; made on first use
+	projectPool *check.Pool // the project's keys, for near misses; made on first use
 }
 
-func (vc *valueChecker) pools() []*pool {
+func (vc *valueChecker) pools() []*check.Pool {
 	if vc.projectPool == nil {
 		vc.projectPool = nearmiss.NewPool(poolOf(vc.pass, vc.srcs))
 	}
-	return []*pool{vc.projectPool, semconvPool()}
+	return []*check.Pool{vc.projectPool, check.SemconvPool()}
 }
 
 func (vc *valueChecker) report(pos, end token.Pos, a advice, fix *analysis.SuggestedFix) {
@@ -134,19 +135,19 @@ func (vc *valueChecker) keyAdvice(key string, exact, declared bool) []advice {
 			msgs = append(msgs, advice{check, m})
 		}
 	}
-	known := isKnownKey(key)
+	known := check.IsKnownKey(key)
 	if !cfg.NoNaming {
-		add(category.Naming, namingRules(key, known))
+		add(category.Naming, check.NamingRules(key, known))
 	}
-	add(category.KeyPrefix, cfg.prefixAdvice(key))
-	add(category.ForbiddenKeys, cfg.forbiddenAdvice(key))
+	add(category.KeyPrefix, check.KeyPrefix(cfg.KeyPrefixes, key))
+	add(category.ForbiddenKeys, check.Forbidden(cfg.ForbiddenKeys, key))
 	if !cfg.NoMisspelled && !exact && !known {
 		ps := vc.pools()
 		if declared {
 			ps = ps[1:]
 		}
 		if e, ok := nearmiss.Find(key, ps...); ok {
-			add(category.Misspelled, typoMessage(key, e))
+			add(category.Misspelled, check.TypoMessage(key, e))
 		}
 	}
 	return msgs
@@ -161,7 +162,7 @@ func (vc *valueChecker) checkFinding(f *finding) {
 			vc.report(e.Pos(), e.End(), m, nil)
 		}
 	case site.Event:
-		if m := vc.cfg.eventStyleAdvice(f.site.Value); m != "" {
+		if m := check.EventStyle(vc.cfg.EventStyle, f.site.Value); m != "" {
 			vc.report(e.Pos(), e.End(), advice{category.EventStyle, m}, nil)
 		}
 	}
@@ -189,7 +190,7 @@ func (vc *valueChecker) checkConstSpec(cs find.Const) {
 		isKey := vc.api.IsKey(c.Type()) || used && r == site.Key ||
 			vc.constPkg && !used && c.Exported() && isUntypedOrString(c.Type()) && !upperEventName(v)
 		if !cfg.NoDeprecated && (isKey || !used) {
-			if d, ok := deprecation(v); ok {
+			if d, ok := check.Deprecation(v); ok {
 				var fix *analysis.SuggestedFix
 				if lit := soleLiteral(val); lit != nil && cfg.MigrateDeprecated && d.Reason == "renamed" {
 					fix = &analysis.SuggestedFix{
@@ -197,7 +198,7 @@ func (vc *valueChecker) checkConstSpec(cs find.Const) {
 						TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(strconv.Quote(d.RenamedTo))}},
 					}
 				}
-				vc.report(val.Pos(), val.End(), advice{category.Deprecated, deprecationMessage(d, semconvName(d.RenamedTo))}, fix)
+				vc.report(val.Pos(), val.End(), advice{category.Deprecated, check.DeprecationMessage(d, semconvName(d.RenamedTo))}, fix)
 				continue
 			}
 		}
@@ -207,7 +208,7 @@ func (vc *valueChecker) checkConstSpec(cs find.Const) {
 				vc.report(val.Pos(), val.End(), m, nil)
 			}
 		case used && r == site.Event:
-			if m := cfg.eventStyleAdvice(v); m != "" {
+			if m := check.EventStyle(cfg.EventStyle, v); m != "" {
 				vc.report(val.Pos(), val.End(), advice{category.EventStyle, m}, nil)
 			}
 		}
@@ -248,8 +249,8 @@ func semconvName(key string) string {
 // poolOf lists the values of the candidate constants, for near misses of
 // the project's own keys, in the sources' order (a value may repeat; the
 // first is preferred). A table kept whole is listed once.
-func poolOf(pass *analysis.Pass, srcs []sourceTable) []poolEntry {
-	pool := []poolEntry{}
+func poolOf(pass *analysis.Pass, srcs []sourceTable) []check.PoolEntry {
+	pool := []check.PoolEntry{}
 	whole := map[*constList]bool{}
 	for _, st := range srcs {
 		if whole[st.consts] {
@@ -262,9 +263,9 @@ func poolOf(pass *analysis.Pass, srcs []sourceTable) []poolEntry {
 			if st.keep != nil && !st.keep(e) {
 				continue
 			}
-			pe := poolEntry{Value: e.value, Data: constRef{name: e.c.Name()}}
+			pe := check.PoolEntry{Value: e.value, Data: check.ConstRef{Name: e.c.Name()}}
 			if e.c.Pkg() != pass.Pkg {
-				pe.Data.pkg = e.c.Pkg().Name()
+				pe.Data.Pkg = e.c.Pkg().Name()
 			}
 			pool = append(pool, pe)
 		}

@@ -1,6 +1,10 @@
 package analyzer
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/check"
+)
 
 func TestNamingAdvice(t *testing.T) {
 	t.Parallel()
@@ -18,7 +22,7 @@ func TestNamingAdvice(t *testing.T) {
 		".phase":                            true,
 		"phase_":                            true,
 	} {
-		if got := namingAdvice(key) != ""; got != bad {
+		if got := check.NamingAdvice(key) != ""; got != bad {
 			t.Errorf("namingAdvice(%q) reported %v, want %v", key, got, bad)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spanattrlint/spanattrlint/internal/check"
 )
 
 // result is what the pass returns: the hard-coded strings that no
@@ -71,7 +73,7 @@ func (f *finding) message(ip *importPlan) string {
 		if c := f.fixConst(); c != nil {
 			instead = ip.qualify(c.Pkg(), c.Name())
 		}
-		return deprecationMessage(*f.dep, instead)
+		return check.DeprecationMessage(*f.dep, instead)
 	}
 	head := fmt.Sprintf("hard-coded %s %s", f.site.Role, strconv.Quote(f.site.Value))
 	c := f.best()

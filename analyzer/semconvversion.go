@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
@@ -372,7 +373,7 @@ func renamedIn(version string, old semconvtab.Name) (alt, newKey string) {
 	if old.Key == "" {
 		return "", ""
 	}
-	d, ok := deprecation(old.Key)
+	d, ok := check.Deprecation(old.Key)
 	if !ok || d.Reason != "renamed" {
 		return "", ""
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -94,7 +95,7 @@ func (vc *valueChecker) checkStability() {
 		if _, below := sc.keyBelow(s.key); below {
 			continue // the key is reported already
 		}
-		if _, dep := deprecation(s.key); dep {
+		if _, dep := check.Deprecation(s.key); dep {
 			continue // a deprecated key's members: the deprecation speaks for them
 		}
 		if m, ok := semconvtab.LookupMember(s.key, v); ok && !m.Deprecated && sc.below(m.Stability) {
@@ -131,7 +132,7 @@ func (sc *stabilityChecker) semconvNames() {
 			if !ok {
 				return
 			}
-			if _, dep := deprecation(key); dep {
+			if _, dep := check.Deprecation(key); dep {
 				return // the deprecation speaks for it
 			}
 			if l, ok := sc.keyBelow(key); ok {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -46,7 +47,7 @@ func (vc *valueChecker) checkValueTypes() {
 			vc.report(s.setter.Pos(), s.setter.End(), advice{category.ValueType, msg}, nil)
 			continue
 		}
-		if isKnownKey(s.key) || vc.testFile(s.file) {
+		if check.IsKnownKey(s.key) || vc.testFile(s.file) {
 			// A semantic-convention key of no known type; or a test,
 			// whose tables build one key with several types on purpose
 			// (and whose sites do not count against production code's).

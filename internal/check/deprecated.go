@@ -1,4 +1,4 @@
-package analyzer
+package check
 
 import (
 	"fmt"
@@ -11,12 +11,12 @@ import (
 // The deprecated check: a key the semantic conventions have retired, with
 // the reason and the replacement, if any.
 
-// deprecation returns the registry's deprecation of key. Keys without a
+// Deprecation returns the registry's Deprecation of key. Keys without a
 // namespace ("state") are left alone: a project's own "state" is not the
 // retired semconv one. Nor are keys the registry marks as moved to another
 // conventions repository (relocated, not retired), nor keys that the newest
 // Go semconv package still defines.
-func deprecation(key string) (semconvtab.Deprecated, bool) {
+func Deprecation(key string) (semconvtab.Deprecated, bool) {
 	if !strings.Contains(key, ".") {
 		return semconvtab.Deprecated{}, false
 	}
@@ -32,9 +32,9 @@ func deprecation(key string) (semconvtab.Deprecated, bool) {
 	return d, true
 }
 
-// deprecationMessage says why key is deprecated and what replaces it;
+// DeprecationMessage says why key is deprecated and what replaces it;
 // instead names the replacement constant, if any.
-func deprecationMessage(d semconvtab.Deprecated, instead string) string {
+func DeprecationMessage(d semconvtab.Deprecated, instead string) string {
 	msg := fmt.Sprintf("attribute key %q is deprecated in the semantic conventions: ", d.Key)
 	switch d.Reason {
 	case "renamed":
@@ -46,7 +46,7 @@ func deprecationMessage(d semconvtab.Deprecated, instead string) string {
 	case "obsoleted":
 		msg += "obsoleted"
 	}
-	if note := plainNote(d.Note); note != "" {
+	if note := PlainNote(d.Note); note != "" {
 		if d.Reason == "obsoleted" {
 			msg += ": "
 		}
@@ -59,8 +59,8 @@ func deprecationMessage(d semconvtab.Deprecated, instead string) string {
 // inside one, so the closing parenthesis is optional.
 var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)?`)
 
-// plainNote turns a registry note (Markdown) into one line of text.
-func plainNote(note string) string {
+// PlainNote turns a registry note (Markdown) into one line of text.
+func PlainNote(note string) string {
 	note = mdLink.ReplaceAllString(note, "$1")
 	note = strings.ReplaceAll(note, "`", "")
 	return strings.Join(strings.Fields(note), " ")

@@ -1,4 +1,4 @@
-package analyzer
+package check
 
 import (
 	"fmt"
@@ -14,9 +14,9 @@ import (
 // the project's own opt-in rules (-key-prefix, -forbidden-keys,
 // -event-style). Semantic-convention keys are exempt.
 
-// isKnownKey reports whether key is a semantic-convention key, current or
+// IsKnownKey reports whether key is a semantic-convention key, current or
 // deprecated: such keys are exempt from naming rules and are no typos.
-func isKnownKey(key string) bool {
+func IsKnownKey(key string) bool {
 	if _, ok := semconvtab.LookupAttribute(key); ok {
 		return true
 	}
@@ -54,13 +54,13 @@ func templateAdvice(key string) string {
 		key, tmpl, what, tmpl+"."+strings.ToLower(part))
 }
 
-// namingAdvice checks OpenTelemetry's attribute naming rules and returns
+// NamingAdvice checks OpenTelemetry's attribute naming rules and returns
 // what to do, or "" when key follows them.
-func namingAdvice(key string) string { return namingRules(key, isKnownKey(key)) }
+func NamingAdvice(key string) string { return NamingRules(key, IsKnownKey(key)) }
 
-// namingRules is namingAdvice for a key already looked up: known keys are
+// NamingRules is namingAdvice for a key already looked up: known keys are
 // exempt.
-func namingRules(key string, known bool) string {
+func NamingRules(key string, known bool) string {
 	if known {
 		return templateAdvice(key)
 	}
@@ -102,14 +102,14 @@ func headerAdvice(key string) string {
 	return ""
 }
 
-// prefixAdvice checks -key-prefix: keys the project defines start with
+// KeyPrefix checks -key-prefix (prefixes): keys the project defines start with
 // one of its namespaces; known semantic-convention keys are exempt.
-func (c *Config) prefixAdvice(key string) string {
-	if len(c.KeyPrefixes) == 0 || isKnownKey(key) {
+func KeyPrefix(prefixes []string, key string) string {
+	if len(prefixes) == 0 || IsKnownKey(key) {
 		return ""
 	}
 	var want []string
-	for _, p := range c.KeyPrefixes {
+	for _, p := range prefixes {
 		p = strings.TrimSuffix(p, ".")
 		if key == p || strings.HasPrefix(key, p+".") {
 			return ""
@@ -119,19 +119,19 @@ func (c *Config) prefixAdvice(key string) string {
 	return fmt.Sprintf("attribute key %q is outside the project's namespaces (-key-prefix): start it with %s", key, strings.Join(want, " or "))
 }
 
-// forbiddenAdvice checks -forbidden-keys: keys the project must not emit.
-func (c *Config) forbiddenAdvice(key string) string {
-	if slices.Contains(c.ForbiddenKeys, key) {
+// Forbidden checks -forbidden-keys (forbidden): keys the project must not emit.
+func Forbidden(forbidden []string, key string) string {
+	if slices.Contains(forbidden, key) {
 		return fmt.Sprintf("attribute key %q is forbidden (-forbidden-keys): do not emit it", key)
 	}
 	return ""
 }
 
-// eventStyleAdvice checks -event-style: "snake" names events like keys
+// EventStyle checks -event-style (style): "snake" names events like keys
 // (journey.queued), "upper" keeps lowercase namespaces and writes the last
 // component in UPPER_SNAKE_CASE (journey.QUEUED).
-func (c *Config) eventStyleAdvice(name string) string {
-	if c.EventStyle == "" {
+func EventStyle(style, name string) string {
+	if style == "" {
 		return ""
 	}
 	if _, ok := semconvtab.LookupEvent(name); ok {
@@ -141,7 +141,7 @@ func (c *Config) eventStyleAdvice(name string) string {
 	last := len(parts) - 1
 	ok := true
 	for i, p := range parts {
-		if c.EventStyle == "upper" && i == last {
+		if style == "upper" && i == last {
 			ok = ok && naming.SnakeCase(p, true)
 		} else {
 			ok = ok && naming.SnakeCase(p, false)
@@ -152,7 +152,7 @@ func (c *Config) eventStyleAdvice(name string) string {
 	}
 	want := naming.Normalize(name)
 	how := "lowercase snake_case components separated by dots"
-	if c.EventStyle == "upper" {
+	if style == "upper" {
 		if i := strings.LastIndexByte(want, '.'); i >= 0 {
 			want = want[:i+1] + strings.ToUpper(want[i+1:])
 		} else {
@@ -160,5 +160,5 @@ func (c *Config) eventStyleAdvice(name string) string {
 		}
 		how = "lowercase namespaces and the last component in UPPER_SNAKE_CASE"
 	}
-	return fmt.Sprintf("event name %q breaks -event-style=%s: use %s, e.g. %q", name, c.EventStyle, how, want)
+	return fmt.Sprintf("event name %q breaks -event-style=%s: use %s, e.g. %q", name, style, how, want)
 }

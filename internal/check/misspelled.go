@@ -1,4 +1,4 @@
-package analyzer
+package check
 
 import (
 	"fmt"
@@ -9,30 +9,30 @@ import (
 )
 
 // A key that is not a known key may be a near miss of one: the project's
-// candidate constants (poolOf) are searched first, then the semantic
+// candidate constants (the analyzer's poolOf) are searched first, then the semantic
 // conventions' keys. internal/nearmiss finds the nearest.
 
-// constRef is the constant holding a pool entry's value, shown in the
+// ConstRef is the constant holding a pool entry's value, shown in the
 // message: qualified by pkg unless it is the analysed package's own, or
 // empty when no constant holds it.
-type constRef struct{ pkg, name string }
+type ConstRef struct{ Pkg, Name string }
 
 type (
-	pool      = nearmiss.Pool[constRef]
-	poolEntry = nearmiss.Entry[constRef]
+	Pool      = nearmiss.Pool[ConstRef]
+	PoolEntry = nearmiss.Entry[ConstRef]
 )
 
-// semconvPool is the semantic conventions' keys, with their Go constants;
+// SemconvPool is the semantic conventions' keys, with their Go constants;
 // built once per process and shared by the passes.
-var semconvPool = sync.OnceValue(func() *pool {
-	var entries []poolEntry
+var SemconvPool = sync.OnceValue(func() *Pool {
+	var entries []PoolEntry
 	seen := map[string]bool{}
 	add := func(v string) {
 		if !seen[v] {
 			seen[v] = true
-			e := poolEntry{Value: v}
+			e := PoolEntry{Value: v}
 			if n, ok := semconvtab.KeyConst(v); ok {
-				e.Data = constRef{"semconv", n}
+				e.Data = ConstRef{"semconv", n}
 			}
 			entries = append(entries, e)
 		}
@@ -44,11 +44,11 @@ var semconvPool = sync.OnceValue(func() *pool {
 	return nearmiss.NewPool(entries)
 })
 
-func typoMessage(key string, e poolEntry) string {
-	if e.Data.name != "" {
-		name := e.Data.name
-		if e.Data.pkg != "" {
-			name = e.Data.pkg + "." + name
+func TypoMessage(key string, e PoolEntry) string {
+	if e.Data.Name != "" {
+		name := e.Data.Name
+		if e.Data.Pkg != "" {
+			name = e.Data.Pkg + "." + name
 		}
 		return fmt.Sprintf("attribute key %q is not a known key: did you mean %q (%s)?", key, e.Value, name)
 	}
