@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"iter"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -85,6 +86,10 @@ type linter struct {
 	runs   runs // the caches of each run, dropped when the run ends
 }
 
+// run is the pipeline of one package: each phase reads the pass
+// (passState, which no phase changes) and what the phases before it
+// returned, and returns what it finds. Findings are records that three
+// later phases annotate, each its own fields (see finding).
 func (l *linter) run(pass *analysis.Pass) (any, error) {
 	st, err := l.newPassState(pass)
 	if err != nil {
@@ -93,30 +98,47 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	if st == nil {
 		return &Result{}, nil // nothing in the package can be a finding
 	}
-	st.collectSites()      // sites.go: keys and names written, constants declared and used
-	st.collectDeprecated() // keycheck.go: deprecated keys, written or as semconv constants
-	st.collectValueSites() // valuesites.go: constant keys set with a value, for the value checks
-	st.checkSchemaURLs()   // schemaurl.go: one version's schema URL with another's attributes
-	if !st.found() {
-		st.checkVersions() // semconvversion.go: imports of another semconv version
-		return &Result{ConstantPackages: st.constantPackages()}, nil
+	var fs findings
+	hardCoded, consts, uses := st.collectSites() // sites.go (internal/find): keys and names written, constants declared and used
+	fs.hardCoded = hardCoded
+	fs.derived = st.collectDeprecated(fs.hardCoded) // keycheck.go: deprecated keys, written or as semconv constants
+	vals := st.collectValueSites()                  // valuesites.go: constant keys set with a value, for the value checks
+	st.checkSchemaURLs()                            // schemaurl.go: one version's schema URL with another's attributes
+	if !st.found(&fs, consts, vals) {
+		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
+		return &Result{ConstantPackages: uses.packages()}, nil
 	}
-	st.gatherSources()  // sources.go: the constant tables that may name a value
-	st.rankCandidates() // rank.go: each finding's constants, best first
-	for st.adoptFixedPackages() {
-		st.srcs = nil // the fixes make more packages' constants in use: again, with them
-		st.gatherSources()
-		st.rankCandidates()
-	}
-	st.markVarDefs()        // vardef.go: keys that package variables define
-	st.dropPinning()        // pinning.go: test literals beside the constant they pin
-	st.checkValues()        // keycheck.go: what each key, name and declared value says
-	st.checkVersions()      // semconvversion.go: -semconv-version; withdraws fixes a move breaks
-	st.buildFixes()         // fixes.go: each finding's diagnostic and fix, file by file
-	return st.result(), nil // report.go: the Result for gen (and the messages)
+	srcs, uses := st.rank(&fs, uses)            // sources.go, rank.go: each finding's constants, best first
+	st.markVarDefs(fs.hardCoded)                // vardef.go: keys that package variables define
+	fs.hardCoded = st.dropPinning(fs.hardCoded) // pinning.go: test literals beside the constant they pin
+	fs.members = st.checkValues(valueInput{     // keycheck.go: what each key, name and declared value says
+		hardCoded: fs.hardCoded, consts: consts, srcs: srcs, localUse: uses.localUse, valueSites: vals,
+	})
+	st.checkVersions(&fs)                  // semconvversion.go: -semconv-version; withdraws fixes a move breaks
+	st.buildFixes(&fs)                     // fixes.go: each finding's diagnostic and fix, file by file
+	return result(fs.hardCoded, uses), nil // report.go: the Result for gen (and the messages)
 }
 
-// passState is what the phases of one pass find and hand on.
+// rank gathers the candidate constants and ranks each finding's; then
+// again, with the packages whose constants the fixes write in use, until
+// those add none (adoptFixedPackages).
+func (st *passState) rank(fs *findings, uses constUses) ([]sourceTable, constUses) {
+	srcs := st.gatherSources(fs, uses) // sources.go: the constant tables that may name a value
+	st.rankCandidates(fs, srcs)        // rank.go: each finding's constants, best first
+	for {
+		more, added := st.adoptFixedPackages(fs, uses)
+		if !added {
+			return srcs, uses
+		}
+		uses = more
+		srcs = st.gatherSources(fs, uses)
+		st.rankCandidates(fs, srcs)
+	}
+}
+
+// passState is what every phase of one pass reads: the pass, its settings,
+// the run's caches. No phase changes it, but for the memo of the semconv
+// version and packages that fixes import (semconvfix.go).
 type passState struct {
 	*linter
 	pass     *analysis.Pass
@@ -128,25 +150,35 @@ type passState struct {
 	constPkg bool                             // -constants names the package: its constants' values are checked
 	keyFuncs map[*types.Func][]site.FuncValue // -key-funcs and inferred wrappers that the package can call: the arguments that are keys or names
 
-	// Found by the first phases.
-	hardCoded []*finding                 // hard-coded keys and names
-	derived   []*finding                 // uses of deprecated semconv constants, then deprecated hard-coded keys
-	consts    []find.Const               // the package's const declarations
-	inUse     map[string]bool            // packages whose constants are used as keys
-	localUse  map[*types.Const]site.Role // the package's constants used as keys or names
-
-	valueSites []valueSite // constant keys set with a value (valuesites.go)
-	members    []*finding  // enum values that a semconv member names, found by checkValues (enum.go)
-
-	srcs []sourceTable // candidate constants, in order of preference
-
 	// The semconv version that fixes import where the package imports
-	// none, and the packages made for them (semconvfix.go).
+	// none, and the packages made for them (semconvfix.go): made on
+	// first use, the same whoever asks first.
 	fixVersion     string
 	fixVersionDone bool
 	madePkgs       map[string]*types.Package
-	madeInUse      map[string]bool           // made packages that fixes write (adoptFixedPackages)
 	deps           map[string]*types.Package // importGraph, made on first use
+}
+
+// findings is every finding of a pass, in the order reports are built.
+type findings struct {
+	hardCoded []*finding // hard-coded keys and names (collectSites), less test pins (dropPinning)
+	derived   []*finding // uses of deprecated semconv constants, then deprecated hard-coded keys (collectDeprecated)
+	members   []*finding // enum values that a semconv member names (checkValues, enum.go)
+}
+
+// constUses is what the package's uses of named constants say
+// (collectSites), and the packages whose constants the fixes write
+// (adoptFixedPackages): a package in use offers all its constants.
+type constUses struct {
+	inUse     map[string]bool            // packages whose constants are used as keys or names
+	madeInUse map[string]bool            // packages made for semconv fixes that fixes write
+	localUse  map[*types.Const]site.Role // the package's constants used as keys or names
+}
+
+// packages lists, sorted, the packages whose constants are used as keys
+// or names.
+func (u constUses) packages() []string {
+	return slices.Sorted(maps.Keys(u.inUse))
 }
 
 // newPassState sets up a pass, or returns a nil state for a package that
@@ -185,7 +217,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	sup := suppress.New(pass, Name, !l.cfg.LeaveNolint, cgo)
 	return &passState{
 		linter: l, pass: pass, run: run, api: otelapi.New(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg,
-		inUse: map[string]bool{}, localUse: map[*types.Const]site.Role{}, keyFuncs: keyFuncs,
+		keyFuncs: keyFuncs,
 	}, nil
 }
 
@@ -211,26 +243,18 @@ func (l *linter) constantsFor(pass *analysis.Pass, dir string) (*modInfo, error)
 }
 
 // found reports whether the first phases found anything to report or check.
-func (st *passState) found() bool {
-	return len(st.hardCoded) > 0 || len(st.derived) > 0 || len(st.consts) > 0 || len(st.valueSites) > 0 || st.checksSemconvUses()
+func (st *passState) found(fs *findings, consts []find.Const, vals []valueSite) bool {
+	return len(fs.hardCoded) > 0 || len(fs.derived) > 0 || len(consts) > 0 || len(vals) > 0 || st.checksSemconvUses()
 }
 
-// findings yields every finding, the hard-coded ones first.
-func (st *passState) findings() iter.Seq[*finding] {
+// all yields every finding, the hard-coded ones first.
+func (fs *findings) all() iter.Seq[*finding] {
 	return func(yield func(*finding) bool) {
-		for _, f := range st.hardCoded {
-			if !yield(f) {
-				return
-			}
-		}
-		for _, f := range st.derived {
-			if !yield(f) {
-				return
-			}
-		}
-		for _, f := range st.members {
-			if !yield(f) {
-				return
+		for _, list := range [][]*finding{fs.hardCoded, fs.derived, fs.members} {
+			for _, f := range list {
+				if !yield(f) {
+					return
+				}
 			}
 		}
 	}

@@ -60,8 +60,8 @@ func (vc *valueChecker) checkEnumMembers() {
 	if vc.cfg.NoEnumMembers {
 		return
 	}
-	for i := range vc.valueSites {
-		s := &vc.valueSites[i]
+	for i := range vc.in.valueSites {
+		s := &vc.in.valueSites[i]
 		v, isInt, ok := vc.enumValue(s)
 		if !ok || vc.sup.Suppressed(s.file, s.whole.Pos()) {
 			continue

@@ -114,10 +114,10 @@ func isUntypedOrString(t types.Type) bool {
 
 // buildFixes reports the findings, file by file in the order found: in
 // one file, where each package is written is decided for all its fixes.
-func (st *passState) buildFixes() {
+func (st *passState) buildFixes(fs *findings) {
 	byFile := map[*ast.File][]*finding{}
 	var order []*ast.File
-	for f := range st.findings() {
+	for f := range fs.all() {
 		if byFile[f.file] == nil {
 			order = append(order, f.file)
 		}

@@ -22,20 +22,32 @@ import (
 
 // collectDeprecated finds the deprecated keys: the uses of semconv
 // constants whose key is deprecated, then the deprecated hard-coded keys.
-func (st *passState) collectDeprecated() {
-	st.derived = append(st.semconvUses(), st.deprecations()...)
+func (st *passState) collectDeprecated(hardCoded []*finding) []*finding {
+	return append(st.semconvUses(), st.deprecations(hardCoded)...)
+}
+
+// migrates reports whether -migrate-deprecated rewrites a hard-coded key
+// to the key the semantic conventions renamed it to; its finding then
+// gets no fix of its own (to a constant of the old value), so that the
+// deprecation's fix (deprecations) and it do not compete.
+func (st *passState) migrates(s *site.Site) bool {
+	if st.cfg.NoDeprecated || !st.cfg.MigrateDeprecated || s.Role != site.Key {
+		return false
+	}
+	d, ok := check.Deprecation(s.Value)
+	return ok && d.Reason == "renamed"
 }
 
 // deprecations adds a finding for each hard-coded key that the semantic
 // conventions deprecated. With -migrate-deprecated its fix rewrites a
-// renamed key to the new one, and the hard-coded finding's own fix (to a
-// constant of the old value) is withdrawn so that the two do not compete.
-func (st *passState) deprecations() []*finding {
+// renamed key to the new one (the hard-coded finding's own fix was
+// withheld when it was made: migrates).
+func (st *passState) deprecations(hardCoded []*finding) []*finding {
 	if st.cfg.NoDeprecated {
 		return nil
 	}
 	var out []*finding
-	for _, f := range st.hardCoded {
+	for _, f := range hardCoded {
 		if f.site.Role != site.Key {
 			continue
 		}
@@ -45,9 +57,6 @@ func (st *passState) deprecations() []*finding {
 		}
 		d := found // escapes: kept apart so that a key found current costs nothing
 		migrate := st.cfg.MigrateDeprecated && d.Reason == "renamed"
-		if migrate {
-			f.noFix = true
-		}
 		out = append(out, &finding{site: f.site, file: f.file, dep: &d, noFix: !migrate})
 	}
 	return out
@@ -92,26 +101,38 @@ func importsSemconv(pkg *types.Package) bool {
 // forbidden list, near misses of known keys, event names off the
 // configured style, and the same in the values of the package's constant
 // declarations, where a deprecated key is reported too.
-func (st *passState) checkValues() {
-	vc := &valueChecker{passState: st}
-	for _, f := range st.hardCoded {
+func (st *passState) checkValues(in valueInput) (members []*finding) {
+	vc := &valueChecker{passState: st, in: in}
+	for _, f := range in.hardCoded {
 		vc.checkFinding(f)
 	}
-	for _, cs := range st.consts {
+	for _, cs := range in.consts {
 		vc.checkConstSpec(cs)
 	}
 	vc.checkValueSites() // valuesites.go: value types, enum members, stability
+	return vc.members
+}
+
+// valueInput is what the value checks read of the phases before them.
+type valueInput struct {
+	hardCoded  []*finding
+	consts     []find.Const               // the package's const declarations
+	srcs       []sourceTable              // the candidate constants, for near misses
+	localUse   map[*types.Const]site.Role // the package's constants used as keys or names
+	valueSites []valueSite                // constant keys set with a value
 }
 
 // A valueChecker checks the values of one pass.
 type valueChecker struct {
 	*passState
+	in          valueInput
+	members     []*finding  // enum values a semconv member names (enum.go): the phase's findings
 	projectPool *check.Pool // the project's keys, for near misses; made on first use
 }
 
 func (vc *valueChecker) pools() []*check.Pool {
 	if vc.projectPool == nil {
-		vc.projectPool = nearmiss.NewPool(poolOf(vc.pass, vc.srcs))
+		vc.projectPool = nearmiss.NewPool(poolOf(vc.pass, vc.in.srcs))
 	}
 	return []*check.Pool{vc.projectPool, check.SemconvPool()}
 }
@@ -186,7 +207,7 @@ func (vc *valueChecker) checkConstSpec(cs find.Const) {
 			continue
 		}
 		v := constant.StringVal(c.Val())
-		r, used := vc.localUse[c]
+		r, used := vc.in.localUse[c]
 		isKey := vc.api.IsKey(c.Type()) || used && r == site.Key ||
 			vc.constPkg && !used && c.Exported() && isUntypedOrString(c.Type()) && !upperEventName(v)
 		if !cfg.NoDeprecated && (isKey || !used) {

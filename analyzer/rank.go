@@ -20,30 +20,30 @@ import (
 // rankCandidates gathers the candidate constants for the findings' values
 // (for a deprecation, its new key's), in order of preference, and gives
 // each finding its ranked list.
-func (st *passState) rankCandidates() {
+func (st *passState) rankCandidates(fs *findings, srcs []sourceTable) {
 	pass := st.pass
-	n := len(st.hardCoded) + len(st.derived)
+	n := len(fs.hardCoded) + len(fs.derived)
 	cs := newCandidateSet(st.api, pass.Pkg, pass.Fset, n)
 	ids := make([]int32, 0, n)
-	for f := range st.findings() {
+	for f := range fs.all() {
 		ids = append(ids, cs.need(f.lookupValue(), f.site.Role))
 	}
-	for _, src := range st.srcs {
+	for _, src := range srcs {
 		cs.add(src)
 	}
 	// 5. The newest semantic conventions of the module's otel version,
 	// named even where not imported.
 	otel := st.moduleOtel(st.dir)
 	cs.addSemconvTable(otel, func() string { return st.semconvFixVersion(otel) }, st.semconvConst)
-	if len(st.srcs) > 0 && st.srcs[0].src == fromLocal {
-		cs.addFilteredLocal(st.srcs[0], st.saysKey)
+	if len(srcs) > 0 && srcs[0].src == fromLocal {
+		cs.addFilteredLocal(srcs[0], st.saysKey)
 	}
 	testFile := map[*ast.File]bool{}
 	for _, f := range pass.Files {
 		testFile[f] = strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
 	}
 	i := 0
-	for f := range st.findings() {
+	for f := range fs.all() {
 		cands := cs.ranked(ids[i], f.site.Role)
 		if !testFile[f.file] {
 			cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.testOnly })

@@ -3,8 +3,6 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -15,16 +13,16 @@ import (
 // constant names, for gen, and the packages whose constants are in use.
 // The diagnostics are reported as they are built (buildFixes,
 // checkValues), with their messages, written below.
-func (st *passState) result() *Result {
-	res := &Result{ConstantPackages: st.constantPackages()}
+func result(hardCoded []*finding, uses constUses) *Result {
+	res := &Result{ConstantPackages: uses.packages()}
 	unmatched := 0
-	for _, f := range st.hardCoded {
+	for _, f := range hardCoded {
 		if !f.matched() && f.varDef == nil {
 			unmatched++
 		}
 	}
 	res.Unmatched = make([]Unmatched, 0, unmatched)
-	for _, f := range st.hardCoded {
+	for _, f := range hardCoded {
 		// A key that a package variable defines has its name: gen makes
 		// no second one.
 		if !f.matched() && f.varDef == nil {
@@ -32,14 +30,6 @@ func (st *passState) result() *Result {
 		}
 	}
 	return res
-}
-
-// constantPackages lists, sorted, the packages whose constants are used as
-// keys or names.
-func (st *passState) constantPackages() []string {
-	keys := slices.Collect(maps.Keys(st.inUse))
-	slices.Sort(keys)
-	return keys
 }
 
 // Result is what the analyzer returns for a package, for tools built on it

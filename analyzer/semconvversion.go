@@ -67,7 +67,7 @@ func semconvImport(path string) (version, sub string, ok bool) {
 
 // checkVersions reports, with -semconv-version, every import of
 // another semconv version, with the fix that moves it where it can.
-func (st *passState) checkVersions() {
+func (st *passState) checkVersions(fs *findings) {
 	target := st.cfg.SemconvVersion
 	if target == "" {
 		return
@@ -91,10 +91,10 @@ func (st *passState) checkVersions() {
 		}
 		st.combineMoves(file, specs, moves)
 		for i, spec := range specs {
-			st.reportMove(file, spec, moves[i])
+			st.reportMove(fs, file, spec, moves[i])
 		}
 	}
-	st.withdrawOtherVersions()
+	st.withdrawOtherVersions(fs)
 }
 
 // withdrawOtherVersions keeps fixes from adding an import of a semconv
@@ -103,9 +103,9 @@ func (st *passState) checkVersions() {
 // constant of the same name and value where it has one (the candidates
 // hold every imported version's), else no fix. A file that keeps its old
 // import may still get that version's constants.
-func (st *passState) withdrawOtherVersions() {
+func (st *passState) withdrawOtherVersions(fs *findings) {
 	target := semconvtab.BasePath + "/" + st.cfg.SemconvVersion
-	for f := range st.findings() {
+	for f := range fs.all() {
 		c := f.fixConst()
 		if !f.wantsFix() || c == nil || !otelapi.IsSemconv(c.Pkg().Path()) || c.Pkg().Path() == target ||
 			slices.ContainsFunc(f.file.Imports, func(s *ast.ImportSpec) bool { return importPath(s) == c.Pkg().Path() }) {
@@ -442,7 +442,7 @@ func (st *passState) targetImport(file *ast.File, uses []*ast.Ident, target stri
 // its blockers, and withdraws the fixes of the file's other findings that
 // would write a semconv package (or rewrite a use of the old one), which
 // the move would break: they are fixed by the next run.
-func (st *passState) reportMove(file *ast.File, spec *ast.ImportSpec, mv *move) {
+func (st *passState) reportMove(fs *findings, file *ast.File, spec *ast.ImportSpec, mv *move) {
 	what := "semconv " + mv.from
 	if mv.sub != "" {
 		what += " (" + importPath(spec) + ")"
@@ -506,7 +506,7 @@ func (st *passState) reportMove(file *ast.File, spec *ast.ImportSpec, mv *move) 
 	}
 	if edits, ok := disjoint(edits); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: fixMsg, TextEdits: edits}}
-		st.withdrawSemconvFixes(file, importedName(st.pass.TypesInfo, spec))
+		st.withdrawSemconvFixes(fs, file, importedName(st.pass.TypesInfo, spec))
 	}
 	st.pass.Report(d)
 }
@@ -514,9 +514,9 @@ func (st *passState) reportMove(file *ast.File, spec *ast.ImportSpec, mv *move) 
 // withdrawSemconvFixes takes the fix from every other finding of file
 // whose fix writes a semconv package or rewrites a use of the moved
 // import pn.
-func (st *passState) withdrawSemconvFixes(file *ast.File, pn *types.PkgName) {
+func (st *passState) withdrawSemconvFixes(fs *findings, file *ast.File, pn *types.PkgName) {
 	plain := func(pkg *types.Package, name string) string { return pkg.Name() + "." + name }
-	for f := range st.findings() {
+	for f := range fs.all() {
 		if f.file != file || !f.wantsFix() {
 			continue
 		}

@@ -1,7 +1,7 @@
 package analyzer
 
 import (
-	"go/ast"
+	"go/types"
 
 	"github.com/spanattrlint/spanattrlint/internal/find"
 	"github.com/spanattrlint/spanattrlint/internal/site"
@@ -12,28 +12,27 @@ import (
 // is a finding, unless a //nolint directive or a generated file covers it;
 // a named constant used as one is noted, since it makes its package a
 // source of constants (inUse) or says what a local constant names
-// (localUse). The const declarations are kept for checkValues.
-func (st *passState) collectSites() {
+// (localUse). The const declarations are returned for checkValues.
+func (st *passState) collectSites() ([]*finding, []find.Const, constUses) {
 	found := find.Sites(find.Input{
 		Files: st.pass.Files, Info: st.pass.TypesInfo, Inspector: st.pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector),
 		API: st.api, SpanNames: st.cfg.SpanNames, KeyFuncs: st.keyFuncs,
 	})
+	uses := constUses{inUse: map[string]bool{}, localUse: map[*types.Const]site.Role{}}
+	var hardCoded []*finding
 	for _, fs := range found.Sites {
-		st.addSite(fs.File, fs.Site)
-	}
-	st.consts = found.Consts
-}
-
-func (st *passState) addSite(f *ast.File, s *site.Site) {
-	if s.Named != nil {
-		if p := s.Named.Pkg(); p == st.pass.Pkg {
-			st.localUse[s.Named] = s.Role
-		} else if p != nil && s.Role != site.SpanName {
-			st.inUse[p.Path()] = true
+		s := fs.Site
+		if s.Named != nil {
+			if p := s.Named.Pkg(); p == st.pass.Pkg {
+				uses.localUse[s.Named] = s.Role
+			} else if p != nil && s.Role != site.SpanName {
+				uses.inUse[p.Path()] = true
+			}
+			continue
 		}
-		return
+		if s.HardCoded() && !st.sup.Suppressed(fs.File, s.Expr.Pos()) {
+			hardCoded = append(hardCoded, &finding{site: s, file: fs.File, noFix: st.migrates(s)})
+		}
 	}
-	if s.HardCoded() && !st.sup.Suppressed(f, s.Expr.Pos()) {
-		st.hardCoded = append(st.hardCoded, &finding{site: s, file: f})
-	}
+	return hardCoded, found.Consts, uses
 }

@@ -30,13 +30,13 @@ type sourceTable struct {
 // names; 4. the attribute.Key constants of every imported package (a
 // semconv package's event names too). Only a package with a finding needs
 // them, which may mean reading a -constants package from source.
-func (st *passState) gatherSources() {
-	if len(st.hardCoded) == 0 && len(st.derived) == 0 {
-		return
+func (st *passState) gatherSources(fs *findings, uses constUses) []sourceTable {
+	if len(fs.hardCoded) == 0 && len(fs.derived) == 0 {
+		return nil
 	}
-	st.srcs = append(st.srcs, st.localSource())
-	st.srcs = st.appendConfigured(st.srcs)
-	st.srcs = st.appendImported(st.srcs)
+	srcs := []sourceTable{st.localSource(uses.localUse)}
+	srcs = st.appendConfigured(srcs)
+	return st.appendImported(srcs, uses)
 }
 
 // localSource is the package's own constants that are keys: typed so,
@@ -44,16 +44,16 @@ func (st *passState) gatherSources() {
 // attribute key), or declared in one const group with such keys and used
 // as nothing else (openfga's allowedLabel, beside a key in its group, is
 // a metric label where it is used).
-func (st *passState) localSource() sourceTable {
+func (st *passState) localSource(localUse map[*types.Const]site.Role) sourceTable {
 	isKey := func(e constEntry) bool {
-		_, used := st.localUse[e.c]
+		_, used := localUse[e.c]
 		return used || st.api.IsKey(e.c.Type()) || strings.Contains(e.value, ".")
 	}
 	grouped := keyGroups(st.pass, isKey)
 	usedOtherwise := map[*types.Const]bool{}
 	for _, obj := range st.pass.TypesInfo.Uses {
 		if c, ok := obj.(*types.Const); ok && grouped[c] {
-			if _, key := st.localUse[c]; !key {
+			if _, key := localUse[c]; !key {
 				usedOtherwise[c] = true
 			}
 		}
@@ -92,15 +92,15 @@ func (st *passState) appendConfigured(out []sourceTable) []sourceTable {
 // appendImported adds the imported packages, in path order: whole, those
 // whose constants are in use as keys or names; then the attribute.Key
 // constants (and a semconv package's event names) of every one.
-func (st *passState) appendImported(out []sourceTable) []sourceTable {
+func (st *passState) appendImported(out []sourceTable, uses constUses) []sourceTable {
 	imports := slices.Clone(st.pass.Pkg.Imports())
 	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	for _, imp := range imports {
-		if st.inUse[imp.Path()] {
+		if uses.inUse[imp.Path()] {
 			out = append(out, sourceTable{consts: st.run.tables.of(imp), src: fromInUse})
 		}
 	}
-	for _, p := range slices.Sorted(maps.Keys(st.madeInUse)) {
+	for _, p := range slices.Sorted(maps.Keys(uses.madeInUse)) {
 		out = append(out, sourceTable{consts: st.madeTable(p), src: fromInUse})
 	}
 	api := st.api
@@ -254,32 +254,33 @@ func configured(mod *modInfo, path string) bool {
 // not (a constants package whose key one fix writes names the event that
 // the run said no constant defines). The caller ranks again until
 // nothing is added, so that one -fix run leaves nothing to fix.
-func (st *passState) adoptFixedPackages() bool {
+func (st *passState) adoptFixedPackages(fs *findings, uses constUses) (constUses, bool) {
+	more := constUses{inUse: maps.Clone(uses.inUse), madeInUse: maps.Clone(uses.madeInUse), localUse: uses.localUse}
 	added := false
-	for f := range st.findings() {
+	for f := range fs.all() {
 		c := f.fixConst()
 		if c == nil || f.noFix || f.site.Role == site.SpanName {
 			continue
 		}
 		p := c.Pkg()
-		if p == st.pass.Pkg || st.inUse[p.Path()] {
+		if p == st.pass.Pkg || more.inUse[p.Path()] {
 			continue
 		}
 		if st.madePkgs[p.Path()] == p {
 			// A package made for a semconv fix: after the fix the
 			// package imports it and uses it, and so is offered all its
 			// string constants (madeTable).
-			if !st.madeInUse[p.Path()] {
-				if st.madeInUse == nil {
-					st.madeInUse = map[string]bool{}
+			if !more.madeInUse[p.Path()] {
+				if more.madeInUse == nil {
+					more.madeInUse = map[string]bool{}
 				}
-				st.madeInUse[p.Path()] = true
+				more.madeInUse[p.Path()] = true
 				added = true
 			}
 			continue
 		}
-		st.inUse[p.Path()] = true
+		more.inUse[p.Path()] = true
 		added = true
 	}
-	return added
+	return more, added
 }

@@ -72,7 +72,7 @@ func (vc *valueChecker) checkStability() {
 	}
 	min, _ := semconvtab.StabilityRank(vc.cfg.Stability)
 	sc := &stabilityChecker{vc, min}
-	for _, f := range vc.hardCoded { // suppressed ones are not findings
+	for _, f := range vc.in.hardCoded { // suppressed ones are not findings
 		v := f.site.Value
 		switch f.site.Role {
 		case site.Key:
@@ -86,8 +86,8 @@ func (vc *valueChecker) checkStability() {
 		}
 	}
 	sc.semconvNames()
-	for i := range vc.valueSites {
-		s := &vc.valueSites[i]
+	for i := range vc.in.valueSites {
+		s := &vc.in.valueSites[i]
 		v, _, ok := vc.enumValue(s)
 		if !ok || vc.sup.Suppressed(s.file, s.value.Pos()) {
 			continue

@@ -59,11 +59,12 @@ func (c *Config) valueChecksOn() bool {
 // collectValueSites finds the package's value sites, unless every value
 // check is off. Sites in generated files and under //nolint are kept (a
 // project key's other uses count wherever they are); reports skip them.
-func (st *passState) collectValueSites() {
+func (st *passState) collectValueSites() []valueSite {
 	api := st.api
 	if !st.cfg.valueChecksOn() || api.Attribute == nil || api.Key == nil || api.KeyValue == nil {
-		return
+		return nil
 	}
+	var out []valueSite
 	info := st.pass.TypesInfo
 	insp := st.pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
 	var file *ast.File
@@ -81,9 +82,10 @@ func (st *passState) collectValueSites() {
 		}
 		if ok {
 			s.file = file
-			st.valueSites = append(st.valueSites, s)
+			out = append(out, s)
 		}
 	})
+	return out
 }
 
 // constString returns the value of e if it is a constant string.

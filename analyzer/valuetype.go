@@ -24,8 +24,8 @@ func (vc *valueChecker) checkValueTypes() {
 		return
 	}
 	project := map[string]*valueSite{} // a project key's first site
-	for i := range vc.valueSites {
-		s := &vc.valueSites[i]
+	for i := range vc.in.valueSites {
+		s := &vc.in.valueSites[i]
 		if s.class == "" {
 			continue
 		}

@@ -41,8 +41,8 @@ type varDefUse struct {
 // markVarDefs finds the hard-coded keys that initialise package-level
 // variables and, for those that no usable constant names, marks them and
 // the package's other hard-coded uses of their values.
-func (st *passState) markVarDefs() {
-	if !slices.ContainsFunc(st.hardCoded, func(f *finding) bool { return f.site.Place == site.KeyConv }) {
+func (st *passState) markVarDefs(hardCoded []*finding) {
+	if !slices.ContainsFunc(hardCoded, func(f *finding) bool { return f.site.Place == site.KeyConv }) {
 		return // cheap first: no attribute.Key("...") written at all
 	}
 	inits := st.varInits()
@@ -50,7 +50,7 @@ func (st *passState) markVarDefs() {
 		return
 	}
 	byValue := map[string]*varDef{}
-	for _, f := range st.hardCoded {
+	for _, f := range hardCoded {
 		s := f.site
 		if s.Role != site.Key || s.Place != site.KeyConv || !noUsableConst(f) {
 			continue
@@ -66,7 +66,7 @@ func (st *passState) markVarDefs() {
 			byValue[s.Value] = d
 		}
 	}
-	for _, f := range st.hardCoded {
+	for _, f := range hardCoded {
 		if f.varDef != nil || f.site.Role != site.Key || !noUsableConst(f) {
 			continue
 		}

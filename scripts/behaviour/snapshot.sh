@@ -19,6 +19,8 @@ runs=(
 	"testdata-spannames|testdata/src|-span-names"
 	"testdata-migrate|testdata/src|-migrate-deprecated"
 	"testdata-rules|testdata/src|-key-prefix=journey,gen_ai -forbidden-keys=user.email -event-style=upper"
+	"testdata-semconv-version|testdata/src|-semconv-version=v1.26.0"
+	"testdata-stability|testdata/src|-stability=stable"
 	"example|examples/journey|"
 )
 for r in "${runs[@]}"; do
