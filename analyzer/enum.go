@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -34,11 +35,11 @@ type memberUse struct {
 	name       string     // without obj, the member as the message names it
 }
 
-func (m *memberUse) message(ip *importPlan) string {
+func (m *memberUse) message(ip *rewrite.Plan) string {
 	use := m.name
 	if m.obj != nil {
-		use = ip.qualify(m.obj.Pkg(), m.obj.Name())
-		if newSemconv(ip.pass.Pkg, m.obj.Pkg()) {
+		use = ip.Qualify(m.obj.Pkg(), m.obj.Name())
+		if newSemconv(ip.Pkg(), m.obj.Pkg()) {
 			use += fmt.Sprintf(" (import %q)", m.obj.Pkg().Path()) // the fix adds it: say which version
 		}
 	}

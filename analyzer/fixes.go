@@ -1,22 +1,22 @@
 package analyzer
 
 import (
-	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
+	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 )
 
-// rewrite is the text a fix writes for a finding: edits within the
+// fixText is the text a fix writes for a finding: edits within the
 // finding's expression or call, the packages whose qualifier it writes, and
 // the source ranges it deletes (whose import uses disappear with them).
-type rewrite struct {
+type fixText struct {
 	edits   []analysis.TextEdit
 	writes  []*types.Package
 	message string // "Use tracing.KKey.String"
@@ -25,22 +25,22 @@ type rewrite struct {
 // shape returns how the fix for f with constant c is written, given q
 // (how a package is qualified in the file). It is called twice: once to
 // learn which packages the fix writes, once with the final qualifiers.
-func shape(api *otelAPI, f *finding, c *types.Const, q func(*types.Package, string) string) rewrite {
+func shape(api *otelAPI, f *finding, c *types.Const, q func(*types.Package, string) string) fixText {
 	s := f.site
 	replace := func(n ast.Node, text string) []analysis.TextEdit {
 		return []analysis.TextEdit{{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}}
 	}
 	if f.enum != nil { // the whole call or literal becomes the member variable
 		ref := q(f.enum.obj.Pkg(), f.enum.obj.Name())
-		return rewrite{replace(s.expr, ref), []*types.Package{f.enum.obj.Pkg()}, "Use " + ref}
+		return fixText{replace(s.expr, ref), []*types.Package{f.enum.obj.Pkg()}, "Use " + ref}
 	}
 	if c == nil { // a migration to a key that no constant holds
 		lit := strconv.Quote(f.lookupValue())
 		if s.place == placeConstUse {
 			conv := q(api.attribute, "Key") + "(" + lit + ")"
-			return rewrite{replace(s.expr, conv), []*types.Package{api.attribute}, "Use " + conv}
+			return fixText{replace(s.expr, conv), []*types.Package{api.attribute}, "Use " + conv}
 		}
-		return rewrite{replace(s.expr, lit), nil, "Use " + lit}
+		return fixText{replace(s.expr, lit), nil, "Use " + lit}
 	}
 	ref := q(c.Pkg(), c.Name())
 	isKey := api.isKey(c.Type())
@@ -59,23 +59,23 @@ func shape(api *otelAPI, f *finding, c *types.Const, q func(*types.Package, stri
 					end = s.call.Args[1].Pos()
 				}
 				edits = append(edits, analysis.TextEdit{Pos: s.expr.Pos(), End: end})
-				return rewrite{edits, []*types.Package{c.Pkg()}, "Use " + ref + "." + m}
+				return fixText{edits, []*types.Package{c.Pkg()}, "Use " + ref + "." + m}
 			}
 		}
-		return rewrite{replace(s.expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
+		return fixText{replace(s.expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
 	case placeKeyConv:
 		if isKey {
-			return rewrite{replace(s.call, ref), []*types.Package{c.Pkg()}, "Use " + ref}
+			return fixText{replace(s.call, ref), []*types.Package{c.Pkg()}, "Use " + ref}
 		}
-		return rewrite{replace(s.expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
+		return fixText{replace(s.expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
 	case placeKeyField, placeConstUse:
 		if isKey || isUntyped(c.Type()) && s.place == placeKeyField {
-			return rewrite{replace(s.expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
+			return fixText{replace(s.expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
 		}
 		conv := q(api.attribute, "Key") + "(" + ref + ")"
-		return rewrite{replace(s.expr, conv), []*types.Package{c.Pkg(), api.attribute}, "Use " + conv}
+		return fixText{replace(s.expr, conv), []*types.Package{c.Pkg(), api.attribute}, "Use " + conv}
 	default: // placeStringArg
-		return rewrite{replace(s.expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
+		return fixText{replace(s.expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
 	}
 }
 
@@ -134,31 +134,39 @@ func planFile(pass *analysis.Pass, api *otelAPI, file *ast.File, findings []*fin
 	decideQualifiers(api, ip, findings)
 
 	// Build the rewrites with the final names.
-	rewrites := make([]rewrite, len(findings))
+	texts := make([]fixText, len(findings))
+	rewrites := make([]rewrite.Rewrite, len(findings))
 	for i, f := range findings {
 		if f.varDef != nil && f.varDef.def {
-			rewrites[i] = f.varDef.rewrite()
+			texts[i] = f.varDef.rewrite()
 		} else if f.wantsFix() {
-			rewrites[i] = shape(api, f, f.fixConst(), ip.qualify)
+			texts[i] = shape(api, f, f.fixConst(), ip.Qualify)
 		}
+		rewrites[i] = rewrite.Rewrite{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Edits: texts[i].edits, Writes: texts[i].writes}
 	}
-	drop := overlapping(findings, rewrites)
-	removals := ip.unusedAfter(rewrites)
-	for _, specs := range removals {
-		for _, spec := range specs {
-			ip.gone[spec] = true
-		}
-	}
-	for i, f := range findings {
-		if !drop[i] {
-			report(diagnostic(ip, f, rewrites[i], removals[i]))
+	for i, fix := range ip.Fixes(rewrites) {
+		if !fix.Nested {
+			report(diagnostic(ip, findings[i], texts[i].message, fix.Edits))
 		}
 	}
 }
 
+// newImportPlan starts the plan of how a file of the pass writes the
+// packages its fixes refer to.
+func newImportPlan(pass *analysis.Pass, file *ast.File) *rewrite.Plan {
+	return rewrite.NewPlan(pass.Fset, pass.TypesInfo, pass.Pkg, file)
+}
+
+// The analyzer reads import specs as internal/rewrite does.
+var (
+	importPath   = rewrite.ImportPath
+	importedName = rewrite.ImportedName
+	isStd        = pkgpath.IsStd
+)
+
 // decideQualifiers learns, before any fix is built, where each package
 // will be written in the file, and so how it is qualified.
-func decideQualifiers(api *otelAPI, ip *importPlan, findings []*finding) {
+func decideQualifiers(api *otelAPI, ip *rewrite.Plan, findings []*finding) {
 	plain := func(pkg *types.Package, name string) string { return pkg.Name() + "." + name }
 	uses := map[*types.Package][]token.Pos{}
 	var order []*types.Package
@@ -173,19 +181,19 @@ func decideQualifiers(api *otelAPI, ip *importPlan, findings []*finding) {
 		}
 	}
 	for _, pkg := range order {
-		ip.decide(pkg, uses[pkg])
+		ip.Decide(pkg, uses[pkg])
 	}
 	// A message names its constant as a fix would write it, fix or not.
 	for _, f := range findings {
 		if c := f.fixConst(); c != nil && !f.wantsFix() {
-			ip.decide(c.Pkg(), []token.Pos{f.site.expr.Pos()})
+			ip.Decide(c.Pkg(), []token.Pos{f.site.expr.Pos()})
 		}
 	}
 }
 
-// diagnostic is a finding's diagnostic, with the fix that rw writes, the
-// imports it adds, and those it removes.
-func diagnostic(ip *importPlan, f *finding, rw rewrite, removals []*ast.ImportSpec) analysis.Diagnostic {
+// diagnostic is a finding's diagnostic, with the fix (edits, nil for
+// none) that message names.
+func diagnostic(ip *rewrite.Plan, f *finding, message string, edits []analysis.TextEdit) analysis.Diagnostic {
 	d := analysis.Diagnostic{Pos: f.site.expr.Pos(), End: f.site.expr.End(), Category: string(category.HardCoded), Message: f.message(ip)}
 	if f.dep != nil {
 		d.Category = string(category.Deprecated)
@@ -193,85 +201,8 @@ func diagnostic(ip *importPlan, f *finding, rw rewrite, removals []*ast.ImportSp
 	if f.enum != nil {
 		d.Category = string(category.EnumMember)
 	}
-	if rw.edits == nil {
-		return d
-	}
-	edits := slices.Clone(rw.edits)
-	added := map[*types.Package]bool{}
-	for _, pkg := range rw.writes {
-		if _, ok := ip.added[pkg]; ok && !added[pkg] {
-			added[pkg] = true
-			edits = append(edits, ip.addEdit(pkg))
-		}
-	}
-	for _, spec := range removals {
-		edits = append(edits, ip.removeEdit(spec))
-	}
-	if edits, ok := disjoint(edits); ok {
-		d.SuggestedFixes = []analysis.SuggestedFix{{Message: rw.message, TextEdits: edits}}
+	if edits != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{{Message: message, TextEdits: edits}}
 	}
 	return d
-}
-
-// overlapping finds the fixes whose expression edits overlap another's: a
-// finding inside another's expression (the literal of attribute.Key("k")
-// in attribute.String(string(attribute.Key("k")), v)), whose fix the outer
-// one's rewrites too. Such a finding is not reported (the returned set),
-// so that one run of -fix leaves nothing to fix; any other overlap loses
-// its fix, the later one. Overlap is only ever between nested expressions
-// of one call, so the sweep over the edits in order of position finds it.
-func overlapping(findings []*finding, rewrites []rewrite) map[int]bool {
-	type span struct {
-		pos, end token.Pos
-		i        int
-	}
-	var spans []span
-	for i, rw := range rewrites {
-		for _, e := range rw.edits {
-			spans = append(spans, span{e.Pos, e.End, i})
-		}
-	}
-	slices.SortStableFunc(spans, func(a, b span) int { return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(b.end, a.end)) })
-	var drop map[int]bool
-	lost := func(i int) bool { return drop[i] || rewrites[i].edits == nil }
-	end, owner := token.NoPos, -1
-	for _, s := range spans {
-		if lost(s.i) {
-			continue
-		}
-		if owner >= 0 && s.i != owner && s.pos < end {
-			if drop == nil {
-				drop = map[int]bool{}
-			}
-			outer, inner := findings[owner].site.expr, findings[s.i].site.expr
-			if outer.Pos() <= inner.Pos() && inner.End() <= outer.End() {
-				drop[s.i] = true
-			}
-			rewrites[s.i] = rewrite{}
-			continue
-		}
-		if s.end > end || owner < 0 {
-			end, owner = s.end, s.i
-		}
-	}
-	return drop
-}
-
-// disjoint sorts a fix's edits, keeps one of identical edits (two imports
-// that leave the same whole declaration) and reports whether none overlaps
-// another: the plan above never makes them overlap; should it, the
-// finding loses its fix rather than the driver rejecting it.
-func disjoint(edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
-	slices.SortStableFunc(edits, func(a, b analysis.TextEdit) int {
-		return cmp.Or(cmp.Compare(a.Pos, b.Pos), cmp.Compare(a.End, b.End))
-	})
-	edits = slices.CompactFunc(edits, func(a, b analysis.TextEdit) bool {
-		return a.Pos == b.Pos && a.End == b.End && string(a.NewText) == string(b.NewText)
-	})
-	for i := 1; i < len(edits); i++ {
-		if edits[i-1].End > edits[i].Pos {
-			return edits, false
-		}
-	}
-	return edits, true
 }
