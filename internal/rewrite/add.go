@@ -28,7 +28,7 @@ func (ip *Plan) addEdit(pkg *types.Package) analysis.TextEdit {
 }
 
 func (ip *Plan) buildAdd(pkg *types.Package) analysis.TextEdit {
-	spec := ip.addedSpec(pkg)
+	name, spec := ip.addedSpec(pkg)
 	block, last := ip.lastLive()
 	switch {
 	case last == nil:
@@ -36,20 +36,20 @@ func (ip *Plan) buildAdd(pkg *types.Package) analysis.TextEdit {
 	case block == nil:
 		return ip.addAfterDecl(last, spec)
 	default:
-		return ip.addToBlock(block, pkg.Path(), spec)
+		return ip.addToBlock(block, pkg.Path(), name, spec)
 	}
 }
 
 // addedSpec is the import spec of pkg as the plan adds it: its path,
 // after the name the plan gave it where that is not the path's last
-// element.
-func (ip *Plan) addedSpec(pkg *types.Package) string {
-	name := ip.added[pkg]
-	spec := strconv.Quote(pkg.Path())
-	if name != path.Base(pkg.Path()) {
-		spec = name + " " + spec
+// element (name, else "").
+func (ip *Plan) addedSpec(pkg *types.Package) (name, spec string) {
+	name = ip.added[pkg]
+	spec = strconv.Quote(pkg.Path())
+	if name == path.Base(pkg.Path()) {
+		return "", spec
 	}
-	return spec
+	return name, name + " " + spec
 }
 
 // lastLive returns the last import declaration that stays, and the last
@@ -109,10 +109,11 @@ func (ip *Plan) addAfterDecl(last *ast.GenDecl, spec string) analysis.TextEdit {
 }
 
 // addToBlock adds the import to the parenthesised declaration block: into
-// the group that chooseGroup picks, before the first path that sorts after
-// it; else into a group of its own, the first for the standard library,
-// the last for any other.
-func (ip *Plan) addToBlock(block *ast.GenDecl, importPath, spec string) analysis.TextEdit {
+// the group that chooseGroup picks, before the first import that sorts
+// after it as gofmt sorts them (by path, then name: "x" before _ "x");
+// else into a group of its own, the first for the standard library, the
+// last for any other.
+func (ip *Plan) addToBlock(block *ast.GenDecl, importPath, name, spec string) analysis.TextEdit {
 	groups := ip.liveGroups(block)
 	group := chooseGroup(groups, importPath)
 	if group < 0 {
@@ -124,7 +125,7 @@ func (ip *Plan) addToBlock(block *ast.GenDecl, importPath, spec string) analysis
 	}
 	g := groups[group]
 	for _, is := range g {
-		if ImportPath(is) > importPath {
+		if p := ImportPath(is); p > importPath || p == importPath && specName(is) > name {
 			return ip.insertBefore(is, "\t"+spec)
 		}
 	}
@@ -187,6 +188,14 @@ func (ip *Plan) insertBefore(is *ast.ImportSpec, text string) analysis.TextEdit 
 		return insert(ip.lineStart(fileLine(ip.layout().tf, specFrom(is))), text+"\n")
 	}
 	return insert(specFrom(is), strings.TrimPrefix(text, "\t")+"\n\t")
+}
+
+// specName is the name an import spec gives, "" for none.
+func specName(is *ast.ImportSpec) string {
+	if is.Name != nil {
+		return is.Name.Name
+	}
+	return ""
 }
 
 // commonPrefix is the number of leading path elements a and b share.

@@ -294,6 +294,29 @@ var v = tracing.K
 `,
 		},
 		{
+			name: "beside a blank import of the same path, sorted as gofmt sorts",
+			src: `package p
+
+import (
+	_ "example.com/app/tracing"
+	"example.com/app/zz"
+)
+
+var v = zz.Name + "k"
+`,
+			target: `"k"`, pkg: "example.com/app/tracing", member: "K",
+			want: `package p
+
+import (
+	"example.com/app/tracing"
+	_ "example.com/app/tracing"
+	"example.com/app/zz"
+)
+
+var v = zz.Name + tracing.K
+`,
+		},
+		{
 			name: "the package itself is not qualified",
 			src: `package p
 
