@@ -17,6 +17,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -37,11 +38,11 @@ type memberUse struct {
 	name       string     // without obj, the member as the message names it
 }
 
-func (m *memberUse) message(ip *importPlan) string {
+func (m *memberUse) message(ip *rewrite.Plan) string {
 	use := m.name
 	if m.obj != nil {
-		use = ip.qualify(m.obj.Pkg(), m.obj.Name())
-		if newSemconv(ip.pass.Pkg, m.obj.Pkg()) {
+		use = ip.Qualify(m.obj.Pkg(), m.obj.Name())
+		if newSemconv(ip.Pkg(), m.obj.Pkg()) {
 			use += fmt.Sprintf(" (import %q)", m.obj.Pkg().Path()) // the fix adds it: say which version
 		}
 	}

@@ -1,24 +1,24 @@
 package analyzer
 
 import (
-	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
+	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
-// rewrite is the text a fix writes for a finding: edits within the
+// fixText is the text a fix writes for a finding: edits within the
 // finding's expression or call, the packages whose qualifier it writes, and
 // the source ranges it deletes (whose import uses disappear with them).
-type rewrite struct {
+type fixText struct {
 	edits   []analysis.TextEdit
 	writes  []*types.Package
 	message string // "Use tracing.KKey.String"
@@ -27,22 +27,22 @@ type rewrite struct {
 // shape returns how the fix for f with constant c is written, given q
 // (how a package is qualified in the file). It is called twice: once to
 // learn which packages the fix writes, once with the final qualifiers.
-func shape(api *otelapi.API, f *finding, c *types.Const, q func(*types.Package, string) string) rewrite {
+func shape(api *otelapi.API, f *finding, c *types.Const, q func(*types.Package, string) string) fixText {
 	s := f.site
 	replace := func(n ast.Node, text string) []analysis.TextEdit {
 		return []analysis.TextEdit{{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}}
 	}
 	if f.enum != nil { // the whole call or literal becomes the member variable
 		ref := q(f.enum.obj.Pkg(), f.enum.obj.Name())
-		return rewrite{replace(s.Expr, ref), []*types.Package{f.enum.obj.Pkg()}, "Use " + ref}
+		return fixText{replace(s.Expr, ref), []*types.Package{f.enum.obj.Pkg()}, "Use " + ref}
 	}
 	if c == nil { // a migration to a key that no constant holds
 		lit := strconv.Quote(f.lookupValue())
 		if s.Place == site.ConstUse {
 			conv := q(api.Attribute, "Key") + "(" + lit + ")"
-			return rewrite{replace(s.Expr, conv), []*types.Package{api.Attribute}, "Use " + conv}
+			return fixText{replace(s.Expr, conv), []*types.Package{api.Attribute}, "Use " + conv}
 		}
-		return rewrite{replace(s.Expr, lit), nil, "Use " + lit}
+		return fixText{replace(s.Expr, lit), nil, "Use " + lit}
 	}
 	ref := q(c.Pkg(), c.Name())
 	isKey := api.IsKey(c.Type())
@@ -61,23 +61,23 @@ func shape(api *otelapi.API, f *finding, c *types.Const, q func(*types.Package, 
 					end = s.Call.Args[1].Pos()
 				}
 				edits = append(edits, analysis.TextEdit{Pos: s.Expr.Pos(), End: end})
-				return rewrite{edits, []*types.Package{c.Pkg()}, "Use " + ref + "." + m}
+				return fixText{edits, []*types.Package{c.Pkg()}, "Use " + ref + "." + m}
 			}
 		}
-		return rewrite{replace(s.Expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
+		return fixText{replace(s.Expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
 	case site.KeyConv:
 		if isKey {
-			return rewrite{replace(s.Call, ref), []*types.Package{c.Pkg()}, "Use " + ref}
+			return fixText{replace(s.Call, ref), []*types.Package{c.Pkg()}, "Use " + ref}
 		}
-		return rewrite{replace(s.Expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
+		return fixText{replace(s.Expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
 	case site.KeyField, site.ConstUse:
 		if isKey || isUntyped(c.Type()) && s.Place == site.KeyField {
-			return rewrite{replace(s.Expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
+			return fixText{replace(s.Expr, ref), []*types.Package{c.Pkg()}, "Use " + ref}
 		}
 		conv := q(api.Attribute, "Key") + "(" + ref + ")"
-		return rewrite{replace(s.Expr, conv), []*types.Package{c.Pkg(), api.Attribute}, "Use " + conv}
-	default: // placeStringArg
-		return rewrite{replace(s.Expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
+		return fixText{replace(s.Expr, conv), []*types.Package{c.Pkg(), api.Attribute}, "Use " + conv}
+	default: // site.StringArg
+		return fixText{replace(s.Expr, asString), []*types.Package{c.Pkg()}, "Use " + ref}
 	}
 }
 
@@ -136,31 +136,39 @@ func planFile(pass *analysis.Pass, api *otelapi.API, file *ast.File, findings []
 	decideQualifiers(api, ip, findings)
 
 	// Build the rewrites with the final names.
-	rewrites := make([]rewrite, len(findings))
+	texts := make([]fixText, len(findings))
+	rewrites := make([]rewrite.Rewrite, len(findings))
 	for i, f := range findings {
 		if f.varDef != nil && f.varDef.def {
-			rewrites[i] = f.varDef.rewrite()
+			texts[i] = f.varDef.rewrite()
 		} else if f.wantsFix() {
-			rewrites[i] = shape(api, f, f.fixConst(), ip.qualify)
+			texts[i] = shape(api, f, f.fixConst(), ip.Qualify)
 		}
+		rewrites[i] = rewrite.Rewrite{Pos: f.site.Expr.Pos(), End: f.site.Expr.End(), Edits: texts[i].edits, Writes: texts[i].writes}
 	}
-	drop := overlapping(findings, rewrites)
-	removals := ip.unusedAfter(rewrites)
-	for _, specs := range removals {
-		for _, spec := range specs {
-			ip.gone[spec] = true
-		}
-	}
-	for i, f := range findings {
-		if !drop[i] {
-			report(diagnostic(ip, f, rewrites[i], removals[i]))
+	for i, fix := range ip.Fixes(rewrites) {
+		if !fix.Nested {
+			report(diagnostic(ip, findings[i], texts[i].message, fix.Edits))
 		}
 	}
 }
 
+// newImportPlan starts the plan of how a file of the pass writes the
+// packages its fixes refer to.
+func newImportPlan(pass *analysis.Pass, file *ast.File) *rewrite.Plan {
+	return rewrite.NewPlan(pass.Fset, pass.TypesInfo, pass.Pkg, file)
+}
+
+// The analyzer reads import specs as internal/rewrite does.
+var (
+	importPath   = rewrite.ImportPath
+	importedName = rewrite.ImportedName
+	isStd        = pkgpath.IsStd
+)
+
 // decideQualifiers learns, before any fix is built, where each package
 // will be written in the file, and so how it is qualified.
-func decideQualifiers(api *otelapi.API, ip *importPlan, findings []*finding) {
+func decideQualifiers(api *otelapi.API, ip *rewrite.Plan, findings []*finding) {
 	plain := func(pkg *types.Package, name string) string { return pkg.Name() + "." + name }
 	uses := map[*types.Package][]token.Pos{}
 	var order []*types.Package
@@ -175,19 +183,19 @@ func decideQualifiers(api *otelapi.API, ip *importPlan, findings []*finding) {
 		}
 	}
 	for _, pkg := range order {
-		ip.decide(pkg, uses[pkg])
+		ip.Decide(pkg, uses[pkg])
 	}
 	// A message names its constant as a fix would write it, fix or not.
 	for _, f := range findings {
 		if c := f.fixConst(); c != nil && !f.wantsFix() {
-			ip.decide(c.Pkg(), []token.Pos{f.site.Expr.Pos()})
+			ip.Decide(c.Pkg(), []token.Pos{f.site.Expr.Pos()})
 		}
 	}
 }
 
-// diagnostic is a finding's diagnostic, with the fix that rw writes, the
-// imports it adds, and those it removes.
-func diagnostic(ip *importPlan, f *finding, rw rewrite, removals []*ast.ImportSpec) analysis.Diagnostic {
+// diagnostic is a finding's diagnostic, with the fix (edits, nil for
+// none) that message names.
+func diagnostic(ip *rewrite.Plan, f *finding, message string, edits []analysis.TextEdit) analysis.Diagnostic {
 	d := analysis.Diagnostic{Pos: f.site.Expr.Pos(), End: f.site.Expr.End(), Category: string(category.HardCoded), Message: f.message(ip)}
 	if f.dep != nil {
 		d.Category = string(category.Deprecated)
@@ -195,85 +203,8 @@ func diagnostic(ip *importPlan, f *finding, rw rewrite, removals []*ast.ImportSp
 	if f.enum != nil {
 		d.Category = string(category.EnumMember)
 	}
-	if rw.edits == nil {
-		return d
-	}
-	edits := slices.Clone(rw.edits)
-	added := map[*types.Package]bool{}
-	for _, pkg := range rw.writes {
-		if _, ok := ip.added[pkg]; ok && !added[pkg] {
-			added[pkg] = true
-			edits = append(edits, ip.addEdit(pkg))
-		}
-	}
-	for _, spec := range removals {
-		edits = append(edits, ip.removeEdit(spec))
-	}
-	if edits, ok := disjoint(edits); ok {
-		d.SuggestedFixes = []analysis.SuggestedFix{{Message: rw.message, TextEdits: edits}}
+	if edits != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{{Message: message, TextEdits: edits}}
 	}
 	return d
-}
-
-// overlapping finds the fixes whose expression edits overlap another's: a
-// finding inside another's expression (the literal of attribute.Key("k")
-// in attribute.String(string(attribute.Key("k")), v)), whose fix the outer
-// one's rewrites too. Such a finding is not reported (the returned set),
-// so that one run of -fix leaves nothing to fix; any other overlap loses
-// its fix, the later one. Overlap is only ever between nested expressions
-// of one call, so the sweep over the edits in order of position finds it.
-func overlapping(findings []*finding, rewrites []rewrite) map[int]bool {
-	type span struct {
-		pos, end token.Pos
-		i        int
-	}
-	var spans []span
-	for i, rw := range rewrites {
-		for _, e := range rw.edits {
-			spans = append(spans, span{e.Pos, e.End, i})
-		}
-	}
-	slices.SortStableFunc(spans, func(a, b span) int { return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(b.end, a.end)) })
-	var drop map[int]bool
-	lost := func(i int) bool { return drop[i] || rewrites[i].edits == nil }
-	end, owner := token.NoPos, -1
-	for _, s := range spans {
-		if lost(s.i) {
-			continue
-		}
-		if owner >= 0 && s.i != owner && s.pos < end {
-			if drop == nil {
-				drop = map[int]bool{}
-			}
-			outer, inner := findings[owner].site.Expr, findings[s.i].site.Expr
-			if outer.Pos() <= inner.Pos() && inner.End() <= outer.End() {
-				drop[s.i] = true
-			}
-			rewrites[s.i] = rewrite{}
-			continue
-		}
-		if s.end > end || owner < 0 {
-			end, owner = s.end, s.i
-		}
-	}
-	return drop
-}
-
-// disjoint sorts a fix's edits, keeps one of identical edits (two imports
-// that leave the same whole declaration) and reports whether none overlaps
-// another: the plan above never makes them overlap; should it, the
-// finding loses its fix rather than the driver rejecting it.
-func disjoint(edits []analysis.TextEdit) ([]analysis.TextEdit, bool) {
-	slices.SortStableFunc(edits, func(a, b analysis.TextEdit) int {
-		return cmp.Or(cmp.Compare(a.Pos, b.Pos), cmp.Compare(a.End, b.End))
-	})
-	edits = slices.CompactFunc(edits, func(a, b analysis.TextEdit) bool {
-		return a.Pos == b.Pos && a.End == b.End && string(a.NewText) == string(b.NewText)
-	})
-	for i := 1; i < len(edits); i++ {
-		if edits[i-1].End > edits[i].Pos {
-			return edits, false
-		}
-	}
-	return edits, true
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 )
 
 // result is what the pass returns: the hard-coded strings that no
@@ -51,7 +52,7 @@ type Unmatched struct {
 
 // message says what is hard-coded and what to use instead, naming the
 // constant exactly as the fix writes it in this file.
-func (f *finding) message(ip *importPlan) string {
+func (f *finding) message(ip *rewrite.Plan) string {
 	if f.enum != nil {
 		return f.enum.message(ip)
 	}
@@ -61,7 +62,7 @@ func (f *finding) message(ip *importPlan) string {
 	if f.dep != nil {
 		instead := semconvName(f.dep.RenamedTo)
 		if c := f.fixConst(); c != nil {
-			instead = ip.qualify(c.Pkg(), c.Name())
+			instead = ip.Qualify(c.Pkg(), c.Name())
 		}
 		return check.DeprecationMessage(*f.dep, instead)
 	}
@@ -81,8 +82,8 @@ func (f *finding) message(ip *importPlan) string {
 		}
 		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.name, others, f.site.Role, c.name)
 	case c.fixable():
-		use = ip.qualify(c.obj.Pkg(), c.name)
-		if newSemconv(ip.pass.Pkg, c.obj.Pkg()) {
+		use = ip.Qualify(c.obj.Pkg(), c.name)
+		if newSemconv(ip.Pkg(), c.obj.Pkg()) {
 			use += fmt.Sprintf(" (import %q)", c.path) // the fix adds it: say which version
 		}
 	case c.noImport:
@@ -103,10 +104,10 @@ func (f *finding) message(ip *importPlan) string {
 			switch {
 			case o.obj == nil:
 				name = o.pkgName + "." + o.name
-			case o.obj.Pkg() == ip.pass.Pkg:
+			case o.obj.Pkg() == ip.Pkg():
 				name = o.name
 			default:
-				name = ip.fileName(o.obj.Pkg()) + "." + o.name
+				name = ip.FileName(o.obj.Pkg()) + "." + o.name
 			}
 			if shown[name] { // another version of a semconv package, say
 				name += " from " + o.path

@@ -14,6 +14,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -151,7 +152,7 @@ func (st *passState) combineMoves(file *ast.File, specs []*ast.ImportSpec, moves
 		for j, id := range mv.qualifiers {
 			pos[j] = id.Pos()
 		}
-		if ip.visibleAt(p.pn.Name(), pos, p.pn) {
+		if ip.VisibleAt(p.pn.Name(), pos, p.pn) {
 			mv.mergedInto, mv.spec = specs[primary], specs[i]
 			p.absorbs = append(p.absorbs, mv)
 		}
@@ -400,8 +401,7 @@ func (st *passState) sortedAfterMove(file *ast.File, spec *ast.ImportSpec, path 
 	}
 	less := func(a, b [2]string) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }
 	ip := newImportPlan(st.pass, file)
-	l := ip.layout()
-	for _, g := range l.groups[l.declOf[spec]] {
+	for _, g := range ip.Groups(spec) {
 		g = slices.DeleteFunc(slices.Clone(g), func(s *ast.ImportSpec) bool { return gone[s] })
 		i := slices.Index(g, spec)
 		if i < 0 {
@@ -431,7 +431,7 @@ func (st *passState) targetImport(file *ast.File, uses []*ast.Ident, target stri
 		for i, id := range uses {
 			pos[i] = id.Pos()
 		}
-		if ip.visibleAt(pn.Name(), pos, pn) {
+		if ip.VisibleAt(pn.Name(), pos, pn) {
 			return pn
 		}
 	}
@@ -465,10 +465,10 @@ func (st *passState) reportMove(fs *findings, file *ast.File, spec *ast.ImportSp
 	if len(mv.absorbs) > 0 {
 		ip := newImportPlan(st.pass, file)
 		for _, a := range mv.absorbs {
-			ip.gone[a.spec] = true
+			ip.MarkRemoved(a.spec)
 		}
 		for _, a := range mv.absorbs {
-			edits = append(edits, ip.removeEdit(a.spec))
+			edits = append(edits, ip.RemoveEdit(a.spec))
 			for _, id := range a.qualifiers {
 				edits = append(edits, analysis.TextEdit{Pos: id.Pos(), End: id.End(), NewText: []byte(mv.pn.Name())})
 			}
@@ -482,8 +482,8 @@ func (st *passState) reportMove(fs *findings, file *ast.File, spec *ast.ImportSp
 	}
 	if mv.into != nil {
 		ip := newImportPlan(st.pass, file)
-		ip.gone[spec] = true
-		edits = append(edits, ip.removeEdit(spec))
+		ip.MarkRemoved(spec)
+		edits = append(edits, ip.RemoveEdit(spec))
 		for _, id := range mv.qualifiers {
 			edits = append(edits, analysis.TextEdit{Pos: id.Pos(), End: id.End(), NewText: []byte(mv.into.Name())})
 		}
@@ -504,7 +504,7 @@ func (st *passState) reportMove(fs *findings, file *ast.File, spec *ast.ImportSp
 			fixMsg += " (changes the telemetry: -migrate-deprecated)"
 		}
 	}
-	if edits, ok := disjoint(edits); ok {
+	if edits, ok := rewrite.Disjoint(edits); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: fixMsg, TextEdits: edits}}
 		st.withdrawSemconvFixes(fs, file, importedName(st.pass.TypesInfo, spec))
 	}

@@ -295,11 +295,11 @@ func (u *varDefUse) message(f *finding) string {
 }
 
 // rewrite is the fix of a variable's own initialiser: const for var.
-func (u *varDefUse) rewrite() rewrite {
+func (u *varDefUse) rewrite() fixText {
 	if !u.def || u.why != "" {
-		return rewrite{}
+		return fixText{}
 	}
-	return rewrite{
+	return fixText{
 		edits:   []analysis.TextEdit{{Pos: u.decl.TokPos, End: u.decl.TokPos + token.Pos(len("var")), NewText: []byte("const")}},
 		message: "Declare " + u.v.Name() + " as a constant",
 	}

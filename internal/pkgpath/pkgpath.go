@@ -19,3 +19,10 @@ func Importable(from, to string) bool {
 	}
 	return !strings.HasPrefix(to, "internal/") && to != "internal"
 }
+
+// IsStd reports whether an import path is in the standard library, as
+// goimports decides it: no dot in the first element.
+func IsStd(p string) bool {
+	first, _, _ := strings.Cut(p, "/")
+	return !strings.Contains(first, ".")
+}

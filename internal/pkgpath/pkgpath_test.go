@@ -22,3 +22,20 @@ func TestImportable(t *testing.T) {
 		}
 	}
 }
+
+// TestIsStd: goimports' rule, which groups the standard library's imports
+// apart: no dot in the path's first element.
+func TestIsStd(t *testing.T) {
+	for p, want := range map[string]bool{
+		"fmt":                          true,
+		"net/http":                     true,
+		"golang.org/x/tools/go/ast":    false,
+		"go.opentelemetry.io/otel":     false,
+		"example.com":                  false,
+		"internal/example.com/tracing": true,
+	} {
+		if got := IsStd(p); got != want {
+			t.Errorf("IsStd(%q) = %v, want %v", p, got, want)
+		}
+	}
+}

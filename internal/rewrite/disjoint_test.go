@@ -1,4 +1,4 @@
-package analyzer
+package rewrite
 
 import (
 	"go/token"
@@ -30,7 +30,7 @@ func TestDisjoint(t *testing.T) {
 		{"overlapping deletions", []analysis.TextEdit{del(10, 20), del(19, 25)}, false, 2},
 		{"two insertions at one point", []analysis.TextEdit{ins(5, "a"), ins(5, "b")}, true, 2},
 	} {
-		got, ok := disjoint(tc.edits)
+		got, ok := Disjoint(tc.edits)
 		if ok != tc.ok || len(got) != tc.n {
 			t.Errorf("%s: ok=%v with %d edits, want ok=%v with %d", tc.name, ok, len(got), tc.ok, tc.n)
 		}
