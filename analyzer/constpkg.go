@@ -87,9 +87,6 @@ func (l *constLoader) packagesFor(dir string) (*modInfo, error) {
 	m := d.m
 	if m.mod != nil {
 		m.once.Do(func() {
-			if resolveHook != nil {
-				resolveHook(m.mod.Root)
-			}
 			m.pkgs, m.err = resolvePatterns(m.mod, l.patterns)
 		})
 	}
@@ -115,10 +112,6 @@ func (l *constLoader) moduleOf(dir string) *modInfo {
 	}
 	return m
 }
-
-// resolveHook, when set by a test, is called each time the patterns are
-// resolved in a module.
-var resolveHook func(root string)
 
 // resolvePatterns expands the patterns into packages; a pattern that names
 // no usable package is a ConfigError that says why.

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -97,52 +98,66 @@ func bareP(t *testing.T, dir, path string) *analysis.Pass {
 }
 
 // -constants is resolved once in a module: by Resolve, before any package
-// is analysed, and never again by the analyzers built from its settings;
+// is analysed, and never again by the analyzers built from its settings
+// (they share its loader, whose one entry per module root resolves once);
 // by the first package of a module, when the analyzer decides itself.
 func TestConstantsResolvedOncePerModule(t *testing.T) {
-	// Not parallel: it counts every resolution through resolveHook, and
-	// the parallel tests wait until the serial ones are done.
 	testdata := filepath.Join("..", "testdata", "src")
 	abs, err := filepath.Abs(testdata)
 	if err != nil {
 		t.Fatal(err)
 	}
-	count := map[string]int{}
-	resolveHook = func(root string) { count[root]++ }
-	defer func() { resolveHook = nil }()
 	cfg := Config{Constants: []string{"example.com/app/internal/tracing"}}
 	pkgs := []string{"positions", "naming", "migrate"} // none the -constants package, whose values are checked
+	resolved := func(l *constLoader) []string {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		var roots []string
+		for root, m := range l.modOf {
+			if len(m.pkgs) > 0 || m.err != nil {
+				roots = append(roots, root)
+			}
+		}
+		return roots
+	}
 
 	set, err := cfg.Resolve(filepath.Join(testdata, "positions"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if count[abs] != 1 || len(count) != 1 {
-		t.Fatalf("Resolve: resolutions by module root %v, want 1 in %s", count, abs)
+	if got := resolved(set.loader); len(got) != 1 || got[0] != abs {
+		t.Fatalf("Resolve: modules resolved %v, want %s", got, abs)
 	}
 	for range 2 {
-		a := NewFromSettings(set)
+		l := &linter{cfg: set.cfg, set: set, res: set.res, loader: set.loader}
+		a := l.analyzer() // as NewFromSettings builds it
 		for _, p := range pkgs {
 			if _, err := a.Run(bareP(t, filepath.Join(abs, p), "example.com/app/"+p)); err != nil {
 				t.Fatal(err)
 			}
 		}
+		if l.loader != set.loader || l.set != set {
+			t.Fatal("an analyzer built from the settings decided again")
+		}
 	}
 	if err := set.Prepare("example.com/app/naming", filepath.Join(abs, "naming"), true); err != nil {
 		t.Fatal(err)
 	}
-	if count[abs] != 1 {
-		t.Errorf("after analysing with the settings: %d resolutions, want the one of Resolve", count[abs])
+	if got := resolved(set.loader); len(got) != 1 {
+		t.Errorf("after analysing with the settings: modules resolved %v, want the one of Resolve", got)
 	}
 
-	clear(count)
-	a := New(cfg)
+	l := &linter{cfg: cfg, res: modresolve.NewResolver()} // as New builds it
+	a := l.analyzer()
 	for _, p := range pkgs {
 		if _, err := a.Run(bareP(t, filepath.Join(abs, p), "example.com/app/"+p)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if count[abs] != 1 {
-		t.Errorf("New: %d resolutions in %d packages, want 1", count[abs], len(pkgs))
+	if l.loader == nil {
+		t.Fatal("New: no loader after analysing")
+	}
+	if got := resolved(l.loader); len(got) != 1 || got[0] != abs {
+		t.Errorf("New: modules resolved %v in %d packages, want %s once", got, len(pkgs), abs)
 	}
 }
