@@ -19,6 +19,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/find"
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 	"github.com/spanattrlint/spanattrlint/internal/suppress"
@@ -103,7 +104,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	fs.hardCoded = hardCoded
 	fs.derived = st.collectDeprecated(fs.hardCoded) // keycheck.go: deprecated keys, written or as semconv constants
 	vals := st.collectValueSites()                  // valuesites.go: constant keys set with a value, for the value checks
-	st.checkSchemaURLs()                            // schemaurl.go: one version's schema URL with another's attributes
+	semconv.CheckSchemaURLs(st.semconvInput())      // internal/semconv: one version's schema URL with another's attributes
 	if !st.found(&fs, consts, vals) {
 		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
 		return &Result{ConstantPackages: uses.packages()}, nil

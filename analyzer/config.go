@@ -12,6 +12,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/naming"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 )
 
 // Config holds the analyzer's options (see options). The command fills it
@@ -80,7 +81,7 @@ func (c *Config) Validate() error {
 	if _, err := parseKeyFuncs(c.KeyFuncs); err != nil {
 		return err
 	}
-	if err := validSemconvVersion(c.SemconvVersion); err != nil {
+	if err := semconv.ValidVersion(c.SemconvVersion); err != nil {
 		return err
 	}
 	for _, p := range c.KeyPrefixes {

@@ -18,6 +18,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -94,12 +95,12 @@ func (vc *valueChecker) checkEnumMembers() {
 // of v1.26.0), like the uses of deprecated key constants.
 func (vc *valueChecker) deprecatedMemberUses() {
 	pass := vc.pass
-	semconvSelectors(pass, func(file *ast.File, sel *ast.SelectorExpr, o types.Object) {
+	semconv.Selectors(pass, func(file *ast.File, sel *ast.SelectorExpr, o types.Object) {
 		obj, ok := o.(*types.Var)
 		if !ok {
 			return
 		}
-		key, value, member, ok := semconvNameKey(path.Base(obj.Pkg().Path()), obj.Name())
+		key, value, member, ok := semconv.NameKey(path.Base(obj.Pkg().Path()), obj.Name())
 		if !ok || !member {
 			return
 		}
@@ -144,7 +145,7 @@ func (vc *valueChecker) enumValue(s *valueSite) (v string, isInt, ok bool) {
 func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
 	mu := &memberUse{key: s.key, value: v, isInt: isInt}
 	for _, pkg := range vc.semconvImports(s.file) {
-		n, ok := memberName(path.Base(pkg.Path()), s.key, v)
+		n, ok := semconv.MemberName(path.Base(pkg.Path()), s.key, v)
 		if !ok {
 			continue
 		}
@@ -159,13 +160,13 @@ func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
 		// newest that the module's otel ships, named only.
 		otel := vc.moduleOtel(vc.dir)
 		if fixV := vc.semconvFixVersion(otel); fixV != "" {
-			if n, ok := memberName(fixV, s.key, v); ok {
+			if n, ok := semconv.MemberName(fixV, s.key, v); ok {
 				mu.obj = vc.semconvMember(fixV, n)
 			}
 		}
 		if mu.obj == nil {
 			ver := semconvtab.NewestVersion(otel)
-			n, ok := memberName(ver, s.key, v)
+			n, ok := semconv.MemberName(ver, s.key, v)
 			if !ok {
 				return // nothing to write instead
 			}
@@ -263,7 +264,7 @@ func (vc *valueChecker) deprecatedMemberIn(file *ast.File, m semconvtab.Member, 
 	if r, ok := semconvtab.LookupMember(m.Key, m.Note); ok && !r.Deprecated && r.Value != m.Value {
 		msg += ": use " + quoteValue(r.Value, isInt)
 		if ver, q := vc.semconvFor(file); ver != "" {
-			if n, ok := memberName(ver, m.Key, r.Value); ok {
+			if n, ok := semconv.MemberName(ver, m.Key, r.Value); ok {
 				msg += " (" + q + "." + n + ")"
 			}
 		}
@@ -296,7 +297,7 @@ func (vc *valueChecker) memberHint(s *valueSite, v string) string {
 	}
 	msg := fmt.Sprintf("attribute key %q set to %q, which is no member of its enum: did you mean %q", s.key, v, best.Value)
 	if ver, q := vc.semconvFor(s.file); ver != "" {
-		if n, ok := memberName(ver, s.key, best.Value); ok {
+		if n, ok := semconv.MemberName(ver, s.key, best.Value); ok {
 			msg += " (" + q + "." + n + ")"
 		}
 	}

@@ -15,7 +15,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/find"
 	"github.com/spanattrlint/spanattrlint/internal/naming"
 	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
-	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -70,7 +70,7 @@ func (st *passState) semconvUses() []*finding {
 		return nil
 	}
 	var out []*finding
-	semconvSelectors(pass, func(file *ast.File, sel *ast.SelectorExpr, obj types.Object) {
+	semconv.Selectors(pass, func(file *ast.File, sel *ast.SelectorExpr, obj types.Object) {
 		c, ok := obj.(*types.Const)
 		if !ok || c.Val().Kind() != constant.String {
 			return
@@ -85,15 +85,6 @@ func (st *passState) semconvUses() []*finding {
 		out = append(out, &finding{site: s, file: file, dep: &d, noFix: !migrate})
 	})
 	return out
-}
-
-func importsSemconv(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if otelapi.IsSemconv(imp.Path()) {
-			return true
-		}
-	}
-	return false
 }
 
 // checkValues reports, without fixes (renaming a key changes the

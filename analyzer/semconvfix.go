@@ -16,6 +16,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -140,7 +141,7 @@ func moduleSemconvImports(root string) map[string]int {
 // semconvVersionOf returns the version of a semconv package's import
 // path (not of its subpackages').
 func semconvVersionOf(importPath string) (string, bool) {
-	v, sub, ok := semconvImport(importPath)
+	v, sub, ok := semconv.ImportVersion(importPath)
 	return v, ok && sub == "" && semver.IsValid(v)
 }
 
@@ -176,7 +177,7 @@ func (st *passState) semconvPackage(importPath string) (pkg *types.Package, real
 	if st.madePkgs == nil {
 		st.madePkgs = map[string]*types.Package{}
 	}
-	p := types.NewPackage(importPath, semconvPkgName)
+	p := types.NewPackage(importPath, semconv.PkgName)
 	st.madePkgs[importPath] = p
 	return p, false
 }

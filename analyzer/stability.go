@@ -10,6 +10,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -108,7 +109,7 @@ func (vc *valueChecker) checkStability() {
 // and helper functions below the level.
 func (sc *stabilityChecker) semconvNames() {
 	pass := sc.pass
-	semconvSelectors(pass, func(file *ast.File, sel *ast.SelectorExpr, obj types.Object) {
+	semconv.Selectors(pass, func(file *ast.File, sel *ast.SelectorExpr, obj types.Object) {
 		if !obj.Exported() || sc.sup.Suppressed(file, sel.Pos()) {
 			return
 		}
@@ -128,7 +129,7 @@ func (sc *stabilityChecker) semconvNames() {
 				}
 			}
 		case *types.Var, *types.Func:
-			key, value, member, ok := semconvNameKey(path.Base(obj.Pkg().Path()), obj.Name())
+			key, value, member, ok := semconv.NameKey(path.Base(obj.Pkg().Path()), obj.Name())
 			if !ok {
 				return
 			}

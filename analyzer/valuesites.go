@@ -7,6 +7,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/find"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -209,5 +210,5 @@ func (vc *valueChecker) checkValueSites() {
 // -stability, and deprecated members.
 func (st *passState) checksSemconvUses() bool {
 	c := &st.cfg
-	return (c.Stability != "" || !c.NoEnumMembers && !c.NoDeprecated) && st.api.Attribute != nil && importsSemconv(st.pass.Pkg)
+	return (c.Stability != "" || !c.NoEnumMembers && !c.NoDeprecated) && st.api.Attribute != nil && semconv.Imports(st.pass.Pkg)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -90,7 +91,7 @@ func (vc *valueChecker) keyType(key string) (string, bool) {
 	if t, _, ok := semconvtab.ValueType(key); ok {
 		return t, true
 	}
-	if t, ok := helperType(semconvtab.Version, key); ok {
+	if t, ok := semconv.HelperType(semconvtab.Version, key); ok {
 		for class, g := range goType {
 			if g == t {
 				return class, true
@@ -145,7 +146,7 @@ func (vc *valueChecker) helperHint(file *ast.File, key string) string {
 	if v == "" {
 		return ""
 	}
-	if n, ok := helperName(v, key); ok {
+	if n, ok := semconv.HelperName(v, key); ok {
 		return q + "." + n
 	}
 	return ""

@@ -1,4 +1,4 @@
-package analyzer
+package semconv
 
 import (
 	"fmt"
@@ -31,8 +31,8 @@ const (
 
 // checkSchemaURLs reports the mismatches in the package, if it imports the
 // SDK's resource package and -schema-url is on.
-func (st *passState) checkSchemaURLs() {
-	if st.cfg.NoSchemaURL || !slices.ContainsFunc(st.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == resourcePath }) {
+func (st *checker) checkSchemaURLs() {
+	if st.noSchemaURL || !slices.ContainsFunc(st.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == resourcePath }) {
 		return
 	}
 	for _, file := range st.pass.Files {
@@ -61,7 +61,7 @@ func (st *passState) checkSchemaURLs() {
 // declaration (not those of the function literals in it, which are checked
 // on their own); body is the function body whose variables a Merge
 // argument is followed through, nil for none.
-func (st *passState) checkSchemaBody(file *ast.File, n ast.Node, body *ast.BlockStmt) {
+func (st *checker) checkSchemaBody(file *ast.File, n ast.Node, body *ast.BlockStmt) {
 	ast.Inspect(n, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
@@ -104,7 +104,7 @@ func (st *passState) checkSchemaBody(file *ast.File, n ast.Node, body *ast.Block
 
 // resourceFunc is the name of the resource package's function that call
 // calls, or "".
-func (st *passState) resourceFunc(call *ast.CallExpr) string {
+func (st *checker) resourceFunc(call *ast.CallExpr) string {
 	var id *ast.Ident
 	switch fun := ast.Unparen(call.Fun).(type) {
 	case *ast.Ident:
@@ -123,7 +123,7 @@ func (st *passState) resourceFunc(call *ast.CallExpr) string {
 
 // schemaVersion returns the semconv version ("v1.26.0") whose schema URL
 // the constant expression e is, or "".
-func (st *passState) schemaVersion(e ast.Expr) string {
+func (st *checker) schemaVersion(e ast.Expr) string {
 	tv, ok := st.pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return ""
@@ -137,7 +137,7 @@ func (st *passState) schemaVersion(e ast.Expr) string {
 
 // attrVersions returns the semconv versions whose objects the expressions
 // name, each with the first such name as written.
-func (st *passState) attrVersions(es []ast.Expr) (versions []string, first map[string]string) {
+func (st *checker) attrVersions(es []ast.Expr) (versions []string, first map[string]string) {
 	first = map[string]string{}
 	for _, e := range es {
 		ast.Inspect(e, func(n ast.Node) bool {
@@ -158,7 +158,7 @@ func (st *passState) attrVersions(es []ast.Expr) (versions []string, first map[s
 			if obj == nil || obj.Pkg() == nil {
 				return true
 			}
-			v, _, ok := semconvImport(obj.Pkg().Path())
+			v, _, ok := ImportVersion(obj.Pkg().Path())
 			if !ok || text == "" {
 				return true
 			}
@@ -174,7 +174,7 @@ func (st *passState) attrVersions(es []ast.Expr) (versions []string, first map[s
 
 // checkMixed reports url, a schema URL, given with attributes of another
 // semconv version.
-func (st *passState) checkMixed(file *ast.File, url ast.Expr, attrs []ast.Expr) {
+func (st *checker) checkMixed(file *ast.File, url ast.Expr, attrs []ast.Expr) {
 	sv := st.schemaVersion(url)
 	if sv == "" || st.sup.Suppressed(file, url.Pos()) {
 		return
@@ -198,7 +198,7 @@ func (st *passState) checkMixed(file *ast.File, url ast.Expr, attrs []ast.Expr) 
 
 // checkMerge reports resource.Merge of two resources built with different
 // versions' schema URLs.
-func (st *passState) checkMerge(file *ast.File, body *ast.BlockStmt, call *ast.CallExpr) {
+func (st *checker) checkMerge(file *ast.File, body *ast.BlockStmt, call *ast.CallExpr) {
 	if st.sup.Suppressed(file, call.Pos()) {
 		return
 	}
@@ -225,7 +225,7 @@ func (st *passState) checkMerge(file *ast.File, body *ast.BlockStmt, call *ast.C
 // resource e was built with, and where: a call of NewWithAttributes or of
 // New with WithSchemaURL, directly or through a local variable of body
 // assigned once.
-func (st *passState) builtWith(body *ast.BlockStmt, e ast.Expr) (string, token.Pos) {
+func (st *checker) builtWith(body *ast.BlockStmt, e ast.Expr) (string, token.Pos) {
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok {
 		if body == nil {
@@ -259,7 +259,7 @@ func (st *passState) builtWith(body *ast.BlockStmt, e ast.Expr) (string, token.P
 // onlyValue returns the expression that the local variable id refers to
 // is given in body, where that is its only assignment and its address is
 // never taken; else nil.
-func (st *passState) onlyValue(body *ast.BlockStmt, id *ast.Ident) ast.Expr {
+func (st *checker) onlyValue(body *ast.BlockStmt, id *ast.Ident) ast.Expr {
 	v, ok := st.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok || v.Pkg() != st.pass.Pkg || v.Parent() == v.Pkg().Scope() {
 		return nil

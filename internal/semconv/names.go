@@ -1,23 +1,23 @@
-package analyzer
+package semconv
 
 import "github.com/spanattrlint/spanattrlint/internal/semconvtab"
 
 // Per-version Go names of semconv members and helpers, for the value
 // checks' messages and fixes.
 
-// memberName returns the Go name of the member variable of key with value
+// MemberName returns the Go name of the member variable of key with value
 // in semconv version ("v1.26.0").
-func memberName(version, key, value string) (string, bool) {
+func MemberName(version, key, value string) (string, bool) {
 	return semconvtab.MemberIn(version, key, value)
 }
 
-// helperName returns the Go name of the helper function that sets key in
+// HelperName returns the Go name of the helper function that sets key in
 // semconv version.
-func helperName(version, key string) (string, bool) { return semconvtab.HelperIn(version, key) }
+func HelperName(version, key string) (string, bool) { return semconvtab.HelperIn(version, key) }
 
-// helperType is the Go parameter type of key's helper in version, for a
+// HelperType is the Go parameter type of key's helper in version, for a
 // key that the registry copy does not type (server.port).
-func helperType(version, key string) (string, bool) {
+func HelperType(version, key string) (string, bool) {
 	n, ok := semconvtab.HelperIn(version, key)
 	if !ok {
 		return "", false
@@ -29,9 +29,9 @@ func helperType(version, key string) (string, bool) {
 	return h.Type, true
 }
 
-// semconvNameKey returns, for an exported variable or function of semconv
+// NameKey returns, for an exported variable or function of semconv
 // version, the key it sets and (for an enum member) the member's value.
-func semconvNameKey(version, name string) (key, value string, member, ok bool) {
+func NameKey(version, name string) (key, value string, member, ok bool) {
 	n, ok := semconvtab.NameIn(version, name)
 	switch {
 	case !ok:

@@ -1,4 +1,4 @@
-package analyzer
+package semconv
 
 import (
 	"fmt"
@@ -38,8 +38,8 @@ type move struct {
 
 // planMove decides the fix for spec, an import of semconv version from
 // (or of its subpackage sub) in file.
-func (st *passState) planMove(file *ast.File, spec *ast.ImportSpec, from, sub, otel string) *move {
-	to := st.cfg.SemconvVersion
+func (st *checker) planMove(file *ast.File, spec *ast.ImportSpec, from, sub, otel string) *move {
+	to := st.target
 	mv := &move{from: from, to: to, sub: sub, renames: map[*ast.Ident]string{}}
 	mv.checkOtel(otel)
 	if !mv.movableImport(st.pass.TypesInfo, spec) {
@@ -49,7 +49,7 @@ func (st *passState) planMove(file *ast.File, spec *ast.ImportSpec, from, sub, o
 	// A file that imports the target too gets its name at the uses, and
 	// loses the old import; any other gets the old import's path changed.
 	mv.into = st.targetImport(file, mv.qualifiers, to)
-	mv.compare(uses, st.cfg.MigrateDeprecated)
+	mv.compare(uses, st.migrate)
 	slices.Sort(mv.renamed)
 	return mv
 }
