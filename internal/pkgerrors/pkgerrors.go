@@ -40,42 +40,14 @@ func (e Error) String() string {
 // checker's errors of a package with a file that does not parse, follow
 // from it. Relative positions are made absolute against dir.
 func List(initial []*packages.Package, dir string) (errs []Error, paths []string) {
-	seen := map[Error]bool{}
-	syntaxFile := map[string]bool{} // files whose syntax error is listed
-	add := func(pos, msg string, syntax bool) {
-		msg = oneLine(msg)
-		if msg == "" {
-			return
-		}
-		if pos == "-" {
-			pos = ""
-		}
-		if pos != "" && !filepath.IsAbs(pos) && dir != "" {
-			pos = filepath.Join(dir, pos)
-		}
-		if syntax && pos != "" {
-			file := fileOf(pos)
-			if syntaxFile[file] {
-				return
-			}
-			syntaxFile[file] = true
-		}
-		e := Error{pos, msg}
-		if !seen[e] {
-			seen[e] = true
-			errs = append(errs, e)
-		}
-	}
-	var mains []*modresolve.Module // resolved on the first error that needs them
-	mainsRead := false
+	l := &lister{dir: dir, seen: map[Error]bool{}, syntaxFile: map[string]bool{}, broken: map[string]bool{}}
 	// One walk of the import graph finds the packages with errors; it runs
 	// when the whole graph is in memory, so it walks once, not twice.
 	var withErrors []*packages.Package
-	broken := map[string]bool{}
 	packages.Visit(initial, nil, func(p *packages.Package) {
 		if len(p.Errors) > 0 {
 			withErrors = append(withErrors, p)
-			broken[p.PkgPath] = true
+			l.broken[p.PkgPath] = true
 		}
 	})
 	seenPath := map[string]bool{}
@@ -84,58 +56,115 @@ func List(initial []*packages.Package, dir string) (errs []Error, paths []string
 			seenPath[p.PkgPath] = true
 			paths = append(paths, p.PkgPath)
 		}
-		parseErrors := false
-		for _, e := range p.Errors {
-			parseErrors = parseErrors || e.Kind == packages.ParseError
+		l.packageErrors(p)
+	}
+	return l.errs, paths
+}
+
+// A lister collects the errors List returns.
+type lister struct {
+	dir        string
+	errs       []Error
+	seen       map[Error]bool
+	syntaxFile map[string]bool // files whose syntax error is listed
+	broken     map[string]bool // the paths of the packages with errors
+
+	mains     []*modresolve.Module // resolved on the first error that needs them
+	mainsRead bool
+}
+
+// add lists the error msg at pos unless it is listed already, or it is
+// a syntax error in a file whose syntax error is listed.
+func (l *lister) add(pos, msg string, syntax bool) {
+	msg = oneLine(msg)
+	if msg == "" {
+		return
+	}
+	if pos == "-" {
+		pos = ""
+	}
+	if pos != "" && !filepath.IsAbs(pos) && l.dir != "" {
+		pos = filepath.Join(l.dir, pos)
+	}
+	if syntax && pos != "" {
+		file := fileOf(pos)
+		if l.syntaxFile[file] {
+			return
 		}
-		for _, e := range p.Errors {
-			if parseErrors && e.Kind == packages.TypeError {
-				continue // what the parser left out; go build does not say it
-			}
-			msg := e.Msg
-			if e.Kind == packages.ListError && listHeader.MatchString(msg) {
-				// "# pkg\nfile:line:col: msg\n...": the compiler's
-				// errors, which the type checker reports again.
-				for _, l := range strings.Split(msg, "\n")[1:] {
-					if pos, m, ok := splitPos(l); ok {
-						add(pos, m, parseErrors || strings.HasPrefix(m, "syntax error"))
-					} else if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "note: ") {
-						add(e.Pos, l, false)
-					}
-				}
-				continue
-			}
-			if dep, ok := importOf(msg); ok && broken[dep] {
-				continue // the dependency's own errors say why
-			}
-			syntax := e.Kind == packages.ParseError
-			if pos, m, ok := splitPos(msg); ok && (e.Pos == "" || e.Pos == "-") {
-				add(pos, m, syntax)
-				continue
-			}
-			if m := noModule.FindStringSubmatch(msg); m != nil {
-				if !mainsRead {
-					mainsRead = true
-					mains = mainModules(dir)
-				}
-				if mm, rel, ok := modresolve.Longest(mains, m[1]); ok {
-					// The go command's advice (go get, a module lookup) is
-					// for a path outside the main module.
-					shown := rel
-					if shown == "" {
-						shown = "its root directory"
-					}
-					why := "no directory " + shown
-					if fi, err := os.Stat(filepath.Join(mm.Root, filepath.FromSlash(rel))); err == nil && fi.IsDir() {
-						why = "no Go files that build in " + shown
-					}
-					msg = fmt.Sprintf("no package %s in the main module %s (%s)", m[1], mm.Path, why)
-				}
-			}
-			add(e.Pos, firstLine(msg), syntax)
+		l.syntaxFile[file] = true
+	}
+	e := Error{pos, msg}
+	if !l.seen[e] {
+		l.seen[e] = true
+		l.errs = append(l.errs, e)
+	}
+}
+
+// packageErrors lists the errors of the package p.
+func (l *lister) packageErrors(p *packages.Package) {
+	parseErrors := false
+	for _, e := range p.Errors {
+		parseErrors = parseErrors || e.Kind == packages.ParseError
+	}
+	for _, e := range p.Errors {
+		if parseErrors && e.Kind == packages.TypeError {
+			continue // what the parser left out; go build does not say it
+		}
+		msg := e.Msg
+		if e.Kind == packages.ListError && listHeader.MatchString(msg) {
+			l.compilerErrors(e, parseErrors)
+			continue
+		}
+		if dep, ok := importOf(msg); ok && l.broken[dep] {
+			continue // the dependency's own errors say why
+		}
+		syntax := e.Kind == packages.ParseError
+		if pos, m, ok := splitPos(msg); ok && (e.Pos == "" || e.Pos == "-") {
+			l.add(pos, m, syntax)
+			continue
+		}
+		if m := noModule.FindStringSubmatch(msg); m != nil {
+			msg = l.noPackage(msg, m[1])
+		}
+		l.add(e.Pos, firstLine(msg), syntax)
+	}
+}
+
+// compilerErrors lists the lines of the go command's error e,
+// "# pkg\nfile:line:col: msg\n...": the compiler's errors, which the type
+// checker reports again.
+func (l *lister) compilerErrors(e packages.Error, parseErrors bool) {
+	for _, line := range strings.Split(e.Msg, "\n")[1:] {
+		if pos, m, ok := splitPos(line); ok {
+			l.add(pos, m, parseErrors || strings.HasPrefix(m, "syntax error"))
+		} else if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "note: ") {
+			l.add(e.Pos, line, false)
 		}
 	}
-	return errs, paths
+}
+
+// noPackage returns msg, the go command's error that no module provides
+// the package path, or, when path is in a main module, what is missing
+// there: the go command's advice (go get, a module lookup) is for a path
+// outside the main module.
+func (l *lister) noPackage(msg, path string) string {
+	if !l.mainsRead {
+		l.mainsRead = true
+		l.mains = mainModules(l.dir)
+	}
+	mm, rel, ok := modresolve.Longest(l.mains, path)
+	if !ok {
+		return msg
+	}
+	shown := rel
+	if shown == "" {
+		shown = "its root directory"
+	}
+	why := "no directory " + shown
+	if fi, err := os.Stat(filepath.Join(mm.Root, filepath.FromSlash(rel))); err == nil && fi.IsDir() {
+		why = "no Go files that build in " + shown
+	}
+	return fmt.Sprintf("no package %s in the main module %s (%s)", path, mm.Path, why)
 }
 
 // noModule is the go command's error for an import path that no module

@@ -83,59 +83,9 @@ func main() {
 		fail(fmt.Errorf("not a JSON report: %v", err))
 	}
 	if _, ok := probe["Issues"]; ok {
-		var r gclReport
-		if err := json.Unmarshal(data, &r); err != nil {
-			fail(err)
-		}
-		if r.Report != nil && r.Report.Error != "" {
-			fail(fmt.Errorf("golangci-lint: %s", r.Report.Error))
-		}
-		for _, is := range r.Issues {
-			fix := false
-			for _, sf := range is.SuggestedFixes {
-				fix = fix || len(sf.TextEdits) > 0
-			}
-			text := is.Text
-			if is.FromLinter != linterName {
-				text = is.FromLinter + ": " + text
-			}
-			lines = append(lines, line(rel(is.Pos.Filename), is.Pos.Line, is.Pos.Column, text, fix))
-		}
+		lines = golangciLines(data, rel)
 	} else {
-		var r map[string]map[string]json.RawMessage
-		if err := json.Unmarshal(data, &r); err != nil {
-			fail(err)
-		}
-		for pkg, byAnalyzer := range r {
-			for name, raw := range byAnalyzer {
-				var e struct{ Error string }
-				if json.Unmarshal(raw, &e) == nil && e.Error != "" {
-					fail(fmt.Errorf("%s: %s: %s", pkg, name, e.Error))
-				}
-				var diags []salDiag
-				if err := json.Unmarshal(raw, &diags); err != nil {
-					fail(fmt.Errorf("%s: %s: %v", pkg, name, err))
-				}
-				for _, d := range diags {
-					m := posn.FindStringSubmatch(d.Posn)
-					if m == nil {
-						fail(fmt.Errorf("%s: bad position %q", pkg, d.Posn))
-					}
-					fix := false
-					for _, sf := range d.SuggestedFixes {
-						fix = fix || len(sf.Edits) > 0
-					}
-					text := d.Message
-					if name != linterName {
-						text = name + ": " + text
-					}
-					var l, c int
-					fmt.Sscan(m[2], &l)
-					fmt.Sscan(m[3], &c)
-					lines = append(lines, line(rel(m[1]), l, c, text, fix))
-				}
-			}
-		}
+		lines = commandLines(data, rel)
 	}
 	// A file of a package with tests is analysed twice by the command, in
 	// the package and in its test variant; golangci-lint reports it once.
@@ -144,6 +94,78 @@ func main() {
 	for _, l := range lines {
 		fmt.Println(l)
 	}
+}
+
+// golangciLines returns the lines of golangci-lint's report data, with
+// the paths made relative by rel.
+func golangciLines(data []byte, rel func(string) string) []string {
+	var r gclReport
+	if err := json.Unmarshal(data, &r); err != nil {
+		fail(err)
+	}
+	if r.Report != nil && r.Report.Error != "" {
+		fail(fmt.Errorf("golangci-lint: %s", r.Report.Error))
+	}
+	var lines []string
+	for _, is := range r.Issues {
+		fix := false
+		for _, sf := range is.SuggestedFixes {
+			fix = fix || len(sf.TextEdits) > 0
+		}
+		text := is.Text
+		if is.FromLinter != linterName {
+			text = is.FromLinter + ": " + text
+		}
+		lines = append(lines, line(rel(is.Pos.Filename), is.Pos.Line, is.Pos.Column, text, fix))
+	}
+	return lines
+}
+
+// commandLines returns the lines of the command's -json report data,
+// with the paths made relative by rel.
+func commandLines(data []byte, rel func(string) string) []string {
+	var r map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(data, &r); err != nil {
+		fail(err)
+	}
+	var lines []string
+	for pkg, byAnalyzer := range r {
+		for name, raw := range byAnalyzer {
+			var e struct{ Error string }
+			if json.Unmarshal(raw, &e) == nil && e.Error != "" {
+				fail(fmt.Errorf("%s: %s: %s", pkg, name, e.Error))
+			}
+			var diags []salDiag
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				fail(fmt.Errorf("%s: %s: %v", pkg, name, err))
+			}
+			for _, d := range diags {
+				lines = append(lines, diagLine(pkg, name, d, rel))
+			}
+		}
+	}
+	return lines
+}
+
+// diagLine returns the line of the diagnostic d of analyzer name in
+// package pkg.
+func diagLine(pkg, name string, d salDiag, rel func(string) string) string {
+	m := posn.FindStringSubmatch(d.Posn)
+	if m == nil {
+		fail(fmt.Errorf("%s: bad position %q", pkg, d.Posn))
+	}
+	fix := false
+	for _, sf := range d.SuggestedFixes {
+		fix = fix || len(sf.Edits) > 0
+	}
+	text := d.Message
+	if name != linterName {
+		text = name + ": " + text
+	}
+	var l, c int
+	fmt.Sscan(m[2], &l)
+	fmt.Sscan(m[3], &c)
+	return line(rel(m[1]), l, c, text, fix)
 }
 
 func line(file string, l, c int, text string, fix bool) string {

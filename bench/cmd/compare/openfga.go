@@ -29,28 +29,9 @@ func (e *env) runEnv() []string {
 }
 
 func prepareOpenFGA(e *env, configs []config) (packages, error) {
-	var p packages
-	const mod = "github.com/openfga/openfga"
 	if _, err := os.Stat(filepath.Join(e.ofga, "go.mod")); err != nil {
-		out, err := goOutput(e.cache, nil, "mod", "download", "-json", mod+"@"+*flagOpenFGA)
-		if err != nil {
-			return p, err
-		}
-		var info struct{ Dir, Error string }
-		if err := json.Unmarshal([]byte(out), &info); err != nil {
-			return p, fmt.Errorf("go mod download -json: %v", err)
-		}
-		if info.Error != "" || info.Dir == "" {
-			return p, fmt.Errorf("go mod download %s@%s: %s", mod, *flagOpenFGA, info.Error)
-		}
-		tmp := e.ofga + ".tmp"
-		os.RemoveAll(tmp)
-		fmt.Fprintf(os.Stderr, "   copying %s to %s\n", info.Dir, e.ofga)
-		if err := copyTree(info.Dir, tmp); err != nil {
-			return p, err
-		}
-		if err := os.Rename(tmp, e.ofga); err != nil {
-			return p, err
+		if err := copyOpenFGA(e); err != nil {
+			return packages{}, err
 		}
 	}
 	extra := []string{}
@@ -59,11 +40,46 @@ func prepareOpenFGA(e *env, configs []config) (packages, error) {
 	}
 	fmt.Fprintln(os.Stderr, "   go mod download; go build ./... (the first time this compiles all of openfga)")
 	if err := goCmd(e.ofga, extra, "mod", "download"); err != nil {
-		return p, err
+		return packages{}, err
 	}
 	if err := goCmd(e.ofga, extra, "build", "./..."); err != nil {
+		return packages{}, err
+	}
+	p, err := countOpenFGA(e, extra)
+	if err != nil {
 		return p, err
 	}
+	return p, warmBuildCache(e, configs)
+}
+
+// copyOpenFGA puts a writable copy of openfga at e.ofga, out of the
+// module cache.
+func copyOpenFGA(e *env) error {
+	const mod = "github.com/openfga/openfga"
+	out, err := goOutput(e.cache, nil, "mod", "download", "-json", mod+"@"+*flagOpenFGA)
+	if err != nil {
+		return err
+	}
+	var info struct{ Dir, Error string }
+	if err := json.Unmarshal([]byte(out), &info); err != nil {
+		return fmt.Errorf("go mod download -json: %v", err)
+	}
+	if info.Error != "" || info.Dir == "" {
+		return fmt.Errorf("go mod download %s@%s: %s", mod, *flagOpenFGA, info.Error)
+	}
+	tmp := e.ofga + ".tmp"
+	os.RemoveAll(tmp)
+	fmt.Fprintf(os.Stderr, "   copying %s to %s\n", info.Dir, e.ofga)
+	if err := copyTree(info.Dir, tmp); err != nil {
+		return err
+	}
+	return os.Rename(tmp, e.ofga)
+}
+
+// countOpenFGA returns openfga's package counts and the go command's
+// version and GOFLAGS there; extra is the go command's extra environment.
+func countOpenFGA(e *env, extra []string) (packages, error) {
+	var p packages
 	count := func(args ...string) (int, error) {
 		out, err := goOutput(e.ofga, extra, args...)
 		return len(strings.Fields(out)), err
@@ -86,11 +102,14 @@ func prepareOpenFGA(e *env, configs []config) (packages, error) {
 	if v, err = goOutput(e.ofga, extra, "env", "GOFLAGS"); err == nil {
 		p.GoFlags = strings.TrimSpace(v)
 	}
+	return p, nil
+}
 
-	// Warm what the timed runs read from the build cache: the export data
-	// that a standalone checker loads through "go list -export", and the
-	// compiled test variants that go vet needs. The no-op binary is used
-	// bare (it answers -V=full itself); nothing here is timed.
+// warmBuildCache warms what the timed runs read from the build cache:
+// the export data that a standalone checker loads through "go list
+// -export", and the compiled test variants that go vet needs. The no-op
+// binary is used bare (it answers -V=full itself); nothing here is timed.
+func warmBuildCache(e *env, configs []config) error {
 	var noop string
 	for _, c := range configs {
 		if c.Tool == "noop" {
@@ -107,9 +126,9 @@ func prepareOpenFGA(e *env, configs []config) (packages, error) {
 	cmd = exec.Command("go", "vet", "-vettool="+noop, "./...")
 	cmd.Dir, cmd.Env = e.ofga, e.runEnv()
 	if out, err := cmd.CombinedOutput(); err != nil && !isFindingsOnly("vet", cmd.ProcessState.ExitCode(), out) {
-		return p, fmt.Errorf("warm-up go vet -vettool=%s ./...: %v\n%s", noop, err, firstLines(out, 20))
+		return fmt.Errorf("warm-up go vet -vettool=%s ./...: %v\n%s", noop, err, firstLines(out, 20))
 	}
-	return p, nil
+	return nil
 }
 
 // pristine is the untouched copy of openfga that restoreOpenFGA puts back

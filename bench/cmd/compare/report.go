@@ -17,6 +17,37 @@ import (
 // Printing the tables and saving the raw runs.
 
 func report(w io.Writer, e *env, cells []*cell, versions []toolVersion, p packages) {
+	reportSetting(w, cells, versions, p)
+
+	base := map[string]*cell{}
+	for _, c := range cells {
+		if c.Config.Tool == "noop" && base[c.Mode] == nil && len(okRuns(c)) > 0 {
+			base[c.Mode] = c
+		}
+	}
+	reportMedians(w, cells, base)
+	reportWrites(w, cells)
+	if slices.ContainsFunc(cells, func(c *cell) bool { return c.Mode == "vet" }) && *flagVetWrap {
+		reportVet(w, cells, base)
+	}
+	reportFailures(w, cells)
+	fmt.Fprint(w, legend)
+}
+
+// legend says what report's columns measure.
+const legend = `
+standalone = TOOL -test=false ./... in the openfga directory; peak RSS = the tool process and its
+  go list children (wait4 ru_maxrss covers reaped descendants); CPU = user+sys of that tree.
+vet = go vet -vettool=TOOL ./... (test files included, one tool process per package and dependency,
+  vet cache defeated per run); peak RSS = the largest single analysis process; CPU = user+sys of the
+  whole go vet tree.
+findings = file.go:L:C lines printed, plus diagnostics that a tool printed as raw JSON under go vet; exit 3 (standalone) and 1 (vet) with findings are not failures.
+Absolute times drift 10-15% between runs on a shared machine; read the ×noop columns.
+`
+
+// reportSetting prints where and how the figures were taken: the machine,
+// its load, the go version, openfga, the runs and the tools' versions.
+func reportSetting(w io.Writer, cells []*cell, versions []toolVersion, p packages) {
 	fmt.Fprintf(w, "\nspanattrlint whole-process benchmark, %s\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
 	fmt.Fprintf(w, "machine: %d cores (runtime.NumCPU), %s, %s memory; GOMAXPROCS=%s\n",
 		runtime.NumCPU(), cpuModel(), memTotal(), orUnset(os.Getenv("GOMAXPROCS")))
@@ -53,16 +84,13 @@ func report(w io.Writer, e *env, cells []*cell, versions []toolVersion, p packag
 			break
 		}
 	}
+}
 
-	base := map[string]*cell{}
-	for _, c := range cells {
-		if c.Config.Tool == "noop" && base[c.Mode] == nil && len(okRuns(c)) > 0 {
-			base[c.Mode] = c
-		}
-	}
-
+// reportMedians prints the main table: every row's medians and its
+// paired ratios to base, the no-op row of its mode.
+func reportMedians(w io.Writer, cells []*cell, base map[string]*cell) {
 	fmt.Fprintln(w, "\nmedians, and the median of paired ratios to the no-op in the same mode and round (×noop):")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "tool\tmode\truns ok\twall s\t×noop\tspread\tpeak RSS MiB\t×noop\tCPU s\t×noop\tfindings\texit\t")
 	for _, c := range cells {
 		ok := okRuns(c)
@@ -81,35 +109,38 @@ func report(w io.Writer, e *env, cells []*cell, versions []toolVersion, p packag
 			setString(findings), setString(exits))
 	}
 	tw.Flush()
+}
 
-	reportWrites(w, cells)
-
-	if slices.ContainsFunc(cells, func(c *cell) bool { return c.Mode == "vet" }) && *flagVetWrap {
-		fmt.Fprintln(w, "\ngo vet detail: the analysis processes alone (from the wrapper) and the whole go vet process tree:")
-		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "tool\ttool processes\ttool CPU s\t×noop\ttool peak RSS MiB\t×noop\ttree peak RSS MiB\t×noop\t")
-		for _, c := range cells {
-			if c.Mode != "vet" {
-				continue
-			}
-			b := base[c.Mode]
-			procs := map[int]bool{}
-			for _, r := range okRuns(c) {
-				procs[r.ToolRuns] = true
-			}
-			if c.Config.Bare { // no wrapper: nothing is known of the tool processes alone
-				fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t%.0f\t%s\t\n", c.Config.Label,
-					medianOf(c, mTreeRSS), pairedRatio(c, b, mTreeRSS))
-				continue
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s\t%.0f\t%s\t%.0f\t%s\t\n", c.Config.Label, setString(procs),
-				medianOf(c, mToolCPU), pairedRatio(c, b, mToolCPU),
-				medianOf(c, mRSS), pairedRatio(c, b, mRSS),
-				medianOf(c, mTreeRSS), pairedRatio(c, b, mTreeRSS))
+// reportVet prints the go vet rows again with what the rusage wrapper
+// measured of the analysis processes alone.
+func reportVet(w io.Writer, cells []*cell, base map[string]*cell) {
+	fmt.Fprintln(w, "\ngo vet detail: the analysis processes alone (from the wrapper) and the whole go vet process tree:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "tool\ttool processes\ttool CPU s\t×noop\ttool peak RSS MiB\t×noop\ttree peak RSS MiB\t×noop\t")
+	for _, c := range cells {
+		if c.Mode != "vet" {
+			continue
 		}
-		tw.Flush()
+		b := base[c.Mode]
+		procs := map[int]bool{}
+		for _, r := range okRuns(c) {
+			procs[r.ToolRuns] = true
+		}
+		if c.Config.Bare { // no wrapper: nothing is known of the tool processes alone
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t%.0f\t%s\t\n", c.Config.Label,
+				medianOf(c, mTreeRSS), pairedRatio(c, b, mTreeRSS))
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s\t%.0f\t%s\t%.0f\t%s\t\n", c.Config.Label, setString(procs),
+			medianOf(c, mToolCPU), pairedRatio(c, b, mToolCPU),
+			medianOf(c, mRSS), pairedRatio(c, b, mRSS),
+			medianOf(c, mTreeRSS), pairedRatio(c, b, mTreeRSS))
 	}
+	tw.Flush()
+}
 
+// reportFailures lists the runs that failed, if any.
+func reportFailures(w io.Writer, cells []*cell) {
 	var failures []string
 	for _, c := range cells {
 		for _, r := range c.Runs {
@@ -121,16 +152,6 @@ func report(w io.Writer, e *env, cells []*cell, versions []toolVersion, p packag
 	if len(failures) > 0 {
 		fmt.Fprintf(w, "\nfailed runs (left out of the medians):\n%s\n", strings.Join(failures, "\n"))
 	}
-
-	fmt.Fprint(w, `
-standalone = TOOL -test=false ./... in the openfga directory; peak RSS = the tool process and its
-  go list children (wait4 ru_maxrss covers reaped descendants); CPU = user+sys of that tree.
-vet = go vet -vettool=TOOL ./... (test files included, one tool process per package and dependency,
-  vet cache defeated per run); peak RSS = the largest single analysis process; CPU = user+sys of the
-  whole go vet tree.
-findings = file.go:L:C lines printed, plus diagnostics that a tool printed as raw JSON under go vet; exit 3 (standalone) and 1 (vet) with findings are not failures.
-Absolute times drift 10-15% between runs on a shared machine; read the ×noop columns.
-`)
 }
 
 func orUnset(s string) string {

@@ -163,11 +163,33 @@ func metricInstruments(dir, pkg string) ([]metricGo, error) {
 	if err != nil {
 		return nil, err
 	}
-	type inst struct {
-		kind, name, unit, ctor string
-		hasName, hasUnit       bool
+	insts, order := instrumentTypes(files)
+	if err := instrumentMethods(dir, files, insts); err != nil {
+		return nil, err
 	}
-	insts := map[string]*inst{}
+	var out []metricGo
+	for _, t := range order {
+		in := insts[t]
+		if !in.hasName || !in.hasUnit || in.ctor == "" {
+			return nil, fmt.Errorf("%s: instrument type %s lacks a Name or Unit method returning a literal, or a constructor", dir, t)
+		}
+		out = append(out, metricGo{metric: in.name, pkg: pkg, ident: t, ctor: in.ctor, unit: in.unit, kind: in.kind})
+	}
+	return out, nil
+}
+
+// instrument is what metricInstruments learns of one instrument type:
+// the metric type it embeds, its Name and Unit, and its constructor.
+type instrument struct {
+	kind, name, unit, ctor string
+	hasName, hasUnit       bool
+}
+
+// instrumentTypes returns the struct types of files that embed exactly
+// one instrument type of go.opentelemetry.io/otel/metric, by name, and
+// their names in the order of declaration.
+func instrumentTypes(files []*ast.File) (map[string]*instrument, []string) {
+	insts := map[string]*instrument{}
 	var order []string
 	for _, f := range files {
 		local := metricImportName(f)
@@ -192,11 +214,18 @@ func metricInstruments(dir, pkg string) ([]metricGo, error) {
 				if x, ok := sel.X.(*ast.Ident); !ok || x.Name != local || !instrumentKinds[sel.Sel.Name] {
 					continue
 				}
-				insts[ts.Name.Name] = &inst{kind: sel.Sel.Name}
+				insts[ts.Name.Name] = &instrument{kind: sel.Sel.Name}
 				order = append(order, ts.Name.Name)
 			}
 		}
 	}
+	return insts, order
+}
+
+// instrumentMethods fills in the constructors and the Name and Unit
+// methods of insts from the function declarations of files, the package
+// in dir.
+func instrumentMethods(dir string, files []*ast.File, insts map[string]*instrument) error {
 	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -208,7 +237,7 @@ func metricInstruments(dir, pkg string) ([]metricGo, error) {
 				if r := fd.Type.Results; r != nil && len(r.List) > 0 {
 					if id, ok := r.List[0].Type.(*ast.Ident); ok && insts[id.Name] != nil {
 						if in := insts[id.Name]; in.ctor != "" {
-							return nil, fmt.Errorf("%s: two constructors of %s: %s and %s", dir, id.Name, in.ctor, fd.Name.Name)
+							return fmt.Errorf("%s: two constructors of %s: %s and %s", dir, id.Name, in.ctor, fd.Name.Name)
 						}
 						insts[id.Name].ctor = fd.Name.Name
 					}
@@ -229,7 +258,7 @@ func metricInstruments(dir, pkg string) ([]metricGo, error) {
 			in := insts[id.Name]
 			v, ok := returnedString(fd)
 			if !ok {
-				return nil, fmt.Errorf("%s: %s.%s does not return one string literal: not the instrument shape this generator knows", dir, id.Name, fd.Name.Name)
+				return fmt.Errorf("%s: %s.%s does not return one string literal: not the instrument shape this generator knows", dir, id.Name, fd.Name.Name)
 			}
 			if fd.Name.Name == "Name" {
 				in.name, in.hasName = v, true
@@ -238,15 +267,7 @@ func metricInstruments(dir, pkg string) ([]metricGo, error) {
 			}
 		}
 	}
-	var out []metricGo
-	for _, t := range order {
-		in := insts[t]
-		if !in.hasName || !in.hasUnit || in.ctor == "" {
-			return nil, fmt.Errorf("%s: instrument type %s lacks a Name or Unit method returning a literal, or a constructor", dir, t)
-		}
-		out = append(out, metricGo{metric: in.name, pkg: pkg, ident: t, ctor: in.ctor, unit: in.unit, kind: in.kind})
-	}
-	return out, nil
+	return nil
 }
 
 // metricImportName returns the name under which f imports

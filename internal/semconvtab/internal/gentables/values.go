@@ -39,63 +39,15 @@ func GenerateValues(dir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Every member's key must be an enum attribute, current or deprecated,
-	// and every enum attribute must have members: the analyzer takes an
-	// enum's value type from its members.
-	enums := map[string]bool{}
-	for _, t := range []struct {
-		file      string
-		n, typeAt int
-	}{{"attributes.tsv", 3, 1}, {"deprecated-attributes.tsv", 5, 4}} {
-		attrs, err := readTSV(filepath.Join(reg, t.file), t.n)
-		if err != nil {
-			return nil, err
-		}
-		for _, a := range attrs {
-			if a.fields[t.typeAt] == "enum" {
-				enums[a.fields[0]] = true
-			}
-		}
+	enums, err := enumAttributes(reg)
+	if err != nil {
+		return nil, err
 	}
-	has := map[string]bool{}
-	for _, r := range rows {
-		f := r.fields
-		switch {
-		case !enums[f[0]]:
-			return nil, fmt.Errorf("%s: %q is no enum attribute of the registry", r.pos, f[0])
-		case f[1] == "" || f[2] == "":
-			return nil, fmt.Errorf("%s: empty member id or value", r.pos)
-		case f[3] != "string" && f[3] != "int":
-			return nil, fmt.Errorf("%s: value type %q, want string or int", r.pos, f[3])
-		case !slices.Contains(stabilities, f[4]):
-			return nil, fmt.Errorf("%s: unknown stability %q", r.pos, f[4])
-		case f[5] != "" && f[5] != "deprecated":
-			return nil, fmt.Errorf("%s: deprecated column is %q, want empty or \"deprecated\"", r.pos, f[5])
-		}
-		has[f[0]] = true
+	if err := checkMembers(rows, enums); err != nil {
+		return nil, err
 	}
-	for k := range enums {
-		if !has[k] {
-			return nil, fmt.Errorf("enum attribute %q has no members in enum-members.tsv", k)
-		}
-	}
-	// Sorted by key, then value, a current member before a deprecated
-	// one of the same value (gen_ai.token.type has both for "output"),
-	// so that the first match of a value is the one to report.
-	slices.SortStableFunc(rows, func(a, b row) int {
-		return cmp.Or(strings.Compare(a.fields[0], b.fields[0]), strings.Compare(a.fields[2], b.fields[2]),
-			strings.Compare(a.fields[5], b.fields[5]), strings.Compare(a.fields[1], b.fields[1]))
-	})
-	for i := 1; i < len(rows); i++ {
-		a, b := rows[i-1].fields, rows[i].fields
-		if a[0] == b[0] && a[2] == b[2] && (a[3] != b[3] || a[5] == b[5]) {
-			return nil, fmt.Errorf("%s: key %q has value %q twice (also %s)", rows[i].pos, b[0], b[2], rows[i-1].pos)
-		}
-	}
-	for _, r := range rows {
-		if i := slices.IndexFunc(rows, func(o row) bool { return o.fields[0] == r.fields[0] && o.fields[3] != r.fields[3] }); i >= 0 {
-			return nil, fmt.Errorf("%s: key %q mixes value types %s and %s (%s)", r.pos, r.fields[0], r.fields[3], rows[i].fields[3], rows[i].pos)
-		}
+	if err := sortMembers(rows); err != nil {
+		return nil, err
 	}
 
 	var b bytes.Buffer
@@ -119,6 +71,81 @@ func GenerateValues(dir string) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "}\n")
 	return format.Source(b.Bytes())
+}
+
+// enumAttributes returns the keys of the enum attributes, current or
+// deprecated, of the registry directory reg.
+func enumAttributes(reg string) (map[string]bool, error) {
+	enums := map[string]bool{}
+	for _, t := range []struct {
+		file      string
+		n, typeAt int
+	}{{"attributes.tsv", 3, 1}, {"deprecated-attributes.tsv", 5, 4}} {
+		attrs, err := readTSV(filepath.Join(reg, t.file), t.n)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range attrs {
+			if a.fields[t.typeAt] == "enum" {
+				enums[a.fields[0]] = true
+			}
+		}
+	}
+	return enums, nil
+}
+
+// checkMembers checks the columns of the enum-members.tsv rows. Every
+// member's key must be an enum attribute, current or deprecated, and
+// every enum attribute must have members: the analyzer takes an enum's
+// value type from its members.
+func checkMembers(rows []row, enums map[string]bool) error {
+	has := map[string]bool{}
+	for _, r := range rows {
+		f := r.fields
+		switch {
+		case !enums[f[0]]:
+			return fmt.Errorf("%s: %q is no enum attribute of the registry", r.pos, f[0])
+		case f[1] == "" || f[2] == "":
+			return fmt.Errorf("%s: empty member id or value", r.pos)
+		case f[3] != "string" && f[3] != "int":
+			return fmt.Errorf("%s: value type %q, want string or int", r.pos, f[3])
+		case !slices.Contains(stabilities, f[4]):
+			return fmt.Errorf("%s: unknown stability %q", r.pos, f[4])
+		case f[5] != "" && f[5] != "deprecated":
+			return fmt.Errorf("%s: deprecated column is %q, want empty or \"deprecated\"", r.pos, f[5])
+		}
+		has[f[0]] = true
+	}
+	for k := range enums {
+		if !has[k] {
+			return fmt.Errorf("enum attribute %q has no members in enum-members.tsv", k)
+		}
+	}
+	return nil
+}
+
+// sortMembers sorts the enum-members.tsv rows by key, then value, a
+// current member before a deprecated one of the same value
+// (gen_ai.token.type has both for "output"), so that the first match of a
+// value is the one to report; and checks that no key has a value twice
+// or mixes value types.
+func sortMembers(rows []row) error {
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return cmp.Or(strings.Compare(a.fields[0], b.fields[0]), strings.Compare(a.fields[2], b.fields[2]),
+			strings.Compare(a.fields[5], b.fields[5]), strings.Compare(a.fields[1], b.fields[1]))
+	})
+	for i := 1; i < len(rows); i++ {
+		a, b := rows[i-1].fields, rows[i].fields
+		if a[0] == b[0] && a[2] == b[2] && (a[3] != b[3] || a[5] == b[5]) {
+			return fmt.Errorf("%s: key %q has value %q twice (also %s)", rows[i].pos, b[0], b[2], rows[i-1].pos)
+		}
+	}
+	for _, r := range rows {
+		if i := slices.IndexFunc(rows, func(o row) bool { return o.fields[0] == r.fields[0] && o.fields[3] != r.fields[3] }); i >= 0 {
+			return fmt.Errorf("%s: key %q mixes value types %s and %s (%s)", r.pos, r.fields[0], r.fields[3], rows[i].fields[3], rows[i].pos)
+		}
+	}
+	return nil
 }
 
 // readRows reads a registry table whose first field need not be unique:
