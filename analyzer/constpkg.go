@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
+	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
 )
 
 // ConfigError is an error in the configuration, such as a -constants entry
@@ -135,7 +136,7 @@ func resolvePatterns(mod *modresolve.Module, patterns []string) ([]pkgDir, error
 // others: not commands, not test-only, with exported constants.
 func resolvePattern(mod *modresolve.Module, p string) ([]pkgDir, error) {
 	prefix, wild := strings.CutSuffix(p, "/...")
-	if isStd(prefix) && !strings.Contains(prefix, "...") {
+	if pkgpath.IsStd(prefix) && !strings.Contains(prefix, "...") {
 		return nil, stdError(mod, p)
 	}
 	found, err, ok := resolveLocal(mod, prefix, wild)
@@ -360,7 +361,7 @@ func (l *constLoader) check(m *modInfo, pd pkgDir, graph, loaded map[string]*typ
 			// other modules one or two imports away (a constant defined as
 			// string(semconv.PeerServiceKey)), but not the standard library
 			// or deeper chains, which would cost more than they give.
-			if local := m.mod.IsMain(p); !busy[p] && (local || !isStd(p) && len(busy) <= 2) {
+			if local := m.mod.IsMain(p); !busy[p] && (local || !pkgpath.IsStd(p) && len(busy) <= 2) {
 				if dir, ok := m.mod.Dir(p); ok {
 					pkg, ok := l.check(m, pkgDir{p, dir}, graph, loaded, busy)
 					complete = complete && ok

@@ -245,8 +245,8 @@ func (vc *valueChecker) semconvFor(file *ast.File) (version, qualifier string) {
 // package path, or "semconv".
 func (vc *valueChecker) fileQualifier(file *ast.File, path string) string {
 	for _, spec := range file.Imports {
-		if importPath(spec) == path {
-			if pn := importedName(vc.pass.TypesInfo, spec); pn != nil && pn.Name() != "_" && pn.Name() != "." {
+		if rewrite.ImportPath(spec) == path {
+			if pn := rewrite.ImportedName(vc.pass.TypesInfo, spec); pn != nil && pn.Name() != "_" && pn.Name() != "." {
 				return pn.Name()
 			}
 		}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
-	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -158,13 +157,6 @@ func planFile(pass *analysis.Pass, api *otelapi.API, file *ast.File, findings []
 func newImportPlan(pass *analysis.Pass, file *ast.File) *rewrite.Plan {
 	return rewrite.NewPlan(pass.Fset, pass.TypesInfo, pass.Pkg, file)
 }
-
-// The analyzer reads import specs as internal/rewrite does.
-var (
-	importPath   = rewrite.ImportPath
-	importedName = rewrite.ImportedName
-	isStd        = pkgpath.IsStd
-)
 
 // decideQualifiers learns, before any fix is built, where each package
 // will be written in the file, and so how it is qualified.

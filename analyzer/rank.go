@@ -13,6 +13,7 @@ import (
 	"golang.org/x/mod/semver"
 
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -73,7 +74,7 @@ func preferImported(cands []candidate, file *ast.File) []candidate {
 
 func imports(file *ast.File, path string) bool {
 	for _, spec := range file.Imports {
-		if importPath(spec) == path {
+		if rewrite.ImportPath(spec) == path {
 			return true
 		}
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
@@ -128,7 +129,7 @@ func moduleSemconvImports(root string) map[string]int {
 				continue
 			}
 			for _, spec := range file.Imports {
-				if v, ok := semconvVersionOf(importPath(spec)); ok && !seen[v] {
+				if v, ok := semconvVersionOf(rewrite.ImportPath(spec)); ok && !seen[v] {
 					seen[v] = true
 					counts[v]++
 				}

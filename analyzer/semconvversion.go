@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
@@ -43,7 +44,7 @@ func (st *passState) withdrawOtherVersions(fs *findings) {
 	for f := range fs.all() {
 		c := f.fixConst()
 		if !f.wantsFix() || c == nil || !otelapi.IsSemconv(c.Pkg().Path()) || c.Pkg().Path() == target ||
-			slices.ContainsFunc(f.file.Imports, func(s *ast.ImportSpec) bool { return importPath(s) == c.Pkg().Path() }) {
+			slices.ContainsFunc(f.file.Imports, func(s *ast.ImportSpec) bool { return rewrite.ImportPath(s) == c.Pkg().Path() }) {
 			continue
 		}
 		j := slices.IndexFunc(f.cands, func(o candidate) bool {
