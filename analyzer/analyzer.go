@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	_ "embed"
-	"go/ast"
 	"go/types"
 	"iter"
 	"maps"
@@ -20,7 +19,6 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
-	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 	"github.com/spanattrlint/spanattrlint/internal/suppress"
 )
@@ -162,9 +160,9 @@ type passState struct {
 
 // findings is every finding of a pass, in the order reports are built.
 type findings struct {
-	hardCoded []*finding // hard-coded keys and names (collectSites), less test pins (dropPinning)
-	derived   []*finding // uses of deprecated semconv constants, then deprecated hard-coded keys (collectDeprecated)
-	members   []*finding // enum values that a semconv member names (checkValues, enum.go)
+	hardCoded []*site.Finding // hard-coded keys and names (collectSites), less test pins (dropPinning)
+	derived   []*site.Finding // uses of deprecated semconv constants, then deprecated hard-coded keys (collectDeprecated)
+	members   []*site.Finding // enum values that a semconv member names (checkValues, enum.go)
 }
 
 // constUses is what the package's uses of named constants say
@@ -249,9 +247,9 @@ func (st *passState) found(fs *findings, consts []find.Const, vals []valueSite) 
 }
 
 // all yields every finding, the hard-coded ones first.
-func (fs *findings) all() iter.Seq[*finding] {
-	return func(yield func(*finding) bool) {
-		for _, list := range [][]*finding{fs.hardCoded, fs.derived, fs.members} {
+func (fs *findings) all() iter.Seq[*site.Finding] {
+	return func(yield func(*site.Finding) bool) {
+		for _, list := range [][]*site.Finding{fs.hardCoded, fs.derived, fs.members} {
 			for _, f := range list {
 				if !yield(f) {
 					return
@@ -259,58 +257,6 @@ func (fs *findings) all() iter.Seq[*finding] {
 			}
 		}
 	}
-}
-
-// A finding is a hard-coded site, or a deprecated key, with its ranked
-// candidates: constants of the site's value, or of the new key.
-type finding struct {
-	site  *site.Site
-	file  *ast.File
-	cands []candidate
-	dep   *semconvtab.Deprecated // a deprecated key, to migrate to dep.RenamedTo
-	noFix bool
-	enum  *memberUse // an enum value that a semconv member variable names (enum.go)
-	// varDef: the key initialises a package variable, or such a variable
-	// defines it and no constant does (vardef.go).
-	varDef *varDefUse
-}
-
-// lookupValue is the value whose constants can replace the site.
-func (f *finding) lookupValue() string {
-	if f.dep != nil && f.dep.RenamedTo != "" {
-		return f.dep.RenamedTo
-	}
-	return f.site.Value
-}
-
-// best is the candidate the message names and the fix uses.
-func (f *finding) best() *candidate {
-	if len(f.cands) == 0 {
-		return nil
-	}
-	return &f.cands[0]
-}
-
-// fixConst is the constant the fix writes, or nil; a migration without
-// one writes the new key as a literal.
-func (f *finding) fixConst() *types.Const {
-	if c := f.best(); c != nil && c.fixable() {
-		return c.obj
-	}
-	return nil
-}
-
-func (f *finding) wantsFix() bool {
-	if f.enum != nil {
-		return !f.noFix && f.enum.obj != nil
-	}
-	return !f.noFix && (f.dep != nil || f.fixConst() != nil)
-}
-
-// matched reports whether some constant names the finding's value, one the
-// module can use (for Result.Unmatched, which gen makes constants for).
-func (f *finding) matched() bool {
-	return slices.ContainsFunc(f.cands, func(c candidate) bool { return c.counts() })
 }
 
 // packageDir is the directory of the package's first source file, where

@@ -31,23 +31,15 @@ import (
 // "POTS"), with a hint; and a deprecated member (category deprecated).
 // Other values are allowed: the conventions let users extend enums.
 
-// A memberUse is an enum value that a semconv member variable names.
-type memberUse struct {
-	key, value string
-	isInt      bool
-	obj        *types.Var // the member the fix writes; nil: none imported
-	name       string     // without obj, the member as the message names it
-}
-
-func (m *memberUse) message(ip *rewrite.Plan) string {
-	use := m.name
-	if m.obj != nil {
-		use = ip.Qualify(m.obj.Pkg(), m.obj.Name())
-		if newSemconv(ip.Pkg(), m.obj.Pkg()) {
-			use += fmt.Sprintf(" (import %q)", m.obj.Pkg().Path()) // the fix adds it: say which version
+func memberMessage(m *site.MemberUse, ip *rewrite.Plan) string {
+	use := m.Name
+	if m.Obj != nil {
+		use = ip.Qualify(m.Obj.Pkg(), m.Obj.Name())
+		if newSemconv(ip.Pkg(), m.Obj.Pkg()) {
+			use += fmt.Sprintf(" (import %q)", m.Obj.Pkg().Path()) // the fix adds it: say which version
 		}
 	}
-	return fmt.Sprintf("attribute key %q set to its enum member %s: use %s", m.key, quoteValue(m.value, m.isInt), use)
+	return fmt.Sprintf("attribute key %q set to its enum member %s: use %s", m.Key, quoteValue(m.Value, m.IsInt), use)
 }
 
 func quoteValue(v string, isInt bool) string {
@@ -143,43 +135,43 @@ func (vc *valueChecker) enumValue(s *valueSite) (v string, isInt, ok bool) {
 // a variable; a hard-coded key inside it then gives way (its fix would
 // rewrite part of the same expression).
 func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
-	mu := &memberUse{key: s.key, value: v, isInt: isInt}
+	mu := &site.MemberUse{Key: s.key, Value: v, IsInt: isInt}
 	for _, pkg := range vc.semconvImports(s.file) {
 		n, ok := semconv.MemberName(path.Base(pkg.Path()), s.key, v)
 		if !ok {
 			continue
 		}
 		if obj, ok := pkg.Scope().Lookup(n).(*types.Var); ok && types.Identical(obj.Type(), vc.api.KeyValue) {
-			mu.obj = obj
+			mu.Obj = obj
 			break
 		}
 	}
-	if mu.obj == nil {
+	if mu.Obj == nil {
 		// No imported version defines it: the version that a fix imports
 		// (semconvFixVersion), where it defines the member, else the
 		// newest that the module's otel ships, named only.
 		otel := vc.moduleOtel(vc.dir)
 		if fixV := vc.semconvFixVersion(otel); fixV != "" {
 			if n, ok := semconv.MemberName(fixV, s.key, v); ok {
-				mu.obj = vc.semconvMember(fixV, n)
+				mu.Obj = vc.semconvMember(fixV, n)
 			}
 		}
-		if mu.obj == nil {
+		if mu.Obj == nil {
 			ver := semconvtab.NewestVersion(otel)
 			n, ok := semconv.MemberName(ver, s.key, v)
 			if !ok {
 				return // nothing to write instead
 			}
-			mu.name = fmt.Sprintf("semconv.%s (import %q)", n, semconvtab.BasePath+"/"+ver)
+			mu.Name = fmt.Sprintf("semconv.%s (import %q)", n, semconvtab.BasePath+"/"+ver)
 		}
 	}
-	f := &finding{site: &site.Site{Role: site.Key, Expr: s.whole, Value: s.key}, file: s.file, enum: mu}
-	if mu.obj != nil && !vc.replaceable(s.whole) {
-		mu.name = vc.fileQualifier(s.file, mu.obj.Pkg().Path()) + "." + mu.obj.Name()
-		if newSemconv(vc.pass.Pkg, mu.obj.Pkg()) {
-			mu.name += fmt.Sprintf(" (import %q)", mu.obj.Pkg().Path())
+	f := &site.Finding{Site: &site.Site{Role: site.Key, Expr: s.whole, Value: s.key}, File: s.file, Enum: mu}
+	if mu.Obj != nil && !vc.replaceable(s.whole) {
+		mu.Name = vc.fileQualifier(s.file, mu.Obj.Pkg().Path()) + "." + mu.Obj.Name()
+		if newSemconv(vc.pass.Pkg, mu.Obj.Pkg()) {
+			mu.Name += fmt.Sprintf(" (import %q)", mu.Obj.Pkg().Path())
 		}
-		mu.obj = nil
+		mu.Obj = nil
 	}
 	vc.members = append(vc.members, f)
 }

@@ -26,17 +26,17 @@ type fixText struct {
 // shape returns how the fix for f with constant c is written, given q
 // (how a package is qualified in the file). It is called twice: once to
 // learn which packages the fix writes, once with the final qualifiers.
-func shape(api *otelapi.API, f *finding, c *types.Const, q func(*types.Package, string) string) fixText {
-	s := f.site
+func shape(api *otelapi.API, f *site.Finding, c *types.Const, q func(*types.Package, string) string) fixText {
+	s := f.Site
 	replace := func(n ast.Node, text string) []analysis.TextEdit {
 		return []analysis.TextEdit{{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}}
 	}
-	if f.enum != nil { // the whole call or literal becomes the member variable
-		ref := q(f.enum.obj.Pkg(), f.enum.obj.Name())
-		return fixText{replace(s.Expr, ref), []*types.Package{f.enum.obj.Pkg()}, "Use " + ref}
+	if f.Enum != nil { // the whole call or literal becomes the member variable
+		ref := q(f.Enum.Obj.Pkg(), f.Enum.Obj.Name())
+		return fixText{replace(s.Expr, ref), []*types.Package{f.Enum.Obj.Pkg()}, "Use " + ref}
 	}
 	if c == nil { // a migration to a key that no constant holds
-		lit := strconv.Quote(f.lookupValue())
+		lit := strconv.Quote(f.LookupValue())
 		if s.Place == site.ConstUse {
 			conv := q(api.Attribute, "Key") + "(" + lit + ")"
 			return fixText{replace(s.Expr, conv), []*types.Package{api.Attribute}, "Use " + conv}
@@ -114,13 +114,13 @@ func isUntypedOrString(t types.Type) bool {
 // buildFixes reports the findings, file by file in the order found: in
 // one file, where each package is written is decided for all its fixes.
 func (st *passState) buildFixes(fs *findings) {
-	byFile := map[*ast.File][]*finding{}
+	byFile := map[*ast.File][]*site.Finding{}
 	var order []*ast.File
 	for f := range fs.all() {
-		if byFile[f.file] == nil {
-			order = append(order, f.file)
+		if byFile[f.File] == nil {
+			order = append(order, f.File)
 		}
-		byFile[f.file] = append(byFile[f.file], f)
+		byFile[f.File] = append(byFile[f.File], f)
 	}
 	for _, file := range order {
 		planFile(st.pass, st.api, file, byFile[file], st.pass.Report)
@@ -130,7 +130,7 @@ func (st *passState) buildFixes(fs *findings) {
 // planFile turns a file's findings into diagnostics: it decides how each
 // package is written in the file, then builds each fix, adding the imports
 // it needs and removing the ones that the file's fixes leave unused.
-func planFile(pass *analysis.Pass, api *otelapi.API, file *ast.File, findings []*finding, report func(analysis.Diagnostic)) {
+func planFile(pass *analysis.Pass, api *otelapi.API, file *ast.File, findings []*site.Finding, report func(analysis.Diagnostic)) {
 	ip := newImportPlan(pass, file)
 	decideQualifiers(api, ip, findings)
 
@@ -138,12 +138,12 @@ func planFile(pass *analysis.Pass, api *otelapi.API, file *ast.File, findings []
 	texts := make([]fixText, len(findings))
 	rewrites := make([]rewrite.Rewrite, len(findings))
 	for i, f := range findings {
-		if f.varDef != nil && f.varDef.def {
-			texts[i] = f.varDef.rewrite()
-		} else if f.wantsFix() {
-			texts[i] = shape(api, f, f.fixConst(), ip.Qualify)
+		if f.VarDef != nil && f.VarDef.Def {
+			texts[i] = varDefFix(f.VarDef)
+		} else if f.WantsFix() {
+			texts[i] = shape(api, f, f.FixConst(), ip.Qualify)
 		}
-		rewrites[i] = rewrite.Rewrite{Pos: f.site.Expr.Pos(), End: f.site.Expr.End(), Edits: texts[i].edits, Writes: texts[i].writes}
+		rewrites[i] = rewrite.Rewrite{Pos: f.Site.Expr.Pos(), End: f.Site.Expr.End(), Edits: texts[i].edits, Writes: texts[i].writes}
 	}
 	for i, fix := range ip.Fixes(rewrites) {
 		if !fix.Nested {
@@ -160,17 +160,17 @@ func newImportPlan(pass *analysis.Pass, file *ast.File) *rewrite.Plan {
 
 // decideQualifiers learns, before any fix is built, where each package
 // will be written in the file, and so how it is qualified.
-func decideQualifiers(api *otelapi.API, ip *rewrite.Plan, findings []*finding) {
+func decideQualifiers(api *otelapi.API, ip *rewrite.Plan, findings []*site.Finding) {
 	plain := func(pkg *types.Package, name string) string { return pkg.Name() + "." + name }
 	uses := map[*types.Package][]token.Pos{}
 	var order []*types.Package
 	for _, f := range findings {
-		if f.wantsFix() {
-			for _, pkg := range shape(api, f, f.fixConst(), plain).writes {
+		if f.WantsFix() {
+			for _, pkg := range shape(api, f, f.FixConst(), plain).writes {
 				if _, ok := uses[pkg]; !ok {
 					order = append(order, pkg)
 				}
-				uses[pkg] = append(uses[pkg], f.site.Expr.Pos())
+				uses[pkg] = append(uses[pkg], f.Site.Expr.Pos())
 			}
 		}
 	}
@@ -179,20 +179,20 @@ func decideQualifiers(api *otelapi.API, ip *rewrite.Plan, findings []*finding) {
 	}
 	// A message names its constant as a fix would write it, fix or not.
 	for _, f := range findings {
-		if c := f.fixConst(); c != nil && !f.wantsFix() {
-			ip.Decide(c.Pkg(), []token.Pos{f.site.Expr.Pos()})
+		if c := f.FixConst(); c != nil && !f.WantsFix() {
+			ip.Decide(c.Pkg(), []token.Pos{f.Site.Expr.Pos()})
 		}
 	}
 }
 
 // diagnostic is a finding's diagnostic, with the fix (edits, nil for
 // none) that message names.
-func diagnostic(ip *rewrite.Plan, f *finding, message string, edits []analysis.TextEdit) analysis.Diagnostic {
-	d := analysis.Diagnostic{Pos: f.site.Expr.Pos(), End: f.site.Expr.End(), Category: string(category.HardCoded), Message: f.message(ip)}
-	if f.dep != nil {
+func diagnostic(ip *rewrite.Plan, f *site.Finding, message string, edits []analysis.TextEdit) analysis.Diagnostic {
+	d := analysis.Diagnostic{Pos: f.Site.Expr.Pos(), End: f.Site.Expr.End(), Category: string(category.HardCoded), Message: findingMessage(f, ip)}
+	if f.Dep != nil {
 		d.Category = string(category.Deprecated)
 	}
-	if f.enum != nil {
+	if f.Enum != nil {
 		d.Category = string(category.EnumMember)
 	}
 	if edits != nil {

@@ -22,7 +22,7 @@ import (
 
 // collectDeprecated finds the deprecated keys: the uses of semconv
 // constants whose key is deprecated, then the deprecated hard-coded keys.
-func (st *passState) collectDeprecated(hardCoded []*finding) []*finding {
+func (st *passState) collectDeprecated(hardCoded []*site.Finding) []*site.Finding {
 	return append(st.semconvUses(), st.deprecations(hardCoded)...)
 }
 
@@ -42,34 +42,34 @@ func (st *passState) migrates(s *site.Site) bool {
 // conventions deprecated. With -migrate-deprecated its fix rewrites a
 // renamed key to the new one (the hard-coded finding's own fix was
 // withheld when it was made: migrates).
-func (st *passState) deprecations(hardCoded []*finding) []*finding {
+func (st *passState) deprecations(hardCoded []*site.Finding) []*site.Finding {
 	if st.cfg.NoDeprecated {
 		return nil
 	}
-	var out []*finding
+	var out []*site.Finding
 	for _, f := range hardCoded {
-		if f.site.Role != site.Key {
+		if f.Site.Role != site.Key {
 			continue
 		}
-		found, ok := check.Deprecation(f.site.Value)
+		found, ok := check.Deprecation(f.Site.Value)
 		if !ok {
 			continue
 		}
 		d := found // escapes: kept apart so that a key found current costs nothing
 		migrate := st.cfg.MigrateDeprecated && d.Reason == "renamed"
-		out = append(out, &finding{site: f.site, file: f.file, dep: &d, noFix: !migrate})
+		out = append(out, &site.Finding{Site: f.Site, File: f.File, Dep: &d, NoFix: !migrate})
 	}
 	return out
 }
 
 // semconvUses finds uses of semconv constants whose key is deprecated,
 // such as HTTPMethodKey of semconv/v1.20.0, in packages that import one.
-func (st *passState) semconvUses() []*finding {
+func (st *passState) semconvUses() []*site.Finding {
 	pass, api := st.pass, st.api
 	if st.cfg.NoDeprecated || api.Attribute == nil {
 		return nil
 	}
-	var out []*finding
+	var out []*site.Finding
 	semconv.Selectors(pass, func(file *ast.File, sel *ast.SelectorExpr, obj types.Object) {
 		c, ok := obj.(*types.Const)
 		if !ok || c.Val().Kind() != constant.String {
@@ -82,7 +82,7 @@ func (st *passState) semconvUses() []*finding {
 		}
 		s := &site.Site{Role: site.Key, Place: site.ConstUse, Expr: sel, Value: v, Named: c}
 		migrate := st.cfg.MigrateDeprecated && d.Reason == "renamed" && api.IsKey(c.Type())
-		out = append(out, &finding{site: s, file: file, dep: &d, noFix: !migrate})
+		out = append(out, &site.Finding{Site: s, File: file, Dep: &d, NoFix: !migrate})
 	})
 	return out
 }
@@ -92,7 +92,7 @@ func (st *passState) semconvUses() []*finding {
 // forbidden list, near misses of known keys, event names off the
 // configured style, and the same in the values of the package's constant
 // declarations, where a deprecated key is reported too.
-func (st *passState) checkValues(in valueInput) (members []*finding) {
+func (st *passState) checkValues(in valueInput) (members []*site.Finding) {
 	vc := &valueChecker{passState: st, in: in}
 	for _, f := range in.hardCoded {
 		vc.checkFinding(f)
@@ -106,7 +106,7 @@ func (st *passState) checkValues(in valueInput) (members []*finding) {
 
 // valueInput is what the value checks read of the phases before them.
 type valueInput struct {
-	hardCoded  []*finding
+	hardCoded  []*site.Finding
 	consts     []find.Const               // the package's const declarations
 	srcs       []sourceTable              // the candidate constants, for near misses
 	localUse   map[*types.Const]site.Role // the package's constants used as keys or names
@@ -117,8 +117,8 @@ type valueInput struct {
 type valueChecker struct {
 	*passState
 	in          valueInput
-	members     []*finding  // enum values a semconv member names (enum.go): the phase's findings
-	projectPool *check.Pool // the project's keys, for near misses; made on first use
+	members     []*site.Finding // enum values a semconv member names (enum.go): the phase's findings
+	projectPool *check.Pool     // the project's keys, for near misses; made on first use
 }
 
 func (vc *valueChecker) pools() []*check.Pool {
@@ -166,15 +166,15 @@ func (vc *valueChecker) keyAdvice(key string, exact, declared bool) []advice {
 }
 
 // checkFinding checks a hard-coded key or event name.
-func (vc *valueChecker) checkFinding(f *finding) {
-	e := f.site.Expr
-	switch f.site.Role {
+func (vc *valueChecker) checkFinding(f *site.Finding) {
+	e := f.Site.Expr
+	switch f.Site.Role {
 	case site.Key:
-		for _, m := range vc.keyAdvice(f.site.Value, len(f.cands) > 0 && f.cands[0].fixable(), false) {
+		for _, m := range vc.keyAdvice(f.Site.Value, len(f.Cands) > 0 && f.Cands[0].Fixable(), false) {
 			vc.report(e.Pos(), e.End(), m, nil)
 		}
 	case site.Event:
-		if m := check.EventStyle(vc.cfg.EventStyle, f.site.Value); m != "" {
+		if m := check.EventStyle(vc.cfg.EventStyle, f.Site.Value); m != "" {
 			vc.report(e.Pos(), e.End(), advice{category.EventStyle, m}, nil)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spanattrlint/spanattrlint/internal/site"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -16,17 +17,17 @@ import (
 // would write, in one comparison or composite literal
 // ({got: ReadBytesKey, want: attribute.Key("http.read_bytes")}), where the
 // fix would make the test compare the constant with itself.
-func (st *passState) dropPinning(hardCoded []*finding) []*finding {
+func (st *passState) dropPinning(hardCoded []*site.Finding) []*site.Finding {
 	insp := st.pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
-	return slices.DeleteFunc(hardCoded, func(f *finding) bool { return pins(st.pass, insp, f) })
+	return slices.DeleteFunc(hardCoded, func(f *site.Finding) bool { return pins(st.pass, insp, f) })
 }
 
-func pins(pass *analysis.Pass, insp *inspector.Inspector, f *finding) bool {
-	c := f.fixConst()
-	if c == nil || !strings.HasSuffix(pass.Fset.File(f.file.Pos()).Name(), "_test.go") {
+func pins(pass *analysis.Pass, insp *inspector.Inspector, f *site.Finding) bool {
+	c := f.FixConst()
+	if c == nil || !strings.HasSuffix(pass.Fset.File(f.File.Pos()).Name(), "_test.go") {
 		return false
 	}
-	cur, ok := insp.Root().FindNode(f.site.Expr)
+	cur, ok := insp.Root().FindNode(f.Site.Expr)
 	if !ok {
 		return false
 	}

@@ -27,7 +27,7 @@ func (st *passState) rankCandidates(fs *findings, srcs []sourceTable) {
 	cs := newCandidateSet(st.api, pass.Pkg, pass.Fset, n)
 	ids := make([]int32, 0, n)
 	for f := range fs.all() {
-		ids = append(ids, cs.need(f.lookupValue(), f.site.Role))
+		ids = append(ids, cs.need(f.LookupValue(), f.Site.Role))
 	}
 	for _, src := range srcs {
 		cs.add(src)
@@ -36,7 +36,7 @@ func (st *passState) rankCandidates(fs *findings, srcs []sourceTable) {
 	// named even where not imported.
 	otel := st.moduleOtel(st.dir)
 	cs.addSemconvTable(otel, func() string { return st.semconvFixVersion(otel) }, st.semconvConst)
-	if len(srcs) > 0 && srcs[0].src == fromLocal {
+	if len(srcs) > 0 && srcs[0].src == site.FromLocal {
 		cs.addFilteredLocal(srcs[0], st.saysKey)
 	}
 	testFile := map[*ast.File]bool{}
@@ -45,11 +45,11 @@ func (st *passState) rankCandidates(fs *findings, srcs []sourceTable) {
 	}
 	i := 0
 	for f := range fs.all() {
-		cands := cs.ranked(ids[i], f.site.Role)
-		if !testFile[f.file] {
-			cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.testOnly })
+		cands := cs.ranked(ids[i], f.Site.Role)
+		if !testFile[f.File] {
+			cands = slices.DeleteFunc(cands, func(c site.Candidate) bool { return c.TestOnly })
 		}
-		f.cands = preferImported(cands, f.file)
+		f.Cands = preferImported(cands, f.File)
 		i++
 	}
 }
@@ -57,12 +57,12 @@ func (st *passState) rankCandidates(fs *findings, srcs []sourceTable) {
 // preferImported moves to the front the first candidate, among those of
 // the best source, whose package the file already imports: its import is
 // reused rather than another version's added.
-func preferImported(cands []candidate, file *ast.File) []candidate {
-	for i := 1; i < len(cands) && cands[i].source == cands[0].source; i++ {
-		if cands[0].obj != nil && imports(file, cands[0].path) {
+func preferImported(cands []site.Candidate, file *ast.File) []site.Candidate {
+	for i := 1; i < len(cands) && cands[i].Source == cands[0].Source; i++ {
+		if cands[0].Obj != nil && imports(file, cands[0].Path) {
 			return cands
 		}
-		if cands[i].obj != nil && imports(file, cands[i].path) {
+		if cands[i].Obj != nil && imports(file, cands[i].Path) {
 			c := cands[i]
 			copy(cands[1:i+1], cands[:i])
 			cands[0] = c
@@ -81,37 +81,6 @@ func imports(file *ast.File, path string) bool {
 	return false
 }
 
-// A candidate is a constant whose value equals a hard-coded string.
-type candidate struct {
-	obj     *types.Const // nil for a semconv table entry
-	path    string       // import path of the constant's package
-	pkgName string       // its package name
-	name    string
-	source  source
-	role    site.Role // for a semconv table entry: what it names
-	// testOnly: declared in a _test.go file of the analysed package, so
-	// absent when the package is built without its tests.
-	testOnly bool
-	// notKey: a constant of the analysed package with the value that the
-	// key rules leave out (it may name something else): named in the
-	// message, never used by a fix.
-	notKey bool
-	// For a semconv table entry: with noImport, note follows the name
-	// (", which needs go.opentelemetry.io/otel v1.22.0 or newer ..."); with
-	// unavailable, the module's otel version has no semconv package
-	// that defines the value, and note is the whole advice.
-	note        string
-	unavailable bool
-	noImport    bool // the otel version is unknown: note says what the constant needs instead of an import
-}
-
-func (c *candidate) fixable() bool { return c.obj != nil && !c.notKey }
-
-// counts reports whether the candidate is a constant the code can use as
-// it is, for Result.Unmatched: a semconv constant of an otel version the
-// module does not have is not one.
-func (c *candidate) counts() bool { return !c.unavailable }
-
 // candidateSet gathers the candidates for the hard-coded values of one
 // pass. Each distinct value gets a number once; everything else about it
 // is in slices by that number rather than in more maps keyed by strings.
@@ -122,14 +91,14 @@ type candidateSet struct {
 	ids    map[string]int32
 	values []string
 	roles  []uint8 // 1<<roleKey | 1<<roleEvent: what the value is used as
-	cands  [][]candidate
+	cands  [][]site.Candidate
 }
 
 // newCandidateSet makes a set for at most n values.
 func newCandidateSet(api *otelapi.API, local *types.Package, fset *token.FileSet, n int) *candidateSet {
 	return &candidateSet{
 		api: api, local: local, fset: fset, ids: make(map[string]int32, n),
-		values: make([]string, 0, n), roles: make([]uint8, 0, n), cands: make([][]candidate, 0, n),
+		values: make([]string, 0, n), roles: make([]uint8, 0, n), cands: make([][]site.Candidate, 0, n),
 	}
 }
 
@@ -152,12 +121,12 @@ func (cs *candidateSet) need(v string, r site.Role) int32 {
 func (cs *candidateSet) add(st sourceTable) {
 	offer := func(id int32, e constEntry) {
 		c := e.c
-		if st.keep != nil && !st.keep(e) || slices.ContainsFunc(cs.cands[id], func(x candidate) bool { return x.obj == c }) {
+		if st.keep != nil && !st.keep(e) || slices.ContainsFunc(cs.cands[id], func(x site.Candidate) bool { return x.Obj == c }) {
 			return
 		}
-		cs.cands[id] = append(cs.cands[id], candidate{
-			obj: c, path: c.Pkg().Path(), pkgName: c.Pkg().Name(), name: c.Name(), source: st.src,
-			testOnly: c.Pkg() == cs.local && strings.HasSuffix(cs.fset.File(c.Pos()).Name(), "_test.go"),
+		cs.cands[id] = append(cs.cands[id], site.Candidate{
+			Obj: c, Path: c.Pkg().Path(), PkgName: c.Pkg().Name(), Name: c.Name(), Source: st.src,
+			TestOnly: c.Pkg() == cs.local && strings.HasSuffix(cs.fset.File(c.Pos()).Name(), "_test.go"),
 		})
 	}
 	if st.consts.tab == nil || len(st.consts.list) <= len(cs.ids) {
@@ -197,12 +166,12 @@ func (cs *candidateSet) addSemconvTable(otel string, fixVersion func() string, m
 				return
 			}
 			if o, ok := after(newest, v); ok {
-				cs.cands[id] = append(cands, candidate{path: o.ImportPath(), pkgName: "semconv", name: o.Name, source: fromSemconv, role: r, unavailable: true,
-					note: fmt.Sprintf("go.opentelemetry.io/otel %s, which the module requires, has no semconv constant for it: semconv.%s needs otel %s or newer (import %q)", otel, o.Name, o.Otel, o.ImportPath())})
+				cs.cands[id] = append(cands, site.Candidate{Path: o.ImportPath(), PkgName: "semconv", Name: o.Name, Source: site.FromSemconv, Role: r, Unavailable: true,
+					Note: fmt.Sprintf("go.opentelemetry.io/otel %s, which the module requires, has no semconv constant for it: semconv.%s needs otel %s or newer (import %q)", otel, o.Name, o.Otel, o.ImportPath())})
 			}
 			return
 		}
-		if slices.ContainsFunc(cands, func(x candidate) bool { return otelapi.IsSemconv(x.path) && x.name == c.Name }) {
+		if slices.ContainsFunc(cands, func(x site.Candidate) bool { return otelapi.IsSemconv(x.Path) && x.Name == c.Name }) {
 			return
 		}
 		fixV := ""
@@ -214,21 +183,21 @@ func (cs *candidateSet) addSemconvTable(otel string, fixVersion func() string, m
 				c = fc
 			}
 		}
-		cand := candidate{path: c.ImportPath(), pkgName: "semconv", name: c.Name, source: fromSemconv, role: r}
+		cand := site.Candidate{Path: c.ImportPath(), PkgName: "semconv", Name: c.Name, Source: site.FromSemconv, Role: r}
 		if fixV != "" && c.Version == fixV {
-			cand.obj = made(fixV, c.Name, r, v)
+			cand.Obj = made(fixV, c.Name, r, v)
 		}
 		if otel == "" {
 			// No go.mod to tell (Bazel): rather than an import the
 			// module may not have, the otel version the constant needs,
 			// from the oldest semconv package with it on.
-			cand.noImport = true
+			cand.NoImport = true
 			o, _ := since(newest, v)
-			cand.note = fmt.Sprintf(", which needs go.opentelemetry.io/otel %s or newer (semconv/%s", o.Otel, o.Version)
+			cand.Note = fmt.Sprintf(", which needs go.opentelemetry.io/otel %s or newer (semconv/%s", o.Otel, o.Version)
 			if o.Version != c.Version {
-				cand.note += fmt.Sprintf("; its newest package, semconv/%s, needs otel %s", c.Version, c.Otel)
+				cand.Note += fmt.Sprintf("; its newest package, semconv/%s, needs otel %s", c.Version, c.Otel)
 			}
-			cand.note += ")"
+			cand.Note += ")"
 		}
 		cs.cands[id] = append(cands, cand)
 	}
@@ -276,15 +245,15 @@ func (cs *candidateSet) addFilteredLocal(st sourceTable, saysKey func([]*types.C
 	keyish := saysKey(left)
 	for _, e := range st.consts.list {
 		id, ok := cs.ids[e.value]
-		if !ok || !keyish[e.c] || st.keep(e) || slices.ContainsFunc(cs.cands[id], func(c candidate) bool { return !c.notKey && !c.unavailable }) {
+		if !ok || !keyish[e.c] || st.keep(e) || slices.ContainsFunc(cs.cands[id], func(c site.Candidate) bool { return !c.NotKey && !c.Unavailable }) {
 			continue
 		}
 		c := e.c
 		// The package's own constant says more than an otel upgrade.
-		cs.cands[id] = slices.DeleteFunc(cs.cands[id], func(c candidate) bool { return c.unavailable })
-		cs.cands[id] = append(cs.cands[id], candidate{
-			obj: c, path: c.Pkg().Path(), pkgName: c.Pkg().Name(), name: c.Name(), source: fromLocal, notKey: true,
-			testOnly: strings.HasSuffix(cs.fset.File(c.Pos()).Name(), "_test.go"),
+		cs.cands[id] = slices.DeleteFunc(cs.cands[id], func(c site.Candidate) bool { return c.Unavailable })
+		cs.cands[id] = append(cs.cands[id], site.Candidate{
+			Obj: c, Path: c.Pkg().Path(), PkgName: c.Pkg().Name(), Name: c.Name(), Source: site.FromLocal, NotKey: true,
+			TestOnly: strings.HasSuffix(cs.fset.File(c.Pos()).Name(), "_test.go"),
 		})
 	}
 }
@@ -306,23 +275,23 @@ func compareSemconv(a, b string) int {
 // ranked returns the candidates for value v usable in role r, best first:
 // by source, then (for keys) attribute.Key constants before plain strings,
 // then by package path and name, so the choice never depends on map order.
-func (cs *candidateSet) ranked(id int32, r site.Role) []candidate {
-	var out []candidate
+func (cs *candidateSet) ranked(id int32, r site.Role) []site.Candidate {
+	var out []site.Candidate
 	for _, c := range cs.cands[id] {
-		if c.obj != nil && r != site.Key && cs.api.IsKey(c.obj.Type()) {
+		if c.Obj != nil && r != site.Key && cs.api.IsKey(c.Obj.Type()) {
 			continue // an attribute.Key names a key, not an event or span
 		}
-		if (c.obj == nil || c.source == fromSemconv) && c.role != r {
+		if (c.Obj == nil || c.Source == site.FromSemconv) && c.Role != r {
 			continue // a semconv key for a key, an event name for an event
 		}
 		out = append(out, c)
 	}
-	slices.SortStableFunc(out, func(a, b candidate) int {
-		if d := cmp.Compare(a.source, b.source); d != 0 {
+	slices.SortStableFunc(out, func(a, b site.Candidate) int {
+		if d := cmp.Compare(a.Source, b.Source); d != 0 {
 			return d
 		}
 		if r == site.Key {
-			ak, bk := a.obj != nil && cs.api.IsKey(a.obj.Type()), b.obj != nil && cs.api.IsKey(b.obj.Type())
+			ak, bk := a.Obj != nil && cs.api.IsKey(a.Obj.Type()), b.Obj != nil && cs.api.IsKey(b.Obj.Type())
 			if ak != bk {
 				if ak {
 					return -1
@@ -330,7 +299,7 @@ func (cs *candidateSet) ranked(id int32, r site.Role) []candidate {
 				return 1
 			}
 		}
-		return cmp.Or(compareSemconv(a.path, b.path), strings.Compare(a.name, b.name))
+		return cmp.Or(compareSemconv(a.Path, b.Path), strings.Compare(a.Name, b.Name))
 	})
 	return out
 }

@@ -8,17 +8,18 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // result is what the pass returns: the hard-coded strings that no
 // constant names, for gen, and the packages whose constants are in use.
 // The diagnostics are reported as they are built (buildFixes,
 // checkValues), with their messages, written below.
-func result(hardCoded []*finding, uses constUses) *Result {
+func result(hardCoded []*site.Finding, uses constUses) *Result {
 	res := &Result{ConstantPackages: uses.packages()}
 	unmatched := 0
 	for _, f := range hardCoded {
-		if !f.matched() && f.varDef == nil {
+		if !f.Matched() && f.VarDef == nil {
 			unmatched++
 		}
 	}
@@ -26,8 +27,8 @@ func result(hardCoded []*finding, uses constUses) *Result {
 	for _, f := range hardCoded {
 		// A key that a package variable defines has its name: gen makes
 		// no second one.
-		if !f.matched() && f.varDef == nil {
-			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.site.Value, Role: f.site.Role.String(), Pos: f.site.Expr.Pos()})
+		if !f.Matched() && f.VarDef == nil {
+			res.Unmatched = append(res.Unmatched, Unmatched{Value: f.Site.Value, Role: f.Site.Role.String(), Pos: f.Site.Expr.Pos()})
 		}
 	}
 	return res
@@ -50,49 +51,49 @@ type Unmatched struct {
 	Pos   token.Pos // where it is written
 }
 
-// message says what is hard-coded and what to use instead, naming the
+// findingMessage says what is hard-coded and what to use instead, naming the
 // constant exactly as the fix writes it in this file.
-func (f *finding) message(ip *rewrite.Plan) string {
-	if f.enum != nil {
-		return f.enum.message(ip)
+func findingMessage(f *site.Finding, ip *rewrite.Plan) string {
+	if f.Enum != nil {
+		return memberMessage(f.Enum, ip)
 	}
-	if f.varDef != nil {
-		return f.varDef.message(f)
+	if f.VarDef != nil {
+		return varDefMessage(f.VarDef, f)
 	}
-	if f.dep != nil {
-		instead := semconvName(f.dep.RenamedTo)
-		if c := f.fixConst(); c != nil {
+	if f.Dep != nil {
+		instead := semconvName(f.Dep.RenamedTo)
+		if c := f.FixConst(); c != nil {
 			instead = ip.Qualify(c.Pkg(), c.Name())
 		}
-		return check.DeprecationMessage(*f.dep, instead)
+		return check.DeprecationMessage(*f.Dep, instead)
 	}
-	head := fmt.Sprintf("hard-coded %s %s", f.site.Role, strconv.Quote(f.site.Value))
-	c := f.best()
+	head := fmt.Sprintf("hard-coded %s %s", f.Site.Role, strconv.Quote(f.Site.Value))
+	c := f.Best()
 	if c == nil {
 		return head + ": no constant defines it"
 	}
 	var use string
 	switch {
-	case c.unavailable:
-		return head + ": " + c.note
-	case c.notKey:
+	case c.Unavailable:
+		return head + ": " + c.Note
+	case c.NotKey:
 		others := ""
-		if n := len(f.cands) - 1; n > 0 {
+		if n := len(f.Cands) - 1; n > 0 {
 			others = fmt.Sprintf(" (and %d other constants of the package)", n)
 		}
-		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.name, others, f.site.Role, c.name)
-	case c.fixable():
-		use = ip.Qualify(c.obj.Pkg(), c.name)
-		if newSemconv(ip.Pkg(), c.obj.Pkg()) {
-			use += fmt.Sprintf(" (import %q)", c.path) // the fix adds it: say which version
+		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.Name, others, f.Site.Role, c.Name)
+	case c.Fixable():
+		use = ip.Qualify(c.Obj.Pkg(), c.Name)
+		if newSemconv(ip.Pkg(), c.Obj.Pkg()) {
+			use += fmt.Sprintf(" (import %q)", c.Path) // the fix adds it: say which version
 		}
-	case c.noImport:
-		use = c.pkgName + "." + c.name + c.note
+	case c.NoImport:
+		use = c.PkgName + "." + c.Name + c.Note
 	default:
-		use = fmt.Sprintf("%s.%s (import %q)", c.pkgName, c.name, c.path)
+		use = fmt.Sprintf("%s.%s (import %q)", c.PkgName, c.Name, c.Path)
 	}
 	msg := head + ": use " + use
-	if others := f.cands[1:]; len(others) > 0 {
+	if others := f.Cands[1:]; len(others) > 0 {
 		names := make([]string, 0, 3)
 		shown := map[string]bool{use: true}
 		for i, o := range others {
@@ -102,15 +103,15 @@ func (f *finding) message(ip *rewrite.Plan) string {
 			}
 			var name string
 			switch {
-			case o.obj == nil:
-				name = o.pkgName + "." + o.name
-			case o.obj.Pkg() == ip.Pkg():
-				name = o.name
+			case o.Obj == nil:
+				name = o.PkgName + "." + o.Name
+			case o.Obj.Pkg() == ip.Pkg():
+				name = o.Name
 			default:
-				name = ip.FileName(o.obj.Pkg()) + "." + o.name
+				name = ip.FileName(o.Obj.Pkg()) + "." + o.Name
 			}
 			if shown[name] { // another version of a semconv package, say
-				name += " from " + o.path
+				name += " from " + o.Path
 			}
 			shown[name] = true
 			names = append(names, name)

@@ -21,8 +21,8 @@ func hintFor(r site.Role, value, otel string) string {
 	cs := newCandidateSet(nil, nil, nil, 1)
 	id := cs.need(value, r)
 	cs.addSemconvTable(otel, nil, nil)
-	f := &finding{site: &site.Site{Role: r, Value: value}, cands: cs.ranked(id, r)}
-	return f.message(nil)
+	f := &site.Finding{Site: &site.Site{Role: r, Value: value}, Cands: cs.ranked(id, r)}
+	return findingMessage(f, nil)
 }
 
 // TestSemconvHintWithoutModule: where no go.mod tells the otel version

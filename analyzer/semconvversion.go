@@ -9,6 +9,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // checkVersions runs the -semconv-version check (internal/semconv) and
@@ -42,20 +43,20 @@ func (st *passState) semconvInput() semconv.Input {
 func (st *passState) withdrawOtherVersions(fs *findings) {
 	target := semconvtab.BasePath + "/" + st.cfg.SemconvVersion
 	for f := range fs.all() {
-		c := f.fixConst()
-		if !f.wantsFix() || c == nil || !otelapi.IsSemconv(c.Pkg().Path()) || c.Pkg().Path() == target ||
-			slices.ContainsFunc(f.file.Imports, func(s *ast.ImportSpec) bool { return rewrite.ImportPath(s) == c.Pkg().Path() }) {
+		c := f.FixConst()
+		if !f.WantsFix() || c == nil || !otelapi.IsSemconv(c.Pkg().Path()) || c.Pkg().Path() == target ||
+			slices.ContainsFunc(f.File.Imports, func(s *ast.ImportSpec) bool { return rewrite.ImportPath(s) == c.Pkg().Path() }) {
 			continue
 		}
-		j := slices.IndexFunc(f.cands, func(o candidate) bool {
-			return o.fixable() && o.obj.Pkg().Path() == target && o.obj.Name() == c.Name()
+		j := slices.IndexFunc(f.Cands, func(o site.Candidate) bool {
+			return o.Fixable() && o.Obj.Pkg().Path() == target && o.Obj.Name() == c.Name()
 		})
 		if j < 0 {
-			f.noFix = true
+			f.NoFix = true
 			continue
 		}
-		best := f.cands[j]
-		f.cands = slices.Insert(slices.Delete(f.cands, j, j+1), 0, best)
+		best := f.Cands[j]
+		f.Cands = slices.Insert(slices.Delete(f.Cands, j, j+1), 0, best)
 	}
 }
 
@@ -65,18 +66,18 @@ func (st *passState) withdrawOtherVersions(fs *findings) {
 func (st *passState) withdrawSemconvFixes(fs *findings, file *ast.File, pn *types.PkgName) {
 	plain := func(pkg *types.Package, name string) string { return pkg.Name() + "." + name }
 	for f := range fs.all() {
-		if f.file != file || !f.wantsFix() {
+		if f.File != file || !f.WantsFix() {
 			continue
 		}
-		if sel, ok := f.site.Expr.(*ast.SelectorExpr); ok {
+		if sel, ok := f.Site.Expr.(*ast.SelectorExpr); ok {
 			if id, ok := sel.X.(*ast.Ident); ok && st.pass.TypesInfo.Uses[id] == pn {
-				f.noFix = true
+				f.NoFix = true
 				continue
 			}
 		}
-		for _, pkg := range shape(st.api, f, f.fixConst(), plain).writes {
+		for _, pkg := range shape(st.api, f, f.FixConst(), plain).writes {
 			if otelapi.IsSemconv(pkg.Path()) {
-				f.noFix = true
+				f.NoFix = true
 			}
 		}
 	}

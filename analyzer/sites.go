@@ -13,13 +13,13 @@ import (
 // a named constant used as one is noted, since it makes its package a
 // source of constants (inUse) or says what a local constant names
 // (localUse). The const declarations are returned for checkValues.
-func (st *passState) collectSites() ([]*finding, []find.Const, constUses) {
+func (st *passState) collectSites() ([]*site.Finding, []find.Const, constUses) {
 	found := find.Sites(find.Input{
 		Files: st.pass.Files, Info: st.pass.TypesInfo, Inspector: st.pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector),
 		API: st.api, SpanNames: st.cfg.SpanNames, KeyFuncs: st.keyFuncs,
 	})
 	uses := constUses{inUse: map[string]bool{}, localUse: map[*types.Const]site.Role{}}
-	var hardCoded []*finding
+	var hardCoded []*site.Finding
 	for _, fs := range found.Sites {
 		s := fs.Site
 		if s.Named != nil {
@@ -31,7 +31,7 @@ func (st *passState) collectSites() ([]*finding, []find.Const, constUses) {
 			continue
 		}
 		if s.HardCoded() && !st.sup.Suppressed(fs.File, s.Expr.Pos()) {
-			hardCoded = append(hardCoded, &finding{site: s, file: fs.File, noFix: st.migrates(s)})
+			hardCoded = append(hardCoded, &site.Finding{Site: s, File: fs.File, NoFix: st.migrates(s)})
 		}
 	}
 	return hardCoded, found.Consts, uses

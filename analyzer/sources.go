@@ -20,7 +20,7 @@ import (
 // A sourceTable is the constants of one package, from one source.
 type sourceTable struct {
 	consts *constList
-	src    source
+	src    site.Source
 	keep   func(constEntry) bool // nil keeps all
 }
 
@@ -58,7 +58,7 @@ func (st *passState) localSource(localUse map[*types.Const]site.Role) sourceTabl
 			}
 		}
 	}
-	return sourceTable{consts: &constList{list: scanConsts(st.pass.Pkg, false)}, src: fromLocal, keep: func(e constEntry) bool {
+	return sourceTable{consts: &constList{list: scanConsts(st.pass.Pkg, false)}, src: site.FromLocal, keep: func(e constEntry) bool {
 		return isKey(e) || grouped[e.c] && !usedOtherwise[e.c]
 	}}
 }
@@ -83,7 +83,7 @@ func (st *passState) appendConfigured(out []sourceTable) []sourceTable {
 			pkg = st.loader.load(st.mod, pd, graph, &st.run.loaded)
 		}
 		if pkg != nil && pkg.Name() != "main" {
-			out = append(out, sourceTable{consts: st.run.tables.of(pkg), src: fromConfigured})
+			out = append(out, sourceTable{consts: st.run.tables.of(pkg), src: site.FromConfigured})
 		}
 	}
 	return out
@@ -97,16 +97,16 @@ func (st *passState) appendImported(out []sourceTable, uses constUses) []sourceT
 	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	for _, imp := range imports {
 		if uses.inUse[imp.Path()] {
-			out = append(out, sourceTable{consts: st.run.tables.of(imp), src: fromInUse})
+			out = append(out, sourceTable{consts: st.run.tables.of(imp), src: site.FromInUse})
 		}
 	}
 	for _, p := range slices.Sorted(maps.Keys(uses.madeInUse)) {
-		out = append(out, sourceTable{consts: st.madeTable(p), src: fromInUse})
+		out = append(out, sourceTable{consts: st.madeTable(p), src: site.FromInUse})
 	}
 	api := st.api
 	for _, imp := range imports {
 		semconv := otelapi.IsSemconv(imp.Path())
-		out = append(out, sourceTable{consts: st.run.tables.of(imp), src: fromImportKey, keep: func(e constEntry) bool {
+		out = append(out, sourceTable{consts: st.run.tables.of(imp), src: site.FromImportKey, keep: func(e constEntry) bool {
 			return api.IsKey(e.c.Type()) || semconv && strings.HasSuffix(e.c.Name(), "EventName")
 		}})
 	}
@@ -128,17 +128,6 @@ func importGraph(pkg *types.Package) map[string]*types.Package {
 	walk(pkg)
 	return graph
 }
-
-// Where a candidate constant comes from, in order of preference.
-type source int
-
-const (
-	fromLocal      source = iota // the analysed package itself
-	fromConfigured               // a -constants package
-	fromInUse                    // a package whose constants are already used as keys
-	fromImportKey                // an attribute.Key constant of an imported package
-	fromSemconv                  // the embedded semconv table (named, fixed only when imported)
-)
 
 // A constList is the string constants of one package in name order, with
 // their values; tab indexes them by value, for imported packages, which
@@ -258,8 +247,8 @@ func (st *passState) adoptFixedPackages(fs *findings, uses constUses) (constUses
 	more := constUses{inUse: maps.Clone(uses.inUse), madeInUse: maps.Clone(uses.madeInUse), localUse: uses.localUse}
 	added := false
 	for f := range fs.all() {
-		c := f.fixConst()
-		if c == nil || f.noFix || f.site.Role == site.SpanName {
+		c := f.FixConst()
+		if c == nil || f.NoFix || f.Site.Role == site.SpanName {
 			continue
 		}
 		p := c.Pkg()

@@ -74,15 +74,15 @@ func (vc *valueChecker) checkStability() {
 	min, _ := semconvtab.StabilityRank(vc.cfg.Stability)
 	sc := &stabilityChecker{vc, min}
 	for _, f := range vc.in.hardCoded { // suppressed ones are not findings
-		v := f.site.Value
-		switch f.site.Role {
+		v := f.Site.Value
+		switch f.Site.Role {
 		case site.Key:
 			if l, ok := sc.keyBelow(v); ok {
-				sc.reportKey(f.site.Expr, v, l)
+				sc.reportKey(f.Site.Expr, v, l)
 			}
 		case site.Event:
 			if e, ok := semconvtab.LookupEvent(v); ok && !e.Deprecated && sc.below(e.Stability) {
-				sc.reportEvent(f.site.Expr, v, e.Stability)
+				sc.reportEvent(f.Site.Expr, v, e.Stability)
 			}
 		}
 	}

@@ -24,34 +24,20 @@ import (
 // name for it. Other hard-coded uses of its value in the package are told
 // to use it.
 
-// A varDef is a package-level variable that defines a key.
-type varDef struct {
-	v    *types.Var
-	decl *ast.GenDecl
-	why  string       // why there is no fix; "" when there is one
-	as   *types.Const // with a fix: the variable as the constant it becomes, for other uses' fixes
-}
-
-// varDefUse is how a finding relates to a varDef.
-type varDefUse struct {
-	*varDef
-	def bool // the finding is the variable's own initialiser
-}
-
 // markVarDefs finds the hard-coded keys that initialise package-level
 // variables and, for those that no usable constant names, marks them and
 // the package's other hard-coded uses of their values.
-func (st *passState) markVarDefs(hardCoded []*finding) {
-	if !slices.ContainsFunc(hardCoded, func(f *finding) bool { return f.site.Place == site.KeyConv }) {
+func (st *passState) markVarDefs(hardCoded []*site.Finding) {
+	if !slices.ContainsFunc(hardCoded, func(f *site.Finding) bool { return f.Site.Place == site.KeyConv }) {
 		return // cheap first: no attribute.Key("...") written at all
 	}
 	inits := st.varInits()
 	if len(inits) == 0 {
 		return
 	}
-	byValue := map[string]*varDef{}
+	byValue := map[string]*site.VarDef{}
 	for _, f := range hardCoded {
-		s := f.site
+		s := f.Site
 		if s.Role != site.Key || s.Place != site.KeyConv || !noUsableConst(f) {
 			continue
 		}
@@ -59,30 +45,30 @@ func (st *passState) markVarDefs(hardCoded []*finding) {
 		if !ok {
 			continue
 		}
-		d := &varDef{v: vi.v, decl: vi.decl}
-		d.why = st.whyNoConst(vi)
-		f.varDef = &varDefUse{varDef: d, def: true}
+		d := &site.VarDef{Var: vi.v, Decl: vi.decl}
+		d.Why = st.whyNoConst(vi)
+		f.VarDef = &site.VarDefUse{VarDef: d, Def: true}
 		if _, seen := byValue[s.Value]; !seen {
 			byValue[s.Value] = d
 		}
 	}
 	for _, f := range hardCoded {
-		if f.varDef != nil || f.site.Role != site.Key || !noUsableConst(f) {
+		if f.VarDef != nil || f.Site.Role != site.Key || !noUsableConst(f) {
 			continue
 		}
-		d, ok := byValue[f.site.Value]
+		d, ok := byValue[f.Site.Value]
 		if !ok {
 			continue
 		}
-		f.varDef = &varDefUse{varDef: d}
-		if d.why == "" {
+		f.VarDef = &site.VarDefUse{VarDef: d}
+		if d.Why == "" {
 			// The variable never changes: its name is as good as a
 			// constant's here, and becomes one with its own fix, so
 			// that one run of -fix leaves nothing to fix.
-			if d.as == nil {
-				d.as = types.NewConst(d.v.Pos(), d.v.Pkg(), d.v.Name(), d.v.Type(), constant.MakeString(f.site.Value))
+			if d.As == nil {
+				d.As = types.NewConst(d.Var.Pos(), d.Var.Pkg(), d.Var.Name(), d.Var.Type(), constant.MakeString(f.Site.Value))
 			}
-			f.cands = append([]candidate{{obj: d.as, path: d.v.Pkg().Path(), pkgName: d.v.Pkg().Name(), name: d.v.Name(), source: fromLocal}}, f.cands...)
+			f.Cands = append([]site.Candidate{{Obj: d.As, Path: d.Var.Pkg().Path(), PkgName: d.Var.Pkg().Name(), Name: d.Var.Name(), Source: site.FromLocal}}, f.Cands...)
 		}
 	}
 }
@@ -90,9 +76,9 @@ func (st *passState) markVarDefs(hardCoded []*finding) {
 // noUsableConst reports whether no constant the code can use names the
 // finding's value: none, or only a local constant that is no key, or a
 // semconv constant the module's otel lacks.
-func noUsableConst(f *finding) bool {
-	c := f.best()
-	return f.dep == nil && (c == nil || c.notKey || c.unavailable)
+func noUsableConst(f *site.Finding) bool {
+	c := f.Best()
+	return f.Dep == nil && (c == nil || c.NotKey || c.Unavailable)
 }
 
 // A varInit is a package-level variable whose whole initialiser is one
@@ -278,29 +264,29 @@ func testWrites(pass *analysis.Pass, dir, name string) string {
 	return ""
 }
 
-// message says what to do with a key that a package variable defines.
-func (u *varDefUse) message(f *finding) string {
-	if !u.def {
-		head := fmt.Sprintf("hard-coded %s %q", f.site.Role, f.site.Value)
-		if u.why == "" {
-			return fmt.Sprintf("%s: use %s, the package variable that defines it (and declare it as a constant)", head, u.v.Name())
+// varDefMessage says what to do with a key that a package variable defines.
+func varDefMessage(u *site.VarDefUse, f *site.Finding) string {
+	if !u.Def {
+		head := fmt.Sprintf("hard-coded %s %q", f.Site.Role, f.Site.Value)
+		if u.Why == "" {
+			return fmt.Sprintf("%s: use %s, the package variable that defines it (and declare it as a constant)", head, u.Var.Name())
 		}
-		return fmt.Sprintf("%s: the package variable %s defines it; declared as a constant, it would be used here (no fix: %s)", head, u.v.Name(), u.why)
+		return fmt.Sprintf("%s: the package variable %s defines it; declared as a constant, it would be used here (no fix: %s)", head, u.Var.Name(), u.Why)
 	}
-	msg := fmt.Sprintf("%s %q is defined by the package variable %s: declare it as a constant", f.site.Role, f.site.Value, u.v.Name())
-	if u.why != "" {
-		msg += " (no fix: " + u.why + ")"
+	msg := fmt.Sprintf("%s %q is defined by the package variable %s: declare it as a constant", f.Site.Role, f.Site.Value, u.Var.Name())
+	if u.Why != "" {
+		msg += " (no fix: " + u.Why + ")"
 	}
 	return msg
 }
 
-// rewrite is the fix of a variable's own initialiser: const for var.
-func (u *varDefUse) rewrite() fixText {
-	if !u.def || u.why != "" {
+// varDefFix is the fix of a variable's own initialiser: const for var.
+func varDefFix(u *site.VarDefUse) fixText {
+	if !u.Def || u.Why != "" {
 		return fixText{}
 	}
 	return fixText{
-		edits:   []analysis.TextEdit{{Pos: u.decl.TokPos, End: u.decl.TokPos + token.Pos(len("var")), NewText: []byte("const")}},
-		message: "Declare " + u.v.Name() + " as a constant",
+		edits:   []analysis.TextEdit{{Pos: u.Decl.TokPos, End: u.Decl.TokPos + token.Pos(len("var")), NewText: []byte("const")}},
+		message: "Declare " + u.Var.Name() + " as a constant",
 	}
 }
