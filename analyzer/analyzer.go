@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/spanattrlint/spanattrlint/internal/cgofiles"
+	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/find"
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
@@ -100,22 +101,20 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	var fs findings
 	hardCoded, consts, uses := st.collectSites() // sites.go (internal/find): keys and names written, constants declared and used
 	fs.hardCoded = hardCoded
-	fs.derived = st.collectDeprecated(fs.hardCoded) // keycheck.go: deprecated keys, written or as semconv constants
+	fs.derived = st.collectDeprecated(fs.hardCoded) // deprecations.go: deprecated keys, written or as semconv constants
 	vals := st.collectValueSites()                  // valuesites.go: constant keys set with a value, for the value checks
 	semconv.CheckSchemaURLs(st.semconvInput())      // internal/semconv: one version's schema URL with another's attributes
 	if !st.found(&fs, consts, vals) {
 		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
 		return &Result{ConstantPackages: uses.packages()}, nil
 	}
-	srcs, uses := st.rank(&fs, uses)            // sources.go, rank.go: each finding's constants, best first
-	st.markVarDefs(fs.hardCoded)                // vardef.go: keys that package variables define
-	fs.hardCoded = st.dropPinning(fs.hardCoded) // pinning.go: test literals beside the constant they pin
-	fs.members = st.checkValues(valueInput{     // keycheck.go: what each key, name and declared value says
-		hardCoded: fs.hardCoded, consts: consts, srcs: srcs, localUse: uses.localUse, valueSites: vals,
-	})
-	st.checkVersions(&fs)                  // semconvversion.go: -semconv-version; withdraws fixes a move breaks
-	st.buildFixes(&fs)                     // fixes.go: each finding's diagnostic and fix, file by file
-	return result(fs.hardCoded, uses), nil // report.go: the Result for gen (and the messages)
+	srcs, uses := st.rank(&fs, uses)                           // sources.go, rank.go: each finding's constants, best first
+	st.markVarDefs(fs.hardCoded)                               // vardef.go: keys that package variables define
+	fs.hardCoded = st.dropPinning(fs.hardCoded)                // pinning.go: test literals beside the constant they pin
+	fs.members = st.checkValues(&fs, consts, uses, srcs, vals) // internal/check: what each key, name and declared value says
+	st.checkVersions(&fs)                                      // semconvversion.go: -semconv-version; withdraws fixes a move breaks
+	st.buildFixes(&fs)                                         // fixes.go: each finding's diagnostic and fix, file by file
+	return result(fs.hardCoded, uses), nil                     // report.go: the Result for gen (and the messages)
 }
 
 // rank gathers the candidate constants and ranks each finding's; then
@@ -242,7 +241,7 @@ func (l *linter) constantsFor(pass *analysis.Pass, dir string) (*modInfo, error)
 }
 
 // found reports whether the first phases found anything to report or check.
-func (st *passState) found(fs *findings, consts []find.Const, vals []valueSite) bool {
+func (st *passState) found(fs *findings, consts []find.Const, vals []check.ValueSite) bool {
 	return len(fs.hardCoded) > 0 || len(fs.derived) > 0 || len(consts) > 0 || len(vals) > 0 || st.checksSemconvUses()
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/naming"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
@@ -75,7 +76,7 @@ func (c *Config) Validate() error {
 	default:
 		return fmt.Errorf("-event-style: %q is not a style (want snake, upper, or empty for any)", c.EventStyle)
 	}
-	if err := validStability(c.Stability); err != nil {
+	if err := check.ValidStability(c.Stability); err != nil {
 		return err
 	}
 	if _, err := parseKeyFuncs(c.KeyFuncs); err != nil {

@@ -1,6 +1,6 @@
 package analyzer
 
-import "github.com/spanattrlint/spanattrlint/internal/check"
+import "github.com/spanattrlint/spanattrlint/internal/rules"
 
 // DeprecatedKey reports whether key is an attribute key that the semantic
 // conventions deprecated, by the rule the -deprecated check applies
@@ -8,7 +8,7 @@ import "github.com/spanattrlint/spanattrlint/internal/check"
 // repository are not). spanattrlint gen writes no constant for one: the
 // constant would keep the deprecated key alive.
 func DeprecatedKey(key string) bool {
-	_, ok := check.Deprecation(key)
+	_, ok := rules.Deprecation(key)
 	return ok
 }
 
@@ -16,4 +16,4 @@ func DeprecatedKey(key string) bool {
 // OpenTelemetry's naming rules for attribute keys (or taking the otel
 // namespace), wherever it is written: spanattrlint gen writes no constant
 // for one, since the lint would report the constant's declaration in turn.
-func KeyBreaksNamingRules(key string) bool { return check.NamingAdvice(key) != "" }
+func KeyBreaksNamingRules(key string) bool { return rules.NamingAdvice(key) != "" }

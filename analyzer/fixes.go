@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/site"
@@ -45,7 +46,7 @@ func shape(api *otelapi.API, f *site.Finding, c *types.Const, q func(*types.Pack
 	}
 	ref := q(c.Pkg(), c.Name())
 	isKey := api.IsKey(c.Type())
-	untyped := isUntypedOrString(c.Type())
+	untyped := check.IsUntypedOrString(c.Type())
 	asString := ref
 	if !untyped {
 		asString = "string(" + ref + ")"
@@ -104,11 +105,6 @@ func keyMethod(api *otelapi.API, ctor *types.Func) string {
 func isUntyped(t types.Type) bool {
 	b, ok := t.(*types.Basic)
 	return ok && b.Info()&types.IsUntyped != 0
-}
-
-func isUntypedOrString(t types.Type) bool {
-	b, ok := t.(*types.Basic)
-	return ok && (b.Kind() == types.String || b.Kind() == types.UntypedString)
 }
 
 // buildFixes reports the findings, file by file in the order found: in

@@ -3,7 +3,7 @@ package analyzer
 import (
 	"testing"
 
-	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/rules"
 )
 
 func TestNamingAdvice(t *testing.T) {
@@ -22,7 +22,7 @@ func TestNamingAdvice(t *testing.T) {
 		".phase":                            true,
 		"phase_":                            true,
 	} {
-		if got := check.NamingAdvice(key) != ""; got != bad {
+		if got := rules.NamingAdvice(key) != ""; got != bad {
 			t.Errorf("namingAdvice(%q) reported %v, want %v", key, got, bad)
 		}
 	}

@@ -6,14 +6,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path"
 	"slices"
 	"strings"
 
-	"golang.org/x/mod/semver"
-
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -59,10 +57,10 @@ func (st *passState) rankCandidates(fs *findings, srcs []sourceTable) {
 // reused rather than another version's added.
 func preferImported(cands []site.Candidate, file *ast.File) []site.Candidate {
 	for i := 1; i < len(cands) && cands[i].Source == cands[0].Source; i++ {
-		if cands[0].Obj != nil && imports(file, cands[0].Path) {
+		if cands[0].Obj != nil && rewrite.Imports(file, cands[0].Path) {
 			return cands
 		}
-		if cands[i].Obj != nil && imports(file, cands[i].Path) {
+		if cands[i].Obj != nil && rewrite.Imports(file, cands[i].Path) {
 			c := cands[i]
 			copy(cands[1:i+1], cands[:i])
 			cands[0] = c
@@ -70,15 +68,6 @@ func preferImported(cands []site.Candidate, file *ast.File) []site.Candidate {
 		}
 	}
 	return cands
-}
-
-func imports(file *ast.File, path string) bool {
-	for _, spec := range file.Imports {
-		if rewrite.ImportPath(spec) == path {
-			return true
-		}
-	}
-	return false
 }
 
 // candidateSet gathers the candidates for the hard-coded values of one
@@ -258,20 +247,6 @@ func (cs *candidateSet) addFilteredLocal(st sourceTable, saysKey func([]*types.C
 	}
 }
 
-// compareSemconv orders import paths, semconv versions newest first (by
-// semver: v1.43.0 before v1.37.0 before v1.4.0), others by path.
-func compareSemconv(a, b string) int {
-	if otelapi.IsSemconv(a) && otelapi.IsSemconv(b) {
-		va, vb := path.Base(a), path.Base(b)
-		if semver.IsValid(va) && semver.IsValid(vb) {
-			if d := semver.Compare(vb, va); d != 0 {
-				return d
-			}
-		}
-	}
-	return strings.Compare(a, b)
-}
-
 // ranked returns the candidates for value v usable in role r, best first:
 // by source, then (for keys) attribute.Key constants before plain strings,
 // then by package path and name, so the choice never depends on map order.
@@ -299,7 +274,7 @@ func (cs *candidateSet) ranked(id int32, r site.Role) []site.Candidate {
 				return 1
 			}
 		}
-		return cmp.Or(compareSemconv(a.Path, b.Path), strings.Compare(a.Name, b.Name))
+		return cmp.Or(semconv.ComparePaths(a.Path, b.Path), strings.Compare(a.Name, b.Name))
 	})
 	return out
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
+	"github.com/spanattrlint/spanattrlint/internal/rules"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
@@ -55,17 +57,17 @@ type Unmatched struct {
 // constant exactly as the fix writes it in this file.
 func findingMessage(f *site.Finding, ip *rewrite.Plan) string {
 	if f.Enum != nil {
-		return memberMessage(f.Enum, ip)
+		return check.MemberMessage(f.Enum, ip)
 	}
 	if f.VarDef != nil {
 		return varDefMessage(f.VarDef, f)
 	}
 	if f.Dep != nil {
-		instead := semconvName(f.Dep.RenamedTo)
+		instead := check.SemconvName(f.Dep.RenamedTo)
 		if c := f.FixConst(); c != nil {
 			instead = ip.Qualify(c.Pkg(), c.Name())
 		}
-		return check.DeprecationMessage(*f.Dep, instead)
+		return rules.DeprecationMessage(*f.Dep, instead)
 	}
 	head := fmt.Sprintf("hard-coded %s %s", f.Site.Role, strconv.Quote(f.Site.Value))
 	c := f.Best()
@@ -84,7 +86,7 @@ func findingMessage(f *site.Finding, ip *rewrite.Plan) string {
 		return fmt.Sprintf("%s: the package's constant %s has this value%s, but is not declared as a key, so no fix is offered: if it names this %s, write %s here (or type it attribute.Key)", head, c.Name, others, f.Site.Role, c.Name)
 	case c.Fixable():
 		use = ip.Qualify(c.Obj.Pkg(), c.Name)
-		if newSemconv(ip.Pkg(), c.Obj.Pkg()) {
+		if semconv.Adds(ip.Pkg(), c.Obj.Pkg()) {
 			use += fmt.Sprintf(" (import %q)", c.Path) // the fix adds it: say which version
 		}
 	case c.NoImport:

@@ -225,13 +225,6 @@ func (st *passState) semconvMember(version, name string) *types.Var {
 	return types.NewVar(token.NoPos, pkg, name, st.api.KeyValue)
 }
 
-// newSemconv reports whether a fix that writes pkg adds a semconv package
-// that pkg (the analysed package) does not import yet: its message says
-// which version it imports.
-func newSemconv(analysed, pkg *types.Package) bool {
-	return otelapi.IsSemconv(pkg.Path()) && !slices.Contains(analysed.Imports(), pkg)
-}
-
 // madeTable lists the string constants of the semconv package at
 // importPath, made for a fix, from the names table: what the package
 // offers once the fix imports it and uses it as a key (an attribute.Key

@@ -1,15 +1,11 @@
-// Package check holds the rules of the checks that judge what a key or
-// name says, one file per family, each a function of the value and the
-// settings it needs, returning the message or "" and touching no other
-// check's result:
-//
-//   - naming.go: OpenTelemetry's naming rules and the semantic
-//     conventions' templates (naming), and the project's own rules:
-//     -key-prefix (key-prefix), -forbidden-keys (forbidden-keys),
-//     -event-style (event-style);
-//   - deprecated.go: keys the semantic conventions retired (deprecated);
-//   - misspelled.go: near misses of known keys (misspelled).
-//
-// The analyzer decides where each applies (a hard-coded key, a constant's
-// value, a value site) and reports.
+// Package check is the value-check phase: what each hard-coded key and
+// event name, each constant declared as one, and each key set with a
+// value says. One file per family: values.go (naming, the project's
+// rules, near misses, deprecated keys in declarations: the rules of
+// internal/rules), valuetype.go (a value of the type the conventions
+// give the key), enum.go (a value that is, or nearly is, an enum member),
+// stability.go (-stability). Values reads an Input that names everything
+// it uses (the pass, the settings, what the phases before it found) and
+// reports; what it returns are the enum-member findings, which the
+// analyzer builds fixes for with the others.
 package check

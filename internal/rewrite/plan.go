@@ -175,3 +175,13 @@ func ImportedName(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
 	pn, _ := obj.(*types.PkgName)
 	return pn
 }
+
+// Imports reports whether file imports path.
+func Imports(file *ast.File, path string) bool {
+	for _, spec := range file.Imports {
+		if ImportPath(spec) == path {
+			return true
+		}
+	}
+	return false
+}

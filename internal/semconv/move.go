@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/rules"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -236,7 +236,7 @@ func renamedIn(version string, old semconvtab.Name) (alt, newKey string) {
 	if old.Key == "" {
 		return "", ""
 	}
-	d, ok := check.Deprecation(old.Key)
+	d, ok := rules.Deprecation(old.Key)
 	if !ok || d.Reason != "renamed" {
 		return "", ""
 	}

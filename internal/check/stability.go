@@ -1,4 +1,4 @@
-package analyzer
+package check
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
-	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/rules"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
@@ -23,7 +23,7 @@ import (
 
 var stabilityLevels = []string{"stable", "release_candidate", "beta", "alpha", "development"}
 
-func validStability(level string) error {
+func ValidStability(level string) error {
 	if level == "" {
 		return nil
 	}
@@ -73,7 +73,7 @@ func (vc *valueChecker) checkStability() {
 	}
 	min, _ := semconvtab.StabilityRank(vc.cfg.Stability)
 	sc := &stabilityChecker{vc, min}
-	for _, f := range vc.in.hardCoded { // suppressed ones are not findings
+	for _, f := range vc.in.HardCoded { // suppressed ones are not findings
 		v := f.Site.Value
 		switch f.Site.Role {
 		case site.Key:
@@ -87,8 +87,8 @@ func (vc *valueChecker) checkStability() {
 		}
 	}
 	sc.semconvNames()
-	for i := range vc.in.valueSites {
-		s := &vc.in.valueSites[i]
+	for i := range vc.in.ValueSites {
+		s := &vc.in.ValueSites[i]
 		v, _, ok := vc.enumValue(s)
 		if !ok || vc.sup.Suppressed(s.file, s.value.Pos()) {
 			continue
@@ -96,7 +96,7 @@ func (vc *valueChecker) checkStability() {
 		if _, below := sc.keyBelow(s.key); below {
 			continue // the key is reported already
 		}
-		if _, dep := check.Deprecation(s.key); dep {
+		if _, dep := rules.Deprecation(s.key); dep {
 			continue // a deprecated key's members: the deprecation speaks for them
 		}
 		if m, ok := semconvtab.LookupMember(s.key, v); ok && !m.Deprecated && sc.below(m.Stability) {
@@ -133,7 +133,7 @@ func (sc *stabilityChecker) semconvNames() {
 			if !ok {
 				return
 			}
-			if _, dep := check.Deprecation(key); dep {
+			if _, dep := rules.Deprecation(key); dep {
 				return // the deprecation speaks for it
 			}
 			if l, ok := sc.keyBelow(key); ok {

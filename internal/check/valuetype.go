@@ -1,4 +1,4 @@
-package analyzer
+package check
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
-	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/rules"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
@@ -24,9 +24,9 @@ func (vc *valueChecker) checkValueTypes() {
 	if vc.cfg.NoValueTypes {
 		return
 	}
-	project := map[string]*valueSite{} // a project key's first site
-	for i := range vc.in.valueSites {
-		s := &vc.in.valueSites[i]
+	project := map[string]*ValueSite{} // a project key's first site
+	for i := range vc.in.ValueSites {
+		s := &vc.in.ValueSites[i]
 		if s.class == "" {
 			continue
 		}
@@ -48,7 +48,7 @@ func (vc *valueChecker) checkValueTypes() {
 			vc.report(s.setter.Pos(), s.setter.End(), advice{category.ValueType, msg}, nil)
 			continue
 		}
-		if check.IsKnownKey(s.key) || vc.testFile(s.file) {
+		if rules.IsKnownKey(s.key) || vc.testFile(s.file) {
 			// A semantic-convention key of no known type; or a test,
 			// whose tables build one key with several types on purpose
 			// (and whose sites do not count against production code's).
@@ -71,7 +71,7 @@ func (vc *valueChecker) checkValueTypes() {
 
 // written names the setter as the site writes it and the Go type it
 // takes: "jobSizes.Int64Slice (a []int64)".
-func (s *valueSite) written() string {
+func (s *ValueSite) written() string {
 	w := types.ExprString(s.setter)
 	if s.goType != "" {
 		w += " (" + article(s.goType) + ")"
@@ -80,8 +80,8 @@ func (s *valueSite) written() string {
 }
 
 // testFile reports whether file is a _test.go file.
-func (st *passState) testFile(file *ast.File) bool {
-	return strings.HasSuffix(st.pass.Fset.File(file.Pos()).Name(), "_test.go")
+func (vc *valueChecker) testFile(file *ast.File) bool {
+	return strings.HasSuffix(vc.pass.Fset.File(file.Pos()).Name(), "_test.go")
 }
 
 // keyType is the registry type of a semantic-convention key's value, or
@@ -116,7 +116,7 @@ var setterNames = map[string]string{
 // setterFor writes the setter of the site's form for type want, qualified
 // as the site's own: attribute.Int, semconv.ServerPortKey.Int,
 // attribute.IntValue.
-func setterFor(s *valueSite, want string) string {
+func setterFor(s *ValueSite, want string) string {
 	name := setterNames[want]
 	if (want == "int" || want == "int[]") && (s.goType == "int64" || s.goType == "[]int64") {
 		name = strings.Replace(name, "Int", "Int64", 1) // the user's int64 values: Int64, Int64Slice

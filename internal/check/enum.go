@@ -1,4 +1,4 @@
-package analyzer
+package check
 
 import (
 	"fmt"
@@ -12,12 +12,13 @@ import (
 	"strings"
 
 	"golang.org/x/mod/semver"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
-	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
+	"github.com/spanattrlint/spanattrlint/internal/rules"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
@@ -31,11 +32,11 @@ import (
 // "POTS"), with a hint; and a deprecated member (category deprecated).
 // Other values are allowed: the conventions let users extend enums.
 
-func memberMessage(m *site.MemberUse, ip *rewrite.Plan) string {
+func MemberMessage(m *site.MemberUse, ip *rewrite.Plan) string {
 	use := m.Name
 	if m.Obj != nil {
 		use = ip.Qualify(m.Obj.Pkg(), m.Obj.Name())
-		if newSemconv(ip.Pkg(), m.Obj.Pkg()) {
+		if semconv.Adds(ip.Pkg(), m.Obj.Pkg()) {
 			use += fmt.Sprintf(" (import %q)", m.Obj.Pkg().Path()) // the fix adds it: say which version
 		}
 	}
@@ -54,13 +55,13 @@ func (vc *valueChecker) checkEnumMembers() {
 	if vc.cfg.NoEnumMembers {
 		return
 	}
-	for i := range vc.in.valueSites {
-		s := &vc.in.valueSites[i]
+	for i := range vc.in.ValueSites {
+		s := &vc.in.ValueSites[i]
 		v, isInt, ok := vc.enumValue(s)
 		if !ok || vc.sup.Suppressed(s.file, s.whole.Pos()) {
 			continue
 		}
-		if _, dep := check.Deprecation(s.key); dep && !vc.cfg.NoDeprecated {
+		if _, dep := rules.Deprecation(s.key); dep && !vc.cfg.NoDeprecated {
 			continue // the key's deprecation speaks for it: its members stay behind with it
 		}
 		m, found := semconvtab.LookupMember(s.key, v)
@@ -96,7 +97,7 @@ func (vc *valueChecker) deprecatedMemberUses() {
 		if !ok || !member {
 			return
 		}
-		if _, dep := check.Deprecation(key); dep {
+		if _, dep := rules.Deprecation(key); dep {
 			return // the key's deprecation speaks for it
 		}
 		m, ok := semconvtab.LookupMember(key, value)
@@ -109,7 +110,7 @@ func (vc *valueChecker) deprecatedMemberUses() {
 
 // enumValue returns the site's value if the key is an enum, the site sets
 // a value of the enum's type, and the value is a constant.
-func (vc *valueChecker) enumValue(s *valueSite) (v string, isInt, ok bool) {
+func (vc *valueChecker) enumValue(s *ValueSite) (v string, isInt, ok bool) {
 	if s.value == nil || s.class != "string" && s.class != "int" {
 		return "", false, false
 	}
@@ -134,7 +135,7 @@ func (vc *valueChecker) enumValue(s *valueSite) (v string, isInt, ok bool) {
 // imported semconv package defines it and the whole expression can become
 // a variable; a hard-coded key inside it then gives way (its fix would
 // rewrite part of the same expression).
-func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
+func (vc *valueChecker) nameMember(s *ValueSite, v string, isInt bool) {
 	mu := &site.MemberUse{Key: s.key, Value: v, IsInt: isInt}
 	for _, pkg := range vc.semconvImports(s.file) {
 		n, ok := semconv.MemberName(path.Base(pkg.Path()), s.key, v)
@@ -150,10 +151,10 @@ func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
 		// No imported version defines it: the version that a fix imports
 		// (semconvFixVersion), where it defines the member, else the
 		// newest that the module's otel ships, named only.
-		otel := vc.moduleOtel(vc.dir)
-		if fixV := vc.semconvFixVersion(otel); fixV != "" {
+		otel := vc.in.Otel()
+		if fixV := vc.in.FixVersion(otel); fixV != "" {
 			if n, ok := semconv.MemberName(fixV, s.key, v); ok {
-				mu.Obj = vc.semconvMember(fixV, n)
+				mu.Obj = vc.in.Member(fixV, n)
 			}
 		}
 		if mu.Obj == nil {
@@ -168,7 +169,7 @@ func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
 	f := &site.Finding{Site: &site.Site{Role: site.Key, Expr: s.whole, Value: s.key}, File: s.file, Enum: mu}
 	if mu.Obj != nil && !vc.replaceable(s.whole) {
 		mu.Name = vc.fileQualifier(s.file, mu.Obj.Pkg().Path()) + "." + mu.Obj.Name()
-		if newSemconv(vc.pass.Pkg, mu.Obj.Pkg()) {
+		if semconv.Adds(vc.pass.Pkg, mu.Obj.Pkg()) {
 			mu.Name += fmt.Sprintf(" (import %q)", mu.Obj.Pkg().Path())
 		}
 		mu.Obj = nil
@@ -181,7 +182,7 @@ func (vc *valueChecker) nameMember(s *valueSite, v string, isInt bool) {
 // literal whose elided type is a pointer's, []*attribute.KeyValue{{...}},
 // has the pointer type and is no value site.)
 func (vc *valueChecker) replaceable(e ast.Expr) bool {
-	insp := vc.pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector)
+	insp := vc.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	cur, ok := insp.Root().FindNode(e)
 	if !ok {
 		return false
@@ -209,13 +210,13 @@ func (vc *valueChecker) semconvImports(file *ast.File) []*types.Package {
 		}
 	}
 	slices.SortFunc(out, func(a, b *types.Package) int {
-		if ia, ib := imports(file, a.Path()), imports(file, b.Path()); ia != ib {
+		if ia, ib := rewrite.Imports(file, a.Path()), rewrite.Imports(file, b.Path()); ia != ib {
 			if ia {
 				return -1
 			}
 			return 1
 		}
-		return compareSemconv(a.Path(), b.Path())
+		return semconv.ComparePaths(a.Path(), b.Path())
 	})
 	return out
 }
@@ -230,7 +231,7 @@ func (vc *valueChecker) semconvFor(file *ast.File) (version, qualifier string) {
 		q := vc.fileQualifier(file, pkg.Path())
 		return path.Base(pkg.Path()), q
 	}
-	return semconvtab.NewestVersion(vc.moduleOtel(vc.dir)), "semconv"
+	return semconvtab.NewestVersion(vc.in.Otel()), "semconv"
 }
 
 // fileQualifier is the name under which the file imports the semconv
@@ -247,7 +248,7 @@ func (vc *valueChecker) fileQualifier(file *ast.File, path string) string {
 }
 
 // deprecatedMember says what replaces a deprecated member.
-func (vc *valueChecker) deprecatedMember(s *valueSite, m semconvtab.Member, isInt bool) string {
+func (vc *valueChecker) deprecatedMember(s *ValueSite, m semconvtab.Member, isInt bool) string {
 	return vc.deprecatedMemberIn(s.file, m, isInt)
 }
 
@@ -262,7 +263,7 @@ func (vc *valueChecker) deprecatedMemberIn(file *ast.File, m semconvtab.Member, 
 		}
 		return msg
 	}
-	if note := check.PlainNote(m.Note); note != "" {
+	if note := rules.PlainNote(m.Note); note != "" {
 		msg += ": " + note
 	}
 	return msg
@@ -270,7 +271,7 @@ func (vc *valueChecker) deprecatedMemberIn(file *ast.File, m semconvtab.Member, 
 
 // memberHint returns "did you mean" advice for a string that differs from
 // a current member only in case or by one slip, or "".
-func (vc *valueChecker) memberHint(s *valueSite, v string) string {
+func (vc *valueChecker) memberHint(s *ValueSite, v string) string {
 	var best *semconvtab.Member
 	for _, m := range semconvtab.Members(s.key) {
 		if m.Deprecated {
