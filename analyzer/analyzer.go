@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
+	"github.com/spanattrlint/spanattrlint/internal/regcheck"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
@@ -93,6 +94,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	st.collectDeprecated() // keycheck.go: deprecated keys, written or as semconv constants
 	st.collectValueSites() // valuesites.go: constant keys set with a value, for the value checks
 	st.checkSchemaURLs()   // schemaurl.go: one version's schema URL with another's attributes
+	st.checkRegistry()     // registry.go: keys, event names and values against -registry
 	if !st.found() {
 		st.checkVersions() // semconvversion.go: imports of another semconv version
 		return &Result{ConstantPackages: st.constantPackages()}, nil
@@ -123,6 +125,7 @@ type passState struct {
 	mod      *modInfo                    // the -constants packages, seen from the module; nil without
 	constPkg bool                        // -constants names the package: its constants' values are checked
 	keyFuncs map[*types.Func][]funcValue // -key-funcs and inferred wrappers that the package can call: the arguments that are keys or names
+	reg      *regcheck.Registry          // -registry; nil without
 
 	// Found by the first phases.
 	hardCoded []*finding            // hard-coded keys and names
@@ -131,8 +134,9 @@ type passState struct {
 	inUse     map[string]bool       // packages whose constants are used as keys
 	localUse  map[*types.Const]role // the package's constants used as keys or names
 
-	valueSites []valueSite // constant keys set with a value (valuesites.go)
-	members    []*finding  // enum values that a semconv member names, found by checkValues (enum.go)
+	valueSites []valueSite     // constant keys set with a value (valuesites.go)
+	regSites   []regcheck.Site // every constant key and event name, for -registry (registry.go)
+	members    []*finding      // enum values that a semconv member names, found by checkValues (enum.go)
 
 	srcs []sourceTable // candidate constants, in order of preference
 
@@ -160,6 +164,10 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	if err != nil {
 		return nil, err
 	}
+	reg, err := l.set.registryFor(dir) // registry.go: -registry, read once per module
+	if err != nil {
+		return nil, err
+	}
 	// Cheap first: a package that cannot reach the attribute or trace
 	// package cannot contain a finding.
 	run := l.runs.of(pass.Fset)
@@ -170,6 +178,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 		return nil, err
 	}
 	if r.attribute == nil && r.trace == nil && r.log == nil && !constPkg && len(keyFuncs) == 0 {
+		// No key or event name either for -registry to check.
 		return nil, nil
 	}
 	if cgo != nil {
@@ -181,7 +190,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	sup := newSuppressor(pass, !l.cfg.LeaveNolint)
 	sup.cgo = cgo
 	return &passState{
-		linter: l, pass: pass, run: run, api: newOtelAPI(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg,
+		linter: l, pass: pass, run: run, api: newOtelAPI(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg, reg: reg,
 		inUse: map[string]bool{}, localUse: map[*types.Const]role{}, keyFuncs: keyFuncs,
 	}, nil
 }

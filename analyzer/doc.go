@@ -88,6 +88,7 @@
 //   - stability: semconv keys, enum members and events below a stability level (-stability)
 //   - semconv-version: imports of a semconv version other than the module's (-semconv-version)
 //   - schema-url: a resource given one version's schema URL and another's attributes, or Merge of two (-schema-url)
+//   - undeclared: keys and event names that the team's Weaver registry does not declare (-registry, -registry-embedded)
 //
 // Not reported: named constants, keys built from non-constant parts,
 // generated files, the semconv packages themselves, and lines carrying a

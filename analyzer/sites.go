@@ -84,6 +84,9 @@ func (st *passState) collectSites() {
 }
 
 func (st *passState) addSite(f *ast.File, s *site) {
+	if st.reg != nil {
+		st.addRegistrySite(f, s) // registry.go
+	}
 	if s.named != nil {
 		if p := s.named.Pkg(); p == st.pass.Pkg {
 			st.localUse[s.named] = s.role

@@ -75,7 +75,7 @@ func vet(args []string, cfg string) {
 		err = prepare(set, cfg)
 	}
 	if err != nil {
-		once(fmt.Sprintf("%s: %s", analyzer.Name, oneLine(err.Error())))
+		once(errorLine(err))
 		os.Exit(1)
 	}
 	// A configuration error that only a pass can find (a -key-funcs name
@@ -86,7 +86,7 @@ func vet(args []string, cfg string) {
 		res, err := run(pass)
 		var cerr *analyzer.ConfigError
 		if errors.As(err, &cerr) {
-			once(fmt.Sprintf("%s: %s", analyzer.Name, oneLine(cerr.Error())))
+			once(errorLine(cerr))
 			os.Exit(1)
 		}
 		return res, err
