@@ -2,6 +2,9 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -47,7 +50,8 @@ func (st *passState) addRegistrySite(f *ast.File, s *site) {
 	if st.sup.suppressed(f, s.expr.Pos()) {
 		return
 	}
-	st.regSites = append(st.regSites, regcheck.Site{Value: s.value, Role: r, Pos: s.expr.Pos(), End: s.expr.End()})
+	_, lit := s.expr.(*ast.BasicLit)
+	st.regSites = append(st.regSites, regcheck.Site{Value: s.value, Role: r, Pos: s.expr.Pos(), End: s.expr.End(), Literal: lit})
 }
 
 // checkRegistry reports what the registry says of the package's sites.
@@ -58,6 +62,69 @@ func (st *passState) checkRegistry() {
 	for _, d := range regcheck.Undeclared(st.reg, st.regSites) {
 		st.reportRegistry(d)
 	}
+	opts := regcheck.Options{
+		ValueTypes: !st.cfg.NoValueTypes, EnumMembers: !st.cfg.NoEnumMembers, Stability: st.cfg.Stability,
+		Deprecated: !st.cfg.NoDeprecated, MigrateDeprecated: st.cfg.MigrateDeprecated,
+	}
+	for _, d := range regcheck.Values(st.reg, st.regSites, st.registryValueSites(), opts) {
+		if d.Fix != nil {
+			st.withdrawFixAt(d.Pos) // the rename and a fix to the old key's constant would compete
+		}
+		st.reportRegistry(d)
+	}
+}
+
+// withdrawFixAt withdraws the fix of the hard-coded finding at pos, as
+// deprecations does for a semantic-convention key that -migrate-deprecated
+// renames.
+func (st *passState) withdrawFixAt(pos token.Pos) {
+	for _, f := range st.hardCoded {
+		if f.site.expr.Pos() == pos {
+			f.noFix = true
+		}
+	}
+}
+
+// declaredByRegistry reports whether -registry declares key, whose type
+// the registry then gives (regcheck.Values), not the one-key-one-type rule
+// of a project key.
+func (st *passState) declaredByRegistry(key string) bool {
+	if st.reg == nil {
+		return false
+	}
+	_, ok := st.reg.Lookup(key)
+	return ok
+}
+
+// registryValueSites are the package's value sites (valuesites.go) as
+// regcheck takes them, those under //nolint or in generated files left
+// out.
+func (st *passState) registryValueSites() []regcheck.ValueSite {
+	var out []regcheck.ValueSite
+	for i := range st.valueSites {
+		s := &st.valueSites[i]
+		if st.sup.suppressed(s.file, s.setter.Pos()) {
+			continue
+		}
+		v := regcheck.ValueSite{
+			Key: s.key, Class: s.class, Setter: types.ExprString(s.setter),
+			SetterFor: func(want string) string { return setterFor(s, want) },
+			SetterPos: s.setter.Pos(), SetterEnd: s.setter.End(),
+		}
+		if s.value != nil {
+			v.ValuePos, v.ValueEnd = s.value.Pos(), s.value.End()
+			if tv, ok := st.pass.TypesInfo.Types[s.value]; ok && tv.Value != nil {
+				switch {
+				case s.class == "string" && tv.Value.Kind() == constant.String:
+					v.Value, v.ValueKnown = constant.StringVal(tv.Value), true
+				case s.class == "int" && tv.Value.Kind() == constant.Int:
+					v.Value, v.ValueKnown = tv.Value.ExactString(), true
+				}
+			}
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 func (st *passState) reportRegistry(d regcheck.Diagnostic) {

@@ -14,6 +14,8 @@ import (
 // registryCases are the testdata packages of the -registry checks.
 var registryCases = []pkgCase{
 	app("registrycheck", analyzer.Config{Registry: "telemetry/v1"}),
+	app("registryvalues", analyzer.Config{Registry: "telemetry/v1", Stability: "stable"}),
+	app("registrymigrate", analyzer.Config{Registry: "telemetry/v1", MigrateDeprecated: true}),
 }
 
 func TestRegistryChecks(t *testing.T) {

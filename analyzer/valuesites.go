@@ -55,11 +55,11 @@ func (c *Config) valueChecksOn() bool {
 }
 
 // collectValueSites finds the package's value sites, unless every value
-// check is off. Sites in generated files and under //nolint are kept (a
+// check is off and there is no -registry. Sites in generated files and under //nolint are kept (a
 // project key's other uses count wherever they are); reports skip them.
 func (st *passState) collectValueSites() {
 	api := st.api
-	if !st.cfg.valueChecksOn() || api.attribute == nil || api.key == nil || api.keyValue == nil {
+	if !st.cfg.valueChecksOn() && st.reg == nil || api.attribute == nil || api.key == nil || api.keyValue == nil {
 		return
 	}
 	info := st.pass.TypesInfo

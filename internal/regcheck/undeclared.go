@@ -25,6 +25,7 @@ type Site struct {
 	Value    string
 	Role     Role
 	Pos, End token.Pos // the key or name expression
+	Literal  bool      // the expression is one string literal, which a fix may rewrite
 }
 
 // A Diagnostic is a finding against the registry.
