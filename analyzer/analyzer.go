@@ -164,10 +164,6 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	if err != nil {
 		return nil, err
 	}
-	reg, err := l.set.registryFor(dir) // registry.go: -registry, read once per module
-	if err != nil {
-		return nil, err
-	}
 	// Cheap first: a package that cannot reach the attribute or trace
 	// package cannot contain a finding.
 	run := l.runs.of(pass.Fset)
@@ -178,8 +174,11 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 		return nil, err
 	}
 	if r.attribute == nil && r.trace == nil && r.log == nil && !constPkg && len(keyFuncs) == 0 {
-		// No key or event name either for -registry to check.
-		return nil, nil
+		return nil, nil // nor a key or event name for -registry to check
+	}
+	reg, err := l.set.registryFor(dir) // registry.go: -registry, read once per module
+	if err != nil {
+		return nil, err
 	}
 	if cgo != nil {
 		// Findings in cgo's copies are reported in the user's files.

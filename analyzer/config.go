@@ -324,9 +324,12 @@ type Settings struct {
 	cfg      Config
 	res      *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
 	loader   *constLoader
-	keyFuncs []keyFunc // -key-funcs, parsed
-	inferred []keyFunc // the wrappers a front end inferred across its packages (WithWrappers)
+	keyFuncs []keyFunc        // -key-funcs, parsed
+	inferred []keyFunc        // the wrappers a front end inferred across its packages (WithWrappers)
 	reg      *regcheck.Loader // -registry, read once per module root; nil without
+	// lazyRegistry: Prepare does not read -registry, the pass of a package
+	// that can hold a key does (ShareRegistryIn, for go vet).
+	lazyRegistry bool
 
 	keyFuncChecked sync.Map // module root -> the error of keyFuncPaths there, or nil
 }
@@ -384,7 +387,7 @@ func (s *Settings) WithWrappers(entries []string) (*Settings, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: inferred, reg: s.reg}, nil
+	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: inferred, reg: s.reg, lazyRegistry: s.lazyRegistry}, nil
 }
 
 // config returns a copy of the configuration the settings were decided
@@ -413,8 +416,10 @@ func (s *Settings) Prepare(pkgPath, dir string, hasModule bool) error {
 	if _, err := s.constants(dir, hasModule); err != nil {
 		return err
 	}
-	if _, err := s.registryFor(dir); err != nil {
-		return err
+	if !s.lazyRegistry {
+		if _, err := s.registryFor(dir); err != nil {
+			return err
+		}
 	}
 	return s.keyFuncPaths(dir)
 }

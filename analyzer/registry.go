@@ -36,6 +36,19 @@ func (s *Settings) registryFor(dir string) (*regcheck.Registry, error) {
 	return reg, nil
 }
 
+// ShareRegistryIn makes the settings serve go vet, which runs a process
+// per package: -registry is read only by a process whose package can hold
+// a key or event name (not in Prepare), and the first to read it leaves
+// it in dir, go vet's work directory of the run, for the others to decode
+// (regcheck.Loader.ShareIn). A registry that cannot be read is still said
+// before the package is analysed. Call it before Prepare.
+func (s *Settings) ShareRegistryIn(dir string) {
+	if s.reg != nil {
+		s.reg.ShareIn(dir)
+		s.lazyRegistry = true
+	}
+}
+
 // addRegistrySite keeps a key or event name for the registry checks.
 func (st *passState) addRegistrySite(f *ast.File, s *site) {
 	var r regcheck.Role

@@ -72,6 +72,10 @@ func vet(args []string, cfg string) {
 	// go vet's process for it resolves -constants once, in its module.
 	set, err := c.Resolve("")
 	if err == nil && cfg != "" {
+		// -registry: read only where a package can hold a key, and
+		// decoded from the copy the first process leaves beside the
+		// marker, not parsed again by every process.
+		set.ShareRegistryIn(filepath.Dir(filepath.Dir(cfg)))
 		err = prepare(set, cfg)
 	}
 	if err != nil {

@@ -10,6 +10,10 @@
 package regcheck
 
 import (
+	"bufio"
+	"crypto/sha256"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -22,8 +26,9 @@ import (
 // relative path is taken from the module root, as go.mod's own paths are.
 // It is safe for concurrent use.
 type Loader struct {
-	path string
-	opts registry.Options
+	path   string
+	opts   registry.Options
+	shared string // a directory where the first process leaves the registry read, for the others (ShareIn)
 
 	mu    sync.Mutex
 	byDir map[string]*loaded // by the registry's absolute directory
@@ -44,6 +49,15 @@ func NewLoader(path string, useEmbedded []string) *Loader {
 	}
 	return &Loader{path: path, opts: registry.Options{UseEmbedded: useEmbedded}, byDir: map[string]*loaded{}}
 }
+
+// ShareIn makes the loader keep each registry it reads in dir, encoded
+// (registry.Encode), and decode it from there when it is already there:
+// for go vet, which runs a process per package, dir being go vet's work
+// directory of the run, which the run's processes share and the go
+// command removes at its end. Decoding costs a tenth of reading the YAML.
+// A registry that cannot be read is not kept: every process says so. It
+// must be called before For.
+func (l *Loader) ShareIn(dir string) { l.shared = dir }
 
 // A Registry is a registry read for a module, with how its files are named
 // in messages.
@@ -93,6 +107,14 @@ func (l *Loader) For(root string) (*Registry, error) {
 	e.once.Do(func() {
 		opts := l.opts
 		opts.BaseDir = root
+		key := ""
+		if l.shared != "" {
+			key = l.sharedName(dir, root)
+			if reg, ok := decodeFile(key); ok {
+				e.reg = &Registry{Registry: reg, root: root}
+				return
+			}
+		}
 		reg, err := registry.Read(dir, opts)
 		if err != nil {
 			if re, ok := err.(*registry.Error); ok {
@@ -104,6 +126,55 @@ func (l *Loader) For(root string) (*Registry, error) {
 			return
 		}
 		e.reg = &Registry{Registry: reg, root: root}
+		if key != "" {
+			encodeFile(key, reg)
+		}
 	})
 	return e.reg, e.err
+}
+
+// sharedName is the file in the shared directory that holds the registry
+// of dir as read from root with the loader's options.
+func (l *Loader) sharedName(dir, root string) string {
+	h := sha256.New()
+	for _, s := range append([]string{dir, root}, l.opts.UseEmbedded...) {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return filepath.Join(l.shared, fmt.Sprintf("spanattrlint-registry-%x.gob", h.Sum(nil)[:12]))
+}
+
+// decodeFile decodes a registry that another process kept in name.
+func decodeFile(name string) (*registry.Registry, bool) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	reg, err := registry.Decode(bufio.NewReader(f))
+	return reg, err == nil
+}
+
+// encodeFile keeps reg in name for the other processes, written whole
+// under another name first so that none decodes half a file. A failure
+// only means that they read the YAML themselves.
+func encodeFile(name string, reg *registry.Registry) {
+	f, err := os.CreateTemp(filepath.Dir(name), ".spanattrlint-registry-*")
+	if err != nil {
+		return
+	}
+	w := bufio.NewWriter(f)
+	err = reg.Encode(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
 }

@@ -1,6 +1,7 @@
 package regcheck
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -67,5 +68,43 @@ func TestUndeclared(t *testing.T) {
 		if d.Message != want[i] || d.Category != "undeclared" {
 			t.Errorf("%s: %s\nwant %s", d.Category, d.Message, want[i])
 		}
+	}
+}
+
+// A loader that shares its registries (go vet's processes) leaves the
+// registry it read for the next process, which decodes it without the
+// YAML: here, after the registry's files are gone.
+func TestShareIn(t *testing.T) {
+	root := t.TempDir()
+	if err := os.CopyFS(filepath.Join(root, "telemetry"), os.DirFS(filepath.Join(module, "telemetry", "v1"))); err != nil {
+		t.Fatal(err)
+	}
+	shared := t.TempDir()
+	first := NewLoader("telemetry", nil)
+	first.ShareIn(shared)
+	a, err := first.For(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(root, "telemetry")); err != nil {
+		t.Fatal(err)
+	}
+	next := NewLoader("telemetry", nil)
+	next.ShareIn(shared)
+	b, err := next.For(root)
+	if err != nil {
+		t.Fatalf("the next process: %v", err)
+	}
+	if len(a.Attributes) == 0 || len(b.Attributes) != len(a.Attributes) {
+		t.Errorf("%d attributes decoded, %d read", len(b.Attributes), len(a.Attributes))
+	}
+	ds := Undeclared(b, []Site{{Value: "shop.order.totl", Role: Key}, {Value: "http.request.method", Role: Key}})
+	want := `attribute key "shop.order.totl" is not declared in the registry (telemetry/model/shop.yaml); declare it or use a declared key: did you mean "shop.order.total"?`
+	if len(ds) != 1 || ds[0].Message != want {
+		t.Errorf("decoded registry: %+v; want one: %s", ds, want)
+	}
+	// Without sharing, the files are needed.
+	if _, err := NewLoader("telemetry", nil).For(root); err == nil {
+		t.Error("read a registry that is gone")
 	}
 }
