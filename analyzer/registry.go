@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -20,7 +21,10 @@ import (
 // -registry. A registry that cannot be read is a ConfigError of one line,
 // "registry/shop.yaml:LINE:COL: what".
 func (s *Settings) registryFor(dir string) (*regcheck.Registry, error) {
-	if s.reg == nil {
+	if s.reg == nil || dir == "" && !filepath.IsAbs(s.cfg.Registry) {
+		// No -registry; or a package with no directory of its own (the
+		// test main that go test generates), whose module is unknown and
+		// which holds no key of the user's.
 		return nil, nil
 	}
 	root := ""

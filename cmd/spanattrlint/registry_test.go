@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -63,5 +64,17 @@ func TestRegistryUnderGoVet(t *testing.T) {
 	s, v := undeclared(standalone), undeclared(vet)
 	if len(s) != 8 || !slices.Equal(s, v) {
 		t.Errorf("standalone (%d):\n%s\ngo vet (%d):\n%s", len(s), strings.Join(s, "\n"), len(v), strings.Join(v, "\n"))
+	}
+}
+
+// A relative -registry is taken from the module root wherever the command
+// runs, the test main that go test generates for a package with tests (no
+// directory of its own) included.
+func TestRegistryFromAPackageDirectory(t *testing.T) {
+	t.Parallel()
+	dir := sharedTestdata(t)
+	_, stderr, code := run(t, filepath.Join(dir, "valuetypetests"), bin, "-registry=telemetry/v1", ".")
+	if code != 3 || strings.Contains(stderr, "cannot read the registry") || !strings.Contains(stderr, `attribute key "valuetypetests.key" is not declared in the registry (telemetry/v1/manifest.yaml)`) {
+		t.Errorf("exit %d, want 3 and the undeclared key; stderr:\n%s", code, stderr)
 	}
 }
