@@ -78,3 +78,20 @@ func TestRegistryFromAPackageDirectory(t *testing.T) {
 		t.Errorf("exit %d, want 3 and the undeclared key; stderr:\n%s", code, stderr)
 	}
 }
+
+// A registry on a git-ignored local copy of upstream that is not there is
+// one line that says how to go on; -registry-embedded takes the embedded
+// conventions for it, which declare the upstream keys.
+func TestRegistryEmbedded(t *testing.T) {
+	t.Parallel()
+	dir := sharedTestdata(t)
+	want := `telemetry/fetched/manifest.yaml:7:20: dependency registry_path ".deps/upstream-v1.37.0[model]" is missing (no directory .deps/upstream-v1.37.0/model nor telemetry/fetched/.deps/upstream-v1.37.0/model); fetch it there, or use -registry-embedded=.deps/upstream-v1.37.0[model] to take spanattrlint's embedded semantic conventions (1.44.0) instead` + "\n"
+	stdout, stderr, code := run(t, dir, bin, "-registry=telemetry/fetched", "./registrycheck")
+	if code != 1 || stdout != "" || stderr != want {
+		t.Errorf("without -registry-embedded: exit %d, want 1; stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+	_, stderr, code = run(t, dir, bin, "-registry=telemetry/fetched", "-registry-embedded=.deps/upstream-v1.37.0[model]", "./registrycheck")
+	if code != 3 || !strings.Contains(stderr, `attribute key "shop.order.totl" is not declared in the registry`) || strings.Contains(stderr, `"http.request.method" is not declared`) {
+		t.Errorf("with -registry-embedded: exit %d, want 3, shop.order.totl undeclared and http.request.method declared; stderr:\n%s", code, stderr)
+	}
+}

@@ -120,6 +120,10 @@ func (l *Loader) For(root string) (*Registry, error) {
 			if re, ok := err.(*registry.Error); ok {
 				rel := *re
 				rel.Pos.File = display(root, re.Pos.File)
+				// Paths under the module root in the text too (a
+				// missing dependency's directories), as -registry
+				// names them.
+				rel.Msg = strings.ReplaceAll(re.Msg, root+string(filepath.Separator), "")
 				err = &rel
 			}
 			e.err = err
