@@ -73,6 +73,16 @@
 // a key is), a near miss or deprecated member,
 // and with -stability=LEVEL, keys, members and events below that level.
 //
+// With -registry=DIR, a team's OpenTelemetry Weaver registry (relative to
+// the module root; its manifest's dependency on the semantic conventions
+// is satisfied from the embedded tables, -registry-embedded for a missing
+// local copy), every constant key and event name at any of the positions
+// above, named constants included, is looked up in it: one that it and
+// its dependencies do not declare is reported, and the value checks judge
+// the registry's own keys by its declarations (type, enum members,
+// deprecation, stability). A registry that cannot be read is one line,
+// file.yaml:LINE:COL: what, before any package is analysed.
+//
 // Each finding carries one of these categories (the diagnostic's Category,
 // -json's "category"), listed with the options that govern its check:
 //

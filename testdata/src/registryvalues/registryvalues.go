@@ -16,6 +16,7 @@ const (
 	LegacyFlag  = "shop.customer.legacy_flag"
 	Level       = "shop.customer.level"
 	Refunded    = "shop.order.refunded"
+	Priority    = "shop.order.priority"
 )
 
 func emit(span trace.Span, items int, total float64, s string) []attribute.KeyValue {
@@ -36,6 +37,9 @@ func emit(span trace.Span, items int, total float64, s string) []attribute.KeyVa
 		attribute.String(Tier, s),            // want `^attribute key "shop.customer.tier" is deprecated in the registry \(telemetry/v1/model/shop.yaml:\d+:\d+\): renamed to "shop.customer.level"$`
 		attribute.Bool(LegacyFlag, true),     // want `^attribute key "shop.customer.legacy_flag" is deprecated in the registry .*: obsoleted: Removed in 1.1.0.$`
 		attribute.String(Level, s),
+		attribute.Int(Priority, 2),
+		attribute.Int(Priority, items),
+		attribute.Int(Priority, 3),                          // want `^attribute key "shop.order.priority" set to 3, which is no member of its enum in the registry .*: one of 1, 2$`
 		attribute.String("shop.request.header.x_id", s),     // want `hard-coded attribute key`
 		attribute.Int("shop.request.header.x_count", items), // want `hard-coded attribute key` `^attribute key "shop.request.header.x_count" is a string in the registry .*, set here with attribute.Int: use attribute.String$`
 		attribute.Int(string(OrderItems), items),            //nolint:spanattrlint
