@@ -19,6 +19,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/find"
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/regcheck"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 	"github.com/spanattrlint/spanattrlint/internal/suppress"
@@ -99,11 +100,12 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		return &Result{}, nil // nothing in the package can be a finding
 	}
 	var fs findings
-	hardCoded, consts, uses := st.collectSites() // sites.go (internal/find): keys and names written, constants declared and used
+	hardCoded, consts, uses, sites := st.collectSites() // sites.go (internal/find): keys and names written, constants declared and used
 	fs.hardCoded = hardCoded
 	fs.derived = st.collectDeprecated(fs.hardCoded) // deprecations.go: deprecated keys, written or as semconv constants
 	vals := st.collectValueSites()                  // valuesites.go: constant keys set with a value, for the value checks
 	semconv.CheckSchemaURLs(st.semconvInput())      // internal/semconv: one version's schema URL with another's attributes
+	st.checkRegistry(sites, vals, fs.hardCoded)     // registry.go (internal/regcheck): keys, event names and values against -registry
 	if !st.found(&fs, consts, vals) {
 		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
 		return &Result{ConstantPackages: uses.packages()}, nil
@@ -147,6 +149,7 @@ type passState struct {
 	mod      *modInfo                         // the -constants packages, seen from the module; nil without
 	constPkg bool                             // -constants names the package: its constants' values are checked
 	keyFuncs map[*types.Func][]site.FuncValue // -key-funcs and inferred wrappers that the package can call: the arguments that are keys or names
+	reg      *regcheck.Registry               // -registry; nil without
 
 	// The semconv version that fixes import where the package imports
 	// none, and the packages made for them (semconvfix.go): made on
@@ -204,7 +207,11 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 		return nil, err
 	}
 	if r.Attribute == nil && r.Trace == nil && r.Log == nil && !constPkg && len(keyFuncs) == 0 {
-		return nil, nil
+		return nil, nil // nor a key or event name for -registry to check
+	}
+	reg, err := l.set.registryFor(dir) // registry.go: -registry, read once per module
+	if err != nil {
+		return nil, err
 	}
 	if cgo != nil {
 		// Findings in cgo's copies are reported in the user's files.
@@ -214,7 +221,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	}
 	sup := suppress.New(pass, Name, !l.cfg.LeaveNolint, cgo)
 	return &passState{
-		linter: l, pass: pass, run: run, api: otelapi.New(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg,
+		linter: l, pass: pass, run: run, api: otelapi.New(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg, reg: reg,
 		keyFuncs: keyFuncs,
 	}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/naming"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
+	"github.com/spanattrlint/spanattrlint/internal/regcheck"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 )
 
@@ -57,6 +59,15 @@ type Config struct {
 	// NoSchemaURL turns off the schema URL check (schemaurl.go).
 	NoSchemaURL bool // -schema-url=false
 
+	// Registry is the team's OpenTelemetry Weaver registry (a directory,
+	// or its manifest), relative to the module root: keys and event names
+	// it does not declare are reported (registry.go, internal/regcheck).
+	Registry string
+	// RegistryEmbedded names dependencies of the registry's manifest to
+	// satisfy from the embedded semantic conventions (by registry_path or
+	// schema_url as written, or "*" for every one on upstream).
+	RegistryEmbedded []string
+
 	// LeaveNolint leaves //nolint directives to the driver. golangci-lint
 	// applies them itself, and its nolintlint reports a directive unused when
 	// the analyzer has already dropped the finding it covers.
@@ -81,6 +92,9 @@ func (c *Config) Validate() error {
 	}
 	if _, err := parseKeyFuncs(c.KeyFuncs); err != nil {
 		return err
+	}
+	if len(c.RegistryEmbedded) > 0 && c.Registry == "" {
+		return errors.New("-registry-embedded: names dependencies of a registry, and no -registry is given")
 	}
 	if err := semconv.ValidVersion(c.SemconvVersion); err != nil {
 		return err
@@ -216,6 +230,15 @@ var options = []Option{
 		"report a resource given one semconv version's schema URL and another's attributes, and\n" +
 			"resource.Merge of two versions' resources, which fails at run time (default true)",
 		func(c *Config) any { return &c.NoSchemaURL }},
+	{"registry", KindString,
+		"the team's OpenTelemetry Weaver registry: a directory (or its manifest), relative to the module\n" +
+			"root; report keys and event names that it and its dependencies do not declare (default: none)",
+		func(c *Config) any { return &c.Registry }},
+	{"registry-embedded", KindList,
+		"comma-separated dependencies of the registry's manifest, by registry_path or schema_url as written\n" +
+			"(or * for every one on the semantic conventions), to satisfy from spanattrlint's embedded\n" +
+			"semantic conventions instead of from disk, e.g. '.deps/upstream-v1.37.0[model]' (default: none)",
+		func(c *Config) any { return &c.RegistryEmbedded }},
 }
 
 // Options returns the analyzer's options, in the order they are declared.
@@ -304,8 +327,12 @@ type Settings struct {
 	cfg      Config
 	res      *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
 	loader   *constLoader
-	keyFuncs []keyFunc // -key-funcs, parsed
-	inferred []keyFunc // the wrappers a front end inferred across its packages (WithWrappers)
+	keyFuncs []keyFunc        // -key-funcs, parsed
+	inferred []keyFunc        // the wrappers a front end inferred across its packages (WithWrappers)
+	reg      *regcheck.Loader // -registry, read once per module root; nil without
+	// lazyRegistry: Prepare does not read -registry, the pass of a package
+	// that can hold a key does (ShareRegistryIn, for go vet).
+	lazyRegistry bool
 
 	keyFuncChecked sync.Map // module root -> the error of keyFuncPaths there, or nil
 }
@@ -327,6 +354,11 @@ func (c Config) Resolve(dir string) (*Settings, error) {
 			return nil, err
 		}
 	}
+	if dir != "" || filepath.IsAbs(c.Registry) {
+		if _, err := s.registryFor(dir); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -342,8 +374,10 @@ func (c Config) decide(res *modresolve.Resolver) (*Settings, error) {
 	c.KeyPrefixes = slices.Clone(c.KeyPrefixes)
 	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
 	c.KeyFuncs = slices.Clone(c.KeyFuncs)
+	c.RegistryEmbedded = slices.Clone(c.RegistryEmbedded)
 	kfs, _ := parseKeyFuncs(c.KeyFuncs) // Validate has parsed them
-	return &Settings{cfg: c, res: res, loader: newConstLoader(c.Constants, res), keyFuncs: kfs}, nil
+	return &Settings{cfg: c, res: res, loader: newConstLoader(c.Constants, res), keyFuncs: kfs,
+		reg: regcheck.NewLoader(c.Registry, c.RegistryEmbedded)}, nil
 }
 
 // WithWrappers returns settings that also treat the given wrappers, in
@@ -356,7 +390,7 @@ func (s *Settings) WithWrappers(entries []string) (*Settings, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: inferred}, nil
+	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: inferred, reg: s.reg, lazyRegistry: s.lazyRegistry}, nil
 }
 
 // config returns a copy of the configuration the settings were decided
@@ -367,6 +401,7 @@ func (s *Settings) config() Config {
 	c.KeyPrefixes = slices.Clone(c.KeyPrefixes)
 	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
 	c.KeyFuncs = slices.Clone(c.KeyFuncs)
+	c.RegistryEmbedded = slices.Clone(c.RegistryEmbedded)
 	return c
 }
 
@@ -383,6 +418,11 @@ func (s *Settings) Prepare(pkgPath, dir string, hasModule bool) error {
 	}
 	if _, err := s.constants(dir, hasModule); err != nil {
 		return err
+	}
+	if !s.lazyRegistry {
+		if _, err := s.registryFor(dir); err != nil {
+			return err
+		}
 	}
 	return s.keyFuncPaths(dir)
 }

@@ -73,6 +73,16 @@
 // a key is), a near miss or deprecated member,
 // and with -stability=LEVEL, keys, members and events below that level.
 //
+// With -registry=DIR, a team's OpenTelemetry Weaver registry (relative to
+// the module root; its manifest's dependency on the semantic conventions
+// is satisfied from the embedded tables, -registry-embedded for a missing
+// local copy), every constant key and event name at any of the positions
+// above, named constants included, is looked up in it: one that it and
+// its dependencies do not declare is reported, and the value checks judge
+// the registry's own keys by its declarations (type, enum members,
+// deprecation, stability). A registry that cannot be read is one line,
+// file.yaml:LINE:COL: what, before any package is analysed.
+//
 // Each finding carries one of these categories (the diagnostic's Category,
 // -json's "category"), listed with the options that govern its check:
 //
@@ -88,6 +98,7 @@
 //   - stability: semconv keys, enum members and events below a stability level (-stability)
 //   - semconv-version: imports of a semconv version other than the module's (-semconv-version)
 //   - schema-url: a resource given one version's schema URL and another's attributes, or Merge of two (-schema-url)
+//   - undeclared: keys and event names that the team's Weaver registry does not declare (-registry, -registry-embedded)
 //
 // Not reported: named constants, keys built from non-constant parts,
 // generated files, the semconv packages themselves, and lines carrying a

@@ -12,8 +12,9 @@ import (
 // is a finding, unless a //nolint directive or a generated file covers it;
 // a named constant used as one is noted, since it makes its package a
 // source of constants (inUse) or says what a local constant names
-// (localUse). The const declarations are returned for checkValues.
-func (st *passState) collectSites() ([]*site.Finding, []find.Const, constUses) {
+// (localUse). The const declarations are returned for checkValues, and
+// every site for -registry.
+func (st *passState) collectSites() ([]*site.Finding, []find.Const, constUses, []find.Found) {
 	found := find.Sites(find.Input{
 		Files: st.pass.Files, Info: st.pass.TypesInfo, Inspector: st.pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector),
 		API: st.api, SpanNames: st.cfg.SpanNames, KeyFuncs: st.keyFuncs,
@@ -34,5 +35,5 @@ func (st *passState) collectSites() ([]*site.Finding, []find.Const, constUses) {
 			hardCoded = append(hardCoded, &site.Finding{Site: s, File: fs.File, NoFix: st.migrates(s)})
 		}
 	}
-	return hardCoded, found.Consts, uses
+	return hardCoded, found.Consts, uses, found.Sites
 }

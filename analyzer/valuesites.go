@@ -14,10 +14,10 @@ func (c *Config) valueChecksOn() bool {
 }
 
 // collectValueSites finds the package's value sites (internal/check),
-// unless every value check is off.
+// unless every value check is off and there is no -registry.
 func (st *passState) collectValueSites() []check.ValueSite {
 	api := st.api
-	if !st.cfg.valueChecksOn() || api.Attribute == nil || api.Key == nil || api.KeyValue == nil {
+	if !st.cfg.valueChecksOn() && st.reg == nil || api.Attribute == nil || api.Key == nil || api.KeyValue == nil {
 		return nil
 	}
 	return check.ValueSites(st.pass, api)
@@ -41,6 +41,7 @@ func (st *passState) checkValues(fs *findings, consts []find.Const, uses constUs
 		Otel:        func() string { return st.moduleOtel(st.dir) },
 		FixVersion:  st.semconvFixVersion,
 		Member:      st.semconvMember,
+		Declared:    st.declaredByRegistry,
 	})
 }
 

@@ -28,6 +28,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/spanattrlint/spanattrlint/internal/interrupt"
+	"github.com/spanattrlint/spanattrlint/internal/registry"
 )
 
 // DefaultFile is the name of the file gen writes in the target package.
@@ -55,6 +56,13 @@ type Options struct {
 	// packages themselves are found without them, across packages.
 	KeyFuncs []string
 	wrappers []string // inferred across the loaded packages (inferWrappers)
+
+	// Registry is -registry, the team's Weaver registry (relative to the
+	// module root), and RegistryEmbedded -registry-embedded, as the
+	// command's: a registry that cannot be read stops gen before it
+	// writes anything.
+	Registry         string
+	RegistryEmbedded []string
 
 	hooks hooks // set by this package's tests only
 }
@@ -127,6 +135,16 @@ func main(args []string, o Options, stderr io.Writer) int {
 		}
 		return nil
 	})
+	fs.StringVar(&o.Registry, "registry", "", "the team's OpenTelemetry Weaver registry, relative to the module root (as spanattrlint -registry):\na registry that cannot be read stops gen before it writes anything")
+	fs.Func("registry-embedded", "comma-separated dependencies of the registry's manifest to satisfy from the embedded semantic\nconventions (as spanattrlint -registry-embedded)", func(v string) error {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p == "" {
+				return errors.New("empty entry in the comma-separated list")
+			}
+			o.RegistryEmbedded = append(o.RegistryEmbedded, p)
+		}
+		return nil
+	})
 	var cpuProfile, memProfile string
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile (taken at the end of the run) to this file")
@@ -152,6 +170,12 @@ func main(args []string, o Options, stderr io.Writer) int {
 	// the journal of what it wrote (undoOnSignal) undoes that first.
 	defer interrupt.Watch("spanattrlint gen", nil)()
 	if _, err := Run(o); err != nil {
+		var re *registry.Error
+		if errors.As(err, &re) {
+			// As the compiler names a place in a file.
+			fmt.Fprintln(stderr, firstLine(re.Error()))
+			return 1
+		}
 		fmt.Fprintf(stderr, "spanattrlint gen: %s\n", firstLine(err.Error()))
 		return 1
 	}

@@ -78,7 +78,8 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgRes
 	// package's module (a go.work can hold several) before any package is
 	// analysed. The packages are loaded without their modules, which the
 	// analyzer then does not know either.
-	set, err := analyzer.Config{Constants: constants, SpanNames: o.SpanNames, MigrateDeprecated: o.MigrateDeprecated, KeyFuncs: o.KeyFuncs}.Resolve("")
+	set, err := analyzer.Config{Constants: constants, SpanNames: o.SpanNames, MigrateDeprecated: o.MigrateDeprecated, KeyFuncs: o.KeyFuncs,
+		Registry: o.Registry, RegistryEmbedded: o.RegistryEmbedded}.Resolve("")
 	if err != nil {
 		return nil, err
 	}

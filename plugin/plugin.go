@@ -77,6 +77,14 @@
 //   - schema-url: -schema-url, report a resource given one semconv
 //     version's schema URL and another's attributes, and resource.Merge of
 //     two versions' resources. Default: true.
+//   - registry: -registry, the team's OpenTelemetry Weaver registry (a
+//     directory or its manifest), relative to the module root: keys and
+//     event names it does not declare are reported. It is read at
+//     start-up, and a registry that cannot be read stops golangci-lint
+//     with one line, "registry/shop.yaml:LINE:COL: what". Default: none.
+//   - registry-embedded: -registry-embedded, dependencies of the
+//     registry's manifest to satisfy from the embedded semantic
+//     conventions, a list as for constants. Default: none.
 //
 // //nolint directives are left to golangci-lint, which applies them itself.
 //

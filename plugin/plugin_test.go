@@ -176,6 +176,15 @@ func TestNew(t *testing.T) {
 		{"good", map[string]any{"constants": []any{tracingPkg}, "span-names": true}, ""},
 		{"pattern", map[string]any{"constants": "example.com/app/internal/..."}, ""},
 		{"schema-url off", map[string]any{"schema-url": false}, ""},
+		{"registry", map[string]any{"registry": "telemetry/v1"}, ""},
+		{"registry v2 with upstream embedded", map[string]any{"registry": "telemetry/v2", "registry-embedded": "*"}, ""},
+		{
+			"registry that cannot be read",
+			map[string]any{"registry": "telemetry/bad"},
+			`spanattrlint settings: telemetry/bad/model/shop.yaml:18:14: ref "shop.order.idd" names no attribute of the registry or its dependencies`,
+		},
+		{"no registry", map[string]any{"registry": "telemetry/none"}, `spanattrlint settings: telemetry/none: cannot read the registry: no such file or directory`},
+		{"registry-embedded without registry", map[string]any{"registry-embedded": "*"}, `spanattrlint settings: -registry-embedded: names dependencies of a registry, and no -registry is given`},
 		{
 			"pattern naming no package",
 			map[string]any{"constants": []any{tracingPkg, "example.com/app/nosuch"}},

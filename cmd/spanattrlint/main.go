@@ -21,12 +21,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
 	"github.com/spanattrlint/spanattrlint/gen"
+	"github.com/spanattrlint/spanattrlint/internal/registry"
 )
 
 func main() {
@@ -90,7 +92,18 @@ func help(args []string) int {
 }
 
 func printError(err error) {
-	fmt.Fprintf(os.Stderr, "%s: %s\n", analyzer.Name, oneLine(err.Error()))
+	fmt.Fprintln(os.Stderr, errorLine(err))
+}
+
+// errorLine is the one line that says err: a registry that cannot be read
+// as "registry/shop.yaml:LINE:COL: what", as the compiler names a place in
+// a file; any other error after the command's name.
+func errorLine(err error) string {
+	var re *registry.Error
+	if errors.As(err, &re) {
+		return oneLine(re.Error())
+	}
+	return fmt.Sprintf("%s: %s", analyzer.Name, oneLine(err.Error()))
 }
 
 // oneLine joins the lines of a message.

@@ -72,10 +72,14 @@ func vet(args []string, cfg string) {
 	// go vet's process for it resolves -constants once, in its module.
 	set, err := c.Resolve("")
 	if err == nil && cfg != "" {
+		// -registry: read only where a package can hold a key, and
+		// decoded from the copy the first process leaves beside the
+		// marker, not parsed again by every process.
+		set.ShareRegistryIn(filepath.Dir(filepath.Dir(cfg)))
 		err = prepare(set, cfg)
 	}
 	if err != nil {
-		once(fmt.Sprintf("%s: %s", analyzer.Name, oneLine(err.Error())))
+		once(errorLine(err))
 		os.Exit(1)
 	}
 	// A configuration error that only a pass can find (a -key-funcs name
@@ -86,7 +90,7 @@ func vet(args []string, cfg string) {
 		res, err := run(pass)
 		var cerr *analyzer.ConfigError
 		if errors.As(err, &cerr) {
-			once(fmt.Sprintf("%s: %s", analyzer.Name, oneLine(cerr.Error())))
+			once(errorLine(cerr))
 			os.Exit(1)
 		}
 		return res, err

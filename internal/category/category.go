@@ -22,6 +22,7 @@ const (
 	Stability      Name = "stability"
 	SemconvVersion Name = "semconv-version"
 	SchemaURL      Name = "schema-url"
+	Undeclared     Name = "undeclared"
 )
 
 // Info describes a category.
@@ -49,5 +50,6 @@ func All() []Info {
 		{Stability, "semconv keys, enum members and events below a stability level", []string{"stability"}},
 		{SemconvVersion, "imports of a semconv version other than the module's", []string{"semconv-version"}},
 		{SchemaURL, "a resource given one version's schema URL and another's attributes, or Merge of two", []string{"schema-url"}},
+		{Undeclared, "keys and event names that the team's Weaver registry does not declare", []string{"registry", "registry-embedded"}},
 	}
 }

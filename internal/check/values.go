@@ -56,6 +56,7 @@ type Input struct {
 	Otel        func() string                         // the go.opentelemetry.io/otel version the module requires, "" if unknown
 	FixVersion  func(otel string) string              // the semconv version a fix imports where the package imports none, or ""
 	Member      func(version, name string) *types.Var // a semconv member variable as a fix writes it, or nil
+	Declared    func(key string) bool                 // -registry declares key (and so its type); nil without
 }
 
 // Settings are the options the value checks read.

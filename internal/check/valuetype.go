@@ -48,10 +48,11 @@ func (vc *valueChecker) checkValueTypes() {
 			vc.report(s.setter.Pos(), s.setter.End(), advice{category.ValueType, msg}, nil)
 			continue
 		}
-		if rules.IsKnownKey(s.key) || vc.testFile(s.file) {
+		if rules.IsKnownKey(s.key) || vc.testFile(s.file) || vc.in.Declared != nil && vc.in.Declared(s.key) {
 			// A semantic-convention key of no known type; or a test,
 			// whose tables build one key with several types on purpose
-			// (and whose sites do not count against production code's).
+			// (and whose sites do not count against production code's);
+			// or a key whose type -registry declares (registry.go).
 			continue
 		}
 		first, seen := project[s.key]

@@ -12,10 +12,12 @@
 #   c. "golangci-lint run --fix" leaves code that builds and vets, that is
 #      byte for byte what "spanattrlint -fix" leaves, and on which a second
 #      run reports no finding that carries a fix;
-#   d. a constants entry naming no package, an unknown key and a wrongly
-#      typed value stop golangci-lint at start-up, and a value the
-#      analyzer rejects when it runs stops it then, each with a non-zero
-#      exit and a clear message.
+#   d. a constants entry naming no package, an unknown key, a wrongly
+#      typed value and a registry that cannot be read stop golangci-lint at
+#      start-up, and a value the analyzer rejects when it runs stops it
+#      then, each with a non-zero exit and a clear message;
+#   f. with the registry setting, golangci-lint reports what the command
+#      reports with -registry.
 #
 # Any difference fails the script (exit 1) with a diff. Environment: see
 # build.sh (SPANATTRLINT_GOLANGCI_CACHE, GOLANGCI_LINT_VERSION);
@@ -200,6 +202,9 @@ bad 'spanattrlint settings: "span_names": unknown key (known keys: constants, ' 
 bad 'spanattrlint settings: "span-names": want true or false, got the string "yes"' \
 	'span-names: "yes"'
 bad 'spanattrlint settings: -event-style: "camel" is not a style' 'event-style: camel'
+# A registry that cannot be read: its one line, at start-up.
+bad 'spanattrlint settings: telemetry/bad/model/shop.yaml:18:14: ref "shop.order.idd" names no attribute of the registry or its dependencies' \
+	'registry: telemetry/bad'
 
 # e. The plugin leaves //nolint to golangci-lint, so nolintlint (if a
 # project enables it) sees every directive used.
@@ -209,5 +214,18 @@ gcl_json "$work/nolintlint" "$work/nolintlint.json"
 nunused=$("$findings" -base "$work/nolintlint" <"$work/nolintlint.json" | grep -c '^nolint/.*nolintlint: .*unused' || true)
 [[ $nunused -eq 0 ]] || die "with nolintlint enabled, $nunused of the $ndirectives //nolint directives in nolint/ are reported unused"
 say "e. nolintlint: none of the $ndirectives //nolint directives in nolint/ is reported unused"
+
+# f. -registry: the same findings as the command with -registry (and the
+# value checks' -stability), the undeclared keys among them.
+cp -R "$app" "$work/registry"
+write_config "$work/registry" "${good[@]}" "registry: telemetry/v1" "stability: stable"
+sal_json "$work/registry" "$work/reg-sal.json" -registry=telemetry/v1 -stability=stable
+"$findings" -base "$work/registry" <"$work/reg-sal.json" >"$work/reg-sal.txt"
+gcl_json "$work/registry" "$work/reg-gcl.json"
+"$findings" -base "$work/registry" <"$work/reg-gcl.json" >"$work/reg-gcl.txt"
+nundeclared=$(grep -c 'is not declared in the registry' "$work/reg-sal.txt" || true)
+[[ $nundeclared -ge 5 ]] || die "with -registry the command found only $nundeclared undeclared keys and events"
+same "$work/reg-sal.txt" "$work/reg-gcl.txt" "with -registry, golangci-lint and spanattrlint disagree (- command, + golangci-lint)"
+say "f. -registry: same findings from both, $nundeclared of them undeclared keys and events"
 
 say "PASS: golangci-lint $("$gcl" version --short 2>/dev/null || echo '?') with the spanattrlint plugin agrees with the command"

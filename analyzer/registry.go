@@ -1,0 +1,137 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"path/filepath"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/find"
+	"github.com/spanattrlint/spanattrlint/internal/regcheck"
+	"github.com/spanattrlint/spanattrlint/internal/site"
+)
+
+// The seam to the registry checks (internal/regcheck): the sites that
+// collectSites finds, hard-coded or constant, go to regcheck with the
+// registry of -registry, and what it returns is reported.
+
+// registryFor returns the registry of -registry as seen from the module
+// that holds dir, read on its first use in that module; nil without
+// -registry. A registry that cannot be read is a ConfigError of one line,
+// "registry/shop.yaml:LINE:COL: what".
+func (s *Settings) registryFor(dir string) (*regcheck.Registry, error) {
+	if s.reg == nil || dir == "" && !filepath.IsAbs(s.cfg.Registry) {
+		// No -registry; or a package with no directory of its own (the
+		// test main that go test generates), whose module is unknown and
+		// which holds no key of the user's.
+		return nil, nil
+	}
+	root := ""
+	if dir != "" {
+		if m, err := s.res.Module(dir); err == nil {
+			root = m.Root
+		}
+	}
+	reg, err := s.reg.For(root)
+	if err != nil {
+		return nil, &ConfigError{err}
+	}
+	return reg, nil
+}
+
+// ShareRegistryIn makes the settings serve go vet, which runs a process
+// per package: -registry is read only by a process whose package can hold
+// a key or event name (not in Prepare), and the first to read it leaves
+// it in dir, go vet's work directory of the run, for the others to decode
+// (regcheck.Loader.ShareIn). A registry that cannot be read is still said
+// before the package is analysed. Call it before Prepare.
+func (s *Settings) ShareRegistryIn(dir string) {
+	if s.reg != nil {
+		s.reg.ShareIn(dir)
+		s.lazyRegistry = true
+	}
+}
+
+// registrySites are the keys and event names of the package's sites,
+// hard-coded or constant, as regcheck takes them, those under //nolint
+// or in generated files left out.
+func (st *passState) registrySites(sites []find.Found) []regcheck.Site {
+	var out []regcheck.Site
+	for _, fs := range sites {
+		s := fs.Site
+		var r regcheck.Role
+		switch s.Role {
+		case site.Key:
+			r = regcheck.Key
+		case site.Event:
+			r = regcheck.Event
+		default:
+			continue
+		}
+		if st.sup.Suppressed(fs.File, s.Expr.Pos()) {
+			continue
+		}
+		_, lit := s.Expr.(*ast.BasicLit)
+		out = append(out, regcheck.Site{Value: s.Value, Role: r, Pos: s.Expr.Pos(), End: s.Expr.End(), Literal: lit})
+	}
+	return out
+}
+
+// checkRegistry reports what the registry says of the package's sites
+// and value sites. A -migrate-deprecated rename of a hard-coded key
+// withholds the key's own fix (to a constant of the old key), as
+// migrates does for a semantic-convention key.
+func (st *passState) checkRegistry(sites []find.Found, vals []check.ValueSite, hardCoded []*site.Finding) {
+	if st.reg == nil {
+		return
+	}
+	regSites := st.registrySites(sites)
+	for _, d := range regcheck.Undeclared(st.reg, regSites) {
+		st.reportRegistry(d)
+	}
+	opts := regcheck.Options{
+		ValueTypes: !st.cfg.NoValueTypes, EnumMembers: !st.cfg.NoEnumMembers, Stability: st.cfg.Stability,
+		Deprecated: !st.cfg.NoDeprecated, MigrateDeprecated: st.cfg.MigrateDeprecated,
+	}
+	for _, d := range regcheck.Values(st.reg, regSites, check.RegistryValueSites(st.pass, st.sup, vals), opts) {
+		if d.Fix != nil {
+			withdrawFixAt(hardCoded, d.Pos) // the rename and a fix to the old key's constant would compete
+		}
+		st.reportRegistry(d)
+	}
+}
+
+// withdrawFixAt withdraws the fix of the hard-coded finding at pos, as
+// deprecations does for a semantic-convention key that -migrate-deprecated
+// renames.
+func withdrawFixAt(hardCoded []*site.Finding, pos token.Pos) {
+	for _, f := range hardCoded {
+		if f.Site.Expr.Pos() == pos {
+			f.NoFix = true
+		}
+	}
+}
+
+// declaredByRegistry reports whether -registry declares key, whose type
+// the registry then gives (regcheck.Values), not the one-key-one-type rule
+// of a project key.
+func (st *passState) declaredByRegistry(key string) bool {
+	if st.reg == nil {
+		return false
+	}
+	_, ok := st.reg.Lookup(key)
+	return ok
+}
+
+func (st *passState) reportRegistry(d regcheck.Diagnostic) {
+	ad := analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: string(d.Category), Message: d.Message}
+	if d.Fix != nil {
+		ad.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   d.Fix.Message,
+			TextEdits: []analysis.TextEdit{{Pos: d.Fix.Pos, End: d.Fix.End, NewText: []byte(d.Fix.NewText)}},
+		}}
+	}
+	st.pass.Report(ad)
+}

@@ -1,0 +1,163 @@
+package regcheck
+
+import (
+	"fmt"
+	"go/token"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
+)
+
+// What a site's string names.
+type Role int
+
+const (
+	Key   Role = iota // an attribute key
+	Event             // an event name (AddEvent, a log record's event name)
+)
+
+// A Site is a key or event name that the code emits, as a constant: a
+// literal or a named constant, at any key or event position.
+type Site struct {
+	Value    string
+	Role     Role
+	Pos, End token.Pos // the key or name expression
+	Literal  bool      // the expression is one string literal, which a fix may rewrite
+}
+
+// A Diagnostic is a finding against the registry.
+type Diagnostic struct {
+	Pos, End token.Pos
+	Category category.Name
+	Message  string
+	Fix      *Edit // nil: no fix
+}
+
+// An Edit replaces [Pos, End) with NewText.
+type Edit struct {
+	Message  string
+	Pos, End token.Pos
+	NewText  string
+}
+
+// Undeclared reports each site whose key or event name neither the
+// registry nor its dependencies declare. A key under a template attribute
+// (shop.request.header.x_id under shop.request.header) is declared by it.
+func Undeclared(reg *Registry, sites []Site) []Diagnostic {
+	var out []Diagnostic
+	for _, s := range sites {
+		var msg string
+		switch s.Role {
+		case Key:
+			msg = reg.undeclaredKey(s.Value)
+		case Event:
+			msg = reg.undeclaredEvent(s.Value)
+		}
+		if msg != "" {
+			out = append(out, Diagnostic{Pos: s.Pos, End: s.End, Category: category.Undeclared, Message: msg})
+		}
+	}
+	return out
+}
+
+func (r *Registry) undeclaredKey(key string) string {
+	if _, ok := r.Lookup(key); ok {
+		return ""
+	}
+	if a, ok := r.Attribute(key); ok && a.IsTemplate() {
+		return fmt.Sprintf("attribute key %q is a template in the registry (%s): the keys it declares are %s.<name>", key, r.where(a.Pos.File, a.Origin), key)
+	}
+	return fmt.Sprintf("attribute key %q is not declared in the registry (%s); declare it or use a declared key%s",
+		key, r.Display(r.fileNear(key, r.attrKeys())), r.nearest(key, false))
+}
+
+func (r *Registry) undeclaredEvent(name string) string {
+	if _, ok := r.Event(name); ok {
+		return ""
+	}
+	return fmt.Sprintf("event name %q is not declared in the registry (%s); declare it or use a declared event%s",
+		name, r.Display(r.fileNear(name, r.eventNames())), r.nearest(name, true))
+}
+
+// where names the file that declares something, or the dependency.
+func (r *Registry) where(file, origin string) string {
+	if file != "" {
+		return r.Display(file)
+	}
+	return origin
+}
+
+// A declared name of the registry itself, and its file.
+type named struct{ name, file string }
+
+func (r *Registry) attrKeys() []named {
+	r.namesOnce.Do(r.index)
+	return r.keys
+}
+
+func (r *Registry) eventNames() []named {
+	r.namesOnce.Do(r.index)
+	return r.events
+}
+
+func (r *Registry) index() {
+	for _, a := range r.Attributes {
+		r.keys = append(r.keys, named{a.Key, a.Pos.File})
+	}
+	for _, e := range r.Events {
+		r.events = append(r.events, named{e.Name, e.Pos.File})
+	}
+}
+
+// fileNear returns the file of the registry where a name like name would
+// be declared: the one that declares the most specific namespace of it
+// (shop.order.id for shop.order.total), else the registry's manifest or
+// directory. names is sorted.
+func (r *Registry) fileNear(name string, names []named) string {
+	for i := strings.LastIndexByte(name, '.'); i > 0; i = strings.LastIndexByte(name[:i], '.') {
+		ns := name[:i+1]
+		j := sort.Search(len(names), func(j int) bool { return names[j].name >= ns })
+		if j < len(names) && strings.HasPrefix(names[j].name, ns) && names[j].file != "" {
+			return names[j].file
+		}
+	}
+	if r.Manifest.File != "" {
+		return r.Manifest.File
+	}
+	return r.Dir
+}
+
+// nearest returns ": did you mean "k"?" for the declared key (or event,
+// with event) that name is most likely a typo of, or "". The pools are made
+// on the first undeclared name.
+func (r *Registry) nearest(name string, event bool) string {
+	r.poolOnce.Do(func() {
+		var keys, events []nearmiss.Entry[struct{}]
+		for _, n := range r.attrKeys() {
+			keys = append(keys, nearmiss.Entry[struct{}]{Value: n.name})
+		}
+		for _, n := range r.eventNames() {
+			events = append(events, nearmiss.Entry[struct{}]{Value: n.name})
+		}
+		r.keyPool, r.eventPool = nearmiss.NewPool(keys), nearmiss.NewPool(events)
+	})
+	p := r.keyPool
+	if event {
+		p = r.eventPool
+	}
+	if e, ok := p.Nearest(name); ok {
+		return fmt.Sprintf(": did you mean %q?", e.Value)
+	}
+	return ""
+}
+
+// lazy holds what the checks make of a registry on first use.
+type lazy struct {
+	namesOnce          sync.Once
+	keys, events       []named
+	poolOnce           sync.Once
+	keyPool, eventPool *nearmiss.Pool[struct{}]
+}
