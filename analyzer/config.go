@@ -11,6 +11,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/naming"
+	"github.com/spanattrlint/spanattrlint/internal/srcfs"
 )
 
 // Config holds the analyzer's options (see options). The command fills it
@@ -340,7 +341,7 @@ func (c Config) decide(res *modresolve.Resolver) (*Settings, error) {
 	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
 	c.KeyFuncs = slices.Clone(c.KeyFuncs)
 	kfs, _ := parseKeyFuncs(c.KeyFuncs) // Validate has parsed them
-	return &Settings{cfg: c, res: res, loader: newConstLoader(c.Constants, res), keyFuncs: kfs}, nil
+	return &Settings{cfg: c, res: res, loader: newConstLoader(c.Constants, res, nil), keyFuncs: kfs}, nil
 }
 
 // WithWrappers returns settings that also treat the given wrappers, in
@@ -354,6 +355,17 @@ func (s *Settings) WithWrappers(entries []string) (*Settings, error) {
 		return nil, err
 	}
 	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: inferred}, nil
+}
+
+// WithOverlay returns settings that read the -constants packages' files
+// through overlay (file path -> contents, as go/packages.Config.Overlay):
+// a file it holds hides the one on disk, or is added, with its directory.
+// spanattrlint gen passes the constants file it is about to write, so
+// that nothing is written before the fixes are known (nor at all with
+// -dry-run). The settings share the module resolutions of s, but resolve
+// -constants again: an overlay may add a package.
+func (s *Settings) WithOverlay(overlay map[string][]byte) *Settings {
+	return &Settings{cfg: s.config(), res: s.res, loader: newConstLoader(s.cfg.Constants, s.res, srcfs.New(overlay)), keyFuncs: s.keyFuncs, inferred: s.inferred}
 }
 
 // config returns a copy of the configuration the settings were decided

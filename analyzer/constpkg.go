@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -18,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
+	"github.com/spanattrlint/spanattrlint/internal/srcfs"
 )
 
 // ConfigError is an error in the configuration, such as a -constants entry
@@ -33,10 +33,15 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // (the main modules, vendor, replace and require directives; see
 // internal/modresolve) so that the common case starts no "go list", which
 // would cost more than analysing a package; only what they cannot resolve
-// falls back to one "go list" per pattern.
+// falls back to one "go list" per pattern. It reads the packages' files
+// through fs: the disk, or with an overlay (Settings.WithOverlay) files
+// not written yet, such as the constants file gen is about to write. (The
+// go list fallback sees the disk alone: it resolves what is outside the
+// main modules, which no overlay changes.)
 type constLoader struct {
 	patterns []string
 	res      *modresolve.Resolver
+	fs       *srcfs.FS // nil: the disk
 
 	mu     sync.Mutex
 	modOf  map[string]*modInfo // by module root
@@ -58,13 +63,14 @@ type dirInfo struct {
 
 type pkgDir struct{ path, dir string }
 
-func newConstLoader(patterns []string, res *modresolve.Resolver) *constLoader {
+func newConstLoader(patterns []string, res *modresolve.Resolver, fs *srcfs.FS) *constLoader {
 	if res == nil {
 		res = modresolve.NewResolver()
 	}
 	return &constLoader{
 		patterns: patterns,
 		res:      res,
+		fs:       fs,
 		modOf:    make(map[string]*modInfo),
 		dirMod:   make(map[string]*dirInfo),
 	}
@@ -90,7 +96,7 @@ func (l *constLoader) packagesFor(dir string) (*modInfo, error) {
 			if resolveHook != nil {
 				resolveHook(m.mod.Root)
 			}
-			m.pkgs, m.err = resolvePatterns(m.mod, l.patterns)
+			m.pkgs, m.err = resolvePatterns(l.fs, m.mod, l.patterns)
 		})
 	}
 	return m, m.err
@@ -122,10 +128,10 @@ var resolveHook func(root string)
 
 // resolvePatterns expands the patterns into packages; a pattern that names
 // no usable package is a ConfigError that says why.
-func resolvePatterns(mod *modresolve.Module, patterns []string) ([]pkgDir, error) {
+func resolvePatterns(fsys *srcfs.FS, mod *modresolve.Module, patterns []string) ([]pkgDir, error) {
 	var pkgs []pkgDir
 	for _, p := range patterns {
-		found, err := resolvePattern(mod, p)
+		found, err := resolvePattern(fsys, mod, p)
 		if err != nil {
 			return nil, &ConfigError{fmt.Errorf("-constants: %v", err)}
 		}
@@ -140,12 +146,12 @@ func resolvePatterns(mod *modresolve.Module, patterns []string) ([]pkgDir, error
 // resolvePattern resolves one pattern through go.mod and go.work, or
 // else with go list, and keeps the packages that can hold constants for
 // others: not commands, not test-only, with exported constants.
-func resolvePattern(mod *modresolve.Module, p string) ([]pkgDir, error) {
+func resolvePattern(fsys *srcfs.FS, mod *modresolve.Module, p string) ([]pkgDir, error) {
 	prefix, wild := strings.CutSuffix(p, "/...")
 	if isStd(prefix) && !strings.Contains(prefix, "...") {
 		return nil, stdError(mod, p)
 	}
-	found, err, ok := resolveLocal(mod, prefix, wild)
+	found, err, ok := resolveLocal(fsys, mod, prefix, wild)
 	if !ok {
 		found, err = goList(mod, p)
 	}
@@ -158,7 +164,7 @@ func resolvePattern(mod *modresolve.Module, p string) ([]pkgDir, error) {
 	var keep []pkgDir
 	var why string
 	for _, pd := range found {
-		if w := constPkgProblem(pd.dir); w != "" {
+		if w := constPkgProblem(fsys, pd.dir); w != "" {
 			if why == "" {
 				why = strconv.Quote(pd.path) + " " + w
 			}
@@ -177,7 +183,7 @@ func resolvePattern(mod *modresolve.Module, p string) ([]pkgDir, error) {
 
 // resolveLocal resolves prefix (with wild, prefix/...) without running
 // go: ok is false when go.mod and go.work alone cannot tell.
-func resolveLocal(mod *modresolve.Module, prefix string, wild bool) (pkgs []pkgDir, err error, ok bool) {
+func resolveLocal(fsys *srcfs.FS, mod *modresolve.Module, prefix string, wild bool) (pkgs []pkgDir, err error, ok bool) {
 	if strings.Contains(prefix, "...") {
 		return nil, nil, false
 	}
@@ -187,22 +193,22 @@ func resolveLocal(mod *modresolve.Module, prefix string, wild bool) (pkgs []pkgD
 	}
 	_, _, inMain := mod.Main(prefix)
 	if !wild {
-		if _, err := os.Stat(dir); err != nil {
+		if !fsys.IsDir(dir) {
 			if inMain {
 				return nil, fmt.Errorf("no package matches %q in %s (no directory %s)", prefix, mod.Describe(), dir), true
 			}
 			return nil, nil, false // perhaps not downloaded: ask go
 		}
-		if w := buildProblem(dir); w != "" {
+		if w := buildProblem(fsys, dir); w != "" {
 			return nil, fmt.Errorf("%q %s", prefix, w), true
 		}
 		return []pkgDir{{prefix, dir}}, nil, true
 	}
-	if _, err := os.Stat(dir); err != nil && !inMain {
+	if !fsys.IsDir(dir) && !inMain {
 		return nil, nil, false
 	}
-	for d := range modresolve.PackageDirs(dir) {
-		if hasGoFiles(d) {
+	for d := range fsys.PackageDirs(dir) {
+		if len(goFilesIn(fsys, d)) > 0 {
 			rel, _ := filepath.Rel(dir, d)
 			pkgs = append(pkgs, pkgDir{path.Join(prefix, filepath.ToSlash(rel)), d})
 		}
@@ -211,8 +217,8 @@ func resolveLocal(mod *modresolve.Module, prefix string, wild bool) (pkgs []pkgD
 }
 
 // buildProblem says why dir holds no package to build, or "".
-func buildProblem(dir string) string {
-	bp, _ := build.Default.ImportDir(dir, 0)
+func buildProblem(fsys *srcfs.FS, dir string) string {
+	bp, _ := fsys.Build().ImportDir(dir, 0)
 	switch {
 	case bp == nil:
 		return "has no Go files"
@@ -228,11 +234,12 @@ func buildProblem(dir string) string {
 
 // constPkgProblem says why the package in dir cannot provide constants to
 // other packages, or "".
-func constPkgProblem(dir string) string {
+func constPkgProblem(fsys *srcfs.FS, dir string) string {
 	fset := token.NewFileSet()
-	files := goFiles(dir)
+	files := goFilesIn(fsys, dir)
 	for i, file := range files {
-		f, err := parser.ParseFile(fset, filepath.Join(dir, file), nil, parser.SkipObjectResolution)
+		name := filepath.Join(dir, file)
+		f, err := parser.ParseFile(fset, name, fsys.Source(name), parser.SkipObjectResolution)
 		if err != nil {
 			return "" // the type checker will say
 		}
@@ -267,8 +274,11 @@ func fileExists(name string) bool {
 }
 
 // goFiles lists the non-test Go files of dir that the build would compile.
-func goFiles(dir string) []string {
-	bp, err := build.Default.ImportDir(dir, 0)
+func goFiles(dir string) []string { return goFilesIn(nil, dir) }
+
+// goFilesIn is goFiles through fsys.
+func goFilesIn(fsys *srcfs.FS, dir string) []string {
+	bp, err := fsys.Build().ImportDir(dir, 0)
 	if err != nil {
 		return nil
 	}
@@ -345,8 +355,9 @@ func (l *constLoader) check(m *modInfo, pd pkgDir, graph, loaded map[string]*typ
 	defer delete(busy, pd.path)
 	fset := token.NewFileSet()
 	var files []*ast.File
-	for _, name := range goFiles(pd.dir) {
-		f, err := parser.ParseFile(fset, filepath.Join(pd.dir, name), nil, parser.SkipObjectResolution)
+	for _, name := range goFilesIn(l.fs, pd.dir) {
+		name = filepath.Join(pd.dir, name)
+		f, err := parser.ParseFile(fset, name, l.fs.Source(name), parser.SkipObjectResolution)
 		if err == nil {
 			files = append(files, f)
 		}
@@ -410,7 +421,7 @@ func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[stri
 		if !m.mod.IsMain(p) {
 			return false
 		}
-		for _, imp := range imports.of(m, p) {
+		for _, imp := range imports.of(l.fs, m, p) {
 			if walk(imp) {
 				return true
 			}
@@ -427,7 +438,7 @@ type importClauses struct {
 	m  map[string][]string
 }
 
-func (c *importClauses) of(m *modInfo, p string) []string {
+func (c *importClauses) of(fsys *srcfs.FS, m *modInfo, p string) []string {
 	c.mu.Lock()
 	imps, ok := c.m[p]
 	c.mu.Unlock()
@@ -435,7 +446,7 @@ func (c *importClauses) of(m *modInfo, p string) []string {
 		return imps
 	}
 	if dir, ok := m.mod.Dir(p); ok {
-		imps = parseImports(dir)
+		imps = parseImports(fsys, dir)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -449,11 +460,12 @@ func (c *importClauses) of(m *modInfo, p string) []string {
 	return imps
 }
 
-func parseImports(dir string) []string {
+func parseImports(fsys *srcfs.FS, dir string) []string {
 	var imps []string
 	fset := token.NewFileSet()
-	for _, name := range goFiles(dir) {
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ImportsOnly)
+	for _, name := range goFilesIn(fsys, dir) {
+		name = filepath.Join(dir, name)
+		f, err := parser.ParseFile(fset, name, fsys.Source(name), parser.ImportsOnly)
 		if err != nil {
 			continue
 		}

@@ -92,7 +92,7 @@ func Syntax(cfg *packages.Config, patterns ...string) ([]*packages.Package, erro
 			}
 		}
 	}
-	l := &loader{fset: token.NewFileSet(), view: map[string]*types.Package{}, done: map[*packages.Package]chan struct{}{}}
+	l := &loader{fset: token.NewFileSet(), overlay: cfg.Overlay, view: map[string]*types.Package{}, done: map[*packages.Package]chan struct{}{}}
 	if err := l.check(roots, isRoot); err != nil {
 		return nil, err
 	}
@@ -100,7 +100,8 @@ func Syntax(cfg *packages.Config, patterns ...string) ([]*packages.Package, erro
 }
 
 type loader struct {
-	fset *token.FileSet
+	fset    *token.FileSet
+	overlay map[string][]byte // cfg.Overlay: files read from here, not from disk
 
 	mu   sync.Mutex                          // guards view and the dependencies' Types
 	view map[string]*types.Package           // by path: from export data, and the roots that are no test variant
@@ -178,7 +179,11 @@ func (l *loader) checkRoot(p *packages.Package) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			f, err := parser.ParseFile(l.fset, name, nil, parser.AllErrors|parser.ParseComments)
+			var src any // nil: from disk
+			if b, ok := l.overlay[name]; ok {
+				src = b
+			}
+			f, err := parser.ParseFile(l.fset, name, src, parser.AllErrors|parser.ParseComments)
 			files[i] = f
 			var list scanner.ErrorList
 			switch {
