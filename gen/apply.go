@@ -19,6 +19,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/fixes"
+	"github.com/spanattrlint/spanattrlint/internal/srcfs"
 )
 
 // edit is an edit of one file (the constants file's additions, in emit.go).
@@ -82,9 +83,10 @@ func mergeFixes(results []pkgResult, mod *module, migrate bool) (set *fixes.Set,
 	return set, outside
 }
 
-// applyEdits returns the new content of each file, gofmt-formatted.
-func applyEdits(set *fixes.Set, mod *module) (news, olds map[string][]byte, err error) {
-	changes, err := fixes.Apply(set, os.ReadFile, func(name string) string {
+// applyEdits returns the new content of each file, gofmt-formatted, and
+// the old, read through overlay (the files not written yet).
+func applyEdits(set *fixes.Set, mod *module, overlay map[string][]byte) (news, olds map[string][]byte, err error) {
+	changes, err := fixes.Apply(set, srcfs.New(overlay).ReadFile, func(name string) string {
 		rel, _ := mod.rel(name)
 		return rel
 	})
@@ -100,18 +102,18 @@ func applyEdits(set *fixes.Set, mod *module) (news, olds map[string][]byte, err 
 
 // verify type-checks the packages of the changed files (and their tests)
 // with the new contents, before anything is written. The go command lists
-// them and compiles the export data of their dependencies (the constants
-// file is on disk by now); only the packages themselves are type-checked
-// here, from the new sources. (go/packages with the new contents as an
-// overlay would type-check every dependency, the standard library
-// included, from source: an overlay invalidates all export data.)
+// them and compiles the export data of their dependencies, with overlay
+// (the constants file, which a package may import) as its -overlay; only
+// the packages themselves are type-checked here, from the new sources.
+// (Every changed file as an overlay would make the go command compile the
+// changed packages too, only for them to be checked again here.)
 //
-// known, if not nil, is a load of packages made when the files on disk
-// were as they are now (the constants file included): where it holds the
-// packages of every changed directory and every package the new files
-// import, they are type-checked against its types, and the go command is
-// not run again (see loadedAlready).
-func verify(o *Options, mod *module, changed map[string][]byte, known []*packages.Package, extraDirs ...string) error {
+// known, if not nil, is a load of packages made when the files were as
+// they are now (the overlay included): where it holds the packages of
+// every changed directory and every package the new files import, they
+// are type-checked against its types, and the go command is not run again
+// (see loadedAlready).
+func verify(o *Options, mod *module, changed, overlay map[string][]byte, known []*packages.Package) error {
 	if len(changed) == 0 {
 		return nil
 	}
@@ -119,24 +121,44 @@ func verify(o *Options, mod *module, changed map[string][]byte, known []*package
 	for name := range changed {
 		dirs[filepath.Dir(name)] = true
 	}
-	for _, d := range extraDirs {
-		dirs[d] = true
+	imported, err := newImports(changed)
+	if err != nil {
+		return err
 	}
-	var patterns []string
-	for d := range dirs {
-		rel, ok := mod.rel(d)
-		if !ok {
-			continue
+	var first []string
+	if pkgs, universe := loadedAlready(known, dirs, imported, mod); pkgs != nil {
+		if o.hooks.verified != nil {
+			o.hooks.verified(false)
 		}
-		patterns = append(patterns, "./"+rel)
+		fset := token.NewFileSet()
+		for _, p := range pkgs {
+			for _, e := range checkPackage(fset, p, typesImporter(p, universe), changed) {
+				first = append(first, relPos(mod, e.pos)+": "+firstLine(e.msg))
+			}
+		}
+	} else {
+		if o.hooks.verified != nil {
+			o.hooks.verified(true)
+		}
+		if first, err = checkListed(o, mod, dirs, imported, changed, overlay); err != nil {
+			return err
+		}
 	}
-	// The fixes add imports, of packages that the code on disk may not
-	// import yet: the go command lists those too, for their export data.
+	if len(first) == 0 {
+		return nil
+	}
+	slices.Sort(first)
+	return fmt.Errorf("the fixed code would not compile, so nothing was written: %s", first[0])
+}
+
+// newImports returns what the changed files import: the fixes add
+// imports, of packages that the code on disk may not import yet.
+func newImports(changed map[string][]byte) (map[string]bool, error) {
 	imported := map[string]bool{}
 	for name, src := range changed {
 		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ImportsOnly)
 		if err != nil {
-			return fmt.Errorf("the fixed code would not compile, so nothing was written: %v", firstLine(err.Error()))
+			return nil, fmt.Errorf("the fixed code would not compile, so nothing was written: %v", firstLine(err.Error()))
 		}
 		for _, spec := range f.Imports {
 			if ip, err := strconv.Unquote(spec.Path.Value); err == nil && ip != "C" && ip != "unsafe" {
@@ -144,55 +166,34 @@ func verify(o *Options, mod *module, changed map[string][]byte, known []*package
 			}
 		}
 	}
-	if pkgs, universe := loadedAlready(known, dirs, imported, mod); pkgs != nil {
-		if o.hooks.verified != nil {
-			o.hooks.verified(false)
+	return imported, nil
+}
+
+// checkListed lists the packages in dirs and those imported, for their
+// export data, and type-checks the former with the changed contents,
+// returning the errors found, each on one line.
+func checkListed(o *Options, mod *module, dirs, imported map[string]bool, changed, overlay map[string][]byte) ([]string, error) {
+	var patterns []string
+	for d := range dirs {
+		if rel, ok := mod.rel(d); ok {
+			patterns = append(patterns, "./"+rel)
 		}
-		var first []string
-		fset := token.NewFileSet()
-		for _, p := range pkgs {
-			for _, e := range checkPackage(fset, p, typesImporter(p, universe), changed) {
-				first = append(first, relPos(mod, e.pos)+": "+firstLine(e.msg))
-			}
-		}
-		if len(first) == 0 {
-			return nil
-		}
-		slices.Sort(first)
-		return fmt.Errorf("the fixed code would not compile, so nothing was written: %s", first[0])
-	}
-	if o.hooks.verified != nil {
-		o.hooks.verified(true)
 	}
 	patterns = append(patterns, slices.Sorted(maps.Keys(imported))...)
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 			packages.NeedDeps | packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedModule,
-		Tests: o.Tests,
-		Dir:   mod.root,
-		Env:   o.Env,
+		Tests:   o.Tests,
+		Dir:     mod.root,
+		Env:     o.Env,
+		Overlay: overlay,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return fmt.Errorf("checking the result: %v", firstLine(err.Error()))
+		return nil, fmt.Errorf("checking the result: %v", firstLine(err.Error()))
 	}
 	var first []string
-	addErr := func(pos, msg string) {
-		if strings.HasPrefix(msg, "# ") {
-			// The go command's "# pkg" header: the compiler's line is the next.
-			if _, rest, ok := strings.Cut(msg, "\n"); ok && strings.TrimSpace(rest) != "" {
-				msg = strings.TrimSpace(rest)
-				if p, m, ok := strings.Cut(msg, ": "); ok && strings.HasSuffix(strings.SplitN(p, ":", 2)[0], ".go") {
-					pos, msg = p, m
-				}
-			}
-		}
-		if pos == "" || pos == "-" {
-			first = append(first, firstLine(msg))
-			return
-		}
-		first = append(first, relPos(mod, pos)+": "+firstLine(msg))
-	}
+	addErr := func(pos, msg string) { first = append(first, listedError(mod, pos, msg)) }
 	// By import path, the packages themselves (not their test variants),
 	// for an import that a package on disk does not have.
 	byPath := map[string]*packages.Package{}
@@ -223,11 +224,25 @@ func verify(o *Options, mod *module, changed map[string][]byte, known []*package
 			addErr(e.pos, e.msg)
 		}
 	}
-	if len(first) == 0 {
-		return nil
+	return first, nil
+}
+
+// listedError words an error of the go command or the type checker on one
+// line, its position relative to the module root.
+func listedError(mod *module, pos, msg string) string {
+	if strings.HasPrefix(msg, "# ") {
+		// The go command's "# pkg" header: the compiler's line is the next.
+		if _, rest, ok := strings.Cut(msg, "\n"); ok && strings.TrimSpace(rest) != "" {
+			msg = strings.TrimSpace(rest)
+			if p, m, ok := strings.Cut(msg, ": "); ok && strings.HasSuffix(strings.SplitN(p, ":", 2)[0], ".go") {
+				pos, msg = p, m
+			}
+		}
 	}
-	slices.Sort(first)
-	return fmt.Errorf("the fixed code would not compile, so nothing was written: %s", first[0])
+	if pos == "" || pos == "-" {
+		return firstLine(msg)
+	}
+	return relPos(mod, pos) + ": " + firstLine(msg)
 }
 
 type checkError struct{ pos, msg string }
@@ -388,6 +403,5 @@ func checkPackage(fset *token.FileSet, p *packages.Package, imp types.Importer, 
 	return errs
 }
 
-// A journal undoes the writes of a run that fails half way, or of a dry
-// run, which must write the constants for the analyzer to find them.
+// A journal undoes the writes of a run that fails half way through them.
 type journal = fixes.Journal

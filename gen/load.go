@@ -27,13 +27,15 @@ type pkgResult struct {
 	constPkgs []string // packages whose constants it already uses as keys
 }
 
-// load loads the packages, with their syntax and types.
-func load(o *Options, mod *module) ([]*packages.Package, error) {
+// load loads the packages, with their syntax and types, the files of
+// overlay (nil: none) read from there instead of the disk.
+func load(o *Options, mod *module, overlay map[string][]byte) ([]*packages.Package, error) {
 	cfg := &packages.Config{
-		Mode:  packages.LoadSyntax,
-		Tests: o.Tests,
-		Dir:   o.Dir,
-		Env:   o.Env,
+		Mode:    packages.LoadSyntax,
+		Tests:   o.Tests,
+		Dir:     o.Dir,
+		Env:     o.Env,
+		Overlay: overlay,
 	}
 	// The packages themselves are type-checked from source, without the
 	// go command compiling them for export data (internal/load).
@@ -71,9 +73,10 @@ func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, e
 }
 
 // analyse runs the analyzer on each package with the given -constants
-// packages, returning the results sorted by package ID so that everything
-// built from them is deterministic.
-func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgResult, error) {
+// packages, read through overlay (nil: from disk), returning the results
+// sorted by package ID so that everything built from them is
+// deterministic.
+func analyse(o *Options, pkgs []*packages.Package, constants []string, overlay map[string][]byte) ([]pkgResult, error) {
 	// Decided as the command decides it, with -constants resolved in each
 	// package's module (a go.work can hold several) before any package is
 	// analysed. The packages are loaded without their modules, which the
@@ -84,6 +87,9 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgRes
 	}
 	if set, err = set.WithWrappers(o.wrappers); err != nil {
 		return nil, err
+	}
+	if overlay != nil {
+		set = set.WithOverlay(overlay)
 	}
 	for _, p := range pkgs {
 		if err := set.Prepare(p.PkgPath, p.Dir, false); err != nil {
@@ -145,7 +151,7 @@ func inferWrappers(o *Options, pkgs []*packages.Package, mod *module) error {
 
 // recovering returns a copy of a whose panics are errors of the package:
 // checker.Analyze runs analyzers in goroutines of its own, where a panic
-// would end the process before Run could undo the constants file it wrote.
+// would end the process with a goroutine's stack instead of one line.
 // hook, if not nil, runs first (o.hooks.analyze).
 func recovering(a *analysis.Analyzer, hook func(*analysis.Pass)) *analysis.Analyzer {
 	c := *a
