@@ -56,9 +56,14 @@ func load(o *Options, mod *module, overlay map[string][]byte) ([]*packages.Packa
 
 // syntaxLoad is load.Syntax, or go/packages' own load where that is
 // needed, with the go command's errors said on one line; without the
-// packages' modules, as gen's analysis has always seen them.
+// packages' modules, as gen's analysis has always seen them. With an
+// overlay it is load.Syntax whenever that can: go/packages takes any
+// overlay to spoil all export data, and type-checks every dependency, the
+// standard library included, from source (four times the memory on
+// testdata/gen), where load.Syntax has the go command compile the
+// dependencies' export data with the overlay.
 func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, error) {
-	if !loadpkg.HasLargePackage(cfg.Dir, patterns) {
+	if len(cfg.Overlay) == 0 && !loadpkg.HasLargePackage(cfg.Dir, patterns) {
 		return pkgerrors.Load(cfg, patterns...) // one go list costs less than two (internal/load)
 	}
 	pkgs, err := loadpkg.Syntax(cfg, patterns...)
