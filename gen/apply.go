@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
@@ -27,57 +28,91 @@ type edit = fixes.Edit
 
 func splice(src []byte, edits []edit) []byte { return fixes.Splice(src, edits) }
 
-// mergeFixes takes the first suggested fix of every hard-coded finding, in
-// package order, into a fixes.Set: an edit identical to one already
-// accepted merges with it (a package and its test variant report the same
-// finding, and the fixes of one file share their import edits); a fix with
-// an edit overlapping an accepted one is skipped whole. It also returns the
-// number of fixes left alone because they would edit a file outside the
-// main module.
-func mergeFixes(results []pkgResult, mod *module, migrate bool) (set *fixes.Set, outside int) {
-	set = &fixes.Set{}
+// An outcome is what gen keeps of the analysis of one package (one
+// variant of it) once its syntax and types may go: its fixes, as edits of
+// files by offset, and where it left strings without a constant.
+type outcome struct {
+	id, dir string
+	fixes   []fileFix // in the order of the diagnostics
+	left    []string  // "file:line:col" of each string without a constant
+}
+
+// A fileFix is the first suggested fix of a finding; no edits: a fix that
+// would edit a file outside the main module.
+type fileFix struct {
+	edits      []fixes.FileEdit
+	file       string
+	start, end int
+}
+
+// outcomes turns the results into outcomes, keeping the first suggested
+// fix of every hard-coded finding: the replacements of hard-coded strings
+// by constants of the same value (other checks' fixes would change the
+// telemetry) and, with migrate (-migrate-deprecated, which asks for that),
+// the renaming of a deprecated key.
+func outcomes(results []pkgResult, mod *module, migrate bool) []outcome {
+	out := make([]outcome, 0, len(results))
 	for _, r := range results {
+		o := outcome{id: r.pkg.ID, dir: r.pkg.Dir}
 		for _, d := range r.diags {
-			// Only the replacements of hard-coded strings by constants of
-			// the same value: other checks' fixes would change the
-			// telemetry. With -migrate-deprecated, which asks for that,
-			// also the renaming of a deprecated key.
 			take := d.Category == "" || d.Category == string(category.HardCoded) || migrate && d.Category == string(category.Deprecated)
-			if len(d.SuggestedFixes) == 0 || !take {
-				continue
+			if len(d.SuggestedFixes) > 0 && take {
+				o.fixes = append(o.fixes, resolveFix(r.pkg.Fset, d, mod))
 			}
-			var edits []fixes.FileEdit
-			ok := true
-			for _, te := range d.SuggestedFixes[0].TextEdits {
-				tf := r.pkg.Fset.File(te.Pos)
-				if tf == nil {
-					ok = false
-					break
-				}
-				end := te.End
-				if !end.IsValid() {
-					end = te.Pos
-				}
-				if _, in := mod.rel(tf.Name()); !in {
-					ok = false // never edit the module cache or GOROOT
-					break
-				}
-				edits = append(edits, fixes.FileEdit{File: tf.Name(), Size: tf.Size(),
-					Edit: edit{Start: tf.Offset(te.Pos), End: tf.Offset(end), Text: string(te.NewText)}})
-			}
-			if !ok || len(edits) == 0 {
+		}
+		for _, u := range r.unmatched {
+			p := r.pkg.Fset.PositionFor(u.Pos, false)
+			o.left = append(o.left, fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column))
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// resolveFix writes d's first fix as edits of files by offset, or none if
+// it would edit a file outside the main module.
+func resolveFix(fset *token.FileSet, d analysis.Diagnostic, mod *module) fileFix {
+	var f fileFix
+	for _, te := range d.SuggestedFixes[0].TextEdits {
+		tf := fset.File(te.Pos)
+		if tf == nil {
+			return fileFix{}
+		}
+		end := te.End
+		if !end.IsValid() {
+			end = te.Pos
+		}
+		if _, in := mod.rel(tf.Name()); !in {
+			return fileFix{} // never edit the module cache or GOROOT
+		}
+		f.edits = append(f.edits, fixes.FileEdit{File: tf.Name(), Size: tf.Size(),
+			Edit: edit{Start: tf.Offset(te.Pos), End: tf.Offset(end), Text: string(te.NewText)}})
+	}
+	if tf := fset.File(d.Pos); tf != nil && len(f.edits) > 0 {
+		end := d.End
+		if !end.IsValid() || fset.File(end) != tf {
+			end = d.Pos
+		}
+		f.file, f.start, f.end = tf.Name(), tf.Offset(d.Pos), tf.Offset(end)
+	}
+	return f
+}
+
+// mergeFixes takes the fixes of the outcomes, in package order, into a
+// fixes.Set: an edit identical to one already accepted merges with it (a
+// package and its test variant report the same finding, and the fixes of
+// one file share their import edits); a fix with an edit overlapping an
+// accepted one is skipped whole. It also returns the number of fixes left
+// alone because they would edit a file outside the main module.
+func mergeFixes(outs []outcome) (set *fixes.Set, outside int) {
+	set = &fixes.Set{}
+	for _, o := range outs {
+		for _, f := range o.fixes {
+			if len(f.edits) == 0 {
 				outside++
 				continue
 			}
-			findFile, findStart, findEnd := "", 0, 0
-			if tf := r.pkg.Fset.File(d.Pos); tf != nil {
-				end := d.End
-				if !end.IsValid() || r.pkg.Fset.File(end) != tf {
-					end = d.Pos
-				}
-				findFile, findStart, findEnd = tf.Name(), tf.Offset(d.Pos), tf.Offset(end)
-			}
-			set.Add(edits, findFile, findStart, findEnd)
+			set.Add(f.edits, f.file, f.start, f.end)
 		}
 	}
 	return set, outside

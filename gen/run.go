@@ -54,11 +54,18 @@ type job struct {
 	startErr error
 	existing []byte
 
-	pkgs      []*packages.Package // the load of find
-	results   []pkgResult         // the analysis, by package ID
+	pkgs      []*packages.Package // the load of find, while a later phase needs it
+	results   []pkgResult         // find's analysis, by package ID, until find has read it
 	constants []string            // -constants of find's analysis
 	sources   []string            // packages whose constants are in use as keys (constantSources)
 	uses      []use               // the strings to make constants for
+	outs      []outcome           // what the analysis found, by package ID: fixes and strings left
+
+	// The packages (IDs, every variant) to analyse again with new
+	// constants: those with a string no constant defined, and the target;
+	// patterns name their directories.
+	again    map[string]bool
+	patterns []string
 
 	// overlay is the constants file's new content, by path, which the
 	// analysis and the check read instead of the disk; nil with no new
@@ -163,6 +170,17 @@ func (r *job) find() error {
 		}
 		return fmt.Errorf("-into: %s imports %s%s, which would import it to use the constants: an import cycle; choose another package", r.t.path, p, via)
 	}
+	// What the next phases read of the analysis, and of the load: the
+	// syntax of the packages to analyse again (when the target is new,
+	// they are not loaded again), and the types of all.
+	r.outs = outcomes(r.results, r.mod, r.o.MigrateDeprecated)
+	r.again, r.patterns = reanalysed(r.results, &r.o, r.t)
+	for _, p := range r.pkgs {
+		if !r.again[p.ID] {
+			releaseSyntax(p)
+		}
+	}
+	r.results = nil
 	return nil
 }
 
@@ -205,19 +223,17 @@ func (r *job) fix() error {
 	} else if err := r.reanalyse(); err != nil {
 		return err
 	}
+	r.pkgs = nil
 	if r.o.hooks.fixed != nil {
 		if err := r.o.hooks.fixed(); err != nil {
 			return err
 		}
 	}
-	// From here on, the results' diagnostics and positions are all that is
-	// read of the packages: their syntax and type information need not
-	// stay in memory while the fixed packages are type-checked.
-	for _, res := range r.results {
-		releaseSyntax(res.pkg)
+	// check reads the types of known, not its syntax.
+	for _, p := range r.known {
+		releaseSyntax(p)
 	}
-	r.pkgs = nil
-	set, outside := mergeFixes(r.results, r.mod, r.o.MigrateDeprecated)
+	set, outside := mergeFixes(r.outs)
 	var err error
 	if r.changed, r.olds, err = applyEdits(set, r.mod, r.overlay); err != nil {
 		return err
@@ -233,24 +249,17 @@ func (r *job) fix() error {
 // loaded, whose types therefore still hold; an existing one may be, and
 // those packages are loaded again, with the overlay.
 func (r *job) reanalyse() error {
-	again, patterns := reanalysed(r.results, &r.o, r.t)
-	for _, res := range r.results {
-		if !again[res.pkg.ID] {
-			releaseSyntax(res.pkg) // its results stand
-		}
-	}
-	if len(patterns) == 0 {
+	if len(r.patterns) == 0 {
 		return nil
 	}
-	sub := slices.DeleteFunc(slices.Clone(r.pkgs), func(p *packages.Package) bool { return !again[p.ID] })
+	sub := slices.DeleteFunc(slices.Clone(r.pkgs), func(p *packages.Package) bool { return !r.again[p.ID] })
 	if r.t.anyGo {
-		// The old and new copies of those packages need not be in
-		// memory together.
-		for _, p := range sub {
-			releaseSyntax(p)
-		}
+		// find's load goes (its outcomes are all that is read of it): the
+		// old and new copies of the packages need not be in memory
+		// together.
+		r.pkgs = nil
 		so := r.o
-		so.Patterns = patterns
+		so.Patterns = r.patterns
 		var err error
 		if sub, err = load(&so, r.mod, r.overlay); err != nil {
 			return err
@@ -261,7 +270,7 @@ func (r *job) reanalyse() error {
 	if err != nil {
 		return err
 	}
-	r.results = replaceResults(r.results, fresh)
+	r.outs = replaceOutcomes(r.outs, outcomes(fresh, r.mod, r.o.MigrateDeprecated))
 	return nil
 }
 
@@ -280,7 +289,7 @@ func (r *job) summarise(set *fixes.Set, outside int) {
 	if set.Skipped > 0 {
 		r.sum.Notes = append(r.sum.Notes, fmt.Sprintf("%d fixes skipped: they overlap fixes already taken; run spanattrlint gen again", set.Skipped))
 	}
-	r.sum.Left = countLeft(r.results)
+	r.sum.Left = countLeft(r.outs)
 }
 
 // check type-checks the packages of the fixed files and of the constants
@@ -345,12 +354,11 @@ func (r *job) write() (err error) {
 
 // countLeft counts the distinct hard-coded strings that the last analysis
 // found no constant for: those that gen leaves alone.
-func countLeft(results []pkgResult) int {
+func countLeft(outs []outcome) int {
 	seen := map[string]bool{}
-	for _, r := range results {
-		for _, u := range r.unmatched {
-			p := r.pkg.Fset.PositionFor(u.Pos, false)
-			seen[fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)] = true
+	for _, o := range outs {
+		for _, pos := range o.left {
+			seen[pos] = true
 		}
 	}
 	return len(seen)
@@ -446,17 +454,17 @@ func reanalysed(results []pkgResult, o *Options, t *target) (map[string]bool, []
 	return ids, patterns
 }
 
-// replaceResults returns the results with those of the packages analysed
+// replaceOutcomes returns the outcomes with those of the packages analysed
 // again replaced by the fresh ones (by the directory: every variant of a
 // package is in both or neither), sorted by package ID.
-func replaceResults(old, fresh []pkgResult) []pkgResult {
+func replaceOutcomes(old, fresh []outcome) []outcome {
 	dirs := map[string]bool{}
-	for _, r := range fresh {
-		dirs[r.pkg.Dir] = true
+	for _, o := range fresh {
+		dirs[o.dir] = true
 	}
-	out := slices.DeleteFunc(slices.Clone(old), func(r pkgResult) bool { return dirs[r.pkg.Dir] })
+	out := slices.DeleteFunc(slices.Clone(old), func(o outcome) bool { return dirs[o.dir] })
 	out = append(out, fresh...)
-	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
+	slices.SortFunc(out, func(a, b outcome) int { return strings.Compare(a.id, b.id) })
 	return out
 }
 
