@@ -154,12 +154,17 @@ func (r *job) find() error {
 	// them by the analyzer; every package is, once they are -constants, so
 	// that a value written as tracing.JourneyEventType in one package and
 	// "event.type" in another gets no second constant. Which packages
-	// those are is the analysis's finding: with some, every package is
-	// analysed again with them.
-	if r.sources = constantSources(r.results, r.t); len(r.sources) > 0 {
-		if r.results, err = analyse(&r.o, pkgs, append(r.constants, r.sources...), nil); err != nil {
+	// those are is the analysis's finding: with some, the packages with a
+	// finding are analysed again with them. (The analyzer offers -constants
+	// only to the sites it found: a package without a finding stays as it
+	// is.)
+	r.sources = constantSources(r.results, r.t)
+	if sub := withFindings(pkgs, r.results); len(r.sources) > 0 && len(sub) > 0 {
+		fresh, err := analyse(&r.o, sub, append(r.constants, r.sources...), nil)
+		if err != nil {
 			return err
 		}
+		r.results = replaceResults(r.results, fresh)
 	}
 	uses := collectUses(r.results, r.mod, r.t, r.o.MigrateDeprecated, &r.sum.Notes)
 	r.uses = leaveOut(uses, &r.sum.Notes)
@@ -452,6 +457,32 @@ func reanalysed(results []pkgResult, o *Options, t *target) (map[string]bool, []
 	}
 	slices.Sort(patterns)
 	return ids, patterns
+}
+
+// withFindings returns the packages (every variant) of the directories
+// where the results have a diagnostic or a string without a constant.
+func withFindings(pkgs []*packages.Package, results []pkgResult) []*packages.Package {
+	dirs := map[string]bool{}
+	for _, r := range results {
+		if len(r.diags) > 0 || len(r.unmatched) > 0 {
+			dirs[r.pkg.Dir] = true
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(pkgs), func(p *packages.Package) bool { return !dirs[p.Dir] })
+}
+
+// replaceResults returns the results with those of the packages analysed
+// again replaced by the fresh ones (by the directory: every variant of a
+// package is in both or neither), sorted by package ID.
+func replaceResults(old, fresh []pkgResult) []pkgResult {
+	dirs := map[string]bool{}
+	for _, r := range fresh {
+		dirs[r.pkg.Dir] = true
+	}
+	out := slices.DeleteFunc(slices.Clone(old), func(r pkgResult) bool { return dirs[r.pkg.Dir] })
+	out = append(out, fresh...)
+	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
+	return out
 }
 
 // replaceOutcomes returns the outcomes with those of the packages analysed
