@@ -198,7 +198,7 @@ func (r *job) plan() error {
 		return err
 	}
 	r.sum.existed = err == nil
-	if r.genChanged(existing, r.sum.existed) || r.genChanged(r.atStart, r.startErr == nil) {
+	if r.sum.existed != (r.startErr == nil) || !bytes.Equal(existing, r.atStart) {
 		return changedDuringRun(r.sum.File)
 	}
 	r.existing = existing
