@@ -15,10 +15,12 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/fixes"
+	"github.com/spanattrlint/spanattrlint/internal/srcfs"
 )
 
 // edit is an edit of one file (the constants file's additions, in emit.go).
@@ -26,65 +28,100 @@ type edit = fixes.Edit
 
 func splice(src []byte, edits []edit) []byte { return fixes.Splice(src, edits) }
 
-// mergeFixes takes the first suggested fix of every hard-coded finding, in
-// package order, into a fixes.Set: an edit identical to one already
-// accepted merges with it (a package and its test variant report the same
-// finding, and the fixes of one file share their import edits); a fix with
-// an edit overlapping an accepted one is skipped whole. It also returns the
-// number of fixes left alone because they would edit a file outside the
-// main module.
-func mergeFixes(results []pkgResult, mod *module, migrate bool) (set *fixes.Set, outside int) {
-	set = &fixes.Set{}
+// An outcome is what gen keeps of the analysis of one package (one
+// variant of it) once its syntax and types may go: its fixes, as edits of
+// files by offset, and where it left strings without a constant.
+type outcome struct {
+	id, dir string
+	fixes   []fileFix // in the order of the diagnostics
+	left    []string  // "file:line:col" of each string without a constant
+}
+
+// A fileFix is the first suggested fix of a finding; no edits: a fix that
+// would edit a file outside the main module.
+type fileFix struct {
+	edits      []fixes.FileEdit
+	file       string
+	start, end int
+}
+
+// outcomes turns the results into outcomes, keeping the first suggested
+// fix of every hard-coded finding: the replacements of hard-coded strings
+// by constants of the same value (other checks' fixes would change the
+// telemetry) and, with migrate (-migrate-deprecated, which asks for that),
+// the renaming of a deprecated key.
+func outcomes(results []pkgResult, mod *module, migrate bool) []outcome {
+	out := make([]outcome, 0, len(results))
 	for _, r := range results {
+		o := outcome{id: r.pkg.ID, dir: r.pkg.Dir}
 		for _, d := range r.diags {
-			// Only the replacements of hard-coded strings by constants of
-			// the same value: other checks' fixes would change the
-			// telemetry. With -migrate-deprecated, which asks for that,
-			// also the renaming of a deprecated key.
 			take := d.Category == "" || d.Category == string(category.HardCoded) || migrate && d.Category == string(category.Deprecated)
-			if len(d.SuggestedFixes) == 0 || !take {
-				continue
+			if len(d.SuggestedFixes) > 0 && take {
+				o.fixes = append(o.fixes, resolveFix(r.pkg.Fset, d, mod))
 			}
-			var edits []fixes.FileEdit
-			ok := true
-			for _, te := range d.SuggestedFixes[0].TextEdits {
-				tf := r.pkg.Fset.File(te.Pos)
-				if tf == nil {
-					ok = false
-					break
-				}
-				end := te.End
-				if !end.IsValid() {
-					end = te.Pos
-				}
-				if _, in := mod.rel(tf.Name()); !in {
-					ok = false // never edit the module cache or GOROOT
-					break
-				}
-				edits = append(edits, fixes.FileEdit{File: tf.Name(), Size: tf.Size(),
-					Edit: edit{Start: tf.Offset(te.Pos), End: tf.Offset(end), Text: string(te.NewText)}})
-			}
-			if !ok || len(edits) == 0 {
+		}
+		for _, u := range r.unmatched {
+			p := r.pkg.Fset.PositionFor(u.Pos, false)
+			o.left = append(o.left, fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column))
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// resolveFix writes d's first fix as edits of files by offset, or none if
+// it would edit a file outside the main module.
+func resolveFix(fset *token.FileSet, d analysis.Diagnostic, mod *module) fileFix {
+	var f fileFix
+	for _, te := range d.SuggestedFixes[0].TextEdits {
+		tf := fset.File(te.Pos)
+		if tf == nil {
+			return fileFix{}
+		}
+		end := te.End
+		if !end.IsValid() {
+			end = te.Pos
+		}
+		if _, in := mod.rel(tf.Name()); !in {
+			return fileFix{} // never edit the module cache or GOROOT
+		}
+		f.edits = append(f.edits, fixes.FileEdit{File: tf.Name(), Size: tf.Size(),
+			Edit: edit{Start: tf.Offset(te.Pos), End: tf.Offset(end), Text: string(te.NewText)}})
+	}
+	if tf := fset.File(d.Pos); tf != nil && len(f.edits) > 0 {
+		end := d.End
+		if !end.IsValid() || fset.File(end) != tf {
+			end = d.Pos
+		}
+		f.file, f.start, f.end = tf.Name(), tf.Offset(d.Pos), tf.Offset(end)
+	}
+	return f
+}
+
+// mergeFixes takes the fixes of the outcomes, in package order, into a
+// fixes.Set: an edit identical to one already accepted merges with it (a
+// package and its test variant report the same finding, and the fixes of
+// one file share their import edits); a fix with an edit overlapping an
+// accepted one is skipped whole. It also returns the number of fixes left
+// alone because they would edit a file outside the main module.
+func mergeFixes(outs []outcome) (set *fixes.Set, outside int) {
+	set = &fixes.Set{}
+	for _, o := range outs {
+		for _, f := range o.fixes {
+			if len(f.edits) == 0 {
 				outside++
 				continue
 			}
-			findFile, findStart, findEnd := "", 0, 0
-			if tf := r.pkg.Fset.File(d.Pos); tf != nil {
-				end := d.End
-				if !end.IsValid() || r.pkg.Fset.File(end) != tf {
-					end = d.Pos
-				}
-				findFile, findStart, findEnd = tf.Name(), tf.Offset(d.Pos), tf.Offset(end)
-			}
-			set.Add(edits, findFile, findStart, findEnd)
+			set.Add(f.edits, f.file, f.start, f.end)
 		}
 	}
 	return set, outside
 }
 
-// applyEdits returns the new content of each file, gofmt-formatted.
-func applyEdits(set *fixes.Set, mod *module) (news, olds map[string][]byte, err error) {
-	changes, err := fixes.Apply(set, os.ReadFile, func(name string) string {
+// applyEdits returns the new content of each file, gofmt-formatted, and
+// the old, read through overlay (the files not written yet).
+func applyEdits(set *fixes.Set, mod *module, overlay map[string][]byte) (news, olds map[string][]byte, err error) {
+	changes, err := fixes.Apply(set, srcfs.New(overlay).ReadFile, func(name string) string {
 		rel, _ := mod.rel(name)
 		return rel
 	})
@@ -100,18 +137,18 @@ func applyEdits(set *fixes.Set, mod *module) (news, olds map[string][]byte, err 
 
 // verify type-checks the packages of the changed files (and their tests)
 // with the new contents, before anything is written. The go command lists
-// them and compiles the export data of their dependencies (the constants
-// file is on disk by now); only the packages themselves are type-checked
-// here, from the new sources. (go/packages with the new contents as an
-// overlay would type-check every dependency, the standard library
-// included, from source: an overlay invalidates all export data.)
+// them and compiles the export data of their dependencies, with overlay
+// (the constants file, which a package may import) as its -overlay; only
+// the packages themselves are type-checked here, from the new sources.
+// (Every changed file as an overlay would make the go command compile the
+// changed packages too, only for them to be checked again here.)
 //
-// known, if not nil, is a load of packages made when the files on disk
-// were as they are now (the constants file included): where it holds the
-// packages of every changed directory and every package the new files
-// import, they are type-checked against its types, and the go command is
-// not run again (see loadedAlready).
-func verify(o *Options, mod *module, changed map[string][]byte, known []*packages.Package, extraDirs ...string) error {
+// known, if not nil, is a load of packages made when the files were as
+// they are now (the overlay included): where it holds the packages of
+// every changed directory and every package the new files import, they
+// are type-checked against its types, and the go command is not run again
+// (see loadedAlready).
+func verify(o *Options, mod *module, changed, overlay map[string][]byte, known []*packages.Package) error {
 	if len(changed) == 0 {
 		return nil
 	}
@@ -119,24 +156,44 @@ func verify(o *Options, mod *module, changed map[string][]byte, known []*package
 	for name := range changed {
 		dirs[filepath.Dir(name)] = true
 	}
-	for _, d := range extraDirs {
-		dirs[d] = true
+	imported, err := newImports(changed)
+	if err != nil {
+		return err
 	}
-	var patterns []string
-	for d := range dirs {
-		rel, ok := mod.rel(d)
-		if !ok {
-			continue
+	var first []string
+	if pkgs, universe := loadedAlready(known, dirs, imported, mod); pkgs != nil {
+		if o.hooks.verified != nil {
+			o.hooks.verified(false)
 		}
-		patterns = append(patterns, "./"+rel)
+		fset := token.NewFileSet()
+		for _, p := range pkgs {
+			for _, e := range checkPackage(fset, p, typesImporter(p, universe), changed) {
+				first = append(first, relPos(mod, e.pos)+": "+firstLine(e.msg))
+			}
+		}
+	} else {
+		if o.hooks.verified != nil {
+			o.hooks.verified(true)
+		}
+		if first, err = checkListed(o, mod, dirs, imported, changed, overlay); err != nil {
+			return err
+		}
 	}
-	// The fixes add imports, of packages that the code on disk may not
-	// import yet: the go command lists those too, for their export data.
+	if len(first) == 0 {
+		return nil
+	}
+	slices.Sort(first)
+	return fmt.Errorf("the fixed code would not compile, so nothing was written: %s", first[0])
+}
+
+// newImports returns what the changed files import: the fixes add
+// imports, of packages that the code on disk may not import yet.
+func newImports(changed map[string][]byte) (map[string]bool, error) {
 	imported := map[string]bool{}
 	for name, src := range changed {
 		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ImportsOnly)
 		if err != nil {
-			return fmt.Errorf("the fixed code would not compile, so nothing was written: %v", firstLine(err.Error()))
+			return nil, fmt.Errorf("the fixed code would not compile, so nothing was written: %v", firstLine(err.Error()))
 		}
 		for _, spec := range f.Imports {
 			if ip, err := strconv.Unquote(spec.Path.Value); err == nil && ip != "C" && ip != "unsafe" {
@@ -144,55 +201,34 @@ func verify(o *Options, mod *module, changed map[string][]byte, known []*package
 			}
 		}
 	}
-	if pkgs, universe := loadedAlready(known, dirs, imported, mod); pkgs != nil {
-		if o.hooks.verified != nil {
-			o.hooks.verified(false)
+	return imported, nil
+}
+
+// checkListed lists the packages in dirs and those imported, for their
+// export data, and type-checks the former with the changed contents,
+// returning the errors found, each on one line.
+func checkListed(o *Options, mod *module, dirs, imported map[string]bool, changed, overlay map[string][]byte) ([]string, error) {
+	var patterns []string
+	for d := range dirs {
+		if rel, ok := mod.rel(d); ok {
+			patterns = append(patterns, "./"+rel)
 		}
-		var first []string
-		fset := token.NewFileSet()
-		for _, p := range pkgs {
-			for _, e := range checkPackage(fset, p, typesImporter(p, universe), changed) {
-				first = append(first, relPos(mod, e.pos)+": "+firstLine(e.msg))
-			}
-		}
-		if len(first) == 0 {
-			return nil
-		}
-		slices.Sort(first)
-		return fmt.Errorf("the fixed code would not compile, so nothing was written: %s", first[0])
-	}
-	if o.hooks.verified != nil {
-		o.hooks.verified(true)
 	}
 	patterns = append(patterns, slices.Sorted(maps.Keys(imported))...)
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 			packages.NeedDeps | packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedModule,
-		Tests: o.Tests,
-		Dir:   mod.root,
-		Env:   o.Env,
+		Tests:   o.Tests,
+		Dir:     mod.root,
+		Env:     o.Env,
+		Overlay: overlay,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return fmt.Errorf("checking the result: %v", firstLine(err.Error()))
+		return nil, fmt.Errorf("checking the result: %v", firstLine(err.Error()))
 	}
 	var first []string
-	addErr := func(pos, msg string) {
-		if strings.HasPrefix(msg, "# ") {
-			// The go command's "# pkg" header: the compiler's line is the next.
-			if _, rest, ok := strings.Cut(msg, "\n"); ok && strings.TrimSpace(rest) != "" {
-				msg = strings.TrimSpace(rest)
-				if p, m, ok := strings.Cut(msg, ": "); ok && strings.HasSuffix(strings.SplitN(p, ":", 2)[0], ".go") {
-					pos, msg = p, m
-				}
-			}
-		}
-		if pos == "" || pos == "-" {
-			first = append(first, firstLine(msg))
-			return
-		}
-		first = append(first, relPos(mod, pos)+": "+firstLine(msg))
-	}
+	addErr := func(pos, msg string) { first = append(first, listedError(mod, pos, msg)) }
 	// By import path, the packages themselves (not their test variants),
 	// for an import that a package on disk does not have.
 	byPath := map[string]*packages.Package{}
@@ -223,11 +259,25 @@ func verify(o *Options, mod *module, changed map[string][]byte, known []*package
 			addErr(e.pos, e.msg)
 		}
 	}
-	if len(first) == 0 {
-		return nil
+	return first, nil
+}
+
+// listedError words an error of the go command or the type checker on one
+// line, its position relative to the module root.
+func listedError(mod *module, pos, msg string) string {
+	if strings.HasPrefix(msg, "# ") {
+		// The go command's "# pkg" header: the compiler's line is the next.
+		if _, rest, ok := strings.Cut(msg, "\n"); ok && strings.TrimSpace(rest) != "" {
+			msg = strings.TrimSpace(rest)
+			if p, m, ok := strings.Cut(msg, ": "); ok && strings.HasSuffix(strings.SplitN(p, ":", 2)[0], ".go") {
+				pos, msg = p, m
+			}
+		}
 	}
-	slices.Sort(first)
-	return fmt.Errorf("the fixed code would not compile, so nothing was written: %s", first[0])
+	if pos == "" || pos == "-" {
+		return firstLine(msg)
+	}
+	return relPos(mod, pos) + ": " + firstLine(msg)
 }
 
 type checkError struct{ pos, msg string }
@@ -388,6 +438,5 @@ func checkPackage(fset *token.FileSet, p *packages.Package, imp types.Importer, 
 	return errs
 }
 
-// A journal undoes the writes of a run that fails half way, or of a dry
-// run, which must write the constants for the analyzer to find them.
+// A journal undoes the writes of a run that fails half way through them.
 type journal = fixes.Journal

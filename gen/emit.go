@@ -39,62 +39,24 @@ func render(t *target, modPath string, existing []byte, consts []*Constant) ([]b
 	if len(consts) == 0 {
 		return existing, nil
 	}
-	var src []byte
-	var f *ast.File
-	fset := token.NewFileSet()
+	src := existing
 	if existing == nil {
-		var b bytes.Buffer
-		if !t.exists {
-			fmt.Fprintf(&b, "// Package %s names the OpenTelemetry attribute keys and event names that\n// %s writes.\n//\n", t.name, modPath)
-			b.WriteString(comment(ownership))
-		} else {
-			b.WriteString(comment(ownership))
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(&b, "package %s\n", t.name)
-		src = b.Bytes()
-	} else {
-		src = existing
+		src = newFile(t, modPath)
 	}
+	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "gen.go", src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", t.path, firstLine(err.Error()))
 	}
 	tf := fset.File(f.Pos())
-
 	var ins []edit // insertions
-
-	// The attribute package's name in this file, importing it if needed.
 	attr := ""
 	if slices.ContainsFunc(consts, func(c *Constant) bool { return c.Key }) {
-		used := map[string]bool{}
-		for _, spec := range f.Imports {
-			p, _ := strconv.Unquote(spec.Path.Value)
-			name := ""
-			if spec.Name != nil {
-				name = spec.Name.Name
-			} else if i := strings.LastIndex(p, "/"); i >= 0 {
-				name = p[i+1:]
-			} else {
-				name = p
-			}
-			if p == attributePath && name != "_" && name != "." && attr == "" {
-				attr = name
-			}
-			used[name] = true
-		}
-		if attr == "" {
-			attr = "attribute"
-			spec := strconv.Quote(attributePath)
-			if t.declared["attribute"] || used["attribute"] {
-				attr = "otelattribute"
-				spec = attr + " " + spec
-			}
-			at := tf.Offset(f.Name.End())
-			ins = append(ins, edit{Start: at, End: at, Text: "\n\nimport " + spec + "\n"})
+		var add *edit
+		if attr, add = attributeImport(t, f, tf); add != nil {
+			ins = append(ins, *add)
 		}
 	}
-
 	for _, sec := range sections {
 		var cs []*Constant
 		for _, c := range consts {
@@ -121,12 +83,60 @@ func render(t *target, modPath string, existing []byte, consts []*Constant) ([]b
 			ins = append(ins, edit{Start: len(src), End: len(src), Text: "\n// " + sec.doc + "\nconst (\n" + b.String() + ")\n"})
 		}
 	}
-
 	formatted, err := format.Source(splice(src, ins))
 	if err != nil {
 		return nil, fmt.Errorf("formatting the constants of %s: %v", t.path, err)
 	}
 	return formatted, nil
+}
+
+// newFile is the start of a new constants file: the package clause, with
+// the package's doc comment if the package is new.
+func newFile(t *target, modPath string) []byte {
+	var b bytes.Buffer
+	if !t.exists {
+		fmt.Fprintf(&b, "// Package %s names the OpenTelemetry attribute keys and event names that\n// %s writes.\n//\n", t.name, modPath)
+		b.WriteString(comment(ownership))
+	} else {
+		b.WriteString(comment(ownership))
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "package %s\n", t.name)
+	return b.Bytes()
+}
+
+// attributeImport returns the attribute package's name in f, and the
+// edit that imports it if f does not (as otelattribute where the name
+// attribute is taken), or nil.
+func attributeImport(t *target, f *ast.File, tf *token.File) (string, *edit) {
+	used := map[string]bool{}
+	attr := ""
+	for _, spec := range f.Imports {
+		p, _ := strconv.Unquote(spec.Path.Value)
+		name := ""
+		if spec.Name != nil {
+			name = spec.Name.Name
+		} else if i := strings.LastIndex(p, "/"); i >= 0 {
+			name = p[i+1:]
+		} else {
+			name = p
+		}
+		if p == attributePath && name != "_" && name != "." && attr == "" {
+			attr = name
+		}
+		used[name] = true
+	}
+	if attr != "" {
+		return attr, nil
+	}
+	attr = "attribute"
+	spec := strconv.Quote(attributePath)
+	if t.declared["attribute"] || used["attribute"] {
+		attr = "otelattribute"
+		spec = attr + " " + spec
+	}
+	at := tf.Offset(f.Name.End())
+	return attr, &edit{Start: at, End: at, Text: "\n\nimport " + spec + "\n"}
 }
 
 // findBlock finds the parenthesised const block whose doc comment is doc.

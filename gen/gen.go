@@ -3,29 +3,22 @@
 //
 // It runs the analyzer over the packages, collects the attribute keys and
 // event names (span names with -span-names) that no constant defines,
-// writes one constant per value into a file of the target package, runs
-// the analyzer again with the target as its -constants package and
-// applies the fixes. Everything is computed before any source file is
-// written; the constants file has to exist on disk for the second run (the
-// analyzer reads -constants packages from disk), so a failure or a
-// -dry-run removes it again.
+// renders one constant per value into a file of the target package, runs
+// the analyzer again, with the target as its -constants package and the
+// file as an overlay, on the packages that write those values, and
+// applies the fixes. Everything is computed and type-checked in memory
+// before any file is written; a failure or a -dry-run writes nothing.
 package gen
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"os"
-	"path/filepath"
-	"runtime"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/spanattrlint/spanattrlint/internal/interrupt"
 	"github.com/spanattrlint/spanattrlint/internal/registry"
@@ -72,9 +65,9 @@ type Options struct {
 // variables: a program that imports gen cannot reach them, and two runs
 // never share them.
 type hooks struct {
-	// written runs once the constants file is on disk and the fixes are
-	// computed; an error it returns fails the run there.
-	written func() error
+	// fixed runs once the fixes are computed, before they are checked and
+	// written; an error it returns fails the run there.
+	fixed func() error
 	// analyze runs at the start of each package's analysis.
 	analyze func(*analysis.Pass)
 	// verified is told how each verify found the fixed packages'
@@ -216,11 +209,9 @@ successor, as spanattrlint -migrate-deprecated -fix does.
 
 gen refuses, before writing anything, a package outside the main module, a
 main package, and a package that imports one of the packages that would
-import it (an import cycle). All edits are computed
-and type-checked before any source file is written; on an error, or with
--dry-run, nothing is left changed. (The constants file itself is on disk while
-the fixes are computed, since the analyzer reads -constants packages from
-there; it is removed again on an error, an interrupt and with -dry-run.)
+import it (an import cycle). All edits, the new constants file included, are
+computed and type-checked before any file is written; on an error, or with
+-dry-run, nothing is written at all.
 
 Example:
 
@@ -229,414 +220,4 @@ Example:
 Flags:
 `)
 	fs.PrintDefaults()
-}
-
-// Run generates the constants and applies the fixes, or with DryRun
-// computes what it would do.
-func Run(o Options) (*Summary, error) {
-	if o.Stdout == nil {
-		o.Stdout = io.Discard
-	}
-	if o.File == "" {
-		o.File = DefaultFile
-	}
-	if o.Dir == "" {
-		o.Dir = "."
-	}
-	if len(o.Patterns) == 0 {
-		return nil, errors.New("no packages given: name the packages whose literals to replace, e.g. ./...")
-	}
-	if filepath.Base(o.File) != o.File || !strings.HasSuffix(o.File, ".go") || strings.HasSuffix(o.File, "_test.go") ||
-		strings.HasPrefix(o.File, ".") || strings.HasPrefix(o.File, "_") {
-		return nil, fmt.Errorf("-file=%s: want the name of a non-test Go file, such as %s", o.File, DefaultFile)
-	}
-	dir, err := filepath.Abs(o.Dir)
-	if err != nil {
-		return nil, err
-	}
-	o.Dir = dir
-	mod, err := findModule(dir, o.Env)
-	if err != nil {
-		return nil, err
-	}
-	t, err := resolveTarget(mod, dir, o.Into)
-	if err != nil {
-		return nil, err
-	}
-	// The target's inspection (a go list of its own) and the load of the
-	// packages need nothing of each other: they run side by side, and a
-	// refusal of the target still comes first, before anything is written.
-	inspected := make(chan error, 1)
-	go func() { inspected <- t.inspect(o.Env) }()
-	genPath := filepath.Join(t.dir, o.File)
-	genRel, _ := mod.rel(genPath)
-	sum := &Summary{File: genRel, PerFile: map[string]int{}}
-
-	// The constants file as the load sees it: the constants are planned
-	// from that, and another run that writes it meanwhile makes the plan
-	// wrong (a constant declared twice).
-	atStart, startErr := os.ReadFile(genPath)
-
-	// 1. What has no constant, anywhere in the module.
-	pkgs, err := load(&o, mod)
-	if ierr := <-inspected; ierr != nil {
-		return nil, ierr
-	}
-	if err != nil {
-		// A load in the middle of another run's writes sees a module
-		// that is neither before nor after it.
-		if now, nowErr := os.ReadFile(genPath); (nowErr == nil) != (startErr == nil) || !bytes.Equal(now, atStart) {
-			return nil, changedDuringRun(genRel)
-		}
-		return nil, err
-	}
-	// The module's own wrappers (tracing.Attribute(k, v)), found across
-	// the packages once: their call sites are positions in every analysis.
-	if err := inferWrappers(&o, pkgs, mod); err != nil {
-		return nil, err
-	}
-	constants := slices.Clone(o.Constants)
-	if t.exists && len(t.forKey) > 0 { // -constants refuses a package with no constants yet
-		constants = append(constants, t.path)
-	}
-	results, err := analyse(&o, pkgs, constants)
-	if err != nil {
-		return nil, err
-	}
-	// A package that already uses another's constants as keys is offered
-	// them by the analyzer; every package is, once they are -constants, so
-	// that a value written as tracing.JourneyEventType in one package and
-	// "event.type" in another gets no second constant.
-	sources := constantSources(results, t)
-	if len(sources) > 0 {
-		if results, err = analyse(&o, pkgs, append(constants, sources...)); err != nil {
-			return nil, err
-		}
-	}
-	uses := collectUses(results, mod, t, o.MigrateDeprecated, &sum.Notes)
-	uses = leaveOut(uses, &sum.Notes)
-	if p, chain := t.cycle(importers(uses, t)); p != "" {
-		via := ""
-		if len(chain) > 2 {
-			via = " (via " + strings.Join(chain[1:len(chain)-1], " -> ") + ")"
-		}
-		return nil, fmt.Errorf("-into: %s imports %s%s, which would import it to use the constants: an import cycle; choose another package", t.path, p, via)
-	}
-
-	// 2. The constants, in memory.
-	sum.Constants = planConstants(uses, t, &sum.Notes)
-	existing, err := os.ReadFile(genPath)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, err
-	}
-	sum.existed = err == nil
-	if sum.existed != (startErr == nil) || !bytes.Equal(existing, atStart) {
-		return nil, changedDuringRun(genRel)
-	}
-	if len(sum.Constants) > 0 {
-		if sum.Content, err = render(t, t.modPath, existing, sum.Constants); err != nil {
-			return nil, err
-		}
-	}
-
-	// The packages that will not be analysed again (see reanalysed) keep
-	// their results but need their syntax no more.
-	if sum.Content == nil {
-		for _, r := range results {
-			releaseSyntax(r.pkg)
-		}
-	} else {
-		keep := map[string]bool{}
-		for _, r := range results {
-			if len(r.unmatched) > 0 || r.pkg.PkgPath == t.path || r.pkg.PkgPath == t.path+"_test" {
-				keep[r.pkg.Dir] = true
-			}
-		}
-		for _, r := range results {
-			if !keep[r.pkg.Dir] {
-				releaseSyntax(r.pkg)
-			}
-		}
-	}
-	// A collection now sets the next heap goal from what is still live,
-	// not from the peak of the load: the loads that follow then fit in
-	// what the first one took.
-	runtime.GC()
-
-	// 3. With the constants on disk (the analyzer reads -constants
-	// packages from there), the fixes. Nothing else is written until all
-	// of them are known to compile.
-	j := &journal{}
-	stop := undoOnSignal(j)
-	defer stop()
-	// A panic on the way leaves nothing behind either (the analyzer's are
-	// errors by then: see analyse).
-	finished := false
-	defer func() {
-		if !finished {
-			j.Undo()
-		}
-	}()
-	// Another run on the module (or an editor) may write the same files
-	// meanwhile: then that is what went wrong, whatever failed after it.
-	fail := func(err error) (*Summary, error) {
-		if ch := j.Changed(); len(ch) > 0 {
-			rel, _ := mod.rel(ch[0])
-			err = changedDuringRun(rel)
-		}
-		if uerr := j.Undo(); uerr != nil {
-			err = fmt.Errorf("%v; and undoing the changes failed: %v", err, uerr)
-		}
-		return nil, err
-	}
-	// A load that saw the files on disk as verify will see them, if any:
-	// verify type-checks the fixed packages against its types instead of
-	// listing them again. With no constants file, that is the first load.
-	var known []*packages.Package
-	if sum.Content == nil {
-		known = pkgs
-	}
-	if sum.Content != nil {
-		// The constants were planned from the file as it was read above.
-		if cur, err := os.ReadFile(genPath); (err == nil) != sum.existed || !bytes.Equal(cur, existing) {
-			return fail(changedDuringRun(genRel))
-		}
-		if err := j.Write(genPath, sum.Content); err != nil {
-			return fail(err)
-		}
-		// Only the packages that write a string with no constant yet
-		// get other fixes now, and the target other declarations: those
-		// are analysed again, the others' results stand. A new package is
-		// imported by none of those loaded, whose types therefore still
-		// hold; an existing one may be, and is analysed itself: those
-		// packages are loaded again, with the new file.
-		again, patterns := reanalysed(results, &o, t)
-		if len(patterns) > 0 {
-			sub := pkgs
-			if t.anyGo {
-				// The syntax of the packages loaded again is not needed
-				// any more: the old and new copies need not be in memory
-				// together.
-				for _, p := range pkgs {
-					if again[p.ID] {
-						releaseSyntax(p)
-					}
-				}
-				so := o
-				so.Patterns = patterns
-				if sub, err = load(&so, mod); err != nil {
-					return fail(err)
-				}
-				known = sub
-			} else {
-				sub = slices.DeleteFunc(slices.Clone(pkgs), func(p *packages.Package) bool { return !again[p.ID] })
-			}
-			fresh, err := analyse(&o, sub, slices.Concat(o.Constants, []string{t.path}, sources))
-			if err != nil {
-				return fail(err)
-			}
-			results = replaceResults(results, fresh)
-		}
-	}
-	if o.hooks.written != nil {
-		if err := o.hooks.written(); err != nil {
-			return fail(err)
-		}
-	}
-	// From here on, the results' diagnostics and positions are all that is
-	// read of the packages: their syntax and type information need not
-	// stay in memory while the fixed packages are type-checked.
-	for _, r := range results {
-		releaseSyntax(r.pkg)
-	}
-	pkgs = nil
-	runtime.GC() // as above, before verify loads the fixed packages
-	set, outside := mergeFixes(results, mod, o.MigrateDeprecated)
-	rewrites, skipped := set.Applied, set.Skipped
-	changed, olds, err := applyEdits(set, mod)
-	if err != nil {
-		return fail(err)
-	}
-	var extra []string
-	if sum.Content != nil {
-		extra = append(extra, t.dir)
-	}
-	if len(changed) > 0 || len(extra) > 0 {
-		all := map[string][]byte{}
-		for k, v := range changed {
-			all[k] = v
-		}
-		if err := verify(&o, mod, all, known, extra...); err != nil {
-			return fail(err)
-		}
-	}
-	sum.Rewrites = rewrites
-	for name := range changed {
-		rel, _ := mod.rel(name)
-		sum.Files = append(sum.Files, rel)
-		sum.PerFile[rel] = set.Files[name].Fixes
-	}
-	slices.Sort(sum.Files)
-	if outside > 0 {
-		sum.Notes = append(sum.Notes, fmt.Sprintf("left alone: %d fixes of files outside the main module", outside))
-	}
-	if skipped > 0 {
-		sum.Notes = append(sum.Notes, fmt.Sprintf("%d fixes skipped: they overlap fixes already taken; run spanattrlint gen again", skipped))
-	}
-	sum.Left = countLeft(results)
-
-	// 4. Write, or undo for a dry run.
-	if o.DryRun {
-		if err := j.Undo(); err != nil {
-			return nil, err
-		}
-	} else {
-		names := make([]string, 0, len(changed))
-		for name := range changed {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		// The fixes were made to the files as they were read, and the
-		// constants file must still be this run's.
-		for _, name := range names {
-			if cur, err := os.ReadFile(name); err != nil || !bytes.Equal(cur, olds[name]) {
-				rel, _ := mod.rel(name)
-				return fail(changedDuringRun(rel))
-			}
-		}
-		if ch := j.Changed(); len(ch) > 0 {
-			return fail(nil) // says which
-		}
-		for _, name := range names {
-			if err := j.Write(name, changed[name]); err != nil {
-				return fail(err)
-			}
-		}
-	}
-	finished = true
-	report(o.Stdout, sum, o.DryRun)
-	return sum, nil
-}
-
-// countLeft counts the distinct hard-coded strings that the last analysis
-// found no constant for: those that gen leaves alone.
-func countLeft(results []pkgResult) int {
-	seen := map[string]bool{}
-	for _, r := range results {
-		for _, u := range r.unmatched {
-			p := r.pkg.Fset.PositionFor(u.Pos, false)
-			seen[fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)] = true
-		}
-	}
-	return len(seen)
-}
-
-func report(w io.Writer, s *Summary, dry bool) {
-	for _, n := range s.Notes {
-		fmt.Fprintf(w, "spanattrlint gen: note: %s\n", n)
-	}
-	verb, rw := "wrote", "made"
-	if dry {
-		if s.Content != nil {
-			w.Write(s.Content)
-		}
-		verb, rw = "-dry-run: would write", "-dry-run: would make"
-	}
-	if s.Content != nil {
-		counts := map[string]int{}
-		for _, c := range s.Constants {
-			counts[c.roleText()]++
-		}
-		var parts []string
-		for _, k := range slices.Sorted(maps.Keys(counts)) {
-			parts = append(parts, plural(counts[k], k))
-		}
-		fmt.Fprintf(w, "spanattrlint gen: %s %s: %s (%s)\n", verb, s.File, plural(len(s.Constants), "new constant"), strings.Join(parts, ", "))
-	} else if s.existed {
-		fmt.Fprintf(w, "spanattrlint gen: 0 new constants (%s unchanged)\n", s.File)
-	} else {
-		fmt.Fprintf(w, "spanattrlint gen: 0 new constants (nothing to write into %s)\n", s.File)
-	}
-	fmt.Fprintf(w, "spanattrlint gen: %s %s in %s\n", rw, plural(s.Rewrites, "rewrite"), plural(len(s.Files), "file"))
-	if dry {
-		for _, f := range s.Files {
-			fmt.Fprintf(w, "\t%s: %d\n", f, s.PerFile[f])
-		}
-	}
-	if s.Left > 0 {
-		fmt.Fprintf(w, "spanattrlint gen: %s left without a constant\n", plural(s.Left, "hard-coded string"))
-	}
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
-// changedDuringRun says that another process wrote a file of the run (rel,
-// relative to the module root) while it ran.
-func changedDuringRun(rel string) error {
-	return fmt.Errorf("%s changed while spanattrlint gen ran (another gen on this module, or an editor?): nothing of this run was left; run gen again", rel)
-}
-
-// undoOnSignal undoes the journal when the process is interrupted, so that
-// an interrupted run leaves nothing half written.
-func undoOnSignal(j *journal) (stop func()) {
-	return j.UndoOnSignal("spanattrlint gen")
-}
-
-// reanalysed returns the IDs of the packages (every variant) that need a
-// second analysis once the constants file is written, those with a string
-// no constant defined and the target, and patterns naming their
-// directories, relative to where the go command runs.
-func reanalysed(results []pkgResult, o *Options, t *target) (map[string]bool, []string) {
-	dirs := map[string]bool{}
-	for _, r := range results {
-		if len(r.unmatched) > 0 || r.pkg.PkgPath == t.path || r.pkg.PkgPath == t.path+"_test" {
-			dirs[r.pkg.Dir] = true
-		}
-	}
-	ids := map[string]bool{}
-	for _, r := range results {
-		if dirs[r.pkg.Dir] {
-			ids[r.pkg.ID] = true
-		}
-	}
-	var patterns []string
-	for d := range dirs {
-		rel, err := filepath.Rel(o.Dir, d)
-		switch {
-		case err != nil:
-			rel = d
-		case rel == "." || strings.HasPrefix(rel, ".."):
-			rel = filepath.ToSlash(rel)
-		default:
-			rel = "./" + filepath.ToSlash(rel)
-		}
-		patterns = append(patterns, rel)
-	}
-	slices.Sort(patterns)
-	return ids, patterns
-}
-
-// replaceResults returns the results with those of the packages analysed
-// again replaced by the fresh ones (by the directory: every variant of a
-// package is in both or neither), sorted by package ID.
-func replaceResults(old, fresh []pkgResult) []pkgResult {
-	dirs := map[string]bool{}
-	for _, r := range fresh {
-		dirs[r.pkg.Dir] = true
-	}
-	out := slices.DeleteFunc(slices.Clone(old), func(r pkgResult) bool { return dirs[r.pkg.Dir] })
-	out = append(out, fresh...)
-	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
-	return out
-}
-
-// releaseSyntax drops a package's syntax trees and type information (not
-// its types, which the packages loaded with it share).
-func releaseSyntax(p *packages.Package) {
-	p.Syntax, p.TypesInfo = nil, nil
 }

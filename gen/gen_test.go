@@ -92,11 +92,11 @@ func fixable(t *testing.T, dir string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, err := load(o, mod)
+	pkgs, err := load(o, mod, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := analyse(o, pkgs, nil)
+	results, err := analyse(o, pkgs, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,20 +336,20 @@ func TestDryRun(t *testing.T) {
 	}
 }
 
-// TestFailureLeavesNothing: an error once the constants are on disk undoes
-// them, directory included.
+// TestFailureLeavesNothing: an error once the fixes are computed leaves
+// nothing: the constants file is not on disk while they are.
 func TestFailureLeavesNothing(t *testing.T) {
-	// Not parallel, as every test that writes to the shared module: the
+	// Not parallel, as every test that runs in the shared module: the
 	// parallel tests wait until the serial ones are done.
 	dir := sharedModule(t)
 	before := snapshot(t, dir)
-	written := func() error {
-		if !fileExists(filepath.Join(dir, "internal", "telemetry", DefaultFile)) {
-			t.Error("the constants are not on disk during the run")
+	fixed := func() error {
+		if fileExists(filepath.Join(dir, "internal", "telemetry")) {
+			t.Error("the constants package is on disk before the fixes are checked")
 		}
 		return errors.New("injected failure")
 	}
-	_, stderr, code := genHooked(t, dir, hooks{written: written}, "-into=./internal/telemetry", "./...")
+	_, stderr, code := genHooked(t, dir, hooks{fixed: fixed}, "-into=./internal/telemetry", "./...")
 	if code != 1 || stderr != "spanattrlint gen: injected failure\n" {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}

@@ -27,13 +27,15 @@ type pkgResult struct {
 	constPkgs []string // packages whose constants it already uses as keys
 }
 
-// load loads the packages, with their syntax and types.
-func load(o *Options, mod *module) ([]*packages.Package, error) {
+// load loads the packages, with their syntax and types, the files of
+// overlay (nil: none) read from there instead of the disk.
+func load(o *Options, mod *module, overlay map[string][]byte) ([]*packages.Package, error) {
 	cfg := &packages.Config{
-		Mode:  packages.LoadSyntax,
-		Tests: o.Tests,
-		Dir:   o.Dir,
-		Env:   o.Env,
+		Mode:    packages.LoadSyntax,
+		Tests:   o.Tests,
+		Dir:     o.Dir,
+		Env:     o.Env,
+		Overlay: overlay,
 	}
 	// The packages themselves are type-checked from source, without the
 	// go command compiling them for export data (internal/load).
@@ -54,9 +56,14 @@ func load(o *Options, mod *module) ([]*packages.Package, error) {
 
 // syntaxLoad is load.Syntax, or go/packages' own load where that is
 // needed, with the go command's errors said on one line; without the
-// packages' modules, as gen's analysis has always seen them.
+// packages' modules, as gen's analysis has always seen them. With an
+// overlay it is load.Syntax whenever that can: go/packages takes any
+// overlay to spoil all export data, and type-checks every dependency, the
+// standard library included, from source (four times the memory on
+// testdata/gen), where load.Syntax has the go command compile the
+// dependencies' export data with the overlay.
 func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, error) {
-	if !loadpkg.HasLargePackage(cfg.Dir, patterns) {
+	if len(cfg.Overlay) == 0 && !loadpkg.HasLargePackage(cfg.Dir, patterns) {
 		return pkgerrors.Load(cfg, patterns...) // one go list costs less than two (internal/load)
 	}
 	pkgs, err := loadpkg.Syntax(cfg, patterns...)
@@ -71,9 +78,10 @@ func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, e
 }
 
 // analyse runs the analyzer on each package with the given -constants
-// packages, returning the results sorted by package ID so that everything
-// built from them is deterministic.
-func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgResult, error) {
+// packages, read through overlay (nil: from disk), returning the results
+// sorted by package ID so that everything built from them is
+// deterministic.
+func analyse(o *Options, pkgs []*packages.Package, constants []string, overlay map[string][]byte) ([]pkgResult, error) {
 	// Decided as the command decides it, with -constants resolved in each
 	// package's module (a go.work can hold several) before any package is
 	// analysed. The packages are loaded without their modules, which the
@@ -85,6 +93,9 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgRes
 	}
 	if set, err = set.WithWrappers(o.wrappers); err != nil {
 		return nil, err
+	}
+	if overlay != nil {
+		set = set.WithOverlay(overlay)
 	}
 	for _, p := range pkgs {
 		if err := set.Prepare(p.PkgPath, p.Dir, false); err != nil {
@@ -146,7 +157,7 @@ func inferWrappers(o *Options, pkgs []*packages.Package, mod *module) error {
 
 // recovering returns a copy of a whose panics are errors of the package:
 // checker.Analyze runs analyzers in goroutines of its own, where a panic
-// would end the process before Run could undo the constants file it wrote.
+// would end the process with a goroutine's stack instead of one line.
 // hook, if not nil, runs first (o.hooks.analyze).
 func recovering(a *analysis.Analyzer, hook func(*analysis.Pass)) *analysis.Analyzer {
 	c := *a

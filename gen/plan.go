@@ -199,6 +199,22 @@ type Constant struct {
 // an untyped one for event and span names), named from the value, with
 // collisions broken by a number in sorted order of values.
 func planConstants(uses []use, t *target, notes *[]string) []*Constant {
+	consts := newConstants(uses, t)
+	// Stable order: by base name, then a well-formed key before one that
+	// breaks the naming rules (block_id keeps BlockIDKey, blockID is
+	// numbered), then value, then keys first.
+	slices.SortFunc(consts, func(a, b *Constant) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), boolCmp(wellFormed(a.Value), wellFormed(b.Value)), strings.Compare(a.Value, b.Value), boolCmp(a.Key, b.Key))
+	})
+	numberCollisions(consts, t, notes)
+	slices.SortFunc(consts, func(a, b *Constant) int { return strings.Compare(a.Name, b.Name) })
+	return consts
+}
+
+// newConstants returns a constant, with its base name, for each value
+// (of a kind: key or name) that the target does not hold yet, in the
+// order of the values' first uses.
+func newConstants(uses []use, t *target) []*Constant {
 	type kindValue struct {
 		key   bool
 		value string
@@ -238,12 +254,13 @@ func planConstants(uses []use, t *target, notes *[]string) []*Constant {
 		c.stem, c.prefixed = nameStem(c.Value)
 		c.Name = composeName(c.stem, suffix, c.prefixed, 0)
 	}
-	// Stable order: by base name, then a well-formed key before one that
-	// breaks the naming rules (block_id keeps BlockIDKey, blockID is
-	// numbered), then value, then keys first.
-	slices.SortFunc(consts, func(a, b *Constant) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), boolCmp(wellFormed(a.Value), wellFormed(b.Value)), strings.Compare(a.Value, b.Value), boolCmp(a.Key, b.Key))
-	})
+	return consts
+}
+
+// numberCollisions gives each constant (in order) whose name is taken,
+// by the target or by a constant before it, the first number that makes
+// it free and no other's base name, with a note saying why.
+func numberCollisions(consts []*Constant, t *target, notes *[]string) {
 	taken := map[string]bool{}
 	for n := range t.declared {
 		taken[n] = true
@@ -284,8 +301,6 @@ func planConstants(uses []use, t *target, notes *[]string) []*Constant {
 		}
 		*notes = append(*notes, fmt.Sprintf("name collision: %s, so %s %q is %s", why, c.roleText(), c.Value, c.Name))
 	}
-	slices.SortFunc(consts, func(a, b *Constant) int { return strings.Compare(a.Name, b.Name) })
-	return consts
 }
 
 // wellFormed reports whether a value follows OpenTelemetry's naming rules

@@ -1,9 +1,11 @@
 package gen
 
 import (
+	"go/ast"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -59,19 +61,19 @@ func TestImportOverlapAndLineDirective(t *testing.T) {
 	goCmd(t, dir, "build", "./...")
 }
 
-// TestDryRunPanicLeavesNothing: a panic once the constants file is on disk
-// removes it on the way out.
+// TestDryRunPanicLeavesNothing: a panic once the fixes are computed
+// leaves nothing behind.
 func TestDryRunPanicLeavesNothing(t *testing.T) {
 	dir := sharedModule(t)
 	before := snapshot(t, dir)
-	written := func() error { panic("injected panic") }
+	fixed := func() error { panic("injected panic") }
 	func() {
 		defer func() {
 			if r := recover(); r != "injected panic" {
 				t.Errorf("recovered %v, want the injected panic", r)
 			}
 		}()
-		genHooked(t, dir, hooks{written: written}, "-dry-run", "-into=./internal/telemetry", "./...")
+		genHooked(t, dir, hooks{fixed: fixed}, "-dry-run", "-into=./internal/telemetry", "./...")
 	}()
 	if k, ok := sameSnapshot(before, snapshot(t, dir)); !ok {
 		t.Errorf("left %s behind", k)
@@ -79,13 +81,20 @@ func TestDryRunPanicLeavesNothing(t *testing.T) {
 }
 
 // TestAnalyzerPanicLeavesNothing: a panic in the analyzer, which the
-// checker runs in goroutines of its own, is an error of the run, whose
-// constants file goes again.
+// checker runs in goroutines of its own, here in the analysis that makes
+// the fixes with the new constants (the second of a package's files), is
+// an error of the run, in one line, and leaves nothing behind.
 func TestAnalyzerPanicLeavesNothing(t *testing.T) {
 	dir := sharedModule(t)
 	before := snapshot(t, dir)
+	var mu sync.Mutex
+	seen := map[*ast.File]bool{}
 	analyze := func(pass *analysis.Pass) {
-		if fileExists(filepath.Join(dir, "internal", "telemetry", DefaultFile)) {
+		mu.Lock()
+		again := seen[pass.Files[0]]
+		seen[pass.Files[0]] = true
+		mu.Unlock()
+		if again {
 			panic("injected analyzer panic")
 		}
 	}

@@ -170,29 +170,9 @@ func (t *target) inspect(env []string) error {
 	if err != nil {
 		return err
 	}
-	// Package clauses, to learn the name even where the build would
-	// exclude a file, and to find the names the test files declare.
-	fset := token.NewFileSet()
-	names := map[string]bool{}
-	var testFiles []*ast.File
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "_") {
-			continue
-		}
-		t.anyGo = true
-		f, err := parser.ParseFile(fset, filepath.Join(t.dir, n), nil, parser.SkipObjectResolution)
-		if err != nil {
-			return fmt.Errorf("-into: %v", firstLine(err.Error()))
-		}
-		pn := f.Name.Name
-		if strings.HasSuffix(n, "_test.go") {
-			if !strings.HasSuffix(pn, "_test") {
-				testFiles = append(testFiles, f)
-			}
-			continue
-		}
-		names[pn] = true
+	names, testFiles, err := t.readClauses(entries)
+	if err != nil {
+		return err
 	}
 	switch len(names) {
 	case 0:
@@ -217,12 +197,45 @@ func (t *target) inspect(env []string) error {
 	if len(names) == 0 {
 		return nil
 	}
+	return t.loadExport(env)
+}
 
-	// The package's types, for exact constant values, from the export
-	// data the go command has in its build cache, and its imports,
-	// transitively, for the cycle check: no package is type-checked from
-	// source here (loading its dependencies from source cost more than the
-	// rest of a run on a large module).
+// readClauses parses the Go files of the target's directory (entries),
+// to learn the package name even where the build would exclude a file,
+// and to find the names the test files declare: it returns the package
+// names of the non-test files, and the in-package test files.
+func (t *target) readClauses(entries []os.DirEntry) (map[string]bool, []*ast.File, error) {
+	fset := token.NewFileSet()
+	names := map[string]bool{}
+	var testFiles []*ast.File
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "_") {
+			continue
+		}
+		t.anyGo = true
+		f, err := parser.ParseFile(fset, filepath.Join(t.dir, n), nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, nil, fmt.Errorf("-into: %v", firstLine(err.Error()))
+		}
+		pn := f.Name.Name
+		if strings.HasSuffix(n, "_test.go") {
+			if !strings.HasSuffix(pn, "_test") {
+				testFiles = append(testFiles, f)
+			}
+			continue
+		}
+		names[pn] = true
+	}
+	return names, testFiles, nil
+}
+
+// loadExport reads the existing package's types, for exact constant
+// values, from the export data the go command has in its build cache, and
+// its imports, transitively, for the cycle check: no package is
+// type-checked from source here (loading its dependencies from source
+// cost more than the rest of a run on a large module).
+func (t *target) loadExport(env []string) error {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedExportFile,
 		Dir:  t.dir,
@@ -254,6 +267,13 @@ func (t *target) inspect(env []string) error {
 			t.deps[d.PkgPath] = d
 		}
 	})
+	t.record(tpkg)
+	return nil
+}
+
+// record notes what the package declares, and its exported string
+// constants by value.
+func (t *target) record(tpkg *types.Package) {
 	scope := tpkg.Scope()
 	for _, n := range scope.Names() {
 		t.declared[n] = true
@@ -271,7 +291,6 @@ func (t *target) inspect(env []string) error {
 			}
 		}
 	}
-	return nil
 }
 
 // declareAll records the package-level names that f declares.

@@ -33,7 +33,7 @@ func TestVerifyChecksTheNewContents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loaded, err := load(o, mod)
+	loaded, err := load(o, mod, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,18 +53,18 @@ func TestVerifyChecksTheNewContents(t *testing.T) {
 		// A new import, of a package engine does not import on disk: valid.
 		withImport := strings.Replace(string(src), "import (\n", "import (\n\t\"example.com/genapp/existing\"\n", 1) +
 			"\nvar _ = existing.JourneyQueued\n"
-		if err := verify(o, mod, map[string][]byte{engine: []byte(withImport)}, known); err != nil {
+		if err := verify(o, mod, map[string][]byte{engine: []byte(withImport)}, nil, known); err != nil {
 			t.Errorf("%s: a valid new import: %v", from, err)
 		}
 		// A type error in the package.
 		broken := string(src) + "\nvar _ int = Name\n"
-		err = verify(o, mod, map[string][]byte{engine: []byte(broken)}, known)
+		err = verify(o, mod, map[string][]byte{engine: []byte(broken)}, nil, known)
 		if err == nil || !strings.Contains(err.Error(), "would not compile") || !strings.Contains(err.Error(), "engine/engine.go:") {
 			t.Errorf("%s: a type error: got %v", from, err)
 		}
 		// An error only the test variant has: a test file that uses a name
 		// the change removes.
-		err = verify(o, mod, map[string][]byte{test: append(tsrc, "\nvar _ = noSuchName\n"...)}, known)
+		err = verify(o, mod, map[string][]byte{test: append(tsrc, "\nvar _ = noSuchName\n"...)}, nil, known)
 		if err == nil || !strings.Contains(err.Error(), "engine/engine_test.go:") {
 			t.Errorf("%s: a type error in a test file: got %v", from, err)
 		}
@@ -80,7 +80,7 @@ func TestVerifyChecksTheNewContents(t *testing.T) {
 	listed = 0
 	semconv := strings.Replace(string(src), "import (\n", "import (\n\tsemconv \"go.opentelemetry.io/otel/semconv/v1.26.0\"\n", 1) +
 		"\nvar _ = semconv.SchemaURL\n"
-	if err := verify(o, mod, map[string][]byte{engine: []byte(semconv)}, loaded); err != nil {
+	if err := verify(o, mod, map[string][]byte{engine: []byte(semconv)}, nil, loaded); err != nil {
 		t.Errorf("an import the load lacks: %v", err)
 	}
 	if listed != 1 {

@@ -82,57 +82,18 @@ func (o *options) dbg(b byte) bool { return strings.IndexByte(o.debug, b) >= 0 }
 // lint loads, analyses, and prints or fixes.
 func lint(cfg analyzer.Config, set *analyzer.Settings, o *options, patterns []string) int {
 	cwd, _ := os.Getwd()
-	lcfg := &packages.Config{
-		Mode:  packages.LoadSyntax | packages.NeedModule,
-		Tests: o.tests,
-	}
-	if o.tags != "" {
-		lcfg.BuildFlags = []string{"-tags=" + o.tags}
-	}
-	initial, err := loadPackages(lcfg, o, patterns)
-	if err == nil && len(initial) == 0 {
-		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
+	initial, err := loadRoots(o, patterns)
 	if err != nil {
 		printError(err)
 		return 1
 	}
-	var tps []*types.Package
-	for _, p := range initial {
-		if p.IllTyped {
-			continue // not analysed: its errors are printed instead
-		}
-		if err := set.Prepare(p.PkgPath, p.Dir, p.Module != nil); err != nil {
-			printError(err)
-			return 1
-		}
-		tps = append(tps, p.Types)
-	}
-	// Every -key-funcs name must match a function of the packages or of
-	// what they import: the command sees them all, a pass only its own.
-	if err := set.CheckKeyFuncs(tps); err != nil {
+	wrappers, err := prepareRoots(set, initial)
+	if err != nil {
 		printError(err)
 		return 1
 	}
-	// The wrappers of the main module's packages, which other packages
-	// call: found here, where every package is at hand, and handed to the
-	// analyzer as -key-funcs entries, without analysis facts.
-	wrappers := set.InferKeyFuncs(inferable(initial))
 	if o.printKeyFuncs {
-		// A package that does not type-check may hold a wrapper: no value
-		// that could lack one is printed.
-		if broken := printPackageErrors(initial, cwd); len(broken) > 0 {
-			fmt.Fprintf(os.Stderr, "%s: -print-key-funcs printed nothing: %s\n", analyzer.Name, haveErrors(broken))
-			return 1
-		}
-		value := slices.Clone(cfg.KeyFuncs)
-		for _, w := range wrappers {
-			if !slices.Contains(value, w) {
-				value = append(value, w)
-			}
-		}
-		fmt.Println(strings.Join(value, ","))
-		return 0
+		return printKeyFuncs(cfg, wrappers, initial, cwd)
 	}
 	if set, err = set.WithWrappers(wrappers); err != nil {
 		printError(err)
@@ -156,8 +117,73 @@ func lint(cfg analyzer.Config, set *analyzer.Settings, o *options, patterns []st
 			return 1
 		}
 	}
+	return result(o, graph, initial, cwd)
+}
 
-	// Errors, each once: the package's, and then the analysis's.
+// loadRoots loads the packages that patterns match.
+func loadRoots(o *options, patterns []string) ([]*packages.Package, error) {
+	lcfg := &packages.Config{
+		Mode:  packages.LoadSyntax | packages.NeedModule,
+		Tests: o.tests,
+	}
+	if o.tags != "" {
+		lcfg.BuildFlags = []string{"-tags=" + o.tags}
+	}
+	initial, err := loadPackages(lcfg, o, patterns)
+	if err == nil && len(initial) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	return initial, err
+}
+
+// prepareRoots resolves the configuration for the packages that will be
+// analysed, checks -key-funcs against them, and returns the wrappers of
+// the main module's packages.
+func prepareRoots(set *analyzer.Settings, initial []*packages.Package) ([]string, error) {
+	var tps []*types.Package
+	for _, p := range initial {
+		if p.IllTyped {
+			continue // not analysed: its errors are printed instead
+		}
+		if err := set.Prepare(p.PkgPath, p.Dir, p.Module != nil); err != nil {
+			return nil, err
+		}
+		tps = append(tps, p.Types)
+	}
+	// Every -key-funcs name must match a function of the packages or of
+	// what they import: the command sees them all, a pass only its own.
+	if err := set.CheckKeyFuncs(tps); err != nil {
+		return nil, err
+	}
+	// The wrappers of the main module's packages, which other packages
+	// call: found here, where every package is at hand, and handed to the
+	// analyzer as -key-funcs entries, without analysis facts.
+	return set.InferKeyFuncs(inferable(initial)), nil
+}
+
+// printKeyFuncs is -print-key-funcs: the -key-funcs value with the
+// wrappers found.
+func printKeyFuncs(cfg analyzer.Config, wrappers []string, initial []*packages.Package, cwd string) int {
+	// A package that does not type-check may hold a wrapper: no value
+	// that could lack one is printed.
+	if broken := printPackageErrors(initial, cwd); len(broken) > 0 {
+		fmt.Fprintf(os.Stderr, "%s: -print-key-funcs printed nothing: %s\n", analyzer.Name, haveErrors(broken))
+		return 1
+	}
+	value := slices.Clone(cfg.KeyFuncs)
+	for _, w := range wrappers {
+		if !slices.Contains(value, w) {
+			value = append(value, w)
+		}
+	}
+	fmt.Println(strings.Join(value, ","))
+	return 0
+}
+
+// result prints the errors, each once (the packages', then the
+// analysis's), and then the findings, or fixes them; it returns the exit
+// status.
+func result(o *options, graph *checker.Graph, initial []*packages.Package, cwd string) int {
 	broken := printPackageErrors(initial, cwd)
 	var ok []*checker.Action
 	seen := map[string]bool{}
@@ -176,28 +202,19 @@ func lint(cfg analyzer.Config, set *analyzer.Settings, o *options, patterns []st
 		}
 	}
 	failed := len(broken) > 0
-
-	if o.fix {
-		if failed {
-			fmt.Fprintf(os.Stderr, "%s: -fix changed no file: %s\n", analyzer.Name, haveErrors(broken))
-			return 1
-		}
+	switch {
+	case o.fix && failed:
+		fmt.Fprintf(os.Stderr, "%s: -fix changed no file: %s\n", analyzer.Name, haveErrors(broken))
+		return 1
+	case o.fix:
 		return fix(o, graph.Roots, cwd)
-	}
-
-	if o.json {
-		if err := graph.PrintJSON(os.Stdout); err != nil {
-			return 1
-		}
-		if failed {
+	case o.json:
+		if err := graph.PrintJSON(os.Stdout); err != nil || failed {
 			return 1
 		}
 		return 0
 	}
-	if err := (&checker.Graph{Roots: ok}).PrintText(os.Stderr, o.context); err != nil {
-		return 1
-	}
-	if failed {
+	if err := (&checker.Graph{Roots: ok}).PrintText(os.Stderr, o.context); err != nil || failed {
 		return 1
 	}
 	for _, act := range ok {
@@ -273,9 +290,45 @@ func haveErrors(paths []string) string {
 
 // fix applies the first fix of every finding, in every file or none.
 func fix(o *options, roots []*checker.Action, cwd string) int {
+	set := fixSet(roots)
+	display := func(name string) string { return relTo(cwd, name) }
+	changes, err := fixes.Apply(set, os.ReadFile, display)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: -fix changed no file: %s\n", analyzer.Name, oneLine(err.Error()))
+		return 1
+	}
+	left := func() int {
+		if set.Skipped == 0 {
+			return 0
+		}
+		fmt.Fprintf(os.Stderr, "%s: applied %s to %s; %s overlap those and were left: run %s -fix again\n",
+			analyzer.Name, plural(set.Applied, "fix", "fixes"), plural(len(changes), "file", "files"),
+			plural(set.Skipped, "fix", "fixes"), analyzer.Name)
+		return 3
+	}
+	if o.diff {
+		for _, c := range changes {
+			rel := display(c.Name)
+			oldName, newName := "a/"+rel, "b/"+rel
+			if filepath.IsAbs(rel) {
+				oldName, newName = rel, rel
+			}
+			os.Stdout.WriteString(fixes.Unified(oldName, newName, c.Old, c.New))
+		}
+		return left()
+	}
+	if code := writeChanges(changes, display); code != 0 {
+		return code
+	}
+	return left()
+}
+
+// fixSet takes the first suggested fix of every finding, in package
+// order, but those that edit a generated file.
+func fixSet(roots []*checker.Action) *fixes.Set {
 	roots = slices.Clone(roots)
 	slices.SortStableFunc(roots, func(a, b *checker.Action) int { return strings.Compare(a.Package.ID, b.Package.ID) })
-	var set fixes.Set
+	set := &fixes.Set{}
 	generated := map[*token.File]bool{}
 	for _, act := range roots {
 		fset := act.Package.Fset
@@ -316,33 +369,13 @@ func fix(o *options, roots []*checker.Action, cwd string) int {
 			set.Add(edits, findFile, findStart, findEnd)
 		}
 	}
-	display := func(name string) string { return relTo(cwd, name) }
-	changes, err := fixes.Apply(&set, os.ReadFile, display)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "%s: -fix changed no file: %s\n", analyzer.Name, oneLine(err.Error()))
-		return 1
-	}
-	left := func() int {
-		if set.Skipped == 0 {
-			return 0
-		}
-		fmt.Fprintf(os.Stderr, "%s: applied %s to %s; %s overlap those and were left: run %s -fix again\n",
-			analyzer.Name, plural(set.Applied, "fix", "fixes"), plural(len(changes), "file", "files"),
-			plural(set.Skipped, "fix", "fixes"), analyzer.Name)
-		return 3
-	}
-	if o.diff {
-		for _, c := range changes {
-			rel := display(c.Name)
-			oldName, newName := "a/"+rel, "b/"+rel
-			if filepath.IsAbs(rel) {
-				oldName, newName = rel, rel
-			}
-			os.Stdout.WriteString(fixes.Unified(oldName, newName, c.Old, c.New))
-		}
-		return left()
-	}
-	// Every file must be writable before any is written.
+	return set
+}
+
+// writeChanges writes every changed file, once each is known to be
+// writable, or none: it undoes what it wrote on a failure (or an
+// interrupt). It returns 0, or 1 having said why.
+func writeChanges(changes []fixes.Change, display func(string) string) int {
 	var refused []string
 	for _, c := range changes {
 		if err := fixes.Writable(fixes.Target(c.Name)); err != nil {
@@ -370,7 +403,7 @@ func fix(o *options, roots []*checker.Action, cwd string) int {
 			return 1
 		}
 	}
-	return left()
+	return 0
 }
 
 // errText is an error's message without the path that the message
