@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"go/types"
 	"iter"
-	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -17,6 +16,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/cgofiles"
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/find"
+	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/regcheck"
@@ -83,8 +83,8 @@ type linter struct {
 	set    *Settings // decided by the front end, or at the first package
 	cfgErr error
 	res    *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
-	loader *constLoader
-	runs   runs // the caches of each run, dropped when the run ends
+	loader *index.Loader
+	runs   index.Runs // the caches of each run, dropped when the run ends
 }
 
 // run is the pipeline of one package: each phase reads the pass
@@ -108,56 +108,30 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	st.checkRegistry(sites, vals, fs.hardCoded)     // registry.go (internal/regcheck): keys, event names and values against -registry
 	if !st.found(&fs, consts, vals) {
 		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
-		return &Result{ConstantPackages: uses.packages()}, nil
+		return &Result{ConstantPackages: uses.Packages()}, nil
 	}
-	srcs, uses := st.rank(&fs, uses)                           // sources.go, rank.go: each finding's constants, best first
-	st.markVarDefs(fs.hardCoded)                               // vardef.go: keys that package variables define
-	fs.hardCoded = st.dropPinning(fs.hardCoded)                // pinning.go: test literals beside the constant they pin
-	fs.members = st.checkValues(&fs, consts, uses, srcs, vals) // internal/check: what each key, name and declared value says
-	st.checkVersions(&fs)                                      // semconvversion.go: -semconv-version; withdraws fixes a move breaks
-	st.buildFixes(&fs)                                         // fixes.go: each finding's diagnostic and fix, file by file
-	return result(fs.hardCoded, uses), nil                     // report.go: the Result for gen (and the messages)
-}
-
-// rank gathers the candidate constants and ranks each finding's; then
-// again, with the packages whose constants the fixes write in use, until
-// those add none (adoptFixedPackages).
-func (st *passState) rank(fs *findings, uses constUses) ([]sourceTable, constUses) {
-	srcs := st.gatherSources(fs, uses) // sources.go: the constant tables that may name a value
-	st.rankCandidates(fs, srcs)        // rank.go: each finding's constants, best first
-	for {
-		more, added := st.adoptFixedPackages(fs, uses)
-		if !added {
-			return srcs, uses
-		}
-		uses = more
-		srcs = st.gatherSources(fs, uses)
-		st.rankCandidates(fs, srcs)
-	}
+	srcs, uses := st.ix.Rank(slices.Concat(fs.hardCoded, fs.derived), uses) // internal/index: each finding's constants, best first
+	st.markVarDefs(fs.hardCoded)                                            // vardef.go: keys that package variables define
+	fs.hardCoded = st.dropPinning(fs.hardCoded)                             // pinning.go: test literals beside the constant they pin
+	fs.members = st.checkValues(&fs, consts, uses, srcs, vals)              // internal/check: what each key, name and declared value says
+	st.checkVersions(&fs)                                                   // semconvversion.go: -semconv-version; withdraws fixes a move breaks
+	st.buildFixes(&fs)                                                      // fixes.go: each finding's diagnostic and fix, file by file
+	return result(fs.hardCoded, uses), nil                                  // report.go: the Result for gen (and the messages)
 }
 
 // passState is what every phase of one pass reads: the pass, its settings,
-// the run's caches. No phase changes it, but for the memo of the semconv
-// version and packages that fixes import (semconvfix.go).
+// and the package's index of constants (internal/index, whose memo of
+// the semconv packages that fixes import is the only state a phase adds).
 type passState struct {
 	*linter
 	pass     *analysis.Pass
-	run      *runCaches // what the packages of the run share
+	ix       *index.Pass // the candidate constants and their sources
 	api      *otelapi.API
 	sup      *suppress.Suppressor
 	dir      string                           // the package's directory, "" if none (packageDir)
-	mod      *modInfo                         // the -constants packages, seen from the module; nil without
 	constPkg bool                             // -constants names the package: its constants' values are checked
 	keyFuncs map[*types.Func][]site.FuncValue // -key-funcs and inferred wrappers that the package can call: the arguments that are keys or names
 	reg      *regcheck.Registry               // -registry; nil without
-
-	// The semconv version that fixes import where the package imports
-	// none, and the packages made for them (semconvfix.go): made on
-	// first use, the same whoever asks first.
-	fixVersion     string
-	fixVersionDone bool
-	madePkgs       map[string]*types.Package
-	deps           map[string]*types.Package // importGraph, made on first use
 }
 
 // findings is every finding of a pass, in the order reports are built.
@@ -165,21 +139,6 @@ type findings struct {
 	hardCoded []*site.Finding // hard-coded keys and names (collectSites), less test pins (dropPinning)
 	derived   []*site.Finding // uses of deprecated semconv constants, then deprecated hard-coded keys (collectDeprecated)
 	members   []*site.Finding // enum values that a semconv member names (checkValues, enum.go)
-}
-
-// constUses is what the package's uses of named constants say
-// (collectSites), and the packages whose constants the fixes write
-// (adoptFixedPackages): a package in use offers all its constants.
-type constUses struct {
-	inUse     map[string]bool            // packages whose constants are used as keys or names
-	madeInUse map[string]bool            // packages made for semconv fixes that fixes write
-	localUse  map[*types.Const]site.Role // the package's constants used as keys or names
-}
-
-// packages lists, sorted, the packages whose constants are used as keys
-// or names.
-func (u constUses) packages() []string {
-	return slices.Sorted(maps.Keys(u.inUse))
 }
 
 // newPassState sets up a pass, or returns a nil state for a package that
@@ -199,9 +158,9 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	}
 	// Cheap first: a package that cannot reach the attribute or trace
 	// package cannot contain a finding.
-	run := l.runs.of(pass.Fset)
-	r := run.reach.Of(pass.Pkg)
-	constPkg := configured(mod, pass.Pkg.Path())
+	run := l.runs.Of(pass.Fset)
+	r := run.Reach.Of(pass.Pkg)
+	constPkg := index.Configured(mod, pass.Pkg.Path())
 	keyFuncs, err := keyFuncsOf(l.set.keyFuncs, l.set.inferred, pass.Pkg) // keyfuncs.go: -key-funcs, as this package sees them
 	if err != nil {
 		return nil, err
@@ -220,8 +179,12 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 		pass = &p
 	}
 	sup := suppress.New(pass, Name, !l.cfg.LeaveNolint, cgo)
+	api := otelapi.New(r)
+	ix := index.NewPass(index.PassInput{
+		Pass: pass, API: api, Dir: dir, Constants: mod, Loader: l.loader, Run: run, Resolver: l.res, SemconvVersion: l.cfg.SemconvVersion,
+	})
 	return &passState{
-		linter: l, pass: pass, run: run, api: otelapi.New(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg, reg: reg,
+		linter: l, pass: pass, ix: ix, api: api, sup: sup, dir: dir, constPkg: constPkg, reg: reg,
 		keyFuncs: keyFuncs,
 	}, nil
 }
@@ -243,7 +206,7 @@ func (l *linter) validate() error {
 // package's directory); nil without -constants. It does so even in a
 // package where nothing is found, so that a pattern naming no package is
 // reported on every run.
-func (l *linter) constantsFor(pass *analysis.Pass, dir string) (*modInfo, error) {
+func (l *linter) constantsFor(pass *analysis.Pass, dir string) (*index.Module, error) {
 	return l.set.constants(dir, pass.Module != nil)
 }
 

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/naming"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
@@ -327,7 +328,7 @@ func (c *Config) Check(dir string) error {
 type Settings struct {
 	cfg      Config
 	res      *modresolve.Resolver // go.mod and go.work, for -constants and the semconv hint
-	loader   *constLoader
+	loader   *index.Loader
 	keyFuncs []keyFunc        // -key-funcs, parsed
 	inferred []keyFunc        // the wrappers a front end inferred across its packages (WithWrappers)
 	reg      *regcheck.Loader // -registry, read once per module root; nil without
@@ -366,7 +367,7 @@ func (c Config) Resolve(dir string) (*Settings, error) {
 // decide validates c and returns its Settings, with nothing resolved yet.
 func (c Config) decide(res *modresolve.Resolver) (*Settings, error) {
 	if err := c.Validate(); err != nil {
-		return nil, &ConfigError{err}
+		return nil, &ConfigError{Err: err}
 	}
 	if res == nil {
 		res = modresolve.NewResolver()
@@ -377,7 +378,7 @@ func (c Config) decide(res *modresolve.Resolver) (*Settings, error) {
 	c.KeyFuncs = slices.Clone(c.KeyFuncs)
 	c.RegistryEmbedded = slices.Clone(c.RegistryEmbedded)
 	kfs, _ := parseKeyFuncs(c.KeyFuncs) // Validate has parsed them
-	return &Settings{cfg: c, res: res, loader: newConstLoader(c.Constants, res, nil), keyFuncs: kfs,
+	return &Settings{cfg: c, res: res, loader: index.NewLoader(c.Constants, res, nil), keyFuncs: kfs,
 		reg: regcheck.NewLoader(c.Registry, c.RegistryEmbedded)}, nil
 }
 
@@ -402,7 +403,7 @@ func (s *Settings) WithWrappers(entries []string) (*Settings, error) {
 // -dry-run). The settings share the module resolutions of s, but resolve
 // -constants again: an overlay may add a package.
 func (s *Settings) WithOverlay(overlay map[string][]byte) *Settings {
-	return &Settings{cfg: s.config(), res: s.res, loader: newConstLoader(s.cfg.Constants, s.res, srcfs.New(overlay)), keyFuncs: s.keyFuncs, inferred: s.inferred,
+	return &Settings{cfg: s.config(), res: s.res, loader: index.NewLoader(s.cfg.Constants, s.res, srcfs.New(overlay)), keyFuncs: s.keyFuncs, inferred: s.inferred,
 		reg: s.reg, lazyRegistry: s.lazyRegistry}
 }
 
@@ -444,18 +445,23 @@ func (s *Settings) Prepare(pkgPath, dir string, hasModule bool) error {
 // holds dir, resolving them on first use in that module, or nil without
 // -constants or a dir. It resolves even where nothing will be found, so
 // that a pattern naming no package is reported on every run.
-func (s *Settings) constants(dir string, hasModule bool) (*modInfo, error) {
+func (s *Settings) constants(dir string, hasModule bool) (*index.Module, error) {
 	if len(s.cfg.Constants) == 0 || dir == "" {
 		return nil, nil
 	}
-	mod, err := s.loader.packagesFor(dir)
+	mod, err := s.loader.PackagesFor(dir)
 	if err != nil {
-		if !hasModule && (mod == nil || mod.mod == nil) {
+		if !hasModule && (mod == nil || mod.Mod == nil) {
 			// No go.mod above the files and no module from the driver:
 			// Bazel's nogo, which runs in a sandbox.
-			return nil, &ConfigError{errors.New("-constants needs module information (a go.mod), which this driver (Bazel nogo?) does not provide")}
+			return nil, &ConfigError{Err: errors.New("-constants needs module information (a go.mod), which this driver (Bazel nogo?) does not provide")}
 		}
 		return nil, err
 	}
 	return mod, nil
 }
+
+// ConfigError is an error in the configuration, such as a -constants entry
+// that names no package. It is the same for every package of a run, so the
+// command stops at the first one, before any fix is applied.
+type ConfigError = index.ConfigError

@@ -5,8 +5,6 @@ import (
 	"go/constant"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/spanattrlint/spanattrlint/internal/rules"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/site"
@@ -77,31 +75,4 @@ func (st *passState) semconvUses() []*site.Finding {
 		out = append(out, &site.Finding{Site: s, File: file, Dep: &d, NoFix: !migrate})
 	})
 	return out
-}
-
-// poolOf lists the values of the candidate constants, for near misses of
-// the project's own keys, in the sources' order (a value may repeat; the
-// first is preferred). A table kept whole is listed once.
-func poolOf(pass *analysis.Pass, srcs []sourceTable) []rules.PoolEntry {
-	pool := []rules.PoolEntry{}
-	whole := map[*constList]bool{}
-	for _, st := range srcs {
-		if whole[st.consts] {
-			continue
-		}
-		if st.keep == nil {
-			whole[st.consts] = true
-		}
-		for _, e := range st.consts.list {
-			if st.keep != nil && !st.keep(e) {
-				continue
-			}
-			pe := rules.PoolEntry{Value: e.value, Data: rules.ConstRef{Name: e.c.Name()}}
-			if e.c.Pkg() != pass.Pkg {
-				pe.Data.Pkg = e.c.Pkg().Name()
-			}
-			pool = append(pool, pe)
-		}
-	}
-	return pool
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -261,7 +262,7 @@ func keyFuncsOf(kfs, inferred []keyFunc, pkg *types.Package) (map[*types.Func][]
 		add(fn, site.FuncValue{Role: kf.role, Arg: kf.arg})
 	}
 	if len(errs) > 0 {
-		return nil, &ConfigError{errs[0]}
+		return nil, &ConfigError{Err: errs[0]}
 	}
 	for _, kf := range inferred {
 		if p := found[kf.pkgPath]; p != nil {
@@ -302,10 +303,10 @@ func (s *Settings) CheckKeyFuncs(pkgs []*types.Package) error {
 	for _, kf := range s.keyFuncs {
 		p := all[kf.pkgPath]
 		if p == nil {
-			return &ConfigError{fmt.Errorf("-key-funcs: %s: no analysed package is or imports package %s", kf.raw, kf.pkgPath)}
+			return &ConfigError{Err: fmt.Errorf("-key-funcs: %s: no analysed package is or imports package %s", kf.raw, kf.pkgPath)}
 		}
 		if _, err := kf.lookup(p); err != nil {
-			return &ConfigError{err}
+			return &ConfigError{Err: err}
 		}
 	}
 	return nil
@@ -360,7 +361,7 @@ func (s *Settings) keyFuncPaths(dir string) error {
 	for _, kf := range s.keyFuncs {
 		first, _, _ := strings.Cut(kf.pkgPath, "/")
 		if !strings.Contains(first, ".") {
-			if root := goroot(); root != "" && !hasGoFiles(filepath.Join(root, "src", filepath.FromSlash(kf.pkgPath))) {
+			if root := goroot(); root != "" && !index.HasGoFiles(filepath.Join(root, "src", filepath.FromSlash(kf.pkgPath))) {
 				err = fmt.Errorf("-key-funcs: %s: there is no package %s in the standard library", kf.raw, kf.pkgPath)
 				break
 			}
@@ -371,13 +372,13 @@ func (s *Settings) keyFuncPaths(dir string) error {
 			err = fmt.Errorf("-key-funcs: %s: no module that %s requires provides package %s", kf.raw, mod.Describe(), kf.pkgPath)
 			break
 		}
-		if !hasGoFiles(d) {
+		if !index.HasGoFiles(d) {
 			err = fmt.Errorf("-key-funcs: %s: there is no package %s in %s or the modules it requires (no Go files in %s)", kf.raw, kf.pkgPath, mod.Describe(), d)
 			break
 		}
 	}
 	if err != nil {
-		err = &ConfigError{err}
+		err = &ConfigError{Err: err}
 	}
 	s.keyFuncChecked.Store(mod.Root, err)
 	return err

@@ -36,7 +36,7 @@ func (s *Settings) registryFor(dir string) (*regcheck.Registry, error) {
 	}
 	reg, err := s.reg.For(root)
 	if err != nil {
-		return nil, &ConfigError{err}
+		return nil, &ConfigError{Err: err}
 	}
 	return reg, nil
 }

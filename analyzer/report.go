@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/rules"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
@@ -17,8 +18,8 @@ import (
 // constant names, for gen, and the packages whose constants are in use.
 // The diagnostics are reported as they are built (buildFixes,
 // checkValues), with their messages, written below.
-func result(hardCoded []*site.Finding, uses constUses) *Result {
-	res := &Result{ConstantPackages: uses.packages()}
+func result(hardCoded []*site.Finding, uses index.Uses) *Result {
+	res := &Result{ConstantPackages: uses.Packages()}
 	unmatched := 0
 	for _, f := range hardCoded {
 		if !f.Matched() && f.VarDef == nil {

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -18,10 +19,7 @@ import (
 // table names, with the module's otel version otel, where no fix can
 // import its package.
 func hintFor(r site.Role, value, otel string) string {
-	cs := newCandidateSet(nil, nil, nil, 1)
-	id := cs.need(value, r)
-	cs.addSemconvTable(otel, nil, nil)
-	f := &site.Finding{Site: &site.Site{Role: r, Value: value}, Cands: cs.ranked(id, r)}
+	f := &site.Finding{Site: &site.Site{Role: r, Value: value}, Cands: index.SemconvCandidates(value, r, otel)}
 	return findingMessage(f, nil)
 }
 
@@ -87,7 +85,7 @@ func TestModuleOtel(t *testing.T) {
 			t.Fatal(err)
 		}
 		l := &linter{res: modresolve.NewResolver()}
-		if got := l.moduleOtel(packageDir(&analysis.Pass{Fset: fset, Files: []*ast.File{f}}, nil)); got != tc.want {
+		if got := index.OtelVersion(l.res, packageDir(&analysis.Pass{Fset: fset, Files: []*ast.File{f}}, nil)); got != tc.want {
 			t.Errorf("%s: moduleOtel = %q, want %q", tc.file, got, tc.want)
 		}
 	}

@@ -30,7 +30,7 @@ func (st *passState) checkVersions(fs *findings) {
 func (st *passState) semconvInput() semconv.Input {
 	return semconv.Input{
 		Pass: st.pass, Sup: st.sup, Target: st.cfg.SemconvVersion, Migrate: st.cfg.MigrateDeprecated,
-		NoSchemaURL: st.cfg.NoSchemaURL, Otel: func() string { return st.moduleOtel(st.dir) },
+		NoSchemaURL: st.cfg.NoSchemaURL, Otel: func() string { return st.ix.Otel() },
 	}
 }
 

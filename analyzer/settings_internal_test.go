@@ -10,6 +10,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"golang.org/x/tools/go/analysis"
 )
@@ -109,24 +110,10 @@ func TestConstantsResolvedOncePerModule(t *testing.T) {
 	}
 	cfg := Config{Constants: []string{"example.com/app/internal/tracing"}}
 	pkgs := []string{"positions", "naming", "migrate"} // none the -constants package, whose values are checked
-	resolved := func(l *constLoader) []string {
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		var roots []string
-		for root, m := range l.modOf {
-			if len(m.pkgs) > 0 || m.err != nil {
-				roots = append(roots, root)
-			}
-		}
-		return roots
-	}
 
 	set, err := cfg.Resolve(filepath.Join(testdata, "positions"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	if got := resolved(set.loader); len(got) != 1 || got[0] != abs {
-		t.Fatalf("Resolve: modules resolved %v, want %s", got, abs)
 	}
 	for range 2 {
 		l := &linter{cfg: set.cfg, set: set, res: set.res, loader: set.loader}
@@ -143,9 +130,6 @@ func TestConstantsResolvedOncePerModule(t *testing.T) {
 	if err := set.Prepare("example.com/app/naming", filepath.Join(abs, "naming"), true); err != nil {
 		t.Fatal(err)
 	}
-	if got := resolved(set.loader); len(got) != 1 {
-		t.Errorf("after analysing with the settings: modules resolved %v, want the one of Resolve", got)
-	}
 
 	l := &linter{cfg: cfg, res: modresolve.NewResolver()} // as New builds it
 	a := l.analyzer()
@@ -157,7 +141,20 @@ func TestConstantsResolvedOncePerModule(t *testing.T) {
 	if l.loader == nil {
 		t.Fatal("New: no loader after analysing")
 	}
-	if got := resolved(l.loader); len(got) != 1 || got[0] != abs {
-		t.Errorf("New: modules resolved %v in %d packages, want %s once", got, len(pkgs), abs)
+	// One module, one resolution: every package directory of the module
+	// gets the same index.Module, whose patterns resolve under its once.
+	for _, ld := range []*index.Loader{set.loader, l.loader} {
+		var first *index.Module
+		for _, p := range pkgs {
+			m, err := ld.PackagesFor(filepath.Join(abs, p))
+			if err != nil || m == nil {
+				t.Fatalf("PackagesFor(%s): %v, %v", p, m, err)
+			}
+			if first == nil {
+				first = m
+			} else if m != first {
+				t.Errorf("PackagesFor(%s): another module entry than for %s", p, pkgs[0])
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"go/types"
 
 	"github.com/spanattrlint/spanattrlint/internal/find"
+	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -14,20 +15,20 @@ import (
 // source of constants (inUse) or says what a local constant names
 // (localUse). The const declarations are returned for checkValues, and
 // every site for -registry.
-func (st *passState) collectSites() ([]*site.Finding, []find.Const, constUses, []find.Found) {
+func (st *passState) collectSites() ([]*site.Finding, []find.Const, index.Uses, []find.Found) {
 	found := find.Sites(find.Input{
 		Files: st.pass.Files, Info: st.pass.TypesInfo, Inspector: st.pass.ResultOf[inspectorAnalyzer].(*inspector.Inspector),
 		API: st.api, SpanNames: st.cfg.SpanNames, KeyFuncs: st.keyFuncs,
 	})
-	uses := constUses{inUse: map[string]bool{}, localUse: map[*types.Const]site.Role{}}
+	uses := index.Uses{InUse: map[string]bool{}, LocalUse: map[*types.Const]site.Role{}}
 	var hardCoded []*site.Finding
 	for _, fs := range found.Sites {
 		s := fs.Site
 		if s.Named != nil {
 			if p := s.Named.Pkg(); p == st.pass.Pkg {
-				uses.localUse[s.Named] = s.Role
+				uses.LocalUse[s.Named] = s.Role
 			} else if p != nil && s.Role != site.SpanName {
-				uses.inUse[p.Path()] = true
+				uses.InUse[p.Path()] = true
 			}
 			continue
 		}

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/find"
+	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/rules"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/site"
@@ -33,14 +34,14 @@ func (st *passState) checksSemconvUses() bool {
 
 // checkValues runs the value checks (internal/check) on what the phases
 // before them found, and returns the enum-member findings they make.
-func (st *passState) checkValues(fs *findings, consts []find.Const, uses constUses, srcs []sourceTable, vals []check.ValueSite) []*site.Finding {
+func (st *passState) checkValues(fs *findings, consts []find.Const, uses index.Uses, srcs []index.Table, vals []check.ValueSite) []*site.Finding {
 	return check.Values(check.Input{
 		Pass: st.pass, Sup: st.sup, API: st.api, Settings: st.cfg.checkSettings(), ConstPkg: st.constPkg,
-		HardCoded: fs.hardCoded, Consts: consts, LocalUse: uses.localUse, ValueSites: vals,
-		ProjectPool: func() []rules.PoolEntry { return poolOf(st.pass, srcs) },
-		Otel:        func() string { return st.moduleOtel(st.dir) },
-		FixVersion:  st.semconvFixVersion,
-		Member:      st.semconvMember,
+		HardCoded: fs.hardCoded, Consts: consts, LocalUse: uses.LocalUse, ValueSites: vals,
+		ProjectPool: func() []rules.PoolEntry { return index.Pool(st.pass, srcs) },
+		Otel:        func() string { return st.ix.Otel() },
+		FixVersion:  st.ix.FixVersion,
+		Member:      st.ix.Member,
 		Declared:    st.declaredByRegistry,
 	})
 }

@@ -1,4 +1,4 @@
-package analyzer
+package index
 
 import (
 	"go/ast"
@@ -14,11 +14,12 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
+	"github.com/spanattrlint/spanattrlint/internal/rules"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
-// A sourceTable is the constants of one package, from one source.
-type sourceTable struct {
+// A Table is the constants of one package, from one source.
+type Table struct {
 	consts *constList
 	src    site.Source
 	keep   func(constEntry) bool // nil keeps all
@@ -30,11 +31,11 @@ type sourceTable struct {
 // names; 4. the attribute.Key constants of every imported package (a
 // semconv package's event names too). Only a package with a finding needs
 // them, which may mean reading a -constants package from source.
-func (st *passState) gatherSources(fs *findings, uses constUses) []sourceTable {
-	if len(fs.hardCoded) == 0 && len(fs.derived) == 0 {
+func (st *Pass) gatherSources(all []*site.Finding, uses Uses) []Table {
+	if len(all) == 0 {
 		return nil
 	}
-	srcs := []sourceTable{st.localSource(uses.localUse)}
+	srcs := []Table{st.localSource(uses.LocalUse)}
 	srcs = st.appendConfigured(srcs)
 	return st.appendImported(srcs, uses)
 }
@@ -44,7 +45,7 @@ func (st *passState) gatherSources(fs *findings, uses constUses) []sourceTable {
 // attribute key), or declared in one const group with such keys and used
 // as nothing else (openfga's allowedLabel, beside a key in its group, is
 // a metric label where it is used).
-func (st *passState) localSource(localUse map[*types.Const]site.Role) sourceTable {
+func (st *Pass) localSource(localUse map[*types.Const]site.Role) Table {
 	isKey := func(e constEntry) bool {
 		_, used := localUse[e.c]
 		return used || st.api.IsKey(e.c.Type()) || strings.Contains(e.value, ".")
@@ -58,14 +59,14 @@ func (st *passState) localSource(localUse map[*types.Const]site.Role) sourceTabl
 			}
 		}
 	}
-	return sourceTable{consts: &constList{list: scanConsts(st.pass.Pkg, false)}, src: site.FromLocal, keep: func(e constEntry) bool {
+	return Table{consts: &constList{list: scanConsts(st.pass.Pkg, false)}, src: site.FromLocal, keep: func(e constEntry) bool {
 		return isKey(e) || grouped[e.c] && !usedOtherwise[e.c]
 	}}
 }
 
 // appendConfigured adds the -constants packages that the package may
 // import, type-checking from source those it does not depend on already.
-func (st *passState) appendConfigured(out []sourceTable) []sourceTable {
+func (st *Pass) appendConfigured(out []Table) []Table {
 	if st.mod == nil {
 		return out
 	}
@@ -83,7 +84,7 @@ func (st *passState) appendConfigured(out []sourceTable) []sourceTable {
 			pkg = st.loader.load(st.mod, pd, graph, &st.run.loaded)
 		}
 		if pkg != nil && pkg.Name() != "main" {
-			out = append(out, sourceTable{consts: st.run.tables.of(pkg), src: site.FromConfigured})
+			out = append(out, Table{consts: st.run.tables.of(pkg), src: site.FromConfigured})
 		}
 	}
 	return out
@@ -92,21 +93,21 @@ func (st *passState) appendConfigured(out []sourceTable) []sourceTable {
 // appendImported adds the imported packages, in path order: whole, those
 // whose constants are in use as keys or names; then the attribute.Key
 // constants (and a semconv package's event names) of every one.
-func (st *passState) appendImported(out []sourceTable, uses constUses) []sourceTable {
+func (st *Pass) appendImported(out []Table, uses Uses) []Table {
 	imports := slices.Clone(st.pass.Pkg.Imports())
 	slices.SortFunc(imports, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	for _, imp := range imports {
-		if uses.inUse[imp.Path()] {
-			out = append(out, sourceTable{consts: st.run.tables.of(imp), src: site.FromInUse})
+		if uses.InUse[imp.Path()] {
+			out = append(out, Table{consts: st.run.tables.of(imp), src: site.FromInUse})
 		}
 	}
-	for _, p := range slices.Sorted(maps.Keys(uses.madeInUse)) {
-		out = append(out, sourceTable{consts: st.madeTable(p), src: site.FromInUse})
+	for _, p := range slices.Sorted(maps.Keys(uses.MadeInUse)) {
+		out = append(out, Table{consts: st.madeTable(p), src: site.FromInUse})
 	}
 	api := st.api
 	for _, imp := range imports {
 		semconv := otelapi.IsSemconv(imp.Path())
-		out = append(out, sourceTable{consts: st.run.tables.of(imp), src: site.FromImportKey, keep: func(e constEntry) bool {
+		out = append(out, Table{consts: st.run.tables.of(imp), src: site.FromImportKey, keep: func(e constEntry) bool {
 			return api.IsKey(e.c.Type()) || semconv && strings.HasSuffix(e.c.Name(), "EventName")
 		}})
 	}
@@ -231,8 +232,8 @@ func keyGroups(pass *analysis.Pass, isKey func(constEntry) bool) map[*types.Cons
 	return out
 }
 
-// configured reports whether -constants names the package at path.
-func configured(mod *modInfo, path string) bool {
+// Configured reports whether -constants names the package at path.
+func Configured(mod *Module, path string) bool {
 	return mod != nil && slices.ContainsFunc(mod.pkgs, func(pd pkgDir) bool { return pd.path == path })
 }
 
@@ -243,33 +244,60 @@ func configured(mod *modInfo, path string) bool {
 // not (a constants package whose key one fix writes names the event that
 // the run said no constant defines). The caller ranks again until
 // nothing is added, so that one -fix run leaves nothing to fix.
-func (st *passState) adoptFixedPackages(fs *findings, uses constUses) (constUses, bool) {
-	more := constUses{inUse: maps.Clone(uses.inUse), madeInUse: maps.Clone(uses.madeInUse), localUse: uses.localUse}
+func (st *Pass) adoptFixedPackages(all []*site.Finding, uses Uses) (Uses, bool) {
+	more := Uses{InUse: maps.Clone(uses.InUse), MadeInUse: maps.Clone(uses.MadeInUse), LocalUse: uses.LocalUse}
 	added := false
-	for f := range fs.all() {
+	for _, f := range all {
 		c := f.FixConst()
 		if c == nil || f.NoFix || f.Site.Role == site.SpanName {
 			continue
 		}
 		p := c.Pkg()
-		if p == st.pass.Pkg || more.inUse[p.Path()] {
+		if p == st.pass.Pkg || more.InUse[p.Path()] {
 			continue
 		}
 		if st.madePkgs[p.Path()] == p {
 			// A package made for a semconv fix: after the fix the
 			// package imports it and uses it, and so is offered all its
 			// string constants (madeTable).
-			if !more.madeInUse[p.Path()] {
-				if more.madeInUse == nil {
-					more.madeInUse = map[string]bool{}
+			if !more.MadeInUse[p.Path()] {
+				if more.MadeInUse == nil {
+					more.MadeInUse = map[string]bool{}
 				}
-				more.madeInUse[p.Path()] = true
+				more.MadeInUse[p.Path()] = true
 				added = true
 			}
 			continue
 		}
-		more.inUse[p.Path()] = true
+		more.InUse[p.Path()] = true
 		added = true
 	}
 	return more, added
+}
+
+// Pool lists the values of the candidate constants, for near misses of
+// the project's own keys, in the sources' order (a value may repeat; the
+// first is preferred). A table kept whole is listed once.
+func Pool(pass *analysis.Pass, srcs []Table) []rules.PoolEntry {
+	pool := []rules.PoolEntry{}
+	whole := map[*constList]bool{}
+	for _, st := range srcs {
+		if whole[st.consts] {
+			continue
+		}
+		if st.keep == nil {
+			whole[st.consts] = true
+		}
+		for _, e := range st.consts.list {
+			if st.keep != nil && !st.keep(e) {
+				continue
+			}
+			pe := rules.PoolEntry{Value: e.value, Data: rules.ConstRef{Name: e.c.Name()}}
+			if e.c.Pkg() != pass.Pkg {
+				pe.Data.Pkg = e.c.Pkg().Name()
+			}
+			pool = append(pool, pe)
+		}
+	}
+	return pool
 }

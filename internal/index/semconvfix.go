@@ -1,4 +1,4 @@
-package analyzer
+package index
 
 import (
 	"go/constant"
@@ -46,9 +46,9 @@ import (
 // A version that lacks the value's constant gives no fix either: the
 // message names the newest one, as before.
 
-// semconvFixVersion returns the semconv version that a fix may import
+// FixVersion returns the semconv version that a fix may import
 // into the package, or "". It is asked only where a fix needs it.
-func (st *passState) semconvFixVersion(otel string) string {
+func (st *Pass) FixVersion(otel string) string {
 	if st.fixVersionDone {
 		return st.fixVersion
 	}
@@ -60,7 +60,7 @@ func (st *passState) semconvFixVersion(otel string) string {
 	if err != nil {
 		return ""
 	}
-	v := st.cfg.SemconvVersion
+	v := st.semconvVersion
 	if v == "" {
 		v = mostImported(st.run.semconvUse.of(mod.Root))
 	}
@@ -165,7 +165,7 @@ func vendorHolds(mod *modresolve.Module, importPath string) bool {
 // else one made for the fix, which has no objects but those semconvObject
 // gives it (the same one for every fix of the pass, so that a file
 // imports it once).
-func (st *passState) semconvPackage(importPath string) (pkg *types.Package, real bool) {
+func (st *Pass) semconvPackage(importPath string) (pkg *types.Package, real bool) {
 	if st.deps == nil {
 		st.deps = importGraph(st.pass.Pkg)
 	}
@@ -186,7 +186,7 @@ func (st *passState) semconvPackage(importPath string) (pkg *types.Package, real
 // semconvConst returns the constant name of semconv version version with
 // value v, for a fix: a key (typed attribute.Key) or an event name
 // (untyped string); nil where the fix cannot write it.
-func (st *passState) semconvConst(version, name string, r site.Role, v string) *types.Const {
+func (st *Pass) semconvConst(version, name string, r site.Role, v string) *types.Const {
 	if version == "" {
 		return nil
 	}
@@ -208,9 +208,9 @@ func (st *passState) semconvConst(version, name string, r site.Role, v string) *
 	return types.NewConst(token.NoPos, pkg, name, typ, constant.MakeString(v))
 }
 
-// semconvMember returns the enum member variable name of semconv version
+// Member returns the enum member variable name of semconv version
 // version, for a fix, or nil.
-func (st *passState) semconvMember(version, name string) *types.Var {
+func (st *Pass) Member(version, name string) *types.Var {
 	if version == "" || st.api.KeyValue == nil {
 		return nil
 	}
@@ -229,7 +229,7 @@ func (st *passState) semconvMember(version, name string) *types.Var {
 // importPath, made for a fix, from the names table: what the package
 // offers once the fix imports it and uses it as a key (an attribute.Key
 // constant is the semconv table's already).
-func (st *passState) madeTable(importPath string) *constList {
+func (st *Pass) madeTable(importPath string) *constList {
 	pkg, _ := st.semconvPackage(importPath)
 	cl := &constList{tab: map[string][]*types.Const{}}
 	for n := range semconvtab.NamesIn(path.Base(importPath)) {

@@ -1,4 +1,4 @@
-package analyzer
+package index
 
 import (
 	"bytes"
@@ -29,7 +29,7 @@ type ConfigError struct{ Err error }
 func (e *ConfigError) Error() string { return e.Err.Error() }
 func (e *ConfigError) Unwrap() error { return e.Err }
 
-// constLoader finds the -constants packages and reads their constants from
+// Loader finds the -constants packages and reads their constants from
 // source. It resolves import paths through the module's go.mod and go.work
 // (the main modules, vendor, replace and require directives; see
 // internal/modresolve) so that the common case starts no "go list", which
@@ -39,18 +39,18 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // not written yet, such as the constants file gen is about to write. (The
 // go list fallback sees the disk alone: it resolves what is outside the
 // main modules, which no overlay changes.)
-type constLoader struct {
+type Loader struct {
 	patterns []string
 	res      *modresolve.Resolver
 	fs       *srcfs.FS // nil: the disk
 
 	mu     sync.Mutex
-	modOf  map[string]*modInfo // by module root
+	modOf  map[string]*Module  // by module root
 	dirMod map[string]*dirInfo // by package directory
 }
 
-type modInfo struct {
-	mod  *modresolve.Module // nil if err says why there is no module
+type Module struct {
+	Mod  *modresolve.Module // nil if err says why there is no module
 	once sync.Once          // resolves the patterns in mod
 	pkgs []pkgDir           // the packages that the patterns name
 	err  error
@@ -59,30 +59,30 @@ type modInfo struct {
 // dirInfo is the module of one package directory, found once.
 type dirInfo struct {
 	once sync.Once
-	m    *modInfo
+	m    *Module
 }
 
 type pkgDir struct{ path, dir string }
 
-func newConstLoader(patterns []string, res *modresolve.Resolver, fs *srcfs.FS) *constLoader {
+func NewLoader(patterns []string, res *modresolve.Resolver, fs *srcfs.FS) *Loader {
 	if res == nil {
 		res = modresolve.NewResolver()
 	}
-	return &constLoader{
+	return &Loader{
 		patterns: patterns,
 		res:      res,
 		fs:       fs,
-		modOf:    make(map[string]*modInfo),
+		modOf:    make(map[string]*Module),
 		dirMod:   make(map[string]*dirInfo),
 	}
 }
 
-// packagesFor returns the configured packages as seen from the module that
+// PackagesFor returns the configured packages as seen from the module that
 // holds dir, resolving the patterns on first use in that module. The lock
 // guards only the maps: the go.mod lookup and the patterns' resolution
 // (perhaps a go list) run once per directory and per module, and a pass
 // waits only for the one its own directory or module needs.
-func (l *constLoader) packagesFor(dir string) (*modInfo, error) {
+func (l *Loader) PackagesFor(dir string) (*Module, error) {
 	l.mu.Lock()
 	d := l.dirMod[dir]
 	if d == nil {
@@ -92,9 +92,9 @@ func (l *constLoader) packagesFor(dir string) (*modInfo, error) {
 	l.mu.Unlock()
 	d.once.Do(func() { d.m = l.moduleOf(dir) })
 	m := d.m
-	if m.mod != nil {
+	if m.Mod != nil {
 		m.once.Do(func() {
-			m.pkgs, m.err = resolvePatterns(l.fs, m.mod, l.patterns)
+			m.pkgs, m.err = resolvePatterns(l.fs, m.Mod, l.patterns)
 		})
 	}
 	return m, m.err
@@ -102,19 +102,19 @@ func (l *constLoader) packagesFor(dir string) (*modInfo, error) {
 
 // moduleOf finds the module that holds dir: the one entry of its root,
 // or one that says why there is none.
-func (l *constLoader) moduleOf(dir string) *modInfo {
+func (l *Loader) moduleOf(dir string) *Module {
 	mod, err := l.res.Module(dir)
 	switch {
 	case errors.Is(err, modresolve.ErrNotInModule):
-		return &modInfo{err: &ConfigError{fmt.Errorf("-constants: %s is not inside a Go module, so %s cannot be resolved", dir, strings.Join(l.patterns, ","))}}
+		return &Module{err: &ConfigError{fmt.Errorf("-constants: %s is not inside a Go module, so %s cannot be resolved", dir, strings.Join(l.patterns, ","))}}
 	case err != nil:
-		return &modInfo{err: &ConfigError{fmt.Errorf("-constants: %v", err)}}
+		return &Module{err: &ConfigError{fmt.Errorf("-constants: %v", err)}}
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	m := l.modOf[mod.Root]
 	if m == nil {
-		m = &modInfo{mod: mod}
+		m = &Module{Mod: mod}
 		l.modOf[mod.Root] = m
 	}
 	return m
@@ -279,7 +279,9 @@ func goFilesIn(fsys *srcfs.FS, dir string) []string {
 	return append(bp.GoFiles, bp.CgoFiles...)
 }
 
-func hasGoFiles(dir string) bool { return len(goFiles(dir)) > 0 }
+// HasGoFiles reports whether dir holds a Go package's files (as the
+// go command sees them on disk).
+func HasGoFiles(dir string) bool { return len(goFiles(dir)) > 0 }
 
 // goList resolves what go.mod and go.work could not, with go list run in
 // the module (which honours go.work and GOFLAGS as the build does).
@@ -328,7 +330,7 @@ func firstLine(s string, err error) string {
 // from source. A constant whose type cannot be resolved is simply absent.
 // Only complete results are kept in loaded, the run's cache, so a later
 // package with more dependencies can do better.
-func (l *constLoader) load(m *modInfo, pd pkgDir, graph map[string]*types.Package, loaded *loadedPkgs) *types.Package {
+func (l *Loader) load(m *Module, pd pkgDir, graph map[string]*types.Package, loaded *loadedPkgs) *types.Package {
 	loaded.mu.Lock()
 	defer loaded.mu.Unlock()
 	if pkg, ok := loaded.m[pd.path]; ok {
@@ -344,7 +346,7 @@ func (l *constLoader) load(m *modInfo, pd pkgDir, graph map[string]*types.Packag
 	return pkg
 }
 
-func (l *constLoader) check(m *modInfo, pd pkgDir, graph, loaded map[string]*types.Package, busy map[string]bool) (*types.Package, bool) {
+func (l *Loader) check(m *Module, pd pkgDir, graph, loaded map[string]*types.Package, busy map[string]bool) (*types.Package, bool) {
 	busy[pd.path] = true
 	defer delete(busy, pd.path)
 	fset := token.NewFileSet()
@@ -372,8 +374,8 @@ func (l *constLoader) check(m *modInfo, pd pkgDir, graph, loaded map[string]*typ
 			// other modules one or two imports away (a constant defined as
 			// string(semconv.PeerServiceKey)), but not the standard library
 			// or deeper chains, which would cost more than they give.
-			if local := m.mod.IsMain(p); !busy[p] && (local || !pkgpath.IsStd(p) && len(busy) <= 2) {
-				if dir, ok := m.mod.Dir(p); ok {
+			if local := m.Mod.IsMain(p); !busy[p] && (local || !pkgpath.IsStd(p) && len(busy) <= 2) {
+				if dir, ok := m.Mod.Dir(p); ok {
 					pkg, ok := l.check(m, pkgDir{p, dir}, graph, loaded, busy)
 					complete = complete && ok
 					if ok {
@@ -401,7 +403,7 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // packages of other modules are assumed not to (they cannot without a
 // module cycle). The import clauses read are kept in the run's imports,
 // whose lock guards only its map: files are read without it.
-func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[string]*types.Package, imports *importClauses) bool {
+func (l *Loader) importsPkg(m *Module, from, target string, graph map[string]*types.Package, imports *importClauses) bool {
 	seen := map[string]bool{}
 	var walk func(p string) bool
 	walk = func(p string) bool {
@@ -412,7 +414,7 @@ func (l *constLoader) importsPkg(m *modInfo, from, target string, graph map[stri
 			return false
 		}
 		seen[p] = true
-		if !m.mod.IsMain(p) {
+		if !m.Mod.IsMain(p) {
 			return false
 		}
 		for _, imp := range imports.of(l.fs, m, p) {
@@ -432,14 +434,14 @@ type importClauses struct {
 	m  map[string][]string
 }
 
-func (c *importClauses) of(fsys *srcfs.FS, m *modInfo, p string) []string {
+func (c *importClauses) of(fsys *srcfs.FS, m *Module, p string) []string {
 	c.mu.Lock()
 	imps, ok := c.m[p]
 	c.mu.Unlock()
 	if ok {
 		return imps
 	}
-	if dir, ok := m.mod.Dir(p); ok {
+	if dir, ok := m.Mod.Dir(p); ok {
 		imps = parseImports(fsys, dir)
 	}
 	c.mu.Lock()

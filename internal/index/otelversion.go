@@ -1,18 +1,20 @@
-package analyzer
+package index
+
+import "github.com/spanattrlint/spanattrlint/internal/modresolve"
 
 // otelModule is the module whose semconv packages the hint names.
 const otelModule = "go.opentelemetry.io/otel"
 
-// moduleOtel returns the go.opentelemetry.io/otel version that the main
+// OtelVersion returns the go.opentelemetry.io/otel version that the main
 // module of the package in dir (packageDir) requires (go.mod, go.work), or "" when no
 // go.mod is known (Bazel's nogo) or it does not say (a directory
 // replacement): the semconv hint then says which otel version a constant
 // needs.
-func (l *linter) moduleOtel(dir string) string {
+func OtelVersion(res *modresolve.Resolver, dir string) string {
 	if dir == "" {
 		return ""
 	}
-	mod, err := l.res.Module(dir)
+	mod, err := res.Module(dir)
 	if err != nil {
 		return ""
 	}

@@ -1,4 +1,4 @@
-package analyzer
+package index
 
 import (
 	"cmp"
@@ -19,12 +19,12 @@ import (
 // rankCandidates gathers the candidate constants for the findings' values
 // (for a deprecation, its new key's), in order of preference, and gives
 // each finding its ranked list.
-func (st *passState) rankCandidates(fs *findings, srcs []sourceTable) {
+func (st *Pass) rankCandidates(all []*site.Finding, srcs []Table) {
 	pass := st.pass
-	n := len(fs.hardCoded) + len(fs.derived)
+	n := len(all)
 	cs := newCandidateSet(st.api, pass.Pkg, pass.Fset, n)
 	ids := make([]int32, 0, n)
-	for f := range fs.all() {
+	for _, f := range all {
 		ids = append(ids, cs.need(f.LookupValue(), f.Site.Role))
 	}
 	for _, src := range srcs {
@@ -33,7 +33,7 @@ func (st *passState) rankCandidates(fs *findings, srcs []sourceTable) {
 	// 5. The newest semantic conventions of the module's otel version,
 	// named even where not imported.
 	otel := st.moduleOtel(st.dir)
-	cs.addSemconvTable(otel, func() string { return st.semconvFixVersion(otel) }, st.semconvConst)
+	cs.addSemconvTable(otel, func() string { return st.FixVersion(otel) }, st.semconvConst)
 	if len(srcs) > 0 && srcs[0].src == site.FromLocal {
 		cs.addFilteredLocal(srcs[0], st.saysKey)
 	}
@@ -42,7 +42,7 @@ func (st *passState) rankCandidates(fs *findings, srcs []sourceTable) {
 		testFile[f] = strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")
 	}
 	i := 0
-	for f := range fs.all() {
+	for _, f := range all {
 		cands := cs.ranked(ids[i], f.Site.Role)
 		if !testFile[f.File] {
 			cands = slices.DeleteFunc(cands, func(c site.Candidate) bool { return c.TestOnly })
@@ -107,7 +107,7 @@ func (cs *candidateSet) need(v string, r site.Role) int32 {
 
 // add offers the constants of st whose value is needed, walking whichever
 // of the source and the needed values is shorter.
-func (cs *candidateSet) add(st sourceTable) {
+func (cs *candidateSet) add(st Table) {
 	offer := func(id int32, e constEntry) {
 		c := e.c
 		if st.keep != nil && !st.keep(e) || slices.ContainsFunc(cs.cands[id], func(x site.Candidate) bool { return x.Obj == c }) {
@@ -140,7 +140,7 @@ func (cs *candidateSet) add(st sourceTable) {
 // but a newer one does, and nothing else names the value, it says which
 // otel version would. A key that newer packages dropped (deprecated) is
 // not named from an older one: the deprecation check speaks for it.
-// Where semconv version fixVersion() (semconvFixVersion, asked only when
+// Where semconv version fixVersion() (FixVersion, asked only when
 // needed; nil or "" for none) has a constant with the value, that one is
 // named instead, and fixed: made gives the constant the fix writes (nil:
 // none).
@@ -218,7 +218,7 @@ func inVersion(f func(version, value string) (string, bool)) func(string, string
 // the message names them, the fix does not use them. A constant whose
 // value merely coincides with a key (testQueryString = "query") is not
 // named.
-func (cs *candidateSet) addFilteredLocal(st sourceTable, saysKey func([]*types.Const) map[*types.Const]bool) {
+func (cs *candidateSet) addFilteredLocal(st Table, saysKey func([]*types.Const) map[*types.Const]bool) {
 	if st.keep == nil {
 		return
 	}
@@ -285,7 +285,7 @@ func (cs *candidateSet) ranked(id int32, r site.Role) []site.Candidate {
 // parameter called key or ending in Key (Tag{Key: taskQueue},
 // NewTag(key, value string)). Only the package's files are read, and only
 // when some constant needs it.
-func (st *passState) saysKey(cs []*types.Const) map[*types.Const]bool {
+func (st *Pass) saysKey(cs []*types.Const) map[*types.Const]bool {
 	out := map[*types.Const]bool{}
 	want := map[*types.Const]bool{}
 	for _, c := range cs {
@@ -358,4 +358,15 @@ func (st *passState) saysKey(cs []*types.Const) map[*types.Const]bool {
 		})
 	}
 	return out
+}
+
+// SemconvCandidates are the candidates that the semantic conventions'
+// tables alone offer for value in role r, ranked, for a module whose otel
+// version is otel ("" if unknown) and a package that imports no semconv
+// package and gets no fix: what a message names then.
+func SemconvCandidates(value string, r site.Role, otel string) []site.Candidate {
+	cs := newCandidateSet(nil, nil, nil, 1)
+	id := cs.need(value, r)
+	cs.addSemconvTable(otel, nil, nil)
+	return cs.ranked(id, r)
 }
