@@ -22,6 +22,15 @@ const (
 	Stability      Name = "stability"
 	SemconvVersion Name = "semconv-version"
 	SchemaURL      Name = "schema-url"
+
+	// Metric instruments (internal/metrics).
+	MetricName       Name = "metric-name"
+	MetricInstrument Name = "metric-instrument"
+	MetricUnit       Name = "metric-unit"
+	MetricUCUM       Name = "metric-ucum"
+	MetricDuration   Name = "metric-duration"
+	MetricUnitInName Name = "metric-unit-in-name"
+	MetricNaming     Name = "metric-naming"
 )
 
 // Info describes a category.
@@ -49,5 +58,12 @@ func All() []Info {
 		{Stability, "semconv keys, enum members and events below a stability level", []string{"stability"}},
 		{SemconvVersion, "imports of a semconv version other than the module's", []string{"semconv-version"}},
 		{SchemaURL, "a resource given one version's schema URL and another's attributes, or Merge of two", []string{"schema-url"}},
+		{MetricName, "metric instrument names written as literals where a constant holds the same value", []string{"metric-names"}},
+		{MetricInstrument, "a semantic-convention metric created with another instrument kind", []string{"metric-conventions"}},
+		{MetricUnit, "a semantic-convention metric given another unit", []string{"metric-conventions"}},
+		{MetricUCUM, "metric units that are not UCUM as the semantic conventions use it", []string{"metric-ucum"}},
+		{MetricDuration, "durations recorded in a unit other than seconds (a note)", []string{"metric-duration"}},
+		{MetricUnitInName, "metric names that carry their unit or _total", []string{"metric-unit-in-name"}},
+		{MetricNaming, "metric names that break OpenTelemetry's naming rules", []string{"metric-naming"}},
 	}
 }

@@ -1,0 +1,160 @@
+package metrics
+
+import (
+	"fmt"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+)
+
+// Hard-coded metric names: a name written with a literal where a constant
+// of exactly the same value exists. The constants are the package's own
+// (package-level string constants), those of the semconv packages it
+// imports (their ...Name constants), and for a semantic-convention metric
+// the ...Name constant of the newest semconv version that the module's
+// otel version ships (semconvtab.MetricConstFor). The fix writes the
+// constant where the file can name it as it is: a constant of the package
+// not shadowed at the name, or one of a package the file imports under a
+// name not shadowed there. A constant of a package the file does not
+// import is named without a fix. A semantic-convention metric that the
+// module's otel names only with instrument types (semconv v1.32.0 and
+// later) gets a hint at the type, without a fix: it is no constant.
+// A literal name with no such constant is not reported: an instrument is
+// created once, and its literal name is its definition.
+
+// HardCoded returns the findings for the instruments of pkg (whose files
+// info describes); otel is the module's go.opentelemetry.io/otel version,
+// "" if unknown (then no semconv version is assumed).
+func HardCoded(ins []Instrument, pkg *types.Package, info *types.Info, otel string) []Finding {
+	var out []Finding
+	var own map[string][]*types.Const
+	for _, in := range ins {
+		if !in.NameConst || !hardCoded(in.Name) {
+			continue
+		}
+		if own == nil {
+			own = constantsByValue(pkg)
+		}
+		msg, fix := nameFor(in, pkg, info, own[in.NameValue], otel)
+		if msg == "" {
+			continue
+		}
+		d := analysis.Diagnostic{Pos: in.Name.Pos(), End: in.Name.End(), Category: string(category.MetricName),
+			Message: fmt.Sprintf("hard-coded metric name %q: %s", in.NameValue, msg)}
+		if fix != "" {
+			d.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   "use " + fix,
+				TextEdits: []analysis.TextEdit{{Pos: in.Name.Pos(), End: in.Name.End(), NewText: []byte(fix)}},
+			}}
+		}
+		out = append(out, Finding{in.File, d})
+	}
+	return out
+}
+
+// nameFor says what to use instead of the literal name, and the text of
+// the fix if the file can write it.
+func nameFor(in Instrument, pkg *types.Package, info *types.Info, own []*types.Const, otel string) (msg, fix string) {
+	scope := pkg.Scope().Innermost(in.Name.Pos())
+	for _, c := range own {
+		if scope != nil && lookup(scope, c.Name(), in.Name.Pos()) == types.Object(c) {
+			return "use " + c.Name(), c.Name()
+		}
+	}
+	if len(own) > 0 {
+		return fmt.Sprintf("the package's constant %s has this value, but a local name hides it here", own[0].Name()), ""
+	}
+	for _, imp := range pkg.Imports() {
+		if !strings.HasPrefix(imp.Path(), semconvtab.BasePath+"/") {
+			continue
+		}
+		if c, ok := imp.Scope().Lookup(semconvName(in.NameValue, imp)).(*types.Const); ok {
+			if q := qualified(in, info, scope, c); q != "" {
+				return "use " + q, q
+			}
+		}
+	}
+	if otel == "" {
+		return "", ""
+	}
+	if c, ok := semconvtab.MetricConstFor(otel, in.NameValue); ok {
+		return fmt.Sprintf("use semconv.%s (import %q)", c.Const, c.Package), ""
+	}
+	if ts := semconvtab.MetricTypesFor(otel, in.NameValue); len(ts) > 0 {
+		t := ts[0]
+		for _, u := range ts {
+			if u.Kind == in.Ctor { // the Observable type for an observable instrument
+				t = u
+			}
+		}
+		return fmt.Sprintf("the semantic conventions' instrument %s.%s (%s.%s, import %q) creates it", lastElem(t.Package), t.Type, lastElem(t.Package), t.Constructor, t.Package), ""
+	}
+	return "", ""
+}
+
+// semconvName returns the name of the constant of imp whose value is the
+// metric name, or "".
+func semconvName(metric string, imp *types.Package) string {
+	version := strings.TrimPrefix(imp.Path(), semconvtab.BasePath+"/")
+	for _, d := range semconvtab.MetricNamesIn(version, metric) {
+		if d.Const != "" && d.Package == imp.Path() {
+			return d.Const
+		}
+	}
+	return ""
+}
+
+// qualified returns name.C for the constant c of a package that in's
+// file imports under a name not shadowed at the literal, or "".
+func qualified(in Instrument, info *types.Info, scope *types.Scope, c *types.Const) string {
+	if v, ok := constString(info, in.Name); !ok || !plainString(c) || constant.StringVal(c.Val()) != v {
+		return ""
+	}
+	for _, spec := range in.File.Imports {
+		pn := info.PkgNameOf(spec)
+		if pn == nil || pn.Imported() != c.Pkg() || pn.Name() == "." || pn.Name() == "_" {
+			continue
+		}
+		if scope != nil && lookup(scope, pn.Name(), in.Name.Pos()) == types.Object(pn) {
+			return pn.Name() + "." + c.Name()
+		}
+	}
+	return ""
+}
+
+func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
+	_, obj := scope.LookupParent(name, pos)
+	return obj
+}
+
+// constantsByValue indexes the package-level string constants of pkg.
+func constantsByValue(pkg *types.Package) map[string][]*types.Const {
+	out := map[string][]*types.Const{}
+	for _, name := range pkg.Scope().Names() {
+		c, ok := pkg.Scope().Lookup(name).(*types.Const)
+		if !ok || !plainString(c) {
+			continue
+		}
+		v := constant.StringVal(c.Val())
+		out[v] = append(out[v], c)
+	}
+	return out
+}
+
+// plainString reports whether c is a string constant that can stand
+// where the name parameter, a string, is: untyped or of type string, not
+// of a named string type.
+func plainString(c *types.Const) bool {
+	return c.Val().Kind() == constant.String && (c.Type() == types.Typ[types.UntypedString] || types.Identical(c.Type(), types.Typ[types.String]))
+}
+
+// lastElem is the last element of an import path.
+func lastElem(path string) string {
+	return path[strings.LastIndexByte(path, '/')+1:]
+}
