@@ -93,6 +93,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	st.collectDeprecated() // keycheck.go: deprecated keys, written or as semconv constants
 	st.collectValueSites() // valuesites.go: constant keys set with a value, for the value checks
 	st.checkSchemaURLs()   // schemaurl.go: one version's schema URL with another's attributes
+	st.checkMetrics()      // metrics.go: metric instrument names and units (internal/metrics)
 	if !st.found() {
 		st.checkVersions() // semconvversion.go: imports of another semconv version
 		return &Result{ConstantPackages: st.constantPackages()}, nil
@@ -119,6 +120,7 @@ type passState struct {
 	run      *runCaches // what the packages of the run share
 	api      *otelAPI
 	sup      *suppressor
+	metric   *types.Package              // go.opentelemetry.io/otel/metric, if the package reaches it
 	dir      string                      // the package's directory, "" if none (packageDir)
 	mod      *modInfo                    // the -constants packages, seen from the module; nil without
 	constPkg bool                        // -constants names the package: its constants' values are checked
@@ -160,8 +162,8 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Cheap first: a package that cannot reach the attribute or trace
-	// package cannot contain a finding.
+	// Cheap first: a package that cannot reach the attribute, trace, log
+	// or metric package cannot contain a finding.
 	run := l.runs.of(pass.Fset)
 	r := run.reach.of(pass.Pkg)
 	constPkg := configured(mod, pass.Pkg.Path())
@@ -169,7 +171,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.attribute == nil && r.trace == nil && r.log == nil && !constPkg && len(keyFuncs) == 0 {
+	if r.attribute == nil && r.trace == nil && r.log == nil && r.metric == nil && !constPkg && len(keyFuncs) == 0 {
 		return nil, nil
 	}
 	if cgo != nil {
@@ -181,7 +183,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	sup := newSuppressor(pass, !l.cfg.LeaveNolint)
 	sup.cgo = cgo
 	return &passState{
-		linter: l, pass: pass, run: run, api: newOtelAPI(r), sup: sup, dir: dir, mod: mod, constPkg: constPkg,
+		linter: l, pass: pass, run: run, api: newOtelAPI(r), sup: sup, metric: r.metric, dir: dir, mod: mod, constPkg: constPkg,
 		inUse: map[string]bool{}, localUse: map[*types.Const]role{}, keyFuncs: keyFuncs,
 	}, nil
 }

@@ -54,6 +54,14 @@ type Config struct {
 	// NoSchemaURL turns off the schema URL check (schemaurl.go).
 	NoSchemaURL bool // -schema-url=false
 
+	// Metric instruments (internal/metrics), each check on by default.
+	NoMetricNames       bool // -metric-names=false: literal names where a constant holds the value
+	NoMetricConventions bool // -metric-conventions=false: instrument kind and unit of semconv metrics
+	NoMetricUCUM        bool // -metric-ucum=false: units that are not UCUM
+	NoMetricDuration    bool // -metric-duration=false: durations not in seconds
+	NoMetricUnitInName  bool // -metric-unit-in-name=false: a unit or _total in the name
+	NoMetricNaming      bool // -metric-naming=false: the naming rules for metric names
+
 	// LeaveNolint leaves //nolint directives to the driver. golangci-lint
 	// applies them itself, and its nolintlint reports a directive unused when
 	// the analyzer has already dropped the finding it covers.
@@ -213,6 +221,29 @@ var options = []Option{
 		"report a resource given one semconv version's schema URL and another's attributes, and\n" +
 			"resource.Merge of two versions' resources, which fails at run time (default true)",
 		func(c *Config) any { return &c.NoSchemaURL }},
+	{"metric-names", KindNegatedBool,
+		"report metric instrument names (meter.Int64Counter(\"x\"), ...) written as literals where a constant\n" +
+			"of the package or of an imported semconv package holds the value, and fix them; name the semconv\n" +
+			"constant or instrument type of the module's otel version otherwise (default true)",
+		func(c *Config) any { return &c.NoMetricNames }},
+	{"metric-conventions", KindNegatedBool,
+		"report semantic-convention metrics created with another instrument kind or given another unit\n" +
+			"(metric.WithUnit) than the conventions' (default true)",
+		func(c *Config) any { return &c.NoMetricConventions }},
+	{"metric-ucum", KindNegatedBool,
+		"report metric units that are not UCUM as the semantic conventions use it ({ms}, milliseconds, sec),\n" +
+			"with the unit meant where it is clear (default true)",
+		func(c *Config) any { return &c.NoMetricUCUM }},
+	{"metric-duration", KindNegatedBool,
+		"note durations (names ending in .duration or _duration, or a unit of time) recorded in a unit\n" +
+			"other than s (default true)",
+		func(c *Config) any { return &c.NoMetricDuration }},
+	{"metric-unit-in-name", KindNegatedBool,
+		"report metric names that end in a unit (_ms, .seconds, _bytes) or _total, which the exporter adds (default true)",
+		func(c *Config) any { return &c.NoMetricUnitInName }},
+	{"metric-naming", KindNegatedBool,
+		"report metric names that break OpenTelemetry's naming rules, as for keys (default true)",
+		func(c *Config) any { return &c.NoMetricNaming }},
 }
 
 // Options returns the analyzer's options, in the order they are declared.

@@ -4,6 +4,8 @@ import (
 	"go/types"
 	"strings"
 	"sync"
+
+	"github.com/spanattrlint/spanattrlint/internal/metrics"
 )
 
 // Import paths of the OpenTelemetry API packages, recognised by path and
@@ -12,6 +14,7 @@ const (
 	attributePath     = "go.opentelemetry.io/otel/attribute"
 	tracePath         = "go.opentelemetry.io/otel/trace"
 	logPath           = "go.opentelemetry.io/otel/log"
+	metricPath        = metrics.Path
 	semconvPathPrefix = "go.opentelemetry.io/otel/semconv/"
 )
 
@@ -51,7 +54,7 @@ type reach struct {
 	memo map[*types.Package]reachResult
 }
 
-type reachResult struct{ attribute, trace, log *types.Package }
+type reachResult struct{ attribute, trace, log, metric *types.Package }
 
 func (r *reach) of(pkg *types.Package) reachResult {
 	res, _ := r.walk(pkg, map[*types.Package]bool{}, map[*types.Package]reachResult{})
@@ -81,6 +84,8 @@ func (r *reach) walk(pkg *types.Package, busy map[*types.Package]bool, cutRes ma
 		res.trace = pkg
 	case logPath:
 		res.log = pkg
+	case metricPath:
+		res.metric = pkg
 	}
 	for _, imp := range pkg.Imports() {
 		sub, c := r.walk(imp, busy, cutRes)
@@ -93,6 +98,9 @@ func (r *reach) walk(pkg *types.Package, busy map[*types.Package]bool, cutRes ma
 		}
 		if res.log == nil {
 			res.log = sub.log
+		}
+		if res.metric == nil {
+			res.metric = sub.metric
 		}
 	}
 	if cut {
