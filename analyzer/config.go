@@ -170,7 +170,7 @@ var options = []Option{
 		func(c *Config) any { return &c.SpanNames }},
 	{"deprecated", KindNegatedBool,
 		"report keys that the semantic conventions deprecated (http.method, db.system), in literals,\n" +
-			"constant declarations and old semconv constants (default true)",
+			"constant declarations and old semconv constants, and deprecated metric names (default true)",
 		func(c *Config) any { return &c.NoDeprecated }},
 	{"migrate-deprecated", KindBool,
 		"let the fix of a renamed deprecated key rewrite it to the new key; this changes the\n" +
@@ -202,7 +202,7 @@ var options = []Option{
 			"deprecated members, and values one slip from a member (default true)",
 		func(c *Config) any { return &c.NoEnumMembers }},
 	{"stability", KindString,
-		"report semantic-convention keys, enum members and events below this stability level:\n" +
+		"report semantic-convention keys, enum members, events and metrics below this stability level:\n" +
 			"stable, release_candidate, beta, alpha or development (default: off)",
 		func(c *Config) any { return &c.Stability }},
 	{"key-funcs", KindList,

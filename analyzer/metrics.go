@@ -8,8 +8,8 @@ import "github.com/spanattrlint/spanattrlint/internal/metrics"
 func (st *passState) checkMetrics() {
 	c := st.cfg
 	opts := metrics.Options{Conventions: !c.NoMetricConventions, UCUM: !c.NoMetricUCUM, Duration: !c.NoMetricDuration,
-		UnitInName: !c.NoMetricUnitInName, Naming: !c.NoMetricNaming}
-	if st.metric == nil || !opts.Conventions && !opts.UCUM && !opts.Duration && !opts.UnitInName && !opts.Naming && c.NoMetricNames {
+		UnitInName: !c.NoMetricUnitInName, Naming: !c.NoMetricNaming, Deprecated: !c.NoDeprecated, Stability: c.Stability}
+	if st.metric == nil {
 		return
 	}
 	ins := metrics.Find(st.pass.Files, st.pass.TypesInfo, st.metric)

@@ -31,6 +31,7 @@ const (
 	MetricDuration   Name = "metric-duration"
 	MetricUnitInName Name = "metric-unit-in-name"
 	MetricNaming     Name = "metric-naming"
+	MetricDeprecated Name = "metric-deprecated"
 )
 
 // Info describes a category.
@@ -55,7 +56,7 @@ func All() []Info {
 		{EventStyle, "event names off the chosen case style", []string{"event-style"}},
 		{ValueType, "a key set with a value of another type than the conventions', or with two types", []string{"value-types"}},
 		{EnumMember, "constant enum values that a semconv member names, or one slip from a member", []string{"enum-members"}},
-		{Stability, "semconv keys, enum members and events below a stability level", []string{"stability"}},
+		{Stability, "semconv keys, enum members, events and metrics below a stability level", []string{"stability"}},
 		{SemconvVersion, "imports of a semconv version other than the module's", []string{"semconv-version"}},
 		{SchemaURL, "a resource given one version's schema URL and another's attributes, or Merge of two", []string{"schema-url"}},
 		{MetricName, "metric instrument names written as literals where a constant holds the same value", []string{"metric-names"}},
@@ -65,5 +66,6 @@ func All() []Info {
 		{MetricDuration, "durations recorded in a unit other than seconds (a note)", []string{"metric-duration"}},
 		{MetricUnitInName, "metric names that carry their unit or _total", []string{"metric-unit-in-name"}},
 		{MetricNaming, "metric names that break OpenTelemetry's naming rules", []string{"metric-naming"}},
+		{MetricDeprecated, "metric names the semantic conventions deprecated", []string{"deprecated"}},
 	}
 }

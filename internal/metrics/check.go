@@ -20,6 +20,8 @@ type Options struct {
 	Duration    bool   // durations not in seconds (a note)
 	UnitInName  bool   // a unit or _total written into the name
 	Naming      bool   // the naming rules
+	Deprecated  bool   // names of metrics the conventions deprecated
+	Stability   string // report known metrics below this stability level; "" for none
 	Otel        string // the module's go.opentelemetry.io/otel version, "" if unknown
 }
 
@@ -69,6 +71,12 @@ func Check(ins []Instrument, opts Options) []Finding {
 		}
 		if !in.NameConst {
 			continue
+		}
+		if m, ok := semconvtab.LookupMetric(in.NameValue); ok && opts.Deprecated && m.Deprecated {
+			add(in, in.Name, category.MetricDeprecated, fmt.Sprintf("metric %q is deprecated in the semantic conventions", in.NameValue))
+		}
+		if msg, ok := belowStability(in.NameValue, opts.Stability); ok {
+			add(in, in.Name, category.Stability, msg)
 		}
 		if opts.UnitInName {
 			if f, ok := metricrules.CheckUnitInName(in.NameValue); ok {
@@ -140,6 +148,20 @@ func duration(in Instrument) (string, bool) {
 		return "", false
 	}
 	return fmt.Sprintf("metric created with %s records a time in %q: the semantic conventions record durations in seconds (\"s\")", in.Ctor, in.UnitValue), true
+}
+
+// belowStability reports a current conventions metric below level.
+func belowStability(name, level string) (string, bool) {
+	m, ok := conventions(name)
+	if level == "" || !ok {
+		return "", false
+	}
+	min, ok1 := semconvtab.StabilityRank(level)
+	r, ok2 := semconvtab.StabilityRank(m.Stability)
+	if !ok1 || !ok2 || r >= min {
+		return "", false
+	}
+	return fmt.Sprintf("metric %q is %s in the semantic conventions, below -stability=%s", name, m.Stability, level), true
 }
 
 func article(word string) string {

@@ -13,8 +13,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-
-	"golang.org/x/tools/go/types/typeutil"
+	"strings"
 
 	"github.com/spanattrlint/spanattrlint/internal/metricrules"
 )
@@ -65,7 +64,7 @@ func Find(files []*ast.File, info *types.Info, metricPkg *types.Package) []Instr
 			}
 			ast.Inspect(d, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
-					if in, ok := instrumentCall(info, meter, call); ok {
+					if in, ok := instrumentCall(info, meter, call, ff.methodValue(call.Fun)); ok {
 						in.File = f
 						ff.unit(&in)
 						out = append(out, in)
@@ -91,22 +90,34 @@ func meterInterface(pkg *types.Package) *types.Interface {
 	return iface
 }
 
-// instrumentCall recognises a constructor call and reads its name.
-func instrumentCall(info *types.Info, meter *types.Interface, call *ast.CallExpr) (Instrument, bool) {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
+// ctorNames are the method names of the instrument constructors, which a
+// call must have before its types are looked at.
+var ctorNames = func() map[string]bool {
+	out := map[string]bool{}
+	for _, full := range metricrules.ConstructorNames() {
+		out[full[strings.LastIndexByte(full, '.')+1:]] = true
+	}
+	return out
+}()
+
+// instrumentCall recognises a constructor call and reads its name. fun
+// is the selector the call is made through: call.Fun, or for a call of a
+// method value held in a variable, the selector the variable was given.
+func instrumentCall(info *types.Info, meter *types.Interface, call *ast.CallExpr, fun ast.Expr) (Instrument, bool) {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+	if !ok || !ctorNames[sel.Sel.Name] {
 		return Instrument{}, false
 	}
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok {
-		return Instrument{}, false
-	}
-	args := call.Args
 	selection := info.Selections[sel]
 	if selection == nil {
 		return Instrument{}, false // a package-qualified function
 	}
-	if selection.Kind() == types.MethodExpr {
+	fn, ok := selection.Obj().(*types.Func)
+	if !ok {
+		return Instrument{}, false
+	}
+	args := call.Args
+	if selection.Kind() == types.MethodExpr && fun == call.Fun {
 		if len(args) == 0 {
 			return Instrument{}, false
 		}

@@ -82,6 +82,24 @@ func (ff *funcFinder) option(units []ast.Expr, v optValue, depth int) []ast.Expr
 	return units
 }
 
+// methodValue returns the selector fun stands for: fun itself, or for a
+// local variable assigned once a method value (c := m.Int64Counter), that
+// selector. A method expression held in a variable is not followed.
+func (ff *funcFinder) methodValue(fun ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return fun
+	}
+	if vs := ff.valuesOf(id); len(vs) == 1 {
+		if sel, ok := ast.Unparen(vs[0].expr).(*ast.SelectorExpr); ok {
+			if s := ff.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+				return sel
+			}
+		}
+	}
+	return fun
+}
+
 // valuesOf returns what the local variable id names is assigned in the
 // function, or nothing if it is not followed.
 func (ff *funcFinder) valuesOf(id *ast.Ident) []optValue {

@@ -56,6 +56,10 @@ func implementations(w wrapped, s sdkLike, p *sdkLike, l lookalike) {
 	sdkLike.Int64Counter(s, "App.OwnExpr")                    // want `metric name "App.OwnExpr" breaks`
 	l.Int64Counter("App.Lookalike", "ms")
 	metric.Meter(w).Int64Counter(("App.Paren")) // want `metric name "App.Paren" breaks`
+	c := w.Int64Counter
+	c("App.MethodValue") // want `metric name "App.MethodValue" breaks`
+	h := metric.Meter.Int64Histogram
+	h(w, "App.ExprValue") // a method expression held in a variable is not followed
 }
 
 // Units through an options slice, appends to it, and an option variable,
@@ -96,6 +100,7 @@ func conventions(m metric.Meter) {
 	m.Float64Histogram("http.server.request.duration", metric.WithUnit("s"))                    // fits
 	m.Int64ObservableGauge("http.server.active_requests")                                       // want `unexpected instrument: "http.server.active_requests" is an updowncounter in the semantic conventions, created here with Int64ObservableGauge`
 	m.Int64ObservableUpDownCounter("http.server.active_requests", metric.WithUnit("{request}")) // fits
+	m.Float64Histogram("rpc.server.duration", metric.WithUnit("ms"))                            // want `metric "rpc.server.duration" is deprecated in the semantic conventions`
 	m.Int64UpDownCounter("http.server.active_requests", metric.WithUnit("{requests}"))          // want `unit "\{requests\}" of "http.server.active_requests" is "\{request\}" in the semantic conventions`
 }
 
