@@ -39,42 +39,64 @@ type Instrument struct {
 	UnitValue string   // its value, if UnitConst
 	UnitConst bool     // the unit is a compile-time constant string
 
-	opts   []ast.Expr // the option arguments
-	spread bool       // the last of them is a slice passed with ...
+	opts   []ast.Expr    // the option arguments
+	spread bool          // the last of them is a slice passed with ...
+	decl   *ast.FuncDecl // the function declaration the call is in, nil at package level
+	ff     *funcFinder   // its variables
 }
 
 // Find returns the instrument constructor calls of files, recognised by
 // type: a call of a Meter method (an interface value, or a struct
 // embedding one), of a method of the same name on any type that
-// implements Meter (the SDK's meter, noop.Meter, a wrapper), and method
-// expressions of either (metric.Meter.Int64Counter(m, "x")). metricPkg is
-// the go.opentelemetry.io/otel/metric package the package reaches; nil
-// finds nothing.
+// implements Meter (the SDK's meter, noop.Meter, a wrapper), method
+// expressions of either (metric.Meter.Int64Counter(m, "x")), method values
+// held in a local variable, and calls of the package's wrapper functions
+// (wrappers.go). metricPkg is the go.opentelemetry.io/otel/metric package
+// the package reaches; nil finds nothing.
 func Find(files []*ast.File, info *types.Info, metricPkg *types.Package) []Instrument {
 	meter := meterInterface(metricPkg)
 	if meter == nil {
 		return nil
 	}
 	var out []Instrument
+	eachDecl(files, info, func(f *ast.File, fd *ast.FuncDecl, ff *funcFinder, call *ast.CallExpr) {
+		if in, ok := instrumentCall(info, meter, call, ff.methodValue(call.Fun)); ok {
+			in.File, in.decl, in.ff = f, fd, ff
+			ff.unit(&in)
+			out = append(out, in)
+		}
+	})
+	if ws := wrappersOf(out, info); len(ws) > 0 {
+		eachDecl(files, info, func(f *ast.File, _ *ast.FuncDecl, ff *funcFinder, call *ast.CallExpr) {
+			if in, ok := ws.call(info, call); ok {
+				in.File = f
+				ff.unit(&in)
+				out = append(out, in)
+			}
+		})
+	}
+	return out
+}
+
+// eachDecl calls visit for every call of files, with the function
+// declaration it is in (nil at package level) and a funcFinder for it:
+// options are followed within one declaration, closures included.
+func eachDecl(files []*ast.File, info *types.Info, visit func(*ast.File, *ast.FuncDecl, *funcFinder, *ast.CallExpr)) {
 	for _, f := range files {
 		for _, d := range f.Decls {
-			ff := &funcFinder{info: info} // options are followed within one declaration, closures included
-			if fd, ok := d.(*ast.FuncDecl); ok {
+			ff := &funcFinder{info: info}
+			fd, _ := d.(*ast.FuncDecl)
+			if fd != nil {
 				ff.body = fd.Body
 			}
 			ast.Inspect(d, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
-					if in, ok := instrumentCall(info, meter, call, ff.methodValue(call.Fun)); ok {
-						in.File = f
-						ff.unit(&in)
-						out = append(out, in)
-					}
+					visit(f, fd, ff, call)
 				}
 				return true
 			})
 		}
 	}
-	return out
 }
 
 // meterInterface returns the Meter interface of the metric package.

@@ -117,3 +117,29 @@ func hygiene(m metric.Meter, name, u string) {
 	m.Int64Counter("otel.custom.jobs") // want `metric name "otel.custom.jobs" is in the otel namespace`
 	m.Int64Counter("App.Bad")          //nolint:spanattrlint
 }
+
+// Wrappers of the package whose string parameter is the name, as grpc's
+// createInt64Counter: calls with a constant name are instruments, with
+// the options they pass on, or the unit the wrapper gives.
+func createHistogram(set map[string]bool, name string, m metric.Meter, opts ...metric.Float64HistogramOption) metric.Float64Histogram {
+	h, _ := m.Float64Histogram(string(name), opts...)
+	return h
+}
+
+func latency(m metric.Meter, name string) metric.Int64Histogram {
+	h, _ := m.Int64Histogram(name, metric.WithUnit("s")) // want `unit "s" of "http.server.active_requests" is "\{request\}" in the semantic conventions`
+	return h
+}
+
+func renamed(m metric.Meter, name string) {
+	name = "app." + name
+	m.Int64Counter(name)
+}
+
+func wrappers(m metric.Meter) {
+	createHistogram(nil, "App.Wrapped", m, metric.WithUnit("bytes"))               // want `metric name "App.Wrapped" breaks` `unit "bytes" is not UCUM`
+	createHistogram(nil, "http.server.request.duration", m, metric.WithUnit("ms")) // want `unit "ms" of "http.server.request.duration" is "s" in the semantic conventions`
+	createHistogram(nil, "http.server.request.duration", m, metric.WithUnit("s"))  // fits
+	latency(m, "http.server.active_requests")                                      // want `unexpected instrument: "http.server.active_requests" is an updowncounter in the semantic conventions, created here with Int64Histogram`
+	renamed(m, "App.Renamed")                                                      // the parameter is assigned: no wrapper
+}
