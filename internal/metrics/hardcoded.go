@@ -31,7 +31,7 @@ import (
 // HardCoded returns the findings for the instruments of pkg (whose files
 // info describes); otel is the module's go.opentelemetry.io/otel version,
 // "" if unknown (then no semconv version is assumed).
-func HardCoded(ins []Instrument, pkg *types.Package, info *types.Info, otel string) []Finding {
+func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *types.Info, otel string) []Finding {
 	var out []Finding
 	var own map[string][]*types.Const
 	for _, in := range ins {
@@ -41,7 +41,7 @@ func HardCoded(ins []Instrument, pkg *types.Package, info *types.Info, otel stri
 		if own == nil {
 			own = constantsByValue(pkg)
 		}
-		msg, fix := nameFor(in, pkg, info, own[in.NameValue], otel)
+		msg, fix := nameFor(in, pkg, info, visible(fset, in, own[in.NameValue]), otel)
 		if msg == "" {
 			continue
 		}
@@ -96,6 +96,26 @@ func nameFor(in Instrument, pkg *types.Package, info *types.Info, own []*types.C
 		return fmt.Sprintf("the semantic conventions' instrument %s.%s (%s.%s, import %q) creates it", lastElem(t.Package), t.Type, lastElem(t.Package), t.Constructor, t.Package), ""
 	}
 	return "", ""
+}
+
+// visible drops the constants declared in _test.go files unless in is in
+// one: a fix of a package file must not name a constant that only the
+// package's tests declare.
+func visible(fset *token.FileSet, in Instrument, cs []*types.Const) []*types.Const {
+	if isTest(fset, in.File.Pos()) {
+		return cs
+	}
+	var out []*types.Const
+	for _, c := range cs {
+		if !isTest(fset, c.Pos()) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func isTest(fset *token.FileSet, pos token.Pos) bool {
+	return strings.HasSuffix(fset.File(pos).Name(), "_test.go")
 }
 
 // semconvName returns the name of the constant of imp whose value is the

@@ -21,6 +21,7 @@ func names(m metric.Meter) {
 	m.Int64Counter(jobsName)
 	m.Int64Counter(semconv.HTTPServerActiveRequestsName) // want `unexpected instrument: "http.server.active_requests" is an updowncounter`
 	m.Int64Counter("app.typed")                          // a constant of a named string type is no string: no fix
+	m.Int64Counter("app.test_only")                      // only a test file declares a constant of this value
 	m.Int64Counter("app.other")                          // no constant holds it: its literal is its definition
 }
 
