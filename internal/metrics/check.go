@@ -165,7 +165,7 @@ func belowStability(name, level string) (string, bool) {
 }
 
 func article(word string) string {
-	if strings.ContainsAny(word[:1], "aeiou") {
+	if word != "" && strings.ContainsAny(word[:1], "aeiou") {
 		return "an"
 	}
 	return "a"

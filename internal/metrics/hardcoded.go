@@ -115,7 +115,8 @@ func visible(fset *token.FileSet, in Instrument, cs []*types.Const) []*types.Con
 }
 
 func isTest(fset *token.FileSet, pos token.Pos) bool {
-	return strings.HasSuffix(fset.File(pos).Name(), "_test.go")
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // semconvName returns the name of the constant of imp whose value is the

@@ -95,7 +95,10 @@ func stripConversion(info *types.Info, e ast.Expr) ast.Expr {
 // call recognises a call of a wrapper.
 func (ws wrappers) call(info *types.Info, call *ast.CallExpr) (Instrument, bool) {
 	fn := typeutil.StaticCallee(info, call)
-	w, ok := ws[fn]
+	if fn == nil {
+		return Instrument{}, false
+	}
+	w, ok := ws[fn.Origin()] // a generic wrapper's instance, should the callee be one
 	if !ok || w.name < 0 || w.name >= len(call.Args) {
 		return Instrument{}, false
 	}

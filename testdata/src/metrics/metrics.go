@@ -143,3 +143,11 @@ func wrappers(m metric.Meter) {
 	latency(m, "http.server.active_requests")                                      // want `unexpected instrument: "http.server.active_requests" is an updowncounter in the semantic conventions, created here with Int64Histogram`
 	renamed(m, "App.Renamed")                                                      // the parameter is assigned: no wrapper
 }
+
+func genericCounter[T any](m metric.Meter, name string, _ T) {
+	m.Int64Counter(name)
+}
+
+func generic(m metric.Meter) {
+	genericCounter(m, "App.Generic", 1) // want `metric name "App.Generic" breaks`
+}
