@@ -14,6 +14,7 @@ var metricCases = []pkgCase{
 	app("metrics", analyzer.Config{NoMetricNames: true}),
 	app("metricnames", analyzer.Config{}),
 	app("metrichint", analyzer.Config{}),
+	app("metrichintnew", analyzer.Config{}),
 	app("metricstability", analyzer.Config{Stability: "stable", NoMetricNames: true}),
 	old("metricsold"), // otel v1.28.0: semconv v1.26.0's constants, no instrument types
 }

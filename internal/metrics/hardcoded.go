@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/mod/semver"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
@@ -24,7 +25,8 @@ import (
 // name not shadowed there. A constant of a package the file does not
 // import is named without a fix. A semantic-convention metric that the
 // module's otel names only with instrument types (semconv v1.32.0 and
-// later) gets a hint at the type, without a fix: it is no constant.
+// later), or that a semconv version the package imports defines as a
+// type, gets a hint at the type, without a fix: it is no constant.
 // A literal name with no such constant is not reported: an instrument is
 // created once, and its literal name is its definition.
 
@@ -80,6 +82,9 @@ func nameFor(in Instrument, pkg *types.Package, info *types.Info, own []*types.C
 			}
 		}
 	}
+	if ts := importedTypes(pkg, in.NameValue); len(ts) > 0 {
+		return typeHint(in, ts), "" // the package uses a semconv version with instrument types: not an older constant
+	}
 	if otel == "" {
 		return "", ""
 	}
@@ -87,15 +92,44 @@ func nameFor(in Instrument, pkg *types.Package, info *types.Info, own []*types.C
 		return fmt.Sprintf("use semconv.%s (import %q)", c.Const, c.Package), ""
 	}
 	if ts := semconvtab.MetricTypesFor(otel, in.NameValue); len(ts) > 0 {
-		t := ts[0]
-		for _, u := range ts {
-			if u.Kind == in.Ctor { // the Observable type for an observable instrument
-				t = u
-			}
-		}
-		return fmt.Sprintf("the semantic conventions' instrument %s.%s (%s.%s, import %q) creates it", lastElem(t.Package), t.Type, lastElem(t.Package), t.Constructor, t.Package), ""
+		return typeHint(in, ts), ""
 	}
 	return "", ""
+}
+
+// importedTypes returns the instrument types for metric of the newest
+// semconv version that pkg imports, if that version defines it so.
+func importedTypes(pkg *types.Package, metric string) []semconvtab.MetricName {
+	var out []semconvtab.MetricName
+	newest := ""
+	for _, imp := range pkg.Imports() {
+		version, ok := strings.CutPrefix(imp.Path(), semconvtab.BasePath+"/")
+		if !ok || strings.Contains(version, "/") || newest != "" && semver.Compare(version, newest) <= 0 {
+			continue
+		}
+		var ts []semconvtab.MetricName
+		for _, d := range semconvtab.MetricNamesIn(version, metric) {
+			if d.Type != "" {
+				ts = append(ts, d)
+			}
+		}
+		if len(ts) > 0 {
+			out, newest = ts, version
+		}
+	}
+	return out
+}
+
+// typeHint names the instrument type that creates the metric, the
+// Observable one for an observable instrument.
+func typeHint(in Instrument, ts []semconvtab.MetricName) string {
+	t := ts[0]
+	for _, u := range ts {
+		if u.Kind == in.Ctor {
+			t = u
+		}
+	}
+	return fmt.Sprintf("the semantic conventions' instrument %s.%s (%s.%s, import %q) creates it", lastElem(t.Package), t.Type, lastElem(t.Package), t.Constructor, t.Package)
 }
 
 // visible drops the constants declared in _test.go files unless in is in
