@@ -3,9 +3,10 @@
 // information of a package and returns each call of an instrument
 // constructor of go.opentelemetry.io/otel/metric.Meter with its name and
 // unit; Check applies the rules of internal/metricrules and the semantic
-// conventions' tables (internal/semconvtab) to them and returns the
-// diagnostics. Neither reports anything itself nor keeps state between
-// packages: the analyzer passes the package in and reports what comes out.
+// conventions' tables (internal/semconvtab) to them, and HardCoded names
+// the constants that hold a literal name, each returning diagnostics.
+// None reports anything itself or keeps state between packages: the
+// analyzer passes the package in and reports what comes out.
 package metrics
 
 import (
