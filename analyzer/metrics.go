@@ -19,7 +19,8 @@ func (st *passState) checkMetrics() {
 	opts.Otel = st.moduleOtel(st.dir)
 	found := metrics.Check(ins, opts)
 	if !c.NoMetricNames {
-		found = append(found, metrics.HardCoded(st.pass.Fset, ins, st.pass.Pkg, st.pass.TypesInfo, opts.Otel)...)
+		found = append(found, metrics.HardCoded(st.pass.Fset, ins, st.pass.Pkg, st.pass.TypesInfo, opts.Otel,
+			func(path string) bool { return configured(st.mod, path) })...)
 	}
 	for _, f := range found {
 		if !st.sup.suppressed(f.File, f.Pos) {

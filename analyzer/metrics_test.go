@@ -16,6 +16,8 @@ var metricCases = []pkgCase{
 	app("metrichint", analyzer.Config{}),
 	app("metrichintnew", analyzer.Config{}),
 	app("metricstability", analyzer.Config{Stability: "stable", NoMetricNames: true}),
+	app("metricconstants", analyzer.Config{Constants: []string{"example.com/app/internal/metricconsts"}}),
+	app("internal/metricconsts", analyzer.Config{Constants: []string{"example.com/app/internal/metricconsts"}}),
 	old("metricsold"), // otel v1.28.0: semconv v1.26.0's constants, no instrument types
 }
 

@@ -16,8 +16,9 @@ import (
 
 // Hard-coded metric names: a name written with a literal where a constant
 // of exactly the same value exists. The constants are the package's own
-// (package-level string constants), those of the semconv packages it
-// imports (their ...Name constants), and for a semantic-convention metric
+// (package-level string constants), the exported ones of the -constants
+// packages (configured) that the file imports, those of the semconv
+// packages it imports (their ...Name constants), and for a semantic-convention metric
 // the ...Name constant of the newest semconv version that the module's
 // otel version ships (semconvtab.MetricConstFor). The fix writes the
 // constant where the file can name it as it is: a constant of the package
@@ -33,7 +34,7 @@ import (
 // HardCoded returns the findings for the instruments of pkg (whose files
 // info describes); otel is the module's go.opentelemetry.io/otel version,
 // "" if unknown (then no semconv version is assumed).
-func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *types.Info, otel string) []Finding {
+func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *types.Info, otel string, configured func(path string) bool) []Finding {
 	var out []Finding
 	var own map[string][]*types.Const
 	for _, in := range ins {
@@ -43,7 +44,7 @@ func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *
 		if own == nil {
 			own = constantsByValue(pkg)
 		}
-		msg, fix := nameFor(in, pkg, info, visible(fset, in, own[in.NameValue]), otel)
+		msg, fix := nameFor(in, pkg, info, visible(fset, in, own[in.NameValue]), otel, configured)
 		if msg == "" {
 			continue
 		}
@@ -62,7 +63,7 @@ func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *
 
 // nameFor says what to use instead of the literal name, and the text of
 // the fix if the file can write it.
-func nameFor(in Instrument, pkg *types.Package, info *types.Info, own []*types.Const, otel string) (msg, fix string) {
+func nameFor(in Instrument, pkg *types.Package, info *types.Info, own []*types.Const, otel string, configured func(string) bool) (msg, fix string) {
 	scope := pkg.Scope().Innermost(in.Name.Pos())
 	for _, c := range own {
 		if scope != nil && lookup(scope, c.Name(), in.Name.Pos()) == types.Object(c) {
@@ -73,10 +74,16 @@ func nameFor(in Instrument, pkg *types.Package, info *types.Info, own []*types.C
 		return fmt.Sprintf("the package's constant %s has this value, but a local name hides it here", own[0].Name()), ""
 	}
 	for _, imp := range pkg.Imports() {
-		if !strings.HasPrefix(imp.Path(), semconvtab.BasePath+"/") {
-			continue
+		var cs []*types.Const
+		switch {
+		case configured != nil && configured(imp.Path()):
+			cs = exported(imp, in.NameValue)
+		case strings.HasPrefix(imp.Path(), semconvtab.BasePath+"/"):
+			if c, ok := imp.Scope().Lookup(semconvName(in.NameValue, imp)).(*types.Const); ok {
+				cs = append(cs, c)
+			}
 		}
-		if c, ok := imp.Scope().Lookup(semconvName(in.NameValue, imp)).(*types.Const); ok {
+		for _, c := range cs {
 			if q := qualified(in, info, scope, c); q != "" {
 				return "use " + q, q
 			}
@@ -186,6 +193,17 @@ func qualified(in Instrument, info *types.Info, scope *types.Scope, c *types.Con
 func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
 	_, obj := scope.LookupParent(name, pos)
 	return obj
+}
+
+// exported returns the exported string constants of imp whose value is v.
+func exported(imp *types.Package, v string) []*types.Const {
+	var out []*types.Const
+	for _, name := range imp.Scope().Names() {
+		if c, ok := imp.Scope().Lookup(name).(*types.Const); ok && c.Exported() && plainString(c) && constant.StringVal(c.Val()) == v {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // constantsByValue indexes the package-level string constants of pkg.
