@@ -227,7 +227,7 @@ var options = []Option{
 			"constant or instrument type of the module's otel version otherwise (default true)",
 		func(c *Config) any { return &c.NoMetricNames }},
 	{"metric-conventions", KindNegatedBool,
-		"report semantic-convention metrics created with another instrument kind or given another unit\n" +
+		"report semantic-convention metrics created with another instrument kind, or given another unit or none\n" +
 			"(metric.WithUnit) than the conventions' (default true)",
 		func(c *Config) any { return &c.NoMetricConventions }},
 	{"metric-ucum", KindNegatedBool,

@@ -101,7 +101,7 @@
 //   - schema-url: a resource given one version's schema URL and another's attributes, or Merge of two (-schema-url)
 //   - metric-name: metric instrument names written as literals where a constant holds the same value (-metric-names)
 //   - metric-instrument: a semantic-convention metric created with another instrument kind (-metric-conventions)
-//   - metric-unit: a semantic-convention metric given another unit (-metric-conventions)
+//   - metric-unit: a semantic-convention metric given another unit, or none (-metric-conventions)
 //   - metric-ucum: metric units that are not UCUM as the semantic conventions use it (-metric-ucum)
 //   - metric-duration: durations recorded in a unit other than seconds (a note) (-metric-duration)
 //   - metric-unit-in-name: metric names that carry their unit or _total (-metric-unit-in-name)

@@ -61,7 +61,7 @@ func All() []Info {
 		{SchemaURL, "a resource given one version's schema URL and another's attributes, or Merge of two", []string{"schema-url"}},
 		{MetricName, "metric instrument names written as literals where a constant holds the same value", []string{"metric-names"}},
 		{MetricInstrument, "a semantic-convention metric created with another instrument kind", []string{"metric-conventions"}},
-		{MetricUnit, "a semantic-convention metric given another unit", []string{"metric-conventions"}},
+		{MetricUnit, "a semantic-convention metric given another unit, or none", []string{"metric-conventions"}},
 		{MetricUCUM, "metric units that are not UCUM as the semantic conventions use it", []string{"metric-ucum"}},
 		{MetricDuration, "durations recorded in a unit other than seconds (a note)", []string{"metric-duration"}},
 		{MetricUnitInName, "metric names that carry their unit or _total", []string{"metric-unit-in-name"}},

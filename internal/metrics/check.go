@@ -58,6 +58,9 @@ func Check(ins []Instrument, opts Options) []Finding {
 				add(in, in.Unit, category.MetricUnit, msg)
 				mismatch = true
 			}
+			if msg, ok := noUnit(in, opts.Otel); ok {
+				add(in, in.Name, category.MetricUnit, msg)
+			}
 		}
 		if in.UnitConst && opts.UCUM && !mismatch {
 			if f, bad := metricrules.CheckUnit(in.UnitValue); bad {
@@ -135,6 +138,24 @@ func unitMismatch(in Instrument, otel string) (string, bool) {
 		}
 	}
 	return fmt.Sprintf("unit %q of %q is %q in the semantic conventions", in.UnitValue, in.NameValue, m.Unit), true
+}
+
+// noUnit reports a known metric created without a unit, where every
+// option was followed, that the conventions give one.
+func noUnit(in Instrument, otel string) (string, bool) {
+	if in.Unit != nil || !in.unitFollowed {
+		return "", false
+	}
+	m, ok := conventions(in.NameValue)
+	if !ok || m.Unit == "" {
+		return "", false
+	}
+	for _, d := range semconvtab.MetricTypesFor(otel, in.NameValue) {
+		if d.Unit == "" {
+			return "", false
+		}
+	}
+	return fmt.Sprintf("%q is created without a unit: the semantic conventions give it %q (metric.WithUnit(%q))", in.NameValue, m.Unit, m.Unit), true
 }
 
 // duration is the note on a duration not in seconds; without a constant

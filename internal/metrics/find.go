@@ -40,6 +40,9 @@ type Instrument struct {
 	UnitValue string   // its value, if UnitConst
 	UnitConst bool     // the unit is a compile-time constant string
 
+	unitFollowed bool // every option was followed: a nil Unit means none was given
+	unitDone     bool // the unit is the wrapper's, not the call's options'
+
 	opts   []ast.Expr    // the option arguments
 	spread bool          // the last of them is a slice passed with ...
 	decl   *ast.FuncDecl // the function declaration the call is in, nil at package level

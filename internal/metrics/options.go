@@ -39,47 +39,75 @@ type optValue struct {
 // maxDepth bounds how many variables a unit is followed through.
 const maxDepth = 8
 
-// unit sets in's unit from its options.
+// unit sets in's unit from its options, and whether every option was
+// followed (so that no unit found means none given).
 func (ff *funcFinder) unit(in *Instrument) {
-	var units []ast.Expr
-	for i, e := range in.opts {
-		units = ff.option(units, optValue{e, in.spread && i == len(in.opts)-1}, 0)
-	}
-	if len(units) == 0 {
+	if in.unitDone {
 		return
 	}
-	first, firstConst := constString(ff.info, units[0])
-	for _, u := range units[1:] {
+	var w unitWalk
+	for i, e := range in.opts {
+		ff.option(&w, optValue{e, in.spread && i == len(in.opts)-1}, 0)
+	}
+	in.unitFollowed = !w.lost
+	if len(w.units) == 0 {
+		return
+	}
+	first, firstConst := constString(ff.info, w.units[0])
+	for _, u := range w.units[1:] {
 		if v, ok := constString(ff.info, u); !ok || !firstConst || v != first {
+			in.unitFollowed = false
 			return // two units, or one not known: none
 		}
 	}
-	in.Unit = units[len(units)-1]
+	in.Unit = w.units[len(w.units)-1]
 	in.UnitValue, in.UnitConst = constString(ff.info, in.Unit)
 }
 
-// option appends to units the arguments of the WithUnit options in v.
-func (ff *funcFinder) option(units []ast.Expr, v optValue, depth int) []ast.Expr {
+// unitWalk is what option finds: the WithUnit arguments, and whether some
+// option could not be followed.
+type unitWalk struct {
+	units []ast.Expr
+	lost  bool
+}
+
+// option adds to w the arguments of the WithUnit options in v.
+func (ff *funcFinder) option(w *unitWalk, v optValue, depth int) {
 	if depth > maxDepth {
-		return units
+		w.lost = true
+		return
 	}
 	switch e := ast.Unparen(v.expr).(type) {
 	case *ast.CompositeLit:
-		if v.slice {
-			for _, el := range e.Elts {
-				units = ff.option(units, optValue{el, false}, depth+1)
-			}
+		if !v.slice {
+			w.lost = true
+			return
+		}
+		for _, el := range e.Elts {
+			ff.option(w, optValue{el, false}, depth+1)
 		}
 	case *ast.CallExpr:
-		if fn, ok := typeutil.Callee(ff.info, e).(*types.Func); ok && !v.slice && fn.FullName() == withUnit && len(e.Args) == 1 {
-			units = append(units, e.Args[0])
+		fn, ok := typeutil.Callee(ff.info, e).(*types.Func)
+		switch {
+		case !ok || v.slice || fn.Pkg() == nil || fn.Pkg().Path() != Path:
+			w.lost = true // a helper of the user's may give a unit
+		case fn.FullName() == withUnit && len(e.Args) == 1:
+			w.units = append(w.units, e.Args[0])
 		}
 	case *ast.Ident:
-		for _, w := range ff.valuesOf(e) {
-			units = ff.option(units, w, depth+1)
+		if _, isNil := ff.info.Uses[e].(*types.Nil); isNil {
+			return
 		}
+		vs, ok := ff.valuesOf(e)
+		if !ok {
+			w.lost = true
+		}
+		for _, x := range vs {
+			ff.option(w, x, depth+1)
+		}
+	default:
+		w.lost = true
 	}
-	return units
 }
 
 // methodValue returns the selector fun stands for: fun itself, or for a
@@ -90,7 +118,7 @@ func (ff *funcFinder) methodValue(fun ast.Expr) ast.Expr {
 	if !ok {
 		return fun
 	}
-	if vs := ff.valuesOf(id); len(vs) == 1 {
+	if vs, _ := ff.valuesOf(id); len(vs) == 1 {
 		if sel, ok := ast.Unparen(vs[0].expr).(*ast.SelectorExpr); ok {
 			if s := ff.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 				return sel
@@ -101,21 +129,24 @@ func (ff *funcFinder) methodValue(fun ast.Expr) ast.Expr {
 }
 
 // valuesOf returns what the local variable id names is assigned in the
-// function, or nothing if it is not followed.
-func (ff *funcFinder) valuesOf(id *ast.Ident) []optValue {
+// function, and false if it is not followed.
+func (ff *funcFinder) valuesOf(id *ast.Ident) ([]optValue, bool) {
 	v, ok := ff.info.Uses[id].(*types.Var)
 	if !ok || ff.body == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || v.IsField() {
-		return nil
+		return nil, false
 	}
 	if ff.assigns == nil {
 		ff.assigns = map[*types.Var]*assigned{}
 		ff.collect()
 	}
 	a := ff.assigns[v]
-	if a == nil || a.lost || a.plain > 1 {
-		return nil
+	if a == nil {
+		return nil, false // a parameter, or declared outside the declaration
 	}
-	return a.values
+	if a.lost || a.plain > 1 {
+		return nil, false
+	}
+	return a.values, true
 }
 
 // of returns the record of the variable that id declares or uses, if any.

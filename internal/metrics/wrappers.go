@@ -107,7 +107,8 @@ func (ws wrappers) call(info *types.Info, call *ast.CallExpr) (Instrument, bool)
 	if w.opts >= 0 && w.opts <= len(call.Args) {
 		in.opts, in.spread = call.Args[w.opts:], call.Ellipsis.IsValid()
 	} else {
-		in.Unit, in.UnitValue, in.UnitConst = w.inner.Unit, w.inner.UnitValue, w.inner.UnitConst // the wrapper's own
+		in.Unit, in.UnitValue, in.UnitConst, in.unitFollowed = w.inner.Unit, w.inner.UnitValue, w.inner.UnitConst, w.inner.unitFollowed // the wrapper's own
+		in.unitDone = true
 	}
 	return in, true
 }

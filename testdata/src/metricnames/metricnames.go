@@ -19,7 +19,7 @@ func names(m metric.Meter) {
 	m.Float64Histogram("http.server.request.duration", metric.WithUnit("s")) // want `hard-coded metric name "http.server.request.duration": use semconv.HTTPServerRequestDurationName`
 	m.Float64Histogram("db.client.operation.duration", metric.WithUnit("s")) // want `hard-coded metric name "db.client.operation.duration": use semconv.DBClientOperationDurationName`
 	m.Int64Counter(jobsName)
-	m.Int64Counter(semconv.HTTPServerActiveRequestsName) // want `unexpected instrument: "http.server.active_requests" is an updowncounter`
+	m.Int64Counter(semconv.HTTPServerActiveRequestsName) // want `unexpected instrument: "http.server.active_requests" is an updowncounter` `created without a unit`
 	m.Int64Counter("app.typed")                          // a constant of a named string type is no string: no fix
 	m.Int64Counter("app.test_only")                      // only a test file declares a constant of this value
 	m.Int64Counter("app.other")                          // no constant holds it: its literal is its definition

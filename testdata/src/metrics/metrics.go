@@ -95,14 +95,26 @@ func base() []metric.Int64CounterOption { return []metric.Int64CounterOption{met
 // The conventions: a known metric created with another instrument, or
 // given another unit; one that fits.
 func conventions(m metric.Meter) {
-	m.Int64Counter("http.server.request.duration")                                              // want `unexpected instrument: "http.server.request.duration" is a histogram in the semantic conventions, created here with Int64Counter`
+	m.Int64Counter("http.server.request.duration")                                              // want `unexpected instrument: "http.server.request.duration" is a histogram in the semantic conventions, created here with Int64Counter` `"http.server.request.duration" is created without a unit: the semantic conventions give it "s" \(metric.WithUnit\("s"\)\)`
 	m.Float64Histogram("http.server.request.duration", metric.WithUnit("ms"))                   // want `unit "ms" of "http.server.request.duration" is "s" in the semantic conventions`
 	m.Float64Histogram("http.server.request.duration", metric.WithUnit("s"))                    // fits
-	m.Int64ObservableGauge("http.server.active_requests")                                       // want `unexpected instrument: "http.server.active_requests" is an updowncounter in the semantic conventions, created here with Int64ObservableGauge`
+	m.Int64ObservableGauge("http.server.active_requests")                                       // want `unexpected instrument: "http.server.active_requests" is an updowncounter in the semantic conventions, created here with Int64ObservableGauge` `created without a unit`
 	m.Int64ObservableUpDownCounter("http.server.active_requests", metric.WithUnit("{request}")) // fits
 	m.Float64Histogram("rpc.server.duration", metric.WithUnit("ms"))                            // want `metric "rpc.server.duration" is deprecated in the semantic conventions`
 	m.Int64UpDownCounter("http.server.active_requests", metric.WithUnit("{requests}"))          // want `unit "\{requests\}" of "http.server.active_requests" is "\{request\}" in the semantic conventions`
 }
+
+// A known metric without a unit is reported only where every option was
+// followed.
+func noUnit(m metric.Meter, opts []metric.Float64HistogramOption) {
+	m.Float64Histogram("http.client.request.duration", metric.WithDescription("d")) // want `"http.client.request.duration" is created without a unit`
+	m.Float64Histogram("http.client.request.duration", opts...)
+	m.Float64Histogram("http.client.request.duration", helper())
+	var none []metric.Float64HistogramOption
+	m.Float64Histogram("http.client.request.duration", none...) // want `created without a unit`
+}
+
+func helper() metric.Float64HistogramOption { return metric.WithUnit("s") }
 
 // Hygiene: durations not in seconds, units in names, the naming rules.
 func hygiene(m metric.Meter, name, u string) {
