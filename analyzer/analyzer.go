@@ -106,6 +106,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	vals := st.collectValueSites()                  // valuesites.go: constant keys set with a value, for the value checks
 	semconv.CheckSchemaURLs(st.semconvInput())      // internal/semconv: one version's schema URL with another's attributes
 	st.checkRegistry(sites, vals, fs.hardCoded)     // registry.go (internal/regcheck): keys, event names and values against -registry
+	st.checkMetrics()                               // metrics.go (internal/metrics): metric instrument names and units
 	if !st.found(&fs, consts, vals) {
 		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
 		return &Result{ConstantPackages: uses.Packages()}, nil
@@ -128,6 +129,7 @@ type passState struct {
 	ix       *index.Pass // the candidate constants and their sources
 	api      *otelapi.API
 	sup      *suppress.Suppressor
+	metric   *types.Package                   // go.opentelemetry.io/otel/metric, if the package reaches it
 	dir      string                           // the package's directory, "" if none (packageDir)
 	constPkg bool                             // -constants names the package: its constants' values are checked
 	keyFuncs map[*types.Func][]site.FuncValue // -key-funcs and inferred wrappers that the package can call: the arguments that are keys or names
@@ -156,8 +158,8 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Cheap first: a package that cannot reach the attribute or trace
-	// package cannot contain a finding.
+	// Cheap first: a package that cannot reach the attribute, trace, log
+	// or metric package cannot contain a finding.
 	run := l.runs.Of(pass.Fset)
 	r := run.Reach.Of(pass.Pkg)
 	constPkg := index.Configured(mod, pass.Pkg.Path())
@@ -165,7 +167,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.Attribute == nil && r.Trace == nil && r.Log == nil && !constPkg && len(keyFuncs) == 0 {
+	if r.Attribute == nil && r.Trace == nil && r.Log == nil && r.Metric == nil && !constPkg && len(keyFuncs) == 0 {
 		return nil, nil // nor a key or event name for -registry to check
 	}
 	reg, err := l.set.registryFor(dir) // registry.go: -registry, read once per module
@@ -184,7 +186,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 		Pass: pass, API: api, Dir: dir, Constants: mod, Loader: l.loader, Run: run, Resolver: l.res, SemconvVersion: l.cfg.SemconvVersion,
 	})
 	return &passState{
-		linter: l, pass: pass, ix: ix, api: api, sup: sup, dir: dir, constPkg: constPkg, reg: reg,
+		linter: l, pass: pass, ix: ix, api: api, sup: sup, metric: r.Metric, dir: dir, constPkg: constPkg, reg: reg,
 		keyFuncs: keyFuncs,
 	}, nil
 }

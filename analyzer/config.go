@@ -69,6 +69,13 @@ type Config struct {
 	// satisfy from the embedded semantic conventions (by registry_path or
 	// schema_url as written, or "*" for every one on upstream).
 	RegistryEmbedded []string
+	// Metric instruments (internal/metrics), each check on by default.
+	NoMetricNames       bool // -metric-names=false: literal names where a constant holds the value
+	NoMetricConventions bool // -metric-conventions=false: instrument kind and unit of semconv metrics
+	NoMetricUCUM        bool // -metric-ucum=false: units that are not UCUM
+	NoMetricDuration    bool // -metric-duration=false: durations not in seconds
+	NoMetricUnitInName  bool // -metric-unit-in-name=false: a unit or _total in the name
+	NoMetricNaming      bool // -metric-naming=false: the naming rules for metric names
 
 	// LeaveNolint leaves //nolint directives to the driver. golangci-lint
 	// applies them itself, and its nolintlint reports a directive unused when
@@ -181,7 +188,7 @@ var options = []Option{
 		func(c *Config) any { return &c.SpanNames }},
 	{"deprecated", KindNegatedBool,
 		"report keys that the semantic conventions deprecated (http.method, db.system), in literals,\n" +
-			"constant declarations and old semconv constants (default true)",
+			"constant declarations and old semconv constants, and deprecated metric names (default true)",
 		func(c *Config) any { return &c.NoDeprecated }},
 	{"migrate-deprecated", KindBool,
 		"let the fix of a renamed deprecated key rewrite it to the new key; this changes the\n" +
@@ -213,7 +220,7 @@ var options = []Option{
 			"deprecated members, and values one slip from a member (default true)",
 		func(c *Config) any { return &c.NoEnumMembers }},
 	{"stability", KindString,
-		"report semantic-convention keys, enum members and events below this stability level:\n" +
+		"report semantic-convention keys, enum members, events and metrics below this stability level:\n" +
 			"stable, release_candidate, beta, alpha or development (default: off)",
 		func(c *Config) any { return &c.Stability }},
 	{"key-funcs", KindList,
@@ -241,6 +248,29 @@ var options = []Option{
 			"(or * for every one on the semantic conventions), to satisfy from spanattrlint's embedded\n" +
 			"semantic conventions instead of from disk, e.g. '.deps/upstream-v1.37.0[model]' (default: none)",
 		func(c *Config) any { return &c.RegistryEmbedded }},
+	{"metric-names", KindNegatedBool,
+		"report metric instrument names (meter.Int64Counter(\"x\"), ...) written as literals where a constant\n" +
+			"of the package or of an imported semconv package holds the value, and fix them; name the semconv\n" +
+			"constant or instrument type of the module's otel version otherwise (default true)",
+		func(c *Config) any { return &c.NoMetricNames }},
+	{"metric-conventions", KindNegatedBool,
+		"report semantic-convention metrics created with another instrument kind, or given another unit or none\n" +
+			"(metric.WithUnit) than the conventions' (default true)",
+		func(c *Config) any { return &c.NoMetricConventions }},
+	{"metric-ucum", KindNegatedBool,
+		"report metric units that are not UCUM as the semantic conventions use it ({ms}, milliseconds, sec),\n" +
+			"with the unit meant where it is clear (default true)",
+		func(c *Config) any { return &c.NoMetricUCUM }},
+	{"metric-duration", KindNegatedBool,
+		"note durations (names ending in .duration or _duration, or a unit of time) recorded in a unit\n" +
+			"other than s (default true)",
+		func(c *Config) any { return &c.NoMetricDuration }},
+	{"metric-unit-in-name", KindNegatedBool,
+		"report metric names that end in a unit (_ms, .seconds, _bytes) or _total, which the exporter adds (default true)",
+		func(c *Config) any { return &c.NoMetricUnitInName }},
+	{"metric-naming", KindNegatedBool,
+		"report metric names that break OpenTelemetry's naming rules, as for keys (default true)",
+		func(c *Config) any { return &c.NoMetricNaming }},
 }
 
 // Options returns the analyzer's options, in the order they are declared.

@@ -82,6 +82,16 @@
 // the registry's own keys by its declarations (type, enum members,
 // deprecation, stability). A registry that cannot be read is one line,
 // file.yaml:LINE:COL: what, before any package is analysed.
+// Metric instruments are checked too: the name argument of every instrument
+// constructor of go.opentelemetry.io/otel/metric.Meter and its
+// implementations (Int64Counter ... Float64ObservableGauge), and the unit of
+// the metric.WithUnit option among its options (in the call, or in an option
+// variable or options slice assigned once in the function). A literal name
+// that a constant of the package or of an imported semconv package holds is
+// fixed to it; a semantic-convention metric created with another instrument
+// or unit, a deprecated one (-deprecated; one below -stability), a unit that
+// is not UCUM, a duration not in seconds, a unit in the name and names that
+// break the naming rules are reported (docs/metrics.md).
 //
 // Each finding carries one of these categories (the diagnostic's Category,
 // -json's "category"), listed with the options that govern its check:
@@ -95,10 +105,18 @@
 //   - event-style: event names off the chosen case style (-event-style)
 //   - value-type: a key set with a value of another type than the conventions', or with two types (-value-types)
 //   - enum-member: constant enum values that a semconv member names, or one slip from a member (-enum-members)
-//   - stability: semconv keys, enum members and events below a stability level (-stability)
+//   - stability: semconv keys, enum members, events and metrics below a stability level (-stability)
 //   - semconv-version: imports of a semconv version other than the module's (-semconv-version)
 //   - schema-url: a resource given one version's schema URL and another's attributes, or Merge of two (-schema-url)
 //   - undeclared: keys and event names that the team's Weaver registry does not declare (-registry, -registry-embedded)
+//   - metric-name: metric instrument names written as literals where a constant holds the same value (-metric-names)
+//   - metric-instrument: a semantic-convention metric created with another instrument kind (-metric-conventions)
+//   - metric-unit: a semantic-convention metric given another unit, or none (-metric-conventions)
+//   - metric-ucum: metric units that are not UCUM as the semantic conventions use it (-metric-ucum)
+//   - metric-duration: durations recorded in a unit other than seconds (a note) (-metric-duration)
+//   - metric-unit-in-name: metric names that carry their unit or _total (-metric-unit-in-name)
+//   - metric-naming: metric names that break OpenTelemetry's naming rules (-metric-naming)
+//   - metric-deprecated: metric names the semantic conventions deprecated (-deprecated)
 //
 // Not reported: named constants, keys built from non-constant parts,
 // generated files, the semconv packages themselves, and lines carrying a

@@ -48,7 +48,7 @@ func old(pkg string) pkgCase {
 
 // cases is every case of the tables below, which the groups are made of.
 func cases() []pkgCase {
-	return slices.Concat(analyzerCases, recallCases, lineCases, localCases, oldotelCases, logEventCases, oldLogCases, keyFuncCases, upgradeCases, schemaURLCases, valueCases, registryCases)
+	return slices.Concat(analyzerCases, recallCases, lineCases, localCases, oldotelCases, logEventCases, oldLogCases, keyFuncCases, upgradeCases, schemaURLCases, valueCases, registryCases, metricCases)
 }
 
 // group is the outcome of one analysistest call.

@@ -85,6 +85,18 @@
 //   - registry-embedded: -registry-embedded, dependencies of the
 //     registry's manifest to satisfy from the embedded semantic
 //     conventions, a list as for constants. Default: none.
+//   - metric-names: -metric-names, report literal metric instrument names
+//     that a constant holds, and fix them. Default: true.
+//   - metric-conventions: -metric-conventions, report semantic-convention
+//     metrics created with another instrument kind or unit. Default: true.
+//   - metric-ucum: -metric-ucum, report metric units that are not UCUM.
+//     Default: true.
+//   - metric-duration: -metric-duration, note durations recorded in a unit
+//     other than s. Default: true.
+//   - metric-unit-in-name: -metric-unit-in-name, report metric names that
+//     carry their unit or _total. Default: true.
+//   - metric-naming: -metric-naming, report metric names that break the
+//     naming rules. Default: true.
 //
 // //nolint directives are left to golangci-lint, which applies them itself.
 //

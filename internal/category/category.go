@@ -23,6 +23,16 @@ const (
 	SemconvVersion Name = "semconv-version"
 	SchemaURL      Name = "schema-url"
 	Undeclared     Name = "undeclared"
+
+	// Metric instruments (internal/metrics).
+	MetricName       Name = "metric-name"
+	MetricInstrument Name = "metric-instrument"
+	MetricUnit       Name = "metric-unit"
+	MetricUCUM       Name = "metric-ucum"
+	MetricDuration   Name = "metric-duration"
+	MetricUnitInName Name = "metric-unit-in-name"
+	MetricNaming     Name = "metric-naming"
+	MetricDeprecated Name = "metric-deprecated"
 )
 
 // Info describes a category.
@@ -47,9 +57,17 @@ func All() []Info {
 		{EventStyle, "event names off the chosen case style", []string{"event-style"}},
 		{ValueType, "a key set with a value of another type than the conventions', or with two types", []string{"value-types"}},
 		{EnumMember, "constant enum values that a semconv member names, or one slip from a member", []string{"enum-members"}},
-		{Stability, "semconv keys, enum members and events below a stability level", []string{"stability"}},
+		{Stability, "semconv keys, enum members, events and metrics below a stability level", []string{"stability"}},
 		{SemconvVersion, "imports of a semconv version other than the module's", []string{"semconv-version"}},
 		{SchemaURL, "a resource given one version's schema URL and another's attributes, or Merge of two", []string{"schema-url"}},
 		{Undeclared, "keys and event names that the team's Weaver registry does not declare", []string{"registry", "registry-embedded"}},
+		{MetricName, "metric instrument names written as literals where a constant holds the same value", []string{"metric-names"}},
+		{MetricInstrument, "a semantic-convention metric created with another instrument kind", []string{"metric-conventions"}},
+		{MetricUnit, "a semantic-convention metric given another unit, or none", []string{"metric-conventions"}},
+		{MetricUCUM, "metric units that are not UCUM as the semantic conventions use it", []string{"metric-ucum"}},
+		{MetricDuration, "durations recorded in a unit other than seconds (a note)", []string{"metric-duration"}},
+		{MetricUnitInName, "metric names that carry their unit or _total", []string{"metric-unit-in-name"}},
+		{MetricNaming, "metric names that break OpenTelemetry's naming rules", []string{"metric-naming"}},
+		{MetricDeprecated, "metric names the semantic conventions deprecated", []string{"deprecated"}},
 	}
 }

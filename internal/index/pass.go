@@ -85,3 +85,6 @@ type Uses struct {
 func (u Uses) Packages() []string {
 	return slices.Sorted(maps.Keys(u.InUse))
 }
+
+// Configured reports whether -constants names the package at path.
+func (st *Pass) Configured(path string) bool { return Configured(st.mod, path) }

@@ -16,6 +16,7 @@ const (
 	AttributePath     = "go.opentelemetry.io/otel/attribute"
 	TracePath         = "go.opentelemetry.io/otel/trace"
 	LogPath           = "go.opentelemetry.io/otel/log"
+	MetricPath        = "go.opentelemetry.io/otel/metric"
 	SemconvPathPrefix = "go.opentelemetry.io/otel/semconv/"
 )
 
@@ -55,7 +56,7 @@ type Reach struct {
 	memo map[*types.Package]Reached
 }
 
-type Reached struct{ Attribute, Trace, Log *types.Package }
+type Reached struct{ Attribute, Trace, Log, Metric *types.Package }
 
 func (r *Reach) Of(pkg *types.Package) Reached {
 	res, _ := r.walk(pkg, map[*types.Package]bool{}, map[*types.Package]Reached{})
@@ -85,6 +86,8 @@ func (r *Reach) walk(pkg *types.Package, busy map[*types.Package]bool, cutRes ma
 		res.Trace = pkg
 	case LogPath:
 		res.Log = pkg
+	case MetricPath:
+		res.Metric = pkg
 	}
 	for _, imp := range pkg.Imports() {
 		sub, c := r.walk(imp, busy, cutRes)
@@ -97,6 +100,9 @@ func (r *Reach) walk(pkg *types.Package, busy map[*types.Package]bool, cutRes ma
 		}
 		if res.Log == nil {
 			res.Log = sub.Log
+		}
+		if res.Metric == nil {
+			res.Metric = sub.Metric
 		}
 	}
 	if cut {

@@ -1,0 +1,193 @@
+package metrics
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/metricrules"
+	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+)
+
+// Options says which checks run, each an option of the analyzer.
+type Options struct {
+	Conventions bool   // instrument kind and unit of known metrics against the semantic conventions
+	UCUM        bool   // units that are not UCUM as the conventions use it
+	Duration    bool   // durations not in seconds (a note)
+	UnitInName  bool   // a unit or _total written into the name
+	Naming      bool   // the naming rules
+	Deprecated  bool   // names of metrics the conventions deprecated
+	Stability   string // report known metrics below this stability level; "" for none
+	Otel        string // the module's go.opentelemetry.io/otel version, "" if unknown
+}
+
+// A Finding is a diagnostic in a file, for the caller to report unless
+// the file is generated or a //nolint directive covers the line.
+type Finding struct {
+	File *ast.File
+	analysis.Diagnostic
+}
+
+// Check applies the enabled checks to the instruments. A name or unit
+// that is not a compile-time constant is not checked; a unit check does
+// not need the name to be one.
+func Check(ins []Instrument, opts Options) []Finding {
+	var out []Finding
+	type key struct {
+		pos token.Pos
+		msg string
+	}
+	seen := map[key]bool{} // a unit written once for two instruments is reported once
+	add := func(in Instrument, at ast.Expr, cat category.Name, msg string) {
+		if k := (key{at.Pos(), msg}); !seen[k] {
+			seen[k] = true
+			out = append(out, Finding{in.File, analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: string(cat), Message: msg}})
+		}
+	}
+	for _, in := range ins {
+		mismatch := false
+		if opts.Conventions && in.NameConst {
+			if msg, ok := kindMismatch(in, opts.Otel); ok {
+				add(in, in.Name, category.MetricInstrument, msg)
+			}
+			if msg, ok := unitMismatch(in, opts.Otel); ok {
+				add(in, in.Unit, category.MetricUnit, msg)
+				mismatch = true
+			}
+			if msg, ok := noUnit(in, opts.Otel); ok {
+				add(in, in.Name, category.MetricUnit, msg)
+			}
+		}
+		if in.UnitConst && opts.UCUM && !mismatch {
+			if f, bad := metricrules.CheckUnit(in.UnitValue); bad {
+				add(in, in.Unit, category.MetricUCUM, f.Message())
+			}
+		}
+		if in.UnitConst && opts.Duration && !mismatch {
+			if msg, ok := duration(in); ok {
+				add(in, in.Unit, category.MetricDuration, msg)
+			}
+		}
+		if !in.NameConst {
+			continue
+		}
+		if m, ok := semconvtab.LookupMetric(in.NameValue); ok && opts.Deprecated && m.Deprecated {
+			add(in, in.Name, category.MetricDeprecated, fmt.Sprintf("metric %q is deprecated in the semantic conventions", in.NameValue))
+		}
+		if msg, ok := belowStability(in.NameValue, opts.Stability); ok {
+			add(in, in.Name, category.Stability, msg)
+		}
+		if opts.UnitInName {
+			if f, ok := metricrules.CheckUnitInName(in.NameValue); ok {
+				add(in, in.Name, category.MetricUnitInName, f.Message())
+			}
+		}
+		if opts.Naming {
+			if f, ok := metricrules.CheckName(in.NameValue); ok {
+				add(in, in.Name, category.MetricNaming, f.Message())
+			}
+		}
+	}
+	return out
+}
+
+// conventions returns the current registry metric called name.
+func conventions(name string) (semconvtab.Metric, bool) {
+	m, ok := semconvtab.LookupMetric(name)
+	return m, ok && !m.Deprecated // a deprecated metric's instrument and unit are not compared
+}
+
+// kindMismatch reports a known metric created with another instrument
+// than the registry's, unless a semconv Go type of the module's otel
+// version makes it with this one (the registry is of a newer model).
+func kindMismatch(in Instrument, otel string) (string, bool) {
+	m, ok := conventions(in.NameValue)
+	if !ok || m.Instrument == in.Kind.Instrument {
+		return "", false
+	}
+	for _, t := range semconvtab.MetricTypesFor(otel, in.NameValue) {
+		if k, ok := metricrules.InstrumentOf(t.Kind); ok && k == in.Kind.Instrument {
+			return "", false
+		}
+	}
+	return fmt.Sprintf("unexpected instrument: %q is %s %s in the semantic conventions, created here with %s",
+		in.NameValue, article(m.Instrument), m.Instrument, in.Ctor), true
+}
+
+// unitMismatch reports a known metric given another unit than the
+// registry's and than every Go definition of the module's otel version.
+func unitMismatch(in Instrument, otel string) (string, bool) {
+	if !in.UnitConst {
+		return "", false
+	}
+	m, ok := conventions(in.NameValue)
+	if !ok || m.Unit == in.UnitValue {
+		return "", false
+	}
+	defs := semconvtab.MetricTypesFor(otel, in.NameValue)
+	if c, ok := semconvtab.MetricConstFor(otel, in.NameValue); ok {
+		defs = append(defs, c)
+	}
+	for _, d := range defs {
+		if d.Unit == in.UnitValue {
+			return "", false
+		}
+	}
+	return fmt.Sprintf("unit %q of %q is %q in the semantic conventions", in.UnitValue, in.NameValue, m.Unit), true
+}
+
+// noUnit reports a known metric created without a unit, where every
+// option was followed, that the conventions give one.
+func noUnit(in Instrument, otel string) (string, bool) {
+	if in.Unit != nil || !in.unitFollowed {
+		return "", false
+	}
+	m, ok := conventions(in.NameValue)
+	if !ok || m.Unit == "" {
+		return "", false
+	}
+	for _, d := range semconvtab.MetricTypesFor(otel, in.NameValue) {
+		if d.Unit == "" {
+			return "", false
+		}
+	}
+	return fmt.Sprintf("%q is created without a unit: the semantic conventions give it %q (metric.WithUnit(%q))", in.NameValue, m.Unit, m.Unit), true
+}
+
+// duration is the note on a duration not in seconds; without a constant
+// name, only a unit of time makes it one.
+func duration(in Instrument) (string, bool) {
+	if in.NameConst {
+		f, ok := metricrules.CheckDuration(in.NameValue, in.UnitValue)
+		return f.Message(), ok
+	}
+	if _, bad := metricrules.CheckUnit(in.UnitValue); bad || in.UnitValue == "s" || !metricrules.IsTimeUnit(in.UnitValue) {
+		return "", false
+	}
+	return fmt.Sprintf("metric created with %s records a time in %q: the semantic conventions record durations in seconds (\"s\")", in.Ctor, in.UnitValue), true
+}
+
+// belowStability reports a current conventions metric below level.
+func belowStability(name, level string) (string, bool) {
+	m, ok := conventions(name)
+	if level == "" || !ok {
+		return "", false
+	}
+	min, ok1 := semconvtab.StabilityRank(level)
+	r, ok2 := semconvtab.StabilityRank(m.Stability)
+	if !ok1 || !ok2 || r >= min {
+		return "", false
+	}
+	return fmt.Sprintf("metric %q is %s in the semantic conventions, below -stability=%s", name, m.Stability, level), true
+}
+
+func article(word string) string {
+	if word != "" && strings.ContainsAny(word[:1], "aeiou") {
+		return "an"
+	}
+	return "a"
+}
