@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -81,6 +82,21 @@ type Config struct {
 	// applies them itself, and its nolintlint reports a directive unused when
 	// the analyzer has already dropped the finding it covers.
 	LeaveNolint bool
+
+	// BuildTags are the build tags the driver loads packages with (the
+	// command's -tags), which select the files of a -constants package that
+	// the analyzer reads from source; nil takes them from GOFLAGS, as go
+	// vet passes the go command's environment to its tool.
+	BuildTags []string
+}
+
+// buildTags are the tags that select the files of the -constants
+// packages read from source.
+func (c *Config) buildTags() []string {
+	if c.BuildTags != nil {
+		return c.BuildTags
+	}
+	return srcfs.GoflagsTags(os.Getenv("GOFLAGS"))
 }
 
 // Validate reports a malformed option. Whether each -constants entry names
@@ -407,8 +423,9 @@ func (c Config) decide(res *modresolve.Resolver) (*Settings, error) {
 	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
 	c.KeyFuncs = slices.Clone(c.KeyFuncs)
 	c.RegistryEmbedded = slices.Clone(c.RegistryEmbedded)
+	c.BuildTags = slices.Clone(c.BuildTags)
 	kfs, _ := parseKeyFuncs(c.KeyFuncs) // Validate has parsed them
-	return &Settings{cfg: c, res: res, loader: index.NewLoader(c.Constants, res, nil), keyFuncs: kfs,
+	return &Settings{cfg: c, res: res, loader: index.NewLoader(c.Constants, res, srcfs.New(nil, c.buildTags())), keyFuncs: kfs,
 		reg: regcheck.NewLoader(c.Registry, c.RegistryEmbedded)}, nil
 }
 
@@ -433,7 +450,7 @@ func (s *Settings) WithWrappers(entries []string) (*Settings, error) {
 // -dry-run). The settings share the module resolutions of s, but resolve
 // -constants again: an overlay may add a package.
 func (s *Settings) WithOverlay(overlay map[string][]byte) *Settings {
-	return &Settings{cfg: s.config(), res: s.res, loader: index.NewLoader(s.cfg.Constants, s.res, srcfs.New(overlay)), keyFuncs: s.keyFuncs, inferred: s.inferred,
+	return &Settings{cfg: s.config(), res: s.res, loader: index.NewLoader(s.cfg.Constants, s.res, srcfs.New(overlay, s.cfg.buildTags())), keyFuncs: s.keyFuncs, inferred: s.inferred,
 		reg: s.reg, lazyRegistry: s.lazyRegistry}
 }
 
@@ -446,6 +463,7 @@ func (s *Settings) config() Config {
 	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
 	c.KeyFuncs = slices.Clone(c.KeyFuncs)
 	c.RegistryEmbedded = slices.Clone(c.RegistryEmbedded)
+	c.BuildTags = slices.Clone(c.BuildTags)
 	return c
 }
 

@@ -121,7 +121,7 @@ func mergeFixes(outs []outcome) (set *fixes.Set, outside int) {
 // applyEdits returns the new content of each file, gofmt-formatted, and
 // the old, read through overlay (the files not written yet).
 func applyEdits(set *fixes.Set, mod *module, overlay map[string][]byte) (news, olds map[string][]byte, err error) {
-	changes, err := fixes.Apply(set, srcfs.New(overlay).ReadFile, func(name string) string {
+	changes, err := fixes.Apply(set, srcfs.New(overlay, nil).ReadFile, func(name string) string {
 		rel, _ := mod.rel(name)
 		return rel
 	})

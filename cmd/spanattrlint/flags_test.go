@@ -139,6 +139,37 @@ func TestBuildTags(t *testing.T) {
 	}
 }
 
+// A -constants package that the linted package does not import is read
+// from source, with the same build tags as the packages: a constant
+// declared in a file that -tags (or GOFLAGS's -tags) selects is named, and
+// without the tag it is not, as in the build.
+func TestBuildTagsSelectConstantsFiles(t *testing.T) {
+	t.Parallel()
+	dir := sharedCopy(t, filepath.Join("testdata", "tagmod"))
+	const tagged = `svc/svc.go:9:19: hard-coded attribute key "app.tagged_only": use consts.TaggedKey`
+	const plain = `svc/svc.go:8:19: hard-coded attribute key "app.plain": use consts.PlainKey`
+	for _, c := range []struct {
+		env  []string
+		args []string
+		want bool
+	}{
+		{nil, []string{"./svc"}, false},
+		{nil, []string{"-tags=integration", "./svc"}, true},
+		{[]string{"GOFLAGS=-tags=integration"}, []string{"./svc"}, true},
+	} {
+		cmd := exec.Command(bin, append([]string{"-constants=example.com/tagmod/consts"}, c.args...)...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), c.env...)
+		out, _ := cmd.CombinedOutput()
+		if !strings.Contains(string(out), plain) {
+			t.Errorf("%v %v: no %s; output:\n%s", c.env, c.args, plain, out)
+		}
+		if got := strings.Contains(string(out), tagged); got != c.want {
+			t.Errorf("%v %v: TaggedKey named %v, want %v; output:\n%s", c.env, c.args, got, c.want, out)
+		}
+	}
+}
+
 // The help's prose, before the flag list, names gen, every value check and
 // every category with its options, so a reader learns what is checked
 // without reading each flag.

@@ -65,6 +65,9 @@ func standalone(args []string) int {
 	// The configuration is decided before any package is loaded, and its
 	// -constants resolved in each package's module before any is
 	// analysed: an error in it is one line and exit status 1.
+	if o.tags != "" {
+		cfg.BuildTags = strings.Split(o.tags, ",") // the -constants packages read from source see the same files
+	}
 	set, err := cfg.Resolve("")
 	if err != nil {
 		printError(err)

@@ -29,16 +29,19 @@ import (
 type FS struct {
 	files map[string][]byte // by clean absolute path
 	dirs  map[string]bool   // every directory that holds an overlay file, and their parents
+	tags  []string          // the build tags that select files (Build)
 }
 
-// New returns the disk with the overlay on top, or nil (the disk alone)
-// for an empty overlay. Paths are made absolute and clean; the contents
-// are not copied, and must not change.
-func New(overlay map[string][]byte) *FS {
-	if len(overlay) == 0 {
+// New returns the disk with the overlay on top, whose files are selected
+// with the build tags tags (as go build's -tags), or nil (the disk alone,
+// the default build context) for an empty overlay and no tags. Paths are
+// made absolute and clean; the contents are not copied, and must not
+// change.
+func New(overlay map[string][]byte, tags []string) *FS {
+	if len(overlay) == 0 && len(tags) == 0 {
 		return nil
 	}
-	f := &FS{files: map[string][]byte{}, dirs: map[string]bool{}}
+	f := &FS{files: map[string][]byte{}, dirs: map[string]bool{}, tags: tags}
 	for name, src := range overlay {
 		if abs, err := filepath.Abs(name); err == nil {
 			name = abs
@@ -84,13 +87,15 @@ func (f *FS) IsDir(dir string) bool {
 	return err == nil && fi.IsDir()
 }
 
-// Build returns build.Default reading through the overlay: its
-// ImportDir sees the overlay's files in their directories.
+// Build returns build.Default reading through the overlay, with the
+// FS's build tags: its ImportDir sees the overlay's files in their
+// directories, and the files the tags select.
 func (f *FS) Build() *build.Context {
 	ctxt := build.Default
 	if f == nil {
 		return &ctxt
 	}
+	ctxt.BuildTags = slices.Concat(ctxt.BuildTags, f.tags)
 	ctxt.IsDir = f.IsDir
 	ctxt.OpenFile = func(name string) (io.ReadCloser, error) {
 		if src, ok := f.files[filepath.Clean(name)]; ok {
@@ -199,3 +204,24 @@ func (i fileInfo) Mode() fs.FileMode {
 func (i fileInfo) ModTime() time.Time { return time.Time{} }
 func (i fileInfo) IsDir() bool        { return i.size < 0 }
 func (i fileInfo) Sys() any           { return nil }
+
+// GoflagsTags returns the build tags that a GOFLAGS value sets
+// (-tags=a,b; the last one wins, as with the go command), for a driver
+// that passes no tags of its own: go vet runs its tool with the go
+// command's environment.
+func GoflagsTags(goflags string) []string {
+	var tags []string
+	for _, f := range strings.Fields(goflags) {
+		value, ok := strings.CutPrefix(strings.TrimLeft(f, "-"), "tags=")
+		if !ok {
+			continue
+		}
+		tags = nil
+		for t := range strings.SplitSeq(value, ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				tags = append(tags, t)
+			}
+		}
+	}
+	return tags
+}

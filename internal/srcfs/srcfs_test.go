@@ -27,7 +27,7 @@ func TestOverlay(t *testing.T) {
 		fresh:  []byte("package fresh\n\nconst B = \"b\"\n"),
 		added:  []byte("package old\n\nconst C = \"c\"\n"),
 		onDisk: []byte("package old\n\nconst A = \"overlaid\"\n"),
-	})
+	}, nil)
 	for dir, want := range map[string][]string{old: {"a.go", "gen.go"}, filepath.Dir(fresh): {"gen.go"}} {
 		bp, err := f.Build().ImportDir(dir, 0)
 		if err != nil {
@@ -60,5 +60,49 @@ func TestOverlay(t *testing.T) {
 	var disk *FS // the disk alone
 	if bp, _ := disk.Build().ImportDir(old, 0); bp == nil || !slices.Equal(bp.GoFiles, []string{"a.go"}) {
 		t.Error("a nil FS does not read the disk")
+	}
+}
+
+// The build tags select files as go build's -tags does, for the
+// -constants packages read from source; GOFLAGS's -tags is read as the
+// go command reads it.
+func TestBuildTags(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"a.go":           "package p\n\nconst A = \"a\"\n",
+		"integration.go": "//go:build integration\n\npackage p\n\nconst B = \"b\"\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		tags []string
+		want []string
+	}{
+		{nil, []string{"a.go"}},
+		{[]string{"other"}, []string{"a.go"}},
+		{[]string{"integration"}, []string{"a.go", "integration.go"}},
+	} {
+		bp, err := New(nil, c.tags).Build().ImportDir(dir, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(bp.GoFiles, c.want) {
+			t.Errorf("tags %v: GoFiles = %v, want %v", c.tags, bp.GoFiles, c.want)
+		}
+	}
+	for goflags, want := range map[string][]string{
+		"":                              nil,
+		"-mod=mod":                      nil,
+		"-tags=integration":             {"integration"},
+		"-mod=mod --tags=a,b -trimpath": {"a", "b"},
+		"-tags=a -tags=b,c":             {"b", "c"},
+		"-tags=":                        nil,
+	} {
+		if got := GoflagsTags(goflags); !slices.Equal(got, want) {
+			t.Errorf("GoflagsTags(%q) = %v, want %v", goflags, got, want)
+		}
 	}
 }
