@@ -81,6 +81,8 @@ type Config struct {
 	// applies them itself, and its nolintlint reports a directive unused when
 	// the analyzer has already dropped the finding it covers.
 	LeaveNolint bool
+
+	coverage bool // the passes also return what they emit (Settings.WithCoverage)
 }
 
 // Validate reports a malformed option. Whether each -constants entry names

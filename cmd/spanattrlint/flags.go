@@ -17,7 +17,7 @@ import (
 // singlechecker driver gives them.
 type options struct {
 	json, fix, diff, tests, printFlags bool
-	printKeyFuncs                      bool
+	printKeyFuncs, registryCoverage    bool
 	context                            int
 	debug, tags                        string
 	cpuProfile, memProfile, trace      string
@@ -40,6 +40,10 @@ func newFlagSet(cfg *analyzer.Config) (*flag.FlagSet, *options) {
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
 	fs.BoolVar(&o.printKeyFuncs, "print-key-funcs", false, "print the -key-funcs value that names the wrappers found across the packages (and those\n"+
 		"given), for go vet and golangci-lint, which see one package at a time; report nothing")
+	fs.BoolVar(&o.registryCoverage, "registry-coverage", false, "with -registry: print, instead of the findings, each attribute, event and metric the registry\n"+
+		"declares with whether and where the analysed packages emit it, then what they emit that it does\n"+
+		"not declare; a table on standard output, or JSON with -json (docs/registry.md); exit status 0\n"+
+		"unless an error (coverage is a report, not findings)")
 	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "eEfpstv" (e: compile the analysed packages for export data, as go/packages does;\n`+
 		`E: never, type-check them from source; by default only a package of 512 KiB of Go files or more is not compiled)`)
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
