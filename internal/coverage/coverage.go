@@ -94,13 +94,13 @@ type Report struct {
 func Build(reg *regcheck.Registry, emitted []Emission) *Report {
 	b := builder{reg: reg, rows: map[rowKey]*Row{}}
 	for _, a := range reg.Attributes {
-		b.row(rowKey{Attribute, a.Key}, Own, a.Pos).Template = a.IsTemplate()
+		b.row(rowKey{Attribute, a.Key, false}, Own, a.Pos).Template = a.IsTemplate()
 	}
 	for _, e := range reg.Events {
-		b.row(rowKey{Event, e.Name}, Own, e.Pos)
+		b.row(rowKey{Event, e.Name, false}, Own, e.Pos)
 	}
 	for _, m := range reg.Metrics {
-		b.row(rowKey{Metric, m.Name}, Own, m.Pos)
+		b.row(rowKey{Metric, m.Name, false}, Own, m.Pos)
 	}
 	for _, em := range emitted {
 		b.emit(em)
@@ -108,7 +108,7 @@ func Build(reg *regcheck.Registry, emitted []Emission) *Report {
 	rep := &Report{Registry: reg.Display(reg.Dir), MetricsKnown: reg.CoversMetrics(), Declared: []Row{}, Undeclared: []Row{}}
 	for k, r := range b.rows {
 		r.finish()
-		if b.undeclared[k] {
+		if k.undeclared {
 			rep.Undeclared = append(rep.Undeclared, *r)
 		} else {
 			rep.Declared = append(rep.Declared, *r)
@@ -131,15 +131,17 @@ func originRank(o string) int {
 	return 1
 }
 
+// rowKey: a template's own key emitted is undeclared (the code must emit
+// the keys under it), and has a row of its own beside the template's.
 type rowKey struct {
-	kind Kind
-	name string
+	kind       Kind
+	name       string
+	undeclared bool
 }
 
 type builder struct {
-	reg        *regcheck.Registry
-	rows       map[rowKey]*Row
-	undeclared map[rowKey]bool
+	reg  *regcheck.Registry
+	rows map[rowKey]*Row
 }
 
 func (b *builder) row(k rowKey, origin string, declared registry.Pos) *Row {
@@ -162,7 +164,7 @@ func (b *builder) emit(em Emission) {
 	switch em.Kind {
 	case Attribute:
 		if a, ok := b.reg.Lookup(em.Name); ok {
-			r = b.row(rowKey{Attribute, a.Key}, b.origin(a.Origin, func(d *registry.Registry) bool {
+			r = b.row(rowKey{Attribute, a.Key, false}, b.origin(a.Origin, func(d *registry.Registry) bool {
 				x, ok := d.Attribute(a.Key)
 				return ok && x == a
 			}), a.Pos)
@@ -170,26 +172,21 @@ func (b *builder) emit(em Emission) {
 		}
 	case Event:
 		if e, ok := b.reg.Event(em.Name); ok {
-			r = b.row(rowKey{Event, e.Name}, b.origin(e.Origin, func(d *registry.Registry) bool {
+			r = b.row(rowKey{Event, e.Name, false}, b.origin(e.Origin, func(d *registry.Registry) bool {
 				x, ok := d.Event(e.Name)
 				return ok && x == e
 			}), e.Pos)
 		}
 	case Metric:
 		if m, ok := b.reg.Metric(em.Name); ok {
-			r = b.row(rowKey{Metric, m.Name}, b.origin(m.Origin, func(d *registry.Registry) bool {
+			r = b.row(rowKey{Metric, m.Name, false}, b.origin(m.Origin, func(d *registry.Registry) bool {
 				x, ok := d.Metric(m.Name)
 				return ok && x == m
 			}), m.Pos)
 		}
 	}
 	if r == nil {
-		k := rowKey{em.Kind, em.Name}
-		if b.undeclared == nil {
-			b.undeclared = map[rowKey]bool{}
-		}
-		b.undeclared[k] = true
-		r = b.row(k, "", registry.Pos{})
+		r = b.row(rowKey{em.Kind, em.Name, true}, "", registry.Pos{})
 	}
 	r.pos = append(r.pos, em.Pos)
 }
