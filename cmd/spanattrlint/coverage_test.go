@@ -26,6 +26,10 @@ func TestRegistryCoverageTable(t *testing.T) {
 	if code != 0 || stderr != "" || stdout != string(want) {
 		t.Errorf("exit %d, want 0; stderr:\n%s\nstdout:\n%s\nwant:\n%s", code, stderr, stdout, want)
 	}
+	// docs/registry.md shows this table.
+	if doc, err := os.ReadFile(filepath.Join(root, "docs", "registry.md")); err != nil || !strings.Contains(string(doc), "```\n"+string(want)+"```\n") {
+		t.Errorf("docs/registry.md does not show registrycoverage/coverage.golden (%v)", err)
+	}
 	// The same run without the flag reports findings (the undeclared
 	// names): the report is not findings, and the flag is what changes it.
 	_, stderr, code = run(t, dir, bin, "-registry=telemetry/coverage", "./registrycoverage")

@@ -75,7 +75,8 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 	}
 	fmt.Fprintln(w, "\nExit status: 0 when clean, 3 when it reports findings, 1 on any error (a bad flag too;\n"+
 		"with -json, 0 unless it failed). -fix changes every file or none: 0 when it applied every fix,\n"+
-		"3 when fixes that overlap applied ones are left for another run, 1 on an error (nothing changed).")
+		"3 when fixes that overlap applied ones are left for another run, 1 on an error (nothing changed).\n"+
+		"-registry-coverage prints a report, not findings: 0 unless an error; 2 without -registry.")
 	fmt.Fprintln(w, "\nFlags:")
 	fs.SetOutput(w)
 	fs.PrintDefaults()
