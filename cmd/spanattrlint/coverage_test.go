@@ -138,3 +138,14 @@ func TestRegistryCoverageUsage(t *testing.T) {
 		}
 	}
 }
+
+// A package that does not type-check emits what nobody knows: its errors,
+// exit status 1 and no report, rather than declarations called unemitted.
+func TestRegistryCoverageBrokenPackage(t *testing.T) {
+	t.Parallel()
+	reg := filepath.Join(sharedTestdata(t), "telemetry", "v1")
+	stdout, stderr, code := run(t, sharedFixmod(t), bin, "-registry="+reg, "-registry-coverage", "./partial")
+	if code != 1 || stdout != "" || !strings.Contains(stderr, "spanattrlint: -registry-coverage printed nothing: package example.com/fixmod/partial_test has errors\n") {
+		t.Errorf("exit %d, want 1; stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+}
