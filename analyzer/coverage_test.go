@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -19,7 +20,7 @@ import (
 func TestResultEmitted(t *testing.T) {
 	t.Parallel()
 	dir := testsupport.Copy(t, testdata, "go.mod", "go.sum", "registrycoverage", "telemetry")
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Dir: dir, Env: testsupport.OfflineEnv()}, "./registrycoverage")
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Dir: dir, Env: testsupport.OfflineEnv()}, "./registrycoverage/...")
 	if err != nil || packages.PrintErrors(pkgs) > 0 {
 		t.Fatalf("the package does not load: %v", err)
 	}
@@ -39,7 +40,7 @@ func TestResultEmitted(t *testing.T) {
 			fset := act.Package.Fset
 			for _, e := range act.Result.(*analyzer.Result).Emitted {
 				p := fset.Position(e.Pos)
-				emitted = append(emitted, fmt.Sprintf("%d:%d %s %s", p.Line, p.Column, e.Role, e.Value))
+				emitted = append(emitted, fmt.Sprintf("%s:%d:%d %s %s", filepath.Base(p.Filename), p.Line, p.Column, e.Role, e.Value))
 			}
 			for _, d := range act.Diagnostics {
 				diags = append(diags, fmt.Sprintf("%s %s", fset.Position(d.Pos), d.Message))
@@ -56,16 +57,16 @@ func TestResultEmitted(t *testing.T) {
 		t.Errorf("the findings differ:\nwithout WithCoverage:\n%q\nwith:\n%q", plain, withCoverage)
 	}
 	want := []string{
-		"22:20 attribute key checkout.cart.id",
-		"23:17 attribute key checkout.cart.size",
-		"24:20 attribute key checkout.header.x_request_id",
-		"25:3 attribute key platform.tenant.id",
-		"26:20 attribute key checkout.promo",
-		"28:16 event name checkout.completed",
-		"28:76 attribute key checkout.cart.id",
-		"29:16 event name checkout.cancelled",
-		"30:29 metric name checkout.duration",
-		"32:25 metric name checkout.items",
+		"meters.go:13:29 metric name checkout.duration",
+		"meters.go:15:25 metric name checkout.items",
+		"registrycoverage.go:19:20 attribute key checkout.cart.id",
+		"registrycoverage.go:20:17 attribute key checkout.cart.size",
+		"registrycoverage.go:21:20 attribute key checkout.header.x_request_id",
+		"registrycoverage.go:22:3 attribute key platform.tenant.id",
+		"registrycoverage.go:23:20 attribute key checkout.promo",
+		"registrycoverage.go:25:16 event name checkout.completed",
+		"registrycoverage.go:25:76 attribute key checkout.cart.id",
+		"registrycoverage.go:26:16 event name checkout.cancelled",
 	}
 	slices.Sort(emitted)
 	if !slices.Equal(emitted, want) {

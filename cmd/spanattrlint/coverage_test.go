@@ -11,7 +11,7 @@ import (
 
 // -registry-coverage prints, on standard output, each attribute, event
 // and metric that testdata/src's telemetry/coverage registry declares with
-// whether and where registrycoverage emits it (a template's keys by
+// whether and where registrycoverage and its package meters emit it (a template's keys by
 // prefix; the platform dependency's keys where the code emits them), then
 // what the code emits that nothing declares; no findings, exit status 0,
 // whatever the findings. registrycoverage/coverage.golden is the table.
@@ -22,7 +22,7 @@ func TestRegistryCoverageTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stdout, stderr, code := run(t, dir, bin, "-registry=telemetry/coverage", "-registry-coverage", "./registrycoverage")
+	stdout, stderr, code := run(t, dir, bin, "-registry=telemetry/coverage", "-registry-coverage", "./registrycoverage/...")
 	if code != 0 || stderr != "" || stdout != string(want) {
 		t.Errorf("exit %d, want 0; stderr:\n%s\nstdout:\n%s\nwant:\n%s", code, stderr, stdout, want)
 	}
@@ -32,7 +32,7 @@ func TestRegistryCoverageTable(t *testing.T) {
 	}
 	// The same run without the flag reports findings (the undeclared
 	// names): the report is not findings, and the flag is what changes it.
-	_, stderr, code = run(t, dir, bin, "-registry=telemetry/coverage", "./registrycoverage")
+	_, stderr, code = run(t, dir, bin, "-registry=telemetry/coverage", "./registrycoverage/...")
 	if code != 3 || !strings.Contains(stderr, `attribute key "checkout.promo" is not declared in the registry`) {
 		t.Errorf("without -registry-coverage: exit %d, want 3 and the undeclared key; stderr:\n%s", code, stderr)
 	}
