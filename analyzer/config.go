@@ -88,6 +88,8 @@ type Config struct {
 	// the analyzer reads from source; nil takes them from GOFLAGS, as go
 	// vet passes the go command's environment to its tool.
 	BuildTags []string
+
+	coverage bool // the passes also return what they emit (Settings.WithCoverage)
 }
 
 // buildTags are the tags that select the files of the -constants

@@ -18,8 +18,8 @@ import (
 // constant names, for gen, and the packages whose constants are in use.
 // The diagnostics are reported as they are built (buildFixes,
 // checkValues), with their messages, written below.
-func result(hardCoded []*site.Finding, uses index.Uses) *Result {
-	res := &Result{ConstantPackages: uses.Packages()}
+func result(hardCoded []*site.Finding, uses index.Uses, emitted []Emitted) *Result {
+	res := &Result{ConstantPackages: uses.Packages(), Emitted: emitted}
 	unmatched := 0
 	for _, f := range hardCoded {
 		if !f.Matched() && f.VarDef == nil {
@@ -45,6 +45,17 @@ type Result struct {
 	// the package already uses as keys or event names, which the analyzer
 	// offers with no configuration.
 	ConstantPackages []string
+	// Emitted is every attribute key, event name and metric name the
+	// package emits as a constant, literal or named, in source order;
+	// only with Settings.WithCoverage (the command's -registry-coverage).
+	Emitted []Emitted
+}
+
+// Emitted is a key, event name or metric name that the code emits.
+type Emitted struct {
+	Value string    // the string's value
+	Role  string    // "attribute key", "event name" or "metric name"
+	Pos   token.Pos // where it is written
 }
 
 // Unmatched is a hard-coded key or name for which no constant exists.

@@ -17,7 +17,7 @@ import (
 // singlechecker driver gives them.
 type options struct {
 	json, fix, diff, tests, printFlags bool
-	printKeyFuncs                      bool
+	printKeyFuncs, registryCoverage    bool
 	context                            int
 	debug, tags                        string
 	cpuProfile, memProfile, trace      string
@@ -40,6 +40,10 @@ func newFlagSet(cfg *analyzer.Config) (*flag.FlagSet, *options) {
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
 	fs.BoolVar(&o.printKeyFuncs, "print-key-funcs", false, "print the -key-funcs value that names the wrappers found across the packages (and those\n"+
 		"given), for go vet and golangci-lint, which see one package at a time; report nothing")
+	fs.BoolVar(&o.registryCoverage, "registry-coverage", false, "with -registry: print, instead of the findings, each attribute, event and metric the registry\n"+
+		"declares with whether and where the analysed packages emit it, then what they emit that it does\n"+
+		"not declare; a table on standard output, or JSON with -json (docs/registry.md); exit status 0\n"+
+		"unless an error (coverage is a report, not findings)")
 	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "eEfpstv" (e: compile the analysed packages for export data, as go/packages does;\n`+
 		`E: never, type-check them from source; by default only a package of 512 KiB of Go files or more is not compiled)`)
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
@@ -71,7 +75,8 @@ func usage(w io.Writer, fs *flag.FlagSet) {
 	}
 	fmt.Fprintln(w, "\nExit status: 0 when clean, 3 when it reports findings, 1 on any error (a bad flag too;\n"+
 		"with -json, 0 unless it failed). -fix changes every file or none: 0 when it applied every fix,\n"+
-		"3 when fixes that overlap applied ones are left for another run, 1 on an error (nothing changed).")
+		"3 when fixes that overlap applied ones are left for another run, 1 on an error (nothing changed).\n"+
+		"-registry-coverage prints a report, not findings: 0 unless an error; 2 without -registry.")
 	fmt.Fprintln(w, "\nFlags:")
 	fs.SetOutput(w)
 	fs.PrintDefaults()

@@ -53,6 +53,10 @@ func standalone(args []string) int {
 		fmt.Fprintln(os.Stderr, flagError(errors.New("-diff needs -fix")))
 		return 1
 	}
+	if err := coverageUsage(o, &cfg); err != nil {
+		fmt.Fprintln(os.Stderr, flagError(err))
+		return 2 // a usage error, as the go command's
+	}
 	if v := fs.Lookup("v"); v != nil && v.Value.String() == "true" && !strings.Contains(o.debug, "v") {
 		o.debug += "v"
 	}
@@ -102,6 +106,9 @@ func lint(cfg analyzer.Config, set *analyzer.Settings, o *options, patterns []st
 		printError(err)
 		return 1
 	}
+	if o.registryCoverage {
+		set = set.WithCoverage() // the passes return what they emit
+	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.NewFromSettings(set)}, initial, &checker.Options{
 		SanityCheck: o.dbg('s'),
 		Sequential:  o.dbg('p'),
@@ -119,6 +126,9 @@ func lint(cfg analyzer.Config, set *analyzer.Settings, o *options, patterns []st
 			printError(cerr)
 			return 1
 		}
+	}
+	if o.registryCoverage {
+		return printCoverage(o, set, graph, initial, cwd) // coverage.go
 	}
 	return result(o, graph, initial, cwd)
 }
