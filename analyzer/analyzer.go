@@ -102,14 +102,14 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	var fs findings
 	hardCoded, consts, uses, sites := st.collectSites() // sites.go (internal/find): keys and names written, constants declared and used
 	fs.hardCoded = hardCoded
-	fs.derived = st.collectDeprecated(fs.hardCoded) // deprecations.go: deprecated keys, written or as semconv constants
-	vals := st.collectValueSites()                  // valuesites.go: constant keys set with a value, for the value checks
-	semconv.CheckSchemaURLs(st.semconvInput())      // internal/semconv: one version's schema URL with another's attributes
-	st.checkRegistry(sites, vals, fs.hardCoded)     // registry.go (internal/regcheck): keys, event names and values against -registry
-	st.checkMetrics()                               // metrics.go (internal/metrics): metric instrument names and units
+	fs.derived = st.collectDeprecated(fs.hardCoded)           // deprecations.go: deprecated keys, written or as semconv constants
+	vals := st.collectValueSites()                            // valuesites.go: constant keys set with a value, for the value checks
+	semconv.CheckSchemaURLs(st.semconvInput())                // internal/semconv: one version's schema URL with another's attributes
+	undeclared := st.checkRegistry(sites, vals, fs.hardCoded) // registry.go (internal/regcheck): keys, event names and values against -registry
+	st.checkMetrics()                                         // metrics.go (internal/metrics): metric instrument names and units
 	if !st.found(&fs, consts, vals) {
 		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
-		return &Result{ConstantPackages: uses.Packages()}, nil
+		return &Result{ConstantPackages: uses.Packages(), Undeclared: undeclared}, nil
 	}
 	srcs, uses := st.ix.Rank(slices.Concat(fs.hardCoded, fs.derived), uses) // internal/index: each finding's constants, best first
 	st.markVarDefs(fs.hardCoded)                                            // vardef.go: keys that package variables define
@@ -117,7 +117,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	fs.members = st.checkValues(&fs, consts, uses, srcs, vals)              // internal/check: what each key, name and declared value says
 	st.checkVersions(&fs)                                                   // semconvversion.go: -semconv-version; withdraws fixes a move breaks
 	st.buildFixes(&fs)                                                      // fixes.go: each finding's diagnostic and fix, file by file
-	return result(fs.hardCoded, uses), nil                                  // report.go: the Result for gen (and the messages)
+	return result(fs.hardCoded, uses, undeclared), nil                      // report.go: the Result for gen (and the messages)
 }
 
 // passState is what every phase of one pass reads: the pass, its settings,

@@ -18,8 +18,8 @@ import (
 // constant names, for gen, and the packages whose constants are in use.
 // The diagnostics are reported as they are built (buildFixes,
 // checkValues), with their messages, written below.
-func result(hardCoded []*site.Finding, uses index.Uses) *Result {
-	res := &Result{ConstantPackages: uses.Packages()}
+func result(hardCoded []*site.Finding, uses index.Uses, undeclared []Undeclared) *Result {
+	res := &Result{ConstantPackages: uses.Packages(), Undeclared: undeclared}
 	unmatched := 0
 	for _, f := range hardCoded {
 		if !f.Matched() && f.VarDef == nil {
@@ -45,6 +45,25 @@ type Result struct {
 	// the package already uses as keys or event names, which the analyzer
 	// offers with no configuration.
 	ConstantPackages []string
+	// Undeclared are the keys and event names, hard-coded or constant,
+	// that -registry's undeclared check reports and a declaration of their
+	// own would declare (not a template's own key): what gen -declare
+	// adds to the registry. Nil without -registry.
+	Undeclared []Undeclared
+}
+
+// Undeclared is a key or event name that the registry does not declare.
+type Undeclared struct {
+	Value string    // the key or name
+	Role  string    // "attribute key" or "event name"
+	Pos   token.Pos // where it is emitted
+	// Types are the registry types ("int", "string[]", ...) of the values
+	// the package sets the key with, in the order first seen; none when
+	// no call says (a wrapper, Map, Slice).
+	Types []string
+	// Near is the declared key or event name that Value is most likely a
+	// typo of, as the undeclared message says it; "" if none.
+	Near string
 }
 
 // Unmatched is a hard-coded key or name for which no constant exists.
