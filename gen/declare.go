@@ -164,6 +164,12 @@ func findMissing(o *Options, mod *module) ([]*missing, []string, error) {
 	slices.SortFunc(out, func(a, b *missing) int {
 		return cmp.Or(strings.Compare(a.role, b.role), strings.Compare(a.value, b.value))
 	})
+	return out, declareNotes(testOnly, typos), nil
+}
+
+// declareNotes says what -declare left alone: keys and names only tests
+// emit, and typos of declared ones.
+func declareNotes(testOnly map[string]bool, typos map[string]string) []string {
 	var notes []string
 	if len(testOnly) > 0 {
 		notes = append(notes, fmt.Sprintf("left alone: %s that only _test.go files emit (%s): the registry is for production telemetry; lint with -test=false, or declare them yourself", plural(len(testOnly), "key or event name"), quotedKeys(testOnly)))
@@ -179,7 +185,7 @@ func findMissing(o *Options, mod *module) ([]*missing, []string, error) {
 		}
 		notes = append(notes, fmt.Sprintf("left alone: %s that %s (%s): correct them, or declare them yourself if they are meant", plural(len(typos), "key or event name"), look, strings.Join(said, "; ")))
 	}
-	return out, notes, nil
+	return notes
 }
 
 // isTest is 1 for a use in a _test.go file, else 0.

@@ -234,6 +234,10 @@ import it (an import cycle). All edits, the new constants file included, are
 computed and type-checked before any file is written; on an error, or with
 -dry-run, nothing is written at all.
 
+With -registry, only the keys and event names that the registry (or a
+dependency) declares get constants, each comment naming the declaration; the
+others are left as they are, with a note.
+
 With -declare, gen writes the registry of -registry instead: it adds the
 attribute keys and event names that the code emits and the registry does not
 declare (those spanattrlint -registry reports as undeclared, but for keys only
