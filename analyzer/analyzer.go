@@ -102,15 +102,15 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	var fs findings
 	hardCoded, consts, uses, sites := st.collectSites() // sites.go (internal/find): keys and names written, constants declared and used
 	fs.hardCoded = hardCoded
-	fs.derived = st.collectDeprecated(fs.hardCoded) // deprecations.go: deprecated keys, written or as semconv constants
-	vals := st.collectValueSites()                  // valuesites.go: constant keys set with a value, for the value checks
-	semconv.CheckSchemaURLs(st.semconvInput())      // internal/semconv: one version's schema URL with another's attributes
-	st.checkRegistry(sites, vals, fs.hardCoded)     // registry.go (internal/regcheck): keys, event names and values against -registry
-	ins := st.checkMetrics()                        // metrics.go (internal/metrics): metric instrument names and units
-	emitted := st.emitted(sites, ins)               // coverage.go: with -registry-coverage, what the package emits
+	fs.derived = st.collectDeprecated(fs.hardCoded)           // deprecations.go: deprecated keys, written or as semconv constants
+	vals := st.collectValueSites()                            // valuesites.go: constant keys set with a value, for the value checks
+	semconv.CheckSchemaURLs(st.semconvInput())                // internal/semconv: one version's schema URL with another's attributes
+	undeclared := st.checkRegistry(sites, vals, fs.hardCoded) // registry.go (internal/regcheck): keys, event names and values against -registry
+	ins := st.checkMetrics()                                  // metrics.go (internal/metrics): metric instrument names and units
+	emitted := st.emitted(sites, ins)                         // coverage.go: with -registry-coverage, what the package emits
 	if !st.found(&fs, consts, vals) {
 		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
-		return &Result{ConstantPackages: uses.Packages(), Emitted: emitted}, nil
+		return &Result{ConstantPackages: uses.Packages(), Emitted: emitted, Undeclared: undeclared}, nil
 	}
 	srcs, uses := st.ix.Rank(slices.Concat(fs.hardCoded, fs.derived), uses) // internal/index: each finding's constants, best first
 	st.markVarDefs(fs.hardCoded)                                            // vardef.go: keys that package variables define
@@ -118,7 +118,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	fs.members = st.checkValues(&fs, consts, uses, srcs, vals)              // internal/check: what each key, name and declared value says
 	st.checkVersions(&fs)                                                   // semconvversion.go: -semconv-version; withdraws fixes a move breaks
 	st.buildFixes(&fs)                                                      // fixes.go: each finding's diagnostic and fix, file by file
-	return result(fs.hardCoded, uses, emitted), nil                         // report.go: the Result for gen (and the messages)
+	return result(fs.hardCoded, uses, emitted, undeclared), nil             // report.go: the Result for gen (and the messages)
 }
 
 // passState is what every phase of one pass reads: the pass, its settings,

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"path/filepath"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -83,24 +84,52 @@ func (st *passState) registrySites(sites []find.Found) []regcheck.Site {
 // and value sites. A -migrate-deprecated rename of a hard-coded key
 // withholds the key's own fix (to a constant of the old key), as
 // migrates does for a semantic-convention key.
-func (st *passState) checkRegistry(sites []find.Found, vals []check.ValueSite, hardCoded []*site.Finding) {
+// It returns the undeclared keys and event names that a declaration would
+// declare, for the Result (gen -declare).
+func (st *passState) checkRegistry(sites []find.Found, vals []check.ValueSite, hardCoded []*site.Finding) []Undeclared {
 	if st.reg == nil {
-		return
+		return nil
 	}
 	regSites := st.registrySites(sites)
-	for _, d := range regcheck.Undeclared(st.reg, regSites) {
+	diags, missing := regcheck.UndeclaredMissing(st.reg, regSites)
+	for _, d := range diags {
 		st.reportRegistry(d)
 	}
 	opts := regcheck.Options{
 		ValueTypes: !st.cfg.NoValueTypes, EnumMembers: !st.cfg.NoEnumMembers, Stability: st.cfg.Stability,
 		Deprecated: !st.cfg.NoDeprecated, MigrateDeprecated: st.cfg.MigrateDeprecated,
 	}
-	for _, d := range regcheck.Values(st.reg, regSites, check.RegistryValueSites(st.pass, st.sup, vals), opts) {
+	regVals := check.RegistryValueSites(st.pass, st.sup, vals)
+	for _, d := range regcheck.Values(st.reg, regSites, regVals, opts) {
 		if d.Fix != nil {
 			withdrawFixAt(hardCoded, d.Pos) // the rename and a fix to the old key's constant would compete
 		}
 		st.reportRegistry(d)
 	}
+	return undeclaredResult(missing, regVals)
+}
+
+// undeclaredResult are the missing sites as the Result gives them, each
+// key with the registry types of the values the package sets it with.
+func undeclaredResult(missing []regcheck.Missing, vals []regcheck.ValueSite) []Undeclared {
+	if len(missing) == 0 {
+		return nil
+	}
+	types := map[string][]string{}
+	for _, v := range vals {
+		if v.Class != "" && !slices.Contains(types[v.Key], v.Class) {
+			types[v.Key] = append(types[v.Key], v.Class)
+		}
+	}
+	out := make([]Undeclared, 0, len(missing))
+	for _, s := range missing {
+		u := Undeclared{Value: s.Value, Role: site.Event.String(), Pos: s.Pos, Near: s.Near}
+		if s.Role == regcheck.Key {
+			u.Role, u.Types = site.Key.String(), types[s.Value]
+		}
+		out = append(out, u)
+	}
+	return out
 }
 
 // withdrawFixAt withdraws the fix of the hard-coded finding at pos, as

@@ -18,8 +18,8 @@ import (
 // constant names, for gen, and the packages whose constants are in use.
 // The diagnostics are reported as they are built (buildFixes,
 // checkValues), with their messages, written below.
-func result(hardCoded []*site.Finding, uses index.Uses, emitted []Emitted) *Result {
-	res := &Result{ConstantPackages: uses.Packages(), Emitted: emitted}
+func result(hardCoded []*site.Finding, uses index.Uses, emitted []Emitted, undeclared []Undeclared) *Result {
+	res := &Result{ConstantPackages: uses.Packages(), Emitted: emitted, Undeclared: undeclared}
 	unmatched := 0
 	for _, f := range hardCoded {
 		if !f.Matched() && f.VarDef == nil {
@@ -49,6 +49,11 @@ type Result struct {
 	// package emits as a constant, literal or named, in source order;
 	// only with Settings.WithCoverage (the command's -registry-coverage).
 	Emitted []Emitted
+	// Undeclared are the keys and event names, hard-coded or constant,
+	// that -registry's undeclared check reports and a declaration of their
+	// own would declare (not a template's own key): what gen -declare
+	// adds to the registry. Nil without -registry.
+	Undeclared []Undeclared
 }
 
 // Emitted is a key, event name or metric name that the code emits.
@@ -56,6 +61,20 @@ type Emitted struct {
 	Value string    // the string's value
 	Role  string    // "attribute key", "event name" or "metric name"
 	Pos   token.Pos // where it is written
+}
+
+// Undeclared is a key or event name that the registry does not declare.
+type Undeclared struct {
+	Value string    // the key or name
+	Role  string    // "attribute key" or "event name"
+	Pos   token.Pos // where it is emitted
+	// Types are the registry types ("int", "string[]", ...) of the values
+	// the package sets the key with, in the order first seen; none when
+	// no call says (a wrapper, Map, Slice).
+	Types []string
+	// Near is the declared key or event name that Value is most likely a
+	// typo of, as the undeclared message says it; "" if none.
+	Near string
 }
 
 // Unmatched is a hard-coded key or name for which no constant exists.

@@ -69,7 +69,7 @@ func render(t *target, modPath string, existing []byte, consts []*Constant) ([]b
 		}
 		var b strings.Builder
 		for _, c := range cs {
-			fmt.Fprintf(&b, "\t// %s is the %s %s, first seen at %s.\n", c.Name, c.roleText(), strconv.Quote(c.Value), c.First)
+			fmt.Fprintf(&b, "\t// %s\n", c.comment())
 			if c.Key {
 				fmt.Fprintf(&b, "\t%s = %s.Key(%s)\n", c.Name, attr, strconv.Quote(c.Value))
 			} else {

@@ -56,6 +56,12 @@ type Options struct {
 	// writes anything.
 	Registry         string
 	RegistryEmbedded []string
+	// Declare is -declare: instead of constants, the keys and event
+	// names the code emits and Registry does not declare are appended to
+	// a registry file, DeclareFile (relative to the registry directory),
+	// else groups/<package>.yaml (Declare).
+	Declare     bool
+	DeclareFile string
 
 	hooks hooks // set by this package's tests only
 }
@@ -128,16 +134,7 @@ func main(args []string, o Options, stderr io.Writer) int {
 		}
 		return nil
 	})
-	fs.StringVar(&o.Registry, "registry", "", "the team's OpenTelemetry Weaver registry, relative to the module root (as spanattrlint -registry):\na registry that cannot be read stops gen before it writes anything")
-	fs.Func("registry-embedded", "comma-separated dependencies of the registry's manifest to satisfy from the embedded semantic\nconventions (as spanattrlint -registry-embedded)", func(v string) error {
-		for _, p := range strings.Split(v, ",") {
-			if p = strings.TrimSpace(p); p == "" {
-				return errors.New("empty entry in the comma-separated list")
-			}
-			o.RegistryEmbedded = append(o.RegistryEmbedded, p)
-		}
-		return nil
-	})
+	registryFlags(fs, &o)
 	var cpuProfile, memProfile string
 	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.StringVar(&memProfile, "memprofile", "", "write a heap profile (taken at the end of the run) to this file")
@@ -162,7 +159,14 @@ func main(args []string, o Options, stderr io.Writer) int {
 	// An interrupt ends the run at once, with the go commands it started;
 	// the journal of what it wrote (undoOnSignal) undoes that first.
 	defer interrupt.Watch("spanattrlint gen", nil)()
-	if _, err := Run(o); err != nil {
+	run := func(o Options) error { _, err := Run(o); return err }
+	if o.Declare {
+		run = func(o Options) error { _, err := Declare(o); return err }
+	} else if o.DeclareFile != "" {
+		fmt.Fprintln(stderr, "spanattrlint gen: -declare-file is for -declare")
+		return 1
+	}
+	if err := run(o); err != nil {
 		var re *registry.Error
 		if errors.As(err, &re) {
 			// As the compiler names a place in a file.
@@ -175,9 +179,26 @@ func main(args []string, o Options, stderr io.Writer) int {
 	return 0
 }
 
+// registryFlags declares the flags of -registry and -declare on fs.
+func registryFlags(fs *flag.FlagSet, o *Options) {
+	fs.StringVar(&o.Registry, "registry", "", "the team's OpenTelemetry Weaver registry, relative to the module root (as spanattrlint -registry):\na registry that cannot be read stops gen before it writes anything")
+	fs.Func("registry-embedded", "comma-separated dependencies of the registry's manifest to satisfy from the embedded semantic\nconventions (as spanattrlint -registry-embedded)", func(v string) error {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p == "" {
+				return errors.New("empty entry in the comma-separated list")
+			}
+			o.RegistryEmbedded = append(o.RegistryEmbedded, p)
+		}
+		return nil
+	})
+	fs.BoolVar(&o.Declare, "declare", false, "instead of constants, add the keys and event names the code emits and the -registry does not\ndeclare to a registry file (groups/<package>.yaml under the registry), in the registry's syntax")
+	fs.StringVar(&o.DeclareFile, "declare-file", "", "with -declare: the registry file to add them to, relative to the registry directory\n(default groups/<package>.yaml, by the Go package that first emits each)")
+}
+
 func usage(fs *flag.FlagSet) {
 	w := fs.Output()
 	fmt.Fprint(w, `usage: spanattrlint gen -into=DIR|IMPORTPATH [flags] packages
+       spanattrlint gen -registry=DIR -declare [-declare-file=FILE] [flags] packages
 
 spanattrlint gen writes the constants package that the code needs, then fixes
 every use. It collects the hard-coded OpenTelemetry attribute keys and span
@@ -213,9 +234,23 @@ import it (an import cycle). All edits, the new constants file included, are
 computed and type-checked before any file is written; on an error, or with
 -dry-run, nothing is written at all.
 
+With -registry, only the keys and event names that the registry (or a
+dependency) declares get constants, each comment naming the declaration; the
+others are left as they are, with a note.
+
+With -declare, gen writes the registry of -registry instead: it adds the
+attribute keys and event names that the code emits and the registry does not
+declare (those spanattrlint -registry reports as undeclared, but for keys only
+_test.go files emit) to groups/<package>.yaml under the registry, or to
+-declare-file, in the registry's syntax: each with the type its values'
+constructors imply (attribute.Int64: int, StringSlice: string[]; string, with
+a note, when no call says), stability development, and a brief that says where
+it was seen. A second run adds nothing.
+
 Example:
 
 	spanattrlint gen -into=./internal/telemetry ./...
+	spanattrlint gen -registry=telemetry -declare ./...
 
 Flags:
 `)

@@ -25,6 +25,9 @@ type pkgResult struct {
 	diags     []analysis.Diagnostic
 	unmatched []analyzer.Unmatched
 	constPkgs []string // packages whose constants it already uses as keys
+	// undeclared are the keys and event names -registry does not declare
+	// (gen -declare).
+	undeclared []analyzer.Undeclared
 }
 
 // load loads the packages, with their syntax and types, the files of
@@ -120,6 +123,7 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string, overlay m
 		if res, ok := act.Result.(*analyzer.Result); ok && res != nil {
 			r.unmatched = res.Unmatched
 			r.constPkgs = res.ConstantPackages
+			r.undeclared = res.Undeclared
 		}
 		out = append(out, r)
 	}

@@ -189,6 +189,9 @@ type Constant struct {
 	Key   bool     // an attribute.Key constant; otherwise an untyped string
 	Roles []string // what the value names: attribute key, event name, span name
 	First string   // where it is first written, "file.go:line" relative to the module root
+	// Declared is where -registry declares the value ("registry/shop.yaml:12",
+	// or the dependency's schema URL); "" without -registry.
+	Declared string
 
 	stem, suffix string
 	prefixed     bool // the suffix leads: Event404

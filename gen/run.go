@@ -59,6 +59,7 @@ type job struct {
 	constants []string            // -constants of find's analysis
 	sources   []string            // packages whose constants are in use as keys (constantSources)
 	uses      []use               // the strings to make constants for
+	declared  map[string]string   // with -registry: where each value of uses is declared (declaredUses)
 	outs      []outcome           // what the analysis found, by package ID: fixes and strings left
 
 	// The packages (IDs, every variant) to analyse again with new
@@ -168,6 +169,11 @@ func (r *job) find() error {
 	}
 	uses := collectUses(r.results, r.mod, r.t, r.o.MigrateDeprecated, &r.sum.Notes)
 	r.uses = leaveOut(uses, &r.sum.Notes)
+	if r.o.Registry != "" { // registryinto.go: only what the registry declares
+		if r.uses, r.declared, err = declaredUses(&r.o, r.mod, r.uses, &r.sum.Notes); err != nil {
+			return err
+		}
+	}
 	if p, chain := r.t.cycle(importers(r.uses, r.t)); p != "" {
 		via := ""
 		if len(chain) > 2 {
@@ -193,6 +199,7 @@ func (r *job) find() error {
 // memory: the overlay of the rest of the run.
 func (r *job) plan() error {
 	r.sum.Constants = planConstants(r.uses, r.t, &r.sum.Notes)
+	markDeclared(r.sum.Constants, r.declared)
 	existing, err := os.ReadFile(r.genPath)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err

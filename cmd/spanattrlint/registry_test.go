@@ -1,10 +1,13 @@
 package main_test
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // badRegistryLine is what every front end says of testdata/src's
@@ -94,4 +97,88 @@ func TestRegistryEmbedded(t *testing.T) {
 	if code != 3 || !strings.Contains(stderr, `attribute key "shop.order.totl" is not declared in the registry`) || strings.Contains(stderr, `"http.request.method" is not declared`) {
 		t.Errorf("with -registry-embedded: exit %d, want 3, shop.order.totl undeclared and http.request.method declared; stderr:\n%s", code, stderr)
 	}
+}
+
+// gen -declare on a copy of testdata/src's registrycheck and its v1
+// registry: it writes groups/registrycheck.yaml with each key's type
+// from its constructors (string, with a note, where no call says), each
+// event, and where it was seen; it leaves the typo of a declared key and
+// the template's own key alone; then the lint against the extended
+// registry reports only those two as undeclared, and a second run adds
+// nothing.
+func TestGenDeclareThenLint(t *testing.T) {
+	t.Parallel()
+	dir := testsupport.Copy(t, filepath.Join(root, "testdata", "src"), "go.mod", "go.sum", "registrycheck", "telemetry/v1")
+	notDeclared := func() []string {
+		t.Helper()
+		_, stderr, _ := run(t, dir, bin, "-registry=telemetry/v1", "./registrycheck")
+		var out []string
+		for _, l := range strings.Split(stderr, "\n") {
+			if strings.Contains(l, "declared in the registry") || strings.Contains(l, "is a template in the registry") {
+				_, after, _ := strings.Cut(l, ".go:")
+				_, after, _ = strings.Cut(after, ": ") // after line:col
+				out = append(out, after)
+			}
+		}
+		return out
+	}
+	if n := len(notDeclared()); n != 8 {
+		t.Fatalf("before: %d undeclared, want 8", n)
+	}
+	stdout, stderr, code := run(t, dir, bin, "gen", "-registry=telemetry/v1", "-declare", "./registrycheck")
+	wantOut := `spanattrlint gen: note: left alone: 1 key or event name that looks like a typo of a declared one ("shop.order.totl", did you mean "shop.order.total"?): correct them, or declare them yourself if they are meant
+spanattrlint gen: declared 2 attribute keys and 2 event names in telemetry/v1/groups/registrycheck.yaml
+`
+	if code != 0 || stdout != wantOut {
+		t.Fatalf("gen -declare: exit %d; stdout:\n%s\nwant:\n%s\nstderr:\n%s", code, stdout, wantOut, stderr)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "telemetry", "v1", "groups", "registrycheck.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# Declared by spanattrlint gen -declare, from the Go code: review each type and brief.
+groups:
+  - id: registry.registrycheck
+    type: attribute_group
+    brief: "Declared by spanattrlint gen -declare, from the Go code."
+    attributes:
+      - id: payment.method
+        type: string
+        stability: development
+        brief: "Seen at registrycheck/registrycheck.go:36."
+        note: "spanattrlint gen -declare found no call that says the type of its values (a wrapper, Map or Slice): string is a guess; check it."
+      - id: shop.cart.size
+        type: int
+        stability: development
+        brief: "Seen at registrycheck/registrycheck.go:28 and 1 more place."
+  - id: event.cart.abandoned
+    type: event
+    name: cart.abandoned
+    stability: development
+    brief: "Seen at registrycheck/registrycheck.go:27."
+  - id: event.shop.order.shipped
+    type: event
+    name: shop.order.shipped
+    stability: development
+    brief: "Seen at registrycheck/registrycheck.go:25 and 1 more place."
+`
+	if string(got) != want {
+		t.Errorf("groups/registrycheck.yaml:\n%s\nwant:\n%s", got, want)
+	}
+	after := notDeclared()
+	wantAfter := []string{
+		`attribute key "shop.request.header" is a template in the registry (telemetry/v1/model/shop.yaml): the keys it declares are shop.request.header.<name>`,
+		`attribute key "shop.order.totl" is not declared in the registry (telemetry/v1/model/shop.yaml); declare it or use a declared key: did you mean "shop.order.total"?`,
+	}
+	slices.Sort(after)
+	slices.Sort(wantAfter)
+	if !slices.Equal(after, wantAfter) {
+		t.Errorf("after -declare the lint says:\n%s\nwant:\n%s", strings.Join(after, "\n"), strings.Join(wantAfter, "\n"))
+	}
+	before := snapshot(t, dir)
+	stdout, _, code = run(t, dir, bin, "gen", "-registry=telemetry/v1", "-declare", "./registrycheck")
+	if code != 0 || !strings.Contains(stdout, "the registry declares every key and event name the code emits") {
+		t.Errorf("second run: exit %d; stdout:\n%s", code, stdout)
+	}
+	sameFiles(t, before, snapshot(t, dir))
 }

@@ -47,31 +47,54 @@ type Edit struct {
 // registry nor its dependencies declare. A key under a template attribute
 // (shop.request.header.x_id under shop.request.header) is declared by it.
 func Undeclared(reg *Registry, sites []Site) []Diagnostic {
-	var out []Diagnostic
+	out, _ := UndeclaredMissing(reg, sites)
+	return out
+}
+
+// A Missing is an undeclared key or event name that a declaration of its
+// own would declare (not a template's own key), with the declared one it
+// is most likely a typo of ("" if none): what gen -declare declares, but
+// for the typos.
+type Missing struct {
+	Site
+	Near string
+}
+
+// UndeclaredMissing is Undeclared, and also returns the sites among them
+// that a declaration of their own would declare.
+func UndeclaredMissing(reg *Registry, sites []Site) (out []Diagnostic, missing []Missing) {
 	for _, s := range sites {
 		var msg string
+		declarable := true
 		switch s.Role {
 		case Key:
-			msg = reg.undeclaredKey(s.Value)
+			msg, declarable = reg.undeclaredKey(s.Value)
 		case Event:
 			msg = reg.undeclaredEvent(s.Value)
 		}
 		if msg != "" {
 			out = append(out, Diagnostic{Pos: s.Pos, End: s.End, Category: category.Undeclared, Message: msg})
+			if declarable {
+				near, _ := reg.nearestName(s.Value, s.Role == Event)
+				missing = append(missing, Missing{Site: s, Near: near})
+			}
 		}
 	}
-	return out
+	return out, missing
 }
 
-func (r *Registry) undeclaredKey(key string) string {
+// undeclaredKey returns the message for a key the registry does not
+// declare ("" for one it does), and whether a declaration of the key would
+// declare it (not so for a template's own key).
+func (r *Registry) undeclaredKey(key string) (string, bool) {
 	if _, ok := r.Lookup(key); ok {
-		return ""
+		return "", false
 	}
 	if a, ok := r.Attribute(key); ok && a.IsTemplate() {
-		return fmt.Sprintf("attribute key %q is a template in the registry (%s): the keys it declares are %s.<name>", key, r.where(a.Pos.File, a.Origin), key)
+		return fmt.Sprintf("attribute key %q is a template in the registry (%s): the keys it declares are %s.<name>", key, r.where(a.Pos.File, a.Origin), key), false
 	}
 	return fmt.Sprintf("attribute key %q is not declared in the registry (%s); declare it or use a declared key%s",
-		key, r.Display(r.fileNear(key, r.attrKeys())), r.nearest(key, false))
+		key, r.Display(r.fileNear(key, r.attrKeys())), r.nearest(key, false)), true
 }
 
 func (r *Registry) undeclaredEvent(name string) string {
@@ -134,24 +157,33 @@ func (r *Registry) fileNear(name string, names []named) string {
 // with event) that name is most likely a typo of, or "". The pools are made
 // on the first undeclared name.
 func (r *Registry) nearest(name string, event bool) string {
-	r.poolOnce.Do(func() {
-		var keys, events []nearmiss.Entry[struct{}]
-		for _, n := range r.attrKeys() {
-			keys = append(keys, nearmiss.Entry[struct{}]{Value: n.name})
-		}
-		for _, n := range r.eventNames() {
-			events = append(events, nearmiss.Entry[struct{}]{Value: n.name})
-		}
-		r.keyPool, r.eventPool = nearmiss.NewPool(keys), nearmiss.NewPool(events)
-	})
+	if near, ok := r.nearestName(name, event); ok {
+		return fmt.Sprintf(": did you mean %q?", near)
+	}
+	return ""
+}
+
+// nearestName returns the declared key (or event, with event) that name
+// is most likely a typo of.
+func (r *Registry) nearestName(name string, event bool) (string, bool) {
+	r.poolOnce.Do(r.pools)
 	p := r.keyPool
 	if event {
 		p = r.eventPool
 	}
-	if e, ok := p.Nearest(name); ok {
-		return fmt.Sprintf(": did you mean %q?", e.Value)
+	e, ok := p.Nearest(name)
+	return e.Value, ok
+}
+
+func (r *Registry) pools() {
+	var keys, events []nearmiss.Entry[struct{}]
+	for _, n := range r.attrKeys() {
+		keys = append(keys, nearmiss.Entry[struct{}]{Value: n.name})
 	}
-	return ""
+	for _, n := range r.eventNames() {
+		events = append(events, nearmiss.Entry[struct{}]{Value: n.name})
+	}
+	r.keyPool, r.eventPool = nearmiss.NewPool(keys), nearmiss.NewPool(events)
 }
 
 // lazy holds what the checks make of a registry on first use.

@@ -36,6 +36,7 @@ type snapshot struct {
 	Imports    []Import
 	Deps       []depSnapshot
 	Groups     map[string]Pos
+	Syntaxes   map[string]string
 }
 
 type depSnapshot struct {
@@ -49,7 +50,7 @@ type depSnapshot struct {
 
 func snapshotOf(r *Registry) *snapshot {
 	s := &snapshot{Dir: r.Dir, Manifest: r.Manifest, Attributes: r.Attributes, Events: r.Events,
-		Metrics: r.Metrics, Spans: r.Spans, Imports: r.Imports, Groups: r.groups}
+		Metrics: r.Metrics, Spans: r.Spans, Imports: r.Imports, Groups: r.groups, Syntaxes: r.Syntaxes}
 	for _, d := range r.Dependencies {
 		ds := depSnapshot{SchemaURL: d.SchemaURL, Name: d.Name, RegistryPath: d.RegistryPath, Pos: d.Pos,
 			Upstream: d.Upstream, Embedded: d.Embedded, Dir: d.Dir}
@@ -63,7 +64,7 @@ func snapshotOf(r *Registry) *snapshot {
 
 func (s *snapshot) registry() *Registry {
 	r := &Registry{Dir: s.Dir, Manifest: s.Manifest, Attributes: s.Attributes, Events: s.Events,
-		Metrics: s.Metrics, Spans: s.Spans, Imports: s.Imports, groups: s.Groups}
+		Metrics: s.Metrics, Spans: s.Spans, Imports: s.Imports, groups: s.Groups, Syntaxes: s.Syntaxes}
 	if r.groups == nil {
 		r.groups = map[string]Pos{}
 	}

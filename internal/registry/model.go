@@ -173,6 +173,9 @@ type Registry struct {
 	Spans        []*Span      // sorted by type
 	Imports      []Import
 	Dependencies []*Dependency // in manifest order
+	// Syntaxes are the syntaxes of the registry's own files, by file as
+	// positions name it: "v1" or "v2" (an empty file is not there).
+	Syntaxes map[string]string
 
 	attrs   map[string]*Attribute
 	events  map[string]*Event

@@ -169,7 +169,11 @@ func (r *Registry) merge(decls []*fileDecls) error {
 		return nil
 	}
 	r.groups = map[string]Pos{}
+	r.Syntaxes = map[string]string{}
 	for _, d := range decls {
+		if d.syntax != "" {
+			r.Syntaxes[d.file] = d.syntax
+		}
 		for _, a := range d.attrs {
 			if err := dup("attribute", a.Key, a.Pos); err != nil {
 				return err

@@ -17,6 +17,8 @@ type fileDecls struct {
 	attrRefs   []named // ref: KEY
 	groupRefs  []named // ref_group: ID
 	signalRefs []named // a refinement's ref: "span:TYPE", "event:NAME", ...
+	file       string  // as positions name it
+	syntax     string  // "v1" or "v2"; "" for an empty file
 }
 
 // A named is a name at a place; kind qualifies it ("group", "span", ...).
@@ -299,6 +301,7 @@ func parseFile(file string, src []byte) (decls *fileDecls, err error) {
 		return nil, err
 	}
 	p := &fileParser{file: file}
+	p.d.file = file
 	switch {
 	case root.kind == kNull:
 		return &p.d, nil // an empty file declares nothing
@@ -326,8 +329,10 @@ func parseFile(file string, src []byte) (decls *fileDecls, err error) {
 	}
 	if p.err == nil {
 		if v2 {
+			p.d.syntax = "v2"
 			p.v2(root)
 		} else {
+			p.d.syntax = "v1"
 			p.v1(root)
 		}
 	}

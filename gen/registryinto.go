@@ -1,0 +1,85 @@
+package gen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spanattrlint/spanattrlint/internal/registry"
+)
+
+// gen -registry -into: the registry restricts the constants to the keys
+// and event names it (or a dependency) declares, and says where each is
+// declared in its comment. A hard-coded string that the registry does not
+// declare gets no constant, which would only give the lint's undeclared
+// finding a name: it is left as it is, with a note (gen -declare declares
+// it; or it is a typo to correct). Span names, which a registry does not
+// declare by name, are not restricted.
+
+// declaredUses returns the uses whose value the registry of o declares,
+// and where each is declared, by declKey.
+func declaredUses(o *Options, mod *module, uses []use, notes *[]string) ([]use, map[string]string, error) {
+	_, reg, err := readRegistry(o, o.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	where := map[string]string{}
+	left := map[string]bool{}
+	out := uses[:0:0]
+	for _, u := range uses {
+		var pos registry.Pos
+		var origin string
+		switch u.role {
+		case roleKey:
+			a, ok := reg.Lookup(u.value)
+			if !ok {
+				left[u.value] = true
+				continue
+			}
+			pos, origin = a.Pos, a.Origin
+		case roleEvent:
+			e, ok := reg.Event(u.value)
+			if !ok {
+				left[u.value] = true
+				continue
+			}
+			pos, origin = e.Pos, e.Origin
+		}
+		if u.role != roleSpan {
+			w := origin
+			if pos.File != "" {
+				w = fmt.Sprintf("%s:%d", displayPath(mod, pos.File), pos.Line)
+			}
+			where[declKey(u.role == roleKey, u.value)] = w
+		}
+		out = append(out, u)
+	}
+	if len(left) > 0 {
+		*notes = append(*notes, fmt.Sprintf("left alone: %s that the registry does not declare (%s): declare them (spanattrlint gen -registry=%s -declare) or correct them, then run gen again",
+			plural(len(left), "key or event name"), quotedKeys(left), o.Registry))
+	}
+	return out, where, nil
+}
+
+// declKey is the key of declaredUses' map for a key (key) or a name.
+func declKey(key bool, value string) string {
+	if key {
+		return "k\x00" + value
+	}
+	return "n\x00" + value
+}
+
+// markDeclared sets where each constant's value is declared, from
+// declaredUses' map (nil without -registry).
+func markDeclared(consts []*Constant, where map[string]string) {
+	for _, c := range consts {
+		c.Declared = where[declKey(c.Key, c.Value)]
+	}
+}
+
+// comment is the constant's doc comment, without the tab and slashes.
+func (c *Constant) comment() string {
+	if c.Declared != "" {
+		return fmt.Sprintf("%s is the %s %q, declared in the registry at %s, first seen at %s.", c.Name, c.roleText(), c.Value, strings.TrimSpace(c.Declared), c.First)
+	}
+	return fmt.Sprintf("%s is the %s %q, first seen at %s.", c.Name, c.roleText(), c.Value, c.First)
+}
