@@ -23,6 +23,10 @@ func (st *passState) checkMetrics() []metrics.NameFix {
 		return nil
 	}
 	opts.Otel = st.ix.Otel()
+	if st.reg != nil {
+		opts.Declared = st.registryMetric
+		st.checkRegistryMetrics(ins) // registry.go: metric names the registry does not declare
+	}
 	found := metrics.Check(ins, opts)
 	var fixes []metrics.NameFix
 	if !c.NoMetricNames {
