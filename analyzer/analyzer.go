@@ -106,10 +106,11 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	vals := st.collectValueSites()                            // valuesites.go: constant keys set with a value, for the value checks
 	semconv.CheckSchemaURLs(st.semconvInput())                // internal/semconv: one version's schema URL with another's attributes
 	undeclared := st.checkRegistry(sites, vals, fs.hardCoded) // registry.go (internal/regcheck): keys, event names and values against -registry
-	ins := st.checkMetrics()                                  // metrics.go (internal/metrics): metric instrument names and units
+	ins, metricFixes := st.checkMetrics()                     // metrics.go (internal/metrics): metric instrument names and units
 	emitted := st.emitted(sites, ins)                         // coverage.go: with -registry-coverage, what the package emits
 	if !st.found(&fs, consts, vals) {
-		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
+		st.checkVersions(&fs)           // semconvversion.go: imports of another semconv version
+		st.buildFixes(&fs, metricFixes) // fixes.go: the metric names' fixes
 		return &Result{ConstantPackages: uses.Packages(), Emitted: emitted, Undeclared: undeclared}, nil
 	}
 	srcs, uses := st.ix.Rank(slices.Concat(fs.hardCoded, fs.derived), uses) // internal/index: each finding's constants, best first
@@ -117,7 +118,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	fs.hardCoded = st.dropPinning(fs.hardCoded)                             // pinning.go: test literals beside the constant they pin
 	fs.members = st.checkValues(&fs, consts, uses, srcs, vals)              // internal/check: what each key, name and declared value says
 	st.checkVersions(&fs)                                                   // semconvversion.go: -semconv-version; withdraws fixes a move breaks
-	st.buildFixes(&fs)                                                      // fixes.go: each finding's diagnostic and fix, file by file
+	st.buildFixes(&fs, metricFixes)                                         // fixes.go: each finding's diagnostic and fix, file by file
 	return result(fs.hardCoded, uses, emitted, undeclared), nil             // report.go: the Result for gen (and the messages)
 }
 

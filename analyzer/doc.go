@@ -77,10 +77,11 @@
 // the module root; its manifest's dependency on the semantic conventions
 // is satisfied from the embedded tables, -registry-embedded for a missing
 // local copy), every constant key and event name at any of the positions
-// above, named constants included, is looked up in it: one that it and
-// its dependencies do not declare is reported, and the value checks judge
-// the registry's own keys by its declarations (type, enum members,
-// deprecation, stability). A registry that cannot be read is one line,
+// above, named constants included, and every constant metric name, is
+// looked up in it: one that it and its dependencies do not declare is
+// reported, the value checks judge the registry's own keys by its
+// declarations (type, enum members, deprecation, stability), and the
+// metric checks its own metrics (instrument, unit). A registry that cannot be read is one line,
 // file.yaml:LINE:COL: what, before any package is analysed.
 // Metric instruments are checked too: the name argument of every instrument
 // constructor of go.opentelemetry.io/otel/metric.Meter and its
@@ -108,7 +109,7 @@
 //   - stability: semconv keys, enum members, events and metrics below a stability level (-stability)
 //   - semconv-version: imports of a semconv version other than the module's (-semconv-version)
 //   - schema-url: a resource given one version's schema URL and another's attributes, or Merge of two (-schema-url)
-//   - undeclared: keys and event names that the team's Weaver registry does not declare (-registry, -registry-embedded)
+//   - undeclared: keys, event names and metric names that the team's Weaver registry does not declare (-registry, -registry-embedded)
 //   - metric-name: metric instrument names written as literals where a constant holds the same value (-metric-names)
 //   - metric-instrument: a semantic-convention metric created with another instrument kind (-metric-conventions)
 //   - metric-unit: a semantic-convention metric given another unit, or none (-metric-conventions)

@@ -26,6 +26,10 @@ import (
 //     value checks;
 //   - -deprecated=false and -stability=stable: the int members of
 //     deprecated keys, alongside -stability's reports.
+//
+// In the first round, metric names are fixed with constants of packages
+// that the file does not import (semconv v1.26.0, a -constants package):
+// those fixes add the import, beside key fixes that add the same one.
 func TestFixesBuild(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
@@ -42,15 +46,16 @@ func TestFixesBuild(t *testing.T) {
 		return n
 	}
 	for _, round := range []struct {
-		cfg            analyzer.Config
-		fixes, members int // at least, or the cases are not being analysed
+		cfg                           analyzer.Config
+		fixes, members, metricImports int // at least, or the cases are not being analysed
 	}{
-		{analyzer.Config{Constants: []string{tracingPkg}, SpanNames: true, KeyFuncs: keyFuncsCfg.KeyFuncs}, 120, 8},
-		{analyzer.Config{NoDeprecated: true, Stability: "stable"}, 4, 4},
+		{analyzer.Config{Constants: []string{tracingPkg, metricConstsPkg}, SpanNames: true, KeyFuncs: keyFuncsCfg.KeyFuncs}, 120, 8, 4},
+		{analyzer.Config{NoDeprecated: true, Stability: "stable"}, 4, 4, 0},
 	} {
 		diags := analyze(t, dir, round.cfg)
-		if n, m := applyFirstFixes(t, diags), members(diags); n < round.fixes || m < round.members {
-			t.Fatalf("%+v: %d fixes, %d of them enum members; want at least %d and %d", round.cfg, n, m, round.fixes, round.members)
+		mi := metricImports(diags)
+		if n, m := applyFirstFixes(t, diags), members(diags); n < round.fixes || m < round.members || mi < round.metricImports {
+			t.Fatalf("%+v: %d fixes, %d of them enum members, %d metric names adding an import; want at least %d, %d and %d", round.cfg, n, m, mi, round.fixes, round.members, round.metricImports)
 		}
 		// The testdata deliberately holds an unkeyed attribute.KeyValue
 		// literal, which vet's composites check reports before and after
@@ -62,6 +67,25 @@ func TestFixesBuild(t *testing.T) {
 			}
 		}
 	}
+}
+
+const metricConstsPkg = "example.com/app/internal/metricconsts"
+
+// metricImports counts the metric-name fixes that add an import.
+func metricImports(diags []diag) int {
+	n := 0
+	for _, d := range diags {
+		if len(d.fixes) == 0 || !strings.HasPrefix(d.message, "hard-coded metric name") {
+			continue
+		}
+		for _, e := range d.fixes[0] {
+			if strings.Contains(e.text, `"go.opentelemetry.io/otel/semconv/`) || strings.Contains(e.text, `"`+metricConstsPkg+`"`) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // applyFirstFixes applies the first fix of every diagnostic to its files,

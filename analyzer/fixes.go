@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -10,8 +11,10 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/check"
+	"github.com/spanattrlint/spanattrlint/internal/metrics"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
+	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
@@ -107,10 +110,12 @@ func isUntyped(t types.Type) bool {
 	return ok && b.Info()&types.IsUntyped != 0
 }
 
-// buildFixes reports the findings, file by file in the order found: in
-// one file, where each package is written is decided for all its fixes.
-func (st *passState) buildFixes(fs *findings) {
+// buildFixes reports the findings and the metric-name fixes, file by
+// file in the order found: in one file, where each package is written is
+// decided for all its fixes.
+func (st *passState) buildFixes(fs *findings, mfs []metrics.NameFix) {
 	byFile := map[*ast.File][]*site.Finding{}
+	metricsOf := map[*ast.File][]metrics.NameFix{}
 	var order []*ast.File
 	for f := range fs.all() {
 		if byFile[f.File] == nil {
@@ -118,21 +123,29 @@ func (st *passState) buildFixes(fs *findings) {
 		}
 		byFile[f.File] = append(byFile[f.File], f)
 	}
+	for _, m := range mfs {
+		if byFile[m.File] == nil && metricsOf[m.File] == nil {
+			order = append(order, m.File)
+		}
+		metricsOf[m.File] = append(metricsOf[m.File], m)
+	}
 	for _, file := range order {
-		planFile(st.pass, st.api, file, byFile[file], st.pass.Report)
+		planFile(st.pass, st.api, file, byFile[file], metricsOf[file], st.pass.Report)
 	}
 }
 
-// planFile turns a file's findings into diagnostics: it decides how each
-// package is written in the file, then builds each fix, adding the imports
-// it needs and removing the ones that the file's fixes leave unused.
-func planFile(pass *analysis.Pass, api *otelapi.API, file *ast.File, findings []*site.Finding, report func(analysis.Diagnostic)) {
+// planFile turns a file's findings and metric-name fixes into
+// diagnostics: it decides how each package is written in the file, then
+// builds each fix, adding the imports it needs (once, whichever fixes
+// write the package) and removing the ones that the file's fixes leave
+// unused.
+func planFile(pass *analysis.Pass, api *otelapi.API, file *ast.File, findings []*site.Finding, mfs []metrics.NameFix, report func(analysis.Diagnostic)) {
 	ip := newImportPlan(pass, file)
-	decideQualifiers(api, ip, findings)
+	decideQualifiers(api, ip, findings, mfs)
 
 	// Build the rewrites with the final names.
 	texts := make([]fixText, len(findings))
-	rewrites := make([]rewrite.Rewrite, len(findings))
+	rewrites := make([]rewrite.Rewrite, len(findings), len(findings)+len(mfs))
 	for i, f := range findings {
 		if f.VarDef != nil && f.VarDef.Def {
 			texts[i] = varDefFix(f.VarDef)
@@ -141,10 +154,24 @@ func planFile(pass *analysis.Pass, api *otelapi.API, file *ast.File, findings []
 		}
 		rewrites[i] = rewrite.Rewrite{Pos: f.Site.Expr.Pos(), End: f.Site.Expr.End(), Edits: texts[i].edits, Writes: texts[i].writes}
 	}
-	for i, fix := range ip.Fixes(rewrites) {
+	for _, m := range mfs {
+		ref := ip.Qualify(m.Const.Pkg(), m.Const.Name())
+		edits := []analysis.TextEdit{{Pos: m.Name.Pos(), End: m.Name.End(), NewText: []byte(ref)}}
+		rewrites = append(rewrites, rewrite.Rewrite{Pos: m.Name.Pos(), End: m.Name.End(), Edits: edits, Writes: []*types.Package{m.Const.Pkg()}})
+	}
+	fixes := ip.Fixes(rewrites)
+	for i, fix := range fixes[:len(findings)] {
 		if !fix.Nested {
 			report(diagnostic(ip, findings[i], texts[i].message, fix.Edits))
 		}
+	}
+	for i, m := range mfs {
+		pkg := m.Const.Pkg()
+		note := ""
+		if semconv.Adds(ip.Pkg(), pkg) {
+			note = fmt.Sprintf(" (import %q)", pkg.Path()) // the fix adds it: say which version
+		}
+		report(m.Diagnostic(ip.Qualify(pkg, m.Const.Name()), note, fixes[len(findings)+i].Edits))
 	}
 }
 
@@ -155,20 +182,27 @@ func newImportPlan(pass *analysis.Pass, file *ast.File) *rewrite.Plan {
 }
 
 // decideQualifiers learns, before any fix is built, where each package
-// will be written in the file, and so how it is qualified.
-func decideQualifiers(api *otelapi.API, ip *rewrite.Plan, findings []*site.Finding) {
+// will be written in the file, and so how it is qualified: every position
+// where a fix of the file writes it counts, the metric names' too.
+func decideQualifiers(api *otelapi.API, ip *rewrite.Plan, findings []*site.Finding, mfs []metrics.NameFix) {
 	plain := func(pkg *types.Package, name string) string { return pkg.Name() + "." + name }
 	uses := map[*types.Package][]token.Pos{}
 	var order []*types.Package
+	use := func(pkg *types.Package, pos token.Pos) {
+		if _, ok := uses[pkg]; !ok {
+			order = append(order, pkg)
+		}
+		uses[pkg] = append(uses[pkg], pos)
+	}
 	for _, f := range findings {
 		if f.WantsFix() {
 			for _, pkg := range shape(api, f, f.FixConst(), plain).writes {
-				if _, ok := uses[pkg]; !ok {
-					order = append(order, pkg)
-				}
-				uses[pkg] = append(uses[pkg], f.Site.Expr.Pos())
+				use(pkg, f.Site.Expr.Pos())
 			}
 		}
+	}
+	for _, m := range mfs {
+		use(m.Const.Pkg(), m.Name.Pos())
 	}
 	for _, pkg := range order {
 		ip.Decide(pkg, uses[pkg])

@@ -17,6 +17,9 @@ var metricCases = []pkgCase{
 	app("metrichintnew", analyzer.Config{}),
 	app("metricstability", analyzer.Config{Stability: "stable", NoMetricNames: true}),
 	app("metricconstants", analyzer.Config{Constants: []string{"example.com/app/internal/metricconsts"}}),
+	app("metricconstantsadd", analyzer.Config{Constants: []string{"example.com/app/internal/metricconsts"}}),
+	app("metricfixshared", analyzer.Config{}),
+	app("metricfixalias", analyzer.Config{}),
 	app("internal/metricconsts", analyzer.Config{Constants: []string{"example.com/app/internal/metricconsts"}}),
 	old("metricsold"), // otel v1.28.0: semconv v1.26.0's constants, no instrument types
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/find"
+	"github.com/spanattrlint/spanattrlint/internal/metrics"
 	"github.com/spanattrlint/spanattrlint/internal/regcheck"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -130,6 +131,36 @@ func undeclaredResult(missing []regcheck.Missing, vals []regcheck.ValueSite) []U
 		out = append(out, u)
 	}
 	return out
+}
+
+// checkRegistryMetrics reports the constant metric names of the
+// package's instruments that the registry does not declare, those under
+// //nolint or in generated files left out.
+func (st *passState) checkRegistryMetrics(ins []metrics.Instrument) {
+	var sites []regcheck.Site
+	seen := map[token.Pos]bool{}
+	for _, in := range ins {
+		pos := in.Name.Pos()
+		if !in.NameConst || seen[pos] || st.sup.Suppressed(in.File, pos) {
+			continue
+		}
+		seen[pos] = true
+		_, lit := in.Name.(*ast.BasicLit)
+		sites = append(sites, regcheck.Site{Value: in.NameValue, Role: regcheck.Metric, Pos: pos, End: in.Name.End(), Literal: lit})
+	}
+	for _, d := range regcheck.Undeclared(st.reg, sites) {
+		st.reportRegistry(d)
+	}
+}
+
+// registryMetric is the registry's declaration of a metric, for the
+// metric checks (metrics.Options.Declared).
+func (st *passState) registryMetric(name string) (metrics.Declaration, bool) {
+	m, where, ok := st.reg.DeclaredMetric(name)
+	if !ok {
+		return metrics.Declaration{}, false
+	}
+	return metrics.Declaration{Instrument: m.Instrument, Unit: m.Unit, Source: "the registry (" + where + ")"}, true
 }
 
 // withdrawFixAt withdraws the fix of the hard-coded finding at pos, as

@@ -17,6 +17,7 @@ var registryCases = []pkgCase{
 	app("registrycheck", analyzer.Config{Registry: "telemetry/v1"}),
 	app("registryvalues", analyzer.Config{Registry: "telemetry/v1", Stability: "stable"}),
 	app("registrymigrate", analyzer.Config{Registry: "telemetry/v1", MigrateDeprecated: true}),
+	app("registrymetrics", analyzer.Config{Registry: "telemetry/v1"}),
 }
 
 func TestRegistryChecks(t *testing.T) {
@@ -28,8 +29,8 @@ func TestRegistryChecks(t *testing.T) {
 // the same registry in the v2 syntax give the same findings.
 func TestRegistrySyntaxes(t *testing.T) {
 	t.Parallel()
-	dir := testsupport.Copy(t, testdata, "go.mod", "go.sum", "registrycheck", "registryvalues", "telemetry")
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Dir: dir, Env: testsupport.OfflineEnv()}, "./registrycheck", "./registryvalues")
+	dir := testsupport.Copy(t, testdata, "go.mod", "go.sum", "registrycheck", "registryvalues", "registrymetrics", "telemetry")
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Dir: dir, Env: testsupport.OfflineEnv()}, "./registrycheck", "./registryvalues", "./registrymetrics")
 	if err != nil || packages.PrintErrors(pkgs) > 0 {
 		t.Fatalf("the package does not load: %v", err)
 	}
@@ -48,7 +49,10 @@ func TestRegistrySyntaxes(t *testing.T) {
 	if !slices.Equal(s1, s2) {
 		t.Errorf("v1 findings:\n%s\nv2 findings:\n%s", strings.Join(s1, "\n"), strings.Join(s2, "\n"))
 	}
-	for _, want := range []string{"is not declared in the registry (telemetry/VERSION/model/shop.yaml)", "which is no member of its enum in the registry", "is deprecated in the registry", "below -stability=stable", "is an int in the registry"} {
+	for _, want := range []string{"is not declared in the registry (telemetry/VERSION/model/shop.yaml)", "which is no member of its enum in the registry", "is deprecated in the registry", "below -stability=stable", "is an int in the registry",
+		`metric name "shop.order" is not declared in the registry (telemetry/VERSION/model/shop.yaml)`,
+		"is a counter in the registry (telemetry/VERSION/model/shop.yaml:L:C), created here with Float64Histogram",
+		`unit "ms" of "shop.checkout.duration" is "s" in the registry`, "the registry (telemetry/VERSION/model/shop.yaml:L:C) gives it"} {
 		if !slices.ContainsFunc(s2, func(s string) bool { return strings.Contains(s, want) }) {
 			t.Errorf("no finding with %q: %q", want, s2)
 		}

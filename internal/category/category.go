@@ -60,7 +60,7 @@ func All() []Info {
 		{Stability, "semconv keys, enum members, events and metrics below a stability level", []string{"stability"}},
 		{SemconvVersion, "imports of a semconv version other than the module's", []string{"semconv-version"}},
 		{SchemaURL, "a resource given one version's schema URL and another's attributes, or Merge of two", []string{"schema-url"}},
-		{Undeclared, "keys and event names that the team's Weaver registry does not declare", []string{"registry", "registry-embedded"}},
+		{Undeclared, "keys, event names and metric names that the team's Weaver registry does not declare", []string{"registry", "registry-embedded"}},
 		{MetricName, "metric instrument names written as literals where a constant holds the same value", []string{"metric-names"}},
 		{MetricInstrument, "a semantic-convention metric created with another instrument kind", []string{"metric-conventions"}},
 		{MetricUnit, "a semantic-convention metric given another unit, or none", []string{"metric-conventions"}},

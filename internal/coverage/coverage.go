@@ -84,10 +84,6 @@ type Report struct {
 	// Undeclared: the names the code emits that neither the registry nor
 	// its dependencies declare, by kind and name.
 	Undeclared []Row `json:"undeclared"`
-	// MetricsKnown is false when a dependency is satisfied from the
-	// embedded semantic conventions, which hold no metrics: a metric name
-	// in Undeclared may then be upstream's.
-	MetricsKnown bool `json:"metrics_known"`
 }
 
 // Build compares emitted with reg.
@@ -105,7 +101,7 @@ func Build(reg *regcheck.Registry, emitted []Emission) *Report {
 	for _, em := range emitted {
 		b.emit(em)
 	}
-	rep := &Report{Registry: reg.Display(reg.Dir), MetricsKnown: reg.CoversMetrics(), Declared: []Row{}, Undeclared: []Row{}}
+	rep := &Report{Registry: reg.Display(reg.Dir), Declared: []Row{}, Undeclared: []Row{}}
 	for k, r := range b.rows {
 		r.finish()
 		if k.undeclared {

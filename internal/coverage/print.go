@@ -42,13 +42,8 @@ func WriteTable(w io.Writer, reps []*Report) error {
 		}
 		if len(rep.Undeclared) > 0 {
 			fmt.Fprintf(tw, "\nemitted but not declared:\n\nKIND\tNAME\tCOUNT\tWHERE\n")
-			metric := false
 			for _, r := range rep.Undeclared {
 				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", r.Kind, r.Name, r.Count, r.where())
-				metric = metric || r.Kind == Metric
-			}
-			if metric && !rep.MetricsKnown {
-				fmt.Fprintln(tw, "\n(a dependency is satisfied from the embedded semantic conventions, which hold no metrics: a metric above may be upstream's)")
 			}
 		}
 	}

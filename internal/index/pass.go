@@ -29,6 +29,8 @@ type Pass struct {
 	fixVersionDone bool
 	madePkgs       map[string]*types.Package
 	deps           map[string]*types.Package // importGraph, made on first use
+	configured     []*types.Package          // ConfiguredPackages, found on first use
+	configuredDone bool
 }
 
 // PassInput is what the index reads of a pass and its settings.

@@ -208,6 +208,23 @@ func (st *Pass) semconvConst(version, name string, r site.Role, v string) *types
 	return types.NewConst(token.NoPos, pkg, name, typ, constant.MakeString(v))
 }
 
+// MetricConst returns the ...Name constant whose value is the metric
+// name, of the semconv version that a fix may import into the package
+// (FixVersion), for a fix that adds that import; nil where that version
+// has no such constant.
+func (st *Pass) MetricConst(otel, metric string) *types.Const {
+	v := st.FixVersion(otel)
+	if v == "" {
+		return nil
+	}
+	for _, d := range semconvtab.MetricNamesIn(v, metric) {
+		if d.Const != "" && d.Package == semconvtab.BasePath+"/"+v && semver.Compare(d.Otel, otel) <= 0 {
+			return st.semconvConst(v, d.Const, site.Event, metric) // an untyped string, as the ...Name constants are
+		}
+	}
+	return nil
+}
+
 // Member returns the enum member variable name of semconv version
 // version, for a fix, or nil.
 func (st *Pass) Member(version, name string) *types.Var {

@@ -65,10 +65,26 @@ func (st *Pass) localSource(localUse map[*types.Const]site.Role) Table {
 }
 
 // appendConfigured adds the -constants packages that the package may
-// import, type-checking from source those it does not depend on already.
+// import (ConfiguredPackages).
 func (st *Pass) appendConfigured(out []Table) []Table {
+	for _, pkg := range st.ConfiguredPackages() {
+		out = append(out, Table{consts: st.run.tables.of(pkg), src: site.FromConfigured})
+	}
+	return out
+}
+
+// ConfiguredPackages returns the -constants packages that the package may
+// import (not itself, nor one that imports it), in the order -constants
+// resolves them, type-checking from source those it does not depend on
+// already. They are found once per pass, so that the key fixes and the
+// metric fixes of a file write the same package (and import it once).
+func (st *Pass) ConfiguredPackages() []*types.Package {
+	if st.configuredDone {
+		return st.configured
+	}
+	st.configuredDone = true
 	if st.mod == nil {
-		return out
+		return nil
 	}
 	self := st.pass.Pkg.Path()
 	graph := importGraph(st.pass.Pkg)
@@ -84,10 +100,10 @@ func (st *Pass) appendConfigured(out []Table) []Table {
 			pkg = st.loader.load(st.mod, pd, graph, &st.run.loaded)
 		}
 		if pkg != nil && pkg.Name() != "main" {
-			out = append(out, Table{consts: st.run.tables.of(pkg), src: site.FromConfigured})
+			st.configured = append(st.configured, pkg)
 		}
 	}
-	return out
+	return st.configured
 }
 
 // appendImported adds the imported packages, in path order: whole, those

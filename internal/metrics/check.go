@@ -23,6 +23,10 @@ type Options struct {
 	Deprecated  bool   // names of metrics the conventions deprecated
 	Stability   string // report known metrics below this stability level; "" for none
 	Otel        string // the module's go.opentelemetry.io/otel version, "" if unknown
+	// Declared gives a -registry's declaration of a metric (nil without
+	// -registry): the metrics the semantic conventions do not know are
+	// compared with it, as the conventions' are with theirs.
+	Declared func(name string) (Declaration, bool)
 }
 
 // A Finding is a diagnostic in a file, for the caller to report unless
@@ -51,16 +55,7 @@ func Check(ins []Instrument, opts Options) []Finding {
 	for _, in := range ins {
 		mismatch := false
 		if opts.Conventions && in.NameConst {
-			if msg, ok := kindMismatch(in, opts.Otel); ok {
-				add(in, in.Name, category.MetricInstrument, msg)
-			}
-			if msg, ok := unitMismatch(in, opts.Otel); ok {
-				add(in, in.Unit, category.MetricUnit, msg)
-				mismatch = true
-			}
-			if msg, ok := noUnit(in, opts.Otel); ok {
-				add(in, in.Name, category.MetricUnit, msg)
-			}
+			mismatch = checkDeclared(in, opts, add)
 		}
 		if in.UnitConst && opts.UCUM && !mismatch {
 			if f, bad := metricrules.CheckUnit(in.UnitValue); bad {
@@ -101,12 +96,28 @@ func conventions(name string) (semconvtab.Metric, bool) {
 	return m, ok && !m.Deprecated // a deprecated metric's instrument and unit are not compared
 }
 
+// A Declaration is what a source declares of a metric: its instrument
+// (as the conventions name it: "counter", "histogram"), its unit, and how a
+// message names the source ("the semantic conventions", "the registry
+// (registry/shop.yaml:12:7)"); Plural for a source named in the plural.
+type Declaration struct {
+	Instrument, Unit string
+	Source           string
+	Plural           bool
+}
+
+// semconvDeclaration is the conventions' declaration of a current metric.
+func semconvDeclaration(name string) (Declaration, bool) {
+	m, ok := conventions(name)
+	return Declaration{Instrument: m.Instrument, Unit: m.Unit, Source: "the semantic conventions", Plural: true}, ok
+}
+
 // kindMismatch reports a known metric created with another instrument
 // than the registry's, unless a semconv Go type of the module's otel
 // version makes it with this one (the registry is of a newer model).
 func kindMismatch(in Instrument, otel string) (string, bool) {
-	m, ok := conventions(in.NameValue)
-	if !ok || m.Instrument == in.Kind.Instrument {
+	d, ok := semconvDeclaration(in.NameValue)
+	if !ok {
 		return "", false
 	}
 	for _, t := range semconvtab.MetricTypesFor(otel, in.NameValue) {
@@ -114,48 +125,111 @@ func kindMismatch(in Instrument, otel string) (string, bool) {
 			return "", false
 		}
 	}
-	return fmt.Sprintf("unexpected instrument: %q is %s %s in the semantic conventions, created here with %s",
-		in.NameValue, article(m.Instrument), m.Instrument, in.Ctor), true
+	return instrumentMismatch(in, d)
+}
+
+// instrumentMismatch reports an instrument created with another kind than
+// d declares.
+func instrumentMismatch(in Instrument, d Declaration) (string, bool) {
+	if d.Instrument == "" || d.Instrument == in.Kind.Instrument {
+		return "", false
+	}
+	return fmt.Sprintf("unexpected instrument: %q is %s %s in %s, created here with %s",
+		in.NameValue, article(d.Instrument), d.Instrument, d.Source, in.Ctor), true
 }
 
 // unitMismatch reports a known metric given another unit than the
 // registry's and than every Go definition of the module's otel version.
 func unitMismatch(in Instrument, otel string) (string, bool) {
-	if !in.UnitConst {
-		return "", false
-	}
-	m, ok := conventions(in.NameValue)
-	if !ok || m.Unit == in.UnitValue {
+	d, ok := semconvDeclaration(in.NameValue)
+	if !ok {
 		return "", false
 	}
 	defs := semconvtab.MetricTypesFor(otel, in.NameValue)
 	if c, ok := semconvtab.MetricConstFor(otel, in.NameValue); ok {
 		defs = append(defs, c)
 	}
-	for _, d := range defs {
-		if d.Unit == in.UnitValue {
+	for _, def := range defs {
+		if in.UnitConst && def.Unit == in.UnitValue {
 			return "", false
 		}
 	}
-	return fmt.Sprintf("unit %q of %q is %q in the semantic conventions", in.UnitValue, in.NameValue, m.Unit), true
+	return otherUnit(in, d)
+}
+
+// otherUnit reports a constant unit other than the one d declares.
+func otherUnit(in Instrument, d Declaration) (string, bool) {
+	if !in.UnitConst || d.Unit == in.UnitValue {
+		return "", false
+	}
+	return fmt.Sprintf("unit %q of %q is %q in %s", in.UnitValue, in.NameValue, d.Unit, d.Source), true
 }
 
 // noUnit reports a known metric created without a unit, where every
 // option was followed, that the conventions give one.
 func noUnit(in Instrument, otel string) (string, bool) {
-	if in.Unit != nil || !in.unitFollowed {
+	d, ok := semconvDeclaration(in.NameValue)
+	if !ok {
 		return "", false
 	}
-	m, ok := conventions(in.NameValue)
-	if !ok || m.Unit == "" {
-		return "", false
-	}
-	for _, d := range semconvtab.MetricTypesFor(otel, in.NameValue) {
-		if d.Unit == "" {
+	for _, def := range semconvtab.MetricTypesFor(otel, in.NameValue) {
+		if def.Unit == "" {
 			return "", false
 		}
 	}
-	return fmt.Sprintf("%q is created without a unit: the semantic conventions give it %q (metric.WithUnit(%q))", in.NameValue, m.Unit, m.Unit), true
+	return missingUnit(in, d)
+}
+
+// missingUnit reports an instrument created without a unit, every option
+// followed, that d gives one.
+func missingUnit(in Instrument, d Declaration) (string, bool) {
+	if in.Unit != nil || !in.unitFollowed || d.Unit == "" {
+		return "", false
+	}
+	verb := "gives"
+	if d.Plural {
+		verb = "give"
+	}
+	return fmt.Sprintf("%q is created without a unit: %s %s it %q (metric.WithUnit(%q))", in.NameValue, d.Source, verb, d.Unit, d.Unit), true
+}
+
+// checkDeclared compares in with what the semantic conventions and
+// opts.Declared (a registry's own metrics) declare of it: its instrument
+// kind (category.MetricInstrument), its unit or none where every option
+// was followed (category.MetricUnit); it reports whether the unit was
+// reported as another than declared (which the UCUM and duration notes
+// then leave alone).
+func checkDeclared(in Instrument, opts Options, add func(Instrument, ast.Expr, category.Name, string)) (mismatch bool) {
+	kind, unit, none := kindMismatch, unitMismatch, noUnit
+	if d, ok := declared(opts, in.NameValue); ok {
+		kind = func(in Instrument, _ string) (string, bool) { return instrumentMismatch(in, d) }
+		unit = func(in Instrument, _ string) (string, bool) { return otherUnit(in, d) }
+		none = func(in Instrument, _ string) (string, bool) { return missingUnit(in, d) }
+	}
+	if msg, ok := kind(in, opts.Otel); ok {
+		add(in, in.Name, category.MetricInstrument, msg)
+	}
+	if msg, ok := unit(in, opts.Otel); ok {
+		add(in, in.Unit, category.MetricUnit, msg)
+		mismatch = true
+	}
+	if msg, ok := none(in, opts.Otel); ok {
+		add(in, in.Name, category.MetricUnit, msg)
+	}
+	return mismatch
+}
+
+// declared is opts.Declared's declaration of a metric that the semantic
+// conventions do not know (those are compared with the conventions, so
+// that nothing is said twice).
+func declared(opts Options, name string) (Declaration, bool) {
+	if opts.Declared == nil {
+		return Declaration{}, false
+	}
+	if _, ok := semconvtab.LookupMetric(name); ok {
+		return Declaration{}, false
+	}
+	return opts.Declared(name)
 }
 
 // duration is the note on a duration not in seconds; without a constant

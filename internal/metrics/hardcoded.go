@@ -2,40 +2,79 @@ package metrics
 
 import (
 	"fmt"
+	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/mod/semver"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 )
 
 // Hard-coded metric names: a name written with a literal where a constant
-// of exactly the same value exists. The constants are the package's own
-// (package-level string constants), the exported ones of the -constants
-// packages (configured) that the file imports, those of the semconv
-// packages it imports (their ...Name constants), and for a semantic-convention metric
-// the ...Name constant of the newest semconv version that the module's
-// otel version ships (semconvtab.MetricConstFor). The fix writes the
-// constant where the file can name it as it is: a constant of the package
-// not shadowed at the name, or one of a package the file imports under a
-// name not shadowed there. A constant of a package the file does not
-// import is named without a fix. A semantic-convention metric that the
-// module's otel names only with instrument types (semconv v1.32.0 and
-// later), or that a semconv version the package imports defines as a
-// type, gets a hint at the type, without a fix: it is no constant.
+// of exactly the same value exists. The constants are, in this order, the
+// package's own (package-level string constants), the exported ones of
+// the -constants packages that the package may import (those the file
+// imports first), the ...Name constants of the semconv packages the
+// package imports, and for a semantic-convention metric the ...Name
+// constant of the semconv version that a fix imports (the version the
+// module uses: Sources.FixConst). The caller writes the fix of each
+// (NameFix) in the file's plan of qualifiers and imports, with the key
+// fixes of the file: the file's import name where it is visible, else a
+// new import (aliased where the name is taken). A package constant that a
+// local name hides is named without a fix. A semantic-convention metric
+// that no such version names with a constant is named with the ...Name
+// constant of the newest semconv version the module's otel ships
+// (semconvtab.MetricConstFor), without a fix, or, where the module's otel
+// names it only with instrument types (semconv v1.32.0 and later) or a
+// semconv version the package imports defines it as a type, gets a hint
+// at the type, without a fix: it is no constant.
 // A literal name with no such constant is not reported: an instrument is
 // created once, and its literal name is its definition.
 
+// Sources are where HardCoded looks for constants beyond the package
+// itself and the semconv versions it imports; the functions are called
+// only for a name that needs them.
+type Sources struct {
+	Otel       string                           // the module's go.opentelemetry.io/otel version, "" if unknown
+	Configured func() []*types.Package          // the -constants packages the package may import
+	FixConst   func(metric string) *types.Const // the ...Name constant of the semconv version a fix imports, or nil
+}
+
+// A NameFix is a hard-coded name and the constant of the same value that
+// its fix writes; the caller qualifies the constant as the file writes it
+// (rewrite.Plan, which adds the import where the file lacks it).
+type NameFix struct {
+	File  *ast.File
+	Name  ast.Expr // the literal name
+	Value string
+	Const *types.Const
+}
+
+// Diagnostic is the NameFix's diagnostic: ref is the constant as the fix
+// writes it, note what the message adds (the import the fix adds), edits
+// the fix's (nil for none).
+func (n NameFix) Diagnostic(ref, note string, edits []analysis.TextEdit) analysis.Diagnostic {
+	d := analysis.Diagnostic{Pos: n.Name.Pos(), End: n.Name.End(), Category: string(category.MetricName),
+		Message: fmt.Sprintf("hard-coded metric name %q: use %s%s", n.Value, ref, note)}
+	if edits != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "use " + ref, TextEdits: edits}}
+	}
+	return d
+}
+
 // HardCoded returns the findings for the instruments of pkg (whose files
-// info describes); otel is the module's go.opentelemetry.io/otel version,
-// "" if unknown (then no semconv version is assumed).
-func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *types.Info, otel string, configured func(path string) bool) []Finding {
+// info describes): those without a fix, and those whose fix the caller
+// writes.
+func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *types.Info, src Sources) ([]Finding, []NameFix) {
 	var out []Finding
+	var fixes []NameFix
 	var own map[string][]*types.Const
 	for _, in := range ins {
 		if !in.NameConst || !hardCoded(in.Name) {
@@ -44,64 +83,99 @@ func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *
 		if own == nil {
 			own = constantsByValue(pkg)
 		}
-		msg, fix := nameFor(in, pkg, info, visible(fset, in, own[in.NameValue]), otel, configured)
+		msg, c := nameFor(in, pkg, info, visible(fset, in, own[in.NameValue]), src)
+		if c != nil {
+			fixes = append(fixes, NameFix{in.File, in.Name, in.NameValue, c})
+			continue
+		}
 		if msg == "" {
 			continue
 		}
 		d := analysis.Diagnostic{Pos: in.Name.Pos(), End: in.Name.End(), Category: string(category.MetricName),
 			Message: fmt.Sprintf("hard-coded metric name %q: %s", in.NameValue, msg)}
-		if fix != "" {
-			d.SuggestedFixes = []analysis.SuggestedFix{{
-				Message:   "use " + fix,
-				TextEdits: []analysis.TextEdit{{Pos: in.Name.Pos(), End: in.Name.End(), NewText: []byte(fix)}},
-			}}
-		}
 		out = append(out, Finding{in.File, d})
 	}
-	return out
+	return out, fixes
 }
 
-// nameFor says what to use instead of the literal name, and the text of
-// the fix if the file can write it.
-func nameFor(in Instrument, pkg *types.Package, info *types.Info, own []*types.Const, otel string, configured func(string) bool) (msg, fix string) {
+// nameFor returns the constant that a fix writes instead of the literal
+// name, or else what to say without a fix.
+func nameFor(in Instrument, pkg *types.Package, info *types.Info, own []*types.Const, src Sources) (msg string, fix *types.Const) {
 	scope := pkg.Scope().Innermost(in.Name.Pos())
 	for _, c := range own {
 		if scope != nil && lookup(scope, c.Name(), in.Name.Pos()) == types.Object(c) {
-			return "use " + c.Name(), c.Name()
+			return "", c
 		}
 	}
 	if len(own) > 0 {
-		return fmt.Sprintf("the package's constant %s has this value, but a local name hides it here", own[0].Name()), ""
+		return fmt.Sprintf("the package's constant %s has this value, but a local name hides it here", own[0].Name()), nil
 	}
-	for _, imp := range pkg.Imports() {
-		var cs []*types.Const
-		switch {
-		case configured != nil && configured(imp.Path()):
-			cs = exported(imp, in.NameValue)
-		case strings.HasPrefix(imp.Path(), semconvtab.BasePath+"/"):
-			if c, ok := imp.Scope().Lookup(semconvName(in.NameValue, imp)).(*types.Const); ok {
-				cs = append(cs, c)
-			}
-		}
-		for _, c := range cs {
-			if q := qualified(in, info, scope, c); q != "" {
-				return "use " + q, q
-			}
-		}
+	if c := importedConst(in, pkg, info, src); c != nil {
+		return "", c
 	}
 	if ts := importedTypes(pkg, in.NameValue); len(ts) > 0 {
-		return typeHint(in, ts), "" // the package uses a semconv version with instrument types: not an older constant
+		return typeHint(in, ts), nil // the package uses a semconv version with instrument types: not an older constant
 	}
-	if otel == "" {
-		return "", ""
+	if src.Otel == "" {
+		return "", nil
 	}
-	if c, ok := semconvtab.MetricConstFor(otel, in.NameValue); ok {
-		return fmt.Sprintf("use semconv.%s (import %q)", c.Const, c.Package), ""
+	if src.FixConst != nil {
+		if c := src.FixConst(in.NameValue); c != nil && plainString(c) {
+			return "", c
+		}
 	}
-	if ts := semconvtab.MetricTypesFor(otel, in.NameValue); len(ts) > 0 {
-		return typeHint(in, ts), ""
+	if c, ok := semconvtab.MetricConstFor(src.Otel, in.NameValue); ok {
+		return fmt.Sprintf("use semconv.%s (import %q)", c.Const, c.Package), nil
 	}
-	return "", ""
+	if ts := semconvtab.MetricTypesFor(src.Otel, in.NameValue); len(ts) > 0 {
+		return typeHint(in, ts), nil
+	}
+	return "", nil
+}
+
+// importedConst returns an exported constant with the name's value of a
+// -constants package the package may import, else the ...Name constant of
+// a semconv package it imports; of each, one the file imports first.
+func importedConst(in Instrument, pkg *types.Package, info *types.Info, src Sources) *types.Const {
+	var configured, semconvs []*types.Package
+	if src.Configured != nil {
+		configured = src.Configured()
+	}
+	for _, imp := range pkg.Imports() {
+		if strings.HasPrefix(imp.Path(), semconvtab.BasePath+"/") {
+			semconvs = append(semconvs, imp)
+		}
+	}
+	for _, pkgs := range [][]*types.Package{configured, semconvs} {
+		pkgs = slices.Clone(pkgs)
+		slices.SortStableFunc(pkgs, func(a, b *types.Package) int { return fileImports(in, info, b) - fileImports(in, info, a) })
+		for _, imp := range pkgs {
+			var cs []*types.Const
+			if otelapi.IsSemconv(imp.Path()) {
+				if c, ok := imp.Scope().Lookup(semconvName(in.NameValue, imp)).(*types.Const); ok {
+					cs = append(cs, c)
+				}
+			} else {
+				cs = exported(imp, in.NameValue)
+			}
+			for _, c := range cs {
+				if plainString(c) && constant.StringVal(c.Val()) == in.NameValue {
+					return c
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// fileImports is 1 if in's file imports p, else 0.
+func fileImports(in Instrument, info *types.Info, p *types.Package) int {
+	for _, spec := range in.File.Imports {
+		if pn := info.PkgNameOf(spec); pn != nil && pn.Imported() == p {
+			return 1
+		}
+	}
+	return 0
 }
 
 // importedTypes returns the instrument types for metric of the newest
@@ -167,24 +241,6 @@ func semconvName(metric string, imp *types.Package) string {
 	for _, d := range semconvtab.MetricNamesIn(version, metric) {
 		if d.Const != "" && d.Package == imp.Path() {
 			return d.Const
-		}
-	}
-	return ""
-}
-
-// qualified returns name.C for the constant c of a package that in's
-// file imports under a name not shadowed at the literal, or "".
-func qualified(in Instrument, info *types.Info, scope *types.Scope, c *types.Const) string {
-	if v, ok := constString(info, in.Name); !ok || !plainString(c) || constant.StringVal(c.Val()) != v {
-		return ""
-	}
-	for _, spec := range in.File.Imports {
-		pn := info.PkgNameOf(spec)
-		if pn == nil || pn.Imported() != c.Pkg() || pn.Name() == "." || pn.Name() == "_" {
-			continue
-		}
-		if scope != nil && lookup(scope, pn.Name(), in.Name.Pos()) == types.Object(pn) {
-			return pn.Name() + "." + c.Name()
 		}
 	}
 	return ""

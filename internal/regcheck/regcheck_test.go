@@ -3,6 +3,7 @@ package regcheck
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -54,11 +55,15 @@ func TestUndeclared(t *testing.T) {
 		{Value: "shop.order.id", Role: Event},     // a key is no event
 		{Value: "shop.request.header", Role: Key}, // the template itself
 		{Value: "shop.customer.levl", Role: Key},
+		{Value: "shop.orders", Role: Metric},
+		{Value: "http.server.request.duration", Role: Metric}, // the upstream dependency's (embedded)
+		{Value: "shop.order.id", Role: Metric},                // a key is no metric
 	}
 	want := []string{
 		`event name "shop.order.id" is not declared in the registry (telemetry/v2/model/shop.yaml); declare it or use a declared event`,
 		`attribute key "shop.request.header" is a template in the registry (telemetry/v2/model/shop.yaml): the keys it declares are shop.request.header.<name>`,
 		`attribute key "shop.customer.levl" is not declared in the registry (telemetry/v2/model/shop.yaml); declare it or use a declared key: did you mean "shop.customer.level"?`,
+		`metric name "shop.order.id" is not declared in the registry (telemetry/v2/model/shop.yaml); declare it or use a declared metric`,
 	}
 	ds := Undeclared(reg, sites)
 	if len(ds) != len(want) {
@@ -68,6 +73,22 @@ func TestUndeclared(t *testing.T) {
 		if d.Message != want[i] || d.Category != "undeclared" {
 			t.Errorf("%s: %s\nwant %s", d.Category, d.Message, want[i])
 		}
+	}
+}
+
+func TestDeclaredMetric(t *testing.T) {
+	root, _ := filepath.Abs(module)
+	reg, err := NewLoader("telemetry/v1", nil).For(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, where, ok := reg.DeclaredMetric("shop.checkout.duration")
+	if !ok || m.Instrument != "histogram" || m.Unit != "s" || !strings.HasPrefix(where, "telemetry/v1/model/shop.yaml:") {
+		t.Errorf("shop.checkout.duration: %+v, %q, %v", m, where, ok)
+	}
+	m, where, ok = reg.DeclaredMetric("http.server.request.duration")
+	if !ok || m.Instrument != "histogram" || where != "https://opentelemetry.io/schemas/1.37.0" {
+		t.Errorf("http.server.request.duration: %+v, %q, %v; want the upstream dependency's", m, where, ok)
 	}
 }
 

@@ -9,14 +9,16 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/nearmiss"
+	"github.com/spanattrlint/spanattrlint/internal/registry"
 )
 
 // What a site's string names.
 type Role int
 
 const (
-	Key   Role = iota // an attribute key
-	Event             // an event name (AddEvent, a log record's event name)
+	Key    Role = iota // an attribute key
+	Event              // an event name (AddEvent, a log record's event name)
+	Metric             // a metric name (an instrument constructor's name argument)
 )
 
 // A Site is a key or event name that the code emits, as a constant: a
@@ -43,8 +45,9 @@ type Edit struct {
 	NewText  string
 }
 
-// Undeclared reports each site whose key or event name neither the
-// registry nor its dependencies declare. A key under a template attribute
+// Undeclared reports each site whose key, event name or metric name
+// neither the registry nor its dependencies declare (an embedded
+// dependency: the semantic conventions' tables, metrics included). A key under a template attribute
 // (shop.request.header.x_id under shop.request.header) is declared by it.
 func Undeclared(reg *Registry, sites []Site) []Diagnostic {
 	out, _ := UndeclaredMissing(reg, sites)
@@ -71,11 +74,14 @@ func UndeclaredMissing(reg *Registry, sites []Site) (out []Diagnostic, missing [
 			msg, declarable = reg.undeclaredKey(s.Value)
 		case Event:
 			msg = reg.undeclaredEvent(s.Value)
+		case Metric:
+			msg = reg.undeclaredMetric(s.Value)
+			declarable = false // gen -declare declares keys and events
 		}
 		if msg != "" {
 			out = append(out, Diagnostic{Pos: s.Pos, End: s.End, Category: category.Undeclared, Message: msg})
 			if declarable {
-				near, _ := reg.nearestName(s.Value, s.Role == Event)
+				near, _ := reg.nearestName(s.Value, s.Role)
 				missing = append(missing, Missing{Site: s, Near: near})
 			}
 		}
@@ -94,7 +100,7 @@ func (r *Registry) undeclaredKey(key string) (string, bool) {
 		return fmt.Sprintf("attribute key %q is a template in the registry (%s): the keys it declares are %s.<name>", key, r.where(a.Pos.File, a.Origin), key), false
 	}
 	return fmt.Sprintf("attribute key %q is not declared in the registry (%s); declare it or use a declared key%s",
-		key, r.Display(r.fileNear(key, r.attrKeys())), r.nearest(key, false)), true
+		key, r.Display(r.fileNear(key, r.attrKeys())), r.nearest(key, Key)), true
 }
 
 func (r *Registry) undeclaredEvent(name string) string {
@@ -102,7 +108,30 @@ func (r *Registry) undeclaredEvent(name string) string {
 		return ""
 	}
 	return fmt.Sprintf("event name %q is not declared in the registry (%s); declare it or use a declared event%s",
-		name, r.Display(r.fileNear(name, r.eventNames())), r.nearest(name, true))
+		name, r.Display(r.fileNear(name, r.eventNames())), r.nearest(name, Event))
+}
+
+func (r *Registry) undeclaredMetric(name string) string {
+	if _, ok := r.Metric(name); ok {
+		return ""
+	}
+	return fmt.Sprintf("metric name %q is not declared in the registry (%s); declare it or use a declared metric%s",
+		name, r.Display(r.fileNear(name, r.metricNames())), r.nearest(name, Metric))
+}
+
+// DeclaredMetric returns the registry's declaration of the metric called
+// name (its own or a dependency's) and where it is declared, as a message
+// names it: "registry/shop.yaml:12:7", or the dependency.
+func (r *Registry) DeclaredMetric(name string) (m *registry.Metric, where string, ok bool) {
+	m, ok = r.Metric(name)
+	if !ok {
+		return nil, "", false
+	}
+	pos := ""
+	if m.Pos.File != "" {
+		pos = m.Pos.String()
+	}
+	return m, r.where(pos, m.Origin), true
 }
 
 // where names the file that declares something, or the dependency.
@@ -126,12 +155,20 @@ func (r *Registry) eventNames() []named {
 	return r.events
 }
 
+func (r *Registry) metricNames() []named {
+	r.namesOnce.Do(r.index)
+	return r.metrics
+}
+
 func (r *Registry) index() {
 	for _, a := range r.Attributes {
 		r.keys = append(r.keys, named{a.Key, a.Pos.File})
 	}
 	for _, e := range r.Events {
 		r.events = append(r.events, named{e.Name, e.Pos.File})
+	}
+	for _, m := range r.Metrics {
+		r.metrics = append(r.metrics, named{m.Name, m.Pos.File})
 	}
 }
 
@@ -153,43 +190,46 @@ func (r *Registry) fileNear(name string, names []named) string {
 	return r.Dir
 }
 
-// nearest returns ": did you mean "k"?" for the declared key (or event,
-// with event) that name is most likely a typo of, or "". The pools are made
-// on the first undeclared name.
-func (r *Registry) nearest(name string, event bool) string {
-	if near, ok := r.nearestName(name, event); ok {
+// nearest returns ": did you mean "k"?" for the declared key (event,
+// metric: of role) that name is most likely a typo of, or "". The pools
+// are made on the first undeclared name.
+func (r *Registry) nearest(name string, role Role) string {
+	if near, ok := r.nearestName(name, role); ok {
 		return fmt.Sprintf(": did you mean %q?", near)
 	}
 	return ""
 }
 
-// nearestName returns the declared key (or event, with event) that name
+// nearestName returns the declared key (event, metric: of role) that name
 // is most likely a typo of.
-func (r *Registry) nearestName(name string, event bool) (string, bool) {
+func (r *Registry) nearestName(name string, role Role) (string, bool) {
 	r.poolOnce.Do(r.pools)
 	p := r.keyPool
-	if event {
+	switch role {
+	case Event:
 		p = r.eventPool
+	case Metric:
+		p = r.metricPool
 	}
 	e, ok := p.Nearest(name)
 	return e.Value, ok
 }
 
 func (r *Registry) pools() {
-	var keys, events []nearmiss.Entry[struct{}]
-	for _, n := range r.attrKeys() {
-		keys = append(keys, nearmiss.Entry[struct{}]{Value: n.name})
+	pool := func(ns []named) *nearmiss.Pool[struct{}] {
+		var es []nearmiss.Entry[struct{}]
+		for _, n := range ns {
+			es = append(es, nearmiss.Entry[struct{}]{Value: n.name})
+		}
+		return nearmiss.NewPool(es)
 	}
-	for _, n := range r.eventNames() {
-		events = append(events, nearmiss.Entry[struct{}]{Value: n.name})
-	}
-	r.keyPool, r.eventPool = nearmiss.NewPool(keys), nearmiss.NewPool(events)
+	r.keyPool, r.eventPool, r.metricPool = pool(r.attrKeys()), pool(r.eventNames()), pool(r.metricNames())
 }
 
 // lazy holds what the checks make of a registry on first use.
 type lazy struct {
-	namesOnce          sync.Once
-	keys, events       []named
-	poolOnce           sync.Once
-	keyPool, eventPool *nearmiss.Pool[struct{}]
+	namesOnce                      sync.Once
+	keys, events, metrics          []named
+	poolOnce                       sync.Once
+	keyPool, eventPool, metricPool *nearmiss.Pool[struct{}]
 }

@@ -12,8 +12,8 @@ import (
 // some of them as deprecated. The tables hold attribute keys with their
 // types, stability, deprecations and enum members, and event names (and
 // the keys of the Go package semconvtab.ImportPath, which has a few the
-// tables lack, such as server.address); not
-// metrics, spans, group ids or briefs.
+// tables lack, such as server.address), and metrics with their
+// instrument, unit and stability; not spans, group ids or briefs.
 const EmbeddedVersion = "1.44.0"
 
 // embeddedAttribute returns the embedded conventions' attribute key,
@@ -61,6 +61,21 @@ func embeddedEvent(name, origin string) (*Event, bool) {
 		ev.Deprecated = &Deprecation{Reason: "unspecified"}
 	}
 	return ev, true
+}
+
+func embeddedMetric(name, origin string) (*Metric, bool) {
+	m, ok := semconvtab.LookupMetric(name)
+	if !ok {
+		return nil, false
+	}
+	met := &Metric{Name: name, Instrument: m.Instrument, Unit: m.Unit, Stability: m.Stability, Origin: origin}
+	if met.Stability == "experimental" {
+		met.Stability = "development" // as the reader normalises it
+	}
+	if m.Deprecated {
+		met.Deprecated = &Deprecation{Reason: "unspecified"}
+	}
+	return met, true
 }
 
 // helperType returns the registry type of key from the parameter of its

@@ -42,8 +42,8 @@ func TestEncodeDecode(t *testing.T) {
 					t.Errorf("Lookup(%q): read %+v %v, decoded %+v %v", key, a1, ok1, a2, ok2)
 				}
 			}
-			if r.CoversMetrics() != d.CoversMetrics() {
-				t.Error("CoversMetrics differs")
+			if r.CoversSpans() != d.CoversSpans() {
+				t.Error("CoversSpans differs")
 			}
 		})
 	}

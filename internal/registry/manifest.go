@@ -82,6 +82,16 @@ func (d *Dependency) event(name string) (*Event, bool) {
 	return nil, false
 }
 
+func (d *Dependency) metric(name string) (*Metric, bool) {
+	if d.reg != nil {
+		return d.reg.Metric(name)
+	}
+	if d.Embedded {
+		return embeddedMetric(name, d.String())
+	}
+	return nil, false
+}
+
 // readManifest reads the manifest's schema URL and dependencies (not yet
 // resolved).
 func (r *Registry) readManifest(file string, src []byte) error {

@@ -234,17 +234,15 @@ func (r *Registry) Event(name string) (*Event, bool) {
 	return nil, false
 }
 
-// Metric returns the metric called name. The embedded conventions hold
-// no metrics: see CoversMetrics.
+// Metric returns the metric called name, from the registry or else its
+// dependencies (an embedded one: the conventions' metrics table).
 func (r *Registry) Metric(name string) (*Metric, bool) {
 	if m, ok := r.metrics[name]; ok {
 		return m, true
 	}
 	for _, d := range r.Dependencies {
-		if d.reg != nil {
-			if m, ok := d.reg.Metric(name); ok {
-				return m, true
-			}
+		if m, ok := d.metric(name); ok {
+			return m, true
 		}
 	}
 	return nil, false
@@ -265,14 +263,14 @@ func (r *Registry) Span(typ string) (*Span, bool) {
 	return nil, false
 }
 
-// CoversMetrics reports whether Metric and Span know every metric and
-// span of the registry and its dependencies: false when a dependency is
-// satisfied from the embedded conventions, whose tables hold attributes,
-// enum members and events but no metrics or spans. A check that a metric
-// is declared must not report one Metric does not find then.
-func (r *Registry) CoversMetrics() bool {
+// CoversSpans reports whether Span knows every span of the registry and
+// its dependencies: false when a dependency is satisfied from the
+// embedded conventions, whose tables hold attributes, enum members,
+// events and metrics but no spans. A check that a span is declared must
+// not report one Span does not find then.
+func (r *Registry) CoversSpans() bool {
 	for _, d := range r.Dependencies {
-		if d.Embedded || (d.reg != nil && !d.reg.CoversMetrics()) {
+		if d.Embedded || (d.reg != nil && !d.reg.CoversSpans()) {
 			return false
 		}
 	}

@@ -108,11 +108,18 @@ func TestReadShop(t *testing.T) {
 	if mt, ok := r.Metric("shop.orders"); !ok || mt.Instrument != "counter" || mt.Unit != "{order}" {
 		t.Errorf("metric shop.orders = %+v, %v", mt, ok)
 	}
+	// The embedded dependency answers for the conventions' metrics.
+	if mt, ok := r.Metric("http.server.request.duration"); !ok || mt.Instrument != "histogram" || mt.Unit != "s" || mt.Origin == "" {
+		t.Errorf("upstream metric http.server.request.duration = %+v, %v", mt, ok)
+	}
+	if mt, ok := r.Metric("shop.no.such.metric"); ok {
+		t.Errorf("metric shop.no.such.metric = %+v", mt)
+	}
 	if sp, ok := r.Span("span.shop.checkout"); !ok || sp.Kind != "server" || len(sp.Attributes) != 4 {
 		t.Errorf("span span.shop.checkout = %+v, %v", sp, ok)
 	}
-	if r.CoversMetrics() {
-		t.Error("CoversMetrics with an embedded dependency")
+	if r.CoversSpans() {
+		t.Error("CoversSpans with an embedded dependency")
 	}
 	if len(r.Imports) != 1 || !r.Imports[0].Matches("http.server.request.duration") || r.Imports[0].Kind != "metrics" {
 		t.Errorf("imports %+v", r.Imports)
@@ -273,8 +280,8 @@ func TestLocalDependency(t *testing.T) {
 	if m, ok := r.Metric("platform.tenants"); !ok || m.Instrument != "updowncounter" {
 		t.Errorf("metric platform.tenants = %+v, %v", m, ok)
 	}
-	if r.CoversMetrics() {
-		t.Error("CoversMetrics, though the dependency's dependency is embedded")
+	if r.CoversSpans() {
+		t.Error("CoversSpans, though the dependency's dependency is embedded")
 	}
 }
 
