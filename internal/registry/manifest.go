@@ -232,6 +232,11 @@ func (r *Registry) resolve(d *Dependency, opts Options, visiting []string) error
 		if upstream {
 			return fail("%s; fetch it there, or use %s=%s to take spanattrlint's embedded semantic conventions (%s) instead", missing, opts.embeddedOption(), d.RegistryPath, EmbeddedVersion)
 		}
+		if d.SchemaURL == "" {
+			// No schema_url says what it is (a manifest that only names its
+			// upstream copy, "name: opentelemetry"): it may be upstream.
+			return fail("%s; fetch that registry there, or, if it is a copy of the OpenTelemetry semantic conventions, use %s=%s to take spanattrlint's embedded ones (%s) instead", missing, opts.embeddedOption(), d.RegistryPath, EmbeddedVersion)
+		}
 		return fail("%s; fetch that registry there", missing)
 	}
 	abs, _ := filepath.Abs(dir)
