@@ -51,6 +51,7 @@ func load(o *Options, mod *module, overlay map[string][]byte) ([]*packages.Packa
 	if err := firstError(pkgs, mod.root); err != nil {
 		return nil, err
 	}
+	o.logf("loaded %d packages", len(pkgs))
 	return pkgs, nil
 }
 
@@ -102,11 +103,12 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string, overlay m
 			return nil, err
 		}
 	}
-	a := recovering(analyzer.NewFromSettings(set), o.hooks.analyze)
+	a := recovering(analyzer.NewFromSettings(set))
 	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		return nil, err
 	}
+	o.logf("analysed %d packages", len(g.Roots))
 	var out []pkgResult
 	for _, act := range g.Roots {
 		if act.Err != nil {
@@ -158,8 +160,7 @@ func inferWrappers(o *Options, pkgs []*packages.Package, mod *module) error {
 // recovering returns a copy of a whose panics are errors of the package:
 // checker.Analyze runs analyzers in goroutines of its own, where a panic
 // would end the process with a goroutine's stack instead of one line.
-// hook, if not nil, runs first (o.hooks.analyze).
-func recovering(a *analysis.Analyzer, hook func(*analysis.Pass)) *analysis.Analyzer {
+func recovering(a *analysis.Analyzer) *analysis.Analyzer {
 	c := *a
 	c.Run = func(pass *analysis.Pass) (res any, err error) {
 		defer func() {
@@ -167,9 +168,6 @@ func recovering(a *analysis.Analyzer, hook func(*analysis.Pass)) *analysis.Analy
 				res, err = nil, fmt.Errorf("internal error: the analyzer panicked (please report it): %v", r)
 			}
 		}()
-		if hook != nil {
-			hook(pass)
-		}
 		return a.Run(pass)
 	}
 	return &c
@@ -197,5 +195,12 @@ func firstError(pkgs []*packages.Package, root string) error {
 		return fmt.Errorf("%s (and 1 more error)", msg)
 	default:
 		return fmt.Errorf("%s (and %d more errors)", msg, len(errs)-1)
+	}
+}
+
+// logf writes one line of what a phase did to o.Log, if set (-v).
+func (o *Options) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, "spanattrlint gen: "+format+"\n", args...)
 	}
 }

@@ -147,24 +147,20 @@ func (r *job) find() error {
 	if r.t.exists && len(r.t.forKey) > 0 { // -constants refuses a package with no constants yet
 		r.constants = append(r.constants, r.t.path)
 	}
-	if r.results, err = analyse(&r.o, pkgs, r.constants, nil); err != nil {
-		return err
-	}
 	// A package that already uses another's constants as keys is offered
 	// them by the analyzer; every package is, once they are -constants, so
 	// that a value written as tracing.JourneyEventType in one package and
-	// "event.type" in another gets no second constant. Which packages
-	// those are is the analysis's finding: with some, the packages with a
-	// finding are analysed again with them. (The analyzer offers -constants
-	// only to the sites it found: a package without a finding stays as it
-	// is.)
-	r.sources = constantSources(r.results, r.t)
-	if sub := withFindings(pkgs, r.results); len(r.sources) > 0 && len(sub) > 0 {
-		fresh, err := analyse(&r.o, sub, append(r.constants, r.sources...), nil)
-		if err != nil {
-			return err
-		}
-		r.results = replaceResults(r.results, fresh)
+	// "event.type" in another gets no second constant. Those packages are
+	// found before the analysis (as the wrappers are), which then has them
+	// as -constants from the start.
+	if r.sources, err = inUse(&r.o, pkgs, r.t); err != nil {
+		return err
+	}
+	if r.results, err = analyse(&r.o, pkgs, append(r.constants, r.sources...), nil); err != nil {
+		return err
+	}
+	if err := r.adoptSources(); err != nil {
+		return err
 	}
 	uses := collectUses(r.results, r.mod, r.t, r.o.MigrateDeprecated, &r.sum.Notes)
 	r.uses = leaveOut(uses, &r.sum.Notes)
@@ -186,6 +182,26 @@ func (r *job) find() error {
 		}
 	}
 	r.results = nil
+	return nil
+}
+
+// adoptSources analyses again, with them as -constants too, the packages
+// with a finding when the analysis found more packages whose constants
+// are in use: those whose constants its fixes write (an attribute.Key
+// constant of an imported package, say), which only the ranking of the
+// candidates tells, and the ranking is the analysis.
+func (r *job) adoptSources() error {
+	more := slices.DeleteFunc(constantSources(r.results, r.t), func(p string) bool { return slices.Contains(r.sources, p) })
+	sub := withFindings(r.pkgs, r.results)
+	if len(more) == 0 || len(sub) == 0 {
+		return nil
+	}
+	r.sources = slices.Sorted(slices.Values(append(r.sources, more...)))
+	fresh, err := analyse(&r.o, sub, append(slices.Clone(r.constants), r.sources...), nil)
+	if err != nil {
+		return err
+	}
+	r.results = replaceResults(r.results, fresh)
 	return nil
 }
 
@@ -229,11 +245,6 @@ func (r *job) fix() error {
 		return err
 	}
 	r.pkgs = nil
-	if r.o.hooks.fixed != nil {
-		if err := r.o.hooks.fixed(); err != nil {
-			return err
-		}
-	}
 	// check reads the types of known, not its syntax.
 	for _, p := range r.known {
 		releaseSyntax(p)
@@ -244,6 +255,7 @@ func (r *job) fix() error {
 		return err
 	}
 	r.summarise(set, outside)
+	r.o.logf("computed %d fixes of %d files, in memory", set.Applied, len(r.changed))
 	return nil
 }
 

@@ -3,6 +3,8 @@ package gen
 import (
 	"slices"
 
+	"golang.org/x/tools/go/packages"
+
 	"github.com/spanattrlint/spanattrlint/analyzer"
 )
 
@@ -25,4 +27,27 @@ func constantSources(results []pkgResult, t *target) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// inUse returns the packages whose constants the packages already use as
+// keys or names, found before their analysis
+// (analyzer.Settings.ConstantPackages), less the target and the semconv
+// packages, sorted.
+func inUse(o *Options, pkgs []*packages.Package, t *target) ([]string, error) {
+	set, err := analyzer.Config{SpanNames: o.SpanNames, KeyFuncs: o.KeyFuncs}.Resolve("")
+	if err != nil {
+		return nil, err
+	}
+	if set, err = set.WithWrappers(o.wrappers); err != nil {
+		return nil, err
+	}
+	in := make([]analyzer.Package, 0, len(pkgs))
+	for _, p := range pkgs {
+		in = append(in, analyzer.Package{Fset: p.Fset, Files: p.Syntax, Types: p.Types, Info: p.TypesInfo})
+	}
+	paths, err := set.ConstantPackages(in)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(paths, func(p string) bool { return p == t.path || analyzer.IsSemconvPackage(p) }), nil
 }
