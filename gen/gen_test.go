@@ -1,10 +1,10 @@
 package gen
 
 import (
-	"io"
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
