@@ -107,9 +107,10 @@ func isUntyped(t types.Type) bool {
 	return ok && b.Info()&types.IsUntyped != 0
 }
 
-// buildFixes reports the findings, file by file in the order found: in
-// one file, where each package is written is decided for all its fixes.
-func (st *passState) buildFixes(fs *findings) {
+// buildFixes reports the findings with report, file by file in the order
+// found: in one file, where each package is written is decided for all
+// its fixes.
+func (st *passState) buildFixes(fs *findings, report func(analysis.Diagnostic)) {
 	byFile := map[*ast.File][]*site.Finding{}
 	var order []*ast.File
 	for f := range fs.all() {
@@ -119,7 +120,7 @@ func (st *passState) buildFixes(fs *findings) {
 		byFile[f.File] = append(byFile[f.File], f)
 	}
 	for _, file := range order {
-		planFile(st.pass, st.api, file, byFile[file], st.pass.Report)
+		planFile(st.pass, st.api, file, byFile[file], report)
 	}
 }
 

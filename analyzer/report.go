@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
@@ -45,6 +47,10 @@ type Result struct {
 	// the package already uses as keys or event names, which the analyzer
 	// offers with no configuration.
 	ConstantPackages []string
+
+	// offer: the diagnostics and the strings left were more constants
+	// declared (WithConstants); nil unless WithNewConstants.
+	offer func([]analysis.Diagnostic, []NewConstant) ([]analysis.Diagnostic, []Unmatched)
 }
 
 // Unmatched is a hard-coded key or name for which no constant exists.

@@ -1,13 +1,14 @@
 // Package gen is the spanattrlint gen subcommand: it writes the constants
 // package that the code needs, then points every use at it.
 //
-// It runs the analyzer over the packages, collects the attribute keys and
-// event names (span names with -span-names) that no constant defines,
-// renders one constant per value into a file of the target package, runs
-// the analyzer again, with the target as its -constants package and the
-// file as an overlay, on the packages that write those values, and
-// applies the fixes. Everything is computed and type-checked in memory
-// before any file is written; a failure or a -dry-run writes nothing.
+// It runs the analyzer over the packages once, collects the attribute keys
+// and event names (span names with -span-names) that no constant defines,
+// renders one constant per value into a file of the target package, has
+// the analysis of the packages that write those values build their fixes
+// again with the new constants offered (analyzer.Result.WithConstants),
+// and applies the fixes. Everything is computed and type-checked in
+// memory before any file is written; a failure or a -dry-run writes
+// nothing.
 package gen
 
 import (

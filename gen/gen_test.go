@@ -97,7 +97,7 @@ func fixable(t *testing.T, dir string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := analyse(o, pkgs, nil, nil)
+	results, err := analyse(o, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ type pkgResult struct {
 	diags     []analysis.Diagnostic
 	unmatched []analyzer.Unmatched
 	constPkgs []string // packages whose constants it already uses as keys
+	res       *analyzer.Result
 }
 
 // load loads the packages, with their syntax and types, the files of
@@ -79,10 +80,11 @@ func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, e
 }
 
 // analyse runs the analyzer on each package with the given -constants
-// packages, read through overlay (nil: from disk), returning the results
-// sorted by package ID so that everything built from them is
-// deterministic.
-func analyse(o *Options, pkgs []*packages.Package, constants []string, overlay map[string][]byte) ([]pkgResult, error) {
+// packages, returning the results sorted by package ID so that everything
+// built from them is deterministic. Each result can tell the fixes were
+// there more constants (analyzer.Result.WithConstants): gen's constants
+// need no second analysis.
+func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgResult, error) {
 	// Decided as the command decides it, with -constants resolved in each
 	// package's module (a go.work can hold several) before any package is
 	// analysed. The packages are loaded without their modules, which the
@@ -95,9 +97,7 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string, overlay m
 	if set, err = set.WithWrappers(o.wrappers); err != nil {
 		return nil, err
 	}
-	if overlay != nil {
-		set = set.WithOverlay(overlay)
-	}
+	set = set.WithNewConstants()
 	for _, p := range pkgs {
 		if err := set.Prepare(p.PkgPath, p.Dir, false); err != nil {
 			return nil, err
@@ -122,6 +122,7 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string, overlay m
 		if res, ok := act.Result.(*analyzer.Result); ok && res != nil {
 			r.unmatched = res.Unmatched
 			r.constPkgs = res.ConstantPackages
+			r.res = res
 		}
 		out = append(out, r)
 	}

@@ -74,7 +74,7 @@ func BenchmarkLoadAnalyse(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := analyse(&o, pkgs, nil, nil); err != nil {
+		if _, err := analyse(&o, pkgs, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/spanattrlint/spanattrlint/analyzer"
 	"github.com/spanattrlint/spanattrlint/internal/fixes"
 )
 
@@ -27,7 +28,7 @@ func Run(o Options) (*Summary, error) {
 	for _, phase := range []func() error{
 		r.find,  // 1. load and analyse: the strings no constant defines
 		r.plan,  // 2. the constants, and the constants file's new content, in memory
-		r.fix,   // 3. the fixes, with that content as an overlay
+		r.fix,   // 3. the fixes, find's with the new constants offered
 		r.check, // 4. the fixed packages type-checked with their new contents
 		r.write, // 5. unless -dry-run, every file written, or none
 	} {
@@ -56,23 +57,17 @@ type job struct {
 
 	pkgs      []*packages.Package // the load of find, while a later phase needs it
 	results   []pkgResult         // find's analysis, by package ID, until find has read it
+	again     []pkgResult         // of those, the packages whose fixes the new constants change (reoffered)
 	constants []string            // -constants of find's analysis
 	sources   []string            // packages whose constants are in use as keys (constantSources)
 	uses      []use               // the strings to make constants for
 	outs      []outcome           // what the analysis found, by package ID: fixes and strings left
 
-	// The packages (IDs, every variant) to analyse again with new
-	// constants: those with a string no constant defined, and the target;
-	// patterns name their directories.
-	again    map[string]bool
-	patterns []string
-
 	// overlay is the constants file's new content, by path, which the
-	// analysis and the check read instead of the disk; nil with no new
-	// constant.
+	// check reads instead of the disk; nil with no new constant.
 	overlay map[string][]byte
-	// known is a load that saw the files as check sees them (the overlay
-	// included), whose types check may reuse; nil if none.
+	// known is a load that saw the files as check sees them, whose types
+	// check may reuse; nil if none.
 	known []*packages.Package
 
 	changed, olds map[string][]byte // the fixed files: new and old contents, by path
@@ -156,7 +151,7 @@ func (r *job) find() error {
 	if r.sources, err = inUse(&r.o, pkgs, r.t); err != nil {
 		return err
 	}
-	if r.results, err = analyse(&r.o, pkgs, append(r.constants, r.sources...), nil); err != nil {
+	if r.results, err = analyse(&r.o, pkgs, append(r.constants, r.sources...)); err != nil {
 		return err
 	}
 	if err := r.adoptSources(); err != nil {
@@ -172,13 +167,15 @@ func (r *job) find() error {
 		return fmt.Errorf("-into: %s imports %s%s, which would import it to use the constants: an import cycle; choose another package", r.t.path, p, via)
 	}
 	// What the next phases read of the analysis, and of the load: the
-	// syntax of the packages to analyse again (when the target is new,
-	// they are not loaded again), and the types of all.
+	// findings of the packages whose fixes the new constants change, and
+	// the types of all.
 	r.outs = outcomes(r.results, r.mod, r.o.MigrateDeprecated)
-	r.again, r.patterns = reanalysed(r.results, &r.o, r.t)
-	for _, p := range r.pkgs {
-		if !r.again[p.ID] {
-			releaseSyntax(p)
+	again := reoffered(r.results, r.t)
+	for _, res := range r.results {
+		if again[res.pkg.ID] {
+			r.again = append(r.again, res)
+		} else {
+			releaseSyntax(res.pkg)
 		}
 	}
 	r.results = nil
@@ -197,7 +194,7 @@ func (r *job) adoptSources() error {
 		return nil
 	}
 	r.sources = slices.Sorted(slices.Values(append(r.sources, more...)))
-	fresh, err := analyse(&r.o, sub, append(slices.Clone(r.constants), r.sources...), nil)
+	fresh, err := analyse(&r.o, sub, append(slices.Clone(r.constants), r.sources...))
 	if err != nil {
 		return err
 	}
@@ -235,20 +232,21 @@ func (r *job) genChanged(content []byte, exists bool) bool {
 	return (err == nil) != exists || !bytes.Equal(now, content)
 }
 
-// fix computes the fixes: the analyzer's, of find's analysis, and with new
-// constants, those of the packages that write one, analysed again against
-// the overlay. It applies them in memory.
+// fix computes the fixes: the analyzer's, of find's analysis, those of
+// the packages that write a string no constant defined built again with
+// the new constants (analyzer.Result.WithConstants). It applies them in
+// memory.
 func (r *job) fix() error {
 	if r.sum.Content == nil {
 		r.known = r.pkgs // the files are as the load saw them
-	} else if err := r.reanalyse(); err != nil {
-		return err
+	} else {
+		r.offer()
 	}
-	r.pkgs = nil
 	// check reads the types of known, not its syntax.
-	for _, p := range r.known {
+	for _, p := range r.pkgs {
 		releaseSyntax(p)
 	}
+	r.pkgs = nil
 	set, outside := mergeFixes(r.outs)
 	var err error
 	if r.changed, r.olds, err = applyEdits(set, r.mod, r.overlay); err != nil {
@@ -259,36 +257,22 @@ func (r *job) fix() error {
 	return nil
 }
 
-// reanalyse analyses again, with the new constants file as an overlay,
-// the packages that write a string no constant defined (now they get
-// fixes to the new constants) and the target (whose declarations change):
-// the others' results stand. A new target is imported by no package
-// loaded, whose types therefore still hold; an existing one may be, and
-// those packages are loaded again, with the overlay.
-func (r *job) reanalyse() error {
-	if len(r.patterns) == 0 {
-		return nil
+// offer builds the fixes again, with the new constants declared, of the
+// packages that write a string no constant defined (now they get fixes
+// to the new constants) and of the target (whose constants they are):
+// the others' fixes stand.
+func (r *job) offer() {
+	news := make([]analyzer.NewConstant, 0, len(r.sum.Constants))
+	for _, c := range r.sum.Constants {
+		news = append(news, analyzer.NewConstant{Path: r.t.path, PkgName: r.t.name, Name: c.Name, Value: c.Value, Key: c.Key})
 	}
-	sub := slices.DeleteFunc(slices.Clone(r.pkgs), func(p *packages.Package) bool { return !r.again[p.ID] })
-	if r.t.anyGo {
-		// find's load goes (its outcomes are all that is read of it): the
-		// old and new copies of the packages need not be in memory
-		// together.
-		r.pkgs = nil
-		so := r.o
-		so.Patterns = r.patterns
-		var err error
-		if sub, err = load(&so, r.mod, r.overlay); err != nil {
-			return err
-		}
-		r.known = sub
+	fresh := make([]pkgResult, 0, len(r.again))
+	for _, res := range r.again {
+		res.diags, res.unmatched = res.res.WithConstants(res.diags, news)
+		fresh = append(fresh, res)
 	}
-	fresh, err := analyse(&r.o, sub, slices.Concat(r.o.Constants, []string{r.t.path}, r.sources), r.overlay)
-	if err != nil {
-		return err
-	}
+	r.again = nil
 	r.outs = replaceOutcomes(r.outs, outcomes(fresh, r.mod, r.o.MigrateDeprecated))
-	return nil
 }
 
 // summarise fills the summary from the fixes taken.
@@ -375,11 +359,10 @@ func undoOnSignal(j *journal) (stop func()) {
 	return j.UndoOnSignal("spanattrlint gen")
 }
 
-// reanalysed returns the IDs of the packages (every variant) that need a
-// second analysis once the constants file is written, those with a string
-// no constant defined and the target, and patterns naming their
-// directories, relative to where the go command runs.
-func reanalysed(results []pkgResult, o *Options, t *target) (map[string]bool, []string) {
+// reoffered returns the IDs of the packages (every variant) whose fixes
+// the new constants change: those with a string no constant defined, and
+// the target.
+func reoffered(results []pkgResult, t *target) map[string]bool {
 	dirs := map[string]bool{}
 	for _, r := range results {
 		if len(r.unmatched) > 0 || r.pkg.PkgPath == t.path || r.pkg.PkgPath == t.path+"_test" {
@@ -392,21 +375,7 @@ func reanalysed(results []pkgResult, o *Options, t *target) (map[string]bool, []
 			ids[r.pkg.ID] = true
 		}
 	}
-	var patterns []string
-	for d := range dirs {
-		rel, err := filepath.Rel(o.Dir, d)
-		switch {
-		case err != nil:
-			rel = d
-		case rel == "." || strings.HasPrefix(rel, ".."):
-			rel = filepath.ToSlash(rel)
-		default:
-			rel = "./" + filepath.ToSlash(rel)
-		}
-		patterns = append(patterns, rel)
-	}
-	slices.Sort(patterns)
-	return ids, patterns
+	return ids
 }
 
 // withFindings returns the packages (every variant) of the directories
