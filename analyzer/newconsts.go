@@ -29,6 +29,9 @@ type NewConstant struct {
 	Path, PkgName string // the package that declares it
 	Name, Value   string
 	Key           bool // typed attribute.Key; otherwise untyped
+	// Obj, if not nil, is a constant declared already, of a package that
+	// the analysis did not have as -constants: the others are ignored.
+	Obj *types.Const
 }
 
 // WithConstants returns what the analysis of the package would report
@@ -103,6 +106,12 @@ func (st *passState) newCandidates(news []NewConstant, fs *findings) []site.Cand
 	}
 	var out []site.Candidate
 	for _, n := range news {
+		if c := n.Obj; c != nil {
+			if p := c.Pkg(); p != self && p.Name() != "main" && pkgpath.Importable(self.Path(), p.Path()) {
+				out = append(out, site.Candidate{Obj: c, Path: p.Path(), PkgName: p.Name(), Name: c.Name(), Source: site.FromConfigured})
+			}
+			continue
+		}
 		typ := types.Type(types.Typ[types.UntypedString])
 		if n.Key {
 			if st.api.Key == nil {

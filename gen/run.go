@@ -182,23 +182,32 @@ func (r *job) find() error {
 	return nil
 }
 
-// adoptSources analyses again, with them as -constants too, the packages
-// with a finding when the analysis found more packages whose constants
-// are in use: those whose constants its fixes write (an attribute.Key
-// constant of an imported package, say), which only the ranking of the
-// candidates tells, and the ranking is the analysis.
+// adoptSources offers, as -constants, the packages whose constants the
+// analysis found in use beyond those found before it: those whose
+// constants its fixes write (an attribute.Key constant of an imported
+// package, say), which only the ranking of the candidates tells. The
+// packages with a finding build their fixes again with those constants
+// (analyzer.Result.WithConstants), as an analysis with them as
+// -constants would, without analysing again.
 func (r *job) adoptSources() error {
 	more := slices.DeleteFunc(constantSources(r.results, r.t), func(p string) bool { return slices.Contains(r.sources, p) })
-	sub := withFindings(r.pkgs, r.results)
-	if len(more) == 0 || len(sub) == 0 {
+	if len(more) == 0 {
 		return nil
 	}
 	r.sources = slices.Sorted(slices.Values(append(r.sources, more...)))
-	fresh, err := analyse(&r.o, sub, append(slices.Clone(r.constants), r.sources...))
-	if err != nil {
-		return err
+	offered := exportedConsts(r.pkgs, more)
+	for i, res := range r.results {
+		if len(res.diags) == 0 && len(res.unmatched) == 0 || res.res == nil {
+			continue
+		}
+		var news []analyzer.NewConstant
+		for _, c := range offered {
+			if !importsPath(c.dep, res.pkg.PkgPath) { // no import cycle
+				news = append(news, analyzer.NewConstant{Obj: c.obj})
+			}
+		}
+		r.results[i].diags, r.results[i].unmatched = res.res.WithConstants(res.diags, news)
 	}
-	r.results = replaceResults(r.results, fresh)
 	return nil
 }
 

@@ -1,6 +1,8 @@
 package gen
 
 import (
+	"go/constant"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/packages"
@@ -50,4 +52,44 @@ func inUse(o *Options, pkgs []*packages.Package, t *target) ([]string, error) {
 		return nil, err
 	}
 	return slices.DeleteFunc(paths, func(p string) bool { return p == t.path || analyzer.IsSemconvPackage(p) }), nil
+}
+
+// An offeredConst is an exported string constant of a package found in
+// use, and that package as loaded.
+type offeredConst struct {
+	obj *types.Const
+	dep *packages.Package
+}
+
+// exportedConsts returns the exported string constants of the packages
+// at paths, as the analyzer reads a -constants package, from the packages
+// loaded (the roots and their dependencies).
+func exportedConsts(pkgs []*packages.Package, paths []string) []offeredConst {
+	var out []offeredConst
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types == nil || !slices.Contains(paths, p.PkgPath) || p.ID != p.PkgPath {
+			return
+		}
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			c, ok := scope.Lookup(name).(*types.Const)
+			if !ok || !c.Exported() || c.Val().Kind() != constant.String {
+				continue
+			}
+			if b, ok := c.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+				out = append(out, offeredConst{c, p})
+			}
+		}
+	})
+	return out
+}
+
+// importsPath reports whether p depends on the package at path, or is it.
+func importsPath(p *packages.Package, path string) bool {
+	found := false
+	packages.Visit([]*packages.Package{p}, func(d *packages.Package) bool {
+		found = found || d.PkgPath == path
+		return !found
+	}, nil)
+	return found
 }
