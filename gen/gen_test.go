@@ -93,7 +93,7 @@ func fixable(t *testing.T, dir string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, err := load(o, mod, nil)
+	pkgs, err := load(o, mod)
 	if err != nil {
 		t.Fatal(err)
 	}

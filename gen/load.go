@@ -28,15 +28,13 @@ type pkgResult struct {
 	res       *analyzer.Result
 }
 
-// load loads the packages, with their syntax and types, the files of
-// overlay (nil: none) read from there instead of the disk.
-func load(o *Options, mod *module, overlay map[string][]byte) ([]*packages.Package, error) {
+// load loads the packages, with their syntax and types.
+func load(o *Options, mod *module) ([]*packages.Package, error) {
 	cfg := &packages.Config{
-		Mode:    packages.LoadSyntax,
-		Tests:   o.Tests,
-		Dir:     o.Dir,
-		Env:     o.Env,
-		Overlay: overlay,
+		Mode:  packages.LoadSyntax,
+		Tests: o.Tests,
+		Dir:   o.Dir,
+		Env:   o.Env,
 	}
 	// The packages themselves are type-checked from source, without the
 	// go command compiling them for export data (internal/load).
@@ -58,14 +56,9 @@ func load(o *Options, mod *module, overlay map[string][]byte) ([]*packages.Packa
 
 // syntaxLoad is load.Syntax, or go/packages' own load where that is
 // needed, with the go command's errors said on one line; without the
-// packages' modules, as gen's analysis has always seen them. With an
-// overlay it is load.Syntax whenever that can: go/packages takes any
-// overlay to spoil all export data, and type-checks every dependency, the
-// standard library included, from source (four times the memory on
-// testdata/gen), where load.Syntax has the go command compile the
-// dependencies' export data with the overlay.
+// packages' modules, as gen's analysis has always seen them.
 func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, error) {
-	if len(cfg.Overlay) == 0 && !loadpkg.HasLargePackage(cfg.Dir, patterns) {
+	if !loadpkg.HasLargePackage(cfg.Dir, patterns) {
 		return pkgerrors.Load(cfg, patterns...) // one go list costs less than two (internal/load)
 	}
 	pkgs, err := loadpkg.Syntax(cfg, patterns...)

@@ -70,7 +70,7 @@ func BenchmarkLoadAnalyse(b *testing.B) {
 	var untimed float64
 	defer reportCPU(b, cpuSeconds(), &untimed)
 	for b.Loop() {
-		pkgs, err := load(&o, mod, nil)
+		pkgs, err := load(&o, mod)
 		if err != nil {
 			b.Fatal(err)
 		}

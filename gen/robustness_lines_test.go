@@ -94,7 +94,7 @@ func TestAnalyzerPanicIsAnError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, err := load(o, mod, nil)
+	pkgs, err := load(o, mod)
 	if err != nil {
 		t.Fatal(err)
 	}

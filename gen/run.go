@@ -120,7 +120,7 @@ func (r *job) find() error {
 	// refusal of the target still comes first.
 	inspected := make(chan error, 1)
 	go func() { inspected <- r.t.inspect(r.o.Env) }()
-	pkgs, err := load(&r.o, r.mod, nil)
+	pkgs, err := load(&r.o, r.mod)
 	if ierr := <-inspected; ierr != nil {
 		return ierr
 	}
@@ -385,32 +385,6 @@ func reoffered(results []pkgResult, t *target) map[string]bool {
 		}
 	}
 	return ids
-}
-
-// withFindings returns the packages (every variant) of the directories
-// where the results have a diagnostic or a string without a constant.
-func withFindings(pkgs []*packages.Package, results []pkgResult) []*packages.Package {
-	dirs := map[string]bool{}
-	for _, r := range results {
-		if len(r.diags) > 0 || len(r.unmatched) > 0 {
-			dirs[r.pkg.Dir] = true
-		}
-	}
-	return slices.DeleteFunc(slices.Clone(pkgs), func(p *packages.Package) bool { return !dirs[p.Dir] })
-}
-
-// replaceResults returns the results with those of the packages analysed
-// again replaced by the fresh ones (by the directory: every variant of a
-// package is in both or neither), sorted by package ID.
-func replaceResults(old, fresh []pkgResult) []pkgResult {
-	dirs := map[string]bool{}
-	for _, r := range fresh {
-		dirs[r.pkg.Dir] = true
-	}
-	out := slices.DeleteFunc(slices.Clone(old), func(r pkgResult) bool { return dirs[r.pkg.Dir] })
-	out = append(out, fresh...)
-	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
-	return out
 }
 
 // replaceOutcomes returns the outcomes with those of the packages analysed

@@ -35,7 +35,7 @@ func TestVerifyChecksTheNewContents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loaded, err := load(o, mod, nil)
+	loaded, err := load(o, mod)
 	if err != nil {
 		t.Fatal(err)
 	}
