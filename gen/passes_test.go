@@ -13,10 +13,9 @@ import (
 // TestAnalysesAndVerifications: on the bundled example, whose packages
 // use package tracing's constants as keys (the case that offers those
 // constants to every package), with a package added that has no finding,
-// every package loaded is analysed once, the packages that get a new
-// constant (engine, and its test variant) a second time, against the
-// constants file in memory; the fixed packages are type-checked once.
-// It reads what -v says of each phase.
+// every package loaded is analysed once, those that get a new constant
+// (engine, and its test variant) included; the fixed packages are
+// type-checked once. It reads what -v says of each phase.
 func TestAnalysesAndVerifications(t *testing.T) {
 	dir := testsupport.Copy(t, filepath.Join("..", "examples"))
 	writeFile(t, filepath.Join(dir, "journey", "quiet", "quiet.go"), `// Package quiet emits no telemetry.
