@@ -109,8 +109,8 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	ins, metricFixes := st.checkMetrics()                     // metrics.go (internal/metrics): metric instrument names and units
 	emitted := st.emitted(sites, ins)                         // coverage.go: with -registry-coverage, what the package emits
 	if !st.found(&fs, consts, vals) {
-		st.checkVersions(&fs)           // semconvversion.go: imports of another semconv version
-		st.buildFixes(&fs, metricFixes) // fixes.go: the metric names' fixes
+		st.checkVersions(&fs)                           // semconvversion.go: imports of another semconv version
+		st.buildFixes(&fs, metricFixes, st.pass.Report) // fixes.go: the metric names' fixes
 		return &Result{ConstantPackages: uses.Packages(), Emitted: emitted, Undeclared: undeclared}, nil
 	}
 	srcs, uses := st.ix.Rank(slices.Concat(fs.hardCoded, fs.derived), uses) // internal/index: each finding's constants, best first
@@ -118,8 +118,11 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	fs.hardCoded = st.dropPinning(fs.hardCoded)                             // pinning.go: test literals beside the constant they pin
 	fs.members = st.checkValues(&fs, consts, uses, srcs, vals)              // internal/check: what each key, name and declared value says
 	st.checkVersions(&fs)                                                   // semconvversion.go: -semconv-version; withdraws fixes a move breaks
-	st.buildFixes(&fs, metricFixes)                                         // fixes.go: each finding's diagnostic and fix, file by file
-	return result(fs.hardCoded, uses, emitted, undeclared), nil             // report.go: the Result for gen (and the messages)
+	reported := st.reported()
+	st.buildFixes(&fs, metricFixes, st.pass.Report)          // fixes.go: each finding's diagnostic and fix, file by file
+	res := result(fs.hardCoded, uses, emitted, undeclared)   // report.go: the Result for gen (and the messages)
+	st.offerConstants(res, &fs, metricFixes, uses, reported) // newconsts.go: with WithNewConstants, the fixes were there more constants
+	return res, nil
 }
 
 // passState is what every phase of one pass reads: the pass, its settings,
@@ -136,6 +139,11 @@ type passState struct {
 	constPkg bool                             // -constants names the package: its constants' values are checked
 	keyFuncs map[*types.Func][]site.FuncValue // -key-funcs and inferred wrappers that the package can call: the arguments that are keys or names
 	reg      *regcheck.Registry               // -registry; nil without
+
+	// With WithNewConstants: the diagnostics that reached the driver, and
+	// cgo's move of a diagnostic into the user's files (nil: none).
+	count   *int
+	fromCgo func(func(analysis.Diagnostic)) func(analysis.Diagnostic)
 }
 
 // findings is every finding of a pass, in the order reports are built.
@@ -176,8 +184,17 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	if err != nil {
 		return nil, err
 	}
+	var count *int
+	if l.set.newConsts {
+		count = new(int)
+		p, report := *pass, pass.Report
+		p.Report = func(d analysis.Diagnostic) { *count++; report(d) }
+		pass = &p
+	}
+	var fromCgo func(func(analysis.Diagnostic)) func(analysis.Diagnostic)
 	if cgo != nil {
 		// Findings in cgo's copies are reported in the user's files.
+		fromCgo = cgo.Report
 		p := *pass
 		p.Report = cgo.Report(pass.Report)
 		pass = &p
@@ -189,7 +206,7 @@ func (l *linter) newPassState(pass *analysis.Pass) (*passState, error) {
 	})
 	return &passState{
 		linter: l, pass: pass, ix: ix, api: api, sup: sup, metric: r.Metric, dir: dir, constPkg: constPkg, reg: reg,
-		keyFuncs: keyFuncs,
+		keyFuncs: keyFuncs, count: count, fromCgo: fromCgo,
 	}, nil
 }
 

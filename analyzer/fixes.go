@@ -110,10 +110,10 @@ func isUntyped(t types.Type) bool {
 	return ok && b.Info()&types.IsUntyped != 0
 }
 
-// buildFixes reports the findings and the metric-name fixes, file by
-// file in the order found: in one file, where each package is written is
-// decided for all its fixes.
-func (st *passState) buildFixes(fs *findings, mfs []metrics.NameFix) {
+// buildFixes reports, with report, the findings and the metric-name
+// fixes, file by file in the order found: in one file, where each package
+// is written is decided for all its fixes.
+func (st *passState) buildFixes(fs *findings, mfs []metrics.NameFix, report func(analysis.Diagnostic)) {
 	byFile := map[*ast.File][]*site.Finding{}
 	metricsOf := map[*ast.File][]metrics.NameFix{}
 	var order []*ast.File
@@ -130,7 +130,7 @@ func (st *passState) buildFixes(fs *findings, mfs []metrics.NameFix) {
 		metricsOf[m.File] = append(metricsOf[m.File], m)
 	}
 	for _, file := range order {
-		planFile(st.pass, st.api, file, byFile[file], metricsOf[file], st.pass.Report)
+		planFile(st.pass, st.api, file, byFile[file], metricsOf[file], report)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
@@ -54,6 +56,10 @@ type Result struct {
 	// own would declare (not a template's own key): what gen -declare
 	// adds to the registry. Nil without -registry.
 	Undeclared []Undeclared
+
+	// offer: the diagnostics and the strings left were more constants
+	// declared (WithConstants); nil unless WithNewConstants.
+	offer func([]analysis.Diagnostic, []NewConstant) ([]analysis.Diagnostic, []Unmatched)
 }
 
 // Emitted is a key, event name or metric name that the code emits.

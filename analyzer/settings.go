@@ -29,6 +29,9 @@ type Settings struct {
 	// lazyRegistry: Prepare does not read -registry, the pass of a package
 	// that can hold a key does (ShareRegistryIn, for go vet).
 	lazyRegistry bool
+	// newConsts: each Result can say what the analysis would report were
+	// more constants declared (Result.WithConstants; WithNewConstants).
+	newConsts bool
 
 	keyFuncChecked sync.Map // module root -> the error of keyFuncPaths there, or nil
 }
@@ -87,19 +90,8 @@ func (s *Settings) WithWrappers(entries []string) (*Settings, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: inferred, reg: s.reg, lazyRegistry: s.lazyRegistry}, nil
-}
-
-// WithOverlay returns settings that read the -constants packages' files
-// through overlay (file path -> contents, as go/packages.Config.Overlay):
-// a file it holds hides the one on disk, or is added, with its directory.
-// spanattrlint gen passes the constants file it is about to write, so
-// that nothing is written before the fixes are known (nor at all with
-// -dry-run). The settings share the module resolutions of s, but resolve
-// -constants again: an overlay may add a package.
-func (s *Settings) WithOverlay(overlay map[string][]byte) *Settings {
-	return &Settings{cfg: s.config(), res: s.res, loader: index.NewLoader(s.cfg.Constants, s.res, srcfs.New(overlay, s.cfg.buildTags())), keyFuncs: s.keyFuncs, inferred: s.inferred,
-		reg: s.reg, lazyRegistry: s.lazyRegistry}
+	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: inferred, reg: s.reg, lazyRegistry: s.lazyRegistry,
+		newConsts: s.newConsts}, nil
 }
 
 // config returns a copy of the configuration the settings were decided

@@ -100,14 +100,14 @@ func Declare(o Options) (*DeclareSummary, error) {
 // what they emit undeclared, once each value, those only _test.go files
 // emit left out (with a note).
 func findMissing(o *Options, mod *module) ([]*missing, []string, error) {
-	pkgs, err := load(o, mod, nil)
+	pkgs, err := load(o, mod)
 	if err != nil {
 		return nil, nil, err
 	}
 	if err := inferWrappers(o, pkgs, mod); err != nil {
 		return nil, nil, err
 	}
-	results, err := analyse(o, pkgs, o.Constants, nil)
+	results, err := analyse(o, pkgs, o.Constants)
 	if err != nil {
 		return nil, nil, err
 	}

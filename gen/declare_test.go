@@ -41,14 +41,14 @@ func undeclared(t *testing.T, dir, reg string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, err := load(o, mod, nil)
+	pkgs, err := load(o, mod)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := inferWrappers(o, pkgs, mod); err != nil {
 		t.Fatal(err)
 	}
-	results, err := analyse(o, pkgs, nil, nil)
+	results, err := analyse(o, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

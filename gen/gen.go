@@ -1,13 +1,14 @@
 // Package gen is the spanattrlint gen subcommand: it writes the constants
 // package that the code needs, then points every use at it.
 //
-// It runs the analyzer over the packages, collects the attribute keys and
-// event names (span names with -span-names) that no constant defines,
-// renders one constant per value into a file of the target package, runs
-// the analyzer again, with the target as its -constants package and the
-// file as an overlay, on the packages that write those values, and
-// applies the fixes. Everything is computed and type-checked in memory
-// before any file is written; a failure or a -dry-run writes nothing.
+// It runs the analyzer over the packages once, collects the attribute keys
+// and event names (span names with -span-names) that no constant defines,
+// renders one constant per value into a file of the target package, has
+// the analysis of the packages that write those values build their fixes
+// again with the new constants offered (analyzer.Result.WithConstants),
+// and applies the fixes. Everything is computed and type-checked in
+// memory before any file is written; a failure or a -dry-run writes
+// nothing.
 package gen
 
 import (
@@ -17,8 +18,6 @@ import (
 	"io"
 	"os"
 	"strings"
-
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/interrupt"
 	"github.com/spanattrlint/spanattrlint/internal/registry"
@@ -63,23 +62,9 @@ type Options struct {
 	Declare     bool
 	DeclareFile string
 
-	hooks hooks // set by this package's tests only
-}
-
-// hooks are the points where a test of this package looks into one run;
-// a nil one is skipped. They belong to the run's Options, not to package
-// variables: a program that imports gen cannot reach them, and two runs
-// never share them.
-type hooks struct {
-	// fixed runs once the fixes are computed, before they are checked and
-	// written; an error it returns fails the run there.
-	fixed func() error
-	// analyze runs at the start of each package's analysis.
-	analyze func(*analysis.Pass)
-	// verified is told how each verify found the fixed packages'
-	// imports: by running the go command (listed), or in a load the run
-	// had made already.
-	verified func(listed bool)
+	// Log, if not nil, is told what each phase did, one line each (-v):
+	// the packages loaded and analysed, how the fixes were type-checked.
+	Log io.Writer
 }
 
 // Summary is what a run did, or with DryRun would do.
@@ -110,6 +95,7 @@ func main(args []string, o Options, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.Into, "into", "", "the package to write the constants into: a directory (./internal/telemetry)\nor an import path of the main module; created if missing (required)")
 	fs.StringVar(&o.File, "file", DefaultFile, "name of the file to write (or add to) in that package")
+	verbose := fs.Bool("v", false, "say on standard error what each phase did: the packages loaded and analysed, how the fixes were checked")
 	fs.BoolVar(&o.DryRun, "dry-run", false, "print the file that would be written and the number of rewrites, change nothing")
 	fs.BoolVar(&o.SpanNames, "span-names", false, "also make constants for span names passed to trace.Tracer.Start, and use them")
 	fs.BoolVar(&o.Tests, "test", true, "analyse and fix test files too")
@@ -150,6 +136,9 @@ func main(args []string, o Options, stderr io.Writer) int {
 		return 1
 	}
 	o.Patterns = fs.Args()
+	if *verbose && o.Log == nil {
+		o.Log = stderr
+	}
 	stop, err := startProfiles(cpuProfile, memProfile)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanattrlint gen: %s\n", firstLine(err.Error()))

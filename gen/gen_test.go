@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,14 +33,14 @@ func copyModule(t *testing.T) string {
 // the process's environment alone, so that tests can run in parallel.
 func gen(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	return genHooked(t, dir, hooks{}, args...)
+	return genLogged(t, dir, nil, args...)
 }
 
-// genHooked is gen with the run's hooks set to h.
-func genHooked(t *testing.T, dir string, h hooks, args ...string) (stdout, stderr string, code int) {
+// genLogged is gen with the run's Log (what -v prints) written to log.
+func genLogged(t *testing.T, dir string, log io.Writer, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = main(args, Options{Dir: dir, Env: offlineEnv, Stdout: &out, hooks: h}, &errb)
+	code = main(args, Options{Dir: dir, Env: offlineEnv, Stdout: &out, Log: log}, &errb)
 	return out.String(), errb.String(), code
 }
 
@@ -92,11 +93,11 @@ func fixable(t *testing.T, dir string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, err := load(o, mod, nil)
+	pkgs, err := load(o, mod)
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := analyse(o, pkgs, nil, nil)
+	results, err := analyse(o, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,26 +337,56 @@ func TestDryRun(t *testing.T) {
 	}
 }
 
-// TestFailureLeavesNothing: an error once the fixes are computed leaves
-// nothing: the constants file is not on disk while they are.
+// TestFailureLeavesNothing: a failure once the fixes are computed (here:
+// a file they change is edited meanwhile, as an editor would) leaves
+// nothing of the run: the constants file is not on disk while the fixes
+// are computed, and the run ends with one line naming the file.
 func TestFailureLeavesNothing(t *testing.T) {
-	// Not parallel, as every test that runs in the shared module: the
-	// parallel tests wait until the serial ones are done.
-	dir := sharedModule(t)
+	t.Parallel()
+	dir := copyModule(t)
+	engine := filepath.Join(dir, "engine", "engine.go")
 	before := snapshot(t, dir)
-	fixed := func() error {
+	edited := false
+	log := logWriter(func(line string) {
+		if !strings.Contains(line, "fixes of") || edited {
+			return
+		}
+		edited = true
 		if fileExists(filepath.Join(dir, "internal", "telemetry")) {
 			t.Error("the constants package is on disk before the fixes are checked")
 		}
-		return errors.New("injected failure")
-	}
-	_, stderr, code := genHooked(t, dir, hooks{fixed: fixed}, "-into=./internal/telemetry", "./...")
-	if code != 1 || stderr != "spanattrlint gen: injected failure\n" {
+		f, err := os.OpenFile(engine, os.O_APPEND|os.O_WRONLY, 0)
+		if err == nil {
+			_, err = f.WriteString("\n// An edit made while gen ran.\n")
+			err = errors.Join(err, f.Close())
+		}
+		if err != nil {
+			t.Error(err)
+		}
+	})
+	_, stderr, code := genLogged(t, dir, log, "-into=./internal/telemetry", "./...")
+	if code != 1 || stderr != "spanattrlint gen: engine/engine.go changed while spanattrlint gen ran (another gen on this module, or an editor?): nothing of this run was left; run gen again\n" {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	if k, ok := sameSnapshot(before, snapshot(t, dir)); !ok {
+	after := snapshot(t, dir)
+	if !strings.HasSuffix(string(readFileT(t, engine)), "\n// An edit made while gen ran.\n") {
+		t.Error("the edit made meanwhile is gone")
+	}
+	delete(before, engine)
+	delete(after, engine)
+	if k, ok := sameSnapshot(before, after); !ok {
 		t.Errorf("changed %s", k)
 	}
+}
+
+// logWriter is a Log (-v) that calls f with each line written.
+type logWriter func(line string)
+
+func (w logWriter) Write(p []byte) (int, error) {
+	for _, l := range strings.Split(strings.TrimSuffix(string(p), "\n"), "\n") {
+		w(l)
+	}
+	return len(p), nil
 }
 
 func TestHelp(t *testing.T) {

@@ -28,17 +28,16 @@ type pkgResult struct {
 	// undeclared are the keys and event names -registry does not declare
 	// (gen -declare).
 	undeclared []analyzer.Undeclared
+	res        *analyzer.Result
 }
 
-// load loads the packages, with their syntax and types, the files of
-// overlay (nil: none) read from there instead of the disk.
-func load(o *Options, mod *module, overlay map[string][]byte) ([]*packages.Package, error) {
+// load loads the packages, with their syntax and types.
+func load(o *Options, mod *module) ([]*packages.Package, error) {
 	cfg := &packages.Config{
-		Mode:    packages.LoadSyntax,
-		Tests:   o.Tests,
-		Dir:     o.Dir,
-		Env:     o.Env,
-		Overlay: overlay,
+		Mode:  packages.LoadSyntax,
+		Tests: o.Tests,
+		Dir:   o.Dir,
+		Env:   o.Env,
 	}
 	// The packages themselves are type-checked from source, without the
 	// go command compiling them for export data (internal/load).
@@ -54,19 +53,15 @@ func load(o *Options, mod *module, overlay map[string][]byte) ([]*packages.Packa
 	if err := firstError(pkgs, mod.root); err != nil {
 		return nil, err
 	}
+	o.logf("loaded %d packages", len(pkgs))
 	return pkgs, nil
 }
 
 // syntaxLoad is load.Syntax, or go/packages' own load where that is
 // needed, with the go command's errors said on one line; without the
-// packages' modules, as gen's analysis has always seen them. With an
-// overlay it is load.Syntax whenever that can: go/packages takes any
-// overlay to spoil all export data, and type-checks every dependency, the
-// standard library included, from source (four times the memory on
-// testdata/gen), where load.Syntax has the go command compile the
-// dependencies' export data with the overlay.
+// packages' modules, as gen's analysis has always seen them.
 func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, error) {
-	if len(cfg.Overlay) == 0 && !loadpkg.HasLargePackage(cfg.Dir, patterns) {
+	if !loadpkg.HasLargePackage(cfg.Dir, patterns) {
 		return pkgerrors.Load(cfg, patterns...) // one go list costs less than two (internal/load)
 	}
 	pkgs, err := loadpkg.Syntax(cfg, patterns...)
@@ -81,10 +76,11 @@ func syntaxLoad(cfg *packages.Config, patterns []string) ([]*packages.Package, e
 }
 
 // analyse runs the analyzer on each package with the given -constants
-// packages, read through overlay (nil: from disk), returning the results
-// sorted by package ID so that everything built from them is
-// deterministic.
-func analyse(o *Options, pkgs []*packages.Package, constants []string, overlay map[string][]byte) ([]pkgResult, error) {
+// packages, returning the results sorted by package ID so that everything
+// built from them is deterministic. Each result can tell the fixes were
+// there more constants (analyzer.Result.WithConstants): gen's constants
+// need no second analysis.
+func analyse(o *Options, pkgs []*packages.Package, constants []string) ([]pkgResult, error) {
 	// Decided as the command decides it, with -constants resolved in each
 	// package's module (a go.work can hold several) before any package is
 	// analysed. The packages are loaded without their modules, which the
@@ -97,19 +93,18 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string, overlay m
 	if set, err = set.WithWrappers(o.wrappers); err != nil {
 		return nil, err
 	}
-	if overlay != nil {
-		set = set.WithOverlay(overlay)
-	}
+	set = set.WithNewConstants()
 	for _, p := range pkgs {
 		if err := set.Prepare(p.PkgPath, p.Dir, false); err != nil {
 			return nil, err
 		}
 	}
-	a := recovering(analyzer.NewFromSettings(set), o.hooks.analyze)
+	a := recovering(analyzer.NewFromSettings(set))
 	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		return nil, err
 	}
+	o.logf("analysed %d packages", len(g.Roots))
 	var out []pkgResult
 	for _, act := range g.Roots {
 		if act.Err != nil {
@@ -124,6 +119,7 @@ func analyse(o *Options, pkgs []*packages.Package, constants []string, overlay m
 			r.unmatched = res.Unmatched
 			r.constPkgs = res.ConstantPackages
 			r.undeclared = res.Undeclared
+			r.res = res
 		}
 		out = append(out, r)
 	}
@@ -162,8 +158,7 @@ func inferWrappers(o *Options, pkgs []*packages.Package, mod *module) error {
 // recovering returns a copy of a whose panics are errors of the package:
 // checker.Analyze runs analyzers in goroutines of its own, where a panic
 // would end the process with a goroutine's stack instead of one line.
-// hook, if not nil, runs first (o.hooks.analyze).
-func recovering(a *analysis.Analyzer, hook func(*analysis.Pass)) *analysis.Analyzer {
+func recovering(a *analysis.Analyzer) *analysis.Analyzer {
 	c := *a
 	c.Run = func(pass *analysis.Pass) (res any, err error) {
 		defer func() {
@@ -171,9 +166,6 @@ func recovering(a *analysis.Analyzer, hook func(*analysis.Pass)) *analysis.Analy
 				res, err = nil, fmt.Errorf("internal error: the analyzer panicked (please report it): %v", r)
 			}
 		}()
-		if hook != nil {
-			hook(pass)
-		}
 		return a.Run(pass)
 	}
 	return &c
@@ -201,5 +193,12 @@ func firstError(pkgs []*packages.Package, root string) error {
 		return fmt.Errorf("%s (and 1 more error)", msg)
 	default:
 		return fmt.Errorf("%s (and %d more errors)", msg, len(errs)-1)
+	}
+}
+
+// logf writes one line of what a phase did to o.Log, if set (-v).
+func (o *Options) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, "spanattrlint gen: "+format+"\n", args...)
 	}
 }

@@ -1,13 +1,11 @@
 package gen
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
-
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
@@ -15,11 +13,9 @@ import (
 // TestAnalysesAndVerifications: on the bundled example, whose packages
 // use package tracing's constants as keys (the case that offers those
 // constants to every package), with a package added that has no finding,
-// that package is analysed once, a package with findings whose strings
-// all have a constant twice (the second time with tracing as a -constants
-// package), and only the package that gets a new constant three times
-// (the last against the constants file, in memory); the fixed packages
-// are type-checked once.
+// every package loaded is analysed once, those that get a new constant
+// (engine, and its test variant) included; the fixed packages are
+// type-checked once. It reads what -v says of each phase.
 func TestAnalysesAndVerifications(t *testing.T) {
 	dir := testsupport.Copy(t, filepath.Join("..", "examples"))
 	writeFile(t, filepath.Join(dir, "journey", "quiet", "quiet.go"), `// Package quiet emits no telemetry.
@@ -28,42 +24,88 @@ package quiet
 // Add adds.
 func Add(a, b int) int { return a + b }
 `)
-	var mu sync.Mutex
-	passes := map[string]int{} // by package path and variant (the number of files)
-	verified := 0
-	h := hooks{
-		analyze: func(pass *analysis.Pass) {
-			mu.Lock()
-			defer mu.Unlock()
-			name := strings.TrimPrefix(pass.Pkg.Path(), "github.com/spanattrlint/spanattrlint/examples/")
-			for _, f := range pass.Files {
-				if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
-					name += " (test)"
-					break
-				}
-			}
-			passes[name]++
-		},
-		verified: func(bool) { verified++ },
-	}
-	stdout, stderr, code := genHooked(t, dir, h, "-dry-run", "-into=./journey/telemetry", "./...")
+	var log strings.Builder
+	stdout, stderr, code := genLogged(t, dir, &log, "-dry-run", "-into=./journey/telemetry", "./...")
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)
 	}
-	var got []string
-	for name, n := range passes {
-		got = append(got, name+": "+strings.Repeat("I", n))
+	var loaded []int
+	var analysed []string
+	checked := 0
+	for _, line := range strings.Split(log.String(), "\n") {
+		var n int
+		switch {
+		case fmtSscanf(line, "spanattrlint gen: loaded %d packages", &n):
+			loaded = append(loaded, n)
+		case fmtSscanf(line, "spanattrlint gen: analysed %d packages", &n):
+			analysed = append(analysed, fmt.Sprint(n))
+		case strings.HasPrefix(line, "spanattrlint gen: type-checked the fixed packages"):
+			checked++
+		}
 	}
-	slices.Sort(got)
-	want := []string{
-		"journey/api: II",
-		"journey/api_test (test): II",
-		"journey/engine: III",
-		"journey/engine_test (test): III",
-		"journey/quiet: I",
-		"journey/tracing: II",
+	want := []string{"6"} // api, api_test, engine, engine_test, quiet, tracing
+	if len(loaded) != 1 || loaded[0] != 6 || !slices.Equal(analysed, want) || checked != 1 {
+		t.Errorf("loads %v, analyses of %v packages, %d verifications; want [6], %v, 1; -v said:\n%s", loaded, analysed, checked, want, log.String())
 	}
-	if !slices.Equal(got, want) || verified != 1 {
-		t.Errorf("analyses:\n%s\nverifications: %d\nwant:\n%s\nverifications: 1", strings.Join(got, "\n"), verified, strings.Join(want, "\n"))
+}
+
+// fmtSscanf reports whether line is format with its number read into n.
+func fmtSscanf(line, format string, n *int) bool {
+	_, err := fmt.Sscanf(line, format, n)
+	return err == nil
+}
+
+// TestAdoptedConstantsInOneAnalysis: a fix that writes an attribute.Key
+// constant of an imported package (consts.OrderIDKey, in package a)
+// makes that package's constants in use, which only the analysis tells:
+// package b, which writes the same key without importing consts, gets
+// consts.OrderIDKey too, not a new constant, and every package is
+// analysed once.
+func TestAdoptedConstantsInOneAnalysis(t *testing.T) {
+	t.Parallel()
+	dir := copyModule(t)
+	writeFile(t, filepath.Join(dir, "consts", "consts.go"), `// Package consts holds a key.
+package consts
+
+import "go.opentelemetry.io/otel/attribute"
+
+// OrderIDKey is the order.
+const OrderIDKey = attribute.Key("order.id")
+`)
+	writeFile(t, filepath.Join(dir, "a", "a.go"), `// Package a imports consts.
+package a
+
+import (
+	"go.opentelemetry.io/otel/attribute"
+
+	"example.com/genapp/consts"
+)
+
+var _ = consts.OrderIDKey
+
+// Order is an order.
+func Order(id string) attribute.KeyValue { return attribute.String("order.id", id) }
+`)
+	writeFile(t, filepath.Join(dir, "b", "b.go"), `// Package b does not import consts.
+package b
+
+import "go.opentelemetry.io/otel/attribute"
+
+// Order is an order.
+func Order(id string) attribute.KeyValue { return attribute.String("order.id", id) }
+`)
+	var log strings.Builder
+	stdout, stderr, code := genLogged(t, dir, &log, "-into=./internal/telemetry", "./...")
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)
+	}
+	if b := string(readFileT(t, filepath.Join(dir, "b", "b.go"))); !strings.Contains(b, "consts.OrderIDKey.String(id)") {
+		t.Errorf("b/b.go:\n%s", b)
+	}
+	if gen := readFileT(t, filepath.Join(dir, "internal", "telemetry", DefaultFile)); strings.Contains(string(gen), `"order.id"`) {
+		t.Errorf("a new constant for order.id:\n%s", gen)
+	}
+	if n := strings.Count(log.String(), "spanattrlint gen: analysed "); n != 1 {
+		t.Errorf("%d analyses; -v said:\n%s", n, log.String())
 	}
 }

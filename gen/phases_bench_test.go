@@ -9,9 +9,9 @@ import (
 )
 
 // Benchmarks of gen's phases on a copy of testdata/gen, offline, with the
-// existing package as the target (the case that type-checks the target,
-// reloads it with the constants file as an overlay and verifies the fixed
-// packages).
+// existing package as the target (the case that type-checks the target
+// and verifies the fixed packages with the constants file as the go
+// command's overlay).
 // The go command's work (go list, export data from the build cache) is
 // inside every figure, as it is in a run.
 
@@ -70,11 +70,11 @@ func BenchmarkLoadAnalyse(b *testing.B) {
 	var untimed float64
 	defer reportCPU(b, cpuSeconds(), &untimed)
 	for b.Loop() {
-		pkgs, err := load(&o, mod, nil)
+		pkgs, err := load(&o, mod)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := analyse(&o, pkgs, nil, nil); err != nil {
+		if _, err := analyse(&o, pkgs, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/spanattrlint/spanattrlint/analyzer"
 	"github.com/spanattrlint/spanattrlint/internal/fixes"
 )
 
@@ -27,7 +28,7 @@ func Run(o Options) (*Summary, error) {
 	for _, phase := range []func() error{
 		r.find,  // 1. load and analyse: the strings no constant defines
 		r.plan,  // 2. the constants, and the constants file's new content, in memory
-		r.fix,   // 3. the fixes, with that content as an overlay
+		r.fix,   // 3. the fixes, find's with the new constants offered
 		r.check, // 4. the fixed packages type-checked with their new contents
 		r.write, // 5. unless -dry-run, every file written, or none
 	} {
@@ -56,24 +57,18 @@ type job struct {
 
 	pkgs      []*packages.Package // the load of find, while a later phase needs it
 	results   []pkgResult         // find's analysis, by package ID, until find has read it
+	again     []pkgResult         // of those, the packages whose fixes the new constants change (reoffered)
 	constants []string            // -constants of find's analysis
 	sources   []string            // packages whose constants are in use as keys (constantSources)
 	uses      []use               // the strings to make constants for
 	declared  map[string]string   // with -registry: where each value of uses is declared (declaredUses)
 	outs      []outcome           // what the analysis found, by package ID: fixes and strings left
 
-	// The packages (IDs, every variant) to analyse again with new
-	// constants: those with a string no constant defined, and the target;
-	// patterns name their directories.
-	again    map[string]bool
-	patterns []string
-
 	// overlay is the constants file's new content, by path, which the
-	// analysis and the check read instead of the disk; nil with no new
-	// constant.
+	// check reads instead of the disk; nil with no new constant.
 	overlay map[string][]byte
-	// known is a load that saw the files as check sees them (the overlay
-	// included), whose types check may reuse; nil if none.
+	// known is a load that saw the files as check sees them, whose types
+	// check may reuse; nil if none.
 	known []*packages.Package
 
 	changed, olds map[string][]byte // the fixed files: new and old contents, by path
@@ -126,7 +121,7 @@ func (r *job) find() error {
 	// refusal of the target still comes first.
 	inspected := make(chan error, 1)
 	go func() { inspected <- r.t.inspect(r.o.Env) }()
-	pkgs, err := load(&r.o, r.mod, nil)
+	pkgs, err := load(&r.o, r.mod)
 	if ierr := <-inspected; ierr != nil {
 		return ierr
 	}
@@ -148,24 +143,20 @@ func (r *job) find() error {
 	if r.t.exists && len(r.t.forKey) > 0 { // -constants refuses a package with no constants yet
 		r.constants = append(r.constants, r.t.path)
 	}
-	if r.results, err = analyse(&r.o, pkgs, r.constants, nil); err != nil {
-		return err
-	}
 	// A package that already uses another's constants as keys is offered
 	// them by the analyzer; every package is, once they are -constants, so
 	// that a value written as tracing.JourneyEventType in one package and
-	// "event.type" in another gets no second constant. Which packages
-	// those are is the analysis's finding: with some, the packages with a
-	// finding are analysed again with them. (The analyzer offers -constants
-	// only to the sites it found: a package without a finding stays as it
-	// is.)
-	r.sources = constantSources(r.results, r.t)
-	if sub := withFindings(pkgs, r.results); len(r.sources) > 0 && len(sub) > 0 {
-		fresh, err := analyse(&r.o, sub, append(r.constants, r.sources...), nil)
-		if err != nil {
-			return err
-		}
-		r.results = replaceResults(r.results, fresh)
+	// "event.type" in another gets no second constant. Those packages are
+	// found before the analysis (as the wrappers are), which then has them
+	// as -constants from the start.
+	if r.sources, err = inUse(&r.o, pkgs, r.t); err != nil {
+		return err
+	}
+	if r.results, err = analyse(&r.o, pkgs, append(r.constants, r.sources...)); err != nil {
+		return err
+	}
+	if err := r.adoptSources(); err != nil {
+		return err
 	}
 	uses := collectUses(r.results, r.mod, r.t, r.o.MigrateDeprecated, &r.sum.Notes)
 	r.uses = leaveOut(uses, &r.sum.Notes)
@@ -182,16 +173,47 @@ func (r *job) find() error {
 		return fmt.Errorf("-into: %s imports %s%s, which would import it to use the constants: an import cycle; choose another package", r.t.path, p, via)
 	}
 	// What the next phases read of the analysis, and of the load: the
-	// syntax of the packages to analyse again (when the target is new,
-	// they are not loaded again), and the types of all.
+	// findings of the packages whose fixes the new constants change, and
+	// the types of all.
 	r.outs = outcomes(r.results, r.mod, r.o.MigrateDeprecated)
-	r.again, r.patterns = reanalysed(r.results, &r.o, r.t)
-	for _, p := range r.pkgs {
-		if !r.again[p.ID] {
-			releaseSyntax(p)
+	again := reoffered(r.results, r.t)
+	for _, res := range r.results {
+		if again[res.pkg.ID] {
+			r.again = append(r.again, res)
+		} else {
+			releaseSyntax(res.pkg)
 		}
 	}
 	r.results = nil
+	return nil
+}
+
+// adoptSources offers, as -constants, the packages whose constants the
+// analysis found in use beyond those found before it: those whose
+// constants its fixes write (an attribute.Key constant of an imported
+// package, say), which only the ranking of the candidates tells. The
+// packages with a finding build their fixes again with those constants
+// (analyzer.Result.WithConstants), as an analysis with them as
+// -constants would, without analysing again.
+func (r *job) adoptSources() error {
+	more := slices.DeleteFunc(constantSources(r.results, r.t), func(p string) bool { return slices.Contains(r.sources, p) })
+	if len(more) == 0 {
+		return nil
+	}
+	r.sources = slices.Sorted(slices.Values(append(r.sources, more...)))
+	offered := exportedConsts(r.pkgs, more)
+	for i, res := range r.results {
+		if len(res.diags) == 0 && len(res.unmatched) == 0 || res.res == nil {
+			continue
+		}
+		var news []analyzer.NewConstant
+		for _, c := range offered {
+			if !importsPath(c.dep, res.pkg.PkgPath) { // no import cycle
+				news = append(news, analyzer.NewConstant{Obj: c.obj})
+			}
+		}
+		r.results[i].diags, r.results[i].unmatched = res.res.WithConstants(res.diags, news)
+	}
 	return nil
 }
 
@@ -226,64 +248,47 @@ func (r *job) genChanged(content []byte, exists bool) bool {
 	return (err == nil) != exists || !bytes.Equal(now, content)
 }
 
-// fix computes the fixes: the analyzer's, of find's analysis, and with new
-// constants, those of the packages that write one, analysed again against
-// the overlay. It applies them in memory.
+// fix computes the fixes: the analyzer's, of find's analysis, those of
+// the packages that write a string no constant defined built again with
+// the new constants (analyzer.Result.WithConstants). It applies them in
+// memory.
 func (r *job) fix() error {
 	if r.sum.Content == nil {
 		r.known = r.pkgs // the files are as the load saw them
-	} else if err := r.reanalyse(); err != nil {
-		return err
-	}
-	r.pkgs = nil
-	if r.o.hooks.fixed != nil {
-		if err := r.o.hooks.fixed(); err != nil {
-			return err
-		}
+	} else {
+		r.offer()
 	}
 	// check reads the types of known, not its syntax.
-	for _, p := range r.known {
+	for _, p := range r.pkgs {
 		releaseSyntax(p)
 	}
+	r.pkgs = nil
 	set, outside := mergeFixes(r.outs)
 	var err error
 	if r.changed, r.olds, err = applyEdits(set, r.mod, r.overlay); err != nil {
 		return err
 	}
 	r.summarise(set, outside)
+	r.o.logf("computed %d fixes of %d files, in memory", set.Applied, len(r.changed))
 	return nil
 }
 
-// reanalyse analyses again, with the new constants file as an overlay,
-// the packages that write a string no constant defined (now they get
-// fixes to the new constants) and the target (whose declarations change):
-// the others' results stand. A new target is imported by no package
-// loaded, whose types therefore still hold; an existing one may be, and
-// those packages are loaded again, with the overlay.
-func (r *job) reanalyse() error {
-	if len(r.patterns) == 0 {
-		return nil
+// offer builds the fixes again, with the new constants declared, of the
+// packages that write a string no constant defined (now they get fixes
+// to the new constants) and of the target (whose constants they are):
+// the others' fixes stand.
+func (r *job) offer() {
+	news := make([]analyzer.NewConstant, 0, len(r.sum.Constants))
+	for _, c := range r.sum.Constants {
+		news = append(news, analyzer.NewConstant{Path: r.t.path, PkgName: r.t.name, Name: c.Name, Value: c.Value, Key: c.Key})
 	}
-	sub := slices.DeleteFunc(slices.Clone(r.pkgs), func(p *packages.Package) bool { return !r.again[p.ID] })
-	if r.t.anyGo {
-		// find's load goes (its outcomes are all that is read of it): the
-		// old and new copies of the packages need not be in memory
-		// together.
-		r.pkgs = nil
-		so := r.o
-		so.Patterns = r.patterns
-		var err error
-		if sub, err = load(&so, r.mod, r.overlay); err != nil {
-			return err
-		}
-		r.known = sub
+	fresh := make([]pkgResult, 0, len(r.again))
+	for _, res := range r.again {
+		res.diags, res.unmatched = res.res.WithConstants(res.diags, news)
+		fresh = append(fresh, res)
 	}
-	fresh, err := analyse(&r.o, sub, slices.Concat(r.o.Constants, []string{r.t.path}, r.sources), r.overlay)
-	if err != nil {
-		return err
-	}
+	r.again = nil
 	r.outs = replaceOutcomes(r.outs, outcomes(fresh, r.mod, r.o.MigrateDeprecated))
-	return nil
 }
 
 // summarise fills the summary from the fixes taken.
@@ -370,11 +375,10 @@ func undoOnSignal(j *journal) (stop func()) {
 	return j.UndoOnSignal("spanattrlint gen")
 }
 
-// reanalysed returns the IDs of the packages (every variant) that need a
-// second analysis once the constants file is written, those with a string
-// no constant defined and the target, and patterns naming their
-// directories, relative to where the go command runs.
-func reanalysed(results []pkgResult, o *Options, t *target) (map[string]bool, []string) {
+// reoffered returns the IDs of the packages (every variant) whose fixes
+// the new constants change: those with a string no constant defined, and
+// the target.
+func reoffered(results []pkgResult, t *target) map[string]bool {
 	dirs := map[string]bool{}
 	for _, r := range results {
 		if len(r.unmatched) > 0 || r.pkg.PkgPath == t.path || r.pkg.PkgPath == t.path+"_test" {
@@ -387,47 +391,7 @@ func reanalysed(results []pkgResult, o *Options, t *target) (map[string]bool, []
 			ids[r.pkg.ID] = true
 		}
 	}
-	var patterns []string
-	for d := range dirs {
-		rel, err := filepath.Rel(o.Dir, d)
-		switch {
-		case err != nil:
-			rel = d
-		case rel == "." || strings.HasPrefix(rel, ".."):
-			rel = filepath.ToSlash(rel)
-		default:
-			rel = "./" + filepath.ToSlash(rel)
-		}
-		patterns = append(patterns, rel)
-	}
-	slices.Sort(patterns)
-	return ids, patterns
-}
-
-// withFindings returns the packages (every variant) of the directories
-// where the results have a diagnostic or a string without a constant.
-func withFindings(pkgs []*packages.Package, results []pkgResult) []*packages.Package {
-	dirs := map[string]bool{}
-	for _, r := range results {
-		if len(r.diags) > 0 || len(r.unmatched) > 0 {
-			dirs[r.pkg.Dir] = true
-		}
-	}
-	return slices.DeleteFunc(slices.Clone(pkgs), func(p *packages.Package) bool { return !dirs[p.Dir] })
-}
-
-// replaceResults returns the results with those of the packages analysed
-// again replaced by the fresh ones (by the directory: every variant of a
-// package is in both or neither), sorted by package ID.
-func replaceResults(old, fresh []pkgResult) []pkgResult {
-	dirs := map[string]bool{}
-	for _, r := range fresh {
-		dirs[r.pkg.Dir] = true
-	}
-	out := slices.DeleteFunc(slices.Clone(old), func(r pkgResult) bool { return dirs[r.pkg.Dir] })
-	out = append(out, fresh...)
-	slices.SortFunc(out, func(a, b pkgResult) int { return strings.Compare(a.pkg.ID, b.pkg.ID) })
-	return out
+	return ids
 }
 
 // replaceOutcomes returns the outcomes with those of the packages analysed

@@ -20,20 +20,22 @@ import (
 func TestVerifyChecksTheNewContents(t *testing.T) {
 	dir := copyModule(t)
 	testsupport.SetOffline(t)
-	// How each verify found the imports: by the go command, or in a load.
+	// How each verify found the imports, as -v says: by the go command,
+	// or in a load.
 	var listed, fromKnown int
-	o := &Options{Dir: dir, Patterns: []string{"./..."}, Tests: true, Env: offlineEnv, hooks: hooks{verified: func(l bool) {
-		if l {
+	o := &Options{Dir: dir, Patterns: []string{"./..."}, Tests: true, Env: offlineEnv, Log: logWriter(func(line string) {
+		switch {
+		case strings.Contains(line, "listed by the go command"):
 			listed++
-		} else {
+		case strings.Contains(line, "a load made already"):
 			fromKnown++
 		}
-	}}}
+	})}
 	mod, err := findModule(dir, o.Env)
 	if err != nil {
 		t.Fatal(err)
 	}
-	loaded, err := load(o, mod, nil)
+	loaded, err := load(o, mod)
 	if err != nil {
 		t.Fatal(err)
 	}

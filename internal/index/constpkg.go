@@ -35,10 +35,11 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // internal/modresolve) so that the common case starts no "go list", which
 // would cost more than analysing a package; only what they cannot resolve
 // falls back to one "go list" per pattern. It reads the packages' files
-// through fs: the disk, or with an overlay (Settings.WithOverlay) files
-// not written yet, such as the constants file gen is about to write. (The
-// go list fallback sees the disk alone: it resolves what is outside the
-// main modules, which no overlay changes.)
+// through fs: the disk (nil), or an overlay of files not written yet.
+// (The go list fallback sees the disk alone: it resolves what is outside
+// the main modules, which no overlay changes.) gen, which wrote its
+// constants file as one, no longer needs it: the analyzer offers the
+// constants it is about to declare (Result.WithConstants).
 type Loader struct {
 	patterns []string
 	res      *modresolve.Resolver

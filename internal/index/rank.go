@@ -261,12 +261,20 @@ func (cs *candidateSet) ranked(id int32, r site.Role) []site.Candidate {
 		}
 		out = append(out, c)
 	}
-	slices.SortStableFunc(out, func(a, b site.Candidate) int {
+	slices.SortStableFunc(out, compareCandidates(cs.api, r))
+	return out
+}
+
+// compareCandidates orders the candidates for a value in role r, best
+// first: by source, then (for keys) attribute.Key constants before plain
+// strings, then by package path and name.
+func compareCandidates(api *otelapi.API, r site.Role) func(a, b site.Candidate) int {
+	return func(a, b site.Candidate) int {
 		if d := cmp.Compare(a.Source, b.Source); d != 0 {
 			return d
 		}
 		if r == site.Key {
-			ak, bk := a.Obj != nil && cs.api.IsKey(a.Obj.Type()), b.Obj != nil && cs.api.IsKey(b.Obj.Type())
+			ak, bk := a.Obj != nil && api.IsKey(a.Obj.Type()), b.Obj != nil && api.IsKey(b.Obj.Type())
 			if ak != bk {
 				if ak {
 					return -1
@@ -275,8 +283,25 @@ func (cs *candidateSet) ranked(id int32, r site.Role) []site.Candidate {
 			}
 		}
 		return cmp.Or(semconv.ComparePaths(a.Path, b.Path), strings.Compare(a.Name, b.Name))
-	})
-	return out
+	}
+}
+
+// Offer adds c, a constant not declared when the pass ranked them (one
+// that a front end such as gen is about to declare), to the ranked
+// candidates of a finding in role r written in file, where a pass that
+// saw it declared would rank it: a constant of the analysed package
+// (FromLocal) or of a -constants package (FromConfigured), never a
+// test-only one. An attribute.Key constant names no event or span; and
+// as rankCandidates does, a constant the code can use takes the place of
+// the package's own constants that the key rules left out (NotKey).
+func Offer(api *otelapi.API, cands []site.Candidate, c site.Candidate, r site.Role, file *ast.File) []site.Candidate {
+	if r != site.Key && api.IsKey(c.Obj.Type()) {
+		return cands
+	}
+	out := slices.DeleteFunc(slices.Clone(cands), func(x site.Candidate) bool { return x.NotKey })
+	out = append(out, c)
+	slices.SortStableFunc(out, compareCandidates(api, r))
+	return preferImported(out, file)
 }
 
 // saysKey picks, among the package's constants cs, those whose name or

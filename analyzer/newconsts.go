@@ -1,0 +1,138 @@
+package analyzer
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/spanattrlint/spanattrlint/internal/index"
+	"github.com/spanattrlint/spanattrlint/internal/metrics"
+	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
+	"github.com/spanattrlint/spanattrlint/internal/site"
+)
+
+// WithNewConstants returns settings under which each package's Result
+// can tell what the analysis would report were more constants declared
+// (Result.WithConstants): a front end that declares them (gen) needs no
+// second analysis. The Result then holds the package's findings, and so
+// its syntax and types, as long as it is kept.
+func (s *Settings) WithNewConstants() *Settings {
+	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: s.inferred,
+		reg: s.reg, lazyRegistry: s.lazyRegistry, newConsts: true}
+}
+
+// A NewConstant is a string constant that a front end is about to declare
+// (gen, in its constants file): not on disk, and so in no analysis yet.
+type NewConstant struct {
+	Path, PkgName string // the package that declares it
+	Name, Value   string
+	Key           bool // typed attribute.Key; otherwise untyped
+	// Obj, if not nil, is a constant declared already, of a package that
+	// the analysis did not have as -constants: the others are ignored.
+	Obj *types.Const
+}
+
+// WithConstants returns what the analysis of the package would report
+// were the constants news declared, their package named as -constants:
+// the diagnostics, given diags, those it reported, and the strings left
+// without a constant. The findings and the candidates found stand; the
+// new constants join the candidates where such an analysis would rank
+// them (index.Offer), and the fixes of the package are built again (for
+// one file, where each package is written is decided for all its fixes).
+// Only a Result of settings WithNewConstants can; another returns diags
+// and Unmatched as they are.
+func (r *Result) WithConstants(diags []analysis.Diagnostic, news []NewConstant) ([]analysis.Diagnostic, []Unmatched) {
+	if r.offer == nil || len(news) == 0 {
+		return diags, r.Unmatched
+	}
+	return r.offer(diags, news)
+}
+
+// offerConstants lets res (with WithNewConstants) build the fixes again
+// with more constants; reported is the number of diagnostics reported
+// before the fixes were.
+func (st *passState) offerConstants(res *Result, fs *findings, mfs []metrics.NameFix, uses index.Uses, reported int) {
+	if st.count == nil {
+		return
+	}
+	res.offer = func(diags []analysis.Diagnostic, news []NewConstant) ([]analysis.Diagnostic, []Unmatched) {
+		out := slices.Clone(diags[:min(reported, len(diags))])
+		for _, c := range st.newCandidates(news, fs) {
+			v := constant.StringVal(c.Obj.Val())
+			for _, f := range slices.Concat(fs.hardCoded, fs.derived) {
+				if f.LookupValue() != v {
+					continue
+				}
+				f.Cands = index.Offer(st.api, f.Cands, c, f.Site.Role, f.File)
+			}
+		}
+		report := func(d analysis.Diagnostic) { out = append(out, d) }
+		if st.fromCgo != nil {
+			report = st.fromCgo(report)
+		}
+		st.buildFixes(fs, mfs, report)
+		return out, result(fs.hardCoded, uses, nil, nil).Unmatched
+	}
+}
+
+// reported is the number of diagnostics reported so far (WithNewConstants).
+func (st *passState) reported() int {
+	if st.count == nil {
+		return 0
+	}
+	return *st.count
+}
+
+// newCandidates makes the candidates of the new constants that the
+// package may use: those of the package itself, and those of a package
+// that it may import; a key's typed attribute.Key. A package that the
+// pass knows already (a -constants package that the findings' candidates
+// name, an import) is that package, as it would be to a pass that saw
+// the constants declared: one package, one import in a file.
+func (st *passState) newCandidates(news []NewConstant, fs *findings) []site.Candidate {
+	self := st.pass.Pkg
+	made := map[string]*types.Package{}
+	for f := range fs.all() {
+		for _, c := range f.Cands {
+			if c.Obj != nil && c.Obj.Pkg() != nil {
+				made[c.Obj.Pkg().Path()] = c.Obj.Pkg()
+			}
+		}
+	}
+	for _, imp := range self.Imports() {
+		made[imp.Path()] = imp
+	}
+	var out []site.Candidate
+	for _, n := range news {
+		if c := n.Obj; c != nil {
+			if p := c.Pkg(); p != self && p.Name() != "main" && pkgpath.Importable(self.Path(), p.Path()) {
+				out = append(out, site.Candidate{Obj: c, Path: p.Path(), PkgName: p.Name(), Name: c.Name(), Source: site.FromConfigured})
+			}
+			continue
+		}
+		typ := types.Type(types.Typ[types.UntypedString])
+		if n.Key {
+			if st.api.Key == nil {
+				continue // the package reaches no attribute.Key: no key of its can be fixed to one
+			}
+			typ = st.api.Key
+		}
+		pkg, src := self, site.FromLocal
+		if n.Path != self.Path() {
+			if !pkgpath.Importable(self.Path(), n.Path) {
+				continue
+			}
+			if pkg = made[n.Path]; pkg == nil {
+				pkg = types.NewPackage(n.Path, n.PkgName)
+				made[n.Path] = pkg
+			}
+			src = site.FromConfigured
+		}
+		obj := types.NewConst(token.NoPos, pkg, n.Name, typ, constant.MakeString(n.Value))
+		out = append(out, site.Candidate{Obj: obj, Path: n.Path, PkgName: n.PkgName, Name: n.Name, Source: src})
+	}
+	return out
+}
