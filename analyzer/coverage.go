@@ -16,10 +16,9 @@ import (
 // names and metric names their package emits (Result.Emitted). The
 // settings share the module resolutions of s.
 func (s *Settings) WithCoverage() *Settings {
-	c := s.config()
-	c.coverage = true
-	return &Settings{cfg: c, res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: s.inferred,
-		reg: s.reg, lazyRegistry: s.lazyRegistry}
+	d := s.derive()
+	d.cfg.coverage = true
+	return d
 }
 
 // RegistryFor returns the registry of -registry as the passes of a

@@ -20,8 +20,9 @@ import (
 // second analysis. The Result then holds the package's findings, and so
 // its syntax and types, as long as it is kept.
 func (s *Settings) WithNewConstants() *Settings {
-	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: s.inferred,
-		reg: s.reg, lazyRegistry: s.lazyRegistry, newConsts: true}
+	d := s.derive()
+	d.newConsts = true
+	return d
 }
 
 // A NewConstant is a string constant that a front end is about to declare

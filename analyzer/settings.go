@@ -69,12 +69,7 @@ func (c Config) decide(res *modresolve.Resolver) (*Settings, error) {
 	if res == nil {
 		res = modresolve.NewResolver()
 	}
-	c.Constants = slices.Clone(c.Constants)
-	c.KeyPrefixes = slices.Clone(c.KeyPrefixes)
-	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
-	c.KeyFuncs = slices.Clone(c.KeyFuncs)
-	c.RegistryEmbedded = slices.Clone(c.RegistryEmbedded)
-	c.BuildTags = slices.Clone(c.BuildTags)
+	c = c.clone()
 	kfs, _ := parseKeyFuncs(c.KeyFuncs) // Validate has parsed them
 	return &Settings{cfg: c, res: res, loader: index.NewLoader(c.Constants, res, srcfs.New(nil, c.buildTags())), keyFuncs: kfs,
 		reg: regcheck.NewLoader(c.Registry, c.RegistryEmbedded)}, nil
@@ -90,14 +85,24 @@ func (s *Settings) WithWrappers(entries []string) (*Settings, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: inferred, reg: s.reg, lazyRegistry: s.lazyRegistry,
-		newConsts: s.newConsts}, nil
+	d := s.derive()
+	d.inferred = inferred
+	return d, nil
+}
+
+// derive returns a copy of s that shares its module resolutions (the
+// -constants loader, the registry loader) but nothing it may change.
+func (s *Settings) derive() *Settings {
+	return &Settings{cfg: s.config(), res: s.res, loader: s.loader, keyFuncs: s.keyFuncs, inferred: s.inferred,
+		reg: s.reg, lazyRegistry: s.lazyRegistry, newConsts: s.newConsts}
 }
 
 // config returns a copy of the configuration the settings were decided
 // from, which shares nothing with them.
-func (s *Settings) config() Config {
-	c := s.cfg
+func (s *Settings) config() Config { return s.cfg.clone() }
+
+// clone returns a copy of c that shares no slice with it.
+func (c Config) clone() Config {
 	c.Constants = slices.Clone(c.Constants)
 	c.KeyPrefixes = slices.Clone(c.KeyPrefixes)
 	c.ForbiddenKeys = slices.Clone(c.ForbiddenKeys)
