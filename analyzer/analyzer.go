@@ -74,7 +74,7 @@ func (l *linter) analyzer() *analysis.Analyzer {
 }
 
 // linter holds what is shared by every package the analyzer sees: the
-// settings, and the caches of each run (runcache.go), which make each
+// settings, and the caches of each run (internal/index runcache.go), which make each
 // index once per run.
 type linter struct {
 	cfg Config
@@ -150,7 +150,7 @@ type passState struct {
 type findings struct {
 	hardCoded []*site.Finding // hard-coded keys and names (collectSites), less test pins (dropPinning)
 	derived   []*site.Finding // uses of deprecated semconv constants, then deprecated hard-coded keys (collectDeprecated)
-	members   []*site.Finding // enum values that a semconv member names (checkValues, enum.go)
+	members   []*site.Finding // enum values that a semconv member names (checkValues; internal/check/enum.go)
 }
 
 // newPassState sets up a pass, or returns a nil state for a package that

@@ -45,15 +45,15 @@ type Config struct {
 	// an event name, as FUNC:ARG:event, or a span name, as FUNC:ARG:span.
 	KeyFuncs []string
 
-	// Value checks (valuetype.go, enum.go, stability.go).
+	// Value checks (internal/check: valuetype.go, enum.go, stability.go).
 	NoValueTypes  bool   // -value-types=false
 	NoEnumMembers bool   // -enum-members=false
 	Stability     string // -stability: "" (off) or the lowest level allowed
 	// SemconvVersion is the one semconv package version ("v1.43.0") the
 	// module uses: every import of another is reported, and the fix moves
-	// it where the file's names mean the same there (semconvversion.go).
+	// it where the file's names mean the same there (internal/semconv).
 	SemconvVersion string
-	// NoSchemaURL turns off the schema URL check (schemaurl.go).
+	// NoSchemaURL turns off the schema URL check (internal/semconv/schemaurl.go).
 	NoSchemaURL bool // -schema-url=false
 
 	// Registry is the team's OpenTelemetry Weaver registry (a directory,

@@ -25,7 +25,7 @@ type Package struct {
 }
 
 // InferKeyFuncs finds the wrappers of the given packages that other
-// packages call: the rule of the in-package inference (wrappers.go),
+// packages call: the rule of the in-package inference (internal/find/wrappers.go),
 // applied across the packages, transitively. A function or method declared
 // in a non-test file of one of them whose string parameter reaches a key,
 // event-name or span-name position unchanged (the parameter itself, never

@@ -24,7 +24,7 @@ import (
 // Calls through a function value or method value of a wrapper and
 // function literals are not followed. Wrappers declared in other packages
 // come as -key-funcs entries: the user's, and those a front end that sees
-// every package inferred with the same rule (crosswrappers.go).
+// every package inferred with the same rule (analyzer/crosswrappers.go).
 type wrappers struct {
 	info   *types.Info
 	params map[*types.Var]param // the string parameters of the package's functions
