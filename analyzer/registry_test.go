@@ -18,6 +18,8 @@ var registryCases = []pkgCase{
 	app("registryvalues", analyzer.Config{Registry: "telemetry/v1", Stability: "stable"}),
 	app("registrymigrate", analyzer.Config{Registry: "telemetry/v1", MigrateDeprecated: true}),
 	app("registrymetrics", analyzer.Config{Registry: "telemetry/v1"}),
+	app("registrygenerated", analyzer.Config{Registry: "telemetry/v1"}),
+	app("registrygeneratedconfigured", analyzer.Config{Registry: "telemetry/v1", Constants: []string{"example.com/app/registrygenerated/shopconv"}}),
 }
 
 func TestRegistryChecks(t *testing.T) {
