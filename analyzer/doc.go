@@ -81,7 +81,7 @@
 // looked up in it: one that it and its dependencies do not declare is
 // reported, the value checks judge the registry's own keys by its
 // declarations (type, enum members, deprecation, stability), and the
-// metric checks its own metrics (instrument, unit). A registry that cannot be read is one line,
+// metric checks its own metrics (instrument, unit, deprecation, stability). A registry that cannot be read is one line,
 // file.yaml:LINE:COL: what, before any package is analysed.
 // Metric instruments are checked too: the name argument of every instrument
 // constructor of go.opentelemetry.io/otel/metric.Meter and its

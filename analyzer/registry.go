@@ -160,7 +160,11 @@ func (st *passState) registryMetric(name string) (metrics.Declaration, bool) {
 	if !ok {
 		return metrics.Declaration{}, false
 	}
-	return metrics.Declaration{Instrument: m.Instrument, Unit: m.Unit, Source: "the registry (" + where + ")"}, true
+	d := metrics.Declaration{Instrument: m.Instrument, Unit: m.Unit, Source: "the registry (" + where + ")", Stability: m.Stability}
+	if m.Deprecated != nil {
+		d.Deprecated, d.Deprecation = true, regcheck.DeprecationNote(m.Deprecated)
+	}
+	return d, true
 }
 
 // withdrawFixAt withdraws the fix of the hard-coded finding at pos, as

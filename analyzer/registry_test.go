@@ -17,7 +17,9 @@ var registryCases = []pkgCase{
 	app("registrycheck", analyzer.Config{Registry: "telemetry/v1"}),
 	app("registryvalues", analyzer.Config{Registry: "telemetry/v1", Stability: "stable"}),
 	app("registrymigrate", analyzer.Config{Registry: "telemetry/v1", MigrateDeprecated: true}),
-	app("registrymetrics", analyzer.Config{Registry: "telemetry/v1"}),
+	app("registrymetrics", analyzer.Config{Registry: "telemetry/v1", Stability: "stable"}),
+	app("registrygenerated", analyzer.Config{Registry: "telemetry/v1"}),
+	app("registrygeneratedconfigured", analyzer.Config{Registry: "telemetry/v1", Constants: []string{"example.com/app/registrygenerated/shopconv"}}),
 }
 
 func TestRegistryChecks(t *testing.T) {
@@ -52,7 +54,9 @@ func TestRegistrySyntaxes(t *testing.T) {
 	for _, want := range []string{"is not declared in the registry (telemetry/VERSION/model/shop.yaml)", "which is no member of its enum in the registry", "is deprecated in the registry", "below -stability=stable", "is an int in the registry",
 		`metric name "shop.order" is not declared in the registry (telemetry/VERSION/model/shop.yaml)`,
 		"is a counter in the registry (telemetry/VERSION/model/shop.yaml:L:C), created here with Float64Histogram",
-		`unit "ms" of "shop.checkout.duration" is "s" in the registry`, "the registry (telemetry/VERSION/model/shop.yaml:L:C) gives it"} {
+		`unit "ms" of "shop.checkout.duration" is "s" in the registry`, "the registry (telemetry/VERSION/model/shop.yaml:L:C) gives it",
+		`metric "shop.order.count" is deprecated in the registry (telemetry/VERSION/model/shop.yaml:L:C): renamed to "shop.orders"`,
+		`metric "shop.cart.items" is beta in the registry (telemetry/VERSION/model/shop.yaml:L:C), below -stability=stable`} {
 		if !slices.ContainsFunc(s2, func(s string) bool { return strings.Contains(s, want) }) {
 			t.Errorf("no finding with %q: %q", want, s2)
 		}

@@ -70,12 +70,7 @@ func Check(ins []Instrument, opts Options) []Finding {
 		if !in.NameConst {
 			continue
 		}
-		if m, ok := semconvtab.LookupMetric(in.NameValue); ok && opts.Deprecated && m.Deprecated {
-			add(in, in.Name, category.MetricDeprecated, fmt.Sprintf("metric %q is deprecated in the semantic conventions", in.NameValue))
-		}
-		if msg, ok := belowStability(in.NameValue, opts.Stability); ok {
-			add(in, in.Name, category.Stability, msg)
-		}
+		checkLifecycle(in, opts, add)
 		if opts.UnitInName {
 			if f, ok := metricrules.CheckUnitInName(in.NameValue); ok {
 				add(in, in.Name, category.MetricUnitInName, f.Message())
@@ -104,6 +99,14 @@ type Declaration struct {
 	Instrument, Unit string
 	Source           string
 	Plural           bool
+	// Stability is the declared stability level ("" for none), and
+	// Deprecated whether the metric is deprecated, Deprecation then what
+	// follows "is deprecated in SOURCE: " (`renamed to "NAME"`; "" for
+	// nothing): for a registry's own metrics (the conventions' come from
+	// their table).
+	Stability   string
+	Deprecated  bool
+	Deprecation string
 }
 
 // semconvDeclaration is the conventions' declaration of a current metric.
@@ -245,18 +248,44 @@ func duration(in Instrument) (string, bool) {
 	return fmt.Sprintf("metric created with %s records a time in %q: the semantic conventions record durations in seconds (\"s\")", in.Ctor, in.UnitValue), true
 }
 
-// belowStability reports a current conventions metric below level.
-func belowStability(name, level string) (string, bool) {
-	m, ok := conventions(name)
-	if level == "" || !ok {
-		return "", false
+// checkLifecycle reports a metric that the semantic conventions or
+// opts.Declared (a registry's own metrics) deprecate
+// (category.MetricDeprecated, with -deprecated), or, not deprecated, one
+// they declare below opts.Stability (category.Stability).
+func checkLifecycle(in Instrument, opts Options, add func(Instrument, ast.Expr, category.Name, string)) {
+	name := in.NameValue
+	if m, ok := semconvtab.LookupMetric(name); ok {
+		switch {
+		case m.Deprecated && opts.Deprecated:
+			add(in, in.Name, category.MetricDeprecated, fmt.Sprintf("metric %q is deprecated in the semantic conventions", name))
+		case !m.Deprecated && below(m.Stability, opts.Stability):
+			add(in, in.Name, category.Stability, fmt.Sprintf("metric %q is %s in the semantic conventions, below -stability=%s", name, m.Stability, opts.Stability))
+		}
+		return
 	}
-	min, ok1 := semconvtab.StabilityRank(level)
-	r, ok2 := semconvtab.StabilityRank(m.Stability)
-	if !ok1 || !ok2 || r >= min {
-		return "", false
+	d, ok := declared(opts, name)
+	switch {
+	case !ok:
+	case d.Deprecated && opts.Deprecated:
+		msg := fmt.Sprintf("metric %q is deprecated in %s", name, d.Source)
+		if d.Deprecation != "" {
+			msg += ": " + d.Deprecation
+		}
+		add(in, in.Name, category.MetricDeprecated, msg)
+	case !d.Deprecated && below(d.Stability, opts.Stability):
+		add(in, in.Name, category.Stability, fmt.Sprintf("metric %q is %s in %s, below -stability=%s", name, d.Stability, d.Source, opts.Stability))
 	}
-	return fmt.Sprintf("metric %q is %s in the semantic conventions, below -stability=%s", name, m.Stability, level), true
+}
+
+// below reports whether a known stability level is below min, a level of
+// -stability ("" for none).
+func below(level, min string) bool {
+	if min == "" {
+		return false
+	}
+	m, ok1 := semconvtab.StabilityRank(min)
+	r, ok2 := semconvtab.StabilityRank(level)
+	return ok1 && ok2 && r < m
 }
 
 func article(word string) string {

@@ -118,23 +118,28 @@ func (r *Registry) own(key string) (*registry.Attribute, bool) {
 // changes the telemetry, as the semantic-convention migration does).
 func (r *Registry) deprecated(s Site, a *registry.Attribute, opts Options) Diagnostic {
 	d := a.Deprecated
-	msg := fmt.Sprintf("attribute key %q is deprecated in the registry (%s): ", s.Value, r.Display(a.Pos.String()))
-	switch d.Reason {
-	case "renamed":
-		msg += fmt.Sprintf("renamed to %q", d.RenamedTo)
-	case "obsoleted":
-		msg += "obsoleted"
-		if n := oneLine(d.Note); n != "" {
-			msg += ": " + n
-		}
-	default:
-		msg += oneLine(d.Note)
-	}
+	msg := fmt.Sprintf("attribute key %q is deprecated in the registry (%s): ", s.Value, r.Display(a.Pos.String())) + DeprecationNote(d)
 	diag := Diagnostic{Pos: s.Pos, End: s.End, Category: category.Deprecated, Message: strings.TrimSuffix(msg, ": ")}
 	if d.Reason == "renamed" && d.RenamedTo != "" && opts.MigrateDeprecated && s.Literal {
 		diag.Fix = &Edit{Message: fmt.Sprintf("Rename to %q", d.RenamedTo), Pos: s.Pos, End: s.End, NewText: strconv.Quote(d.RenamedTo)}
 	}
 	return diag
+}
+
+// DeprecationNote is what a message says after "is deprecated in the
+// registry (FILE): ": `renamed to "KEY"`, "obsoleted" with the note, or
+// the note; "" for a deprecation without a note.
+func DeprecationNote(d *registry.Deprecation) string {
+	switch d.Reason {
+	case "renamed":
+		return fmt.Sprintf("renamed to %q", d.RenamedTo)
+	case "obsoleted":
+		if n := oneLine(d.Note); n != "" {
+			return "obsoleted: " + n
+		}
+		return "obsoleted"
+	}
+	return oneLine(d.Note)
 }
 
 // member checks a constant value of an enum key: no member (with the one

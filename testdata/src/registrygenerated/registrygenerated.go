@@ -1,0 +1,20 @@
+// Package registrygenerated imports the constants that `weaver registry
+// generate` wrote for the registry of ../telemetry (./shopconv) and
+// writes some of the keys and event names it declares literally: the
+// message names the generated constant, and the fix uses it.
+package registrygenerated
+
+import (
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+
+	"example.com/app/registrygenerated/shopconv"
+)
+
+func placed(span trace.Span, id string, total float64) {
+	span.AddEvent("shop.order.placed", trace.WithAttributes( // want `^hard-coded event name "shop.order.placed": use shopconv.ShopOrderPlacedEventName$`
+		attribute.String("shop.order.id", id), // want `^hard-coded attribute key "shop.order.id": use shopconv.ShopOrderIDKey$`
+		shopconv.ShopOrderTotal(total),
+		shopconv.ShopOrderStatusPaid,
+	))
+}

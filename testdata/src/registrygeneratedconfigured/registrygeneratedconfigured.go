@@ -1,0 +1,19 @@
+// Package registrygeneratedconfigured writes keys and an event name that
+// the registry of ../telemetry declares literally without importing the
+// package that `weaver registry generate` wrote for it
+// (../registrygenerated/shopconv); -constants names that package, so the
+// message names its constants and the fix adds the import.
+package registrygeneratedconfigured
+
+import (
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+)
+
+func placed(span trace.Span, id string, total float64) {
+	span.AddEvent("shop.order.placed") // want `^hard-coded event name "shop.order.placed": use shopconv.ShopOrderPlacedEventName$`
+	span.SetAttributes(
+		attribute.String("shop.order.id", id),        // want `^hard-coded attribute key "shop.order.id": use shopconv.ShopOrderIDKey$`
+		attribute.Float64("shop.order.total", total), // want `^hard-coded attribute key "shop.order.total": use shopconv.ShopOrderTotalKey$`
+	)
+}
