@@ -13,9 +13,10 @@ import (
 
 // Roles, as analyzer.Unmatched names them.
 const (
-	roleKey   = "attribute key"
-	roleEvent = "event name"
-	roleSpan  = "span name"
+	roleKey    = "attribute key"
+	roleEvent  = "event name"
+	roleSpan   = "span name"
+	roleMetric = "metric name"
 )
 
 // A use is one hard-coded string that no constant defines.
@@ -187,7 +188,7 @@ type Constant struct {
 	Name  string
 	Value string
 	Key   bool     // an attribute.Key constant; otherwise an untyped string
-	Roles []string // what the value names: attribute key, event name, span name
+	Roles []string // what the value names: attribute key, event name, span name, metric name
 	First string   // where it is first written, "file.go:line" relative to the module root
 	// Declared is where -registry declares the value ("registry/shop.yaml:12",
 	// or the dependency's schema URL); "" without -registry.
@@ -250,8 +251,10 @@ func newConstants(uses []use, t *target) []*Constant {
 		case c.Key:
 		case slices.Contains(c.Roles, roleEvent):
 			suffix = "Event"
-		default:
+		case slices.Contains(c.Roles, roleSpan):
 			suffix = "Span"
+		default: // a metric instrument's name only
+			suffix = "Name"
 		}
 		c.suffix = suffix
 		c.stem, c.prefixed = nameStem(c.Value)

@@ -1,0 +1,104 @@
+package gen
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
+)
+
+// metricTestdata is a module whose code writes metric instrument names
+// (and an attribute key beside one) as literals that no constant holds.
+var metricTestdata = filepath.Join("..", "testdata", "genmetric")
+
+// metricGolden compares got with testdata/genmetric/golden/name.
+func metricGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(metricTestdata, "golden", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s (go test ./gen -update rewrites it):\n%s", name, path, got)
+	}
+}
+
+// TestGenMetricNames: gen writes an untyped ...Name constant for each
+// literal metric name, beside the key's constant, and rewrites the
+// instrument constructors' names to them in the same run (another
+// package's through a new import); the module builds and vets, nothing
+// fixable is left, and a second run changes nothing. -dry-run first
+// writes nothing.
+func TestGenMetricNames(t *testing.T) {
+	t.Parallel()
+	dir := testsupport.Copy(t, metricTestdata)
+	before := snapshot(t, dir)
+	stdout, stderr, code := gen(t, dir, "-dry-run", "-into=./internal/telemetry", "./...")
+	if code != 0 {
+		t.Fatalf("-dry-run: exit %d: %s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "would make 4 rewrites in 2 files") {
+		t.Errorf("-dry-run:\n%s", stdout)
+	}
+	if k, ok := sameSnapshot(before, snapshot(t, dir)); !ok {
+		t.Fatalf("-dry-run changed %s", k)
+	}
+
+	stdout, stderr, code = gen(t, dir, "-into=./internal/telemetry", "./...")
+	if code != 0 {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{
+		"wrote internal/telemetry/spanattrlint_gen.go: 3 new constants (1 attribute key, 2 metric names)",
+		"made 4 rewrites in 2 files",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "left without a constant") {
+		t.Errorf("strings left:\n%s", stdout)
+	}
+	for golden, file := range map[string]string{
+		"telemetry.go.golden": filepath.Join("internal", "telemetry", DefaultFile),
+		"jobs.go.golden":      filepath.Join("jobs", "jobs.go"),
+		"worker.go.golden":    filepath.Join("worker", "worker.go"),
+	} {
+		got, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		metricGolden(t, golden, got)
+	}
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		goCmd(t, dir, args...)
+	}
+	if out, _, _ := run(dir, "gofmt", "-l", "."); out != "" {
+		t.Errorf("not gofmt-clean:\n%s", out)
+	}
+	if left := fixable(t, dir); len(left) > 0 {
+		t.Errorf("fixable findings left:\n%s", strings.Join(left, "\n"))
+	}
+
+	before = snapshot(t, dir)
+	stdout, stderr, code = gen(t, dir, "-into=./internal/telemetry", "./...")
+	if code != 0 {
+		t.Fatalf("second run: exit %d: %s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "0 new constants") || !strings.Contains(stdout, "made 0 rewrites") {
+		t.Errorf("second run:\n%s", stdout)
+	}
+	if k, ok := sameSnapshot(before, snapshot(t, dir)); !ok {
+		t.Errorf("second run changed %s", k)
+	}
+}
