@@ -101,13 +101,15 @@ func leaveOut(uses []use, notes *[]string) []use {
 			inProduction[kindValue{u.role == roleKey, u.value}] = true
 		}
 	}
-	badKeys, testKeys, testNames := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	badKeys, badMetrics, testKeys, testNames := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	out := uses[:0:0]
 	for _, u := range uses {
 		kv := kindValue{u.role == roleKey, u.value}
 		switch {
 		case kv.key && analyzer.KeyBreaksNamingRules(u.value):
 			badKeys[u.value] = true
+		case u.role == roleMetric && analyzer.MetricNameBreaksNamingRules(u.value):
+			badMetrics[u.value] = true
 		case !inProduction[kv] && kv.key:
 			testKeys[u.value] = true
 		case !inProduction[kv]:
@@ -118,6 +120,9 @@ func leaveOut(uses []use, notes *[]string) []use {
 	}
 	if len(badKeys) > 0 {
 		*notes = append(*notes, fmt.Sprintf("no constant for %s that break the OpenTelemetry naming rules (%s): the lint would report the constants too; rename them as it says, then run gen again", plural(len(badKeys), "attribute key"), quotedKeys(badKeys)))
+	}
+	if len(badMetrics) > 0 {
+		*notes = append(*notes, fmt.Sprintf("no constant for %s that break the OpenTelemetry naming rules (%s): the lint reports them; rename them as it says, then run gen again", plural(len(badMetrics), "metric name"), quotedKeys(badMetrics)))
 	}
 	if n := len(testKeys) + len(testNames); n > 0 {
 		var what []string

@@ -23,6 +23,10 @@ func (w Worker) Run(ctx context.Context, job func()) error {
 		return err
 	}
 	_ = c
+	// It breaks the naming rules: gen leaves it to the lint.
+	if _, err := w.meter.Int64UpDownCounter("Worker.Busy"); err != nil {
+		return err
+	}
 	start := time.Now()
 	job()
 	d.Record(ctx, time.Since(start).Seconds())
