@@ -103,3 +103,63 @@ func TestGenMetricNames(t *testing.T) {
 		t.Errorf("second run changed %s", k)
 	}
 }
+
+// TestGenMetricNamesRegistry: with -registry, a metric name gets a
+// constant only if the registry declares it (the comment says where), as
+// keys do (the comment names the metric_name line); the others are left
+// and noted.
+func TestGenMetricNamesRegistry(t *testing.T) {
+	t.Parallel()
+	dir := testsupport.Copy(t, metricTestdata)
+	for name, src := range map[string]string{
+		"manifest.yaml": "schema_url: https://example.com/schemas/genmetric/1.0.0\n",
+		"model/app.yaml": `groups:
+  - id: registry.app
+    type: attribute_group
+    brief: The keys of the app.
+    attributes:
+      - id: app.job.queue
+        type: string
+        stability: development
+        brief: The job's queue.
+  - id: metric.app.jobs.processed
+    type: metric
+    metric_name: app.jobs.processed
+    instrument: counter
+    unit: "{job}"
+    stability: development
+    brief: How many jobs were processed.
+`,
+	} {
+		p := filepath.Join(dir, "telemetry", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, stderr, code := gen(t, dir, "-registry=telemetry", "-into=./internal/telemetry", "./...")
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{
+		`left alone: 1 key, event or metric name that the registry does not declare ("app.jobs.duration")`,
+		"wrote internal/telemetry/spanattrlint_gen.go: 2 new constants (1 attribute key, 1 metric name)",
+		"made 3 rewrites in 2 files",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "internal", "telemetry", DefaultFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `// AppJobsProcessedName is the metric name "app.jobs.processed", declared in the registry at telemetry/model/app.yaml:12, first seen at jobs/jobs.go:16.
+	AppJobsProcessedName = "app.jobs.processed"`
+	if !strings.Contains(string(got), want) {
+		t.Errorf("constants file lacks\n%s\n%s", want, got)
+	}
+	goCmd(t, dir, "build", "./...")
+}
