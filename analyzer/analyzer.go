@@ -106,12 +106,15 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	vals := st.collectValueSites()                            // valuesites.go: constant keys set with a value, for the value checks
 	semconv.CheckSchemaURLs(st.semconvInput())                // internal/semconv: one version's schema URL with another's attributes
 	undeclared := st.checkRegistry(sites, vals, fs.hardCoded) // registry.go (internal/regcheck): keys, event names and values against -registry
-	ins, metricFixes := st.checkMetrics()                     // metrics.go (internal/metrics): metric instrument names and units
+	ins, metricFixes, unnamed := st.checkMetrics()            // metrics.go (internal/metrics): metric instrument names and units
 	emitted := st.emitted(sites, ins)                         // coverage.go: with -registry-coverage, what the package emits
 	if !st.found(&fs, consts, vals) {
-		st.checkVersions(&fs)                           // semconvversion.go: imports of another semconv version
+		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
+		reported := st.reported()
 		st.buildFixes(&fs, metricFixes, st.pass.Report) // fixes.go: the metric names' fixes
-		return &Result{ConstantPackages: uses.Packages(), Emitted: emitted, Undeclared: undeclared}, nil
+		res := &Result{ConstantPackages: uses.Packages(), Emitted: emitted, Undeclared: undeclared, Unmatched: metricsUnmatched(unnamed)}
+		st.offerConstants(res, &fs, metricFixes, unnamed, uses, reported) // newconsts.go: metric names too
+		return res, nil
 	}
 	srcs, uses := st.ix.Rank(slices.Concat(fs.hardCoded, fs.derived), uses) // internal/index: each finding's constants, best first
 	st.markVarDefs(fs.hardCoded)                                            // vardef.go: keys that package variables define
@@ -119,9 +122,10 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	fs.members = st.checkValues(&fs, consts, uses, srcs, vals)              // internal/check: what each key, name and declared value says
 	st.checkVersions(&fs)                                                   // semconvversion.go: -semconv-version; withdraws fixes a move breaks
 	reported := st.reported()
-	st.buildFixes(&fs, metricFixes, st.pass.Report)          // fixes.go: each finding's diagnostic and fix, file by file
-	res := result(fs.hardCoded, uses, emitted, undeclared)   // report.go: the Result for gen (and the messages)
-	st.offerConstants(res, &fs, metricFixes, uses, reported) // newconsts.go: with WithNewConstants, the fixes were there more constants
+	st.buildFixes(&fs, metricFixes, st.pass.Report)                     // fixes.go: each finding's diagnostic and fix, file by file
+	res := result(fs.hardCoded, uses, emitted, undeclared)              // report.go: the Result for gen (and the messages)
+	res.Unmatched = append(res.Unmatched, metricsUnmatched(unnamed)...) // metrics.go: the metric names no constant holds
+	st.offerConstants(res, &fs, metricFixes, unnamed, uses, reported)   // newconsts.go: with WithNewConstants, the fixes were there more constants
 	return res, nil
 }
 

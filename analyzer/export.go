@@ -1,6 +1,9 @@
 package analyzer
 
-import "github.com/spanattrlint/spanattrlint/internal/rules"
+import (
+	"github.com/spanattrlint/spanattrlint/internal/metricrules"
+	"github.com/spanattrlint/spanattrlint/internal/rules"
+)
 
 // DeprecatedKey reports whether key is an attribute key that the semantic
 // conventions deprecated, by the rule the -deprecated check applies
@@ -17,3 +20,12 @@ func DeprecatedKey(key string) bool {
 // namespace), wherever it is written: spanattrlint gen writes no constant
 // for one, since the lint would report the constant's declaration in turn.
 func KeyBreaksNamingRules(key string) bool { return rules.NamingAdvice(key) != "" }
+
+// MetricNameBreaksNamingRules reports whether the lint's metric-naming
+// check reports name (metricrules.CheckName): spanattrlint gen writes no
+// constant for one, whose name would carry the fault (App.Noop would be
+// AppNoopName) while the lint still reports the name.
+func MetricNameBreaksNamingRules(name string) bool {
+	_, bad := metricrules.CheckName(name)
+	return bad
+}

@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
@@ -27,4 +28,25 @@ var metricCases = []pkgCase{
 func TestMetrics(t *testing.T) {
 	t.Parallel()
 	runCases(t, metricCases, nil)
+}
+
+// TestMetricNamesUnmatched: the Result lists the literal metric names that
+// no constant holds, which spanattrlint gen makes constants for: not a name
+// a constant of the package holds (even where a local name hides it), nor a
+// semantic-conventions name, and a name that only a _test.go constant holds
+// only for the package's own files.
+func TestMetricNamesUnmatched(t *testing.T) {
+	t.Parallel()
+	var got []string
+	for _, r := range check(t, app("metricnames", analyzer.Config{})) {
+		for _, u := range r.Result.(*analyzer.Result).Unmatched {
+			got = append(got, u.Role+" "+u.Value)
+		}
+	}
+	slices.Sort(got)
+	got = slices.Compact(got)
+	want := []string{"metric name app.other", "metric name app.test_only", "metric name app.typed"}
+	if !slices.Equal(got, want) {
+		t.Errorf("unmatched = %q, want %q", got, want)
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/index"
 	"github.com/spanattrlint/spanattrlint/internal/metrics"
 	"github.com/spanattrlint/spanattrlint/internal/pkgpath"
@@ -54,14 +55,17 @@ func (r *Result) WithConstants(diags []analysis.Diagnostic, news []NewConstant) 
 
 // offerConstants lets res (with WithNewConstants) build the fixes again
 // with more constants; reported is the number of diagnostics reported
-// before the fixes were.
-func (st *passState) offerConstants(res *Result, fs *findings, mfs []metrics.NameFix, uses index.Uses, reported int) {
+// before the fixes were. A metric name that no constant held (unnamed)
+// gets a fix to a new untyped or string constant of its value, as
+// metrics.HardCoded would have found it in a -constants package.
+func (st *passState) offerConstants(res *Result, fs *findings, mfs, unnamed []metrics.NameFix, uses index.Uses, reported int) {
 	if st.count == nil {
 		return
 	}
 	res.offer = func(diags []analysis.Diagnostic, news []NewConstant) ([]analysis.Diagnostic, []Unmatched) {
 		out := slices.Clone(diags[:min(reported, len(diags))])
-		for _, c := range st.newCandidates(news, fs) {
+		cands := st.newCandidates(news, fs)
+		for _, c := range cands {
 			v := constant.StringVal(c.Obj.Val())
 			for _, f := range slices.Concat(fs.hardCoded, fs.derived) {
 				if f.LookupValue() != v {
@@ -74,9 +78,49 @@ func (st *passState) offerConstants(res *Result, fs *findings, mfs []metrics.Nam
 		if st.fromCgo != nil {
 			report = st.fromCgo(report)
 		}
-		st.buildFixes(fs, mfs, report)
-		return out, result(fs.hardCoded, uses, nil, nil).Unmatched
+		named, left := st.offerMetricNames(cands, unnamed)
+		st.buildFixes(fs, slices.Concat(mfs, named), report)
+		return out, append(result(fs.hardCoded, uses, nil, nil).Unmatched, metricsUnmatched(left)...)
 	}
+}
+
+// offerMetricNames gives each metric name of unnamed the first of cands
+// that can stand for it (a string constant, not attribute.Key, of exactly
+// its value; of the package itself only where no local name hides it),
+// and returns the names with a constant and those left.
+func (st *passState) offerMetricNames(cands []site.Candidate, unnamed []metrics.NameFix) (named, left []metrics.NameFix) {
+	for _, m := range unnamed {
+		var fix *types.Const
+		for _, c := range cands {
+			if c.Obj == nil || c.Obj.Val().Kind() != constant.String || constant.StringVal(c.Obj.Val()) != m.Value || !check.IsUntypedOrString(c.Obj.Type()) {
+				continue
+			}
+			if c.Obj.Pkg() == st.pass.Pkg && st.hidden(c.Obj.Name(), m.Name.Pos()) {
+				continue
+			}
+			fix = c.Obj
+			break
+		}
+		if fix == nil {
+			left = append(left, m)
+			continue
+		}
+		m.Const = fix
+		named = append(named, m)
+	}
+	return named, left
+}
+
+// hidden reports whether name, a constant of the package not declared
+// yet, would be hidden at pos (or clash with a declaration of the
+// package): any object of that name visible there.
+func (st *passState) hidden(name string, pos token.Pos) bool {
+	scope := st.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		scope = st.pass.Pkg.Scope()
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj != nil
 }
 
 // reported is the number of diagnostics reported so far (WithNewConstants).

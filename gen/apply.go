@@ -55,7 +55,9 @@ func outcomes(results []pkgResult, mod *module, migrate bool) []outcome {
 	for _, r := range results {
 		o := outcome{id: r.pkg.ID, dir: r.pkg.Dir}
 		for _, d := range r.diags {
-			take := d.Category == "" || d.Category == string(category.HardCoded) || migrate && d.Category == string(category.Deprecated)
+			take := d.Category == "" || d.Category == string(category.HardCoded) || migrate && d.Category == string(category.Deprecated) ||
+				d.Category == string(category.MetricName) && r.named[d.Pos] // a metric name gen offered a constant
+
 			if len(d.SuggestedFixes) > 0 && take {
 				o.fixes = append(o.fixes, resolveFix(r.pkg.Fset, d, mod))
 			}

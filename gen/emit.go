@@ -22,7 +22,10 @@ type section struct {
 var sections = []section{
 	{"Attribute keys.", func(c *Constant) bool { return c.Key }},
 	{"Event names.", func(c *Constant) bool { return !c.Key && slices.Contains(c.Roles, roleEvent) }},
-	{"Span names.", func(c *Constant) bool { return !c.Key && !slices.Contains(c.Roles, roleEvent) }},
+	{"Span names.", func(c *Constant) bool {
+		return !c.Key && !slices.Contains(c.Roles, roleEvent) && slices.Contains(c.Roles, roleSpan)
+	}},
+	{"Metric names.", func(c *Constant) bool { return !c.Key && slices.Equal(c.Roles, []string{roleMetric}) }},
 }
 
 const ownership = `spanattrlint gen wrote this file from the string literals the code used,

@@ -190,9 +190,9 @@ func usage(fs *flag.FlagSet) {
        spanattrlint gen -registry=DIR -declare [-declare-file=FILE] [flags] packages
 
 spanattrlint gen writes the constants package that the code needs, then fixes
-every use. It collects the hard-coded OpenTelemetry attribute keys and span
-event names (span names too with -span-names) of the packages for which no
-constant exists anywhere, and writes one constant per value into a file of the
+every use. It collects the hard-coded OpenTelemetry attribute keys, span
+event names and metric instrument names (span names too with -span-names) of
+the packages for which no constant exists anywhere, and writes one constant per value into a file of the
 -into package, creating the package if needed:
 
 	// GenAIUsagePromptTokensKey is the attribute key "gen_ai.usage.prompt_tokens", first seen at engine/engine.go:139.
@@ -201,8 +201,8 @@ constant exists anywhere, and writes one constant per value into a file of the
 	JourneyQueuedEvent = "journey.QUEUED"
 
 Attribute keys get attribute.Key constants (so that the fix writes
-telemetry.GenAIUsagePromptTokensKey.Int(n)), event and span names untyped
-ones. Names follow the semantic conventions' style; two values that would
+telemetry.GenAIUsagePromptTokensKey.Int(n)), event, span and metric names
+untyped ones (AppJobsProcessedName for the metric "app.jobs.processed"). Names follow the semantic conventions' style; two values that would
 share a name are told apart by a number, in sorted order, with a note. Then
 it applies spanattrlint's fixes with -constants set to that package, so that
 every literal, and any other with a constant elsewhere, becomes a constant.

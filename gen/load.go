@@ -3,6 +3,7 @@ package gen
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
@@ -29,6 +30,24 @@ type pkgResult struct {
 	// (gen -declare).
 	undeclared []analyzer.Undeclared
 	res        *analyzer.Result
+	// named are the metric names that no constant held before gen offered
+	// its constants (withConstants): their fixes are gen's to take, those
+	// of the other metric names the lint's.
+	named map[token.Pos]bool
+}
+
+// withConstants builds the package's fixes again were news declared
+// (analyzer.Result.WithConstants), noting the metric names offered.
+func (p *pkgResult) withConstants(news []analyzer.NewConstant) {
+	for _, u := range p.unmatched {
+		if u.Role == roleMetric {
+			if p.named == nil {
+				p.named = map[token.Pos]bool{}
+			}
+			p.named[u.Pos] = true
+		}
+	}
+	p.diags, p.unmatched = p.res.WithConstants(p.diags, news)
 }
 
 // load loads the packages, with their syntax and types.

@@ -13,9 +13,10 @@ import (
 
 // Roles, as analyzer.Unmatched names them.
 const (
-	roleKey   = "attribute key"
-	roleEvent = "event name"
-	roleSpan  = "span name"
+	roleKey    = "attribute key"
+	roleEvent  = "event name"
+	roleSpan   = "span name"
+	roleMetric = "metric name"
 )
 
 // A use is one hard-coded string that no constant defines.
@@ -100,13 +101,15 @@ func leaveOut(uses []use, notes *[]string) []use {
 			inProduction[kindValue{u.role == roleKey, u.value}] = true
 		}
 	}
-	badKeys, testKeys, testNames := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	badKeys, badMetrics, testKeys, testNames := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	out := uses[:0:0]
 	for _, u := range uses {
 		kv := kindValue{u.role == roleKey, u.value}
 		switch {
 		case kv.key && analyzer.KeyBreaksNamingRules(u.value):
 			badKeys[u.value] = true
+		case u.role == roleMetric && analyzer.MetricNameBreaksNamingRules(u.value):
+			badMetrics[u.value] = true
 		case !inProduction[kv] && kv.key:
 			testKeys[u.value] = true
 		case !inProduction[kv]:
@@ -117,6 +120,9 @@ func leaveOut(uses []use, notes *[]string) []use {
 	}
 	if len(badKeys) > 0 {
 		*notes = append(*notes, fmt.Sprintf("no constant for %s that break the OpenTelemetry naming rules (%s): the lint would report the constants too; rename them as it says, then run gen again", plural(len(badKeys), "attribute key"), quotedKeys(badKeys)))
+	}
+	if len(badMetrics) > 0 {
+		*notes = append(*notes, fmt.Sprintf("no constant for %s that break the OpenTelemetry naming rules (%s): the lint reports them; rename them as it says, then run gen again", plural(len(badMetrics), "metric name"), quotedKeys(badMetrics)))
 	}
 	if n := len(testKeys) + len(testNames); n > 0 {
 		var what []string
@@ -187,7 +193,7 @@ type Constant struct {
 	Name  string
 	Value string
 	Key   bool     // an attribute.Key constant; otherwise an untyped string
-	Roles []string // what the value names: attribute key, event name, span name
+	Roles []string // what the value names: attribute key, event name, span name, metric name
 	First string   // where it is first written, "file.go:line" relative to the module root
 	// Declared is where -registry declares the value ("registry/shop.yaml:12",
 	// or the dependency's schema URL); "" without -registry.
@@ -250,8 +256,10 @@ func newConstants(uses []use, t *target) []*Constant {
 		case c.Key:
 		case slices.Contains(c.Roles, roleEvent):
 			suffix = "Event"
-		default:
+		case slices.Contains(c.Roles, roleSpan):
 			suffix = "Span"
+		default: // a metric instrument's name only
+			suffix = "Name"
 		}
 		c.suffix = suffix
 		c.stem, c.prefixed = nameStem(c.Value)

@@ -7,8 +7,8 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/registry"
 )
 
-// gen -registry -into: the registry restricts the constants to the keys
-// and event names it (or a dependency) declares, and says where each is
+// gen -registry -into: the registry restricts the constants to the keys,
+// event names and metric names it (or a dependency) declares, and says where each is
 // declared in its comment. A hard-coded string that the registry does not
 // declare gets no constant, which would only give the lint's undeclared
 // finding a name: it is left as it is, with a note (gen -declare declares
@@ -24,6 +24,7 @@ func declaredUses(o *Options, mod *module, uses []use, notes *[]string) ([]use, 
 	}
 	where := map[string]string{}
 	left := map[string]bool{}
+	metric := false // a metric name among left
 	out := uses[:0:0]
 	for _, u := range uses {
 		var pos registry.Pos
@@ -43,6 +44,13 @@ func declaredUses(o *Options, mod *module, uses []use, notes *[]string) ([]use, 
 				continue
 			}
 			pos, origin = e.Pos, e.Origin
+		case roleMetric:
+			m, ok := reg.Metric(u.value)
+			if !ok {
+				left[u.value], metric = true, true
+				continue
+			}
+			pos, origin = m.Pos, m.Origin
 		}
 		if u.role != roleSpan {
 			w := origin
@@ -54,8 +62,12 @@ func declaredUses(o *Options, mod *module, uses []use, notes *[]string) ([]use, 
 		out = append(out, u)
 	}
 	if len(left) > 0 {
+		what := "key or event name"
+		if metric {
+			what = "key, event or metric name"
+		}
 		*notes = append(*notes, fmt.Sprintf("left alone: %s that the registry does not declare (%s): declare them (spanattrlint gen -registry=%s -declare) or correct them, then run gen again",
-			plural(len(left), "key or event name"), quotedKeys(left), o.Registry))
+			plural(len(left), what), quotedKeys(left), o.Registry))
 	}
 	return out, where, nil
 }

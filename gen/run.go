@@ -212,7 +212,7 @@ func (r *job) adoptSources() error {
 				news = append(news, analyzer.NewConstant{Obj: c.obj})
 			}
 		}
-		r.results[i].diags, r.results[i].unmatched = res.res.WithConstants(res.diags, news)
+		r.results[i].withConstants(news)
 	}
 	return nil
 }
@@ -284,7 +284,7 @@ func (r *job) offer() {
 	}
 	fresh := make([]pkgResult, 0, len(r.again))
 	for _, res := range r.again {
-		res.diags, res.unmatched = res.res.WithConstants(res.diags, news)
+		res.withConstants(news)
 		fresh = append(fresh, res)
 	}
 	r.again = nil

@@ -36,7 +36,9 @@ import (
 // semconv version the package imports defines it as a type, gets a hint
 // at the type, without a fix: it is no constant.
 // A literal name with no such constant is not reported: an instrument is
-// created once, and its literal name is its definition.
+// created once, and its literal name is its definition. HardCoded returns
+// it, as a NameFix with no Const, for a front end that declares constants
+// (gen).
 
 // Sources are where HardCoded looks for constants beyond the package
 // itself and the semconv versions it imports; the functions are called
@@ -48,7 +50,7 @@ type Sources struct {
 }
 
 // A NameFix is a hard-coded name and the constant of the same value that
-// its fix writes; the caller qualifies the constant as the file writes it
+// its fix writes (nil: no constant holds it yet); the caller qualifies the constant as the file writes it
 // (rewrite.Plan, which adds the import where the file lacks it).
 type NameFix struct {
 	File  *ast.File
@@ -71,10 +73,9 @@ func (n NameFix) Diagnostic(ref, note string, edits []analysis.TextEdit) analysi
 
 // HardCoded returns the findings for the instruments of pkg (whose files
 // info describes): those without a fix, and those whose fix the caller
-// writes.
-func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *types.Info, src Sources) ([]Finding, []NameFix) {
-	var out []Finding
-	var fixes []NameFix
+// writes; and the literal names that no constant holds and no message
+// names (unnamed, with no Const).
+func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *types.Info, src Sources) (out []Finding, fixes, unnamed []NameFix) {
 	var own map[string][]*types.Const
 	for _, in := range ins {
 		if !in.NameConst || !hardCoded(in.Name) {
@@ -89,13 +90,14 @@ func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *
 			continue
 		}
 		if msg == "" {
+			unnamed = append(unnamed, NameFix{File: in.File, Name: in.Name, Value: in.NameValue})
 			continue
 		}
 		d := analysis.Diagnostic{Pos: in.Name.Pos(), End: in.Name.End(), Category: string(category.MetricName),
 			Message: fmt.Sprintf("hard-coded metric name %q: %s", in.NameValue, msg)}
 		out = append(out, Finding{in.File, d})
 	}
-	return out, fixes
+	return out, fixes, unnamed
 }
 
 // nameFor returns the constant that a fix writes instead of the literal
