@@ -119,9 +119,11 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	fs.members = st.checkValues(&fs, consts, uses, srcs, vals)              // internal/check: what each key, name and declared value says
 	st.checkVersions(&fs)                                                   // semconvversion.go: -semconv-version; withdraws fixes a move breaks
 	reported := st.reported()
-	st.buildFixes(&fs, metricFixes, st.pass.Report)          // fixes.go: each finding's diagnostic and fix, file by file
-	res := result(fs.hardCoded, uses, emitted, undeclared)   // report.go: the Result for gen (and the messages)
-	st.offerConstants(res, &fs, metricFixes, uses, reported) // newconsts.go: with WithNewConstants, the fixes were there more constants
+	st.buildFixes(&fs, metricFixes, st.pass.Report)        // fixes.go: each finding's diagnostic and fix, file by file
+	res := result(fs.hardCoded, uses, emitted, undeclared) // report.go: the Result for gen (and the messages)
+	members := st.registryMembers(vals)                    // registry.go: with WithNewConstants, the values a member variable may name
+	res.Members = memberResult(members)
+	st.offerConstants(res, &fs, metricFixes, uses, reported, members) // newconsts.go: with WithNewConstants, the fixes were there more constants
 	return res, nil
 }
 
