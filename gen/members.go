@@ -80,7 +80,8 @@ func markMembersDeclared(members []memberUse, mod *module, reg *registry.Registr
 }
 
 // planMembers returns a member variable for each member that the code
-// sets and the target does not declare yet, where the key's constant is
+// sets in production code (not only in _test.go files) and the target
+// does not declare yet, where the key's constant is
 // the target's (consts, the run's new ones, or one it declares), and
 // those that the constants file declares already (existing) to offer
 // again; with notes for those left alone.
@@ -97,14 +98,24 @@ func planMembers(members []memberUse, consts []*Constant, t *target, existing ma
 		}
 	}
 	type keyValue struct{ key, value string }
+	inProduction := map[keyValue]bool{}
+	for _, m := range members {
+		if !strings.HasSuffix(m.file, "_test.go") {
+			inProduction[keyValue{m.key, m.value}] = true
+		}
+	}
 	done := map[keyValue]bool{}
-	noKey, clash := map[string]bool{}, map[string]bool{}
+	noKey, clash, testOnly := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, m := range members {
 		kv := keyValue{m.key, m.value}
 		if done[kv] {
 			continue
 		}
 		done[kv] = true
+		if !inProduction[kv] { // as leaveOut: the constants are for production code
+			testOnly[fmt.Sprintf("%s=%s", m.key, m.value)] = true
+			continue
+		}
 		kn, ok := keyName[m.key]
 		if !ok {
 			noKey[m.key] = true
@@ -127,6 +138,9 @@ func planMembers(members []memberUse, consts []*Constant, t *target, existing ma
 	}
 	if len(noKey) > 0 {
 		*notes = append(*notes, fmt.Sprintf("left alone: enum members of %s whose constant is not in %s (%s): the member variables refer to it", plural(len(noKey), "attribute key"), t.path, quotedKeys(noKey)))
+	}
+	if len(testOnly) > 0 {
+		*notes = append(*notes, fmt.Sprintf("left alone: %s that only _test.go files set (%s): the variables are for production code", plural(len(testOnly), "enum member"), quotedKeys(testOnly)))
 	}
 	if len(clash) > 0 {
 		*notes = append(*notes, fmt.Sprintf("left alone: enum members whose variable's name is taken in %s (%s)", t.path, quotedKeys(clash)))

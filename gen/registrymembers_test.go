@@ -88,7 +88,7 @@ func Status(paid bool) []attribute.KeyValue {
 func TestRegistryIntoMembers(t *testing.T) {
 	t.Parallel()
 	dir := copyModule(t)
-	files := map[string]string{"orders/orders.go": ordersSrc}
+	files := map[string]string{"orders/orders.go": ordersSrc, "orders/orders_test.go": ordersTestSrc}
 	for name, src := range shopRegistry {
 		files[filepath.Join("telemetry", filepath.FromSlash(name))] = src
 	}
@@ -114,8 +114,14 @@ func TestRegistryIntoMembers(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)
 	}
-	if want := "8 new constants (4 attribute keys, 3 enum members, 1 event name)"; !strings.Contains(stdout, want) {
-		t.Errorf("stdout lacks %q:\n%s", want, stdout)
+	for _, want := range []string{"8 new constants (4 attribute keys, 3 enum members, 1 event name)",
+		`left alone: 1 enum member that only _test.go files set ("shop.order.status=pending")`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	if src, err := os.ReadFile(filepath.Join(dir, "orders", "orders_test.go")); err != nil || !strings.Contains(string(src), `telemetry.ShopOrderStatusKey.String("pending")`) {
+		t.Errorf("orders/orders_test.go: want the key's constant and the member's value (%v):\n%s", err, src)
 	}
 	got, err := os.ReadFile(filepath.Join(dir, "internal", "telemetry", DefaultFile))
 	if err != nil {
@@ -155,11 +161,31 @@ func TestRegistryIntoMembers(t *testing.T) {
 			t.Errorf("orders/later.go lacks %s:\n%s", want, src)
 		}
 	}
+	if src, err := os.ReadFile(filepath.Join(dir, "orders", "orders_test.go")); err != nil || !strings.Contains(string(src), "telemetry.ShopOrderStatusPending") {
+		t.Errorf("orders/orders_test.go: want the member's variable now that production code sets it too (%v):\n%s", err, src)
+	}
 	if got, err := os.ReadFile(filepath.Join(dir, "internal", "telemetry", DefaultFile)); err != nil || strings.Count(string(got), "ShopOrderStatusPaid =") != 1 {
 		t.Errorf("the constants file should declare ShopOrderStatusPaid once (%v):\n%s", err, got)
 	}
 	goCmd(t, dir, "build", "./...")
 }
+
+// ordersTestSrc sets "pending", which production code does not set
+// until later.go.
+const ordersTestSrc = `package orders
+
+import (
+	"testing"
+
+	"go.opentelemetry.io/otel/attribute"
+)
+
+func TestPending(t *testing.T) {
+	if kv := attribute.String("shop.order.status", "pending"); kv.Value.AsString() != "pending" {
+		t.Fatal(kv)
+	}
+}
+`
 
 const laterSrc = `package orders
 
