@@ -37,12 +37,20 @@ type memberUse struct {
 }
 
 // collectMembers returns the member values of the results' packages in the
-// main module that may import the target, sorted by position.
-func collectMembers(results []pkgResult, mod *module, t *target) []memberUse {
+// main module that may import the target (not one the target imports:
+// an import cycle), sorted by position.
+func collectMembers(results []pkgResult, mod *module, t *target, notes *[]string) []memberUse {
 	seen := map[memberUse]bool{}
 	var out []memberUse
+	cyclic := map[string]bool{}
 	for _, r := range results {
 		if r.res == nil || r.pkg.PkgPath != t.path && !pkgpath.Importable(r.pkg.PkgPath, t.path) {
+			continue
+		}
+		if t.imports(r.pkg.PkgPath) {
+			if len(r.res.Members) > 0 {
+				cyclic[r.pkg.PkgPath] = true
+			}
 			continue
 		}
 		for _, m := range r.res.Members {
@@ -57,6 +65,9 @@ func collectMembers(results []pkgResult, mod *module, t *target) []memberUse {
 				out = append(out, u)
 			}
 		}
+	}
+	if len(cyclic) > 0 {
+		*notes = append(*notes, fmt.Sprintf("left alone: enum members that %s which %s imports set (%s): they cannot import its variables", plural(len(cyclic), "package"), t.path, firstKey(cyclic)))
 	}
 	slices.SortFunc(out, func(a, b memberUse) int {
 		return cmp.Or(strings.Compare(a.file, b.file), cmp.Compare(a.line, b.line), strings.Compare(a.key, b.key), strings.Compare(a.value, b.value))
@@ -190,4 +201,10 @@ func existingMembers(src []byte) map[string]memberDef {
 		}
 	}
 	return out
+}
+
+// imports reports whether the target imports p, directly or not.
+func (t *target) imports(p string) bool {
+	_, ok := t.deps[p]
+	return t.exists && ok
 }

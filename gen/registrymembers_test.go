@@ -199,3 +199,67 @@ func Later() []attribute.KeyValue {
 	}
 }
 `
+
+// TestRegistryIntoMembersCycle: a package that the -into package imports
+// sets a member (through another package's key constant): it cannot use
+// the target's variable, so gen leaves it, says so, and the module still
+// builds.
+func TestRegistryIntoMembersCycle(t *testing.T) {
+	t.Parallel()
+	dir := copyModule(t)
+	files := map[string]string{
+		"shopkeys/shopkeys.go": `package shopkeys
+
+import "go.opentelemetry.io/otel/attribute"
+
+// StatusKey is the order's status.
+const StatusKey = attribute.Key("shop.order.status")
+`,
+		"shopcore/shopcore.go": `package shopcore
+
+import (
+	"example.com/genapp/shopkeys"
+	"go.opentelemetry.io/otel/attribute"
+)
+
+// Paid is a paid order's status.
+func Paid() attribute.KeyValue { return shopkeys.StatusKey.String("paid") }
+`,
+		"shoptele/shoptele.go": `package shoptele
+
+import (
+	"example.com/genapp/shopcore"
+	"go.opentelemetry.io/otel/attribute"
+)
+
+// ShopOrderStatusKey is the order's status.
+const ShopOrderStatusKey = attribute.Key("shop.order.status")
+
+var _ = shopcore.Paid
+`,
+	}
+	for name, src := range shopRegistry {
+		files[filepath.Join("telemetry", filepath.FromSlash(name))] = src
+	}
+	for name, src := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, stderr, code := gen(t, dir, "-registry=telemetry", "-into=./shoptele", "./shopkeys", "./shopcore", "./shoptele")
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)
+	}
+	if want := "left alone: enum members that 1 package which example.com/genapp/shoptele imports set (example.com/genapp/shopcore)"; !strings.Contains(stdout, want) {
+		t.Errorf("stdout lacks %q:\n%s", want, stdout)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "shopcore", "shopcore.go"))
+	if err != nil || string(src) != files["shopcore/shopcore.go"] {
+		t.Errorf("shopcore/shopcore.go changed (%v):\n%s", err, src)
+	}
+	goCmd(t, dir, "build", "./...")
+}

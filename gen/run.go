@@ -163,7 +163,7 @@ func (r *job) find() error {
 	uses := collectUses(r.results, r.mod, r.t, r.o.MigrateDeprecated, &r.sum.Notes)
 	r.uses = leaveOut(uses, &r.sum.Notes)
 	if r.o.Registry != "" { // registryinto.go: only what the registry declares
-		r.members = collectMembers(r.results, r.mod, r.t)
+		r.members = collectMembers(r.results, r.mod, r.t, &r.sum.Notes)
 		if r.uses, r.declared, err = declaredUses(&r.o, r.mod, r.uses, r.members, &r.sum.Notes); err != nil {
 			return err
 		}
@@ -294,7 +294,11 @@ func (r *job) offer() {
 	}
 	fresh := make([]pkgResult, 0, len(r.again))
 	for _, res := range r.again {
-		res.diags, res.unmatched = res.res.WithConstants(res.diags, news)
+		offered := news
+		if r.t.imports(res.pkg.PkgPath) { // members.go: no member variable where it would be an import cycle
+			offered = slices.DeleteFunc(slices.Clone(news), func(c analyzer.NewConstant) bool { return c.Member != "" })
+		}
+		res.diags, res.unmatched = res.res.WithConstants(res.diags, offered)
 		fresh = append(fresh, res)
 	}
 	r.again = nil
