@@ -113,7 +113,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 		reported := st.reported()
 		st.buildFixes(&fs, metricFixes, st.pass.Report) // fixes.go: the metric names' fixes
 		res := &Result{ConstantPackages: uses.Packages(), Emitted: emitted, Undeclared: undeclared, Unmatched: metricsUnmatched(unnamed)}
-		st.offerConstants(res, &fs, metricFixes, unnamed, uses, reported) // newconsts.go: metric names too
+		st.offerConstants(res, &fs, metricFixes, unnamed, uses, reported, nil) // newconsts.go: metric names too
 		return res, nil
 	}
 	srcs, uses := st.ix.Rank(slices.Concat(fs.hardCoded, fs.derived), uses) // internal/index: each finding's constants, best first
@@ -125,7 +125,9 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	st.buildFixes(&fs, metricFixes, st.pass.Report)                     // fixes.go: each finding's diagnostic and fix, file by file
 	res := result(fs.hardCoded, uses, emitted, undeclared)              // report.go: the Result for gen (and the messages)
 	res.Unmatched = append(res.Unmatched, metricsUnmatched(unnamed)...) // metrics.go: the metric names no constant holds
-	st.offerConstants(res, &fs, metricFixes, unnamed, uses, reported)   // newconsts.go: with WithNewConstants, the fixes were there more constants
+	members := st.registryMembers(vals)                                 // registry.go: with WithNewConstants, the values a member variable may name
+	res.Members = memberResult(members)
+	st.offerConstants(res, &fs, metricFixes, unnamed, uses, reported, members) // newconsts.go: with WithNewConstants, the fixes were there more constants
 	return res, nil
 }
 

@@ -32,6 +32,10 @@ type NewConstant struct {
 	Path, PkgName string // the package that declares it
 	Name, Value   string
 	Key           bool // typed attribute.Key; otherwise untyped
+	// Member, if not "", makes it a variable of attribute.KeyValue that
+	// sets the key Member to the enum member Value (Result.Members): the
+	// calls that set it so become the variable.
+	Member string
 	// Obj, if not nil, is a constant declared already, of a package that
 	// the analysis did not have as -constants: the others are ignored.
 	Obj *types.Const
@@ -57,14 +61,16 @@ func (r *Result) WithConstants(diags []analysis.Diagnostic, news []NewConstant) 
 // with more constants; reported is the number of diagnostics reported
 // before the fixes were. A metric name that no constant held (unnamed)
 // gets a fix to a new untyped or string constant of its value, as
-// metrics.HardCoded would have found it in a -constants package.
-func (st *passState) offerConstants(res *Result, fs *findings, mfs, unnamed []metrics.NameFix, uses index.Uses, reported int) {
+// metrics.HardCoded would have found it in a -constants package; a value
+// a registry member variable names (members), the enum-member fix.
+func (st *passState) offerConstants(res *Result, fs *findings, mfs, unnamed []metrics.NameFix, uses index.Uses, reported int, members []check.MemberSite) {
 	if st.count == nil {
 		return
 	}
 	res.offer = func(diags []analysis.Diagnostic, news []NewConstant) ([]analysis.Diagnostic, []Unmatched) {
 		out := slices.Clone(diags[:min(reported, len(diags))])
-		cands := st.newCandidates(news, fs)
+		made := st.knownPackages(fs)
+		cands := st.newCandidates(news, made)
 		for _, c := range cands {
 			v := constant.StringVal(c.Obj.Val())
 			for _, f := range slices.Concat(fs.hardCoded, fs.derived) {
@@ -79,7 +85,9 @@ func (st *passState) offerConstants(res *Result, fs *findings, mfs, unnamed []me
 			report = st.fromCgo(report)
 		}
 		named, left := st.offerMetricNames(cands, unnamed)
-		st.buildFixes(fs, slices.Concat(mfs, named), report)
+		all := *fs
+		all.members = append(slices.Clone(fs.members), st.memberFindings(news, members, made)...)
+		st.buildFixes(&all, slices.Concat(mfs, named), report)
 		return out, append(result(fs.hardCoded, uses, nil, nil).Unmatched, metricsUnmatched(left)...)
 	}
 }
@@ -131,14 +139,11 @@ func (st *passState) reported() int {
 	return *st.count
 }
 
-// newCandidates makes the candidates of the new constants that the
-// package may use: those of the package itself, and those of a package
-// that it may import; a key's typed attribute.Key. A package that the
-// pass knows already (a -constants package that the findings' candidates
-// name, an import) is that package, as it would be to a pass that saw
-// the constants declared: one package, one import in a file.
-func (st *passState) newCandidates(news []NewConstant, fs *findings) []site.Candidate {
-	self := st.pass.Pkg
+// knownPackages are the packages the pass knows already, by path: those
+// of the findings' candidates (a -constants package) and the imports.
+// A new constant of one of them is of that package, as it would be to a
+// pass that saw the constants declared: one package, one import in a file.
+func (st *passState) knownPackages(fs *findings) map[string]*types.Package {
 	made := map[string]*types.Package{}
 	for f := range fs.all() {
 		for _, c := range f.Cands {
@@ -147,11 +152,23 @@ func (st *passState) newCandidates(news []NewConstant, fs *findings) []site.Cand
 			}
 		}
 	}
-	for _, imp := range self.Imports() {
+	for _, imp := range st.pass.Pkg.Imports() {
 		made[imp.Path()] = imp
 	}
+	return made
+}
+
+// newCandidates makes the candidates of the new constants that the
+// package may use: those of the package itself, and those of a package
+// that it may import; a key's typed attribute.Key. made holds the
+// packages known (knownPackages), and those made here.
+func (st *passState) newCandidates(news []NewConstant, made map[string]*types.Package) []site.Candidate {
+	self := st.pass.Pkg
 	var out []site.Candidate
 	for _, n := range news {
+		if n.Member != "" {
+			continue // memberFindings
+		}
 		if c := n.Obj; c != nil {
 			if p := c.Pkg(); p != self && p.Name() != "main" && pkgpath.Importable(self.Path(), p.Path()) {
 				out = append(out, site.Candidate{Obj: c, Path: p.Path(), PkgName: p.Name(), Name: c.Name(), Source: site.FromConfigured})
@@ -178,6 +195,39 @@ func (st *passState) newCandidates(news []NewConstant, fs *findings) []site.Cand
 		}
 		obj := types.NewConst(token.NoPos, pkg, n.Name, typ, constant.MakeString(n.Value))
 		out = append(out, site.Candidate{Obj: obj, Path: n.Path, PkgName: n.PkgName, Name: n.Name, Source: src})
+	}
+	return out
+}
+
+// memberFindings are the enum-member findings of the new member variables
+// (NewConstant.Member): each member site of the key and value becomes the
+// variable, as the enum-member check's fix to a semconv member variable
+// does; a hard-coded key inside the call gives way (its fix is nested).
+func (st *passState) memberFindings(news []NewConstant, sites []check.MemberSite, made map[string]*types.Package) []*site.Finding {
+	self := st.pass.Pkg
+	var out []*site.Finding
+	for _, n := range news {
+		if n.Member == "" || st.api.KeyValue == nil || n.Path != self.Path() && !pkgpath.Importable(self.Path(), n.Path) {
+			continue
+		}
+		var v *types.Var
+		for _, s := range sites {
+			if s.Key != n.Member || s.Value != n.Value {
+				continue
+			}
+			if v == nil {
+				pkg := self
+				if n.Path != self.Path() {
+					if pkg = made[n.Path]; pkg == nil {
+						pkg = types.NewPackage(n.Path, n.PkgName)
+						made[n.Path] = pkg
+					}
+				}
+				v = types.NewVar(token.NoPos, pkg, n.Name, st.api.KeyValue)
+			}
+			mu := &site.MemberUse{Key: s.Key, Value: s.Value, IsInt: s.IsInt, Obj: v}
+			out = append(out, &site.Finding{Site: &site.Site{Role: site.Key, Expr: s.Expr, Value: s.Key}, File: s.File, Enum: mu})
+		}
 	}
 	return out
 }

@@ -199,3 +199,22 @@ func (st *passState) reportRegistry(d regcheck.Diagnostic) {
 	}
 	st.pass.Report(ad)
 }
+
+// registryMembers are the value sites that set a key of -registry to a
+// member of its enum, for gen -registry -into (Result.Members,
+// NewConstant.Member); nil unless WithNewConstants and -registry.
+func (st *passState) registryMembers(vals []check.ValueSite) []check.MemberSite {
+	if st.reg == nil || st.count == nil || st.cfg.NoEnumMembers {
+		return nil
+	}
+	return check.RegistryMembers(st.pass, st.sup, vals, st.reg.CurrentMember)
+}
+
+// memberResult are the member sites as the Result gives them.
+func memberResult(sites []check.MemberSite) []Member {
+	var out []Member
+	for _, s := range sites {
+		out = append(out, Member{Key: s.Key, Value: s.Value, ID: s.ID, IsInt: s.IsInt, Pos: s.Expr.Pos()})
+	}
+	return out
+}

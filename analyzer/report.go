@@ -56,10 +56,23 @@ type Result struct {
 	// own would declare (not a template's own key): what gen -declare
 	// adds to the registry. Nil without -registry.
 	Undeclared []Undeclared
+	// Members are the values that set a key the registry declares to a
+	// member of its enum, as a constant, where a member variable may
+	// replace the call (WithConstants, NewConstant.Member); only with
+	// -registry and WithNewConstants (gen -registry -into).
+	Members []Member
 
 	// offer: the diagnostics and the strings left were more constants
 	// declared (WithConstants); nil unless WithNewConstants.
 	offer func([]analysis.Diagnostic, []NewConstant) ([]analysis.Diagnostic, []Unmatched)
+}
+
+// Member is a value that sets a key to a member of its enum in the
+// registry.
+type Member struct {
+	Key, Value, ID string // the key, the value and the member's id
+	IsInt          bool
+	Pos            token.Pos // the call or literal a member variable replaces
 }
 
 // Emitted is a key, event name or metric name that the code emits.

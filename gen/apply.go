@@ -49,14 +49,23 @@ type fileFix struct {
 // fix of every hard-coded finding: the replacements of hard-coded strings
 // by constants of the same value (other checks' fixes would change the
 // telemetry) and, with migrate (-migrate-deprecated, which asks for that),
-// the renaming of a deprecated key.
+// the renaming of a deprecated key; and with -registry, the replacement
+// of a call that sets a registry key to an enum member by the member's
+// new variable (members.go), which sets the same.
 func outcomes(results []pkgResult, mod *module, migrate bool) []outcome {
 	out := make([]outcome, 0, len(results))
 	for _, r := range results {
 		o := outcome{id: r.pkg.ID, dir: r.pkg.Dir}
+		members := map[token.Pos]bool{}
+		if r.res != nil {
+			for _, m := range r.res.Members {
+				members[m.Pos] = true
+			}
+		}
 		for _, d := range r.diags {
 			take := d.Category == "" || d.Category == string(category.HardCoded) || migrate && d.Category == string(category.Deprecated) ||
-				d.Category == string(category.MetricName) && r.named[d.Pos] // a metric name gen offered a constant
+				d.Category == string(category.MetricName) && r.named[d.Pos] || // a metric name gen offered a constant
+				d.Category == string(category.EnumMember) && members[d.Pos] // a value a member variable names
 
 			if len(d.SuggestedFixes) > 0 && take {
 				o.fixes = append(o.fixes, resolveFix(r.pkg.Fset, d, mod))

@@ -17,15 +17,17 @@ import (
 type section struct {
 	doc  string // the block's doc comment, without "// "
 	take func(*Constant) bool
+	tok  string // "const", or "var" for the enum members
 }
 
 var sections = []section{
-	{"Attribute keys.", func(c *Constant) bool { return c.Key }},
-	{"Event names.", func(c *Constant) bool { return !c.Key && slices.Contains(c.Roles, roleEvent) }},
+	{"Attribute keys.", func(c *Constant) bool { return c.Key }, "const"},
+	{"Event names.", func(c *Constant) bool { return !c.Key && slices.Contains(c.Roles, roleEvent) }, "const"},
 	{"Span names.", func(c *Constant) bool {
-		return !c.Key && !slices.Contains(c.Roles, roleEvent) && slices.Contains(c.Roles, roleSpan)
-	}},
-	{"Metric names.", func(c *Constant) bool { return !c.Key && slices.Equal(c.Roles, []string{roleMetric}) }},
+		return !c.Key && c.Member == "" && !slices.Contains(c.Roles, roleEvent) && slices.Contains(c.Roles, roleSpan)
+	}, "const"},
+	{"Metric names.", func(c *Constant) bool { return !c.Key && c.Member == "" && slices.Equal(c.Roles, []string{roleMetric}) }, "const"},
+	{"Enum members.", func(c *Constant) bool { return c.Member != "" }, "var"},
 }
 
 const ownership = `spanattrlint gen wrote this file from the string literals the code used,
@@ -73,9 +75,14 @@ func render(t *target, modPath string, existing []byte, consts []*Constant) ([]b
 		var b strings.Builder
 		for _, c := range cs {
 			fmt.Fprintf(&b, "\t// %s\n", c.comment())
-			if c.Key {
+			switch {
+			case c.Member != "" && c.MemberInt:
+				fmt.Fprintf(&b, "\t%s = %s.Int(%s)\n", c.Name, c.KeyName, c.Value)
+			case c.Member != "":
+				fmt.Fprintf(&b, "\t%s = %s.String(%s)\n", c.Name, c.KeyName, strconv.Quote(c.Value))
+			case c.Key:
 				fmt.Fprintf(&b, "\t%s = %s.Key(%s)\n", c.Name, attr, strconv.Quote(c.Value))
-			} else {
+			default:
 				fmt.Fprintf(&b, "\t%s = %s\n", c.Name, strconv.Quote(c.Value))
 			}
 		}
@@ -83,7 +90,7 @@ func render(t *target, modPath string, existing []byte, consts []*Constant) ([]b
 			at := tf.Offset(block.Rparen)
 			ins = append(ins, edit{Start: at, End: at, Text: "\n" + b.String()})
 		} else {
-			ins = append(ins, edit{Start: len(src), End: len(src), Text: "\n// " + sec.doc + "\nconst (\n" + b.String() + ")\n"})
+			ins = append(ins, edit{Start: len(src), End: len(src), Text: "\n// " + sec.doc + "\n" + sec.tok + " (\n" + b.String() + ")\n"})
 		}
 	}
 	formatted, err := format.Source(splice(src, ins))

@@ -198,6 +198,11 @@ type Constant struct {
 	// Declared is where -registry declares the value ("registry/shop.yaml:12",
 	// or the dependency's schema URL); "" without -registry.
 	Declared string
+	// Member, if not "", makes it a variable that sets the attribute key
+	// Member (whose constant is KeyName) to the enum member Value, an int
+	// with MemberInt (members.go).
+	Member, KeyName string
+	MemberInt       bool
 
 	stem, suffix string
 	prefixed     bool // the suffix leads: Event404
@@ -344,6 +349,9 @@ func boolCmp(a, b bool) int {
 // roleText is what the constant names: "attribute key", "event name",
 // "event and span name".
 func (c *Constant) roleText() string {
+	if c.Member != "" {
+		return "enum member"
+	}
 	if c.Key {
 		return roleKey
 	}

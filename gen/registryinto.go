@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spanattrlint/spanattrlint/internal/registry"
@@ -16,12 +17,14 @@ import (
 // declare by name, are not restricted.
 
 // declaredUses returns the uses whose value the registry of o declares,
-// and where each is declared, by declKey.
-func declaredUses(o *Options, mod *module, uses []use, notes *[]string) ([]use, map[string]string, error) {
+// and where each is declared, by declKey; it marks where the registry
+// declares each of members.
+func declaredUses(o *Options, mod *module, uses []use, members []memberUse, notes *[]string) ([]use, map[string]string, error) {
 	_, reg, err := readRegistry(o, o.Dir)
 	if err != nil {
 		return nil, nil, err
 	}
+	markMembersDeclared(members, mod, reg)
 	where := map[string]string{}
 	left := map[string]bool{}
 	metric := false // a metric name among left
@@ -90,8 +93,19 @@ func markDeclared(consts []*Constant, where map[string]string) {
 
 // comment is the constant's doc comment, without the tab and slashes.
 func (c *Constant) comment() string {
+	if c.Member != "" {
+		return fmt.Sprintf("%s is the enum member %s of the attribute key %q, declared in the registry at %s, first seen at %s.", c.Name, c.memberValue(), c.Member, strings.TrimSpace(c.Declared), c.First)
+	}
 	if c.Declared != "" {
 		return fmt.Sprintf("%s is the %s %q, declared in the registry at %s, first seen at %s.", c.Name, c.roleText(), c.Value, strings.TrimSpace(c.Declared), c.First)
 	}
 	return fmt.Sprintf("%s is the %s %q, first seen at %s.", c.Name, c.roleText(), c.Value, c.First)
+}
+
+// memberValue is a member variable's value as Go writes it.
+func (c *Constant) memberValue() string {
+	if c.MemberInt {
+		return c.Value
+	}
+	return strconv.Quote(c.Value)
 }

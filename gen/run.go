@@ -62,6 +62,8 @@ type job struct {
 	sources   []string            // packages whose constants are in use as keys (constantSources)
 	uses      []use               // the strings to make constants for
 	declared  map[string]string   // with -registry: where each value of uses is declared (declaredUses)
+	members   []memberUse         // with -registry: the enum members the code sets (members.go)
+	reuse     []*Constant         // member variables the constants file declares already, offered again (members.go)
 	outs      []outcome           // what the analysis found, by package ID: fixes and strings left
 
 	// overlay is the constants file's new content, by path, which the
@@ -161,7 +163,8 @@ func (r *job) find() error {
 	uses := collectUses(r.results, r.mod, r.t, r.o.MigrateDeprecated, &r.sum.Notes)
 	r.uses = leaveOut(uses, &r.sum.Notes)
 	if r.o.Registry != "" { // registryinto.go: only what the registry declares
-		if r.uses, r.declared, err = declaredUses(&r.o, r.mod, r.uses, &r.sum.Notes); err != nil {
+		r.members = collectMembers(r.results, r.mod, r.t, &r.sum.Notes)
+		if r.uses, r.declared, err = declaredUses(&r.o, r.mod, r.uses, r.members, &r.sum.Notes); err != nil {
 			return err
 		}
 	}
@@ -222,6 +225,12 @@ func (r *job) adoptSources() error {
 func (r *job) plan() error {
 	r.sum.Constants = planConstants(r.uses, r.t, &r.sum.Notes)
 	markDeclared(r.sum.Constants, r.declared)
+	var declaredAt []byte
+	if r.startErr == nil {
+		declaredAt = r.atStart
+	}
+	news, again := planMembers(r.members, r.sum.Constants, r.t, existingMembers(declaredAt), &r.sum.Notes)
+	r.sum.Constants, r.reuse = append(r.sum.Constants, news...), again
 	existing, err := os.ReadFile(r.genPath)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
@@ -255,7 +264,8 @@ func (r *job) genChanged(content []byte, exists bool) bool {
 func (r *job) fix() error {
 	if r.sum.Content == nil {
 		r.known = r.pkgs // the files are as the load saw them
-	} else {
+	}
+	if r.sum.Content != nil || len(r.reuse) > 0 {
 		r.offer()
 	}
 	// check reads the types of known, not its syntax.
@@ -278,13 +288,17 @@ func (r *job) fix() error {
 // to the new constants) and of the target (whose constants they are):
 // the others' fixes stand.
 func (r *job) offer() {
-	news := make([]analyzer.NewConstant, 0, len(r.sum.Constants))
-	for _, c := range r.sum.Constants {
-		news = append(news, analyzer.NewConstant{Path: r.t.path, PkgName: r.t.name, Name: c.Name, Value: c.Value, Key: c.Key})
+	news := make([]analyzer.NewConstant, 0, len(r.sum.Constants)+len(r.reuse))
+	for _, c := range slices.Concat(r.sum.Constants, r.reuse) {
+		news = append(news, analyzer.NewConstant{Path: r.t.path, PkgName: r.t.name, Name: c.Name, Value: c.Value, Key: c.Key, Member: c.Member})
 	}
 	fresh := make([]pkgResult, 0, len(r.again))
 	for _, res := range r.again {
-		res.withConstants(news)
+		offered := news
+		if r.t.imports(res.pkg.PkgPath) { // members.go: no member variable where it would be an import cycle
+			offered = slices.DeleteFunc(slices.Clone(news), func(c analyzer.NewConstant) bool { return c.Member != "" })
+		}
+		res.withConstants(offered)
 		fresh = append(fresh, res)
 	}
 	r.again = nil
@@ -381,7 +395,7 @@ func undoOnSignal(j *journal) (stop func()) {
 func reoffered(results []pkgResult, t *target) map[string]bool {
 	dirs := map[string]bool{}
 	for _, r := range results {
-		if len(r.unmatched) > 0 || r.pkg.PkgPath == t.path || r.pkg.PkgPath == t.path+"_test" {
+		if len(r.unmatched) > 0 || r.res != nil && len(r.res.Members) > 0 || r.pkg.PkgPath == t.path || r.pkg.PkgPath == t.path+"_test" {
 			dirs[r.pkg.Dir] = true
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"golang.org/x/mod/semver"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -182,7 +183,11 @@ func (vc *valueChecker) nameMember(s *ValueSite, v string, isInt bool) {
 // literal whose elided type is a pointer's, []*attribute.KeyValue{{...}},
 // has the pointer type and is no value site.)
 func (vc *valueChecker) replaceable(e ast.Expr) bool {
-	insp := vc.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	return replaceable(vc.pass, e)
+}
+
+func replaceable(pass *analysis.Pass, e ast.Expr) bool {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	cur, ok := insp.Root().FindNode(e)
 	if !ok {
 		return false

@@ -221,3 +221,20 @@ func article(t string) string {
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "`", "")), " ")
 }
+
+// CurrentMember returns the id of the member value of key's enum, where
+// the registry itself declares key (not the conventions' tables), neither
+// key nor member deprecated, and the member of type class: a value that
+// a member variable may name (gen -registry -into writes them).
+func (r *Registry) CurrentMember(key, value, class string) (id string, ok bool) {
+	a, ok := r.own(key)
+	if !ok || a.Type != "enum" || a.Deprecated != nil || a.Key != key {
+		return "", false
+	}
+	for _, m := range a.Members {
+		if m.Value == value && m.Deprecated == nil && m.Type == class {
+			return m.ID, true
+		}
+	}
+	return "", false
+}
