@@ -30,30 +30,11 @@ func declaredUses(o *Options, mod *module, uses []use, members []memberUse, note
 	metric := false // a metric name among left
 	out := uses[:0:0]
 	for _, u := range uses {
-		var pos registry.Pos
-		var origin string
-		switch u.role {
-		case roleKey:
-			a, ok := reg.Lookup(u.value)
-			if !ok {
-				left[u.value] = true
-				continue
-			}
-			pos, origin = a.Pos, a.Origin
-		case roleEvent:
-			e, ok := reg.Event(u.value)
-			if !ok {
-				left[u.value] = true
-				continue
-			}
-			pos, origin = e.Pos, e.Origin
-		case roleMetric:
-			m, ok := reg.Metric(u.value)
-			if !ok {
-				left[u.value], metric = true, true
-				continue
-			}
-			pos, origin = m.Pos, m.Origin
+		pos, origin, ok := declaredAt(reg, u.role, u.value)
+		if !ok {
+			left[u.value] = true
+			metric = metric || u.role == roleMetric
+			continue
 		}
 		if u.role != roleSpan {
 			w := origin
@@ -73,6 +54,29 @@ func declaredUses(o *Options, mod *module, uses []use, members []memberUse, note
 			plural(len(left), what), quotedKeys(left), o.Registry))
 	}
 	return out, where, nil
+}
+
+// declaredAt returns where reg declares a key, event name or metric name
+// (role), and whether it does; a span name, which a registry does not
+// declare by name, counts as declared, nowhere.
+func declaredAt(reg *registry.Registry, role, value string) (registry.Pos, string, bool) {
+	switch role {
+	case roleKey:
+		if a, ok := reg.Lookup(value); ok {
+			return a.Pos, a.Origin, true
+		}
+	case roleEvent:
+		if e, ok := reg.Event(value); ok {
+			return e.Pos, e.Origin, true
+		}
+	case roleMetric:
+		if m, ok := reg.Metric(value); ok {
+			return m.Pos, m.Origin, true
+		}
+	default:
+		return registry.Pos{}, "", true
+	}
+	return registry.Pos{}, "", false
 }
 
 // declKey is the key of declaredUses' map for a key (key) or a name.
