@@ -2,7 +2,6 @@ package index
 
 import (
 	"go/constant"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/spanattrlint/spanattrlint/internal/modresolve"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
-	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
 	"github.com/spanattrlint/spanattrlint/internal/site"
@@ -124,12 +122,8 @@ func moduleSemconvImports(root string) map[string]int {
 			if f.IsDir() || !strings.HasSuffix(f.Name(), ".go") {
 				continue
 			}
-			file, _ := parser.ParseFile(fset, filepath.Join(d, f.Name()), nil, parser.ImportsOnly)
-			if file == nil {
-				continue
-			}
-			for _, spec := range file.Imports {
-				if v, ok := semconvVersionOf(rewrite.ImportPath(spec)); ok && !seen[v] {
+			for _, path := range importPaths(fset, filepath.Join(d, f.Name())) {
+				if v, ok := semconvVersionOf(path); ok && !seen[v] {
 					seen[v] = true
 					counts[v]++
 				}

@@ -60,7 +60,7 @@ type Instrument struct {
 // the package reaches; nil finds nothing.
 func Find(files []*ast.File, info *types.Info, metricPkg *types.Package) []Instrument {
 	meter := meterInterface(metricPkg)
-	if meter == nil {
+	if meter == nil || !selectsCtor(info) {
 		return nil
 	}
 	var out []Instrument
@@ -81,6 +81,20 @@ func Find(files []*ast.File, info *types.Info, metricPkg *types.Package) []Instr
 		})
 	}
 	return out
+}
+
+// selectsCtor reports whether the package selects a method named as an
+// instrument constructor: every instrument call does (instrumentCall),
+// and a look at the selections costs less than a walk of the files,
+// which most packages that reach the metric API (through the SDK, a
+// library's options) would make for nothing.
+func selectsCtor(info *types.Info) bool {
+	for _, sel := range info.Selections {
+		if ctorNames[sel.Obj().Name()] {
+			return true
+		}
+	}
+	return false
 }
 
 // eachDecl calls visit for every call of files, with the function
