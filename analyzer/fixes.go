@@ -155,9 +155,13 @@ func planFile(pass *analysis.Pass, api *otelapi.API, file *ast.File, findings []
 		rewrites[i] = rewrite.Rewrite{Pos: f.Site.Expr.Pos(), End: f.Site.Expr.End(), Edits: texts[i].edits, Writes: texts[i].writes}
 	}
 	for _, m := range mfs {
-		ref := ip.Qualify(m.Const.Pkg(), m.Const.Name())
-		edits := []analysis.TextEdit{{Pos: m.Name.Pos(), End: m.Name.End(), NewText: []byte(ref)}}
-		rewrites = append(rewrites, rewrite.Rewrite{Pos: m.Name.Pos(), End: m.Name.End(), Edits: edits, Writes: []*types.Package{m.Const.Pkg()}})
+		r := rewrite.Rewrite{Pos: m.Name.Pos(), End: m.Name.End()}
+		if !m.NoFix {
+			ref := ip.Qualify(m.Const.Pkg(), m.Const.Name())
+			r.Edits = []analysis.TextEdit{{Pos: m.Name.Pos(), End: m.Name.End(), NewText: []byte(ref)}}
+			r.Writes = []*types.Package{m.Const.Pkg()}
+		}
+		rewrites = append(rewrites, r)
 	}
 	fixes := ip.Fixes(rewrites)
 	for i, fix := range fixes[:len(findings)] {
@@ -202,7 +206,9 @@ func decideQualifiers(api *otelapi.API, ip *rewrite.Plan, findings []*site.Findi
 		}
 	}
 	for _, m := range mfs {
-		use(m.Const.Pkg(), m.Name.Pos())
+		if !m.NoFix {
+			use(m.Const.Pkg(), m.Name.Pos())
+		}
 	}
 	for _, pkg := range order {
 		ip.Decide(pkg, uses[pkg])
@@ -211,6 +217,11 @@ func decideQualifiers(api *otelapi.API, ip *rewrite.Plan, findings []*site.Findi
 	for _, f := range findings {
 		if c := f.FixConst(); c != nil && !f.WantsFix() {
 			ip.Decide(c.Pkg(), []token.Pos{f.Site.Expr.Pos()})
+		}
+	}
+	for _, m := range mfs {
+		if m.NoFix {
+			ip.Decide(m.Const.Pkg(), []token.Pos{m.Name.Pos()})
 		}
 	}
 }

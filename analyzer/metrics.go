@@ -15,7 +15,8 @@ import (
 func (st *passState) checkMetrics() (ins []metrics.Instrument, fixes, unnamed []metrics.NameFix) {
 	c := st.cfg
 	opts := metrics.Options{Conventions: !c.NoMetricConventions, UCUM: !c.NoMetricUCUM, Duration: !c.NoMetricDuration,
-		UnitInName: !c.NoMetricUnitInName, Naming: !c.NoMetricNaming, Deprecated: !c.NoDeprecated, Stability: c.Stability}
+		UnitInName: !c.NoMetricUnitInName, Naming: !c.NoMetricNaming, Deprecated: !c.NoDeprecated, Stability: c.Stability,
+		MigrateDeprecated: c.MigrateDeprecated}
 	if st.metric == nil {
 		return nil, nil, nil
 	}
@@ -35,6 +36,17 @@ func (st *passState) checkMetrics() (ins []metrics.Instrument, fixes, unnamed []
 		var hard []metrics.Finding
 		hard, fixes, unnamed = metrics.HardCoded(st.pass.Fset, ins, st.pass.Pkg, st.pass.TypesInfo, src)
 		found = append(found, hard...)
+		// A -migrate-deprecated rename and a fix to the old name's constant
+		// would compete: the rename's is kept, as for a key.
+		for _, f := range found {
+			if len(f.SuggestedFixes) > 0 {
+				for i := range fixes {
+					if fixes[i].Name.Pos() == f.Pos {
+						fixes[i].NoFix = true
+					}
+				}
+			}
+		}
 	}
 	for _, f := range found {
 		if !st.sup.Suppressed(f.File, f.Pos) {

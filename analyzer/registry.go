@@ -163,6 +163,9 @@ func (st *passState) registryMetric(name string) (metrics.Declaration, bool) {
 	d := metrics.Declaration{Instrument: m.Instrument, Unit: m.Unit, Source: "the registry (" + where + ")", Stability: m.Stability}
 	if m.Deprecated != nil {
 		d.Deprecated, d.Deprecation = true, regcheck.DeprecationNote(m.Deprecated)
+		if m.Deprecated.Reason == "renamed" {
+			d.RenamedTo = m.Deprecated.RenamedTo
+		}
 	}
 	return d, true
 }

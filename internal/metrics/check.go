@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -15,14 +16,17 @@ import (
 
 // Options says which checks run, each an option of the analyzer.
 type Options struct {
-	Conventions bool   // instrument kind and unit of known metrics against the semantic conventions
-	UCUM        bool   // units that are not UCUM as the conventions use it
-	Duration    bool   // durations not in seconds (a note)
-	UnitInName  bool   // a unit or _total written into the name
-	Naming      bool   // the naming rules
-	Deprecated  bool   // names of metrics the conventions deprecated
-	Stability   string // report known metrics below this stability level; "" for none
-	Otel        string // the module's go.opentelemetry.io/otel version, "" if unknown
+	Conventions bool // instrument kind and unit of known metrics against the semantic conventions
+	UCUM        bool // units that are not UCUM as the conventions use it
+	Duration    bool // durations not in seconds (a note)
+	UnitInName  bool // a unit or _total written into the name
+	Naming      bool // the naming rules
+	Deprecated  bool // names of metrics the conventions deprecated
+	// MigrateDeprecated fixes a literal name of a metric that the registry
+	// renamed (Declaration.RenamedTo) to its successor.
+	MigrateDeprecated bool
+	Stability         string // report known metrics below this stability level; "" for none
+	Otel              string // the module's go.opentelemetry.io/otel version, "" if unknown
 	// Declared gives a -registry's declaration of a metric (nil without
 	// -registry): the metrics the semantic conventions do not know are
 	// compared with it, as the conventions' are with theirs.
@@ -46,11 +50,13 @@ func Check(ins []Instrument, opts Options) []Finding {
 		msg string
 	}
 	seen := map[key]bool{} // a unit written once for two instruments is reported once
-	add := func(in Instrument, at ast.Expr, cat category.Name, msg string) {
+	add := func(in Instrument, at ast.Expr, cat category.Name, msg string) *Finding {
 		if k := (key{at.Pos(), msg}); !seen[k] {
 			seen[k] = true
 			out = append(out, Finding{in.File, analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: string(cat), Message: msg}})
+			return &out[len(out)-1]
 		}
+		return nil
 	}
 	for _, in := range ins {
 		mismatch := false
@@ -107,6 +113,7 @@ type Declaration struct {
 	Stability   string
 	Deprecated  bool
 	Deprecation string
+	RenamedTo   string // the successor of a metric deprecated as renamed
 }
 
 // semconvDeclaration is the conventions' declaration of a current metric.
@@ -202,7 +209,7 @@ func missingUnit(in Instrument, d Declaration) (string, bool) {
 // was followed (category.MetricUnit); it reports whether the unit was
 // reported as another than declared (which the UCUM and duration notes
 // then leave alone).
-func checkDeclared(in Instrument, opts Options, add func(Instrument, ast.Expr, category.Name, string)) (mismatch bool) {
+func checkDeclared(in Instrument, opts Options, add func(Instrument, ast.Expr, category.Name, string) *Finding) (mismatch bool) {
 	kind, unit, none := kindMismatch, unitMismatch, noUnit
 	if d, ok := declared(opts, in.NameValue); ok {
 		kind = func(in Instrument, _ string) (string, bool) { return instrumentMismatch(in, d) }
@@ -252,7 +259,7 @@ func duration(in Instrument) (string, bool) {
 // opts.Declared (a registry's own metrics) deprecate
 // (category.MetricDeprecated, with -deprecated), or, not deprecated, one
 // they declare below opts.Stability (category.Stability).
-func checkLifecycle(in Instrument, opts Options, add func(Instrument, ast.Expr, category.Name, string)) {
+func checkLifecycle(in Instrument, opts Options, add func(Instrument, ast.Expr, category.Name, string) *Finding) {
 	name := in.NameValue
 	if m, ok := semconvtab.LookupMetric(name); ok {
 		switch {
@@ -271,7 +278,13 @@ func checkLifecycle(in Instrument, opts Options, add func(Instrument, ast.Expr, 
 		if d.Deprecation != "" {
 			msg += ": " + d.Deprecation
 		}
-		add(in, in.Name, category.MetricDeprecated, msg)
+		f := add(in, in.Name, category.MetricDeprecated, msg)
+		if _, lit := ast.Unparen(in.Name).(*ast.BasicLit); lit && f != nil && d.RenamedTo != "" && opts.MigrateDeprecated {
+			f.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   fmt.Sprintf("Rename to %q", d.RenamedTo),
+				TextEdits: []analysis.TextEdit{{Pos: in.Name.Pos(), End: in.Name.End(), NewText: []byte(strconv.Quote(d.RenamedTo))}},
+			}}
+		}
 	case !d.Deprecated && below(d.Stability, opts.Stability):
 		add(in, in.Name, category.Stability, fmt.Sprintf("metric %q is %s in %s, below -stability=%s", name, d.Stability, d.Source, opts.Stability))
 	}

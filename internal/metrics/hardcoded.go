@@ -57,6 +57,7 @@ type NameFix struct {
 	Name  ast.Expr // the literal name
 	Value string
 	Const *types.Const
+	NoFix bool // reported without its fix (a -migrate-deprecated rename has one)
 }
 
 // Diagnostic is the NameFix's diagnostic: ref is the constant as the fix
@@ -86,7 +87,7 @@ func HardCoded(fset *token.FileSet, ins []Instrument, pkg *types.Package, info *
 		}
 		msg, c := nameFor(in, pkg, info, visible(fset, in, own[in.NameValue]), src)
 		if c != nil {
-			fixes = append(fixes, NameFix{in.File, in.Name, in.NameValue, c})
+			fixes = append(fixes, NameFix{File: in.File, Name: in.Name, Value: in.NameValue, Const: c})
 			continue
 		}
 		if msg == "" {
