@@ -31,8 +31,9 @@ type Config struct {
 	NoDeprecated bool // -deprecated=false
 	NoMisspelled bool // -misspelled=false
 	NoNaming     bool // -naming=false
-	// MigrateDeprecated makes the fix of a renamed deprecated key rewrite it
-	// to the new key, which changes the telemetry dashboards read.
+	// MigrateDeprecated makes the fix of a renamed deprecated key (or a
+	// registry's renamed metric) rewrite it to the new name, which changes
+	// the telemetry dashboards read.
 	MigrateDeprecated bool
 	// KeyPrefixes are the namespaces the project's own keys must start with.
 	KeyPrefixes []string
@@ -203,8 +204,8 @@ var options = []Option{
 			"constant declarations and old semconv constants, and deprecated metric names (default true)",
 		func(c *Config) any { return &c.NoDeprecated }},
 	{"migrate-deprecated", KindBool,
-		"let the fix of a renamed deprecated key rewrite it to the new key; this changes the\n" +
-			"telemetry that dashboards and alerts read, so it is off by default",
+		"let the fix of a renamed deprecated key (or a -registry metric) rewrite it to the new name;\n" +
+			"this changes the telemetry that dashboards and alerts read, so it is off by default",
 		func(c *Config) any { return &c.MigrateDeprecated }},
 	{"misspelled", KindNegatedBool,
 		"report keys one or two edits away from a known key: \"did you mean ...?\" (default true)",
