@@ -120,6 +120,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	st.markVarDefs(fs.hardCoded)                                            // vardef.go: keys that package variables define
 	fs.hardCoded = st.dropPinning(fs.hardCoded)                             // pinning.go: test literals beside the constant they pin
 	fs.members = st.checkValues(&fs, consts, uses, srcs, vals)              // internal/check: what each key, name and declared value says
+	fs.members = append(fs.members, st.registryMemberFindings(vals)...)     // registry.go: the registry's enum members that a variable names
 	st.checkVersions(&fs)                                                   // semconvversion.go: -semconv-version; withdraws fixes a move breaks
 	reported := st.reported()
 	st.buildFixes(&fs, metricFixes, st.pass.Report)                     // fixes.go: each finding's diagnostic and fix, file by file

@@ -2,15 +2,20 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"slices"
+	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/spanattrlint/spanattrlint/internal/check"
 	"github.com/spanattrlint/spanattrlint/internal/find"
 	"github.com/spanattrlint/spanattrlint/internal/metrics"
+	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/regcheck"
 	"github.com/spanattrlint/spanattrlint/internal/site"
 )
@@ -220,4 +225,95 @@ func memberResult(sites []check.MemberSite) []Member {
 		out = append(out, Member{Key: s.Key, Value: s.Value, ID: s.ID, IsInt: s.IsInt, Pos: s.Expr.Pos()})
 	}
 	return out
+}
+
+// registryMemberFindings are the enum-member findings of the registry's
+// own enum keys: a constant value set to a current member of the key,
+// where a variable names that member in the package, a package it
+// imports or a -constants package; fixed to the variable as a semconv
+// member is (MemberMessage, the same fix). gen finds its own (a member
+// variable it may write) and is left to it.
+func (st *passState) registryMemberFindings(vals []check.ValueSite) []*site.Finding {
+	if st.reg == nil || st.count != nil || st.cfg.NoEnumMembers || st.api.KeyValue == nil || st.api.Key == nil {
+		return nil
+	}
+	var out []*site.Finding
+	for _, s := range check.RegistryMembers(st.pass, st.sup, vals, st.reg.CurrentMember) {
+		v := st.memberVar(s.Key, s.ID)
+		if v == nil {
+			continue
+		}
+		mu := &site.MemberUse{Key: s.Key, Value: s.Value, IsInt: s.IsInt, Obj: v}
+		out = append(out, &site.Finding{Site: &site.Site{Role: site.Key, Expr: s.Expr, Value: s.Key}, File: s.File, Enum: mu})
+	}
+	return out
+}
+
+// memberVar is the variable that names key's member id, or nil: in the
+// first package (the package itself, its imports, the -constants
+// packages) that declares key as a constant FooKey of type attribute.Key,
+// the one variable of type attribute.KeyValue called Foo and the member's
+// id, as gen -registry -into and Weaver's Go templates write it
+// (ShopOrderStatusKey, ShopOrderStatusPaid; "in_progress" as InProgress,
+// initialisms as they come: the id's letters and digits, case aside). Its
+// value is not in the export data of an imported package: the name, the
+// type and the key constant beside it are what identify it, as the
+// semconv packages' members are identified.
+func (st *passState) memberVar(key, id string) *types.Var {
+	pkgs := append([]*types.Package{st.pass.Pkg}, st.pass.Pkg.Imports()...)
+	pkgs = append(pkgs, st.ix.ConfiguredPackages()...)
+	want := alnumFold(id)
+	for _, pkg := range pkgs {
+		if otelapi.IsSemconv(pkg.Path()) {
+			continue
+		}
+		scope := pkg.Scope()
+		var bases []string // of every key constant: a variable belongs to the longest that starts its name
+		base := ""
+		for _, name := range scope.Names() {
+			c, ok := scope.Lookup(name).(*types.Const)
+			if !ok || !c.Exported() || !types.Identical(c.Type(), st.api.Key) || c.Val().Kind() != constant.String {
+				continue
+			}
+			if b, ok := strings.CutSuffix(name, "Key"); ok {
+				bases = append(bases, b)
+				if constant.StringVal(c.Val()) == key {
+					base = b
+				}
+			}
+		}
+		if base == "" {
+			continue
+		}
+		var found *types.Var
+		for _, vn := range scope.Names() {
+			rest, ok := strings.CutPrefix(vn, base)
+			v, isVar := scope.Lookup(vn).(*types.Var)
+			if !ok || !isVar || !v.Exported() || rest == "" || alnumFold(rest) != want || !types.Identical(v.Type(), st.api.KeyValue) {
+				continue
+			}
+			if slices.ContainsFunc(bases, func(b string) bool { return len(b) > len(base) && strings.HasPrefix(vn, b) }) {
+				continue // ShopOrderStatusPaid is shop.order.status's, not shop.order's
+			}
+			if found != nil {
+				return nil // two: which one is not known
+			}
+			found = v
+		}
+		if found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// alnumFold is s's letters and digits, lower case.
+func alnumFold(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

@@ -18,3 +18,14 @@ func placed(span trace.Span, id string, total float64) {
 		shopconv.ShopOrderStatusPaid,
 	))
 }
+
+// A value set to a member of the registry's enum that the generated
+// package names is that member's variable; a member it does not name
+// ("pending" is there, "cancelled" is not) and a value that is no member
+// are left to the other checks.
+func status(span trace.Span, s string) {
+	span.SetAttributes(attribute.String("shop.order.status", "paid")) // want `^attribute key "shop.order.status" set to its enum member "paid": use shopconv.ShopOrderStatusPaid$`
+	span.SetAttributes(shopconv.ShopOrderStatusKey.String("pending")) // want `^attribute key "shop.order.status" set to its enum member "pending": use shopconv.ShopOrderStatusPending$`
+	span.SetAttributes(shopconv.ShopOrderStatusKey.String("cancelled"))
+	span.SetAttributes(shopconv.ShopOrderStatusKey.String(s))
+}

@@ -17,3 +17,8 @@ func placed(span trace.Span, id string, total float64) {
 		attribute.Float64("shop.order.total", total), // want `^hard-coded attribute key "shop.order.total": use shopconv.ShopOrderTotalKey$`
 	)
 }
+
+// The member's variable is in the -constants package: the fix imports it.
+func status(span trace.Span) {
+	span.SetAttributes(attribute.String("shop.order.status", "paid")) // want `^attribute key "shop.order.status" set to its enum member "paid": use shopconv.ShopOrderStatusPaid$`
+}
