@@ -109,7 +109,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	ins, metricFixes, unnamed := st.checkMetrics()            // metrics.go (internal/metrics): metric instrument names and units
 	emitted := st.emitted(sites, ins)                         // coverage.go: with -registry-coverage, what the package emits
 	if !st.found(&fs, consts, vals) {
-		st.checkVersions(&fs) // semconvversion.go: imports of another semconv version
+		st.checkVersions(&fs, metricFixes) // semconvversion.go: imports of another semconv version
 		reported := st.reported()
 		st.buildFixes(&fs, metricFixes, st.pass.Report) // fixes.go: the metric names' fixes
 		res := &Result{ConstantPackages: uses.Packages(), Emitted: emitted, Undeclared: undeclared, Unmatched: metricsUnmatched(unnamed)}
@@ -121,7 +121,7 @@ func (l *linter) run(pass *analysis.Pass) (any, error) {
 	fs.hardCoded = st.dropPinning(fs.hardCoded)                             // pinning.go: test literals beside the constant they pin
 	fs.members = st.checkValues(&fs, consts, uses, srcs, vals)              // internal/check: what each key, name and declared value says
 	fs.members = append(fs.members, st.registryMemberFindings(vals)...)     // registry.go: the registry's enum members that a variable names
-	st.checkVersions(&fs)                                                   // semconvversion.go: -semconv-version; withdraws fixes a move breaks
+	st.checkVersions(&fs, metricFixes)                                      // semconvversion.go: -semconv-version; withdraws fixes a move breaks
 	reported := st.reported()
 	st.buildFixes(&fs, metricFixes, st.pass.Report)                     // fixes.go: each finding's diagnostic and fix, file by file
 	res := result(fs.hardCoded, uses, emitted, undeclared)              // report.go: the Result for gen (and the messages)

@@ -17,6 +17,7 @@ var upgradeCases = []pkgCase{
 	app("semconvupgrademigrate", analyzer.Config{SemconvVersion: "v1.26.0", MigrateDeprecated: true}),
 	app("semconvupgradetwo", analyzer.Config{SemconvVersion: "v1.26.0"}),
 	app("semconvupgradeoff", analyzer.Config{}),
+	app("semconvupgrademetrics", analyzer.Config{SemconvVersion: "v1.26.0"}),
 	{dir: oldotel, pkg: "example.com/oldotel/semconvupgradeoutside", cfg: analyzer.Config{SemconvVersion: "v1.43.0"}},
 }
 

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"slices"
 
+	"github.com/spanattrlint/spanattrlint/internal/metrics"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/rewrite"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
@@ -16,14 +17,40 @@ import (
 // withdraws the fixes that its moves would break: a finding's fix that
 // writes a semconv package or rewrites a use of a moved import, and one
 // that would add an import of a version the module is moving off.
-func (st *passState) checkVersions(fs *findings) {
+func (st *passState) checkVersions(fs *findings, mfs []metrics.NameFix) {
 	if st.cfg.SemconvVersion == "" {
 		return
 	}
+	moved := map[*ast.File]bool{}
 	for _, m := range semconv.CheckVersions(st.semconvInput()) {
 		st.withdrawSemconvFixes(fs, m.File, m.Import)
+		moved[m.File] = true
 	}
 	st.withdrawOtherVersions(fs)
+	st.metricVersions(mfs, moved)
+}
+
+// metricVersions applies the same two rules to the metric names' fixes
+// to a semconv constant: none in a file whose import moves; and in a file
+// that does not import the constant's version, the target's constant of
+// the same value, else none.
+func (st *passState) metricVersions(mfs []metrics.NameFix, moved map[*ast.File]bool) {
+	target := semconvtab.BasePath + "/" + st.cfg.SemconvVersion
+	for i := range mfs {
+		m := &mfs[i]
+		path := m.Const.Pkg().Path()
+		switch {
+		case m.NoFix || !otelapi.IsSemconv(path):
+		case moved[m.File]:
+			m.NoFix = true
+		case path != target && !slices.ContainsFunc(m.File.Imports, func(s *ast.ImportSpec) bool { return rewrite.ImportPath(s) == path }):
+			if c := st.ix.MetricConstIn(st.cfg.SemconvVersion, st.ix.Otel(), m.Value); c != nil {
+				m.Const = c
+			} else {
+				m.NoFix = true
+			}
+		}
+	}
 }
 
 // semconvInput is what the semconv phase reads of the pass.

@@ -207,8 +207,14 @@ func (st *Pass) semconvConst(version, name string, r site.Role, v string) *types
 // (FixVersion), for a fix that adds that import; nil where that version
 // has no such constant.
 func (st *Pass) MetricConst(otel, metric string) *types.Const {
-	v := st.FixVersion(otel)
-	if v == "" {
+	return st.MetricConstIn(st.FixVersion(otel), otel, metric)
+}
+
+// MetricConstIn is the ...Name constant whose value is the metric name in
+// semconv version v ("" for none), where the module's otel version ships
+// it; nil where it has none.
+func (st *Pass) MetricConstIn(v, otel, metric string) *types.Const {
+	if v == "" || !slices.Contains(semconvtab.VersionsIn(otel), v) {
 		return nil
 	}
 	for _, d := range semconvtab.MetricNamesIn(v, metric) {
