@@ -44,7 +44,7 @@ func newFlagSet(cfg *analyzer.Config) (*flag.FlagSet, *options) {
 		"declares with whether and where the analysed packages emit it, then what they emit that it does\n"+
 		"not declare; a table on standard output, or JSON with -json (docs/registry.md); exit status 0\n"+
 		"unless an error (coverage is a report, not findings)")
-	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "eEfpstv" (e: compile the analysed packages for export data, as go/packages does;\n`+
+	fs.StringVar(&o.debug, "debug", "", `debug flags, any subset of "eEfpstv" (e: compile the analysed packages for export data, as go/packages does;`+"\n"+
 		`E: never, type-check them from source; by default only a package of 512 KiB of Go files or more is not compiled)`)
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
 	fs.StringVar(&o.memProfile, "memprofile", "", "write memory profile to this file")

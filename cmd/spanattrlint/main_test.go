@@ -91,6 +91,9 @@ func TestHelpExplainsEveryFlag(t *testing.T) {
 		}
 		names[f.Name] = true
 	})
+	if strings.Contains(help, `\n`) {
+		t.Errorf("-help prints an escaped newline (a raw string's \\n) instead of a line break:\n%s", help)
+	}
 	_, flagList, ok := strings.Cut(help, "\nFlags:\n")
 	if !ok {
 		t.Fatalf("no flag list in -help:\n%s", help)
