@@ -19,13 +19,15 @@ import (
 // exactly as the analyzer gives it, the way golangci-lint --fix and editors
 // do (no formatting, no import clean-up by the driver), then builds and
 // vets the result and checks that nothing fixable is left. It does so in
-// two rounds, with the configurations that give the most fixes:
+// three rounds, with the configurations that give the most fixes:
 //   - -constants, -span-names and -key-funcs: constants named for keys,
 //     events and span names, at -key-funcs and inferred wrapper positions
 //     too (string(K) for an attribute.Key), and the enum members of the
 //     value checks;
 //   - -deprecated=false and -stability=stable: the int members of
-//     deprecated keys, alongside -stability's reports.
+//     deprecated keys, alongside -stability's reports;
+//   - -registry with -migrate-deprecated: the registry's enum members
+//     and renames.
 //
 // In the first round, metric names are fixed with constants of packages
 // that the file does not import (semconv v1.26.0, a -constants package):
@@ -47,10 +49,17 @@ func TestFixesBuild(t *testing.T) {
 	}
 	for _, round := range []struct {
 		cfg                           analyzer.Config
-		fixes, members, metricImports int // at least, or the cases are not being analysed
+		fixes, members, metricImports int  // at least, or the cases are not being analysed
+		again                         bool // a second run has fixes (a rename's literal)
 	}{
-		{analyzer.Config{Constants: []string{tracingPkg, metricConstsPkg}, SpanNames: true, KeyFuncs: keyFuncsCfg.KeyFuncs}, 120, 8, 4},
-		{analyzer.Config{NoDeprecated: true, Stability: "stable"}, 4, 4, 0},
+		{analyzer.Config{Constants: []string{tracingPkg, metricConstsPkg}, SpanNames: true, KeyFuncs: keyFuncsCfg.KeyFuncs}, 120, 8, 4, false},
+		{analyzer.Config{NoDeprecated: true, Stability: "stable"}, 4, 4, 0, false},
+		// -registry: the registry's enum members fixed to the generated
+		// package's variables (imported, or a -constants package the fix
+		// imports), and its renamed keys and metric renamed
+		// (-migrate-deprecated). A rename writes the successor as a
+		// literal, which a constant may hold: the next run fixes that.
+		{analyzer.Config{Registry: "telemetry/v1", MigrateDeprecated: true, Constants: []string{"example.com/app/registrygenerated/shopconv"}}, 5, 3, 0, true},
 	} {
 		diags := analyze(t, dir, round.cfg)
 		mi := metricImports(diags)
@@ -61,6 +70,12 @@ func TestFixesBuild(t *testing.T) {
 		// literal, which vet's composites check reports before and after
 		// the fix alike.
 		buildAndVet(t, dir, fmt.Sprintf("after applying the fixes (%+v)", round.cfg))
+		if round.again {
+			if n := applyFirstFixes(t, analyze(t, dir, round.cfg)); n == 0 {
+				t.Errorf("%+v: a second run fixed nothing: are the renames still made?", round.cfg)
+			}
+			buildAndVet(t, dir, fmt.Sprintf("after applying the second run's fixes (%+v)", round.cfg))
+		}
 		for _, d := range analyze(t, dir, round.cfg) {
 			if len(d.fixes) > 0 {
 				t.Errorf("%+v: still fixable after the fixes: %s: %s", round.cfg, d.posn, d.message)
