@@ -68,6 +68,6 @@ func All() []Info {
 		{MetricDuration, "durations recorded in a unit other than seconds (a note)", []string{"metric-duration"}},
 		{MetricUnitInName, "metric names that carry their unit or _total", []string{"metric-unit-in-name"}},
 		{MetricNaming, "metric names that break OpenTelemetry's naming rules", []string{"metric-naming"}},
-		{MetricDeprecated, "metric names the semantic conventions deprecated", []string{"deprecated"}},
+		{MetricDeprecated, "metric names the semantic conventions deprecated", []string{"deprecated", "migrate-deprecated"}},
 	}
 }

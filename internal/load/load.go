@@ -67,6 +67,21 @@ func Syntax(cfg *packages.Config, patterns ...string) ([]*packages.Package, erro
 	for _, p := range roots {
 		isRoot[p] = true
 	}
+	cgoImports, err := listExportData(cfg, roots, isRoot)
+	if err != nil {
+		return nil, err
+	}
+	l := &loader{fset: token.NewFileSet(), cfg: cfg, cgoImports: cgoImports, overlay: cfg.Overlay, view: map[string]*types.Package{}, done: map[*packages.Package]chan struct{}{}}
+	if err := l.check(roots, isRoot); err != nil {
+		return nil, err
+	}
+	return roots, nil
+}
+
+// listExportData sets the ExportFile of every dependency that a root
+// imports directly, and returns the packages that cgo's output imports
+// (by path), or ErrFallback where go/packages' own load is needed.
+func listExportData(cfg *packages.Config, roots []*packages.Package, isRoot map[*packages.Package]bool) (map[string]*packages.Package, error) {
 	// Every dependency that is not a root is looked at, but only those a
 	// root imports directly need their export data: the importer reads
 	// no other (export data names what it uses of the packages below).
@@ -136,11 +151,7 @@ func Syntax(cfg *packages.Config, patterns ...string) ([]*packages.Package, erro
 			}
 		}
 	}
-	l := &loader{fset: token.NewFileSet(), cfg: cfg, cgoImports: cgoImports, overlay: cfg.Overlay, view: map[string]*types.Package{}, done: map[*packages.Package]chan struct{}{}}
-	if err := l.check(roots, isRoot); err != nil {
-		return nil, err
-	}
-	return roots, nil
+	return cgoImports, nil
 }
 
 // typesSizes is what packages.NeedTypesSizes gives: the gc compiler's
