@@ -111,7 +111,7 @@ func TestGenMetricNames(t *testing.T) {
 func TestGenMetricNamesRegistry(t *testing.T) {
 	t.Parallel()
 	dir := testsupport.Copy(t, metricTestdata)
-	for name, src := range map[string]string{
+	testsupport.WriteFiles(t, filepath.Join(dir, "telemetry"), map[string]string{
 		"manifest.yaml": "schema_url: https://example.com/schemas/genmetric/1.0.0\n",
 		"model/app.yaml": `groups:
   - id: registry.app
@@ -130,15 +130,7 @@ func TestGenMetricNamesRegistry(t *testing.T) {
     stability: development
     brief: How many jobs were processed.
 `,
-	} {
-		p := filepath.Join(dir, "telemetry", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	stdout, stderr, code := gen(t, dir, "-registry=telemetry", "-into=./internal/telemetry", "./...")
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)

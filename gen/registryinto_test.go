@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // genappRegistry declares three of testdata/gen's hard-coded strings,
@@ -44,15 +46,7 @@ dependencies:
 func TestRegistryInto(t *testing.T) {
 	t.Parallel()
 	dir := copyModule(t)
-	for name, src := range genappRegistry {
-		p := filepath.Join(dir, "telemetry", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsupport.WriteFiles(t, filepath.Join(dir, "telemetry"), genappRegistry)
 	stdout, stderr, code := gen(t, dir, "-registry=telemetry", "-into=./internal/telemetry", "./...")
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)

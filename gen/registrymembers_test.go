@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // shopRegistry is genappRegistry with two enum keys: a string one and an
@@ -92,15 +94,7 @@ func TestRegistryIntoMembers(t *testing.T) {
 	for name, src := range shopRegistry {
 		files[filepath.Join("telemetry", filepath.FromSlash(name))] = src
 	}
-	for name, src := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsupport.WriteFiles(t, dir, files)
 	args := []string{"-registry=telemetry", "-into=./internal/telemetry", "./..."}
 	before := snapshot(t, dir)
 	stdout, stderr, code := gen(t, dir, append([]string{"-dry-run"}, args...)...)
@@ -241,15 +235,7 @@ var _ = shopcore.Paid
 	for name, src := range shopRegistry {
 		files[filepath.Join("telemetry", filepath.FromSlash(name))] = src
 	}
-	for name, src := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsupport.WriteFiles(t, dir, files)
 	stdout, stderr, code := gen(t, dir, "-registry=telemetry", "-into=./shoptele", "./shopkeys", "./shopcore", "./shoptele")
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
 // packageLists runs the command in dir with a "go" on PATH that logs
@@ -100,7 +102,7 @@ func TestSmallPackagesLoadWithOneGoList(t *testing.T) {
 func TestLoadListsDirectImportsOnly(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
+	testsupport.WriteFiles(t, dir, map[string]string{
 		"go.mod":  "module example.com/direct\n\ngo 1.22\n",
 		"a/a.go":  "package a\n\nimport \"net/http\"\n\nvar C = http.DefaultClient\n",
 		"b/b.go":  "package b\n\nimport \"example.com/direct/c\"\n\nvar D = c.E\n",
@@ -122,20 +124,6 @@ func TestLoadListsDirectImportsOnly(t *testing.T) {
 	for _, deep := range []string{" example.com/direct/c ", " net/http ", " strings "} {
 		if strings.Contains(export, deep) {
 			t.Errorf("the export list names %s, which the analysed package does not import: go %s", deep, export)
-		}
-	}
-}
-
-// writeFiles writes files (by slash path) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, src := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
 		}
 	}
 }

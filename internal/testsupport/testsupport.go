@@ -156,3 +156,18 @@ func NeedCgo(t *testing.T) {
 		t.Skip("cgo is not enabled")
 	}
 }
+
+// WriteFiles writes files, by slash path, under dir, making the
+// directories they need.
+func WriteFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, src := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
