@@ -117,7 +117,7 @@
 //   - metric-duration: durations recorded in a unit other than seconds (a note) (-metric-duration)
 //   - metric-unit-in-name: metric names that carry their unit or _total (-metric-unit-in-name)
 //   - metric-naming: metric names that break OpenTelemetry's naming rules (-metric-naming)
-//   - metric-deprecated: metric names the semantic conventions deprecated (-deprecated)
+//   - metric-deprecated: metric names the semantic conventions deprecated (-deprecated, -migrate-deprecated)
 //
 // Not reported: named constants, keys built from non-constant parts,
 // generated files, the semconv packages themselves, and lines carrying a
