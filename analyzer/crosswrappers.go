@@ -141,12 +141,13 @@ func (s *Settings) packageFlows(p Package, paths map[string]bool, rch *otelapi.R
 		info: p.Info, api: otelapi.New(r), spanNames: s.cfg.SpanNames, keyFuncs: keyFuncs, paths: paths,
 		spoiled: map[*types.Var]bool{},
 	}
-	w.params, out.exported = stringParams(files, p.Info)
+	var bodies []*ast.BlockStmt
+	w.params, out.exported, bodies = stringParams(files, p.Info)
 	if len(w.params) == 0 {
 		return out
 	}
-	for _, f := range files {
-		ast.Inspect(f, w.visit)
+	for _, b := range bodies { // a parameter is used nowhere else
+		ast.Inspect(b, w.visit)
 	}
 	for _, d := range w.direct {
 		if !w.spoiled[d.v] {
@@ -172,11 +173,13 @@ func nonTestFiles(p Package) []*ast.File {
 }
 
 // stringParams returns the string parameters of the package's functions
-// that -key-funcs can name, and those of exported functions, which other
-// packages can call.
-func stringParams(files []*ast.File, info *types.Info) (map[*types.Var]paramKey, map[paramKey]bool) {
+// that -key-funcs can name, those of exported functions, which other
+// packages can call, and the bodies of the functions that have one: the
+// only places where a parameter can flow anywhere.
+func stringParams(files []*ast.File, info *types.Info) (map[*types.Var]paramKey, map[paramKey]bool, []*ast.BlockStmt) {
 	params := map[*types.Var]paramKey{}
 	var exported map[paramKey]bool
+	var bodies []*ast.BlockStmt
 	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -192,10 +195,15 @@ func stringParams(files []*ast.File, info *types.Info) (map[*types.Var]paramKey,
 				continue
 			}
 			sig := fn.Signature()
+			withParam := false
 			for i := range sig.Params().Len() {
 				v := sig.Params().At(i)
 				if sig.Variadic() && i == sig.Params().Len()-1 || !otelapi.IsBasicString(v.Type()) || v.Name() == "" || v.Name() == "_" {
 					continue
+				}
+				if !withParam {
+					withParam = true
+					bodies = append(bodies, fd.Body)
 				}
 				k := paramKey{name, i}
 				params[v] = k
@@ -208,7 +216,7 @@ func stringParams(files []*ast.File, info *types.Info) (map[*types.Var]paramKey,
 			}
 		}
 	}
-	return params, exported
+	return params, exported, bodies
 }
 
 // A flowWalk follows one package's string parameters to the positions and
