@@ -127,3 +127,29 @@ func TestLoadListsDirectImportsOnly(t *testing.T) {
 		}
 	}
 }
+
+// A package that another's external test imports and that imports it
+// back is compiled again for that test ("b [a.test]"), against the
+// variant of a that has a's internal test files: no
+// export data of the go command's holds it, so internal/load checks it
+// from source with the analysed packages, rather than handing the whole
+// load to go/packages (which compiles every package, the large one too).
+// The findings are go/packages' (-debug=e).
+func TestLoadChecksTestVariantsFromSource(t *testing.T) {
+	t.Parallel()
+	dir := testsupport.Copy(t, filepath.Join(root, "testdata", "src"), "go.mod", "go.sum")
+	testsupport.WriteFiles(t, dir, map[string]string{
+		"a/a.go":        "package a\n\nimport \"go.opentelemetry.io/otel/attribute\"\n\nconst Key = \"app.a\"\n\nfunc KV(v string) attribute.KeyValue { return attribute.String(\"app.a\", v) }\n",
+		"a/a_test.go":   "package a\n\nimport \"testing\"\n\nfunc TestA(t *testing.T) { _ = KV(\"x\") }\n",
+		"a/a_x_test.go": "package a_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/app/b\"\n)\n\nfunc TestB(t *testing.T) { _ = b.KV(\"x\") }\n",
+		"b/b.go":        "package b\n\nimport (\n\t\"go.opentelemetry.io/otel/attribute\"\n\n\t\"example.com/app/a\"\n)\n\nfunc KV(v string) []attribute.KeyValue { return []attribute.KeyValue{a.KV(v), attribute.String(\"app.b\", v)} }\n",
+	})
+	stdout, lists := packageLists(t, dir, "-json", "-debug=E", "./a")
+	if len(lists) != 2 || strings.Contains(lists[1], "./a") {
+		t.Errorf("-debug=E ran go list %d times, want 2 (the packages, their dependencies' export data): did the load fall back?\n%s", len(lists), strings.Join(lists, "\n"))
+	}
+	old, _, _ := run(t, dir, bin, "-json", "-debug=e", "./a")
+	if stdout != old || !strings.Contains(stdout, `hard-coded attribute key \"app.a\"`) {
+		t.Errorf("findings differ from go/packages' load (-debug=e):\n%s\nwant:\n%s", stdout, old)
+	}
+}

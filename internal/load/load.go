@@ -22,6 +22,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -30,10 +31,9 @@ import (
 )
 
 // ErrFallback is returned when the packages need what only go/packages'
-// own load gives (a dependency that is a test variant, a dependency whose
-// export data is missing, a file that does not parse, whose error the
-// compiler words as go build does): the caller loads them with
-// packages.Load instead.
+// own load gives (a dependency with errors or whose export data is
+// missing, a file that does not parse, whose error the compiler words as
+// go build does): the caller loads them with packages.Load instead.
 var ErrFallback = errors.New("load: use packages.Load")
 
 // metaMode is what is listed without export data. Not the compiled Go
@@ -59,20 +59,31 @@ func Syntax(cfg *packages.Config, patterns ...string) ([]*packages.Package, erro
 	if err != nil {
 		return nil, err
 	}
+	// The packages checked from source: the roots, and the test variants
+	// among their dependencies (a package recompiled for another's test,
+	// "b [a.test]", which imports that test's variant of a: no export
+	// data of the go command's holds it, as none names its types).
+	src := slices.Clone(roots)
+	isSrc := map[*packages.Package]bool{}
 	for _, p := range roots {
+		isSrc[p] = true
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if !isSrc[p] && strings.Contains(p.ID, " [") {
+			isSrc[p] = true
+			src = append(src, p)
+		}
+	})
+	for _, p := range src {
 		p.TypesSizes = sizes
 		p.CompiledGoFiles = p.GoFiles // what go list -compiled says but for cgo (cgoFiles)
 	}
-	isRoot := map[*packages.Package]bool{}
-	for _, p := range roots {
-		isRoot[p] = true
-	}
-	cgoImports, err := listExportData(cfg, roots, isRoot)
+	cgoImports, err := listExportData(cfg, src, isSrc)
 	if err != nil {
 		return nil, err
 	}
 	l := &loader{fset: token.NewFileSet(), cfg: cfg, cgoImports: cgoImports, overlay: cfg.Overlay, view: map[string]*types.Package{}, done: map[*packages.Package]chan struct{}{}}
-	if err := l.check(roots, isRoot); err != nil {
+	if err := l.check(src, isSrc); err != nil {
 		return nil, err
 	}
 	return roots, nil
@@ -96,8 +107,8 @@ func listExportData(cfg *packages.Config, roots []*packages.Package, isRoot map[
 		if isRoot[p] || p.PkgPath == "unsafe" {
 			return
 		}
-		if strings.Contains(p.ID, " [") || len(p.Errors) > 0 {
-			fallback = true // a test variant, which no pattern names; or errors said best by the compile
+		if len(p.Errors) > 0 {
+			fallback = true // errors said best by the compile
 		}
 		byPath[p.PkgPath] = p
 	})
