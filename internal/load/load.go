@@ -83,6 +83,10 @@ func Syntax(cfg *packages.Config, patterns ...string) ([]*packages.Package, erro
 		return nil, err
 	}
 	l := &loader{fset: token.NewFileSet(), cfg: cfg, cgoImports: cgoImports, overlay: cfg.Overlay, view: map[string]*types.Package{}, done: map[*packages.Package]chan struct{}{}}
+	l.depOnly = map[*packages.Package]bool{}
+	for _, p := range src[len(roots):] {
+		l.depOnly[p] = true // checked for its types alone: its syntax and records are let go
+	}
 	if err := l.check(src, isSrc); err != nil {
 		return nil, err
 	}
@@ -191,6 +195,8 @@ type loader struct {
 	view map[string]*types.Package           // by path: from export data, and the roots that are no test variant
 	done map[*packages.Package]chan struct{} // closed when the root is checked
 
+	depOnly map[*packages.Package]bool // test variants among the dependencies: checked, not analysed
+
 	cgoImports map[string]*packages.Package // what cgo's output imports, by path
 	cgoMu      sync.Mutex
 	compiled   map[string][]string // by package ID: the compiled Go files of cgo roots
@@ -289,15 +295,10 @@ func (l *loader) checkRoot(p *packages.Package) {
 			p.Syntax = append(p.Syntax, f)
 		}
 	}
-	p.TypesInfo = &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
+	if l.depOnly[p] {
+		p.TypesInfo = &types.Info{} // only its types are needed: no record kept
+	} else {
+		p.TypesInfo = fullInfo()
 	}
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	tc := &types.Config{
@@ -326,10 +327,28 @@ func (l *loader) checkRoot(p *packages.Package) {
 			p.IllTyped = true
 		}
 	}
+	if l.depOnly[p] {
+		p.Syntax, p.TypesInfo = nil, nil
+	}
 	if !strings.Contains(p.ID, " [") && !strings.HasSuffix(p.PkgPath, ".test") {
 		l.mu.Lock()
 		l.view[p.PkgPath] = p.Types
 		l.mu.Unlock()
+	}
+}
+
+// fullInfo is the type information of an analysed package, as
+// packages.LoadSyntax records it.
+func fullInfo() *types.Info {
+	return &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
 	}
 }
 
