@@ -240,8 +240,8 @@ func (st *passState) registryMemberFindings(vals []check.ValueSite) []*site.Find
 	var out []*site.Finding
 	for _, s := range check.RegistryMembers(st.pass, st.sup, vals, st.reg.CurrentMember) {
 		v := st.memberVar(s.Key, s.ID)
-		if v == nil {
-			continue
+		if v == nil || v.Pkg() == st.pass.Pkg && isTestFile(st.pass.Fset, v.Pos()) && !isTestFile(st.pass.Fset, s.File.Pos()) {
+			continue // a test file's variable, which the package's own build lacks
 		}
 		mu := &site.MemberUse{Key: s.Key, Value: s.Value, IsInt: s.IsInt, Obj: v}
 		out = append(out, &site.Finding{Site: &site.Site{Role: site.Key, Expr: s.Expr, Value: s.Key}, File: s.File, Enum: mu})
@@ -316,4 +316,10 @@ func alnumFold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isTestFile reports whether pos is in a _test.go file.
+func isTestFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }

@@ -19,6 +19,7 @@ var registryCases = []pkgCase{
 	app("registrymigrate", analyzer.Config{Registry: "telemetry/v1", MigrateDeprecated: true}),
 	app("registrymetrics", analyzer.Config{Registry: "telemetry/v1", Stability: "stable"}),
 	app("registrygenerated", analyzer.Config{Registry: "telemetry/v1"}),
+	app("registrytestmember", analyzer.Config{Registry: "telemetry/v1"}),
 	app("registrygeneratedconfigured", analyzer.Config{Registry: "telemetry/v1", Constants: []string{"example.com/app/registrygenerated/shopconv"}}),
 }
 
