@@ -239,9 +239,9 @@ func (st *passState) registryMemberFindings(vals []check.ValueSite) []*site.Find
 	}
 	var out []*site.Finding
 	for _, s := range check.RegistryMembers(st.pass, st.sup, vals, st.reg.CurrentMember) {
-		v := st.memberVar(s.Key, s.ID)
-		if v == nil || v.Pkg() == st.pass.Pkg && isTestFile(st.pass.Fset, v.Pos()) && !isTestFile(st.pass.Fset, s.File.Pos()) {
-			continue // a test file's variable, which the package's own build lacks
+		v := st.memberVar(s.Key, s.ID, isTestFile(st.pass.Fset, s.File.Pos()))
+		if v == nil {
+			continue
 		}
 		mu := &site.MemberUse{Key: s.Key, Value: s.Value, IsInt: s.IsInt, Obj: v}
 		out = append(out, &site.Finding{Site: &site.Site{Role: site.Key, Expr: s.Expr, Value: s.Key}, File: s.File, Enum: mu})
@@ -258,8 +258,10 @@ func (st *passState) registryMemberFindings(vals []check.ValueSite) []*site.Find
 // initialisms as they come: the id's letters and digits, case aside). Its
 // value is not in the export data of an imported package: the name, the
 // type and the key constant beside it are what identify it, as the
-// semconv packages' members are identified.
-func (st *passState) memberVar(key, id string) *types.Var {
+// semconv packages' members are identified. From a file of the package's
+// own build (inTest false), a variable of one of its test files is not
+// taken: that build lacks it.
+func (st *passState) memberVar(key, id string, inTest bool) *types.Var {
 	pkgs := append([]*types.Package{st.pass.Pkg}, st.pass.Pkg.Imports()...)
 	pkgs = append(pkgs, st.ix.ConfiguredPackages()...)
 	want := alnumFold(id)
@@ -289,7 +291,8 @@ func (st *passState) memberVar(key, id string) *types.Var {
 		for _, vn := range scope.Names() {
 			rest, ok := strings.CutPrefix(vn, base)
 			v, isVar := scope.Lookup(vn).(*types.Var)
-			if !ok || !isVar || !v.Exported() || rest == "" || alnumFold(rest) != want || !types.Identical(v.Type(), st.api.KeyValue) {
+			if !ok || !isVar || !v.Exported() || rest == "" || alnumFold(rest) != want || !types.Identical(v.Type(), st.api.KeyValue) ||
+				!inTest && pkg == st.pass.Pkg && isTestFile(st.pass.Fset, v.Pos()) {
 				continue
 			}
 			if slices.ContainsFunc(bases, func(b string) bool { return len(b) > len(base) && strings.HasPrefix(vn, b) }) {
