@@ -20,6 +20,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/spanattrlint/spanattrlint/analyzer"
+	"github.com/spanattrlint/spanattrlint/internal/load"
 	"github.com/spanattrlint/spanattrlint/internal/testsupport"
 )
 
@@ -123,16 +124,7 @@ func (env *fuzzEnv) check(names []string, src map[string][]byte) (*fuzzPackage, 
 		}
 		p.files = append(p.files, f)
 	}
-	p.info = &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		FileVersions: map[*ast.File]string{},
-	}
+	p.info = load.FullInfo()
 	conf := types.Config{Importer: env, GoVersion: "go1.26", Sizes: types.SizesFor("gc", runtime.GOARCH)}
 	pkg, err := conf.Check(fuzzPkgPath, fset, p.files, p.info)
 	if err != nil {

@@ -298,7 +298,7 @@ func (l *loader) checkRoot(p *packages.Package) {
 	if l.depOnly[p] {
 		p.TypesInfo = &types.Info{} // only its types are needed: no record kept
 	} else {
-		p.TypesInfo = fullInfo()
+		p.TypesInfo = FullInfo()
 	}
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	tc := &types.Config{
@@ -337,9 +337,9 @@ func (l *loader) checkRoot(p *packages.Package) {
 	}
 }
 
-// fullInfo is the type information of an analysed package, as
+// FullInfo is the type information of an analysed package, as
 // packages.LoadSyntax records it.
-func fullInfo() *types.Info {
+func FullInfo() *types.Info {
 	return &types.Info{
 		Types:        map[ast.Expr]types.TypeAndValue{},
 		Defs:         map[*ast.Ident]types.Object{},
