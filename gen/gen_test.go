@@ -157,7 +157,16 @@ func TestNewPackage(t *testing.T) {
 		t.Error("the //nolint line was rewritten")
 	}
 
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}, {"test", "-count=1", "./..."}} {
+	checkFixedModule(t, dir, []string{"build", "./..."}, []string{"vet", "./..."}, []string{"test", "-count=1", "./..."})
+}
+
+// checkFixedModule checks a module that gen -into=./internal/telemetry
+// ./... has written and fixed: the go commands (goArgs) pass, the files
+// are gofmt-clean, nothing fixable is left, and a second run changes
+// nothing.
+func checkFixedModule(t *testing.T, dir string, goArgs ...[]string) {
+	t.Helper()
+	for _, args := range goArgs {
 		goCmd(t, dir, args...)
 	}
 	if out, _, _ := run(dir, "gofmt", "-l", "."); out != "" {
@@ -166,9 +175,8 @@ func TestNewPackage(t *testing.T) {
 	if left := fixable(t, dir); len(left) > 0 {
 		t.Errorf("fixable findings left:\n%s", strings.Join(left, "\n"))
 	}
-
 	before := snapshot(t, dir)
-	stdout, stderr, code = gen(t, dir, "-into=./internal/telemetry", "./...")
+	stdout, stderr, code := gen(t, dir, "-into=./internal/telemetry", "./...")
 	if code != 0 {
 		t.Fatalf("second run: exit %d: %s%s", code, stdout, stderr)
 	}

@@ -81,27 +81,7 @@ func TestGenMetricNames(t *testing.T) {
 		}
 		metricGolden(t, golden, got)
 	}
-	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-		goCmd(t, dir, args...)
-	}
-	if out, _, _ := run(dir, "gofmt", "-l", "."); out != "" {
-		t.Errorf("not gofmt-clean:\n%s", out)
-	}
-	if left := fixable(t, dir); len(left) > 0 {
-		t.Errorf("fixable findings left:\n%s", strings.Join(left, "\n"))
-	}
-
-	before = snapshot(t, dir)
-	stdout, stderr, code = gen(t, dir, "-into=./internal/telemetry", "./...")
-	if code != 0 {
-		t.Fatalf("second run: exit %d: %s%s", code, stdout, stderr)
-	}
-	if !strings.Contains(stdout, "0 new constants") || !strings.Contains(stdout, "made 0 rewrites") {
-		t.Errorf("second run:\n%s", stdout)
-	}
-	if k, ok := sameSnapshot(before, snapshot(t, dir)); !ok {
-		t.Errorf("second run changed %s", k)
-	}
+	checkFixedModule(t, dir, []string{"build", "./..."}, []string{"vet", "./..."})
 }
 
 // TestGenMetricNamesRegistry: with -registry, a metric name gets a
