@@ -62,16 +62,11 @@ func Declare(o Options) (*DeclareSummary, error) {
 			return nil, err
 		}
 	}
-	dir, err := filepath.Abs(cmp.Or(o.Dir, "."))
+	mod, err := o.absModule()
 	if err != nil {
 		return nil, err
 	}
-	o.Dir = dir
-	mod, err := findModule(dir, o.Env)
-	if err != nil {
-		return nil, err
-	}
-	regDir, reg, err := readRegistry(&o, dir)
+	regDir, reg, err := readRegistry(&o, o.Dir)
 	if err != nil {
 		return nil, err
 	}

@@ -94,16 +94,11 @@ func start(o Options) (*job, error) {
 		strings.HasPrefix(o.File, ".") || strings.HasPrefix(o.File, "_") {
 		return nil, fmt.Errorf("-file=%s: want the name of a non-test Go file, such as %s", o.File, DefaultFile)
 	}
-	dir, err := filepath.Abs(o.Dir)
+	mod, err := o.absModule()
 	if err != nil {
 		return nil, err
 	}
-	o.Dir = dir
-	mod, err := findModule(dir, o.Env)
-	if err != nil {
-		return nil, err
-	}
-	t, err := resolveTarget(mod, dir, o.Into)
+	t, err := resolveTarget(mod, o.Dir, o.Into)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -32,6 +33,17 @@ type module struct {
 	path string // the module path; for a workspace, that of the module gen runs in, if any
 	mods []*modresolve.Module
 	desc string // "the main module example.com/app" or "the workspace /w/go.work"
+}
+
+// absModule makes o.Dir absolute ("." when empty) and finds the module,
+// or workspace, that holds it.
+func (o *Options) absModule() (*module, error) {
+	dir, err := filepath.Abs(cmp.Or(o.Dir, "."))
+	if err != nil {
+		return nil, err
+	}
+	o.Dir = dir
+	return findModule(dir, o.Env)
 }
 
 func findModule(dir string, env []string) (*module, error) {
