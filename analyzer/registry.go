@@ -239,7 +239,7 @@ func (st *passState) registryMemberFindings(vals []check.ValueSite) []*site.Find
 	}
 	var out []*site.Finding
 	for _, s := range check.RegistryMembers(st.pass, st.sup, vals, st.reg.CurrentMember) {
-		v := st.memberVar(s.Key, s.ID, isTestFile(st.pass.Fset, s.File.Pos()))
+		v := st.memberVar(s.Key, s.ID, site.InTestFile(st.pass.Fset, s.File.Pos()))
 		if v == nil {
 			continue
 		}
@@ -292,7 +292,7 @@ func (st *passState) memberVar(key, id string, inTest bool) *types.Var {
 			rest, ok := strings.CutPrefix(vn, base)
 			v, isVar := scope.Lookup(vn).(*types.Var)
 			if !ok || !isVar || !v.Exported() || rest == "" || alnumFold(rest) != want || !types.Identical(v.Type(), st.api.KeyValue) ||
-				!inTest && pkg == st.pass.Pkg && isTestFile(st.pass.Fset, v.Pos()) {
+				!inTest && pkg == st.pass.Pkg && site.InTestFile(st.pass.Fset, v.Pos()) {
 				continue
 			}
 			if slices.ContainsFunc(bases, func(b string) bool { return len(b) > len(base) && strings.HasPrefix(vn, b) }) {
@@ -319,10 +319,4 @@ func alnumFold(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// isTestFile reports whether pos is in a _test.go file.
-func isTestFile(fset *token.FileSet, pos token.Pos) bool {
-	f := fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }

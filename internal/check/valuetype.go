@@ -11,6 +11,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/rules"
 	"github.com/spanattrlint/spanattrlint/internal/semconv"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // The value-type check (-value-types, category value-type): a
@@ -82,7 +83,7 @@ func (s *ValueSite) written() string {
 
 // testFile reports whether file is a _test.go file.
 func (vc *valueChecker) testFile(file *ast.File) bool {
-	return strings.HasSuffix(vc.pass.Fset.File(file.Pos()).Name(), "_test.go")
+	return site.InTestFile(vc.pass.Fset, file.Pos())
 }
 
 // keyType is the registry type of a semantic-convention key's value, or

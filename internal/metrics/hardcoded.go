@@ -15,6 +15,7 @@ import (
 	"github.com/spanattrlint/spanattrlint/internal/category"
 	"github.com/spanattrlint/spanattrlint/internal/otelapi"
 	"github.com/spanattrlint/spanattrlint/internal/semconvtab"
+	"github.com/spanattrlint/spanattrlint/internal/site"
 )
 
 // Hard-coded metric names: a name written with a literal where a constant
@@ -220,21 +221,16 @@ func typeHint(in Instrument, ts []semconvtab.MetricName) string {
 // one: a fix of a package file must not name a constant that only the
 // package's tests declare.
 func visible(fset *token.FileSet, in Instrument, cs []*types.Const) []*types.Const {
-	if isTest(fset, in.File.Pos()) {
+	if site.InTestFile(fset, in.File.Pos()) {
 		return cs
 	}
 	var out []*types.Const
 	for _, c := range cs {
-		if !isTest(fset, c.Pos()) {
+		if !site.InTestFile(fset, c.Pos()) {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-func isTest(fset *token.FileSet, pos token.Pos) bool {
-	f := fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // semconvName returns the name of the constant of imp whose value is the

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // What a string names, for the message and for which constants may replace it.
@@ -76,4 +77,11 @@ func (s *Site) HardCoded() bool {
 type FuncValue struct {
 	Role Role
 	Arg  int
+}
+
+// InTestFile reports whether pos is in a _test.go file, which only the
+// package's test build compiles.
+func InTestFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
