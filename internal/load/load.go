@@ -82,7 +82,7 @@ func Syntax(cfg *packages.Config, patterns ...string) ([]*packages.Package, erro
 	if err != nil {
 		return nil, err
 	}
-	l := &loader{fset: token.NewFileSet(), cfg: cfg, cgoImports: cgoImports, overlay: cfg.Overlay, view: map[string]*types.Package{}, done: map[*packages.Package]chan struct{}{}}
+	l := &loader{fset: token.NewFileSet(), cfg: cfg, cgoImports: cgoImports, view: map[string]*types.Package{}, done: map[*packages.Package]chan struct{}{}}
 	l.depOnly = map[*packages.Package]bool{}
 	for _, p := range src[len(roots):] {
 		l.depOnly[p] = true // checked for its types alone: its syntax and records are let go
@@ -187,9 +187,8 @@ func typesSizes(cfg *packages.Config) (types.Sizes, error) {
 }
 
 type loader struct {
-	fset    *token.FileSet
-	cfg     *packages.Config  // for a root that imports "C" (cgoFiles)
-	overlay map[string][]byte // cfg.Overlay: files read from here, not from disk
+	fset *token.FileSet
+	cfg  *packages.Config // its Overlay's files are read from there, not from disk; a root that imports "C" is listed with it (cgoFiles)
 
 	mu   sync.Mutex                          // guards view and the dependencies' Types
 	view map[string]*types.Package           // by path: from export data, and the roots that are no test variant
@@ -362,7 +361,7 @@ func (l *loader) parse(names []string) ([]*ast.File, [][]packages.Error) {
 		go func() {
 			defer wg.Done()
 			var src any // nil: from disk
-			if b, ok := l.overlay[name]; ok {
+			if b, ok := l.cfg.Overlay[name]; ok {
 				src = b
 			}
 			f, err := parser.ParseFile(l.fset, name, src, parser.AllErrors|parser.ParseComments)
